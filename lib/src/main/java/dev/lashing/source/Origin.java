@@ -1,0 +1,43 @@
+package dev.lashing.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a value is written ({@link #at()}) and the chain of uses that carried it to where it takes effect
+ * ({@link #via()}, outermost last): an alias, a merge key, an {@code extends}, an {@code include}.
+ */
+public record Origin(SourceRange at, List<Via> via) {
+
+  public Origin {
+    via = List.copyOf(via);
+  }
+
+  public static Origin at(SourceRange range) {
+    return new Origin(range, List.of());
+  }
+
+  public Origin plus(Via.Kind kind, SourceRange where) {
+    List<Via> more = new ArrayList<>(via);
+    more.add(new Via(kind, where));
+    return new Origin(at, more);
+  }
+
+  /** The file a value is written in. */
+  public String file() {
+    return at.file();
+  }
+
+  /**
+   * The place a reader of the using file should look at: the last use site in that file, or the definition
+   * when the value is written there directly.
+   */
+  public SourceRange usedAt() {
+    return via.isEmpty() ? at : via.get(via.size() - 1).at();
+  }
+
+  @Override
+  public String toString() {
+    return via.isEmpty() ? at.toString() : at + " (" + via + ")";
+  }
+}

@@ -1,0 +1,134 @@
+package dev.lashing.tree;
+
+import dev.lashing.source.Origin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A YAML mapping with string keys, in written order; keys are unique. */
+public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implements Node {
+
+  /** One key and its value; the key keeps its own origin so messages can point at it. */
+  public record Entry(ScalarNode key, Node value) {
+    public String name() {
+      return key.value();
+    }
+
+    public Entry withValue(Node newValue) {
+      return new Entry(key, newValue);
+    }
+  }
+
+  public MapNode {
+    entries = List.copyOf(entries);
+  }
+
+  public static MapNode of(List<Entry> entries, Origin origin) {
+    return new MapNode(entries, origin, MergeTag.NONE);
+  }
+
+  public static MapNode empty(Origin origin) {
+    return of(List.of(), origin);
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public Node get(String key) {
+    for (Entry e : entries) {
+      if (e.name().equals(key)) {
+        return e.value();
+      }
+    }
+    return null;
+  }
+
+  public Optional<Node> find(String key) {
+    return Optional.ofNullable(get(key));
+  }
+
+  public Entry entry(String key) {
+    for (Entry e : entries) {
+      if (e.name().equals(key)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  public boolean has(String key) {
+    return entry(key) != null;
+  }
+
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      keys.add(e.name());
+    }
+    return keys;
+  }
+
+  /** The entries as an ordered map from key text to value. */
+  public Map<String, Node> asMap() {
+    Map<String, Node> map = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      map.put(e.name(), e.value());
+    }
+    return map;
+  }
+
+  /** This mapping with {@code key} set to {@code value}: replaced in place if present, else appended. */
+  public MapNode with(ScalarNode key, Node value) {
+    List<Entry> next = new ArrayList<>(entries);
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).name().equals(key.value())) {
+        next.set(i, new Entry(next.get(i).key(), value));
+        return withEntries(next);
+      }
+    }
+    next.add(new Entry(key, value));
+    return withEntries(next);
+  }
+
+  /** {@link #with(ScalarNode, Node)} with a key that borrows the value's origin. */
+  public MapNode with(String key, Node value) {
+    Entry existing = entry(key);
+    return with(existing != null ? existing.key() : ScalarNode.string(key, value.origin()), value);
+  }
+
+  public MapNode without(String key) {
+    List<Entry> next = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      if (!e.name().equals(key)) {
+        next.add(e);
+      }
+    }
+    return next.size() == entries.size() ? this : withEntries(next);
+  }
+
+  public MapNode withEntries(List<Entry> newEntries) {
+    return new MapNode(newEntries, origin, tag);
+  }
+
+  @Override
+  public MapNode withOrigin(Origin newOrigin) {
+    return new MapNode(entries, newOrigin, tag);
+  }
+
+  @Override
+  public MapNode withTag(MergeTag newTag) {
+    return new MapNode(entries, origin, newTag);
+  }
+
+  @Override
+  public String kindName() {
+    return "mapping";
+  }
+}

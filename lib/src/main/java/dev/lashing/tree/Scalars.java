@@ -1,0 +1,86 @@
+package dev.lashing.tree;
+
+import java.util.regex.Pattern;
+
+/**
+ * How Compose's YAML reader (go-yaml v3) resolves plain scalars: YAML 1.2 core booleans and nulls only (so
+ * {@code no}, {@code on}, {@code 22:22} stay strings), integers in decimal, {@code 0x}, {@code 0o} and the
+ * legacy leading-zero octal ({@code 0440} is 288), floats including {@code .inf} and {@code .nan}.
+ */
+public final class Scalars {
+  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+  private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+  private static final Pattern INT =
+      Pattern.compile("[-+]?(?:0|[1-9][0-9_]*|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)");
+  private static final Pattern FLOAT =
+      Pattern.compile(
+          "[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+
+  private Scalars() {}
+
+  /** The type of a plain (unquoted, untagged) scalar. */
+  public static ScalarNode.Type resolvePlain(String text) {
+    if (NULL.matcher(text).matches()) {
+      return ScalarNode.Type.NULL;
+    }
+    if (BOOL.matcher(text).matches()) {
+      return ScalarNode.Type.BOOL;
+    }
+    if (INT.matcher(text).matches() && parseInt(text) != null) {
+      return ScalarNode.Type.INT;
+    }
+    if (FLOAT.matcher(text).matches()) {
+      return ScalarNode.Type.FLOAT;
+    }
+    return ScalarNode.Type.STRING;
+  }
+
+  public static boolean isTrue(String text) {
+    return text.equalsIgnoreCase("true");
+  }
+
+  /** The value of an integer literal as go-yaml reads it, or null when it does not fit in a long. */
+  public static Long parseInt(String text) {
+    String s = text.replace("_", "");
+    boolean negative = s.startsWith("-");
+    if (s.startsWith("-") || s.startsWith("+")) {
+      s = s.substring(1);
+    }
+    int radix = 10;
+    if (s.startsWith("0x")) {
+      radix = 16;
+      s = s.substring(2);
+    } else if (s.startsWith("0o")) {
+      radix = 8;
+      s = s.substring(2);
+    } else if (s.startsWith("0b")) {
+      radix = 2;
+      s = s.substring(2);
+    } else if (s.length() > 1 && s.startsWith("0")) {
+      radix = 8;
+      s = s.substring(1);
+    }
+    try {
+      long v = Long.parseLong(s, radix);
+      return negative ? -v : v;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A float in the form Go's JSON encoder would print it. */
+  public static String canonicalFloat(String text) {
+    String s = text.replace("_", "");
+    if (s.toLowerCase(java.util.Locale.ROOT).endsWith("inf")) {
+      return s.startsWith("-") ? "-Inf" : "+Inf";
+    }
+    if (s.toLowerCase(java.util.Locale.ROOT).endsWith("nan")) {
+      return "NaN";
+    }
+    double d = Double.parseDouble(s);
+    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+      return Long.toString((long) d);
+    }
+    return Double.toString(d);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lashing.tree;
+
+import dev.lashing.source.Origin;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A YAML sequence. */
+public record SeqNode(List<Node> items, Origin origin, MergeTag tag) implements Node {
+
+  public SeqNode {
+    items = List.copyOf(items);
+  }
+
+  public static SeqNode of(List<Node> items, Origin origin) {
+    return new SeqNode(items, origin, MergeTag.NONE);
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  public Node get(int index) {
+    return items.get(index);
+  }
+
+  public SeqNode withItems(List<Node> newItems) {
+    return new SeqNode(newItems, origin, tag);
+  }
+
+  public SeqNode plus(Node item) {
+    List<Node> more = new ArrayList<>(items);
+    more.add(item);
+    return withItems(more);
+  }
+
+  @Override
+  public SeqNode withOrigin(Origin newOrigin) {
+    return new SeqNode(items, newOrigin, tag);
+  }
+
+  @Override
+  public SeqNode withTag(MergeTag newTag) {
+    return new SeqNode(items, origin, newTag);
+  }
+
+  @Override
+  public String kindName() {
+    return "sequence";
+  }
+}

@@ -1,0 +1,76 @@
+package dev.lashing.yaml;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads files as YAML expects them: UTF-8, or UTF-16 with a byte order mark; bad bytes are positioned errors. */
+public final class SourceFiles {
+  /** Compose files are small; anything larger is almost certainly not one, and would only slow a hook. */
+  public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  private SourceFiles() {}
+
+  public static SourceFile read(Path path) {
+    return read(path, path.toString());
+  }
+
+  public static SourceFile read(Path path, String displayName) {
+    byte[] bytes;
+    try {
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        throw new ComposeException(
+            SourceRange.synthetic(displayName),
+            "file is " + size + " bytes; Compose files over " + MAX_BYTES + " bytes are not read");
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new ComposeException(SourceRange.synthetic(displayName), "no such file");
+    } catch (IOException e) {
+      throw new ComposeException(SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());
+    }
+    return decode(bytes, displayName);
+  }
+
+  /** Decodes strictly; the text keeps a byte order mark as U+FEFF so offsets match what an editor shows. */
+  public static SourceFile decode(byte[] bytes, String displayName) {
+    Charset charset = StandardCharsets.UTF_8;
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      charset = StandardCharsets.UTF_16BE;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      charset = StandardCharsets.UTF_16LE;
+    }
+    CharsetDecoder decoder =
+        charset.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      out.flip();
+      SourceFile upToError = new SourceFile(displayName, out.toString());
+      int offset = out.length();
+      throw new ComposeException(
+          upToError.at(offset),
+          String.format(
+              "invalid %s: byte 0x%02X at byte offset %d",
+              charset.name(), bytes[in.position()] & 0xFF, in.position()));
+    }
+    decoder.flush(out);
+    out.flip();
+    return new SourceFile(displayName, out.toString());
+  }
+}

@@ -1,0 +1,469 @@
+package dev.lashing.yaml;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Origin;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.Node.MergeTag;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Turns YAML text into {@link Node} trees the way Compose's YAML reader does: YAML 1.2 core scalars plus
+ * legacy octal, {@code <<} merge keys (also {@code <<: [*a, *b]}), duplicate and non-string keys rejected,
+ * {@code !reset}/{@code !override} kept as {@link MergeTag}s.
+ *
+ * <p>It builds the tree from parser events with its own stack, so deep nesting cannot overflow the Java
+ * stack, and it counts the nodes that aliases expand to, so an alias bomb fails fast with a message.
+ */
+public final class YamlReader {
+  /** Far deeper than any Compose file; deeper input is hostile or broken. */
+  static final int MAX_DEPTH = 200;
+  /** Nodes an input may expand to through aliases; Compose stops at a comparable count. */
+  static final int MAX_EXPANDED_NODES = 1_000_000;
+
+  private static final String TAG_PREFIX = "tag:yaml.org,2002:";
+
+  private final SourceFile source;
+  /** UTF-16 offset of the text handed to the parser (1 when a byte order mark was removed). */
+  private final int shift;
+  private final String yaml;
+  private final Map<String, Node> anchors = new HashMap<>();
+  private final Deque<Frame> stack = new ArrayDeque<>();
+  private final List<Node> documents = new ArrayList<>();
+  private int expandedNodes;
+
+  private YamlReader(SourceFile source) {
+    this.source = source;
+    this.shift = source.hasByteOrderMark() ? 1 : 0;
+    this.yaml = source.text().substring(shift);
+  }
+
+  /**
+   * The documents of a YAML stream, in order. An empty document (nothing but comments) is a null scalar.
+   *
+   * @throws ComposeException with the position of the first syntax or structure error
+   */
+  public static List<Node> read(SourceFile source) {
+    return new YamlReader(source).run();
+  }
+
+  private List<Node> run() {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(source.name())
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
+            .build();
+    try {
+      for (Event event : new Parse(settings).parseString(yaml)) {
+        accept(event);
+      }
+    } catch (MarkedYamlEngineException e) {
+      throw new ComposeException(List.of(syntaxError(e)));
+    } catch (YamlEngineException e) {
+      throw new ComposeException(source.at(0), "invalid YAML: " + e.getMessage());
+    }
+    return documents;
+  }
+
+  private Diagnostic syntaxError(MarkedYamlEngineException e) {
+    SourceRange at = e.getProblemMark().map(this::position).orElse(source.at(0));
+    String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+    String context = e.getContext();
+    if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
+      problem = "found a tab character that violates indentation";
+      context = null;
+    }
+    if (context != null && !context.isBlank()) {
+      SourceRange contextAt = e.getContextMark().map(this::position).orElse(null);
+      problem = problem + " (" + context + (contextAt == null ? "" : " at line " + contextAt.line()) + ")";
+    }
+    return Diagnostic.error(at, "invalid YAML: " + problem);
+  }
+
+  private void accept(Event event) {
+    switch (event.getEventId()) {
+      case StreamStart, StreamEnd, DocumentEnd, Comment -> {}
+      case DocumentStart -> {
+        anchors.clear();
+        stack.clear();
+      }
+      case Scalar -> scalar((ScalarEvent) event);
+      case Alias -> alias((AliasEvent) event);
+      case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+      case MappingEnd, SequenceEnd -> close(event);
+    }
+  }
+
+  // ---- scalars and aliases ----
+
+  private void scalar(ScalarEvent event) {
+    SourceRange range = valueRange(event, end(event));
+    Optional<String> tag = event.getTag();
+    MergeTag mergeTag = mergeTag(tag);
+    ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
+    ScalarNode node =
+        new ScalarNode(event.getValue(), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
+    countNodes(1, range);
+    remember(event, node);
+    add(node);
+  }
+
+  private ScalarNode.Type scalarType(ScalarEvent event, Optional<String> tag, MergeTag mergeTag, SourceRange at) {
+    if (tag.isPresent() && mergeTag == MergeTag.NONE) {
+      String name = standardTagName(tag.get());
+      switch (name) {
+        case "str", "binary", "timestamp" -> {
+          return ScalarNode.Type.STRING;
+        }
+        case "int", "float", "bool", "null" -> {
+          ScalarNode.Type resolved = Scalars.resolvePlain(event.getValue());
+          if (!resolved.name().equalsIgnoreCase(name)
+              && !(name.equals("float") && resolved == ScalarNode.Type.INT)) {
+            throw new ComposeException(at, "cannot decode " + event.getValue() + " as !!" + name);
+          }
+          return resolved;
+        }
+        default -> throw new ComposeException(at, "unknown tag " + tag.get() + " (Compose knows !reset and !override)");
+      }
+    }
+    return event.isPlain() ? Scalars.resolvePlain(event.getValue()) : ScalarNode.Type.STRING;
+  }
+
+  private void alias(AliasEvent event) {
+    String name = event.getAlias().getValue();
+    SourceRange at = position(event.getStartMark().orElseThrow(), end(event));
+    Node target = anchors.get(name);
+    if (target == null) {
+      boolean open = stack.stream().anyMatch(f -> name.equals(f.anchor));
+      throw new ComposeException(at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
+    }
+    Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
+    add(reoriginate(target, kind, at));
+  }
+
+  /** A copy of an anchored node in which every node also records the alias that brought it here. */
+  private Node reoriginate(Node node, Via.Kind kind, SourceRange at) {
+    countNodes(1, at);
+    Origin origin = node.origin().plus(kind, at);
+    if (node instanceof MapNode map) {
+      List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      for (MapNode.Entry e : map.entries()) {
+        ScalarNode key = e.key().withOrigin(e.key().origin().plus(kind, at));
+        entries.add(new MapNode.Entry(key, reoriginate(e.value(), kind, at)));
+      }
+      return new MapNode(entries, origin, map.tag());
+    }
+    if (node instanceof SeqNode seq) {
+      List<Node> items = new ArrayList<>(seq.size());
+      for (Node item : seq.items()) {
+        items.add(reoriginate(item, kind, at));
+      }
+      return new SeqNode(items, origin, seq.tag());
+    }
+    return node.withOrigin(origin);
+  }
+
+  private void countNodes(int count, SourceRange at) {
+    expandedNodes += count;
+    if (expandedNodes > MAX_EXPANDED_NODES) {
+      throw new ComposeException(
+          at, "document expands to more than " + MAX_EXPANDED_NODES + " nodes through aliases (alias bomb?)");
+    }
+  }
+
+  // ---- collections ----
+
+  private void open(CollectionStartEvent event) {
+    if (stack.size() >= MAX_DEPTH) {
+      throw new ComposeException(
+          position(event.getStartMark().orElseThrow(), end(event)), "nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    Optional<String> tag = event.getTag();
+    MergeTag mergeTag = mergeTag(tag);
+    boolean mapping = event.getEventId() == Event.ID.MappingStart;
+    if (tag.isPresent() && mergeTag == MergeTag.NONE) {
+      if (!standardTagName(tag.get()).equals(mapping ? "map" : "seq")) {
+        throw new ComposeException(
+            position(event.getStartMark().orElseThrow(), end(event)), "unknown tag " + tag.get());
+      }
+    }
+    Frame frame = new Frame(mapping, event, mergeTag);
+    frame.start = valueStart(event);
+    stack.push(frame);
+  }
+
+  private void close(Event event) {
+    Frame frame = stack.pop();
+    int endOffset;
+    if (frame.flow) {
+      endOffset = end(event);
+    } else {
+      endOffset = frame.lastEnd;
+    }
+    SourceRange range = source.range(frame.start, Math.max(frame.start, endOffset));
+    Node node;
+    if (frame.mapping) {
+      node = new MapNode(frame.mergedEntries(), Origin.at(range), frame.mergeTag);
+    } else {
+      node = new SeqNode(frame.items, Origin.at(range), frame.mergeTag);
+    }
+    countNodes(1, range);
+    if (frame.anchor != null) {
+      anchors.put(frame.anchor, node);
+    }
+    add(node);
+  }
+
+  private void remember(NodeEvent event, Node node) {
+    event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+  }
+
+  /** Hands a finished node to its parent: as a document, a sequence item, a mapping key or value. */
+  private void add(Node node) {
+    Frame parent = stack.peek();
+    if (parent == null) {
+      documents.add(node);
+      return;
+    }
+    parent.lastEnd = Math.max(parent.lastEnd, node.origin().at().endOffset());
+    if (!node.origin().via().isEmpty()) {
+      // An alias ends where the *name is written, not where the anchored node ends.
+      parent.lastEnd = Math.max(parent.lastEnd, node.origin().usedAt().endOffset());
+    }
+    if (!parent.mapping) {
+      parent.items.add(node);
+    } else if (parent.pendingKey == null) {
+      parent.pendingKey = key(node, parent);
+    } else {
+      parent.putValue(node);
+    }
+  }
+
+  private ScalarNode key(Node node, Frame map) {
+    if (node instanceof ScalarNode scalar
+        && (scalar.isString() || scalar.value().equals("<<") && scalar.style() == ScalarNode.Style.PLAIN)) {
+      return scalar;
+    }
+    String shown = node instanceof ScalarNode s ? s.value() : node.kindName();
+    throw new ComposeException(node.origin().usedAt(), "non-string key " + where(map) + ": " + shown);
+  }
+
+  private String where(Frame map) {
+    List<String> path = new ArrayList<>();
+    for (Frame f : stack) {
+      if (f.mapping && f.pendingKey != null && f != map) {
+        path.add(0, f.pendingKey.value());
+      } else if (!f.mapping) {
+        path.add(0, "[]");
+      }
+    }
+    return path.isEmpty() ? "at top level" : "in " + String.join(".", path);
+  }
+
+  private boolean insideMergeKey() {
+    Frame top = stack.peek();
+    if (top == null) {
+      return false;
+    }
+    if (top.mapping) {
+      return top.pendingKey != null && top.isMergeKey(top.pendingKey);
+    }
+    Frame[] frames = stack.toArray(new Frame[0]);
+    return frames.length > 1 && frames[1].mapping && frames[1].pendingKey != null
+        && frames[1].isMergeKey(frames[1].pendingKey);
+  }
+
+  // ---- positions ----
+
+  private int end(Event event) {
+    return offset(event.getEndMark().orElseThrow());
+  }
+
+  /** Marks count code points of the text without its byte order mark (one code point, one UTF-16 unit). */
+  private int offset(Mark mark) {
+    return source.offsetOfCodePoint(mark.getIndex() + shift);
+  }
+
+  private SourceRange position(Mark mark) {
+    int at = offset(mark);
+    return source.range(at, at);
+  }
+
+  private SourceRange position(Mark start, int endOffset) {
+    return source.range(offset(start), Math.max(offset(start), endOffset));
+  }
+
+  /** Where a node's value starts: after its {@code &anchor} and {@code !tag} properties. */
+  private int valueStart(NodeEvent event) {
+    int at = offset(event.getStartMark().orElseThrow());
+    String text = source.text();
+    while (at < text.length() && (text.charAt(at) == '&' || text.charAt(at) == '!')) {
+      while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
+        at++;
+      }
+      while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+        at++;
+      }
+    }
+    return at;
+  }
+
+  private SourceRange valueRange(ScalarEvent event, int endOffset) {
+    int start = valueStart(event);
+    int end = Math.max(start, endOffset);
+    if (event.getScalarStyle() == ScalarStyle.LITERAL || event.getScalarStyle() == ScalarStyle.FOLDED) {
+      // A block scalar's end mark is the next token; its own text ends at its last non-blank character.
+      String text = source.text();
+      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+    }
+    if (event.getValue().isEmpty() && event.isPlain()) {
+      end = start; // an empty value (`key:`) has no text of its own
+    }
+    return source.range(start, end);
+  }
+
+  /** {@code str} for {@code !!str} or its long form; other tags unchanged. */
+  private static String standardTagName(String tag) {
+    if (tag.startsWith(TAG_PREFIX)) {
+      return tag.substring(TAG_PREFIX.length());
+    }
+    return tag.startsWith("!!") ? tag.substring(2) : tag;
+  }
+
+  private static MergeTag mergeTag(Optional<String> tag) {
+    if (tag.isEmpty()) {
+      return MergeTag.NONE;
+    }
+    return switch (tag.get()) {
+      case "!reset" -> MergeTag.RESET;
+      case "!override" -> MergeTag.OVERRIDE;
+      default -> MergeTag.NONE;
+    };
+  }
+
+  private static ScalarNode.Style style(ScalarStyle style) {
+    if (style == ScalarStyle.SINGLE_QUOTED) {
+      return ScalarNode.Style.SINGLE_QUOTED;
+    } else if (style == ScalarStyle.DOUBLE_QUOTED) {
+      return ScalarNode.Style.DOUBLE_QUOTED;
+    } else if (style == ScalarStyle.LITERAL) {
+      return ScalarNode.Style.LITERAL;
+    } else if (style == ScalarStyle.FOLDED) {
+      return ScalarNode.Style.FOLDED;
+    }
+    return ScalarNode.Style.PLAIN;
+  }
+
+  /** A collection being built. */
+  private final class Frame {
+    final boolean mapping;
+    final boolean flow;
+    final String anchor;
+    final MergeTag mergeTag;
+    int start;
+    int lastEnd;
+    final List<Node> items = new ArrayList<>();
+    final List<MapNode.Entry> entries = new ArrayList<>();
+    final Map<String, ScalarNode> seenKeys = new HashMap<>();
+    /** Mappings named by {@code <<}, in the order they were written; the first one wins. */
+    final List<MapNode> mergeSources = new ArrayList<>();
+    /** Index in {@link #entries} where the merged entries go. */
+    int mergeIndex = -1;
+    ScalarNode pendingKey;
+
+    Frame(boolean mapping, CollectionStartEvent event, MergeTag mergeTag) {
+      this.mapping = mapping;
+      this.flow = event.isFlow();
+      this.anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
+      this.mergeTag = mergeTag;
+    }
+
+    boolean isMergeKey(ScalarNode key) {
+      return key.value().equals("<<") && key.style() == ScalarNode.Style.PLAIN;
+    }
+
+    void putValue(Node value) {
+      ScalarNode key = pendingKey;
+      pendingKey = null;
+      ScalarNode earlier = seenKeys.putIfAbsent(key.value(), key);
+      if (earlier != null) {
+        throw new ComposeException(
+            key.origin().usedAt(),
+            "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line());
+      }
+      if (isMergeKey(key)) {
+        mergeIndex = entries.size();
+        collectMergeSources(key, value);
+        return;
+      }
+      entries.add(new MapNode.Entry(key, value));
+    }
+
+    private void collectMergeSources(ScalarNode key, Node value) {
+      if (value instanceof MapNode map) {
+        mergeSources.add(map);
+      } else if (value instanceof SeqNode seq) {
+        for (Node item : seq.items()) {
+          if (!(item instanceof MapNode map)) {
+            throw new ComposeException(
+                item.origin().usedAt(), "map merge requires map or sequence of maps as the value");
+          }
+          mergeSources.add(map);
+        }
+      } else {
+        throw new ComposeException(
+            value.origin().usedAt(), "map merge requires map or sequence of maps as the value");
+      }
+    }
+
+    /** Local keys win over merged ones; among merged mappings the first written wins (YAML merge key). */
+    List<MapNode.Entry> mergedEntries() {
+      if (mergeIndex < 0) {
+        return entries;
+      }
+      List<MapNode.Entry> merged = new ArrayList<>();
+      Map<String, Boolean> taken = new HashMap<>();
+      for (MapNode.Entry e : entries) {
+        taken.put(e.name(), true);
+      }
+      for (MapNode source : mergeSources) {
+        for (MapNode.Entry e : source.entries()) {
+          if (taken.putIfAbsent(e.name(), true) == null) {
+            merged.add(e);
+          }
+        }
+      }
+      List<MapNode.Entry> result = new ArrayList<>(entries.subList(0, mergeIndex));
+      result.addAll(merged);
+      result.addAll(entries.subList(mergeIndex, entries.size()));
+      return result;
+    }
+  }
+}

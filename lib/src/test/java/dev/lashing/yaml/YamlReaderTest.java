@@ -1,0 +1,202 @@
+package dev.lashing.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class YamlReaderTest {
+
+  private static MapNode root(String yaml) {
+    List<Node> docs = YamlReader.read(new SourceFile("compose.yaml", yaml));
+    return (MapNode) docs.get(0);
+  }
+
+  private static ScalarNode scalar(MapNode map, String... path) {
+    Node node = map;
+    for (String key : path) {
+      node = ((MapNode) node).get(key);
+    }
+    return (ScalarNode) node;
+  }
+
+  private static String errorOf(String yaml) {
+    try {
+      YamlReader.read(new SourceFile("compose.yaml", yaml));
+    } catch (ComposeException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected an error for:\n" + yaml);
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "no | STRING", "yes | STRING", "on | STRING", "off | STRING", "22:22 | STRING",
+        "true | BOOL", "False | BOOL", "~ | NULL", "null | NULL", "\"\" | STRING",
+        "0440 | INT", "0x1F | INT", "0o17 | INT", "12 | INT", "-3 | INT", "1.5 | FLOAT", ".inf | FLOAT",
+        "1e3 | FLOAT", "\"12\" | STRING", "!!str 12 | STRING", "1_000 | INT", "0.5g | STRING"
+      })
+  void resolvesScalarsLikeComposeV2(String written, ScalarNode.Type type) {
+    assertThat(scalar(root("v: " + written + "\n"), "v").type()).isEqualTo(type);
+  }
+
+  @Test
+  void legacyOctalIsReadAsGoYamlDoes() {
+    assertThat(scalar(root("mode: 0440\n"), "mode").asLong()).contains(288L);
+    assertThat(scalar(root("mode: 0440\n"), "mode").text()).isEqualTo("288");
+  }
+
+  @Test
+  void positionsAreExactWithBomCrlfAndNonBmpCharacters() {
+    String text = "\uFEFFx: \"\uD83D\uDE00\"\r\nservices:\r\n  web:\r\n    image: nginx\r\n";
+    MapNode root = root(text);
+    SourceRange image = scalar(root, "services", "web", "image").origin().at();
+    assertThat(image.line()).isEqualTo(4);
+    assertThat(image.column()).isEqualTo(12);
+    assertThat(text.substring(image.startOffset(), image.endOffset())).isEqualTo("nginx");
+    SourceRange emoji = scalar(root, "x").origin().at();
+    assertThat(text.substring(emoji.startOffset(), emoji.endOffset())).isEqualTo("\"\uD83D\uDE00\"");
+  }
+
+  @Test
+  void keysKeepTheirOwnPositions() {
+    MapNode web = (MapNode) ((MapNode) root("services:\n  web:\n    image: x\n").get("services")).get("web");
+    SourceRange key = web.entry("image").key().origin().at();
+    assertThat(key.line()).isEqualTo(3);
+    assertThat(key.column()).isEqualTo(5);
+  }
+
+  @Test
+  void mergeKeysKeepDefinitionAndUse() {
+    String yaml =
+        """
+        x-base: &base
+          restart: always
+          image: base
+        x-more: &more
+          restart: "no"
+          user: app
+        services:
+          web:
+            <<: [*base, *more]
+            image: web
+        """;
+    MapNode web = (MapNode) ((MapNode) root(yaml).get("services")).get("web");
+    assertThat(web.keys()).containsExactly("restart", "user", "image");
+    ScalarNode restart = (ScalarNode) web.get("restart");
+    assertThat(restart.value()).isEqualTo("always"); // the first merged mapping wins
+    assertThat(restart.origin().at().line()).isEqualTo(2);
+    assertThat(restart.origin().via()).singleElement().satisfies(v -> {
+      assertThat(v.kind()).isEqualTo(Via.Kind.MERGE_KEY);
+      assertThat(v.at().line()).isEqualTo(9);
+      assertThat(v.at().column()).isEqualTo(10);
+    });
+    assertThat(((ScalarNode) web.get("image")).value()).isEqualTo("web");
+  }
+
+  @Test
+  void aliasesRecordWhereTheyAreUsed() {
+    MapNode root = root("x-env: &env {A: '1'}\nservices:\n  web:\n    environment: *env\n");
+    MapNode env = (MapNode) ((MapNode) ((MapNode) root.get("services")).get("web")).get("environment");
+    assertThat(env.origin().at().line()).isEqualTo(1);
+    assertThat(env.origin().via()).extracting(Via::kind).containsExactly(Via.Kind.ALIAS);
+    assertThat(env.origin().usedAt().line()).isEqualTo(4);
+    assertThat(env.get("A").origin().usedAt().line()).isEqualTo(4);
+  }
+
+  @Test
+  void mergeTagsAreKept() {
+    MapNode web = (MapNode) ((MapNode) root("services:\n  web:\n    ports: !reset []\n    cap_add: !override [ALL]\n").get("services")).get("web");
+    assertThat(web.get("ports").tag()).isEqualTo(Node.MergeTag.RESET);
+    assertThat(web.get("cap_add").tag()).isEqualTo(Node.MergeTag.OVERRIDE);
+    assertThat(web.get("ports").origin().at().column()).isEqualTo(19);
+  }
+
+  @Test
+  void duplicateKeysAreErrorsAtTheSecondKey() {
+    assertThat(errorOf("services:\n  web:\n    user: root\n    user: app\n"))
+        .isEqualTo("compose.yaml:4:5: mapping key \"user\" already defined at line 3");
+  }
+
+  @Test
+  void nonStringKeysAreErrors() {
+    assertThat(errorOf("services:\n  web:\n    labels:\n      1: x\n"))
+        .isEqualTo("compose.yaml:4:7: non-string key in services.web.labels: 1");
+  }
+
+  @Test
+  void syntaxErrorsArePositioned() {
+    assertThat(errorOf("services:\n  web:\n   image: [x\n")).startsWith("compose.yaml:4:1: invalid YAML:");
+    assertThat(errorOf("services:\n\tweb:\n")).isEqualTo(
+        "compose.yaml:2:1: invalid YAML: found a tab character that violates indentation");
+  }
+
+  @Test
+  void aliasBombFailsFast() {
+    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    long start = System.nanoTime();
+    assertThat(errorOf(yaml.toString())).contains("alias bomb");
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void deepNestingIsAnErrorNotAStackOverflow() {
+    String yaml = "x: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+    assertThat(errorOf(yaml)).contains("nesting deeper than");
+  }
+
+  @Test
+  void unknownAnchorIsPositioned() {
+    assertThat(errorOf("services:\n  web: *nope\n")).startsWith("compose.yaml:2:8: unknown anchor *nope");
+  }
+
+  @Test
+  void multiDocumentStreamsGiveOneTreePerDocument() {
+    List<Node> docs = YamlReader.read(new SourceFile("c.yaml", "services: {a: {image: x}}\n---\nservices: {b: {image: y}}\n"));
+    assertThat(docs).hasSize(2);
+  }
+
+  @Test
+  void invalidUtf8IsPositioned() {
+    byte[] bytes = "services:\n  web:\n    image: \u00e9x\n".getBytes(StandardCharsets.UTF_8);
+    bytes[bytes.length - 4] = (byte) 0xFF;
+    assertThatThrownBy(() -> SourceFiles.decode(bytes, "c.yaml"))
+        .hasMessageStartingWith("c.yaml:3:12: invalid UTF-8: byte 0xFF");
+  }
+
+  @Test
+  void blockScalarsEndAtTheirLastCharacter() {
+    String text = "a: |\n  one\n  two\n\n# after\nb: 1\n";
+    SourceRange r = scalar(root(text), "a").origin().at();
+    assertThat(text.substring(r.startOffset(), r.endOffset())).isEqualTo("|\n  one\n  two");
+  }
+
+  @Test
+  void sequencesEndAtTheirLastItem() {
+    String text = "a:\n  - x\n  - y\n# tail\nb: 1\n";
+    SeqNode seq = (SeqNode) root(text).get("a");
+    assertThat(text.substring(seq.origin().at().startOffset(), seq.origin().at().endOffset()))
+        .isEqualTo("- x\n  - y");
+  }
+}

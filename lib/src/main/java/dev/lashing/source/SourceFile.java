@@ -52,6 +52,11 @@ public final class SourceFile {
     return offset - lineStarts[lineOf(offset) - 1] + 1;
   }
 
+  /** The UTF-16 offset where a 1-based line starts. */
+  public int lineStart(int line) {
+    return lineStarts[line - 1];
+  }
+
   public int lineCount() {
     return lineStarts.length;
   }

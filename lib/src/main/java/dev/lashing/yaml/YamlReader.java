@@ -12,6 +12,7 @@ import dev.lashing.tree.Node.MergeTag;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.tree.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -163,32 +164,11 @@ public final class YamlReader {
       throw new ComposeException(at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
     }
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
-    add(reoriginate(target, kind, at));
+    countNodes(Trees.size(target), at); // before copying, so a bomb fails without materializing
+    add(Trees.withVia(target, kind, at));
   }
 
-  /** A copy of an anchored node in which every node also records the alias that brought it here. */
-  private Node reoriginate(Node node, Via.Kind kind, SourceRange at) {
-    countNodes(1, at);
-    Origin origin = node.origin().plus(kind, at);
-    if (node instanceof MapNode map) {
-      List<MapNode.Entry> entries = new ArrayList<>(map.size());
-      for (MapNode.Entry e : map.entries()) {
-        ScalarNode key = e.key().withOrigin(e.key().origin().plus(kind, at));
-        entries.add(new MapNode.Entry(key, reoriginate(e.value(), kind, at)));
-      }
-      return new MapNode(entries, origin, map.tag());
-    }
-    if (node instanceof SeqNode seq) {
-      List<Node> items = new ArrayList<>(seq.size());
-      for (Node item : seq.items()) {
-        items.add(reoriginate(item, kind, at));
-      }
-      return new SeqNode(items, origin, seq.tag());
-    }
-    return node.withOrigin(origin);
-  }
-
-  private void countNodes(int count, SourceRange at) {
+  private void countNodes(long count, SourceRange at) {
     expandedNodes += count;
     if (expandedNodes > MAX_EXPANDED_NODES) {
       throw new ComposeException(

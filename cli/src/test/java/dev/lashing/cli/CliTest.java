@@ -1,0 +1,123 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env, String... args) {
+    return new Cli(new PrintWriter(out), new PrintWriter(err), env, dir).run(args);
+  }
+
+  private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void noArgumentsIsAUsageError() {
+    assertThat(run()).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("usage: lashing <command>");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertThat(run("frobnicate")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("unknown command 'frobnicate'");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run("config", "--nope")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("Unrecognized option: --nope");
+  }
+
+  @Test
+  void configPrintsTheCanonicalProject() throws IOException {
+    write("compose.yaml", """
+        services:
+          web:
+            image: "nginx:${TAG:-1.27}"
+            ports: ["8080:80"]
+            environment:
+              - PRICE=$$5
+        """);
+    assertThat(run("config")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo("""
+        name: %s
+        services:
+          web:
+            environment:
+              PRICE: $$5
+            image: nginx:1.27
+            networks:
+              default: null
+            ports:
+              - mode: ingress
+                target: 80
+                published: '8080'
+                protocol: tcp
+        networks:
+          default:
+            name: %s_default
+        """.formatted(projectName(), projectName()));
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void configAsJson() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx\n");
+    assertThat(run("config", "--format", "json", "-p", "demo")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).startsWith("{\n  \"name\": \"demo\",\n  \"services\": {\n    \"web\": {\n");
+  }
+
+  @Test
+  void invalidInputGivesOnePositionedLinePerProblemAndExitTwo() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    imgae: nginx\n    ports: [\"99999:80\"]\n");
+    assertThat(run("config")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString().lines().toList())
+        .allSatisfy(line -> assertThat(line).matches("compose\\.yaml:\\d+:\\d+: .*"))
+        .anySatisfy(line -> assertThat(line).startsWith("compose.yaml:3:5: ").contains("imgae"));
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void brokenYamlIsPositioned() throws IOException {
+    write("compose.yaml", "services:\n  web: [\n");
+    assertThat(run("validate", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("compose.yaml:3:1: invalid YAML:");
+  }
+
+  @Test
+  void validateReportsEachFile() throws IOException {
+    write("good.yaml", "services:\n  web:\n    image: nginx\n");
+    write("bad.yaml", "services:\n  web:\n    image: nginx\n    user: a\n    user: b\n");
+    assertThat(run("validate", "good.yaml", "bad.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo("bad.yaml:5:5: mapping key \"user\" already defined at line 4\n");
+  }
+
+  @Test
+  void missingFileIsReported() {
+    assertThat(run("config", "-f", "nope.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("nope.yaml").contains("no such file");
+  }
+
+  private String projectName() {
+    return dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+  }
+}

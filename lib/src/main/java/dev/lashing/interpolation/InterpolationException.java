@@ -1,0 +1,42 @@
+package dev.lashing.interpolation;
+
+/**
+ * A text that Compose refuses to interpolate. The message is worded as Compose words the reason; {@link #start()}
+ * and {@link #end()} bound the offending {@code $...} expression in the text given to {@link Template}.
+ */
+public final class InterpolationException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Why interpolation failed. */
+  public enum Kind {
+    /** A <code>${</code> that does not open a valid braced form. */
+    INVALID_FORMAT,
+    /** A {@code ${V:?msg}} or {@code ${V?msg}} whose variable is missing. */
+    MISSING_REQUIRED
+  }
+
+  private final Kind kind;
+  private final int start;
+  private final int end;
+
+  InterpolationException(Kind kind, String message, int start, int end) {
+    super(message);
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Offset of the {@code $} that starts the offending expression. */
+  public int start() {
+    return start;
+  }
+
+  /** Offset just after the offending expression. */
+  public int end() {
+    return end;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.lashing.interpolation;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Interpolates a Compose file's tree as compose-go does: every string value, {@code x-*} included; never a mapping
+ * key; numbers, booleans and nulls as written. Every failing value is reported, not just the first.
+ */
+public final class Interpolator {
+
+  /**
+   * The interpolated tree (values that failed keep their text), the unset-variable warnings and interpolation
+   * errors in tree order, and every variable reference written in a string value.
+   */
+  public record Result(Node tree, List<Diagnostic> diagnostics, List<VariableReference> references) {
+    public Result {
+      diagnostics = List.copyOf(diagnostics);
+      references = List.copyOf(references);
+    }
+  }
+
+  private Interpolator() {}
+
+  /**
+   * @param lookup the project environment; null for an unset variable
+   * @param sources the source file of a file name, or null when unknown (positions then fall back to whole values)
+   */
+  public static Result interpolate(
+      Node root, Function<String, String> lookup, Function<String, SourceFile> sources) {
+    Walk walk = new Walk(lookup, sources);
+    Node tree = walk.node(root, "");
+    return new Result(tree, walk.diagnostics, walk.references);
+  }
+
+  private static final class Walk {
+    private final Function<String, String> lookup;
+    private final Function<String, SourceFile> sources;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<VariableReference> references = new ArrayList<>();
+
+    Walk(Function<String, String> lookup, Function<String, SourceFile> sources) {
+      this.lookup = lookup;
+      this.sources = sources;
+    }
+
+    Node node(Node node, String path) {
+      if (node instanceof MapNode map) {
+        List<MapNode.Entry> entries = new ArrayList<>(map.size());
+        for (MapNode.Entry e : map.entries()) {
+          entries.add(e.withValue(node(e.value(), child(path, e.name()))));
+        }
+        return map.withEntries(entries);
+      }
+      if (node instanceof SeqNode seq) {
+        List<Node> items = new ArrayList<>(seq.size());
+        for (Node item : seq.items()) {
+          items.add(node(item, child(path, "[]")));
+        }
+        return seq.withItems(items);
+      }
+      ScalarNode scalar = (ScalarNode) node;
+      return scalar.isString() && scalar.value().indexOf('$') >= 0 ? scalar(scalar, path) : scalar;
+    }
+
+    private ScalarNode scalar(ScalarNode scalar, String path) {
+      String value = scalar.value();
+      Positions positions = Positions.of(scalar, sources);
+      for (Template.Reference r : Template.references(value)) {
+        references.add(new VariableReference(
+            r.name(), r.operator(), r.fallback(), lookup.apply(r.name()) != null, path,
+            positions.range(r.start(), r.end())));
+      }
+      try {
+        String result = Template.substitute(value, lookup, (name, start, end) -> diagnostics.add(Diagnostic.warning(
+            positions.range(start, end), "The \"" + name + "\" variable is not set. Defaulting to a blank string.")));
+        return result.equals(value) ? scalar : scalar.withValue(result, ScalarNode.Type.STRING);
+      } catch (InterpolationException e) {
+        diagnostics.add(Diagnostic.error(positions.range(e.start(), e.end()), message(e, path, value)));
+        return scalar;
+      }
+    }
+
+    /** Compose's wording, on one line so it reads as a single diagnostic. */
+    private static String message(InterpolationException e, String path, String value) {
+      if (e.kind() == InterpolationException.Kind.INVALID_FORMAT) {
+        return "invalid interpolation format for " + path + ": " + Template.quote(value)
+            + ". You may need to escape any $ with another $.";
+      }
+      return "error while interpolating " + path + ": " + e.getMessage();
+    }
+
+    private static String child(String path, String segment) {
+      return path.isEmpty() ? segment : path + "." + segment;
+    }
+  }
+
+  /**
+   * Maps offsets in a scalar's value to source ranges. Exact only when the written text is the value itself
+   * (plain, or quoted on one line without escapes); otherwise every offset maps to the whole scalar.
+   */
+  private record Positions(SourceFile file, int base, SourceRange whole) {
+
+    static Positions of(ScalarNode scalar, Function<String, SourceFile> sources) {
+      SourceRange at = scalar.origin().at();
+      Positions whole = new Positions(null, -1, at);
+      SourceFile file = at.isSynthetic() ? null : sources.apply(at.file());
+      if (file == null || at.endOffset() > file.text().length()) {
+        return whole;
+      }
+      String written = file.text().substring(at.startOffset(), at.endOffset());
+      if (written.indexOf('\n') >= 0 || written.indexOf('\r') >= 0) {
+        return whole;
+      }
+      String value = scalar.value();
+      int base = switch (scalar.style()) {
+        case PLAIN -> written.equals(value) ? at.startOffset() : -1;
+        case SINGLE_QUOTED -> quoted(written, '\'', value) ? at.startOffset() + 1 : -1;
+        case DOUBLE_QUOTED -> quoted(written, '"', value) ? at.startOffset() + 1 : -1;
+        default -> -1;
+      };
+      return base < 0 ? whole : new Positions(file, base, at);
+    }
+
+    private static boolean quoted(String written, char quote, String value) {
+      int last = written.length() - 1;
+      return last > 0 && written.charAt(0) == quote && written.charAt(last) == quote
+          && written.substring(1, last).equals(value);
+    }
+
+    SourceRange range(int start, int end) {
+      return file == null ? whole : file.range(base + start, base + end);
+    }
+  }
+}

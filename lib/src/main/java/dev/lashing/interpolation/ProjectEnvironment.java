@@ -1,0 +1,103 @@
+package dev.lashing.interpolation;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The variables Compose interpolates a project with: the OS environment, then the project's env files. */
+public final class ProjectEnvironment {
+  private static final String DISABLE_ENV_FILE = "COMPOSE_DISABLE_ENV_FILE";
+  /** The values Go's {@code strconv.ParseBool} accepts. */
+  private static final Set<String> TRUE = Set.of("1", "t", "T", "true", "TRUE", "True");
+  private static final Set<String> FALSE = Set.of("0", "f", "F", "false", "FALSE", "False");
+
+  private ProjectEnvironment() {}
+
+  /**
+   * The project environment. Variables of {@code osEnv} always win. The env files are the explicit
+   * {@code --env-file}s in order (later ones override earlier keys), or else {@code <projectDirectory>/.env} when
+   * it exists and {@code COMPOSE_DISABLE_ENV_FILE} is not true. Each file sees the OS environment, then the keys of
+   * the files before it.
+   *
+   * @throws ComposeException for a missing explicit file, a directory, bad UTF-8, a syntax error, or a
+   *     {@code COMPOSE_DISABLE_ENV_FILE} that is not a Go boolean
+   */
+  public static Map<String, String> resolve(
+      Map<String, String> osEnv, List<Path> explicitEnvFiles, Path projectDirectory) {
+    Map<String, String> fromFiles = new LinkedHashMap<>();
+    for (Path file : envFiles(osEnv, explicitEnvFiles, projectDirectory)) {
+      fromFiles.putAll(DotEnv.parse(read(file), key -> osEnv.containsKey(key) ? osEnv.get(key) : fromFiles.get(key)));
+    }
+    Map<String, String> environment = new LinkedHashMap<>(osEnv);
+    fromFiles.forEach(environment::putIfAbsent);
+    return Collections.unmodifiableMap(environment);
+  }
+
+  private static List<Path> envFiles(Map<String, String> osEnv, List<Path> explicit, Path projectDirectory) {
+    if (!explicit.isEmpty()) {
+      for (Path file : explicit) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.exists(absolute)) {
+          throw new ComposeException(SourceRange.synthetic(file.toString()), "couldn't find env file: " + absolute);
+        }
+        if (Files.isDirectory(absolute)) {
+          throw new ComposeException(SourceRange.synthetic(file.toString()), absolute + " is a directory");
+        }
+      }
+      return explicit;
+    }
+    String disable = osEnv.get(DISABLE_ENV_FILE);
+    if (disable != null) {
+      if (TRUE.contains(disable)) {
+        return List.of();
+      }
+      if (!FALSE.contains(disable)) {
+        throw new ComposeException(SourceRange.synthetic(DISABLE_ENV_FILE),
+            "strconv.ParseBool: parsing " + Template.quote(disable) + ": invalid syntax");
+      }
+    }
+    Path dotEnv = projectDirectory.resolve(".env");
+    return Files.isRegularFile(dotEnv) ? List.of(dotEnv) : List.of();
+  }
+
+  /** Reads a file as strict UTF-8; a bad byte is an error at the line and column where decoding stopped. */
+  private static SourceFile read(Path file) {
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ComposeException(SourceRange.synthetic(name), "couldn't read env file: " + e.getMessage());
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    String text = out.flip().toString();
+    if (result.isError()) {
+      SourceFile decoded = new SourceFile(name, text);
+      throw new ComposeException(
+          decoded.at(text.length()), "invalid UTF-8 byte sequence at byte offset " + in.position());
+    }
+    return new SourceFile(name, text);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.lashing.lint;
+
+import java.util.List;
+
+/**
+ * What to change to resolve a finding, as data: the fix engine turns it into minimal text edits of the
+ * user's file, and the patch writer into a Compose override file.
+ *
+ * @param description one line for people ("bind to 127.0.0.1")
+ * @param safety whether applying it can change what the stack does
+ * @param changes the edits, applied in order
+ */
+public record Fix(String description, Safety safety, List<Change> changes) {
+
+  public Fix {
+    changes = List.copyOf(changes);
+  }
+
+  /** Whether a fix keeps behaviour. */
+  public enum Safety {
+    /** Keeps what the stack does (a restart policy, log rotation, quoting). */
+    SAFE,
+    /** May change what the stack does (read-only root, dropped capabilities, an unpublished port). */
+    BEHAVIOUR_CHANGING
+  }
+
+  /**
+   * One edit, addressed by a path of mapping keys from the document root (for example
+   * {@code ["services", "web", "restart"]}). Values are plain Java: String, Long, Double, Boolean, null,
+   * List and Map (in insertion order).
+   */
+  public sealed interface Change {
+    List<String> path();
+  }
+
+  /** Set the value at {@code path}, creating the mappings on the way. */
+  public record Set(List<String> path, Object value) implements Change {
+    public Set {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** Append {@code item} to the list at {@code path}, creating it when absent. */
+  public record Append(List<String> path, Object item) implements Change {
+    public Append {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** Replace the list item at {@code path} and {@code index} with {@code item}. */
+  public record ReplaceItem(List<String> path, int index, Object item) implements Change {
+    public ReplaceItem {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** Remove the list item at {@code path} and {@code index}. */
+  public record RemoveItem(List<String> path, int index) implements Change {
+    public RemoveItem {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** Remove the key at {@code path}. */
+  public record Remove(List<String> path) implements Change {
+    public Remove {
+      path = List.copyOf(path);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.lashing.lint;
+
+import dev.lashing.api.LoadResult;
+import dev.lashing.source.Origin;
+import dev.lashing.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs the rules a configuration enables over a loaded project, then applies inline suppressions. */
+public final class Linter {
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing((Finding f) -> f.at().file())
+          .thenComparingInt(f -> f.at().line())
+          .thenComparingInt(f -> f.at().column())
+          .thenComparing(Finding::ruleId)
+          .thenComparing(f -> f.service() == null ? "" : f.service());
+
+  private final RuleRegistry registry;
+
+  public Linter(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Every finding, suppressed ones included (marked), sorted by position. */
+  public List<Finding> lint(LoadResult load, RuleSettings settings) {
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : registry.rules()) {
+      RuleInfo info = rule.info();
+      Severity severity = settings.severityOf(info);
+      if (severity != null) {
+        rule.check(new Context(load, settings, info, severity, findings));
+      }
+    }
+    List<Finding> result = applySuppressions(load, settings, findings);
+    result.sort(ORDER);
+    return result;
+  }
+
+  private List<Finding> applySuppressions(LoadResult load, RuleSettings settings, List<Finding> findings) {
+    List<Suppressions.Problem> problems = new ArrayList<>();
+    List<Suppressions.Suppression> suppressions = new ArrayList<>();
+    for (SourceFile file : load.sources().values()) {
+      suppressions.addAll(Suppressions.parse(file, problems));
+    }
+    List<Finding> result = new ArrayList<>(findings.size());
+    boolean[] used = new boolean[suppressions.size()];
+    for (Finding f : findings) {
+      Finding kept = f;
+      for (int i = 0; i < suppressions.size(); i++) {
+        if (suppressions.get(i).covers(f)) {
+          used[i] = true;
+          kept = f.suppressed(suppressions.get(i).reason());
+          break;
+        }
+      }
+      result.add(kept);
+    }
+    Severity invalid = settings.severityOf(EngineRules.InvalidSuppression.class.getAnnotation(RuleInfo.class));
+    if (invalid != null) {
+      for (Suppressions.Problem p : problems) {
+        result.add(new Finding(EngineRules.INVALID_SUPPRESSION, invalid, p.message(), p.at(), null, List.of(),
+            null, null));
+      }
+    }
+    Severity unused = settings.severityOf(EngineRules.UnusedSuppression.class.getAnnotation(RuleInfo.class));
+    if (unused != null) {
+      for (int i = 0; i < suppressions.size(); i++) {
+        if (!used[i]) {
+          Suppressions.Suppression s = suppressions.get(i);
+          result.add(new Finding(EngineRules.UNUSED_SUPPRESSION, unused,
+              "lashing-ignore for " + String.join(", ", s.ruleIds()) + " suppresses nothing",
+              s.at(), null, List.of(), null, null));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The context of one rule's run. */
+  private static final class Context implements RuleContext {
+    private final LoadResult load;
+    private final RuleSettings settings;
+    private final RuleInfo info;
+    private final Severity severity;
+    private final List<Finding> sink;
+
+    Context(LoadResult load, RuleSettings settings, RuleInfo info, Severity severity, List<Finding> sink) {
+      this.load = load;
+      this.settings = settings;
+      this.info = info;
+      this.severity = severity;
+      this.sink = sink;
+    }
+
+    @Override
+    public LoadResult load() {
+      return load;
+    }
+
+    @Override
+    public Policy policy() {
+      return settings.policy();
+    }
+
+    @Override
+    public RuleOptions options() {
+      return settings.optionsOf(info.id());
+    }
+
+    @Override
+    public void report(Origin origin, String service, String message, Fix fix) {
+      sink.add(new Finding(info.id(), severity, message, origin.at(), service, origin.via(), fix, null));
+    }
+  }
+}

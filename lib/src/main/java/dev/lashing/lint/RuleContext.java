@@ -1,0 +1,32 @@
+package dev.lashing.lint;
+
+import dev.lashing.api.LoadResult;
+import dev.lashing.model.Project;
+import dev.lashing.source.Origin;
+
+/** What a rule sees while it runs, and where it reports. */
+public interface RuleContext {
+  LoadResult load();
+
+  default Project project() {
+    return load().project();
+  }
+
+  Policy policy();
+
+  /** The options configured for this rule (empty when none). */
+  RuleOptions options();
+
+  /**
+   * Reports a finding at the offending node.
+   *
+   * @param origin where the offending value is written and how it got here
+   * @param service the service concerned, or null
+   * @param fix what would resolve it, or null
+   */
+  void report(Origin origin, String service, String message, Fix fix);
+
+  default void report(Origin origin, String service, String message) {
+    report(origin, service, message, null);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.lashing.lint;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/** Every rule on the class path, sorted by id; ids must be unique. */
+public final class RuleRegistry {
+  private final List<Rule> rules;
+  private final Map<String, Rule> byId;
+
+  public RuleRegistry(List<Rule> rules) {
+    List<Rule> sorted = new ArrayList<>(rules);
+    sorted.sort(Comparator.comparing(r -> r.info().id()));
+    Map<String, Rule> index = new HashMap<>();
+    for (Rule rule : sorted) {
+      Rule earlier = index.putIfAbsent(rule.info().id(), rule);
+      if (earlier != null) {
+        throw new IllegalStateException("rule id '" + rule.info().id() + "' is used by both "
+            + earlier.getClass().getName() + " and " + rule.getClass().getName());
+      }
+    }
+    this.rules = Collections.unmodifiableList(sorted);
+    this.byId = Map.copyOf(index);
+  }
+
+  /** The rules of every {@link RulePack} found by the ServiceLoader. */
+  public static RuleRegistry discover() {
+    List<Rule> rules = new ArrayList<>();
+    for (RulePack pack : ServiceLoader.load(RulePack.class, RuleRegistry.class.getClassLoader())) {
+      rules.addAll(pack.rules());
+    }
+    return new RuleRegistry(rules);
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public Rule get(String id) {
+    return byId.get(id);
+  }
+
+  /** The severity a rule runs at under a policy, or null when it does not run. */
+  public static Severity severityUnder(RuleInfo info, Policy policy) {
+    Level level = switch (policy) {
+      case DEFAULT -> Level.SAME;
+      case PRODUCTION -> info.production();
+      case DEVELOPMENT -> info.development();
+    };
+    if (info.optIn() && level == Level.SAME) {
+      return null;
+    }
+    return level.orElse(info.severity());
+  }
+}

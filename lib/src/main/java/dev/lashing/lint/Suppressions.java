@@ -1,0 +1,77 @@
+package dev.lashing.lint;
+
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code # lashing-ignore rule-id[,rule-id] -- reason} comments: at the end of a line they cover that
+ * line; alone on a line they cover the next line that is not a comment. {@code # lashing-ignore-file
+ * rule-id -- reason} covers the whole file. A reason is required.
+ */
+final class Suppressions {
+  private static final Pattern COMMENT = Pattern.compile(
+      "(?:^|\\s)#\\s*lashing-ignore(-file)?(?:\\s+([A-Za-z0-9_,\\s-]*?))?\\s*(?:--\\s*(.*?))?\\s*$");
+
+  /** One suppression comment and what it covers. */
+  record Suppression(SourceRange at, boolean wholeFile, int coveredLine, List<String> ruleIds, String reason) {
+    boolean covers(Finding f) {
+      return ruleIds.contains(f.ruleId()) && f.at().file().equals(at.file())
+          && (wholeFile || f.at().line() == coveredLine);
+    }
+  }
+
+  /** A malformed suppression comment. */
+  record Problem(SourceRange at, String message) {}
+
+  private Suppressions() {}
+
+  /** The suppression comments of a file; malformed ones are returned as problems. */
+  static List<Suppression> parse(SourceFile file, List<Problem> problems) {
+    List<Suppression> found = new ArrayList<>();
+    for (int line = 1; line <= file.lineCount(); line++) {
+      String text = file.line(line);
+      Matcher m = COMMENT.matcher(text);
+      if (!m.find()) {
+        continue;
+      }
+      int column = m.start() + (text.charAt(m.start()) == '#' ? 0 : 1);
+      int start = file.lineStart(line);
+      SourceRange at = file.range(start + column, start + text.length());
+      List<String> ids = new ArrayList<>();
+      if (m.group(2) != null) {
+        for (String id : m.group(2).split("[,\\s]+")) {
+          if (!id.isBlank()) {
+            ids.add(id.trim());
+          }
+        }
+      }
+      String reason = m.group(3);
+      if (ids.isEmpty()) {
+        problems.add(new Problem(at, "lashing-ignore names no rule (write `# lashing-ignore rule-id -- reason`)"));
+        continue;
+      }
+      if (reason == null || reason.isBlank()) {
+        problems.add(new Problem(at, "lashing-ignore needs a reason after ` -- `"));
+        continue;
+      }
+      boolean alone = text.substring(0, column).isBlank();
+      int covered = alone ? nextContentLine(file, line) : line;
+      found.add(new Suppression(at, m.group(1) != null, covered, List.copyOf(ids), reason.trim()));
+    }
+    return found;
+  }
+
+  private static int nextContentLine(SourceFile file, int line) {
+    for (int next = line + 1; next <= file.lineCount(); next++) {
+      String text = file.line(next).strip();
+      if (!text.isEmpty() && !text.startsWith("#")) {
+        return next;
+      }
+    }
+    return -1;
+  }
+}

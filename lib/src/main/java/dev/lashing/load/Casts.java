@@ -1,0 +1,156 @@
+package dev.lashing.load;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * After interpolation Compose casts the strings at certain paths to numbers and booleans, so
+ * {@code privileged: "${PRIV}"} and {@code replicas: "3"} mean what they say (compose-go
+ * {@code loader/interpolate.go}). Paths use {@code *} for any key and {@code []} for any list item.
+ */
+final class Casts {
+  private enum Cast { INT, FLOAT, BOOL }
+
+  private static final Map<String, Cast> SERVICE_PATHS = Map.ofEntries(
+      Map.entry("configs.[].mode", Cast.INT),
+      Map.entry("secrets.[].mode", Cast.INT),
+      Map.entry("cpu_count", Cast.INT),
+      Map.entry("cpu_percent", Cast.FLOAT),
+      Map.entry("cpu_period", Cast.INT),
+      Map.entry("cpu_quota", Cast.INT),
+      Map.entry("cpu_rt_period", Cast.INT),
+      Map.entry("cpu_rt_runtime", Cast.INT),
+      Map.entry("cpus", Cast.FLOAT),
+      Map.entry("cpu_shares", Cast.INT),
+      Map.entry("init", Cast.BOOL),
+      Map.entry("depends_on.*.required", Cast.BOOL),
+      Map.entry("depends_on.*.restart", Cast.BOOL),
+      Map.entry("deploy.replicas", Cast.INT),
+      Map.entry("deploy.update_config.parallelism", Cast.INT),
+      Map.entry("deploy.update_config.max_failure_ratio", Cast.FLOAT),
+      Map.entry("deploy.rollback_config.parallelism", Cast.INT),
+      Map.entry("deploy.rollback_config.max_failure_ratio", Cast.FLOAT),
+      Map.entry("deploy.restart_policy.max_attempts", Cast.INT),
+      Map.entry("deploy.placement.max_replicas_per_node", Cast.INT),
+      Map.entry("healthcheck.retries", Cast.INT),
+      Map.entry("healthcheck.disable", Cast.BOOL),
+      Map.entry("oom_kill_disable", Cast.BOOL),
+      Map.entry("oom_score_adj", Cast.INT),
+      Map.entry("pids_limit", Cast.INT),
+      Map.entry("ports.[].target", Cast.INT),
+      Map.entry("privileged", Cast.BOOL),
+      Map.entry("read_only", Cast.BOOL),
+      Map.entry("scale", Cast.INT),
+      Map.entry("stdin_open", Cast.BOOL),
+      Map.entry("tty", Cast.BOOL),
+      Map.entry("ulimits.*", Cast.INT),
+      Map.entry("ulimits.*.hard", Cast.INT),
+      Map.entry("ulimits.*.soft", Cast.INT),
+      Map.entry("volumes.[].read_only", Cast.BOOL),
+      Map.entry("volumes.[].volume.nocopy", Cast.BOOL));
+  private static final Map<String, Cast> RESOURCE_PATHS = Map.of(
+      "networks.*.external", Cast.BOOL,
+      "networks.*.internal", Cast.BOOL,
+      "networks.*.attachable", Cast.BOOL,
+      "networks.*.enable_ipv4", Cast.BOOL,
+      "networks.*.enable_ipv6", Cast.BOOL,
+      "volumes.*.external", Cast.BOOL,
+      "secrets.*.external", Cast.BOOL,
+      "configs.*.external", Cast.BOOL);
+
+  private final List<Diagnostic> problems;
+
+  private Casts(List<Diagnostic> problems) {
+    this.problems = problems;
+  }
+
+  static MapNode apply(MapNode tree, List<Diagnostic> problems) {
+    return (MapNode) new Casts(problems).walk(tree, "", "");
+  }
+
+  /** {@code pattern} is the path with keys generalized; {@code path} the real one, for messages. */
+  private Node walk(Node node, String pattern, String path) {
+    if (node instanceof MapNode map) {
+      List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      for (MapNode.Entry e : map.entries()) {
+        String childPattern = childPattern(pattern, e.name());
+        entries.add(e.withValue(walk(e.value(), childPattern, join(path, e.name()))));
+      }
+      return map.withEntries(entries);
+    }
+    if (node instanceof SeqNode seq) {
+      List<Node> items = new ArrayList<>(seq.size());
+      for (Node item : seq.items()) {
+        items.add(walk(item, join(pattern, "[]"), join(path, "[]")));
+      }
+      return seq.withItems(items);
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    Cast cast = castFor(pattern);
+    return cast == null || !scalar.isString() ? scalar : cast(scalar, cast, path);
+  }
+
+  /** Service names and resource names are generalized to {@code *}; attribute names are kept. */
+  private static String childPattern(String parent, String key) {
+    if (parent.equals("services") || parent.equals("networks") || parent.equals("volumes")
+        || parent.equals("secrets") || parent.equals("configs")) {
+      return parent + ".*";
+    }
+    String service = parent.startsWith("services.*") ? parent.substring("services.*".length()) : null;
+    if (service != null && (service.equals(".depends_on") || service.equals(".ulimits"))) {
+      return parent + ".*";
+    }
+    return join(parent, key);
+  }
+
+  private static Cast castFor(String pattern) {
+    if (pattern.startsWith("services.*.")) {
+      return SERVICE_PATHS.get(pattern.substring("services.*.".length()));
+    }
+    return RESOURCE_PATHS.get(pattern);
+  }
+
+  private ScalarNode cast(ScalarNode scalar, Cast cast, String path) {
+    String text = scalar.value().trim();
+    switch (cast) {
+      case BOOL -> {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.equals("true") || lower.equals("false")) {
+          return scalar.withValue(lower, ScalarNode.Type.BOOL);
+        }
+        if (List.of("y", "yes", "on", "n", "no", "off").contains(lower)) {
+          boolean value = lower.startsWith("y") || lower.equals("on");
+          problems.add(Diagnostic.warning(scalar.origin().usedAt(), path + ": \"" + text
+              + "\" is read as " + value + "; write true or false"));
+          return scalar.withValue(Boolean.toString(value), ScalarNode.Type.BOOL);
+        }
+        problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid boolean: " + text));
+      }
+      case INT -> {
+        if (text.matches("[-+]?[0-9]+")) {
+          return scalar.withValue(text, ScalarNode.Type.INT);
+        }
+        problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid integer: " + text));
+      }
+      case FLOAT -> {
+        if (Scalars.resolvePlain(text) == ScalarNode.Type.FLOAT || text.matches("[-+]?[0-9]+")) {
+          return scalar.withValue(text, ScalarNode.Type.FLOAT);
+        }
+        problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid number: " + text));
+      }
+    }
+    return scalar;
+  }
+
+  private static String join(String parent, String key) {
+    return parent.isEmpty() ? key : parent + "." + key;
+  }
+}

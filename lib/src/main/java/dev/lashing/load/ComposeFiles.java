@@ -1,0 +1,64 @@
+package dev.lashing.load;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.source.SourceRange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the Compose files of a project the way {@code docker compose} does when no {@code -f} is given. */
+public final class ComposeFiles {
+  static final List<String> MAIN_NAMES =
+      List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+  static final List<String> OVERRIDE_NAMES =
+      List.of(
+          "compose.override.yml", "compose.override.yaml",
+          "docker-compose.override.yml", "docker-compose.override.yaml");
+
+  private ComposeFiles() {}
+
+  /**
+   * COMPOSE_FILE when set (paths separated by COMPOSE_PATH_SEPARATOR or ':'), else the first main file
+   * found in the working directory or its parents, followed by its override file when one is beside it.
+   */
+  public static List<Path> discover(Path workingDirectory, Map<String, String> environment) {
+    String fromEnv = environment.get("COMPOSE_FILE");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      String separator = environment.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
+      List<Path> files = new ArrayList<>();
+      for (String part : fromEnv.split(java.util.regex.Pattern.quote(separator))) {
+        if (!part.isBlank()) {
+          files.add(workingDirectory.resolve(part));
+        }
+      }
+      return files;
+    }
+    for (Path dir = workingDirectory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path main = firstExisting(dir, MAIN_NAMES);
+      if (main != null) {
+        List<Path> files = new ArrayList<>(List.of(main));
+        Path override = firstExisting(dir, OVERRIDE_NAMES);
+        if (override != null) {
+          files.add(override);
+        }
+        return files;
+      }
+    }
+    throw new ComposeException(
+        SourceRange.synthetic(workingDirectory.toString()),
+        "no configuration file provided: not found (looked for " + String.join(", ", MAIN_NAMES)
+            + " here and in parent directories)");
+  }
+
+  private static Path firstExisting(Path dir, List<String> names) {
+    for (String name : names) {
+      Path candidate = dir.resolve(name);
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.lashing.load;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code extends:} for the services of one document. The base (same file or another, interpolated with the
+ * same variables, its paths relative to its own directory) is resolved first, recursively; the extending
+ * file's {@code !reset}/{@code !override} paths are applied to it; then the service is merged over it with
+ * the same rules as override files. Cycles are errors.
+ */
+final class Extends {
+  private final ProjectLoader loader;
+  private final List<Diagnostic> problems;
+  /** Services of other files named by {@code extends.file}, by absolute path. */
+  private final Map<Path, MapNode> otherFiles = new HashMap<>();
+  private final Deque<String> chain = new ArrayDeque<>();
+
+  Extends(ProjectLoader loader, List<Diagnostic> problems) {
+    this.loader = loader;
+    this.problems = problems;
+  }
+
+  MapNode apply(MapNode tree, Path file, ProjectLoader.Scope scope, Resets resets) {
+    if (!(tree.get("services") instanceof MapNode services)) {
+      return tree;
+    }
+    List<MapNode.Entry> resolved = new ArrayList<>();
+    boolean changed = false;
+    for (MapNode.Entry e : services.entries()) {
+      if (e.value() instanceof MapNode service && service.has("extends")) {
+        try {
+          resolved.add(e.withValue(resolve(e.name(), services, file, scope, resets)));
+        } catch (ComposeException ex) {
+          problems.addAll(ex.diagnostics());
+          resolved.add(e.withValue(service.without("extends")));
+        }
+        changed = true;
+      } else {
+        resolved.add(e);
+      }
+    }
+    return changed ? tree.with("services", services.withEntries(resolved)) : tree;
+  }
+
+  /** The service named {@code name} in {@code services} (of {@code file}) with its extends chain applied. */
+  private MapNode resolve(String name, MapNode services, Path file, ProjectLoader.Scope scope, Resets resets) {
+    MapNode service = (MapNode) services.get(name);
+    Node extendsNode = service.get("extends");
+    if (!(extendsNode instanceof MapNode spec) || !(spec.get("service") instanceof ScalarNode baseName)) {
+      return service.without("extends");
+    }
+    String key = loader.displayName(file) + ":" + name;
+    if (chain.contains(key)) {
+      StringBuilder cycle = new StringBuilder("Circular reference:");
+      for (var steps = chain.descendingIterator(); steps.hasNext(); ) {
+        String step = steps.next();
+        cycle.append("\n  ").append(step.substring(step.lastIndexOf(':') + 1)).append(" in ")
+            .append(step, 0, step.lastIndexOf(':'));
+      }
+      cycle.append("\n  extends ").append(name).append(" in ").append(loader.displayName(file));
+      throw new ComposeException(extendsNode.origin().usedAt(), cycle.toString());
+    }
+    Path baseFile = file;
+    MapNode baseServices = services;
+    Resets baseResets = resets;
+    if (spec.get("file") instanceof ScalarNode other) {
+      baseResets = Resets.collect(MapNode.empty(other.origin())); // another file's tags are its own
+      baseFile = file.getParent().resolve(other.value()).normalize();
+      baseServices = servicesOf(baseFile, scope, other);
+    }
+    if (!(baseServices.get(baseName.value()) instanceof MapNode)) {
+      throw new ComposeException(baseName.origin().usedAt(),
+          "cannot extend service \"" + name + "\" in " + loader.displayName(file) + ": service \""
+              + baseName.value() + "\" not found in " + loader.displayName(baseFile));
+    }
+    chain.push(key);
+    MapNode base;
+    try {
+      base = resolve(baseName.value(), baseServices, baseFile, scope, baseResets);
+    } finally {
+      chain.pop();
+    }
+    MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
+    return Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
+  }
+
+  private MapNode servicesOf(Path file, ProjectLoader.Scope scope, ScalarNode namedAt) {
+    MapNode known = otherFiles.get(file);
+    if (known != null) {
+      return known;
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ComposeException(namedAt.origin().usedAt(), "extends file " + loader.displayName(file) + " not found");
+    }
+    MapNode merged = MapNode.empty(namedAt.origin());
+    for (Node document : YamlReader.read(loader.readSource(file))) {
+      if (document instanceof MapNode map) {
+        MapNode tree = Canonicalizer.canonicalize(loader.interpolate(map, scope), problems);
+        merged = Merger.merge(merged, tree);
+      }
+    }
+    merged = PathResolver.resolve(Canonicalizer.applyDefaults(merged), file.getParent());
+    MapNode services = merged.get("services") instanceof MapNode s ? s : MapNode.empty(namedAt.origin());
+    otherFiles.put(file, services);
+    return services;
+  }
+}

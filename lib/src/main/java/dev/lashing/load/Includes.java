@@ -1,0 +1,112 @@
+package dev.lashing.load;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.interpolation.ProjectEnvironment;
+import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code include:}: each entry is loaded as a project of its own (its directory, its env file, the
+ * including project's variables winning) and its resources are imported. The including file's own
+ * definitions are merged over the imported ones, and its {@code !reset}/{@code !override} apply to them
+ * (compose-go v2.10+, Docker Compose v5).
+ */
+final class Includes {
+  private static final List<String> IMPORTED =
+      List.of("services", "networks", "volumes", "secrets", "configs", "models");
+
+  private final ProjectLoader loader;
+  private final List<Diagnostic> problems;
+
+  Includes(ProjectLoader loader, List<Diagnostic> problems) {
+    this.loader = loader;
+    this.problems = problems;
+  }
+
+  MapNode apply(MapNode tree, Path file, ProjectLoader.Scope scope, Resets resets) {
+    Node include = tree.get("include");
+    if (include == null) {
+      return tree;
+    }
+    tree = tree.without("include");
+    MapNode imported = MapNode.empty(include.origin());
+    for (Node entry : ProjectLoader.items(include)) {
+      MapNode resources = load(entry, file, scope);
+      if (resources != null) {
+        imported = Merger.merge(imported, resources);
+      }
+    }
+    return Merger.merge(resets.applyTo(imported), tree);
+  }
+
+  private MapNode load(Node entry, Path file, ProjectLoader.Scope scope) {
+    SourceRange at = entry.origin().usedAt();
+    Path base = file.getParent();
+    List<Path> paths = new ArrayList<>();
+    Path projectDirectory = null;
+    List<Path> envFiles = new ArrayList<>();
+    if (entry instanceof ScalarNode s && s.isString()) {
+      paths.add(base.resolve(s.value()).normalize());
+    } else if (entry instanceof MapNode m) {
+      for (Node p : ProjectLoader.items(m.get("path"))) {
+        if (p instanceof ScalarNode s) {
+          paths.add(base.resolve(s.value()).normalize());
+        }
+      }
+      if (m.get("project_directory") instanceof ScalarNode d) {
+        projectDirectory = scope.projectDirectory().resolve(d.value()).normalize();
+      }
+      for (Node e : ProjectLoader.items(m.get("env_file"))) {
+        if (e instanceof ScalarNode s && !s.value().equals("/dev/null")) {
+          envFiles.add(scope.projectDirectory().resolve(s.value()).normalize());
+        }
+      }
+    }
+    if (paths.isEmpty()) {
+      problems.add(Diagnostic.error(at, "include entry has no path"));
+      return null;
+    }
+    for (Path p : paths) {
+      if (scope.includeChain().contains(p) || p.equals(file)) {
+        problems.add(Diagnostic.error(at, "include cycle detected: " + loader.displayName(p) + " is already being loaded"));
+        return null;
+      }
+      if (!Files.isRegularFile(p)) {
+        problems.add(Diagnostic.error(at, "included file " + loader.displayName(p) + " not found"));
+        return null;
+      }
+    }
+    if (projectDirectory == null) {
+      projectDirectory = paths.get(0).getParent();
+    }
+    try {
+      // The including project's variables win over the included project's env file.
+      var environment = ProjectEnvironment.resolve(scope.environment(), envFiles, projectDirectory);
+      Set<Path> chain = new HashSet<>(scope.includeChain());
+      chain.add(file);
+      var included = new ProjectLoader.Scope(projectDirectory, environment, Set.copyOf(chain));
+      MapNode project = loader.loadFiles(paths, included, at);
+      MapNode resources = MapNode.empty(entry.origin());
+      for (String kind : IMPORTED) {
+        Node value = project.get(kind);
+        if (value != null) {
+          resources = resources.with(kind, ProjectLoader.via(value, Via.Kind.INCLUDE, at));
+        }
+      }
+      return resources;
+    } catch (ComposeException e) {
+      problems.addAll(e.diagnostics());
+      return null;
+    }
+  }
+}

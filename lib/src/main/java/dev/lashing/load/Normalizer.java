@@ -1,0 +1,223 @@
+package dev.lashing.load;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.interpolation.DotEnv;
+import dev.lashing.source.Origin;
+import dev.lashing.source.SourceFile;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What Compose does to the merged model before using it: profiles, the project name, the implicit
+ * {@code default} network, resource names, implicit dependencies, and the container environment
+ * ({@code env_file} folded under {@code environment}, bare keys looked up in the project environment).
+ */
+final class Normalizer {
+  private static final List<String> RESOURCE_KINDS = List.of("networks", "volumes", "secrets", "configs");
+
+  private final String projectName;
+  private final Map<String, String> environment;
+  private final Set<String> profiles;
+  private final List<Diagnostic> problems;
+  private final Function<Path, SourceFile> reader;
+
+  Normalizer(
+      String projectName, Map<String, String> environment, Set<String> profiles,
+      List<Diagnostic> problems, Function<Path, SourceFile> reader) {
+    this.projectName = projectName;
+    this.environment = environment;
+    this.profiles = profiles;
+    this.problems = problems;
+    this.reader = reader;
+  }
+
+  MapNode normalize(MapNode model) {
+    Origin top = model.origin();
+    MapNode services = model.get("services") instanceof MapNode s ? s : MapNode.empty(top);
+    List<MapNode.Entry> kept = new ArrayList<>();
+    boolean usesDefault = false;
+    for (MapNode.Entry e : services.entries()) {
+      if (!(e.value() instanceof MapNode service)) {
+        kept.add(e);
+        continue;
+      }
+      if (!enabled(service)) {
+        continue;
+      }
+      service = implicitDependencies(service);
+      service = environment(service);
+      if (!service.has("network_mode") && !service.has("provider") && isEmpty(service.get("networks"))) {
+        service = service.with("networks",
+            MapNode.empty(service.origin()).with("default", ScalarNode.ofNull(service.origin())));
+      }
+      if (service.get("networks") instanceof MapNode nets && nets.has("default")) {
+        usesDefault = true;
+      }
+      kept.add(e.withValue(service));
+    }
+    model = model.with("services", services.withEntries(kept));
+    if (usesDefault) {
+      MapNode networks = model.get("networks") instanceof MapNode n ? n : MapNode.empty(top);
+      if (!(networks.get("default") instanceof MapNode)) {
+        networks = networks.with("default", MapNode.empty(top));
+      }
+      model = model.with("networks", networks);
+    }
+    for (String kind : RESOURCE_KINDS) {
+      if (model.get(kind) instanceof MapNode defs) {
+        model = model.with(kind, resourceNames(defs));
+      }
+    }
+    ScalarNode name = ScalarNode.string(projectName,
+        model.get("name") != null ? model.get("name").origin() : top);
+    List<MapNode.Entry> ordered = new ArrayList<>();
+    ordered.add(new MapNode.Entry(ScalarNode.string("name", name.origin()), name));
+    for (MapNode.Entry e : model.entries()) {
+      if (!e.name().equals("name")) {
+        ordered.add(e);
+      }
+    }
+    return model.withEntries(ordered);
+  }
+
+  private boolean enabled(MapNode service) {
+    Node declared = service.get("profiles");
+    if (!(declared instanceof SeqNode list) || list.size() == 0) {
+      return true;
+    }
+    if (profiles.contains("*")) {
+      return true;
+    }
+    for (Node p : list.items()) {
+      if (p instanceof ScalarNode s && profiles.contains(s.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isEmpty(Node node) {
+    return node == null
+        || node instanceof ScalarNode s && s.isNull()
+        || node instanceof MapNode m && m.isEmpty()
+        || node instanceof SeqNode q && q.size() == 0;
+  }
+
+  /** Named resources get {@code <project>_<key>} unless named or external (then the key). */
+  private MapNode resourceNames(MapNode defs) {
+    List<MapNode.Entry> named = new ArrayList<>();
+    for (MapNode.Entry e : defs.entries()) {
+      MapNode def = e.value() instanceof MapNode m ? m : MapNode.empty(e.key().origin());
+      if (!def.has("name")) {
+        boolean external = def.get("external") instanceof ScalarNode x && "true".equals(x.text());
+        String name = external ? e.name() : projectName + "_" + e.name();
+        def = def.with("name", ScalarNode.string(name, e.key().origin()));
+      }
+      named.add(e.withValue(def));
+    }
+    return defs.withEntries(named);
+  }
+
+  /** links, {@code service:x} namespaces and volumes_from make a service depend on another. */
+  private MapNode implicitDependencies(MapNode service) {
+    Map<String, ScalarNode> implied = new LinkedHashMap<>();
+    Map<String, Boolean> restart = new LinkedHashMap<>();
+    for (Node link : ProjectLoader.items(service.get("links"))) {
+      if (link instanceof ScalarNode s) {
+        String target = s.text().split(":", 2)[0];
+        implied.putIfAbsent(target, s);
+        restart.putIfAbsent(target, true);
+      }
+    }
+    for (String key : List.of("network_mode", "ipc", "pid", "uts", "cgroup")) {
+      if (service.get(key) instanceof ScalarNode s && s.text() != null && s.text().startsWith("service:")) {
+        String target = s.text().substring("service:".length());
+        implied.putIfAbsent(target, s);
+        restart.putIfAbsent(target, true);
+      }
+    }
+    for (Node from : ProjectLoader.items(service.get("volumes_from"))) {
+      if (from instanceof ScalarNode s && !s.text().startsWith("container:")) {
+        String target = s.text().split(":", 2)[0];
+        implied.putIfAbsent(target, s);
+        restart.putIfAbsent(target, false);
+      }
+    }
+    if (implied.isEmpty()) {
+      return service;
+    }
+    MapNode dependsOn = service.get("depends_on") instanceof MapNode d ? d : MapNode.empty(service.origin());
+    for (Map.Entry<String, ScalarNode> e : implied.entrySet()) {
+      if (!dependsOn.has(e.getKey())) {
+        Origin at = e.getValue().origin();
+        MapNode condition = MapNode.empty(at)
+            .with("condition", ScalarNode.string("service_started", at))
+            .with("restart", new ScalarNode(restart.get(e.getKey()).toString(), ScalarNode.Type.BOOL,
+                ScalarNode.Style.SYNTHETIC, at, Node.MergeTag.NONE))
+            .with("required", new ScalarNode("true", ScalarNode.Type.BOOL, ScalarNode.Style.SYNTHETIC, at,
+                Node.MergeTag.NONE));
+        dependsOn = dependsOn.with(ScalarNode.string(e.getKey(), at), condition);
+      }
+    }
+    return service.with("depends_on", dependsOn);
+  }
+
+  /** The container environment: env files (later win), then {@code environment}; bare keys resolved. */
+  private MapNode environment(MapNode service) {
+    Node files = service.get("env_file");
+    MapNode declared = service.get("environment") instanceof MapNode m ? m : null;
+    if (files == null && declared == null) {
+      return service;
+    }
+    Origin origin = declared != null ? declared.origin() : files.origin();
+    MapNode result = MapNode.empty(origin);
+    for (Node f : ProjectLoader.items(files)) {
+      if (!(f instanceof MapNode file) || !(file.get("path") instanceof ScalarNode path)) {
+        continue;
+      }
+      boolean required = !(file.get("required") instanceof ScalarNode r && "false".equals(r.text()));
+      Path p = Path.of(path.value());
+      if (!Files.isRegularFile(p)) {
+        if (required) {
+          problems.add(Diagnostic.error(path.origin().usedAt(), "env file " + path.value() + " not found"));
+        }
+        continue;
+      }
+      try {
+        SourceFile source = reader.apply(p);
+        for (Map.Entry<String, String> kv : DotEnv.parse(source, environment::get).entrySet()) {
+          result = result.with(ScalarNode.string(kv.getKey(), path.origin()), ScalarNode.string(kv.getValue(), path.origin()));
+        }
+      } catch (ComposeException e) {
+        problems.addAll(e.diagnostics());
+      }
+    }
+    if (declared != null) {
+      for (MapNode.Entry e : declared.entries()) {
+        Node value = e.value();
+        if (value instanceof ScalarNode s && s.isNull()) {
+          String fromProject = environment.get(e.name());
+          if (fromProject != null) {
+            value = ScalarNode.string(fromProject, s.origin());
+          } else if (result.has(e.name())) {
+            continue; // an env file gave it a value; a bare key does not take it away
+          }
+        }
+        result = result.with(e.key(), value);
+      }
+    }
+    return service.without("env_file").with(
+        declared != null ? service.entry("environment").key() : ScalarNode.string("environment", origin), result);
+  }
+}

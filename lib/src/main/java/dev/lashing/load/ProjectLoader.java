@@ -1,0 +1,234 @@
+package dev.lashing.load;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.interpolation.Interpolator;
+import dev.lashing.interpolation.ProjectEnvironment;
+import dev.lashing.interpolation.VariableReference;
+import dev.lashing.model.ModelBinder;
+import dev.lashing.model.Project;
+import dev.lashing.schema.SchemaValidator;
+import dev.lashing.source.Origin;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import dev.lashing.tree.Trees;
+import dev.lashing.yaml.SourceFiles;
+import dev.lashing.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads a Compose project in the order compose-go does it, for each file and each YAML document of a file:
+ * parse, interpolate, validate, record {@code !reset}/{@code !override}, canonical form, include, extends,
+ * merge over the earlier files. Then project name, normalization, cross-field checks and the typed model.
+ * Every error found is collected before failing, so a user sees all of them at once.
+ */
+public final class ProjectLoader {
+  private final LoadOptions options;
+  private final Path workingDirectory;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<VariableReference> variables = new ArrayList<>();
+  private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+
+  /** The project's directory, its environment and the include chain that led to it. */
+  record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
+
+  private ProjectLoader(LoadOptions options) {
+    this.options = options;
+    this.workingDirectory = options.workingDirectory().toAbsolutePath().normalize();
+  }
+
+  /**
+   * Loads the project.
+   *
+   * @throws ComposeException with every error, positioned, when Compose would refuse the files
+   */
+  public static LoadResult load(LoadOptions options) {
+    return new ProjectLoader(options).run();
+  }
+
+  private LoadResult run() {
+    List<Path> files = new ArrayList<>();
+    if (options.files().isEmpty()) {
+      files.addAll(ComposeFiles.discover(workingDirectory, options.environment()));
+    } else {
+      for (Path f : options.files()) {
+        files.add(workingDirectory.resolve(f).normalize());
+      }
+    }
+    Path projectDirectory =
+        options.projectDirectory() != null
+            ? workingDirectory.resolve(options.projectDirectory()).normalize()
+            : files.get(0).getParent();
+    List<Path> envFiles = options.envFiles().stream().map(workingDirectory::resolve).toList();
+    Map<String, String> environment =
+        ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory);
+    Scope scope = new Scope(projectDirectory, environment, Set.of());
+
+    MapNode model = loadFiles(files, scope, null);
+    failOnErrors();
+    String name = ProjectName.of(options.projectName(), environment, model, projectDirectory, diagnostics);
+    failOnErrors();
+    model = new Normalizer(name, environment, profiles(environment), diagnostics, this::readSource).normalize(model);
+    Consistency.check(model, diagnostics);
+    failOnErrors();
+    Project project = ModelBinder.bind(name, model, diagnostics);
+    failOnErrors();
+    return new LoadResult(project, model, diagnostics, variables, sources);
+  }
+
+  private Set<String> profiles(Map<String, String> environment) {
+    Set<String> profiles = new LinkedHashSet<>(options.profiles());
+    String fromEnv = environment.get("COMPOSE_PROFILES");
+    if (fromEnv != null) {
+      for (String p : fromEnv.split(",")) {
+        if (!p.isBlank()) {
+          profiles.add(p.trim());
+        }
+      }
+    }
+    return profiles;
+  }
+
+  private void failOnErrors() {
+    List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new ComposeException(sortedDistinct(errors));
+    }
+  }
+
+  private static List<Diagnostic> sortedDistinct(List<Diagnostic> list) {
+    return list.stream()
+        .distinct()
+        .sorted(Comparator.comparing((Diagnostic d) -> d.at().file())
+            .thenComparingInt(d -> d.at().line())
+            .thenComparingInt(d -> d.at().column()))
+        .toList();
+  }
+
+  /** What Compose shows for a path: relative to the working directory when below it. */
+  String displayName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : absolute.toString();
+  }
+
+  SourceFile readSource(Path file) {
+    String name = displayName(file);
+    SourceFile known = sources.get(name);
+    if (known != null) {
+      return known;
+    }
+    SourceFile source = SourceFiles.read(file, name);
+    sources.put(name, source);
+    return source;
+  }
+
+  /** The files merged in order, each document like another file. */
+  MapNode loadFiles(List<Path> files, Scope scope, SourceRange includedAt) {
+    MapNode model = null;
+    for (Path file : files) {
+      SourceFile source;
+      List<Node> documents;
+      try {
+        source = readSource(file);
+        documents = YamlReader.read(source);
+      } catch (ComposeException e) {
+        diagnostics.addAll(relocate(e.diagnostics(), includedAt));
+        continue;
+      }
+      boolean anyContent = false;
+      for (Node document : documents) {
+        if (document instanceof ScalarNode s && s.isNull()) {
+          continue;
+        }
+        anyContent = true;
+        if (!(document instanceof MapNode map)) {
+          diagnostics.add(Diagnostic.error(document.origin().at(), "top-level object must be a mapping"));
+          continue;
+        }
+        Layer layer = prepare(map, file, scope);
+        MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
+        model = merge(earlier, layer.tree());
+      }
+      if (!anyContent) {
+        diagnostics.add(Diagnostic.error(source.at(0), "empty compose file"));
+      }
+    }
+    if (model == null) {
+      return MapNode.empty(Origin.at(SourceRange.synthetic("(none)")));
+    }
+    // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
+    return PathResolver.resolve(Canonicalizer.applyDefaults(model), scope.projectDirectory());
+  }
+
+  private List<Diagnostic> relocate(List<Diagnostic> problems, SourceRange includedAt) {
+    if (includedAt == null) {
+      return problems;
+    }
+    return problems.stream()
+        .map(d -> d.at().isSynthetic()
+            ? new Diagnostic(d.severity(), includedAt, d.at().file() + ": " + d.message())
+            : d)
+        .toList();
+  }
+
+  private MapNode merge(MapNode earlier, MapNode later) {
+    try {
+      return Merger.merge(earlier, later);
+    } catch (ComposeException e) {
+      diagnostics.addAll(e.diagnostics());
+      return earlier;
+    }
+  }
+
+  /** One document made ready to merge, with the resets it asks of the earlier files. */
+  record Layer(MapNode tree, Resets resets) {}
+
+  private Layer prepare(MapNode document, Path file, Scope scope) {
+    MapNode tree = interpolate(document, scope);
+    diagnostics.addAll(SchemaValidator.shared().validate(tree, displayName(file)));
+    if (tree.entry("version") != null) {
+      MapNode.Entry version = tree.entry("version");
+      diagnostics.add(Diagnostic.warning(version.key().origin().usedAt(),
+          "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion"));
+      tree = tree.without("version");
+    }
+    Resets resets = Resets.collect(tree);
+    tree = resets.stripResets(tree);
+    tree = Canonicalizer.canonicalize(tree, diagnostics);
+    tree = PathResolver.resolve(tree, scope.projectDirectory());
+    tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
+    tree = new Extends(this, diagnostics).apply(tree, file, scope, resets);
+    return new Layer(tree, resets);
+  }
+
+  MapNode interpolate(MapNode document, Scope scope) {
+    Interpolator.Result result =
+        Interpolator.interpolate(document, scope.environment()::get, sources::get);
+    diagnostics.addAll(result.diagnostics());
+    variables.addAll(result.references());
+    return Casts.apply((MapNode) result.tree(), diagnostics);
+  }
+
+  /** {@code node} as brought in by an {@code include} or {@code extends} written at {@code at}. */
+  static Node via(Node node, Via.Kind kind, SourceRange at) {
+    return Trees.withVia(node, kind, at);
+  }
+
+  static List<Node> items(Node node) {
+    return node instanceof SeqNode seq ? seq.items() : node == null ? List.of() : List.of(node);
+  }
+}

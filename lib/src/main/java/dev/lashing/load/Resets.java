@@ -1,0 +1,120 @@
+package dev.lashing.load;
+
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.Node.MergeTag;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code !reset} and {@code !override} tags of one file, as compose-go's {@code ResetProcessor} handles
+ * them: the path of every tagged value is recorded, {@code !reset} values are removed from the file itself,
+ * and before the file is merged every recorded path is deleted from the model of the earlier files (and from
+ * the base of an {@code extends}). So {@code !reset} leaves the key absent and {@code !override} means
+ * "delete, then set".
+ *
+ * <p>For each file: {@link #collect} from the interpolated tree, {@link #stripResets}, canonicalize, then
+ * {@link #applyTo} the model of the earlier files and {@link #applyToService} each {@code extends} base
+ * before merging.
+ *
+ * <p>Limits, kept because Compose has them:
+ *
+ * <ul>
+ *   <li>Only mapping keys are reached. A tag on a list element, or inside one, removes the element from this
+ *       file but never from the earlier model ({@code ports: [!reset "80:80"]} drops nothing inherited);
+ *       {@code !override} the whole list instead.
+ *   <li>A per-key reset of a {@code K=V} attribute ({@code environment: {FOO: !reset}}) reaches the earlier
+ *       value only while Compose holds it as a map: not when it was written as a list, nor once two files
+ *       were merged into it (see {@link KeyValues}).
+ *   <li>A tagged value is not looked into: tags nested in it are not recorded, and a {@code !reset} inside an
+ *       {@code !override} stays.
+ *   <li>A key written {@code *} matches any key at its level, as in Compose's path patterns.
+ * </ul>
+ */
+public final class Resets {
+  private final List<TreePath> paths;
+
+  private Resets(List<TreePath> paths) {
+    this.paths = List.copyOf(paths);
+  }
+
+  /** The tagged paths of a file as read (before {@link #stripResets} and canonicalization). */
+  public static Resets collect(MapNode file) {
+    List<TreePath> paths = new ArrayList<>();
+    collect(file, TreePath.ROOT, paths);
+    return new Resets(paths);
+  }
+
+  private static void collect(MapNode map, TreePath path, List<TreePath> paths) {
+    for (MapNode.Entry e : map.entries()) {
+      TreePath next = path.child(e.name());
+      if (e.value().tag() != MergeTag.NONE) {
+        paths.add(next);
+      } else if (e.value() instanceof MapNode child) {
+        collect(child, next, paths);
+      }
+    }
+  }
+
+  /**
+   * The file these resets were collected from, without its {@code !reset} values (in mappings and lists);
+   * {@code !override} values stay.
+   */
+  public MapNode stripResets(MapNode file) {
+    return (MapNode) strip(file);
+  }
+
+  private static Node strip(Node node) {
+    if (node.tag() != MergeTag.NONE) {
+      return node;
+    }
+    if (node instanceof MapNode map) {
+      List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      for (MapNode.Entry e : map.entries()) {
+        if (e.value().tag() != MergeTag.RESET) {
+          entries.add(e.withValue(strip(e.value())));
+        }
+      }
+      return map.withEntries(entries);
+    }
+    if (node instanceof SeqNode seq) {
+      List<Node> items = new ArrayList<>(seq.size());
+      for (Node item : seq.items()) {
+        if (item.tag() != MergeTag.RESET) {
+          items.add(strip(item));
+        }
+      }
+      return seq.withItems(items);
+    }
+    return node;
+  }
+
+  /** The model of the earlier files without the recorded paths. */
+  public MapNode applyTo(MapNode earlier) {
+    return delete(earlier, TreePath.ROOT);
+  }
+
+  /**
+   * The base of {@code services.<service>: extends} without the recorded paths of that service. The service
+   * itself is never removed, as in Compose.
+   */
+  public MapNode applyToService(String service, MapNode base) {
+    return delete(base, TreePath.ROOT.child("services").child(service));
+  }
+
+  private MapNode delete(MapNode map, TreePath path) {
+    if (KeyValues.isAt(path) && KeyValues.isListForm(map)) {
+      return map; // a list in Compose's model: no key path reaches its entries
+    }
+    List<MapNode.Entry> entries = new ArrayList<>(map.size());
+    for (MapNode.Entry e : map.entries()) {
+      TreePath next = path.child(e.name());
+      if (next.matchesAny(paths)) {
+        continue;
+      }
+      entries.add(e.value() instanceof MapNode child ? e.withValue(delete(child, next)) : e);
+    }
+    return map.withEntries(entries);
+  }
+}

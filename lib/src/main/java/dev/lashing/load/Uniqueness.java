@@ -1,0 +1,210 @@
+package dev.lashing.load;
+
+import static dev.lashing.load.SyntheticNodes.text;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.syntax.SyntaxException;
+import dev.lashing.syntax.VolumeSpec;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * compose-go's {@code EnforceUnicity}: in the lists below, an entry whose key was already seen replaces the
+ * earlier entry in place. Lists not named here ({@code security_opt}, {@code group_add},
+ * {@code external_links}, {@code volumes_from}, {@code device_cgroup_rules}, placement constraints...) keep
+ * their duplicates. Items of lists are not looked into.
+ */
+final class Uniqueness {
+  @FunctionalInterface
+  private interface Indexer {
+    String key(Node item, TreePath itemPath);
+  }
+
+  private static final Map<TreePath, Indexer> INDEXERS = new LinkedHashMap<>();
+
+  static {
+    index("services.*.volumes", Uniqueness::volume);
+    index("services.*.devices", Uniqueness::device);
+    index("services.*.secrets", (item, at) -> fileMount(item, at, "/run/secrets"));
+    index("services.*.configs", (item, at) -> fileMount(item, at, ""));
+    index("services.*.ports", Uniqueness::port);
+    index("services.*.expose", Uniqueness::expose);
+    index("services.*.env_file", Uniqueness::envFile);
+    Stream.of(
+            "networks.*.labels",
+            "networks.*.ipam.options",
+            "services.*.annotations",
+            "services.*.build.args",
+            "services.*.build.additional_contexts",
+            "services.*.build.tags",
+            "services.*.build.labels",
+            "services.*.cap_add",
+            "services.*.cap_drop",
+            "services.*.deploy.labels",
+            "services.*.dns",
+            "services.*.dns_opt",
+            "services.*.dns_search",
+            "services.*.environment",
+            "services.*.labels",
+            "services.*.links",
+            "services.*.networks.*.aliases",
+            "services.*.networks.*.link_local_ips",
+            "services.*.profiles",
+            "services.*.sysctls",
+            "services.*.tmpfs")
+        .forEach(pattern -> index(pattern, Uniqueness::textBeforeEquals));
+  }
+
+  private static void index(String pattern, Indexer indexer) {
+    INDEXERS.put(TreePath.parse(pattern), indexer);
+  }
+
+  private Uniqueness() {}
+
+  static Node enforce(Node node, TreePath path) {
+    if (node instanceof MapNode map) {
+      List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      for (MapNode.Entry e : map.entries()) {
+        entries.add(e.withValue(enforce(e.value(), path.child(e.name()))));
+      }
+      return map.withEntries(entries);
+    }
+    if (node instanceof SeqNode seq) {
+      for (Map.Entry<TreePath, Indexer> indexer : INDEXERS.entrySet()) {
+        if (path.matches(indexer.getKey())) {
+          return unique(seq, path, indexer.getValue());
+        }
+      }
+    }
+    return node;
+  }
+
+  private static SeqNode unique(SeqNode seq, TreePath path, Indexer indexer) {
+    List<Node> items = new ArrayList<>(seq.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < seq.size(); i++) {
+      Node item = seq.get(i);
+      String key = indexer.key(item, path.child("[" + i + "]"));
+      Integer earlier = seen.putIfAbsent(key, items.size());
+      if (earlier != null) {
+        items.set(earlier, item);
+      } else {
+        items.add(item);
+      }
+    }
+    return seq.withItems(items);
+  }
+
+  // ---- keys; an item of an unexpected kind gets Compose's error or, where Compose has none, the key "" ----
+
+  private static String volume(Node item, TreePath at) {
+    if (item instanceof ScalarNode s && s.isString()) {
+      try {
+        return VolumeSpec.parse(s.value()).target();
+      } catch (SyntaxException e) {
+        throw new ComposeException(item.origin().usedAt(), e.getMessage());
+      }
+    }
+    return target(item, at, "service volume");
+  }
+
+  private static String target(Node item, TreePath at, String what) {
+    if (item instanceof MapNode map) {
+      if (!(map.get("target") instanceof ScalarNode t) || !t.isString()) {
+        throw new ComposeException(item.origin().usedAt(), what + " " + at + " is missing a mount target");
+      }
+      return t.value();
+    }
+    return "";
+  }
+
+  private static String device(Node item, TreePath at) {
+    if (item instanceof ScalarNode s && s.isString()) {
+      String[] parts = s.value().split(":", -1);
+      return parts.length == 1 ? parts[0] : parts[1];
+    }
+    return target(item, at, "service device");
+  }
+
+  /** A secret or config is mounted at its target, by default {@code <dir>/<source>}. */
+  private static String fileMount(Node item, TreePath at, String dir) {
+    if (item instanceof ScalarNode s && s.isString()) {
+      return dir + "/" + s.value();
+    }
+    if (item instanceof MapNode map) {
+      return map.has("target") ? text(map.get("target")) : dir + "/" + text(map.get("source"));
+    }
+    throw new ComposeException(item.origin().usedAt(), at + ": unsupported expose value " + shown(item));
+  }
+
+  /** {@code host_ip:published:target/protocol}, host 0.0.0.0 and tcp when absent; a string is its own key. */
+  private static String port(Node item, TreePath at) {
+    if (item instanceof MapNode map) {
+      if (!map.has("target")) {
+        throw new ComposeException(item.origin().usedAt(), "service ports " + at + " is missing a target port");
+      }
+      String host = map.has("host_ip") ? text(map.get("host_ip")) : "0.0.0.0";
+      String published = map.has("published") ? text(map.get("published")) : "";
+      String protocol = map.has("protocol") ? text(map.get("protocol")) : "tcp";
+      return host + ":" + published + ":" + text(map.get("target")) + "/" + protocol;
+    }
+    return item instanceof ScalarNode s && !s.isNull() ? s.text() : "";
+  }
+
+  private static String expose(Node item, TreePath at) {
+    if (item instanceof ScalarNode s && (s.isString() || s.type() == ScalarNode.Type.INT)) {
+      return s.text();
+    }
+    throw new ComposeException(item.origin().usedAt(), at + ": unsupported expose value " + shown(item));
+  }
+
+  private static String envFile(Node item, TreePath at) {
+    if (item instanceof ScalarNode s && s.isString()) {
+      return s.value();
+    }
+    if (item instanceof MapNode map) {
+      if (!map.has("path")) {
+        throw new ComposeException(item.origin().usedAt(), "environment path attribute " + at + " is missing");
+      }
+      return text(map.get("path"));
+    }
+    return "";
+  }
+
+  private static String textBeforeEquals(Node item, TreePath at) {
+    if (!(item instanceof ScalarNode s) || !s.isString()) {
+      throw new ComposeException(item.origin().usedAt(), at + ": unexpected type " + goType(item));
+    }
+    int eq = s.value().indexOf('=');
+    return eq < 0 ? s.value() : s.value().substring(0, eq);
+  }
+
+  private static String shown(Node item) {
+    return item instanceof ScalarNode s ? String.valueOf(s.text()) : item.kindName();
+  }
+
+  /** The Go type compose-go names in its messages. */
+  private static String goType(Node node) {
+    if (node instanceof MapNode) {
+      return "map[string]interface {}";
+    }
+    if (node instanceof SeqNode) {
+      return "[]interface {}";
+    }
+    return switch (((ScalarNode) node).type()) {
+      case STRING -> "string";
+      case INT -> "int";
+      case FLOAT -> "float64";
+      case BOOL -> "bool";
+      case NULL -> "<nil>";
+    };
+  }
+}

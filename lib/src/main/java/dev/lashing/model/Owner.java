@@ -1,0 +1,177 @@
+package dev.lashing.model;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.syntax.ByteSize;
+import dev.lashing.syntax.ComposeBool;
+import dev.lashing.syntax.GoDuration;
+import dev.lashing.syntax.SyntaxException;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The record being bound (the project, a service, a network...). It keeps every node the model does not
+ * bind, keyed by its path relative to the record, and casts scalars the way Compose does after
+ * interpolation, reporting problems with the full dotted path.
+ */
+final class Owner {
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
+
+  private final String path;
+  private final List<Diagnostic> problems;
+  final Map<String, Node> unknown = new LinkedHashMap<>();
+  final Map<String, Node> extensions = new LinkedHashMap<>();
+
+  Owner(String path, List<Diagnostic> problems) {
+    this.path = path;
+    this.problems = problems;
+  }
+
+  /** The owner of a definition under this one, such as a service under the project. */
+  Owner child(String key) {
+    return new Owner(qualified(key), problems);
+  }
+
+  String qualified(String rel) {
+    return path.isEmpty() ? rel : path + "." + rel;
+  }
+
+  /** Keeps a node the model has no field for: {@code x-*} keys are extensions, anything else unknown. */
+  void keep(String rel, Node node) {
+    String last = rel.substring(rel.lastIndexOf('.') + 1);
+    (last.startsWith("x-") ? extensions : unknown).put(rel, node);
+  }
+
+  /** Keeps a node of the wrong shape (a short form, a mapping for a string...) and reports it. */
+  void wrongKind(String rel, Node node, String expected) {
+    problems.add(Diagnostic.error(node.origin().at(), qualified(rel) + " must be " + expected));
+    unknown.put(rel, node);
+  }
+
+  /** Keeps a scalar Compose cannot cast and reports it. */
+  void invalid(String rel, Node node, String detail) {
+    problems.add(Diagnostic.error(node.origin().at(), qualified(rel) + ": " + detail));
+    unknown.put(rel, node);
+  }
+
+  Located<String> string(Node node, String rel) {
+    if (node instanceof ScalarNode s && !s.isNull()) {
+      return new Located<>(s.text(), s.origin());
+    }
+    wrongKind(rel, node, "a string");
+    return null;
+  }
+
+  /** compose-go's {@code toBoolean}: YAML 1.1 spellings pass with a warning, anything else is an error. */
+  Located<Boolean> bool(Node node, String rel) {
+    if (!(node instanceof ScalarNode s) || s.isNull()) {
+      wrongKind(rel, node, "a boolean");
+      return null;
+    }
+    if (s.type() == ScalarNode.Type.BOOL) {
+      return new Located<>(s.asBoolean().orElseThrow(), s.origin());
+    }
+    if (s.type() != ScalarNode.Type.STRING) {
+      invalid(rel, s, "invalid boolean: " + s.text());
+      return null;
+    }
+    try {
+      boolean value = ComposeBool.parse(s.value());
+      String lower = s.value().toLowerCase(Locale.ROOT);
+      if (!lower.equals("true") && !lower.equals("false")) {
+        problems.add(
+            Diagnostic.warning(
+                s.origin().at(),
+                qualified(rel) + ": \"" + s.value() + "\" for boolean is not supported by YAML 1.2, please use `"
+                    + value + "`"));
+      }
+      return new Located<>(value, s.origin());
+    } catch (SyntaxException e) {
+      invalid(rel, s, e.getMessage());
+      return null;
+    }
+  }
+
+  /** An integer: a YAML integer, or a string of decimal digits ({@code strconv.Atoi}, so "0440" is 440). */
+  Located<Long> integer(Node node, String rel) {
+    if (!(node instanceof ScalarNode s) || s.isNull()) {
+      wrongKind(rel, node, "an integer");
+      return null;
+    }
+    Long value = null;
+    if (s.type() == ScalarNode.Type.INT) {
+      value = s.asLong().orElse(null);
+    } else if (s.type() == ScalarNode.Type.STRING && INTEGER.matcher(s.value()).matches()) {
+      try {
+        value = Long.parseLong(s.value());
+      } catch (NumberFormatException e) {
+        // out of range: reported below
+      }
+    }
+    if (value == null) {
+      invalid(rel, s, "invalid integer: " + s.text());
+      return null;
+    }
+    return new Located<>(value, s.origin());
+  }
+
+  Located<Double> decimal(Node node, String rel) {
+    if (!(node instanceof ScalarNode s) || s.isNull()) {
+      wrongKind(rel, node, "a number");
+      return null;
+    }
+    String text = s.type() == ScalarNode.Type.STRING ? s.value() : s.text();
+    Double value = s.type() == ScalarNode.Type.BOOL ? null : parseFloat(text);
+    if (value == null) {
+      invalid(rel, s, "invalid number: " + text);
+      return null;
+    }
+    return new Located<>(value, s.origin());
+  }
+
+  /** Go's {@code strconv.ParseFloat} for the decimal forms people write, or null. */
+  private static Double parseFloat(String text) {
+    if (DECIMAL.matcher(text).matches()) {
+      return Double.parseDouble(text);
+    }
+    if (INFINITY.matcher(text).matches()) {
+      return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return text.equalsIgnoreCase("nan") ? Double.NaN : null;
+  }
+
+  Located<ByteCount> bytes(Node node, String rel) {
+    if (!(node instanceof ScalarNode s) || s.isNull() || s.type() == ScalarNode.Type.BOOL) {
+      wrongKind(rel, node, "a byte size");
+      return null;
+    }
+    String text = s.text();
+    try {
+      return new Located<>(new ByteCount(ByteSize.parse(text), text), s.origin());
+    } catch (SyntaxException e) {
+      invalid(rel, s, e.getMessage());
+      return null;
+    }
+  }
+
+  Located<Duration> duration(Node node, String rel) {
+    if (!(node instanceof ScalarNode s) || s.isNull() || s.type() == ScalarNode.Type.BOOL) {
+      wrongKind(rel, node, "a duration");
+      return null;
+    }
+    try {
+      return new Located<>(GoDuration.parse(s.text()), s.origin());
+    } catch (SyntaxException e) {
+      invalid(rel, s, e.getMessage());
+      return null;
+    }
+  }
+}

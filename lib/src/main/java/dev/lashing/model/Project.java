@@ -1,0 +1,47 @@
+package dev.lashing.model;
+
+import dev.lashing.source.Origin;
+import dev.lashing.tree.Node;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Compose project as Docker Compose v2 sees it after loading: every map in written order.
+ * {@code extensions} holds the top-level {@code x-*} keys, {@code unknown} any other key the model does not
+ * bind.
+ */
+public record Project(
+    String name,
+    Map<String, Service> services,
+    Map<String, Network> networks,
+    Map<String, Volume> volumes,
+    Map<String, FileObject> secrets,
+    Map<String, FileObject> configs,
+    Map<String, Model> models,
+    Map<String, Node> extensions,
+    Map<String, Node> unknown,
+    Origin origin) {
+
+  public Project {
+    services = Frozen.map(services);
+    networks = Frozen.map(networks);
+    volumes = Frozen.map(volumes);
+    secrets = Frozen.map(secrets);
+    configs = Frozen.map(configs);
+    models = Frozen.map(models);
+    extensions = Frozen.map(extensions);
+    unknown = Frozen.map(unknown);
+  }
+
+  public Optional<Service> service(String name) {
+    return Optional.ofNullable(services.get(name));
+  }
+
+  public Optional<Network> network(String key) {
+    return Optional.ofNullable(networks.get(key));
+  }
+
+  public Optional<Volume> volume(String key) {
+    return Optional.ofNullable(volumes.get(key));
+  }
+}

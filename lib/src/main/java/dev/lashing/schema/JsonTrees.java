@@ -1,0 +1,111 @@
+package dev.lashing.schema;
+
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
+import dev.lashing.tree.SeqNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Our {@link Node} trees as Jackson trees, typed the way Compose's YAML reader types scalars, and the way
+ * back: a JSON location (property names and indices) leads to the same place in the {@link Node} tree,
+ * because the conversion keeps every key and index.
+ */
+final class JsonTrees {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private JsonTrees() {}
+
+  static JsonNode toJson(Node node) {
+    if (node instanceof MapNode map) {
+      ObjectNode object = JSON.objectNode();
+      for (MapNode.Entry e : map.entries()) {
+        object.set(e.name(), toJson(e.value()));
+      }
+      return object;
+    }
+    if (node instanceof SeqNode seq) {
+      ArrayNode array = JSON.arrayNode(seq.size());
+      for (Node item : seq.items()) {
+        array.add(toJson(item));
+      }
+      return array;
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    return switch (scalar.type()) {
+      case STRING -> JSON.stringNode(scalar.value());
+      case BOOL -> JSON.booleanNode(Scalars.isTrue(scalar.value()));
+      case NULL -> JSON.nullNode();
+      case INT -> {
+        Long n = Scalars.parseInt(scalar.value());
+        // go-yaml keeps integers beyond 64 bits as integers too; the schema only asks "is it an integer".
+        yield n != null ? JSON.numberNode(n) : JSON.numberNode(bigInteger(scalar.value()));
+      }
+      case FLOAT -> JSON.numberNode(toDouble(scalar.value()));
+    };
+  }
+
+  /**
+   * The nodes from {@code root} down to {@code location}, root first. Stops early where the location no
+   * longer matches the tree, so the last node is always the closest one that exists.
+   */
+  static List<Node> trail(Node root, List<Object> location) {
+    List<Node> trail = new ArrayList<>(location.size() + 1);
+    trail.add(root);
+    Node node = root;
+    for (Object step : location) {
+      Node next = null;
+      if (node instanceof MapNode map && step instanceof String key) {
+        next = map.get(key);
+      } else if (node instanceof SeqNode seq && step instanceof Integer index && index < seq.size()) {
+        next = seq.get(index);
+      }
+      if (next == null) {
+        break;
+      }
+      trail.add(next);
+      node = next;
+    }
+    return trail;
+  }
+
+  private static double toDouble(String text) {
+    String s = text.replace("_", "").toLowerCase(Locale.ROOT);
+    if (s.endsWith("inf")) {
+      return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (s.endsWith("nan")) {
+      return Double.NaN;
+    }
+    return Double.parseDouble(s);
+  }
+
+  private static BigInteger bigInteger(String text) {
+    String s = text.replace("_", "");
+    boolean negative = s.startsWith("-");
+    if (negative || s.startsWith("+")) {
+      s = s.substring(1);
+    }
+    int radix = 10;
+    if (s.startsWith("0x") || s.startsWith("0o") || s.startsWith("0b")) {
+      radix = switch (s.charAt(1)) {
+        case 'x' -> 16;
+        case 'o' -> 8;
+        default -> 2;
+      };
+      s = s.substring(2);
+    } else if (s.length() > 1 && s.startsWith("0")) {
+      radix = 8;
+    }
+    BigInteger value = new BigInteger(s, radix);
+    return negative ? value.negate() : value;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.lashing.schema;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The schema as a Jackson tree, made ready to compile without Jackson's ObjectMapper: it is read with the
+ * streaming parser alone, and every {@code enum} of strings becomes an anchored {@code pattern} (the values
+ * are kept here for messages). networknt's enum keyword prints its values through the ObjectMapper when it
+ * compiles, and loading that mapper is about 600 classes and half of the compile time, paid on every
+ * commit the pre-commit hook checks.
+ */
+final class SchemaDocument {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String REGEX_SPECIALS = "\\^$.|?*+()[]{}";
+
+  private final JsonNode json;
+  /** The values of each rewritten enum, by the schema path of the object that held it. */
+  private final Map<List<String>, List<String>> enums = new HashMap<>();
+
+  private SchemaDocument(JsonNode json) {
+    this.json = json;
+    rewriteEnums(json, new ArrayList<>());
+  }
+
+  static SchemaDocument read(InputStream in) {
+    try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
+      return new SchemaDocument(node(parser, parser.nextToken()));
+    }
+  }
+
+  static SchemaDocument parse(String text) {
+    return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  JsonNode json() {
+    return json;
+  }
+
+  /** The node at a schema path (names, and indices as text), or a missing node. */
+  JsonNode at(List<String> path) {
+    JsonNode node = json;
+    for (String step : path) {
+      node = node.isArray() ? node.path(Integer.parseInt(step)) : node.path(step);
+    }
+    return node;
+  }
+
+  /** The values the enum of the schema object at {@code path} allowed, if it was rewritten; else null. */
+  List<String> enumAt(List<String> path) {
+    return enums.get(path);
+  }
+
+  private void rewriteEnums(JsonNode node, List<String> path) {
+    if (node instanceof ObjectNode object) {
+      JsonNode values = object.get("enum");
+      if (values != null && values.isArray() && !values.isEmpty() && allStrings(values)) {
+        List<String> allowed = new ArrayList<>();
+        values.forEach(v -> allowed.add(v.asString()));
+        object.remove("enum");
+        object.put("pattern", "^(?:" + String.join("|", allowed.stream().map(SchemaDocument::literal).toList())
+            + ")$");
+        if (!object.has("type")) {
+          object.put("type", "string"); // an enum of strings rejects every other type; a pattern would not
+        }
+        enums.put(List.copyOf(path), List.copyOf(allowed));
+      }
+      for (String name : new ArrayList<>(object.propertyNames())) {
+        path.add(name);
+        rewriteEnums(object.get(name), path);
+        path.remove(path.size() - 1);
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        path.add(Integer.toString(i));
+        rewriteEnums(array.get(i), path);
+        path.remove(path.size() - 1);
+      }
+    }
+  }
+
+  private static boolean allStrings(JsonNode values) {
+    for (JsonNode v : values) {
+      if (!v.isString()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 4);
+    for (char c : text.toCharArray()) {
+      if (REGEX_SPECIALS.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static JsonNode node(JsonParser parser, JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = JSON.objectNode();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = parser.currentName();
+          object.set(name, node(parser, parser.nextToken()));
+        }
+        yield object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = JSON.arrayNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          array.add(node(parser, t));
+        }
+        yield array;
+      }
+      case VALUE_STRING -> JSON.stringNode(parser.getString());
+      case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+          ? JSON.numberNode(parser.getBigIntegerValue())
+          : JSON.numberNode(parser.getLongValue());
+      case VALUE_NUMBER_FLOAT -> JSON.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE -> JSON.booleanNode(true);
+      case VALUE_FALSE -> JSON.booleanNode(false);
+      case VALUE_NULL -> JSON.nullNode();
+      default -> throw new IllegalStateException("unexpected JSON token " + token);
+    };
+  }
+}

@@ -1,0 +1,246 @@
+package dev.lashing.schema;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.source.SourceRange;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a Compose file against Lashing's Compose schema ({@code schemas/compose-spec.schema.json}) and
+ * reports each violation at the line and column a reader should look at, in the words Compose uses:
+ * {@code services.web additional properties 'imgae' not allowed (did you mean 'image'?)}.
+ *
+ * <p>Compiling the schema (with loading its libraries) costs about 0.2 s, so it happens once, on the first call
+ * to {@link #shared()}; commands that never validate never pay for it.
+ */
+public final class SchemaValidator {
+  private static final String RESOURCE = "/dev/lashing/schemas/compose-spec.schema.json";
+
+  /** A reference to a variable, which makes a value unknowable until interpolation. */
+  private static final Pattern VARIABLE = Pattern.compile("\\$(\\{|[A-Za-z_])");
+
+  /** Keywords whose messages are phrased here, in Compose's words. */
+  private static final Set<String> PHRASED = Set.of(
+      "additionalProperties", "required", "type", "enum", "pattern", "minimum", "maximum", "uniqueItems");
+
+  private final SchemaDocument document;
+  private final Schema schema;
+
+  SchemaValidator(SchemaDocument document) {
+    this.document = document;
+    this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document.json());
+    this.schema.initializeValidators();
+  }
+
+  /** The validator for the bundled schema, compiled on first use; safe to share between threads. */
+  public static SchemaValidator shared() {
+    return Holder.INSTANCE;
+  }
+
+  /** Lazy, thread-safe initialisation by the class loader. */
+  private static final class Holder {
+    static final SchemaValidator INSTANCE = new SchemaValidator(load());
+
+    private static SchemaDocument load() {
+      try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("schema resource missing from the classpath: " + RESOURCE);
+        }
+        return SchemaDocument.read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The schema errors of one Compose document, sorted by position, one per mistake.
+   *
+   * @param root the document's top-level mapping
+   * @param fileLabel the file named for a value that has no position of its own
+   */
+  public List<Diagnostic> validate(MapNode root, String fileLabel) {
+    List<Error> errors = schema.validate(JsonTrees.toJson(root));
+    if (errors.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> findings = new ArrayList<>(errors.size());
+    for (Error e : errors) {
+      findings.add(finding(e));
+    }
+    LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
+    for (Finding f : Alternatives.reduce(findings)) {
+      Diagnostic d = diagnose(f, root, fileLabel);
+      if (d != null) {
+        diagnostics.add(d);
+      }
+    }
+    return diagnostics.stream()
+        .sorted(Comparator.comparing((Diagnostic d) -> d.at().file())
+            .thenComparingInt(d -> d.at().line())
+            .thenComparingInt(d -> d.at().column())
+            .thenComparing(Diagnostic::message))
+        .toList();
+  }
+
+  private static Finding finding(Error e) {
+    // The validator's own message is formatted through resource bundles: only asked for when needed.
+    String message = PHRASED.contains(e.getKeyword()) ? null : e.getMessage();
+    return new Finding(
+        e.getKeyword(),
+        steps(e.getInstanceLocation()),
+        e.getProperty(),
+        e.getSchemaNode(),
+        names(e.getSchemaLocation().getFragment()),
+        names(e.getEvaluationPath()),
+        message);
+  }
+
+  private Diagnostic diagnose(Finding f, MapNode root, String fileLabel) {
+    List<Node> trail = JsonTrees.trail(root, f.at());
+    Node value = trail.get(trail.size() - 1);
+    String path = f.at().stream().map(String::valueOf).collect(Collectors.joining("."));
+    String subject = path.isEmpty() ? "" : path + " ";
+    return switch (f.keyword()) {
+      case "additionalProperties" -> {
+        SourceRange at = value instanceof MapNode map && map.entry(f.property()) != null
+            ? map.entry(f.property()).key().origin().usedAt()
+            : position(trail, fileLabel);
+        yield Diagnostic.error(at,
+            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f));
+      }
+      case "required" -> Diagnostic.error(position(trail, fileLabel),
+          subject + "missing property '" + f.property() + "'");
+      case "type" -> Diagnostic.error(position(trail, fileLabel), subject + "must be " + typeNames(f.keywordValue()));
+      case "enum" -> interpolated(value) ? null : Diagnostic.error(position(trail, fileLabel),
+          subject + "must be one of " + quotedList(f.keywordValue()));
+      case "pattern" -> interpolated(value) ? null : Diagnostic.error(position(trail, fileLabel),
+          subject + patternMismatch(f, value));
+      case "minimum" -> Diagnostic.error(position(trail, fileLabel),
+          subject + "must be greater than or equal to " + f.keywordValue().asString());
+      case "maximum" -> Diagnostic.error(position(trail, fileLabel),
+          subject + "must be less than or equal to " + f.keywordValue().asString());
+      case "uniqueItems" -> duplicate(trail, subject, fileLabel);
+      default -> Diagnostic.error(position(trail, fileLabel), subject + f.message());
+    };
+  }
+
+  /** Names the first repeated item, at the repetition: the earlier one is the one the author meant. */
+  private static Diagnostic duplicate(List<Node> trail, String subject, String fileLabel) {
+    if (trail.get(trail.size() - 1) instanceof SeqNode seq) {
+      List<JsonNode> seen = new ArrayList<>();
+      for (int j = 0; j < seq.size(); j++) {
+        JsonNode item = JsonTrees.toJson(seq.get(j));
+        int i = seen.indexOf(item);
+        if (i >= 0) {
+          List<Node> itemTrail = new ArrayList<>(trail);
+          itemTrail.add(seq.get(j));
+          return Diagnostic.error(position(itemTrail, fileLabel),
+              subject + "items at " + i + " and " + j + " are equal");
+        }
+        seen.add(item);
+      }
+    }
+    return Diagnostic.error(position(trail, fileLabel), subject + "must not contain duplicate items");
+  }
+
+  /** Where the reader should look: the last node of the trail that has a place in a file. */
+  private static SourceRange position(List<Node> trail, String fileLabel) {
+    for (int i = trail.size() - 1; i >= 0; i--) {
+      SourceRange at = trail.get(i).origin().usedAt();
+      if (!at.isSynthetic()) {
+        return at;
+      }
+    }
+    return SourceRange.synthetic(fileLabel);
+  }
+
+  /** An enum the schema document turned into a pattern is reported as the enum it was. */
+  private String patternMismatch(Finding f, Node value) {
+    List<String> allowed = document.enumAt(schemaObject(f));
+    if (allowed != null) {
+      return "must be one of " + allowed.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    }
+    String text = value instanceof ScalarNode s ? s.value() : "";
+    return "'" + text + "' does not match pattern '" + f.keywordValue().asString() + "'";
+  }
+
+  /** " (did you mean 'image'?)" when the wrong key is close to a key allowed at that place. */
+  private String suggestion(Finding f) {
+    JsonNode properties = document.at(schemaObject(f)).path("properties");
+    return Suggestions.closest(f.property(), properties.propertyNames())
+        .map(name -> " (did you mean '" + name + "'?)")
+        .orElse("");
+  }
+
+  /** The schema object that holds the failing keyword. */
+  private static List<String> schemaObject(Finding f) {
+    return f.schemaPath().subList(0, f.schemaPath().size() - 1);
+  }
+
+  private static boolean interpolated(Node value) {
+    return value instanceof ScalarNode s && s.isString() && VARIABLE.matcher(s.value()).find();
+  }
+
+  /** "a string", "a boolean or string", "a mapping, list or null": Compose's names for JSON types. */
+  private static String typeNames(JsonNode type) {
+    List<String> names = new ArrayList<>();
+    if (type.isArray()) {
+      type.forEach(t -> names.add(typeName(t.asString())));
+    } else {
+      names.add(typeName(type.asString()));
+    }
+    String joined = names.size() == 1
+        ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return (joined.startsWith("integer") ? "an " : "a ") + joined;
+  }
+
+  private static String typeName(String jsonType) {
+    return switch (jsonType) {
+      case "object" -> "mapping";
+      case "array" -> "list";
+      default -> jsonType;
+    };
+  }
+
+  private static String quotedList(JsonNode values) {
+    List<String> quoted = new ArrayList<>();
+    values.forEach(v -> quoted.add("'" + (v.isString() ? v.asString() : v.toString()) + "'"));
+    return String.join(", ", quoted);
+  }
+
+  private static List<Object> steps(NodePath path) {
+    List<Object> steps = new ArrayList<>(path.getNameCount());
+    for (int i = 0; i < path.getNameCount(); i++) {
+      steps.add(path.getElement(i));
+    }
+    return steps;
+  }
+
+  private static List<String> names(NodePath path) {
+    List<String> names = new ArrayList<>(path.getNameCount());
+    for (int i = 0; i < path.getNameCount(); i++) {
+      names.add(String.valueOf(path.getElement(i)));
+    }
+    return names;
+  }
+}

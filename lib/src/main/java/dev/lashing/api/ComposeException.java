@@ -18,6 +18,10 @@ public class ComposeException extends RuntimeException {
     this(List.of(Diagnostic.error(at, message)));
   }
 
+  public ComposeException(Diagnostic.Kind kind, SourceRange at, String message) {
+    this(List.of(Diagnostic.error(kind, at, message)));
+  }
+
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

@@ -6,17 +6,51 @@ import dev.lashing.source.SourceRange;
  * A problem found while loading Compose files: an error that stops the load, or a warning Compose would
  * also print. Printed as {@code file:line:col: message}.
  */
-public record Diagnostic(Severity severity, SourceRange at, String message) {
+public record Diagnostic(Severity severity, Kind kind, SourceRange at, String message) {
 
   /** How bad a load problem is. */
   public enum Severity { ERROR, WARNING }
 
+  /** What sort of problem it is; lint reports each kind under a rule of its own. */
+  public enum Kind {
+    /** The file cannot be read as YAML: syntax, encoding, hostile structure. */
+    YAML_SYNTAX,
+    /** A mapping key written twice. */
+    DUPLICATE_KEY,
+    /** The JSON schema of the Compose Specification rejects a key or value. */
+    SCHEMA,
+    /** A service, network, volume, secret or config that is used but not defined. */
+    UNDEFINED_REFERENCE,
+    /** Services that depend on each other in a circle. */
+    DEPENDENCY_CYCLE,
+    /** A legacy attribute and its deploy equivalent that disagree, or a scaled container_name. */
+    CONFLICTING_LIMITS,
+    /** A variable that is used but not set. */
+    UNSET_VARIABLE,
+    /** A malformed {@code ${...}} or a required variable without a value. */
+    INTERPOLATION,
+    /** The obsolete top-level {@code version}. */
+    OBSOLETE_VERSION,
+    /** A file that is named but missing or unreadable. */
+    MISSING_FILE,
+    /** Any other value Compose refuses (a bad port, an invalid boolean, a cycle in extends…). */
+    INVALID_VALUE
+  }
+
   public static Diagnostic error(SourceRange at, String message) {
-    return new Diagnostic(Severity.ERROR, at, message);
+    return new Diagnostic(Severity.ERROR, Kind.INVALID_VALUE, at, message);
+  }
+
+  public static Diagnostic error(Kind kind, SourceRange at, String message) {
+    return new Diagnostic(Severity.ERROR, kind, at, message);
   }
 
   public static Diagnostic warning(SourceRange at, String message) {
-    return new Diagnostic(Severity.WARNING, at, message);
+    return new Diagnostic(Severity.WARNING, Kind.INVALID_VALUE, at, message);
+  }
+
+  public static Diagnostic warning(Kind kind, SourceRange at, String message) {
+    return new Diagnostic(Severity.WARNING, kind, at, message);
   }
 
   public boolean isError() {

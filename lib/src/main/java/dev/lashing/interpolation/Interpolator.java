@@ -80,11 +80,11 @@ public final class Interpolator {
             positions.range(r.start(), r.end())));
       }
       try {
-        String result = Template.substitute(value, lookup, (name, start, end) -> diagnostics.add(Diagnostic.warning(
+        String result = Template.substitute(value, lookup, (name, start, end) -> diagnostics.add(Diagnostic.warning(Diagnostic.Kind.UNSET_VARIABLE, 
             positions.range(start, end), "The \"" + name + "\" variable is not set. Defaulting to a blank string.")));
         return result.equals(value) ? scalar : scalar.withValue(result, ScalarNode.Type.STRING);
       } catch (InterpolationException e) {
-        diagnostics.add(Diagnostic.error(positions.range(e.start(), e.end()), message(e, path, value)));
+        diagnostics.add(Diagnostic.error(Diagnostic.Kind.INTERPOLATION, positions.range(e.start(), e.end()), message(e, path, value)));
         return scalar;
       }
     }

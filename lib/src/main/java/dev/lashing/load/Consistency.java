@@ -46,7 +46,7 @@ final class Consistency {
 
   private void service(String name, SourceRange at, MapNode service, MapNode services) {
     if (!service.has("image") && !service.has("build") && !service.has("provider")) {
-      error(at, "service \"" + name + "\" has neither an image nor a build context specified");
+      error(Diagnostic.Kind.INVALID_VALUE, at, "service \"" + name + "\" has neither an image nor a build context specified");
     }
     if (service.get("depends_on") instanceof MapNode deps) {
       for (MapNode.Entry d : deps.entries()) {
@@ -54,15 +54,16 @@ final class Consistency {
           boolean required = !(d.value() instanceof MapNode m
               && m.get("required") instanceof ScalarNode r && "false".equals(r.text()));
           String message = "service \"" + name + "\" depends on undefined service \"" + d.name() + "\"";
-          problems.add(required ? Diagnostic.error(d.key().origin().usedAt(), message)
-              : Diagnostic.warning(d.key().origin().usedAt(), message));
+          SourceRange where = d.key().origin().usedAt();
+          problems.add(required ? Diagnostic.error(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message)
+              : Diagnostic.warning(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message));
         }
       }
     }
     Node networkMode = service.get("network_mode");
     if (networkMode != null && service.entry("networks") != null
         && !(service.get("networks") instanceof MapNode n && n.isEmpty())) {
-      error(service.entry("networks").key().origin().usedAt(),
+      error(Diagnostic.Kind.CONFLICTING_LIMITS, service.entry("networks").key().origin().usedAt(),
           "service " + name + " declares mutually exclusive `network_mode` and `networks`");
     }
     references(name, service.get("networks") instanceof MapNode nets ? nets.entries().stream()
@@ -92,7 +93,8 @@ final class Consistency {
     for (String key : List.of("network_mode", "ipc", "pid", "uts", "cgroup")) {
       if (service.get(key) instanceof ScalarNode s && s.text() != null && s.text().startsWith("service:")
           && !services.has(s.text().substring("service:".length()))) {
-        error(s.origin().usedAt(), "service \"" + name + "\" refers to undefined service "
+        error(Diagnostic.Kind.UNDEFINED_REFERENCE, s.origin().usedAt(),
+            "service \"" + name + "\" refers to undefined service "
             + s.text().substring("service:".length()) + " in " + key);
       }
     }
@@ -104,7 +106,7 @@ final class Consistency {
     if (target instanceof ScalarNode t && t.text() != null) {
       SourceRange earlier = seen.putIfAbsent(t.text(), t.origin().usedAt());
       if (earlier != null) {
-        error(t.origin().usedAt(), "services." + service + ": target " + t.text()
+        error(Diagnostic.Kind.INVALID_VALUE, t.origin().usedAt(), "services." + service + ": target " + t.text()
             + " already mounted at line " + earlier.line());
       }
     }
@@ -117,7 +119,7 @@ final class Consistency {
     for (ScalarNode ref : refs) {
       String name = ref.text();
       if (name != null && mustBeDeclared.test(name) && !declared.has(name)) {
-        error(ref.origin().usedAt(), "service \"" + service + "\" refers to undefined " + singular + " " + name);
+        error(Diagnostic.Kind.UNDEFINED_REFERENCE, ref.origin().usedAt(), "service \"" + service + "\" refers to undefined " + singular + " " + name);
       }
     }
   }
@@ -139,7 +141,7 @@ final class Consistency {
     Double replicas = number(deploy == null ? null : deploy.get("replicas"));
     Double count = scale != null ? scale : replicas;
     if (count != null && count > 1 && service.get("container_name") instanceof ScalarNode cn) {
-      error(cn.origin().usedAt(), "services." + name + ": container name \"" + cn.text()
+      error(Diagnostic.Kind.CONFLICTING_LIMITS, cn.origin().usedAt(), "services." + name + ": container name \"" + cn.text()
           + "\" is unique: a service with a container_name cannot be scaled to " + count.longValue());
     }
   }
@@ -154,7 +156,7 @@ final class Consistency {
     Object a = parse.apply(legacy.text());
     Object b = parse.apply(modern.text());
     if (a != null && b != null && !Objects.equals(a, b)) {
-      error(legacy.origin().usedAt(),
+      error(Diagnostic.Kind.CONFLICTING_LIMITS, legacy.origin().usedAt(),
           "services." + service + ": can't set distinct values on '" + key + "' and '" + deployPath + "'");
     }
   }
@@ -164,7 +166,7 @@ final class Consistency {
     if (hc != null && hc.get("test") instanceof SeqNode test && test.size() > 0
         && test.get(0) instanceof ScalarNode first
         && !List.of("CMD", "CMD-SHELL", "NONE").contains(first.text())) {
-      error(first.origin().usedAt(), "services." + name
+      error(Diagnostic.Kind.INVALID_VALUE, first.origin().usedAt(), "services." + name
           + ".healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
     }
   }
@@ -199,7 +201,7 @@ final class Consistency {
       if (Integer.valueOf(1).equals(state.get(dep.name()))) {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(dep.name()), path.size()));
         cycle.add(dep.name());
-        error(dep.key().origin().usedAt(), "dependency cycle detected: " + String.join(" -> ", cycle));
+        error(Diagnostic.Kind.DEPENDENCY_CYCLE, dep.key().origin().usedAt(), "dependency cycle detected: " + String.join(" -> ", cycle));
         return true;
       }
       if (graph.containsKey(dep.name()) && visit(dep.name(), graph, state, path)) {
@@ -231,7 +233,7 @@ final class Consistency {
     }
   }
 
-  private void error(SourceRange at, String message) {
-    problems.add(Diagnostic.error(at, message));
+  private void error(Diagnostic.Kind kind, SourceRange at, String message) {
+    problems.add(Diagnostic.error(kind, at, message));
   }
 }

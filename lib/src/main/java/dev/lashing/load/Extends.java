@@ -83,7 +83,7 @@ final class Extends {
       baseServices = servicesOf(baseFile, scope, other);
     }
     if (!(baseServices.get(baseName.value()) instanceof MapNode)) {
-      throw new ComposeException(baseName.origin().usedAt(),
+      throw new ComposeException(Diagnostic.Kind.UNDEFINED_REFERENCE, baseName.origin().usedAt(),
           "cannot extend service \"" + name + "\" in " + loader.displayName(file) + ": service \""
               + baseName.value() + "\" not found in " + loader.displayName(baseFile));
     }
@@ -104,7 +104,7 @@ final class Extends {
       return known;
     }
     if (!Files.isRegularFile(file)) {
-      throw new ComposeException(namedAt.origin().usedAt(), "extends file " + loader.displayName(file) + " not found");
+      throw new ComposeException(Diagnostic.Kind.MISSING_FILE, namedAt.origin().usedAt(), "extends file " + loader.displayName(file) + " not found");
     }
     MapNode merged = MapNode.empty(namedAt.origin());
     for (Node document : YamlReader.read(loader.readSource(file))) {

@@ -82,7 +82,7 @@ final class Includes {
         return null;
       }
       if (!Files.isRegularFile(p)) {
-        problems.add(Diagnostic.error(at, "included file " + loader.displayName(p) + " not found"));
+        problems.add(Diagnostic.error(Diagnostic.Kind.MISSING_FILE, at, "included file " + loader.displayName(p) + " not found"));
         return null;
       }
     }

@@ -190,7 +190,7 @@ final class Normalizer {
       Path p = Path.of(path.value());
       if (!Files.isRegularFile(p)) {
         if (required) {
-          problems.add(Diagnostic.error(path.origin().usedAt(), "env file " + path.value() + " not found"));
+          problems.add(Diagnostic.error(Diagnostic.Kind.MISSING_FILE, path.origin().usedAt(), "env file " + path.value() + " not found"));
         }
         continue;
       }

@@ -156,7 +156,7 @@ public final class ProjectLoader {
         }
         anyContent = true;
         if (!(document instanceof MapNode map)) {
-          diagnostics.add(Diagnostic.error(document.origin().at(), "top-level object must be a mapping"));
+          diagnostics.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, document.origin().at(), "top-level object must be a mapping"));
           continue;
         }
         Layer layer = prepare(map, file, scope);
@@ -180,7 +180,7 @@ public final class ProjectLoader {
     }
     return problems.stream()
         .map(d -> d.at().isSynthetic()
-            ? new Diagnostic(d.severity(), includedAt, d.at().file() + ": " + d.message())
+            ? new Diagnostic(d.severity(), d.kind(), includedAt, d.at().file() + ": " + d.message())
             : d)
         .toList();
   }
@@ -202,7 +202,7 @@ public final class ProjectLoader {
     diagnostics.addAll(SchemaValidator.shared().validate(tree, displayName(file)));
     if (tree.entry("version") != null) {
       MapNode.Entry version = tree.entry("version");
-      diagnostics.add(Diagnostic.warning(version.key().origin().usedAt(),
+      diagnostics.add(Diagnostic.warning(Diagnostic.Kind.OBSOLETE_VERSION, version.key().origin().usedAt(),
           "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion"));
       tree = tree.without("version");
     }

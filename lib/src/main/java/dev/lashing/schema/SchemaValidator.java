@@ -124,22 +124,22 @@ public final class SchemaValidator {
         SourceRange at = value instanceof MapNode map && map.entry(f.property()) != null
             ? map.entry(f.property()).key().origin().usedAt()
             : position(trail, fileLabel);
-        yield Diagnostic.error(at,
+        yield Diagnostic.error(Diagnostic.Kind.SCHEMA, at,
             subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f));
       }
-      case "required" -> Diagnostic.error(position(trail, fileLabel),
+      case "required" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
           subject + "missing property '" + f.property() + "'");
-      case "type" -> Diagnostic.error(position(trail, fileLabel), subject + "must be " + typeNames(f.keywordValue()));
-      case "enum" -> interpolated(value) ? null : Diagnostic.error(position(trail, fileLabel),
+      case "type" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel), subject + "must be " + typeNames(f.keywordValue()));
+      case "enum" -> interpolated(value) ? null : Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
           subject + "must be one of " + quotedList(f.keywordValue()));
-      case "pattern" -> interpolated(value) ? null : Diagnostic.error(position(trail, fileLabel),
+      case "pattern" -> interpolated(value) ? null : Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
           subject + patternMismatch(f, value));
-      case "minimum" -> Diagnostic.error(position(trail, fileLabel),
+      case "minimum" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
           subject + "must be greater than or equal to " + f.keywordValue().asString());
-      case "maximum" -> Diagnostic.error(position(trail, fileLabel),
+      case "maximum" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
           subject + "must be less than or equal to " + f.keywordValue().asString());
       case "uniqueItems" -> duplicate(trail, subject, fileLabel);
-      default -> Diagnostic.error(position(trail, fileLabel), subject + f.message());
+      default -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel), subject + f.message());
     };
   }
 
@@ -153,13 +153,13 @@ public final class SchemaValidator {
         if (i >= 0) {
           List<Node> itemTrail = new ArrayList<>(trail);
           itemTrail.add(seq.get(j));
-          return Diagnostic.error(position(itemTrail, fileLabel),
+          return Diagnostic.error(Diagnostic.Kind.SCHEMA, position(itemTrail, fileLabel),
               subject + "items at " + i + " and " + j + " are equal");
         }
         seen.add(item);
       }
     }
-    return Diagnostic.error(position(trail, fileLabel), subject + "must not contain duplicate items");
+    return Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel), subject + "must not contain duplicate items");
   }
 
   /** Where the reader should look: the last node of the trail that has a place in a file. */

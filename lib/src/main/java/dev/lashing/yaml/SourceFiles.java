@@ -1,6 +1,7 @@
 package dev.lashing.yaml;
 
 import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.io.IOException;
@@ -32,14 +33,16 @@ public final class SourceFiles {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         throw new ComposeException(
+            Diagnostic.Kind.YAML_SYNTAX,
             SourceRange.synthetic(displayName),
             "file is " + size + " bytes; Compose files over " + MAX_BYTES + " bytes are not read");
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new ComposeException(SourceRange.synthetic(displayName), "no such file");
+      throw new ComposeException(Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "no such file");
     } catch (IOException e) {
-      throw new ComposeException(SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());
+      throw new ComposeException(
+          Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());
     }
     return decode(bytes, displayName);
   }
@@ -64,6 +67,7 @@ public final class SourceFiles {
       SourceFile upToError = new SourceFile(displayName, out.toString());
       int offset = out.length();
       throw new ComposeException(
+          Diagnostic.Kind.YAML_SYNTAX,
           upToError.at(offset),
           String.format(
               "invalid %s: byte 0x%02X at byte offset %d",

@@ -86,7 +86,7 @@ public final class YamlReader {
     } catch (MarkedYamlEngineException e) {
       throw new ComposeException(List.of(syntaxError(e)));
     } catch (YamlEngineException e) {
-      throw new ComposeException(source.at(0), "invalid YAML: " + e.getMessage());
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }
     return documents;
   }
@@ -103,7 +103,7 @@ public final class YamlReader {
       SourceRange contextAt = e.getContextMark().map(this::position).orElse(null);
       problem = problem + " (" + context + (contextAt == null ? "" : " at line " + contextAt.line()) + ")";
     }
-    return Diagnostic.error(at, "invalid YAML: " + problem);
+    return Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, at, "invalid YAML: " + problem);
   }
 
   private void accept(Event event) {
@@ -145,11 +145,11 @@ public final class YamlReader {
           ScalarNode.Type resolved = Scalars.resolvePlain(event.getValue());
           if (!resolved.name().equalsIgnoreCase(name)
               && !(name.equals("float") && resolved == ScalarNode.Type.INT)) {
-            throw new ComposeException(at, "cannot decode " + event.getValue() + " as !!" + name);
+            throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "cannot decode " + event.getValue() + " as !!" + name);
           }
           return resolved;
         }
-        default -> throw new ComposeException(at, "unknown tag " + tag.get() + " (Compose knows !reset and !override)");
+        default -> throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "unknown tag " + tag.get() + " (Compose knows !reset and !override)");
       }
     }
     return event.isPlain() ? Scalars.resolvePlain(event.getValue()) : ScalarNode.Type.STRING;
@@ -161,7 +161,7 @@ public final class YamlReader {
     Node target = anchors.get(name);
     if (target == null) {
       boolean open = stack.stream().anyMatch(f -> name.equals(f.anchor));
-      throw new ComposeException(at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
     }
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
     countNodes(Trees.size(target), at); // before copying, so a bomb fails without materializing
@@ -171,7 +171,7 @@ public final class YamlReader {
   private void countNodes(long count, SourceRange at) {
     expandedNodes += count;
     if (expandedNodes > MAX_EXPANDED_NODES) {
-      throw new ComposeException(
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
           at, "document expands to more than " + MAX_EXPANDED_NODES + " nodes through aliases (alias bomb?)");
     }
   }
@@ -180,7 +180,7 @@ public final class YamlReader {
 
   private void open(CollectionStartEvent event) {
     if (stack.size() >= MAX_DEPTH) {
-      throw new ComposeException(
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
           position(event.getStartMark().orElseThrow(), end(event)), "nesting deeper than " + MAX_DEPTH + " levels");
     }
     Optional<String> tag = event.getTag();
@@ -188,7 +188,7 @@ public final class YamlReader {
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
     if (tag.isPresent() && mergeTag == MergeTag.NONE) {
       if (!standardTagName(tag.get()).equals(mapping ? "map" : "seq")) {
-        throw new ComposeException(
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
             position(event.getStartMark().orElseThrow(), end(event)), "unknown tag " + tag.get());
       }
     }
@@ -250,7 +250,7 @@ public final class YamlReader {
       return scalar;
     }
     String shown = node instanceof ScalarNode s ? s.value() : node.kindName();
-    throw new ComposeException(node.origin().usedAt(), "non-string key " + where(map) + ": " + shown);
+    throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, node.origin().usedAt(), "non-string key " + where(map) + ": " + shown);
   }
 
   private String where(Frame map) {
@@ -394,7 +394,7 @@ public final class YamlReader {
       pendingKey = null;
       ScalarNode earlier = seenKeys.putIfAbsent(key.value(), key);
       if (earlier != null) {
-        throw new ComposeException(
+        throw new ComposeException(Diagnostic.Kind.DUPLICATE_KEY,
             key.origin().usedAt(),
             "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line());
       }
@@ -412,13 +412,13 @@ public final class YamlReader {
       } else if (value instanceof SeqNode seq) {
         for (Node item : seq.items()) {
           if (!(item instanceof MapNode map)) {
-            throw new ComposeException(
+            throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
                 item.origin().usedAt(), "map merge requires map or sequence of maps as the value");
           }
           mergeSources.add(map);
         }
       } else {
-        throw new ComposeException(
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
             value.origin().usedAt(), "map merge requires map or sequence of maps as the value");
       }
     }

@@ -129,7 +129,7 @@ class InterpolatorTest {
     Interpolator.Result result = d.interpolate(root);
 
     assertThat(valueAt(result.tree(), "services", "web", "command")).isEqualTo("echo jenny and  done");
-    assertThat(result.diagnostics()).containsExactly(Diagnostic.warning(
+    assertThat(result.diagnostics()).containsExactly(Diagnostic.warning(Diagnostic.Kind.UNSET_VARIABLE,
         d.rangeOf("${MISSING}", 0), "The \"MISSING\" variable is not set. Defaulting to a blank string."));
     SourceRange at = result.diagnostics().get(0).at();
     assertThat(at.line()).isEqualTo(3);

@@ -9,19 +9,22 @@ import java.util.Map;
 
 /**
  * A loaded project: the typed model, the canonical merged tree it was bound from (the shape
- * {@code docker compose config} prints), the warnings Compose would print, every variable reference, and
- * the text of every file read (by the name positions use).
+ * {@code docker compose config} prints), the warnings Compose would print, every variable reference, the
+ * text of every file read (compose files, env files; by the name positions use), and which of those are
+ * compose files, in the order they were read.
  */
 public record LoadResult(
     Project project,
     MapNode tree,
     List<Diagnostic> warnings,
     List<VariableReference> variables,
-    Map<String, SourceFile> sources) {
+    Map<String, SourceFile> sources,
+    List<String> composeFiles) {
 
   public LoadResult {
     warnings = List.copyOf(warnings);
     variables = List.copyOf(variables);
     sources = Map.copyOf(sources);
+    composeFiles = List.copyOf(composeFiles);
   }
 }

@@ -25,9 +25,10 @@ public record Fix(String description, Safety safety, List<Change> changes) {
   }
 
   /**
-   * One edit, addressed by a path of mapping keys from the document root (for example
-   * {@code ["services", "web", "restart"]}). Values are plain Java: String, Long, Double, Boolean, null,
-   * List and Map (in insertion order).
+   * One edit, addressed by a path from the document root: mapping keys, and {@code [n]} for the n-th
+   * item of a list (for example {@code ["services", "web", "restart"]} or
+   * {@code ["services", "web", "ports", "[0]"]}). Values are plain Java: String, Long, Double, Boolean,
+   * null, List and Map (in insertion order).
    */
   public sealed interface Change {
     List<String> path();
@@ -57,6 +58,13 @@ public record Fix(String description, Safety safety, List<Change> changes) {
   /** Remove the list item at {@code path} and {@code index}. */
   public record RemoveItem(List<String> path, int index) implements Change {
     public RemoveItem {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** Write the scalar at {@code path} quoted, its value unchanged (for YAML 1.1 readers). */
+  public record Quote(List<String> path) implements Change {
+    public Quote {
       path = List.copyOf(path);
     }
   }

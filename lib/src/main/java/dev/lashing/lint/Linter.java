@@ -1,5 +1,6 @@
 package dev.lashing.lint;
 
+import dev.lashing.api.Diagnostic;
 import dev.lashing.api.LoadResult;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
@@ -20,6 +21,30 @@ public final class Linter {
 
   public Linter(RuleRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * The findings for a project that failed to load: each error under the rule for its kind, at the
+   * rule's configured severity, or critical when that rule is off or unknown (bad input is never
+   * silent).
+   */
+  public List<Finding> loadFailure(List<Diagnostic> errors, RuleSettings settings) {
+    List<Finding> findings = new ArrayList<>();
+    for (Diagnostic d : errors) {
+      Rule rule = null;
+      for (Rule candidate : registry.rules()) {
+        if (candidate instanceof LoadProblemRule p && p.kind() == d.kind()) {
+          rule = candidate;
+        }
+      }
+      String id = rule == null ? "load-error" : rule.info().id();
+      Severity severity = rule == null ? null : settings.severityOf(rule.info());
+      Fix fix = rule == null ? null : ((LoadProblemRule) rule).fix(d);
+      findings.add(new Finding(id, severity == null ? Severity.CRITICAL : severity, d.message(), d.at(), null,
+          List.of(), fix, null));
+    }
+    findings.sort(ORDER);
+    return findings;
   }
 
   /** Every finding, suppressed ones included (marked), sorted by position. */

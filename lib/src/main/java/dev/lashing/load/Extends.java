@@ -107,7 +107,7 @@ final class Extends {
       throw new ComposeException(Diagnostic.Kind.MISSING_FILE, namedAt.origin().usedAt(), "extends file " + loader.displayName(file) + " not found");
     }
     MapNode merged = MapNode.empty(namedAt.origin());
-    for (Node document : YamlReader.read(loader.readSource(file))) {
+    for (Node document : YamlReader.read(loader.readCompose(file))) {
       if (document instanceof MapNode map) {
         MapNode tree = Canonicalizer.canonicalize(loader.interpolate(map, scope), problems);
         merged = Merger.merge(merged, tree);

@@ -42,6 +42,7 @@ public final class ProjectLoader {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<VariableReference> variables = new ArrayList<>();
   private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+  private final Set<String> composeFiles = new LinkedHashSet<>();
 
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
@@ -87,7 +88,7 @@ public final class ProjectLoader {
     failOnErrors();
     Project project = ModelBinder.bind(name, model, diagnostics);
     failOnErrors();
-    return new LoadResult(project, model, diagnostics, variables, sources);
+    return new LoadResult(project, model, diagnostics, variables, sources, List.copyOf(composeFiles));
   }
 
   private Set<String> profiles(Map<String, String> environment) {
@@ -125,6 +126,13 @@ public final class ProjectLoader {
     return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : absolute.toString();
   }
 
+  /** Reads a compose file (main, override, included or extends base). */
+  SourceFile readCompose(Path file) {
+    SourceFile source = readSource(file);
+    composeFiles.add(source.name());
+    return source;
+  }
+
   SourceFile readSource(Path file) {
     String name = displayName(file);
     SourceFile known = sources.get(name);
@@ -143,7 +151,7 @@ public final class ProjectLoader {
       SourceFile source;
       List<Node> documents;
       try {
-        source = readSource(file);
+        source = readCompose(file);
         documents = YamlReader.read(source);
       } catch (ComposeException e) {
         diagnostics.addAll(relocate(e.diagnostics(), includedAt));

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class RuleTester {
-  private static final Pattern MARKER = Pattern.compile("#\\s*expect:\\s*([a-z0-9, -]+?)\\s*$");
+  private static final Pattern MARKER = Pattern.compile("#\\s*expect:\\s*([a-z0-9., -]+?)\\s*$");
 
   private final Rule rule;
   private final Map<String, String> files = new LinkedHashMap<>();

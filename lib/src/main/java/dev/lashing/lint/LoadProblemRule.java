@@ -1,0 +1,29 @@
+package dev.lashing.lint;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Origin;
+
+/**
+ * A rule that reports one kind of problem the loader finds (a YAML syntax error, a schema violation,
+ * an unset variable…). Warnings reach it through a successful load; errors stop the load, and then
+ * {@link Linter#loadFailure} reports them under the same rule, so SARIF and every other format show them.
+ */
+public abstract class LoadProblemRule implements Rule {
+
+  /** The kind of load diagnostic this rule reports. */
+  protected abstract Diagnostic.Kind kind();
+
+  /** A fix for one diagnostic, or null. */
+  protected Fix fix(Diagnostic diagnostic) {
+    return null;
+  }
+
+  @Override
+  public void check(RuleContext context) {
+    for (Diagnostic d : context.load().warnings()) {
+      if (d.kind() == kind()) {
+        context.report(Origin.at(d.at()), null, d.message(), fix(d));
+      }
+    }
+  }
+}

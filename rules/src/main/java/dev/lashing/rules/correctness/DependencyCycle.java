@@ -1,0 +1,20 @@
+package dev.lashing.rules.correctness;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+
+/** Reports dependency cycles. */
+@RuleInfo(
+    id = "dependency-cycle",
+    summary = "Services depend on each other in a circle",
+    category = Category.CORRECTNESS,
+    severity = Severity.HIGH)
+public final class DependencyCycle extends LoadProblemRule {
+  @Override
+  protected Diagnostic.Kind kind() {
+    return Diagnostic.Kind.DEPENDENCY_CYCLE;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.lashing.rules.correctness;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+
+/** Reports mapping keys written twice. */
+@RuleInfo(
+    id = "duplicate-key",
+    summary = "A mapping key is written twice; Compose refuses the file",
+    category = Category.CORRECTNESS,
+    severity = Severity.CRITICAL)
+public final class DuplicateKey extends LoadProblemRule {
+  @Override
+  protected Diagnostic.Kind kind() {
+    return Diagnostic.Kind.DUPLICATE_KEY;
+  }
+}

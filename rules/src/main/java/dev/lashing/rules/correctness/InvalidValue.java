@@ -1,0 +1,20 @@
+package dev.lashing.rules.correctness;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+
+/** Reports the values Compose refuses that no other rule covers (bad port specs, invalid booleans, cycles in extends…). */
+@RuleInfo(
+    id = "invalid-value",
+    summary = "A value Compose refuses when it loads the project",
+    category = Category.CORRECTNESS,
+    severity = Severity.HIGH)
+public final class InvalidValue extends LoadProblemRule {
+  @Override
+  protected Diagnostic.Kind kind() {
+    return Diagnostic.Kind.INVALID_VALUE;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.lashing.rules.correctness;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+
+/** Reports files the project names but that are missing. */
+@RuleInfo(
+    id = "missing-file",
+    summary = "A file named by the project (env_file, include, extends) does not exist",
+    category = Category.CORRECTNESS,
+    severity = Severity.HIGH)
+public final class MissingFile extends LoadProblemRule {
+  @Override
+  protected Diagnostic.Kind kind() {
+    return Diagnostic.Kind.MISSING_FILE;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.lashing.rules.correctness;
+
+import dev.lashing.api.Diagnostic;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+
+/** Reports references to things the project does not define. */
+@RuleInfo(
+    id = "undefined-reference",
+    summary = "A service, network, volume, secret or config is used but not defined",
+    category = Category.CORRECTNESS,
+    severity = Severity.HIGH)
+public final class UndefinedReference extends LoadProblemRule {
+  @Override
+  protected Diagnostic.Kind kind() {
+    return Diagnostic.Kind.UNDEFINED_REFERENCE;
+  }
+}

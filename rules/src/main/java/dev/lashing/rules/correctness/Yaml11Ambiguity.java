@@ -1,0 +1,106 @@
+package dev.lashing.rules.correctness;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.source.SourceFile;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Unquoted values that YAML 1.1 readers (docker-compose v1, PyYAML, SnakeYAML 1.x, many editors and
+ * tools) read differently from Compose v2: {@code no}/{@code yes}/{@code on}/{@code off} become booleans,
+ * {@code 22:22} becomes the base-60 number 1342, and a leading-zero number is octal to Compose but
+ * decimal to YAML 1.2 readers. Quoting says what is meant to every reader.
+ */
+@RuleInfo(
+    id = "yaml-1.1-ambiguity",
+    summary = "An unquoted value that YAML 1.1 and YAML 1.2 readers disagree on",
+    category = Category.CORRECTNESS,
+    severity = Severity.LOW,
+    fixable = true)
+public final class Yaml11Ambiguity implements Rule {
+  private static final Pattern YAML11_BOOLEAN =
+      Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+  private static final Pattern SEXAGESIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
+  private static final Pattern LEGACY_OCTAL = Pattern.compile("[-+]?0[0-7_]+");
+
+  @Override
+  public void check(RuleContext context) {
+    for (String name : context.load().composeFiles()) {
+      SourceFile source = context.load().sources().get(name);
+      List<Node> documents;
+      try {
+        documents = YamlReader.read(source);
+      } catch (ComposeException e) {
+        continue; // the file loaded once, so this cannot happen; never fail a lint over it
+      }
+      for (Node document : documents) {
+        walk(document, new ArrayList<>(), context);
+      }
+    }
+  }
+
+  private void walk(Node node, List<String> path, RuleContext context) {
+    if (node instanceof MapNode map) {
+      for (MapNode.Entry e : map.entries()) {
+        path.add(e.name());
+        walk(e.value(), path, context);
+        path.remove(path.size() - 1);
+      }
+    } else if (node instanceof SeqNode seq) {
+      for (int i = 0; i < seq.size(); i++) {
+        path.add("[" + i + "]");
+        walk(seq.get(i), path, context);
+        path.remove(path.size() - 1);
+      }
+    } else if (node instanceof ScalarNode scalar && scalar.style() == ScalarNode.Style.PLAIN) {
+      String problem = problem(scalar);
+      if (problem != null) {
+        String service = path.size() > 1 && path.get(0).equals("services") ? path.get(1) : null;
+        Fix fix = scalar.isString()
+            ? new Fix("quote it: \"" + scalar.value() + "\"", Fix.Safety.SAFE, List.of(new Fix.Quote(path)))
+            : null;
+        context.report(scalar.origin(), service, problem, fix);
+      }
+    }
+  }
+
+  private static String problem(ScalarNode scalar) {
+    String v = scalar.value();
+    if (scalar.isString() && YAML11_BOOLEAN.matcher(v).matches()) {
+      return "'" + v + "' is the string \"" + v + "\" to Compose v2 but a boolean to YAML 1.1 readers; quote it";
+    }
+    if (scalar.isString() && SEXAGESIMAL.matcher(v).matches()) {
+      return "'" + v + "' is a string to Compose v2 but the base-60 number " + sexagesimal(v)
+          + " to YAML 1.1 readers; quote it";
+    }
+    if (scalar.type() == ScalarNode.Type.INT && LEGACY_OCTAL.matcher(v).matches()) {
+      return "'" + v + "' is octal (" + scalar.text() + ") to Compose v2 but decimal to YAML 1.2 readers; write 0o"
+          + v.replaceFirst("^([-+]?)0", "$1").replace("_", "") + " or quote it";
+    }
+    return null;
+  }
+
+  private static String sexagesimal(String v) {
+    String digits = v.replace("_", "");
+    boolean negative = digits.startsWith("-");
+    String[] parts = digits.replaceFirst("^[-+]", "").split(":");
+    double value = 0;
+    for (String part : parts) {
+      value = value * 60 + Double.parseDouble(part);
+    }
+    value = negative ? -value : value;
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lashing.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The catalog as users see it: every rule registered, ids well-formed and unique, each documented. */
+class CatalogTest {
+  private final RuleRegistry registry = RuleRegistry.discover();
+
+  @Test
+  void builtInPackIsFoundThroughTheServiceLoader() {
+    assertThat(registry.rules()).hasSizeGreaterThanOrEqualTo(new BuiltInRules().rules().size());
+    assertThat(registry.get("yaml-syntax")).isNotNull();
+    assertThat(registry.get("unused-suppression")).as("the engine's own rules").isNotNull();
+  }
+
+  @Test
+  void idsAreKebabCaseAndUnique() {
+    List<String> ids = registry.rules().stream().map(r -> r.info().id()).toList();
+    assertThat(ids).doesNotHaveDuplicates().isSorted()
+        .allSatisfy(id -> assertThat(id).matches("[a-z0-9]+(?:[-.][a-z0-9]+)*"));
+  }
+
+  @Test
+  void everyRuleHasADocsPageAndASummary() {
+    Path docs = Path.of(System.getProperty("lashing.root", "..")).resolve("docs/rules");
+    for (Rule rule : registry.rules()) {
+      RuleInfo info = rule.info();
+      assertThat(docs.resolve(info.id() + ".md")).as("docs page of %s", info.id()).isRegularFile();
+      assertThat(info.summary()).as("summary of %s", info.id()).isNotBlank().doesNotEndWith(".");
+    }
+  }
+
+  @Test
+  void docsPagesBelongToRules() throws Exception {
+    Path docs = Path.of(System.getProperty("lashing.root", "..")).resolve("docs/rules");
+    try (var pages = Files.list(docs)) {
+      assertThat(pages.map(p -> p.getFileName().toString().replaceFirst("\\.md$", "")))
+          .as("pages without a rule")
+          .allSatisfy(id -> assertThat(registry.get(id)).as(id).isNotNull());
+    }
+  }
+}

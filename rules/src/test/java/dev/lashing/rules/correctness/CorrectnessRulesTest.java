@@ -1,0 +1,186 @@
+package dev.lashing.rules.correctness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.rules.testing.RuleTester;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CorrectnessRulesTest {
+
+  @Nested
+  class DuplicatePublishedPortTest {
+    @Test
+    void sameHostPortTwiceOnOverlappingAddresses() {
+      RuleTester.of(new DuplicatePublishedPort())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+                  ports:
+                    - "8080:80"
+                    - "127.0.0.1:9000:9000"
+                    - "53:53/udp"
+                api:
+                  image: api:1
+                  ports:
+                    - "127.0.0.1:8080:8080"   # expect: duplicate-published-port
+                    - "127.0.0.2:9000:9000"
+                    - "53:53"
+                    - "8000-8010:80"
+                    - "8000-8010:81"
+                    - "9000"
+              """)
+          .expectMarkedFindings();
+    }
+
+    @Test
+    void portsFromAnOverrideFileCount() {
+      RuleTester.of(new DuplicatePublishedPort())
+          .file("compose.yaml", """
+              services:
+                web: {image: nginx:1.27, ports: ["8080:80"]}
+              """)
+          .file("compose.override.yaml", """
+              services:
+                admin:
+                  image: admin:2
+                  ports: ["0.0.0.0:8080:3000"]   # expect: duplicate-published-port
+              """)
+          .expectMarkedFindings();
+    }
+
+    @Test
+    void interpolatedPortsAreCompared() {
+      RuleTester.of(new DuplicatePublishedPort())
+          .environment(Map.of("PORT", "8080"))
+          .file("compose.yaml", """
+              services:
+                web: {image: nginx:1.27, ports: ["${PORT}:80"]}
+                api: {image: api:1, ports: ["8080:80"]}   # expect: duplicate-published-port
+              """)
+          .expectMarkedFindings();
+    }
+  }
+
+  @Nested
+  class DuplicateContainerNameTest {
+    @Test
+    void secondUserIsReported() {
+      RuleTester.of(new DuplicateContainerName())
+          .file("compose.yaml", """
+              x-name: &name
+                container_name: shared
+              services:
+                a:
+                  image: x:1
+                  container_name: shared
+                b:
+                  image: y:1
+                  <<: *name
+                c:
+                  image: z:1
+                  container_name: other
+              """.replace("<<: *name", "container_name: shared   # expect: duplicate-container-name"))
+          .expectMarkedFindings();
+    }
+
+    @Test
+    void throughAnAnchorTheDefinitionIsReported() {
+      List<Finding> findings = RuleTester.of(new DuplicateContainerName())
+          .file("compose.yaml", """
+              x-name: &name
+                container_name: shared   # expect: duplicate-container-name
+              services:
+                a:
+                  <<: *name
+                  image: x:1
+                b:
+                  <<: *name
+                  image: y:1
+              """)
+          .expectMarkedFindings();
+      assertThat(findings.get(0).service()).isEqualTo("b");
+      assertThat(findings.get(0).inheritedFrom().line()).isEqualTo(8);
+    }
+  }
+
+  @Nested
+  class Yaml11AmbiguityTest {
+    @Test
+    void booleansBase60AndOctal() {
+      List<Finding> findings = RuleTester.of(new Yaml11Ambiguity())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+                  restart: no        # expect: yaml-1.1-ambiguity
+                  ports:
+                    - 22:22          # expect: yaml-1.1-ambiguity
+                    - "53:53"
+                    - 8080:80
+                  environment:
+                    FEATURE: on      # expect: yaml-1.1-ambiguity
+                    QUOTED: "yes"
+                    TRUE_IS_FINE: true
+                  secrets:
+                    - source: key
+                      mode: 0440     # expect: yaml-1.1-ambiguity
+              secrets:
+                key:
+                  file: ./key.txt
+              """)
+          .expectMarkedFindings();
+      assertThat(findings.get(0).message()).contains("boolean");
+      assertThat(findings.get(0).fix().changes())
+          .containsExactly(new Fix.Quote(List.of("services", "web", "restart")));
+      assertThat(findings.get(1).message()).contains("1342");
+      assertThat(findings.get(1).fix().changes())
+          .containsExactly(new Fix.Quote(List.of("services", "web", "ports", "[0]")));
+      assertThat(findings.get(3).message()).contains("octal (288)").contains("0o440");
+      assertThat(findings.get(3).fix()).isNull();
+    }
+
+    @Test
+    void overrideFilesAreCheckedToo() {
+      RuleTester.of(new Yaml11Ambiguity())
+          .file("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n")
+          .file("override.yaml", "services:\n  web:\n    tty: yes   # expect: yaml-1.1-ambiguity\n".replace("tty", "environment:\n      A"))
+          .expectMarkedFindings();
+    }
+  }
+
+  @Nested
+  class LoadWarnings {
+    @Test
+    void unsetVariablesArePositionedAtTheDollar() {
+      List<Finding> findings = RuleTester.of(new UnsetVariable())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:${TAG}   # expect: unset-variable
+                  environment:
+                    A: ${A:-fallback}
+              """)
+          .expectMarkedFindings();
+      assertThat(findings.get(0).at().column()).isEqualTo(18);
+    }
+
+    @Test
+    void obsoleteVersionCarriesItsRemoval() {
+      List<Finding> findings = RuleTester.of(new ObsoleteVersion())
+          .file("compose.yaml", """
+              version: "3.8"   # expect: obsolete-version
+              services:
+                web:
+                  image: nginx:1.27
+              """)
+          .expectMarkedFindings();
+      assertThat(findings.get(0).fix().changes()).containsExactly(new Fix.Remove(List.of("version")));
+    }
+  }
+}

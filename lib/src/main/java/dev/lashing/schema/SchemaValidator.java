@@ -55,19 +55,24 @@ public final class SchemaValidator {
     return Holder.INSTANCE;
   }
 
+  /** A validator for another schema bundled under {@code /dev/lashing/schemas/} (not cached). */
+  public static SchemaValidator forBundledSchema(String fileName) {
+    return new SchemaValidator(load("/dev/lashing/schemas/" + fileName));
+  }
+
   /** Lazy, thread-safe initialisation by the class loader. */
   private static final class Holder {
-    static final SchemaValidator INSTANCE = new SchemaValidator(load());
+    static final SchemaValidator INSTANCE = new SchemaValidator(load(RESOURCE));
+  }
 
-    private static SchemaDocument load() {
-      try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("schema resource missing from the classpath: " + RESOURCE);
-        }
-        return SchemaDocument.read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  private static SchemaDocument load(String resource) {
+    try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("schema resource missing from the classpath: " + resource);
       }
+      return SchemaDocument.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

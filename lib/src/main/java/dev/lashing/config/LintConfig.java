@@ -1,0 +1,81 @@
+package dev.lashing.config;
+
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.lint.Severity;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A repository's {@code .lashing.yml}: the default policy, policies by file glob, per-rule settings,
+ * ignored paths and the failure threshold. Globs are relative to the configuration's directory.
+ *
+ * @param directory where the configuration file is (globs are relative to it), or null for none
+ * @param failOn the lowest severity that fails a lint run, or null to use the command's default
+ */
+public record LintConfig(
+    Path directory,
+    Policy policy,
+    Severity failOn,
+    List<PolicyByGlob> policies,
+    Map<String, RuleSettings.PerRule> rules,
+    List<String> ignore) {
+
+  /** No configuration file: the default policy, every rule as the policy sets it. */
+  public static final LintConfig NONE =
+      new LintConfig(null, Policy.DEFAULT, null, List.of(), Map.of(), List.of());
+
+  /** A policy for the files matching any of {@code globs}. */
+  public record PolicyByGlob(List<String> globs, Policy policy) {
+    public PolicyByGlob {
+      globs = List.copyOf(globs);
+    }
+  }
+
+  public LintConfig {
+    policies = List.copyOf(policies);
+    rules = Map.copyOf(rules);
+    ignore = List.copyOf(ignore);
+  }
+
+  /** The policy for a file: the first matching {@code policies} entry, else {@code policy}. */
+  public Policy policyFor(Path file) {
+    for (PolicyByGlob entry : policies) {
+      if (matchesAny(entry.globs(), file)) {
+        return entry.policy();
+      }
+    }
+    return policy;
+  }
+
+  public boolean ignores(Path file) {
+    return matchesAny(ignore, file);
+  }
+
+  /** Rule settings for a file; {@code policyOverride} (the --policy flag) wins when not null. */
+  public RuleSettings settingsFor(Path file, Policy policyOverride) {
+    return new RuleSettings(policyOverride != null ? policyOverride : policyFor(file), rules);
+  }
+
+  private boolean matchesAny(List<String> globs, Path file) {
+    if (globs.isEmpty()) {
+      return false;
+    }
+    Path absolute = file.toAbsolutePath().normalize();
+    Path base = directory == null ? Path.of("").toAbsolutePath() : directory;
+    if (!absolute.startsWith(base)) {
+      return false;
+    }
+    Path relative = base.relativize(absolute);
+    for (String glob : globs) {
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      if (matcher.matches(relative) || matcher.matches(relative.getFileName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.lashing.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.model.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinterTest {
+  @TempDir Path dir;
+
+  @RuleInfo(id = "tty-on", summary = "tty is set", category = Category.CORRECTNESS, severity = Severity.MEDIUM,
+      production = Level.HIGH, development = Level.OFF)
+  static final class TtyOn implements Rule {
+    @Override
+    public void check(RuleContext context) {
+      for (Service s : context.project().services().values()) {
+        if (s.tty() != null && s.tty().value()) {
+          context.report(s.tty().origin(), s.name(), "tty is on");
+        }
+      }
+    }
+  }
+
+  @RuleInfo(id = "yaml-syntax", summary = "syntax", category = Category.CORRECTNESS, severity = Severity.HIGH)
+  static final class Syntax extends LoadProblemRule {
+    @Override
+    protected Diagnostic.Kind kind() {
+      return Diagnostic.Kind.YAML_SYNTAX;
+    }
+  }
+
+  private final Linter linter =
+      new Linter(new RuleRegistry(List.of(new TtyOn(), new Syntax(), new EngineRules().rules().get(0),
+          new EngineRules().rules().get(1))));
+
+  private LoadResult load(String yaml) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), yaml);
+    return ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("compose.yaml")));
+  }
+
+  @Test
+  void policiesDecideSeverityAndWhetherARuleRuns() throws IOException {
+    LoadResult load = load("services:\n  web:\n    image: x:1\n    tty: true\n");
+    assertThat(linter.lint(load, RuleSettings.of(Policy.DEFAULT))).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    assertThat(linter.lint(load, RuleSettings.of(Policy.PRODUCTION))).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    assertThat(linter.lint(load, RuleSettings.of(Policy.DEVELOPMENT))).isEmpty();
+  }
+
+  @Test
+  void configurationOverridesThePolicy() throws IOException {
+    LoadResult load = load("services:\n  web:\n    image: x:1\n    tty: true\n");
+    var off = new RuleSettings(Policy.DEFAULT, Map.of("tty-on", new RuleSettings.PerRule(false, null, null)));
+    assertThat(linter.lint(load, off)).isEmpty();
+    var low = new RuleSettings(Policy.DEVELOPMENT,
+        Map.of("tty-on", new RuleSettings.PerRule(null, Severity.LOW, null)));
+    assertThat(linter.lint(load, low)).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+  }
+
+  @Test
+  void suppressionsOnTheLineOrAboveWithAReason() throws IOException {
+    LoadResult load = load("""
+        services:
+          a:
+            image: x:1
+            tty: true  # lashing-ignore tty-on -- the console needs it
+          b:
+            image: x:1
+            # lashing-ignore tty-on -- also needed
+
+            tty: true
+          c:
+            image: x:1
+            tty: true  # lashing-ignore tty-on
+          d:
+            image: x:1  # lashing-ignore tty-on -- nothing to suppress here
+        """);
+    List<Finding> findings = linter.lint(load, RuleSettings.of(Policy.DEFAULT));
+    assertThat(findings).extracting(f -> f.ruleId() + "@" + f.at().line() + (f.isSuppressed() ? " suppressed" : ""))
+        .containsExactly("tty-on@4 suppressed", "tty-on@9 suppressed", "tty-on@12", "invalid-suppression@12",
+            "unused-suppression@14");
+    assertThat(findings.get(0).suppression()).isEqualTo("the console needs it");
+    assertThat(findings.get(3).at().column()).isEqualTo(16);
+  }
+
+  @Test
+  void wholeFileSuppression() throws IOException {
+    LoadResult load = load("""
+        # lashing-ignore-file tty-on -- a debugging stack
+        services:
+          a: {image: x:1, tty: true}
+          b: {image: x:1, tty: true}
+        """);
+    assertThat(linter.lint(load, RuleSettings.of(Policy.DEFAULT))).allMatch(Finding::isSuppressed).hasSize(2);
+  }
+
+  @Test
+  void loadFailuresAreReportedUnderTheirRule() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web: [\n");
+    ComposeException e = org.junit.jupiter.api.Assertions.assertThrows(ComposeException.class,
+        () -> ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("compose.yaml"))));
+    List<Finding> findings = linter.loadFailure(e.diagnostics(), RuleSettings.of(Policy.DEFAULT));
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("yaml-syntax");
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.at().line()).isEqualTo(3);
+    });
+    var off = new RuleSettings(Policy.DEFAULT, Map.of("yaml-syntax", new RuleSettings.PerRule(false, null, null)));
+    assertThat(linter.loadFailure(e.diagnostics(), off)).singleElement()
+        .satisfies(f -> assertThat(f.severity()).as("bad input is never silent").isEqualTo(Severity.CRITICAL));
+  }
+}

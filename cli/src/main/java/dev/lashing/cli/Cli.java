@@ -11,13 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * The command line: parses arguments, runs one command, prints, and returns the exit code.
@@ -36,8 +32,12 @@ public final class Cli {
       usage: lashing <command> [options]
 
       commands:
+        lint      check compose files for hardening problems (pre-commit and CI)
         config    print the merged, interpolated project as `docker compose config` does
         validate  report schema and load errors of compose files
+        rules     list the rule catalog
+        explain   show a rule's documentation: `lashing explain RULE`
+        version   print the version
         help      show this text
 
       Run `lashing <command> --help` for the options of a command.
@@ -48,12 +48,23 @@ public final class Cli {
   private final PrintWriter err;
   private final Map<String, String> environment;
   private final Path workingDirectory;
+  private final boolean terminal;
 
-  public Cli(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory) {
+  /**
+   * @param terminal whether standard output is a terminal (colour is used only there)
+   */
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory,
+      boolean terminal) {
     this.out = out;
     this.err = err;
     this.environment = environment;
     this.workingDirectory = workingDirectory;
+    this.terminal = terminal;
+  }
+
+  /** A command line whose output is not a terminal (tests, pipes). */
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory) {
+    this(out, err, environment, workingDirectory, false);
   }
 
   public int run(String... args) {
@@ -64,6 +75,13 @@ public final class Cli {
       }
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       return switch (args[0]) {
+        case "lint" -> new LintCommand(out, err, environment, workingDirectory, terminal).run(rest);
+        case "rules" -> new CatalogCommands(out, err).rules(rest);
+        case "explain" -> new CatalogCommands(out, err).explain(rest);
+        case "version", "--version" -> {
+          out.println("lashing " + Version.current());
+          yield OK;
+        }
         case "config" -> config(rest);
         case "validate" -> validate(rest);
         case "help", "--help", "-h" -> {
@@ -72,7 +90,7 @@ public final class Cli {
         }
         default -> usageError("unknown command '" + args[0] + "'");
       };
-    } catch (UsageException e) {
+    } catch (Arguments.UsageException e) {
       return usageError(e.getMessage());
     } catch (ComposeException e) {
       printProblems(e.diagnostics());
@@ -87,21 +105,22 @@ public final class Cli {
   }
 
   private int config(String[] args) {
-    Options options = projectOptions();
+    Options options = Arguments.projectOptions();
     options.addOption(Option.builder().longOpt("format").hasArg().argName("yaml|json")
         .desc("output format (default yaml)").build());
-    CommandLine line = parse("config", options, args);
+    CommandLine line = Arguments.parse("config", options, args, out);
     if (line == null) {
       return OK;
     }
     String format = line.getOptionValue("format", "yaml");
     if (!format.equals("yaml") && !format.equals("json")) {
-      throw new UsageException("--format must be yaml or json, not '" + format + "'");
+      throw new Arguments.UsageException("--format must be yaml or json, not '" + format + "'");
     }
     if (!line.getArgList().isEmpty()) {
-      throw new UsageException("config takes no arguments; use -f FILE");
+      throw new Arguments.UsageException("config takes no arguments; use -f FILE");
     }
-    LoadResult result = ProjectLoader.load(loadOptions(line, List.of()));
+    LoadResult result = ProjectLoader.load(Arguments.loadOptions(
+        line, Arguments.values(line, "file").stream().map(Path::of).toList(), workingDirectory, environment));
     printProblems(result.warnings());
     out.print(format.equals("json") ? ConfigWriter.json(result.tree()) : ConfigWriter.yaml(result.tree()));
     return OK;
@@ -112,16 +131,16 @@ public final class Cli {
     options.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")
         .desc("read variables from FILE instead of .env (repeatable)").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
-    CommandLine line = parse("validate FILE...", options, args);
+    CommandLine line = Arguments.parse("validate FILE...", options, args, out);
     if (line == null) {
       return OK;
     }
     if (line.getArgList().isEmpty()) {
-      throw new UsageException("validate needs at least one compose file");
+      throw new Arguments.UsageException("validate needs at least one compose file");
     }
     boolean invalid = false;
     for (String file : line.getArgList()) {
-      LoadOptions load = loadOptions(line, List.of(Path.of(file)));
+      LoadOptions load = Arguments.loadOptions(line, List.of(Path.of(file)), workingDirectory, environment);
       try {
         printProblems(ProjectLoader.load(load).warnings());
       } catch (ComposeException e) {
@@ -130,56 +149,6 @@ public final class Cli {
       }
     }
     return invalid ? INVALID : OK;
-  }
-
-  private static Options projectOptions() {
-    Options options = new Options();
-    options.addOption(Option.builder("f").longOpt("file").hasArg().argName("FILE")
-        .desc("compose file (repeatable; later files override earlier ones)").build());
-    options.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")
-        .desc("read variables from FILE instead of .env (repeatable)").build());
-    options.addOption(Option.builder().longOpt("profile").hasArg().argName("NAME")
-        .desc("enable a Compose service profile (repeatable)").build());
-    options.addOption(Option.builder("p").longOpt("project-name").hasArg().argName("NAME")
-        .desc("project name").build());
-    options.addOption(Option.builder().longOpt("project-directory").hasArg().argName("DIR")
-        .desc("project directory (default: the first file's directory)").build());
-    options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
-    return options;
-  }
-
-  /** The parsed line, or null when help was asked for (and printed). */
-  private CommandLine parse(String command, Options options, String[] args) {
-    CommandLine line;
-    try {
-      line = new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      throw new UsageException(e.getMessage());
-    }
-    if (line.hasOption("help")) {
-      HelpFormatter help = new HelpFormatter();
-      help.printHelp(out, 100, "lashing " + command, "", options, 2, 2, "");
-      return null;
-    }
-    return line;
-  }
-
-  private LoadOptions loadOptions(CommandLine line, List<Path> files) {
-    List<Path> given = files.isEmpty() ? values(line, "file").stream().map(Path::of).toList() : files;
-    String projectDirectory = line.getOptionValue("project-directory");
-    return new LoadOptions(
-        given,
-        workingDirectory,
-        projectDirectory == null ? null : Path.of(projectDirectory),
-        values(line, "env-file").stream().map(Path::of).toList(),
-        Set.copyOf(values(line, "profile")),
-        line.getOptionValue("project-name"),
-        environment);
-  }
-
-  private static List<String> values(CommandLine line, String option) {
-    String[] values = line.getOptionValues(option);
-    return values == null ? List.of() : List.of(values);
   }
 
   private void printProblems(List<Diagnostic> problems) {
@@ -192,14 +161,5 @@ public final class Cli {
     err.println("lashing: " + message);
     err.println("Run 'lashing help' for usage.");
     return INVALID;
-  }
-
-  /** A mistake on the command line. */
-  static final class UsageException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
   }
 }

@@ -11,7 +11,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    int code = new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath()).run(args);
+    int code = new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null)
+        .run(args);
     out.flush();
     err.flush();
     System.exit(code);

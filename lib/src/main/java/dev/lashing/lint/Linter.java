@@ -10,7 +10,8 @@ import java.util.List;
 
 /** Runs the rules a configuration enables over a loaded project, then applies inline suppressions. */
 public final class Linter {
-  private static final Comparator<Finding> ORDER =
+  /** The order findings are reported in: file, line, column, rule, service. */
+  public static final Comparator<Finding> ORDER =
       Comparator.comparing((Finding f) -> f.at().file())
           .thenComparingInt(f -> f.at().line())
           .thenComparingInt(f -> f.at().column())

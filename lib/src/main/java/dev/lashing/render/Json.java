@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A small JSON printer for maps, lists, strings, numbers, booleans and null, indented like Go's. */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static void write(Object value, StringBuilder out, String indent) {
+  public static void write(Object value, StringBuilder out, String indent) {
     if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {
         out.append("{}");
@@ -44,7 +44,7 @@ final class Json {
     }
   }
 
-  static void string(String s, StringBuilder out) {
+  public static void string(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,0 +1,69 @@
+package dev.lashing.cli;
+
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** {@code lashing rules} (the catalog) and {@code lashing explain RULE} (a rule's page, offline). */
+final class CatalogCommands {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  CatalogCommands(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int rules(String[] args) {
+    if (args.length > 0) {
+      throw new Arguments.UsageException("rules takes no arguments");
+    }
+    RuleRegistry registry = RuleRegistry.discover();
+    out.printf("%-28s %-10s %-10s %-12s %-13s %-7s %s%n",
+        "RULE", "DEFAULT", "PROD", "DEV", "CATEGORY", "FIX", "SUMMARY");
+    for (Rule rule : registry.rules()) {
+      RuleInfo info = rule.info();
+      out.printf("%-28s %-10s %-10s %-12s %-13s %-7s %s%s%n",
+          info.id(), level(info, Policy.DEFAULT), level(info, Policy.PRODUCTION), level(info, Policy.DEVELOPMENT),
+          info.category().label(), info.fixable() ? "yes" : "-", info.summary(),
+          info.cis().isEmpty() ? "" : " [CIS " + info.cis() + (info.cisV15().isEmpty() ? "" : ", v1.5 " + info.cisV15())
+              + "]");
+    }
+    out.println(registry.rules().size() + " rules. `lashing explain RULE` shows a rule's page.");
+    return Cli.OK;
+  }
+
+  int explain(String[] args) {
+    if (args.length != 1) {
+      throw new Arguments.UsageException("explain takes one rule id, e.g. `lashing explain privileged`");
+    }
+    String id = args[0];
+    RuleRegistry registry = RuleRegistry.discover();
+    if (registry.get(id) == null) {
+      err.println("lashing: unknown rule '" + id + "'; `lashing rules` lists them");
+      return Cli.INVALID;
+    }
+    try (InputStream page = CatalogCommands.class.getResourceAsStream("/dev/lashing/rules/docs/" + id + ".md")) {
+      if (page == null) {
+        out.println(id + ": " + registry.get(id).info().summary());
+      } else {
+        out.print(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Cli.OK;
+  }
+
+  private static String level(RuleInfo info, Policy policy) {
+    Severity severity = RuleRegistry.severityUnder(info, policy);
+    return severity == null ? "off" : severity.label();
+  }
+}

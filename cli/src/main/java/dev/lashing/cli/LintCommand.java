@@ -1,0 +1,221 @@
+package dev.lashing.cli;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.config.ConfigLoader;
+import dev.lashing.config.LintConfig;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Linter;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.lint.Severity;
+import dev.lashing.load.ComposeFiles;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.report.Baseline;
+import dev.lashing.report.Formats;
+import dev.lashing.report.LintReport;
+import dev.lashing.report.Reporter;
+import dev.lashing.source.SourceFile;
+import dev.lashing.yaml.SourceFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code lashing lint}: loads each project exactly as Compose would, runs the rules its policy enables,
+ * and prints the findings. Exit 0 clean, 1 findings at or above the threshold, 2 invalid input or usage.
+ */
+final class LintCommand {
+  static final Severity DEFAULT_FAIL_ON = Severity.HIGH;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+  private final boolean terminal;
+
+  LintCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory,
+      boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+    this.terminal = terminal;
+  }
+
+  static Options options() {
+    Options options = Arguments.projectOptions();
+    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
+        .desc("default, production or development (default: from .lashing.yml, else default)").build());
+    options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+        .desc("output format: " + String.join(", ", Formats.names()) + " (default text)").build());
+    options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
+        .desc("exit 1 for findings at or above: critical, high, medium, low, info (default high)").build());
+    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+    options.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
+        .desc("report only findings that are not in this baseline").build());
+    options.addOption(Option.builder().longOpt("write-baseline").hasArg().argName("FILE")
+        .desc("record today's findings in FILE and exit 0").build());
+    options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("write the report to FILE instead of standard output").build());
+    options.addOption(Option.builder("q").longOpt("quiet").desc("one line per finding (text format)").build());
+    options.addOption(Option.builder().longOpt("color").hasArg().argName("WHEN")
+        .desc("auto, always or never (default auto: only on a terminal)").build());
+    return options;
+  }
+
+  int run(String[] args) {
+    CommandLine line = Arguments.parse("lint [FILE|DIR]... [options]", options(), args, out);
+    if (line == null) {
+      return Cli.OK;
+    }
+    Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    String format = line.getOptionValue("format", "text");
+    Reporter reporter = parse(() -> Formats.of(format, colour(line), line.hasOption("quiet")));
+    LintConfig config = config(line);
+    Severity failOn = line.hasOption("fail-on")
+        ? parse(() -> Severity.parse(line.getOptionValue("fail-on")))
+        : config.failOn() != null ? config.failOn() : DEFAULT_FAIL_ON;
+
+    RuleRegistry registry = RuleRegistry.discover();
+    Linter linter = new Linter(registry);
+    List<Finding> findings = new ArrayList<>();
+    Map<String, SourceFile> sources = new LinkedHashMap<>();
+    boolean invalid = false;
+    for (List<Path> files : projects(line)) {
+      Path first = workingDirectory.resolve(files.get(0));
+      if (config.ignores(first)) {
+        continue;
+      }
+      RuleSettings settings = config.settingsFor(first, policyFlag);
+      LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+      try {
+        LoadResult result = ProjectLoader.load(load);
+        sources.putAll(result.sources());
+        findings.addAll(linter.lint(result, settings));
+      } catch (ComposeException e) {
+        invalid = true;
+        List<Diagnostic> errors = errors(e);
+        findings.addAll(linter.loadFailure(errors, settings));
+        readForCodeFrames(errors, sources);
+      }
+    }
+    findings.sort(Linter.ORDER);
+
+    if (line.hasOption("write-baseline")) {
+      Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));
+      Baseline.write(file, findings, sources);
+      err.println("lashing: recorded " + findings.stream().filter(f -> !f.isSuppressed()).count()
+          + " findings in " + line.getOptionValue("write-baseline"));
+      return invalid ? Cli.INVALID : Cli.OK;
+    }
+    if (line.hasOption("baseline")) {
+      findings = Baseline.read(workingDirectory.resolve(line.getOptionValue("baseline")),
+          line.getOptionValue("baseline")).apply(findings, sources);
+    }
+
+    LintReport report = new LintReport(findings, registry.rules().stream().map(Rule::info).toList(), sources,
+        Version.current());
+    write(reporter, report, line.getOptionValue("output"));
+    if (invalid) {
+      return Cli.INVALID;
+    }
+    boolean failing = findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity().isAtLeast(failOn));
+    return failing ? Cli.FINDINGS : Cli.OK;
+  }
+
+  /** The files a failed load names, so its findings get code frames too (unreadable ones go without). */
+  private void readForCodeFrames(List<Diagnostic> errors, Map<String, SourceFile> sources) {
+    for (Diagnostic d : errors) {
+      String name = d.at().file();
+      if (!d.at().isSynthetic() && !sources.containsKey(name)) {
+        try {
+          sources.put(name, SourceFiles.read(workingDirectory.resolve(name), name));
+        } catch (ComposeException unreadable) {
+          // the finding already says why; it is shown without a frame
+        }
+      }
+    }
+  }
+
+  private List<Diagnostic> errors(ComposeException e) {
+    return e.diagnostics().stream().filter(Diagnostic::isError).toList();
+  }
+
+  /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */
+  private List<List<Path>> projects(CommandLine line) {
+    List<String> positional = line.getArgList();
+    List<String> dashF = Arguments.values(line, "file");
+    if (!positional.isEmpty() && !dashF.isEmpty()) {
+      throw new Arguments.UsageException("give files either as arguments or with -f, not both");
+    }
+    if (!positional.isEmpty()) {
+      return LintTargets.projects(workingDirectory, positional);
+    }
+    if (!dashF.isEmpty()) {
+      return List.of(dashF.stream().map(Path::of).toList());
+    }
+    return List.of(ComposeFiles.discover(workingDirectory, environment));
+  }
+
+  private LintConfig config(CommandLine line) {
+    if (line.hasOption("config")) {
+      Path file = workingDirectory.resolve(line.getOptionValue("config"));
+      return ConfigLoader.load(file, line.getOptionValue("config"));
+    }
+    return ConfigLoader.find(workingDirectory)
+        .map(file -> ConfigLoader.load(file, displayName(file)))
+        .orElse(LintConfig.NONE);
+  }
+
+  private String displayName(Path file) {
+    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
+  }
+
+  private boolean colour(CommandLine line) {
+    String when = line.getOptionValue("color", "auto");
+    return switch (when) {
+      case "always" -> true;
+      case "never" -> false;
+      case "auto" -> terminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"))
+          && !line.hasOption("output");
+      default -> throw new Arguments.UsageException("--color must be auto, always or never, not '" + when + "'");
+    };
+  }
+
+  private void write(Reporter reporter, LintReport report, String output) {
+    try {
+      if (output == null) {
+        reporter.write(report, out);
+        return;
+      }
+      StringWriter text = new StringWriter();
+      reporter.write(report, text);
+      AtomicFiles.write(workingDirectory.resolve(output), text.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new Arguments.UsageException(e.getMessage());
+    }
+  }
+}

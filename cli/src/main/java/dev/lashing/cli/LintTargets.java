@@ -1,0 +1,84 @@
+package dev.lashing.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@code lashing lint} arguments into projects: a file is a project of its own; a directory
+ * contributes every compose file below it, each with the override file Compose would load beside it.
+ */
+final class LintTargets {
+  private static final Pattern COMPOSE_FILE =
+      Pattern.compile("(docker-)?compose(\\.[\\w.-]+)?\\.ya?ml");
+  private static final Pattern OVERRIDE_FILE =
+      Pattern.compile("(docker-)?compose\\.override\\.ya?ml");
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".venv");
+
+  private LintTargets() {}
+
+  /** The projects to lint, each as the list of files given to Compose with -f. */
+  static List<List<Path>> projects(Path workingDirectory, List<String> arguments) {
+    List<List<Path>> projects = new ArrayList<>();
+    for (String argument : arguments) {
+      Path path = workingDirectory.resolve(argument).normalize();
+      if (Files.isDirectory(path)) {
+        for (Path file : composeFilesBelow(path)) {
+          projects.add(withOverride(file, workingDirectory));
+        }
+      } else {
+        projects.add(List.of(Path.of(argument)));
+      }
+    }
+    return projects;
+  }
+
+  /** A main file ({@code compose.yaml}…) and the override file beside it, relative to the working directory. */
+  private static List<Path> withOverride(Path main, Path workingDirectory) {
+    if (main.getFileName().toString().matches("(docker-)?compose\\.ya?ml")) {
+      for (String name : List.of("compose.override.yaml", "compose.override.yml",
+          "docker-compose.override.yml", "docker-compose.override.yaml")) {
+        Path candidate = main.resolveSibling(name);
+        if (Files.isRegularFile(candidate)) {
+          return List.of(workingDirectory.relativize(main), workingDirectory.relativize(candidate));
+        }
+      }
+    }
+    return List.of(workingDirectory.relativize(main));
+  }
+
+  private static List<Path> composeFilesBelow(Path directory) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(directory) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+              ? FileVisitResult.SKIP_SUBTREE
+              : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          if (COMPOSE_FILE.matcher(name).matches() && !OVERRIDE_FILE.matcher(name).matches()) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.sort(null);
+    return files;
+  }
+}

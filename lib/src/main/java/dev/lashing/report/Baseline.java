@@ -1,0 +1,103 @@
+package dev.lashing.report;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.lint.Finding;
+import dev.lashing.source.SourceFile;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.SourceFiles;
+import dev.lashing.yaml.YamlReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Findings a team has accepted for now, by fingerprint ({@link Fingerprints}: no line numbers, so edits
+ * elsewhere in a file keep them matched). A baselined finding is reported as suppressed, so only new ones
+ * fail a run. The file is JSON: {@code {"version": 1, "findings": [{"fingerprint", "rule", "file"}]}}.
+ */
+public final class Baseline {
+  private final Map<String, Integer> counts;
+
+  private Baseline(Map<String, Integer> counts) {
+    this.counts = counts;
+  }
+
+  /** Records the unsuppressed findings, sorted so the file diffs well; written atomically. */
+  public static void write(Path file, List<Finding> findings, Map<String, SourceFile> sources) {
+    List<String> fingerprints = Fingerprints.of(findings, sources);
+    TreeMap<String, String> entries = new TreeMap<>();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (!f.isSuppressed()) {
+        StringBuilder entry = new StringBuilder("    {\"fingerprint\": ");
+        JsonText.string(fingerprints.get(i), entry);
+        entry.append(", \"rule\": ");
+        JsonText.string(f.ruleId(), entry);
+        entry.append(", \"file\": ");
+        JsonText.string(f.at().file(), entry);
+        entry.append('}');
+        entries.put(f.at().file() + '\0' + f.ruleId() + '\0' + fingerprints.get(i), entry.toString());
+      }
+    }
+    String json = "{\n  \"version\": 1,\n  \"findings\": [\n" + String.join(",\n", entries.values())
+        + (entries.isEmpty() ? "" : "\n") + "  ]\n}\n";
+    try {
+      Path absolute = file.toAbsolutePath();
+      Path temp = Files.createTempFile(absolute.getParent(), ".baseline.", ".tmp");
+      Files.writeString(temp, json, StandardCharsets.UTF_8);
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a baseline file; a malformed one is a positioned error. */
+  public static Baseline read(Path file, String displayName) {
+    SourceFile source = SourceFiles.read(file, displayName);
+    List<Node> documents = YamlReader.read(source);
+    Map<String, Integer> counts = new HashMap<>();
+    if (documents.isEmpty() || !(documents.get(0) instanceof MapNode root)
+        || !(root.get("findings") instanceof SeqNode entries)) {
+      throw new ComposeException(Diagnostic.Kind.SCHEMA, source.at(0),
+          "not a lashing baseline: expected {\"version\": 1, \"findings\": [...]}");
+    }
+    for (Node entry : entries.items()) {
+      if (!(entry instanceof MapNode m) || !(m.get("fingerprint") instanceof ScalarNode fp)) {
+        throw new ComposeException(Diagnostic.Kind.SCHEMA, entry.origin().at(),
+            "a baseline entry needs a \"fingerprint\"");
+      }
+      counts.merge(fp.value(), 1, Integer::sum);
+    }
+    return new Baseline(counts);
+  }
+
+  /** The findings with those in the baseline marked suppressed (each baseline entry matches once). */
+  public List<Finding> apply(List<Finding> findings, Map<String, SourceFile> sources) {
+    List<String> fingerprints = Fingerprints.of(findings, sources);
+    Map<String, Integer> left = new HashMap<>(counts);
+    List<Finding> result = new ArrayList<>(findings.size());
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      Integer n = left.get(fingerprints.get(i));
+      if (!f.isSuppressed() && n != null && n > 0) {
+        left.put(fingerprints.get(i), n - 1);
+        result.add(f.suppressed("in the baseline"));
+      } else {
+        result.add(f);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.lashing.report;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.source.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identities of findings that survive unrelated edits, for baselines, SARIF's {@code partialFingerprints}
+ * and GitLab's deduplication.
+ *
+ * <p>Recipe {@code lashing/v1}: the lower-case hex SHA-256 of the UTF-8 bytes of these fields, each followed
+ * by a NUL character (which YAML text cannot contain, so fields cannot run into each other):
+ * <ol>
+ *   <li>{@code lashing/v1}</li>
+ *   <li>the rule id</li>
+ *   <li>the file name as positions give it, with {@code \} turned into {@code /}</li>
+ *   <li>the service, or the empty string for a project-level finding</li>
+ *   <li>the text of the offending line, stripped of leading and trailing white space</li>
+ *   <li>the offending span's text on that line (it tells apart two findings on one line)</li>
+ *   <li>the occurrence: 0 for the first finding with equal fields 1 to 6 in a run's findings (suppressed
+ *       ones included, in the Linter's order), 1 for the second, and so on</li>
+ * </ol>
+ * When the finding has no position or its file's text is unknown, the message takes the place of fields 5
+ * and 6. Line and column numbers are deliberately left out: inserting lines above a finding or re-indenting
+ * it keeps its fingerprint; editing the offending line itself changes it.
+ */
+public final class Fingerprints {
+  private static final String RECIPE = "lashing/v1";
+
+  private Fingerprints() {}
+
+  /** The fingerprint of a finding that is the first of its kind (occurrence 0); {@code file} may be null. */
+  public static String of(Finding finding, SourceFile file) {
+    return hash(key(finding, file), 0);
+  }
+
+  /** The fingerprints of all of a run's findings, in order, with occurrences counted among them. */
+  public static List<String> of(List<Finding> findings, Map<String, SourceFile> sources) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> result = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      String key = key(f, sources.get(f.at().file()));
+      int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+      result.add(hash(key, occurrence));
+    }
+    return result;
+  }
+
+  private static String key(Finding f, SourceFile file) {
+    StringBuilder key = new StringBuilder();
+    field(key, RECIPE);
+    field(key, f.ruleId());
+    field(key, f.at().file().replace('\\', '/'));
+    field(key, f.service() == null ? "" : f.service());
+    LineSpan span = LineSpan.of(f.at(), file);
+    field(key, span == null ? f.message() : span.line().strip());
+    field(key, span == null ? f.message() : span.covered());
+    return key.toString();
+  }
+
+  private static void field(StringBuilder key, String value) {
+    key.append(value).append('\0');
+  }
+
+  private static String hash(String key, int occurrence) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((key + occurrence + '\0').getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.lashing.report;
+
+import java.io.IOException;
+
+/** Prints a lint report in one output format. Implementations keep no state between calls. */
+public interface Reporter {
+  /** Writes the whole report; the output ends with a line break unless it is empty. */
+  void write(LintReport report, Appendable out) throws IOException;
+}

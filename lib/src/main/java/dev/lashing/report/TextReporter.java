@@ -1,0 +1,162 @@
+package dev.lashing.report;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Severity;
+import dev.lashing.source.SourceFile;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The format for people: per finding a {@code file:line:col: severity [rule-id] message} line, the source
+ * line with the span underlined, the fix and how the value was inherited; then a summary. Suppressed
+ * findings are only counted. Quiet prints the first line of each finding and nothing else.
+ */
+final class TextReporter implements Reporter {
+  /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
+  private static final int TAB_WIDTH = 4;
+  private static final String RESET = "\u001b[0m";
+  private static final String DIM = "\u001b[2m";
+
+  private final boolean colour;
+  private final boolean quiet;
+
+  TextReporter(boolean colour, boolean quiet) {
+    this.colour = colour;
+    this.quiet = quiet;
+  }
+
+  @Override
+  public void write(LintReport report, Appendable out) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (List<Finding> group : report.byFile().values()) {
+      for (Finding f : group) {
+        if (f.isSuppressed()) {
+          continue;
+        }
+        text.append(headline(f, colour)).append('\n');
+        if (!quiet) {
+          frame(f, report.sources().get(f.at().file()), text);
+          for (String hint : Wording.hints(f)) {
+            text.append("  ").append(printable(hint)).append('\n');
+          }
+          text.append('\n');
+        }
+      }
+    }
+    if (!quiet) {
+      text.append(Summary.of(report.findings())).append('\n');
+    }
+    out.append(text);
+  }
+
+  /** {@code compose.yaml:4:5: high [rule-id] message}, on one line whatever the message holds. */
+  static String headline(Finding f, boolean colour) {
+    return printable(f.at().toString()) + ": " + paint(colour, f.severity(), f.severity().label())
+        + " [" + f.ruleId() + "] " + printable(f.message());
+  }
+
+  /**
+   * The finding's first line and, under it, {@code ^~~~} below the span (to the end of the line when the
+   * span goes on). Columns are display columns: tabs expanded, wide characters two, combining marks none.
+   */
+  private void frame(Finding f, SourceFile source, StringBuilder out) {
+    LineSpan span = LineSpan.of(f.at(), source);
+    if (span == null) {
+      return;
+    }
+    String line = span.line();
+    StringBuilder shown = new StringBuilder();
+    int column = 0;
+    int spanStart = -1;
+    int spanEnd = -1;
+    for (int i = 0; ; ) {
+      if (spanStart < 0 && i >= span.start()) {
+        spanStart = column;
+      }
+      if (spanEnd < 0 && i >= span.end()) {
+        spanEnd = column;
+      }
+      if (i >= line.length()) {
+        break;
+      }
+      int cp = line.codePointAt(i);
+      if (cp == '\t') {
+        int spaces = TAB_WIDTH - column % TAB_WIDTH;
+        shown.append(" ".repeat(spaces));
+        column += spaces;
+      } else if (unsafe(cp)) {
+        shown.append('\uFFFD');
+        column++;
+      } else {
+        shown.appendCodePoint(cp);
+        column += width(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    String number = Integer.toString(f.at().line());
+    out.append("  ").append(dim(number + " | ")).append(shown).append('\n');
+    out.append("  ").append(dim(" ".repeat(number.length()) + " | ")).append(" ".repeat(spanStart))
+        .append(paint(colour, f.severity(), "^" + "~".repeat(Math.max(spanEnd - spanStart, 1) - 1)))
+        .append('\n');
+  }
+
+  private String dim(String text) {
+    return colour ? DIM + text + RESET : text;
+  }
+
+  private static String paint(boolean colour, Severity severity, String text) {
+    if (!colour) {
+      return text;
+    }
+    String code = switch (severity) {
+      case CRITICAL -> "\u001b[1;31m"; // bold red
+      case HIGH -> "\u001b[31m";
+      case MEDIUM -> "\u001b[33m";
+      case LOW -> "\u001b[36m";
+      case INFO -> "\u001b[34m";
+    };
+    return code + text + RESET;
+  }
+
+  /**
+   * The text with line breaks and tabs as spaces, and characters a terminal would act on (escape
+   * sequences, bidirectional overrides) as U+FFFD: messages and paths quote the user's files.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      if (cp == '\t' || cp == '\n' || cp == '\r') {
+        out.append(' ');
+      } else {
+        out.appendCodePoint(unsafe(cp) ? '\uFFFD' : cp);
+      }
+    });
+    return out.toString();
+  }
+
+  private static boolean unsafe(int cp) {
+    return Character.isISOControl(cp)
+        || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+        || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+  }
+
+  /** Terminal columns of a code point: an approximation of wcwidth good for the usual scripts and emoji. */
+  private static int width(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+      return 0;
+    }
+    boolean wide = (cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1F64F)
+        || (cp >= 0x1F680 && cp <= 0x1F6FF)
+        || (cp >= 0x1F900 && cp <= 0x1F9FF)
+        || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lashing.report;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.source.Via;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Phrases the formats share: hint lines (text, JUnit failure bodies, GitHub annotations) and enum labels. */
+final class Wording {
+  private Wording() {}
+
+  /** The lines that follow a finding's first line: the fix, then how the value was inherited; each may be absent. */
+  static List<String> hints(Finding f) {
+    List<String> hints = new ArrayList<>(2);
+    Fix fix = f.fix();
+    if (fix != null) {
+      hints.add("fix: " + fix.description()
+          + (fix.safety() == Fix.Safety.BEHAVIOUR_CHANGING ? " (unsafe: changes behaviour)" : ""));
+    }
+    if (!f.via().isEmpty()) {
+      List<String> steps = new ArrayList<>();
+      // Outermost first: the use a reader of the service finds first, then the steps back to the value.
+      for (int i = f.via().size() - 1; i >= 0; i--) {
+        Via via = f.via().get(i);
+        steps.add(via.at() + " (via " + label(via.kind()) + ")");
+      }
+      hints.add("inherited from " + String.join(", ", steps));
+    }
+    return hints;
+  }
+
+  /** An enum constant as the outputs name it: {@code merge-key}, {@code behaviour-changing}. */
+  static String label(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

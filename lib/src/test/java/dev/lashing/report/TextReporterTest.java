@@ -1,0 +1,153 @@
+package dev.lashing.report;
+
+import static dev.lashing.report.ReportFixtures.range;
+import static dev.lashing.report.ReportFixtures.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Severity;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TextReporterTest {
+
+  private static LintReport report(SourceFile file, Finding... findings) {
+    return new LintReport(List.of(findings), List.of(), Map.of(file.name(), file), "1");
+  }
+
+  private static Finding at(SourceRange range) {
+    return new Finding("rule", Severity.HIGH, "message", range, null, List.of(), null, null);
+  }
+
+  /** The code frame of a single finding at {@code from}…{@code to} in {@code yaml}: the line and the underline. */
+  private static String frame(String yaml, String from, String to) {
+    SourceFile file = new SourceFile("f.yaml", yaml);
+    String[] lines = render("text", report(file, at(range(file, from, to)))).split("\n");
+    return lines[1].substring(2) + "\n" + lines[2].substring(2); // without the frame's indent
+  }
+
+  @Nested
+  class CodeFrames {
+    @Test
+    void underlinesTheSpan() {
+      assertThat(frame("image: nginx:latest\n", "nginx", "latest")).isEqualTo("""
+            1 | image: nginx:latest
+              |        ^~~~~~~~~~~~""");
+    }
+
+    @Test
+    void tabsBeforeTheSpanExpandAlikeInBothLines() {
+      assertThat(frame("a: [1,\t\"x\",\t\"y\"]\n", "\"y\"", "\"y\"")).isEqualTo("""
+            1 | a: [1,  "x",    "y"]
+              |                 ^~~""");
+    }
+
+    @Test
+    void aTabInsideTheSpanIsUnderlinedWhole() {
+      assertThat(frame("k: \"a\tb\"\n", "\"a", "b\"")).isEqualTo("""
+            1 | k: "a   b"
+              |    ^~~~~~~""");
+    }
+
+    @Test
+    void wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
+      // "é" is e and a combining accent; 日本 and the whale (a surrogate pair) are two columns each.
+      assertThat(frame("x: \"Zoe\u0301 日本 🐳\", y: z\n", "y", "z")).isEqualTo("""
+            1 | x: "Zoe\u0301 日本 🐳", y: z
+              |                   ^~~~""");
+    }
+
+    @Test
+    void aSpanAcrossLinesIsUnderlinedToTheEndOfItsFirstLine() {
+      assertThat(frame("command: >\n  run\nnext: 1\n", "comm", "run")).isEqualTo("""
+            1 | command: >
+              | ^~~~~~~~~~""");
+    }
+
+    @Test
+    void anEmptySpanGetsACaret() {
+      SourceFile file = new SourceFile("f.yaml", "services:\n");
+      String text = render("text", report(file, at(file.at(9))));
+      assertThat(text).contains("""
+            1 | services:
+              |          ^
+          """);
+    }
+
+    @Test
+    void theGutterFitsTheLineNumber() {
+      String yaml = "a: 1\n".repeat(11) + "b: 2\n";
+      assertThat(frame(yaml, "b", "b")).isEqualTo("""
+            12 | b: 2
+               | ^""");
+    }
+
+    @Test
+    void controlCharactersInTheLineCannotReachTheTerminal() {
+      assertThat(frame("k: \"\u001b[2Jx\u202e\"\n", "x", "x")).isEqualTo("""
+            1 | k: "\uFFFD[2Jx\uFFFD"
+              |         ^""");
+    }
+
+    @Test
+    void noFrameWithoutText() {
+      SourceFile file = new SourceFile("f.yaml", "a: 1\n");
+      Finding unplaced = at(SourceRange.synthetic("f.yaml"));
+      Finding elsewhere = at(new SourceRange("other.yaml", 1, 1, 1, 2, 0, 1));
+      assertThat(render("text", report(file, unplaced, elsewhere))).isEqualTo("""
+          f.yaml: high [rule] message
+
+          other.yaml:1:1: high [rule] message
+
+          2 findings (2 high)
+          """);
+    }
+  }
+
+  @Nested
+  class Lines {
+    private final SourceFile file = new SourceFile("f.yaml", "a: 1\n");
+
+    @Test
+    void messagesStayOnOneLine() {
+      Finding f = new Finding("r", Severity.LOW, "two\nlines\tand \u001b[31mred", range(file, "1"), null, List.of(),
+          null, null);
+      assertThat(render(Formats.of("text", false, true), report(file, f)))
+          .isEqualTo("f.yaml:1:4: low [r] two lines and \uFFFD[31mred\n");
+    }
+
+    @Test
+    void quietPrintsOneLinePerActiveFindingAndNothingElse() {
+      String quiet = render(Formats.of("text", false, true), ReportFixtures.report());
+      assertThat(quiet.lines()).hasSize(7).allMatch(l -> l.matches("\\S+: \\w+ \\[[a-z-]+\\] .*"));
+    }
+
+    @Test
+    void suppressedFindingsAreCountedNotShown() {
+      String text = render("text", ReportFixtures.report());
+      assertThat(text).doesNotContain("no-healthcheck").endsWith(
+          "7 findings (1 critical, 1 high, 1 medium, 2 low, 2 info), 1 suppressed\n");
+    }
+
+    @Test
+    void summaryWording() {
+      Finding one = at(range(file, "1"));
+      assertThat(render("text", report(file))).isEqualTo("0 findings\n");
+      assertThat(render("text", report(file, one.suppressed("why")))).isEqualTo("0 findings, 1 suppressed\n");
+      assertThat(render("text", report(file, one))).endsWith("\n1 finding (1 high)\n");
+    }
+
+    @Test
+    void colourOnlyWhenAsked() {
+      assertThat(render(Formats.of("text", false, false), ReportFixtures.report())).doesNotContain("\u001b");
+      String coloured = render(Formats.of("text", true, false), ReportFixtures.report());
+      assertThat(coloured)
+          .contains("\u001b[1;31mcritical\u001b[0m [no-privileged]")
+          .contains("\u001b[31m^~~~~~~~~~~~~~~~~\u001b[0m");
+    }
+  }
+}

@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -86,12 +88,12 @@ final class LintCommand {
     Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
     String format = line.getOptionValue("format", "text");
     Reporter reporter = parse(() -> Formats.of(format, colour(line), line.hasOption("quiet")));
-    LintConfig config = config(line);
+    RuleRegistry registry = RuleRegistry.discover();
+    LintConfig config = config(line, registry);
     Severity failOn = line.hasOption("fail-on")
         ? parse(() -> Severity.parse(line.getOptionValue("fail-on")))
         : config.failOn() != null ? config.failOn() : DEFAULT_FAIL_ON;
 
-    RuleRegistry registry = RuleRegistry.discover();
     Linter linter = new Linter(registry);
     List<Finding> findings = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
@@ -172,13 +174,14 @@ final class LintCommand {
     return List.of(ComposeFiles.discover(workingDirectory, environment));
   }
 
-  private LintConfig config(CommandLine line) {
+  private LintConfig config(CommandLine line, RuleRegistry registry) {
+    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     if (line.hasOption("config")) {
       Path file = workingDirectory.resolve(line.getOptionValue("config"));
-      return ConfigLoader.load(file, line.getOptionValue("config"));
+      return ConfigLoader.load(file, line.getOptionValue("config"), known);
     }
     return ConfigLoader.find(workingDirectory)
-        .map(file -> ConfigLoader.load(file, displayName(file)))
+        .map(file -> ConfigLoader.load(file, displayName(file), known))
         .orElse(LintConfig.NONE);
   }
 

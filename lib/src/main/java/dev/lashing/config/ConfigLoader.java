@@ -7,6 +7,7 @@ import dev.lashing.lint.RuleOptions;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
 import dev.lashing.schema.SchemaValidator;
+import dev.lashing.schema.Suggestions;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds and reads {@code .lashing.yml}, validated against {@code schemas/lashing-config.schema.json}
@@ -48,9 +50,10 @@ public final class ConfigLoader {
    * Reads a configuration file.
    *
    * @param displayName how positions name the file
+   * @param knownRules the rule ids a {@code rules:} entry may name
    * @throws ComposeException with every problem, positioned
    */
-  public static LintConfig load(Path file, String displayName) {
+  public static LintConfig load(Path file, String displayName, Set<String> knownRules) {
     SourceFile source = SourceFiles.read(file, displayName);
     List<Node> documents = YamlReader.read(source);
     if (documents.isEmpty() || documents.get(0) instanceof ScalarNode s && s.isNull()) {
@@ -78,8 +81,17 @@ public final class ConfigLoader {
     }
     Map<String, RuleSettings.PerRule> rules = new LinkedHashMap<>();
     if (root.get("rules") instanceof MapNode ruleMap) {
+      List<Diagnostic> unknown = new ArrayList<>();
       for (MapNode.Entry e : ruleMap.entries()) {
+        if (!knownRules.contains(e.name())) {
+          unknown.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(), "rules: unknown rule '"
+              + e.name() + "'" + Suggestions.closest(e.name(), knownRules).map(s -> " (did you mean '" + s + "'?)")
+              .orElse("") + "; `lashing rules` lists them"));
+        }
         rules.put(e.name(), perRule(e.value()));
+      }
+      if (!unknown.isEmpty()) {
+        throw new ComposeException(unknown);
       }
     }
     return new LintConfig(directory, policy, failOn, policies, rules, strings(root.get("ignore")));

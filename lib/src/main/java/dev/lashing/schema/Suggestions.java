@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for a misspelled key: the closest allowed name, if it is close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
    * The candidate nearest to {@code written}: at most two edits away, or a third of its length for long
    * names, and never a rewrite of the whole word. Ties go to the earlier candidate.
    */
-  static Optional<String> closest(String written, Iterable<String> candidates) {
+  public static Optional<String> closest(String written, Iterable<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {

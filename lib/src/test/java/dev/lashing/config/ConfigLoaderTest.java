@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,8 @@ class ConfigLoaderTest {
   private LintConfig load(String yaml) throws IOException {
     Path file = dir.resolve(".lashing.yml");
     Files.writeString(file, yaml);
-    return ConfigLoader.load(file, ".lashing.yml");
+    return ConfigLoader.load(file, ".lashing.yml",
+        Set.of("read-only-rootfs", "image-allowlist", "port-all-interfaces", "privileged"));
   }
 
   @Test
@@ -64,6 +66,13 @@ class ConfigLoaderTest {
         .hasMessageStartingWith(".lashing.yml:1:9: ");
     assertThatThrownBy(() -> load("rules:\n  privileged: sometimes\n"))
         .hasMessageStartingWith(".lashing.yml:2:15: ");
+  }
+
+  @Test
+  void unknownRulesAreRejectedWithASuggestion() {
+    assertThatThrownBy(() -> load("rules:\n  privilegd: off\n"))
+        .hasMessage(".lashing.yml:2:3: rules: unknown rule 'privilegd' (did you mean 'privileged'?); "
+            + "`lashing rules` lists them");
   }
 
   @Test

@@ -1,0 +1,127 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void streams() {
+    out = new StringWriter();
+    err = new StringWriter();
+  }
+
+  private int lint(String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "lint";
+    System.arraycopy(args, 0, full, 1, args.length);
+    out = new StringWriter();
+    err = new StringWriter();
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(full);
+  }
+
+  private void write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static final String DUPLICATE_PORTS = """
+      services:
+        web: {image: "nginx:1.27", ports: ["8080:80"]}
+        api: {image: "api:1", ports: ["8080:81"]}
+      """;
+
+  @Test
+  void exitCodesFollowTheThreshold() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    assertThat(lint("--quiet", "--config", "none.yml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("none.yml").contains("no such file");
+    assertThat(lint("--quiet")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("compose.yaml:3:").contains("[duplicate-published-port]");
+    assertThat(lint("--quiet", "--fail-on", "critical")).isEqualTo(Cli.OK);
+  }
+
+  @Test
+  void invalidInputExitsTwoAndStillReportsInTheChosenFormat() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: x\n    image: y\n");
+    assertThat(lint("--format", "json")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).contains("\"ruleId\": \"duplicate-key\"").contains("\"line\": 4");
+  }
+
+  @Test
+  void baselineHidesKnownFindingsOnly() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    assertThat(lint("--write-baseline", "baseline.json")).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("baseline.json"))).contains("duplicate-published-port");
+    // lines added above keep the finding matched; a new duplicate is still reported
+    write("compose.yaml", "# a comment\n\n" + DUPLICATE_PORTS + "  admin: {image: \"a:1\", ports: [\"8080:82\"]}\n");
+    assertThat(lint("--quiet", "--baseline", "baseline.json")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString().lines().filter(l -> l.contains("duplicate-published-port")).toList())
+        .singleElement().asString().startsWith("compose.yaml:6:");
+  }
+
+  @Test
+  void configurationTurnsRulesOffAndSetsThePolicy() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    write(".lashing.yml", "rules:\n  duplicate-published-port: off\n");
+    assertThat(lint("--quiet")).isEqualTo(Cli.OK);
+    write(".lashing.yml", "rules:\n  duplicate-publishd-port: off\n");
+    assertThat(lint("--quiet")).isEqualTo(Cli.INVALID);
+    write(".lashing.yml", "polcy: production\n");
+    assertThat(lint("--quiet")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith(".lashing.yml:1:1: ").contains("did you mean 'policy'");
+  }
+
+  @Test
+  void directoriesAreSearchedAndEachProjectLoadsWithItsOverride() throws IOException {
+    write("a/compose.yaml", "services:\n  web: {image: \"nginx:1.27\", ports: [\"8080:80\"]}\n");
+    write("a/compose.override.yaml", "services:\n  api: {image: \"api:1\", ports: [\"8080:81\"]}\n");
+    write("b/docker-compose.yml", "services:\n  web: {image: \"nginx:1.27\"}\n");
+    write("node_modules/x/compose.yaml", "services: [broken\n");
+    assertThat(lint("--quiet", ".")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("a/compose.override.yaml:2:").doesNotContain("node_modules");
+  }
+
+  @Test
+  void inlineSuppressionsAreHonoured() throws IOException {
+    write("compose.yaml", """
+        services:
+          web: {image: "nginx:1.27", ports: ["8080:80"]}
+          api: {image: "api:1", ports: ["8080:81"]}  # lashing-ignore duplicate-published-port -- api is off by default
+        """);
+    assertThat(lint("--quiet")).isEqualTo(Cli.OK);
+    assertThat(lint("--format", "sarif")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("\"justification\": \"api is off by default\"");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    assertThat(lint("--format", "xml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("unknown format 'xml'");
+  }
+
+  @Test
+  void explainPrintsTheRulePage() {
+    out = new StringWriter();
+    int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("explain", "yaml-1.1-ambiguity");
+    assertThat(code).isEqualTo(Cli.OK);
+    assertThat(out.toString()).startsWith("# yaml-1.1-ambiguity");
+    assertThat(new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("explain", "nope"))
+        .isEqualTo(Cli.INVALID);
+  }
+}

@@ -3,6 +3,9 @@ package dev.lashing.rules;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RulePack;
 import dev.lashing.rules.correctness.CorrectnessRules;
+import dev.lashing.rules.network.NetworkRules;
+import dev.lashing.rules.resources.ResourceRules;
+import dev.lashing.rules.supplychain.SupplyChainRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +15,9 @@ public final class BuiltInRules implements RulePack {
   public List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(CorrectnessRules.all());
+    rules.addAll(NetworkRules.all());
+    rules.addAll(ResourceRules.all());
+    rules.addAll(SupplyChainRules.all());
     return rules;
   }
 }

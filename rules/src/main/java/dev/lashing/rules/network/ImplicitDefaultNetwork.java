@@ -1,0 +1,78 @@
+package dev.lashing.rules.network;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Service;
+import dev.lashing.model.ServiceNetwork;
+import dev.lashing.source.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service on the project's implicit {@code default} network, which every service joins unless told otherwise:
+ * one flat network where everything reaches everything. Named networks make the tiers explicit.
+ */
+@RuleInfo(
+    id = "implicit-default-network",
+    summary = "A service relies on the project's implicit default network instead of named networks",
+    category = Category.NETWORK,
+    severity = Severity.LOW,
+    production = Level.LOW,
+    cis = "5.30",
+    cisV15 = "5.29",
+    fixable = true,
+    optIn = true)
+public final class ImplicitDefaultNetwork implements Rule {
+  private static final String DEFAULT_NETWORK = "app_network";
+
+  @Override
+  public void check(RuleContext context) {
+    String network = context.options().string("network", DEFAULT_NETWORK);
+    boolean declared = context.project().networks().containsKey(network);
+    for (Service service : context.project().services().values()) {
+      if (!service.usesDefaultNetwork()) {
+        continue;
+      }
+      ServiceNetwork listed = service.networks().get("default");
+      // The loader adds `default` for a service without networks, at the service's own position.
+      boolean written = listed != null && !listed.nameOrigin().equals(service.origin());
+      Origin at = written ? listed.nameOrigin() : service.nameOrigin();
+      String how = written ? "lists the default network" : "declares no networks, so it joins the default network";
+      context.report(at, service.name(),
+          service.name() + " " + how + ", which every service of the project shares; attach it to named networks "
+              + "(for example " + network + ") that only the services it talks to join",
+          new Fix("attach " + service.name() + " to the network " + network, Fix.Safety.BEHAVIOUR_CHANGING,
+              attach(service, network, written, declared)));
+    }
+  }
+
+  /** Replaces {@code default} by the named network on the service, and declares that network when needed. */
+  private static List<Fix.Change> attach(Service service, String network, boolean written, boolean declared) {
+    List<String> networks = List.of("services", service.name(), "networks");
+    List<Fix.Change> changes = new ArrayList<>();
+    if (!written) {
+      changes.add(new Fix.Set(networks, List.of(network)));
+    } else {
+      changes.add(new Fix.Remove(child(networks, "default")));
+      if (!service.networks().containsKey(network)) {
+        changes.add(new Fix.Set(child(networks, network), null));
+      }
+    }
+    if (!declared) {
+      changes.add(new Fix.Set(List.of("networks", network), Map.of()));
+    }
+    return changes;
+  }
+
+  private static List<String> child(List<String> path, String key) {
+    List<String> child = new ArrayList<>(path);
+    child.add(key);
+    return child;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.lashing.rules.network;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.KeyValue;
+import dev.lashing.model.Located;
+import dev.lashing.model.Network;
+import dev.lashing.model.Port;
+import dev.lashing.model.Project;
+import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A port published on every host interface: no {@code host_ip} (and no network default binding it elsewhere), or
+ * an unspecified address in any spelling ({@code 0.0.0.0}, {@code ::}, {@code [::]}, {@code ::ffff:0.0.0.0}).
+ */
+@RuleInfo(
+    id = "port-all-interfaces",
+    summary = "A port is published on every host interface instead of one address",
+    category = Category.NETWORK,
+    severity = Severity.MEDIUM,
+    production = Level.LOW,
+    development = Level.HIGH,
+    cis = "5.14",
+    cisV15 = "5.13",
+    fixable = true)
+public final class PortAllInterfaces implements Rule {
+  private static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
+
+  @Override
+  public void check(RuleContext context) {
+    String option = context.options().string("host_ip", null);
+    Fix.Safety safety = context.policy() == Policy.DEVELOPMENT ? Fix.Safety.SAFE : Fix.Safety.BEHAVIOUR_CHANGING;
+    for (Service service : context.project().services().values()) {
+      for (PublishedEntry entry : PublishedEntry.of(service)) {
+        Port port = entry.first();
+        if (!port.isBoundToAllInterfaces()
+            || port.hostIp() == null && networksBindElsewhere(context.project(), service)) {
+          continue;
+        }
+        String address = option != null ? option : loopbackFor(port);
+        String written = port.hostIp() == null ? "without host_ip" : "on " + port.hostIp().value();
+        context.report(entry.origin(), service.name(),
+            "port " + entry.label() + " of " + service.name() + " is published " + written
+                + ", so it listens on every host interface; bind it to " + address
+                + " (or another specific address) with host_ip",
+            new Fix("bind port " + entry.label() + " to " + address, safety, rebind(service, entry, address)));
+      }
+    }
+  }
+
+  /** Every network the service joins sets a specific default host address for published ports. */
+  private static boolean networksBindElsewhere(Project project, Service service) {
+    Set<String> keys = service.networks().keySet();
+    if (service.networkMode() != null || keys.isEmpty()) {
+      return false;
+    }
+    for (String key : keys) {
+      Network network = project.networks().get(key);
+      KeyValue binding = network == null ? null : network.driverOpts().get(HOST_BINDING);
+      if (binding == null || binding.text() == null || isUnspecified(binding)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a network's default binding address is itself an all-interfaces address, read the way ports are. */
+  private static boolean isUnspecified(KeyValue binding) {
+    Origin origin = binding.origin();
+    return new Port(null, null, new Located<>(binding.text(), origin), null, null, null, null, origin)
+        .isBoundToAllInterfaces();
+  }
+
+  private static String loopbackFor(Port port) {
+    return port.hostIp() != null && port.hostIp().value().contains(":") ? "::1" : "127.0.0.1";
+  }
+
+  private static List<Fix.Change> rebind(Service service, PublishedEntry entry, String address) {
+    List<String> path = List.of("services", service.name(), "ports");
+    List<Fix.Change> changes = new ArrayList<>();
+    for (int i = 0; i < entry.ports().size(); i++) {
+      changes.add(new Fix.ReplaceItem(path, entry.indices().get(i), longForm(entry.ports().get(i), address)));
+    }
+    return changes;
+  }
+
+  /** The binding in long form with {@code host_ip} set, fields in Compose's canonical order. */
+  private static Map<String, Object> longForm(Port port, String address) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    if (port.name() != null) {
+      item.put("name", port.name().value());
+    }
+    if (port.mode() != null) {
+      item.put("mode", port.mode().value());
+    }
+    item.put("host_ip", address);
+    item.put("target", port.target().value());
+    if (port.published() != null) {
+      item.put("published", port.published().value());
+    }
+    if (port.protocol() != null) {
+      item.put("protocol", port.protocol().value());
+    }
+    if (port.appProtocol() != null) {
+      item.put("app_protocol", port.appProtocol().value());
+    }
+    return item;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.lashing.rules.network;
+
+import dev.lashing.model.Port;
+import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code ports} entry as written, with the port bindings it expands to. A short form with ranges
+ * ({@code "3000-3002:3000-3002"}) becomes several consecutive bindings that share the entry's origin; rules report
+ * the entry once. {@code indices} are the bindings' positions in the service's merged {@code ports} list, the
+ * positions fix changes address.
+ */
+record PublishedEntry(Origin origin, List<Integer> indices, List<Port> ports) {
+
+  /** The entries that get a host binding (none when {@code network_mode} leaves the container without its own). */
+  static List<PublishedEntry> of(Service service) {
+    List<PublishedEntry> entries = new ArrayList<>();
+    if (service.publishedPorts().isEmpty()) {
+      return entries;
+    }
+    List<Port> ports = service.ports();
+    int i = 0;
+    while (i < ports.size()) {
+      Origin origin = ports.get(i).origin();
+      List<Integer> indices = new ArrayList<>();
+      List<Port> group = new ArrayList<>();
+      while (i < ports.size() && ports.get(i).origin().equals(origin)) {
+        indices.add(i);
+        group.add(ports.get(i));
+        i++;
+      }
+      entries.add(new PublishedEntry(origin, List.copyOf(indices), List.copyOf(group)));
+    }
+    return entries;
+  }
+
+  Port first() {
+    return ports.get(0);
+  }
+
+  /** {@code 8080:80}, {@code 3000-3002:3000-3002/udp}, or {@code 80} for an ephemeral host port. */
+  String label() {
+    Port first = first();
+    Port last = ports.get(ports.size() - 1);
+    String target = span(first.target().value().toString(), last.target().value().toString());
+    String published = first.published() == null
+        ? null
+        : span(first.published().value(), last.published().value());
+    String protocol = first.protocolOrDefault().equals("tcp") ? "" : "/" + first.protocolOrDefault();
+    return (published == null ? "" : published + ":") + target + protocol;
+  }
+
+  private static String span(String from, String to) {
+    return from.equals(to) ? from : from + "-" + to;
+  }
+}

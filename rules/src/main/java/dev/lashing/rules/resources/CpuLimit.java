@@ -1,0 +1,67 @@
+package dev.lashing.rules.resources;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Deploy;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container without a CPU limit can starve every other container and the host. {@code cpus},
+ * {@code deploy.resources.limits.cpus}, a positive {@code cpu_quota} and a {@code cpuset} all bound it;
+ * {@code cpu_shares} only weighs containers against each other under contention, so it does not count.
+ */
+@RuleInfo(
+    id = "cpu-limit",
+    summary = "A service has no CPU limit",
+    category = Category.RESOURCES,
+    severity = Severity.LOW,
+    production = Level.MEDIUM,
+    cis = "5.12",
+    cisV15 = "5.11",
+    fixable = true)
+public final class CpuLimit implements Rule {
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : Containers.of(context.project())) {
+      if (service.effectiveCpuLimit().isPresent()
+          || service.cpuQuota() != null && service.cpuQuota().value() > 0
+          || service.cpuset() != null && !service.cpuset().value().isBlank()) {
+        continue;
+      }
+      Deploy.Resource limits = Limits.deployLimits(service);
+      Located<Double> deployed = limits == null ? null : limits.cpus();
+      Located<Double> written = Limits.unlimitedValue(deployed, service.cpus(), c -> c != 0);
+      ImageClass imageClass = ImageClass.of(service);
+      double cpus = imageClass.cpus(context.options());
+      String problem = written != null ? "has CPU limit " + written.value() + ", which means none" : "has no CPU limit";
+      String shares = service.cpuShares() == null ? "" : " (cpu_shares only sets a relative weight)";
+      context.report(Limits.at(service, written), service.name(),
+          service.name() + " " + problem + shares + ", so it can starve other containers and the host; set "
+              + "deploy.resources.limits.cpus (" + imageClass.example(cpus) + ")",
+          new Fix("limit CPU to " + cpus, Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, cpus)));
+    }
+  }
+
+  /** Sets the limit where the service writes it; in the deploy form also a reservation at half. */
+  private static List<Fix.Change> changes(Service service, Located<Double> deployed, double cpus) {
+    if (Limits.usesLegacy(deployed, service.cpus())) {
+      return List.of(new Fix.Set(Limits.servicePath(service, "cpus"), cpus));
+    }
+    List<Fix.Change> changes = new ArrayList<>();
+    changes.add(new Fix.Set(Limits.deployPath(service, "limits", "cpus"), cpus));
+    Deploy.Resource reservations = Limits.deployReservations(service);
+    if (reservations == null || reservations.cpus() == null) {
+      changes.add(new Fix.Set(Limits.deployPath(service, "reservations", "cpus"), cpus / 2));
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.lashing.rules.resources;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.KeyValue;
+import dev.lashing.model.Logging;
+import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Container logs that grow without bound: the {@code json-file} driver (the engine's usual default) keeps
+ * everything unless {@code max-size} is set. The {@code local} driver rotates by default, and other drivers ship
+ * logs elsewhere, so neither is reported.
+ */
+@RuleInfo(
+    id = "log-rotation",
+    summary = "A service's logs are kept in json-file without a size limit",
+    category = Category.RELIABILITY,
+    severity = Severity.LOW,
+    production = Level.MEDIUM,
+    fixable = true)
+public final class LogRotation implements Rule {
+  private static final String MAX_SIZE = "max-size";
+  private static final String MAX_FILE = "max-file";
+
+  @Override
+  public void check(RuleContext context) {
+    String maxSize = context.options().string("max_size", "10m");
+    String maxFile = context.options().string("max_file", "3");
+    for (Service service : Containers.of(context.project())) {
+      Logging logging = service.logging();
+      if (logging == null) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("driver", "json-file");
+        block.put("options", options(maxSize, maxFile));
+        context.report(service.nameOrigin(), service.name(),
+            service.name() + " has no logging settings, so with the engine's default json-file driver its log "
+                + "grows until the disk is full (unless the daemon sets log-opts); set logging.options."
+                + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
+            new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE,
+                List.of(new Fix.Set(List.of("services", service.name(), "logging"), block))));
+        continue;
+      }
+      if (logging.driver() != null && !logging.driver().value().equals("json-file")) {
+        continue;
+      }
+      KeyValue size = logging.options().get(MAX_SIZE);
+      if (size != null && size.text() != null && !size.text().equals("-1")) {
+        continue;
+      }
+      Origin at = size != null ? size.origin()
+          : logging.driver() != null ? logging.driver().origin()
+          : logging.origin();
+      String problem = size != null ? MAX_SIZE + " " + size.text() + " means no limit" : "no " + MAX_SIZE + " is set";
+      List<String> path = List.of("services", service.name(), "logging", "options");
+      Map<String, Object> missing = options(maxSize, logging.options().containsKey(MAX_FILE) ? null : maxFile);
+      context.report(at, service.name(),
+          service.name() + " logs to json-file but " + problem + ", so its log grows until the disk is full; set "
+              + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
+          new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE, missing.entrySet().stream()
+              .<Fix.Change>map(e -> new Fix.Set(child(path, e.getKey()), e.getValue()))
+              .toList()));
+    }
+  }
+
+  /** {@code max-size} and, when given, {@code max-file}, in that order. */
+  private static Map<String, Object> options(String maxSize, String maxFile) {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put(MAX_SIZE, maxSize);
+    if (maxFile != null) {
+      options.put(MAX_FILE, maxFile);
+    }
+    return options;
+  }
+
+  private static List<String> child(List<String> path, String key) {
+    return Stream.concat(path.stream(), Stream.of(key)).toList();
+  }
+}

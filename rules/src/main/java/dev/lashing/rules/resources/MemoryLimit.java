@@ -1,0 +1,75 @@
+package dev.lashing.rules.resources;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.ByteCount;
+import dev.lashing.model.Deploy;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
+import dev.lashing.syntax.ByteSize;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container without a memory limit ({@code mem_limit} or {@code deploy.resources.limits.memory} absent, 0 or
+ * -1) can take all of the host's memory. The fix sets a limit by image class, and a reservation at half of it.
+ */
+@RuleInfo(
+    id = "memory-limit",
+    summary = "A service has no memory limit",
+    category = Category.RESOURCES,
+    severity = Severity.MEDIUM,
+    production = Level.HIGH,
+    development = Level.LOW,
+    cis = "5.11",
+    cisV15 = "5.10",
+    fixable = true)
+public final class MemoryLimit implements Rule {
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : Containers.of(context.project())) {
+      Located<Long> effective = service.effectiveMemoryLimit().orElse(null);
+      if (effective != null && effective.value() > 0) {
+        continue;
+      }
+      Deploy.Resource limits = Limits.deployLimits(service);
+      Located<ByteCount> deployed = limits == null ? null : limits.memory();
+      Located<ByteCount> written = Limits.unlimitedValue(deployed, service.memLimit(), b -> b.bytes() != 0);
+      ImageClass imageClass = ImageClass.of(service);
+      // The engine refuses a limit below the reservation, so a larger reservation raises the proposal.
+      long classLimit = imageClass.memory(context.options());
+      long limit = Math.max(classLimit, service.effectiveMemoryReservation().map(Located::value).orElse(0L));
+      String example = limit == classLimit ? imageClass.example(ByteSize.format(limit))
+          : "for example " + ByteSize.format(limit) + ", its reservation";
+      String problem = written != null
+          ? "has memory limit " + written.value().text() + ", which means none"
+          : "has no memory limit";
+      context.report(Limits.at(service, written), service.name(),
+          service.name() + " " + problem + ", so a leak or a load spike can exhaust the host's memory; set "
+              + "deploy.resources.limits.memory (" + example + ")",
+          new Fix("limit memory to " + ByteSize.format(limit), Fix.Safety.BEHAVIOUR_CHANGING,
+              changes(service, deployed, limit)));
+    }
+  }
+
+  /** Sets the limit where the service writes it, and a reservation at half when it has none. */
+  private static List<Fix.Change> changes(Service service, Located<ByteCount> deployed, long limit) {
+    boolean legacy = Limits.usesLegacy(deployed, service.memLimit());
+    List<Fix.Change> changes = new ArrayList<>();
+    changes.add(new Fix.Set(
+        legacy ? Limits.servicePath(service, "mem_limit") : Limits.deployPath(service, "limits", "memory"),
+        ByteSize.format(limit)));
+    if (service.effectiveMemoryReservation().isEmpty()) {
+      changes.add(new Fix.Set(legacy
+          ? Limits.servicePath(service, "mem_reservation")
+          : Limits.deployPath(service, "reservations", "memory"), ByteSize.format(limit / 2)));
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.lashing.rules.resources;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Restart;
+import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
+import java.util.List;
+
+/**
+ * The restart policy the engine gets ({@code deploy.restart_policy} wins over {@code restart}) against what the
+ * policy expects: under default and production a long-running service must come back after a crash or a reboot;
+ * under development nothing should start by itself with Docker. Under every policy, {@code on-failure} needs a
+ * retry cap, and a one-shot job must not be restarted after it completes.
+ */
+@RuleInfo(
+    id = "restart-policy",
+    summary = "A service's restart policy does not suit the policy, restarts without a cap, or restarts a job",
+    category = Category.RELIABILITY,
+    severity = Severity.MEDIUM,
+    production = Level.HIGH,
+    development = Level.LOW,
+    cis = "5.15",
+    cisV15 = "5.14",
+    fixable = true)
+public final class RestartPolicy implements Rule {
+  private static final long MAX_RETRIES = 5;
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : Containers.of(context.project())) {
+      Restart restart = service.effectiveRestart().orElse(null);
+      Restart.Policy policy = restart == null ? Restart.Policy.NO : restart.policy();
+      boolean job = Containers.isOneShot(context.project(), service);
+      boolean keepsRestarting = policy == Restart.Policy.ALWAYS || policy == Restart.Policy.UNLESS_STOPPED;
+      if (policy == Restart.Policy.ON_FAILURE && (restart.maxRetries() == null || restart.maxRetries() <= 0)) {
+        report(context, service, restart, "restarts without limit while it keeps failing (" + describe(service, restart)
+            + "); cap the retries at " + MAX_RETRIES, capRetries(service));
+      } else if (job && keepsRestarting) {
+        report(context, service, restart, "runs once (another service waits for it to complete), but "
+            + describe(service, restart) + " starts it again each time it exits; use restart: \"no\" or on-failure",
+            set(service, "no"));
+      } else if (context.policy() == Policy.DEVELOPMENT && keepsRestarting) {
+        report(context, service, restart, "starts by itself whenever Docker starts (" + describe(service, restart)
+            + "), holding its ports and memory on a development machine; use restart: \"no\"", set(service, "no"));
+      } else if (context.policy() != Policy.DEVELOPMENT && !job && policy == Restart.Policy.NO) {
+        String problem = restart == null
+            ? "has no restart policy"
+            : "is never restarted (" + describe(service, restart) + ")";
+        report(context, service, restart, problem + ", so it stays down after a crash or a Docker restart; set "
+            + "restart: unless-stopped", set(service, "unless-stopped"));
+      }
+    }
+  }
+
+  private static void report(RuleContext context, Service service, Restart restart, String message, Fix fix) {
+    Origin at = restart == null ? service.nameOrigin() : restart.origin();
+    context.report(at, service.name(), service.name() + " " + message, fix);
+  }
+
+  /** The value as written, and where: deploy.restart_policy overrides restart when both are written. */
+  private static String describe(Service service, Restart restart) {
+    if (!hasDeployPolicy(service)) {
+      return "restart: " + restart.text();
+    }
+    String written = restart.text().isEmpty()
+        ? "deploy.restart_policy without a condition"
+        : "deploy.restart_policy condition " + restart.text();
+    return service.restart() == null ? written : written + ", which overrides restart: " + service.restart().text();
+  }
+
+  /** Sets the value the engine will use: in deploy.restart_policy when that is written, since it wins. */
+  private static Fix set(Service service, String value) {
+    if (hasDeployPolicy(service)) {
+      String condition = value.equals("no") ? "none" : "any";
+      return new Fix("set deploy.restart_policy.condition to " + condition, Fix.Safety.SAFE,
+          List.of(new Fix.Set(deployPolicyPath(service, "condition"), condition)));
+    }
+    return new Fix("set restart to " + value, Fix.Safety.SAFE,
+        List.of(new Fix.Set(List.of("services", service.name(), "restart"), value)));
+  }
+
+  private static Fix capRetries(Service service) {
+    if (hasDeployPolicy(service)) {
+      return new Fix("set deploy.restart_policy.max_attempts to " + MAX_RETRIES, Fix.Safety.SAFE,
+          List.of(new Fix.Set(deployPolicyPath(service, "max_attempts"), MAX_RETRIES)));
+    }
+    return new Fix("set restart to on-failure:" + MAX_RETRIES, Fix.Safety.SAFE,
+        List.of(new Fix.Set(List.of("services", service.name(), "restart"), "on-failure:" + MAX_RETRIES)));
+  }
+
+  private static boolean hasDeployPolicy(Service service) {
+    return service.deploy() != null && service.deploy().restartPolicy() != null;
+  }
+
+  private static List<String> deployPolicyPath(Service service, String key) {
+    return List.of("services", service.name(), "deploy", "restart_policy", key);
+  }
+}

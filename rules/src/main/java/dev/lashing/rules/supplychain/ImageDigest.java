@@ -1,0 +1,40 @@
+package dev.lashing.rules.supplychain;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Image;
+import dev.lashing.model.Service;
+
+/**
+ * An image not pinned to content: without a valid {@code @sha256:} (or sha384/sha512) digest, any tag can be pushed
+ * again with different content.
+ */
+@RuleInfo(
+    id = "image-digest",
+    summary = "An image is not pinned by digest",
+    category = Category.SUPPLY_CHAIN,
+    severity = Severity.LOW,
+    production = Level.HIGH,
+    optIn = true)
+public final class ImageDigest implements Rule {
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : context.project().services().values()) {
+      Image image = PulledImage.of(service).orElse(null);
+      if (image == null || image.isDigestPinned()) {
+        continue;
+      }
+      String digest = image.reference().digest();
+      context.report(image.origin(), service.name(), digest != null
+          ? "image " + image.text() + " has digest " + digest + ", which is not a valid lowercase sha256, sha384 "
+              + "or sha512 digest of the exact length, so it pins nothing; use the digest the registry reports"
+          : "image " + image.text() + " is not pinned by digest, so the registry can serve different content under "
+              + "the same name; append @sha256:<digest> (docker compose config --lock-image-digests lists them)");
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.lashing.rules.supplychain;
+
+import dev.lashing.interpolation.InterpolationException;
+import dev.lashing.interpolation.Template;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Image;
+import dev.lashing.model.Service;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.syntax.ImageReference;
+import dev.lashing.syntax.SyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * An image whose tag moves: no tag (Docker pulls {@code latest}), a channel tag ({@code latest}, {@code stable},
+ * {@code lts-alpine}, {@code nightly-2024}), or a tag without any version number ({@code alpine}, {@code slim}).
+ * The tag a variable falls back to counts too: {@code nginx:${TAG:-latest}} pulls latest wherever TAG is unset,
+ * even if it is set where the linter runs. Digest-pinned images are fine.
+ */
+@RuleInfo(
+    id = "image-mutable-tag",
+    summary = "An image uses a tag that moves, or none",
+    category = Category.SUPPLY_CHAIN,
+    severity = Severity.MEDIUM,
+    production = Level.HIGH,
+    development = Level.LOW)
+public final class ImageMutableTag implements Rule {
+  /** Words that mark a moving tag, wherever they appear in it ({@code stable-alpine3.20}). */
+  private static final Set<String> CHANNELS = Set.of(
+      "latest", "stable", "edge", "nightly", "dev", "develop", "canary", "main", "master", "snapshot", "unstable",
+      "rolling", "mainline", "current", "next", "trunk");
+  /** A placeholder for variables without a default: it contains a digit, so it never looks like a moving tag. */
+  private static final String PLACEHOLDER = "v0";
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : context.project().services().values()) {
+      Image image = PulledImage.of(service).orElse(null);
+      if (image == null || image.reference().digest() != null) {
+        continue;
+      }
+      String problem = problem(context, image);
+      if (problem != null) {
+        context.report(image.origin(), service.name(), "image " + image.text() + " " + problem
+            + "; what runs changes without notice, so pin a version tag (" + image.reference().familiarName()
+            + ":<version>) or a digest");
+      }
+    }
+  }
+
+  private static String problem(RuleContext context, Image image) {
+    String tag = image.reference().tag();
+    if (tag == null) {
+      return "has no tag, so Docker pulls latest";
+    }
+    String movement = movement(tag);
+    return movement != null ? "uses tag " + tag + ", which " + movement : fallbackProblem(context, image);
+  }
+
+  /** Why a tag moves, or null when it names a version. */
+  private static String movement(String tag) {
+    String lower = tag.toLowerCase(Locale.ROOT);
+    for (String word : lower.split("[-_.]")) {
+      if (CHANNELS.contains(word)) {
+        return "follows the " + word + " channel";
+      }
+    }
+    return lower.chars().anyMatch(Character::isDigit) ? null : "names no version";
+  }
+
+  /**
+   * The problem with the tag the image falls back to when the variables that have a default are unset, or null.
+   * Reads the image as written; a value whose text cannot be recovered exactly is left alone.
+   */
+  private static String fallbackProblem(RuleContext context, Image image) {
+    String written = writtenText(context, image);
+    if (written == null || written.indexOf('$') < 0) {
+      return null;
+    }
+    List<Template.Reference> references = Template.references(written);
+    Set<String> defaulted = references.stream()
+        .filter(r -> r.operator().equals(":-") || r.operator().equals("-"))
+        .map(Template.Reference::name)
+        .collect(Collectors.toCollection(TreeSet::new));
+    if (defaulted.isEmpty()) {
+      return null;
+    }
+    try {
+      String fallback = Template.substitute(written, name -> defaulted.contains(name) ? null : PLACEHOLDER, n -> {});
+      String tag = ImageReference.parse(fallback).effectiveTag();
+      String movement = tag == null ? null : movement(tag);
+      return movement == null ? null
+          : "falls back to tag " + tag + ", which " + movement + ", wherever " + String.join(" or ", defaulted)
+              + " is unset";
+    } catch (InterpolationException | SyntaxException e) {
+      return null;
+    }
+  }
+
+  /** The scalar's text in its file, without quotes; null for block scalars or text that is not in a file. */
+  private static String writtenText(RuleContext context, Image image) {
+    SourceRange at = image.origin().at();
+    SourceFile file = context.load().sources().get(at.file());
+    if (at.isSynthetic() || file == null || at.endOffset() > file.text().length()) {
+      return null;
+    }
+    String text = file.text().substring(at.startOffset(), at.endOffset());
+    if (text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+        && text.charAt(text.length() - 1) == text.charAt(0)) {
+      return text.substring(1, text.length() - 1);
+    }
+    return text.startsWith("|") || text.startsWith(">") ? null : text;
+  }
+}

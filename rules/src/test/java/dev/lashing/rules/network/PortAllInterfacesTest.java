@@ -1,0 +1,220 @@
+package dev.lashing.rules.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Severity;
+import dev.lashing.rules.testing.RuleTester;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PortAllInterfacesTest {
+  private static final List<String> WEB_PORTS = List.of("services", "web", "ports");
+
+  @Test
+  void reportsEverySpellingOfAllInterfaces() {
+    RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports:
+                  - "8080:80"                 # expect: port-all-interfaces
+                  - "0.0.0.0:8081:80"         # expect: port-all-interfaces
+                  - "[::]:8082:80"            # expect: port-all-interfaces
+                  - "8083"                    # expect: port-all-interfaces
+                  - 8084                      # expect: port-all-interfaces
+                  - target: 85                # expect: port-all-interfaces
+                    published: "8085"
+                  - target: 86                # expect: port-all-interfaces
+                    published: "8086"
+                    host_ip: "::"
+                  - "127.0.0.1:9000:9000"
+                  - "[::1]:9001:9001"
+                  - target: 92
+                    published: "9002"
+                    host_ip: 192.168.10.5
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void reportsARangeOnceAndRebindsEachOfItsPorts() {
+    List<Finding> findings = RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports:
+                  - "127.0.0.1:443:443"
+                  - "3000-3001:4000-4001/udp"   # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings();
+    Finding finding = findings.get(0);
+    assertThat(finding.message()).contains("3000-3001:4000-4001/udp").contains("127.0.0.1");
+    assertThat(finding.fix().safety()).isEqualTo(Fix.Safety.BEHAVIOUR_CHANGING);
+    assertThat(finding.fix().changes()).containsExactly(
+        new Fix.ReplaceItem(WEB_PORTS, 1, binding("127.0.0.1", 4000L, "3000", "udp")),
+        new Fix.ReplaceItem(WEB_PORTS, 2, binding("127.0.0.1", 4001L, "3001", "udp")));
+  }
+
+  @Test
+  void fixIsSafeUnderDevelopmentWhereTheRuleIsHigh() {
+    Finding finding = RuleTester.of(new PortAllInterfaces())
+        .policy(Policy.DEVELOPMENT)
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports: ["8080:80"]   # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+    assertThat(finding.fix().safety()).isEqualTo(Fix.Safety.SAFE);
+    assertThat(finding.fix().changes())
+        .containsExactly(new Fix.ReplaceItem(WEB_PORTS, 0, binding("127.0.0.1", 80L, "8080", "tcp")));
+  }
+
+  @Test
+  void rebindsIpv6ToLoopbackAndHonoursTheHostIpOption() {
+    Finding ipv6 = RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports:
+                  - target: 80   # expect: port-all-interfaces
+                    published: "8080"
+                    host_ip: "::"
+            """)
+        .expectMarkedFindings().get(0);
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("host_ip", "::1");
+    expected.put("target", 80L);
+    expected.put("published", "8080");
+    assertThat(ipv6.fix().changes()).containsExactly(new Fix.ReplaceItem(WEB_PORTS, 0, expected));
+
+    Finding configured = RuleTester.of(new PortAllInterfaces())
+        .options(Map.of("host_ip", "10.0.0.5"))
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports: ["8080:80"]   # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(configured.fix().changes())
+        .containsExactly(new Fix.ReplaceItem(WEB_PORTS, 0, binding("10.0.0.5", 80L, "8080", "tcp")));
+    assertThat(configured.message()).contains("bind it to 10.0.0.5");
+  }
+
+  @Test
+  void ignoresPortsThatNetworkModeMakesMoot() {
+    RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports: ["127.0.0.1:8080:80"]
+              sidecar:
+                image: envoyproxy/envoy:v1.31.0
+                network_mode: "service:web"
+                ports: ["9901:9901"]
+              isolated:
+                image: busybox:1.36
+                network_mode: none
+                ports: ["7000:7000"]
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void trustsANetworkThatBindsPublishedPortsToOneAddress() {
+    RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                networks: [local]
+                ports:
+                  - "8080:80"
+                  - "0.0.0.0:8081:80"   # expect: port-all-interfaces
+              api:
+                image: nginx:1.27
+                networks: [local, open]
+                ports:
+                  - "8082:80"           # expect: port-all-interfaces
+            networks:
+              local:
+                driver_opts:
+                  com.docker.network.bridge.host_binding_ipv4: "127.0.0.1"
+              open:
+                driver_opts:
+                  com.docker.network.bridge.host_binding_ipv4: "0.0.0.0"
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void pointsAtAnchorsExtendsAndOverrideFiles() {
+    List<Finding> findings = RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            x-ports: &ports
+              - "8080:80"          # expect: port-all-interfaces
+            services:
+              web:
+                image: nginx:1.27
+                ports: *ports
+              api:
+                extends:
+                  file: base.yaml
+                  service: api
+            """)
+        .extraFile("base.yaml", """
+            services:
+              api:
+                image: nginx:1.27
+                ports:
+                  - "9000:9000"    # expect: port-all-interfaces
+            """)
+        .file("compose.override.yaml", """
+            services:
+              web:
+                ports:
+                  - "0.0.0.0:8443:443"   # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings();
+    assertThat(findings).filteredOn(f -> f.at().file().equals("compose.yaml"))
+        .singleElement().satisfies(f -> assertThat(f.via()).isNotEmpty());
+  }
+
+  @Test
+  void readsTheInterpolatedHostAddress() {
+    String compose = """
+        services:
+          web:
+            image: nginx:1.27
+            ports:
+              - "${BIND:-0.0.0.0}:8080:80"   # expect: port-all-interfaces
+        """;
+    RuleTester.of(new PortAllInterfaces()).file("compose.yaml", compose).expectMarkedFindings();
+    RuleTester.of(new PortAllInterfaces())
+        .environment(Map.of("BIND", "127.0.0.1"))
+        .file("compose.yaml", compose)
+        .expectNoFindings();
+  }
+
+  private static Map<String, Object> binding(String hostIp, long target, String published, String protocol) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("mode", "ingress");
+    item.put("host_ip", hostIp);
+    item.put("target", target);
+    item.put("published", published);
+    item.put("protocol", protocol);
+    return item;
+  }
+}

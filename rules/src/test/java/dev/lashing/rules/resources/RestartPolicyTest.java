@@ -1,0 +1,184 @@
+package dev.lashing.rules.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Severity;
+import dev.lashing.rules.testing.RuleTester;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RestartPolicyTest {
+  private static final String MARKED = "   # expect: restart-policy";
+  private static final String SERVICES = """
+      services:
+        missing:%s
+          image: nginx:1.27
+        never:
+          image: nginx:1.27
+          restart: "no"%s
+        always:
+          image: nginx:1.27
+          restart: always%s
+        unless:
+          image: nginx:1.27
+          restart: unless-stopped%s
+        capped:
+          image: nginx:1.27
+          restart: on-failure:3
+        uncapped:
+          image: nginx:1.27
+          restart: on-failure    # expect: restart-policy
+      """;
+
+  @Test
+  void defaultPolicyWantsServicesToComeBack() {
+    RuleTester.of(new RestartPolicy())
+        .file("compose.yaml", SERVICES.formatted(MARKED, MARKED, "", ""))
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void productionPolicyWantsTheSameAtHighSeverity() {
+    RuleTester.of(new RestartPolicy())
+        .policy(Policy.PRODUCTION)
+        .file("compose.yaml", SERVICES.formatted(MARKED, MARKED, "", ""))
+        .expectMarkedFindings()
+        .forEach(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @Test
+  void developmentPolicyWantsNothingToStartByItself() {
+    List<Finding> findings = RuleTester.of(new RestartPolicy())
+        .policy(Policy.DEVELOPMENT)
+        .file("compose.yaml", SERVICES.formatted("", "", MARKED, MARKED))
+        .expectMarkedFindings();
+    assertThat(findings.get(0).severity()).isEqualTo(Severity.LOW);
+    assertThat(findings.get(0).fix()).isEqualTo(new Fix("set restart to no", Fix.Safety.SAFE,
+        List.of(new Fix.Set(List.of("services", "always", "restart"), "no"))));
+  }
+
+  @Test
+  void fixSetsThePolicyOrCapsRetries() {
+    List<Finding> findings = RuleTester.of(new RestartPolicy())
+        .file("compose.yaml", """
+            services:
+              web:                    # expect: restart-policy
+                image: nginx:1.27
+              worker:
+                image: ghcr.io/acme/worker:1.0.0
+                restart: on-failure:0  # expect: restart-policy
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).contains("has no restart policy");
+    assertThat(findings.get(0).fix()).isEqualTo(new Fix("set restart to unless-stopped", Fix.Safety.SAFE,
+        List.of(new Fix.Set(List.of("services", "web", "restart"), "unless-stopped"))));
+    assertThat(findings.get(1).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "worker", "restart"), "on-failure:5"));
+  }
+
+  @Test
+  void deployRestartPolicyWinsOverRestart() {
+    List<Finding> findings = RuleTester.of(new RestartPolicy())
+        .file("compose.yaml", """
+            services:
+              overridden:
+                image: nginx:1.27
+                restart: always
+                deploy:
+                  restart_policy:
+                    condition: none    # expect: restart-policy
+              rescued:
+                image: nginx:1.27
+                restart: "no"
+                deploy:
+                  restart_policy:
+                    condition: any
+              uncapped:
+                image: nginx:1.27
+                deploy:
+                  restart_policy:
+                    condition: on-failure   # expect: restart-policy
+              conditionless:
+                image: nginx:1.27
+                deploy:
+                  restart_policy:
+                    delay: 5s          # expect: restart-policy
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message())
+        .contains("deploy.restart_policy condition none, which overrides restart: always");
+    assertThat(findings.get(0).fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "overridden", "deploy", "restart_policy", "condition"), "any"));
+    assertThat(findings.get(1).fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "uncapped", "deploy", "restart_policy", "max_attempts"), 5L));
+    assertThat(findings.get(2).message()).contains("without a condition");
+  }
+
+  @Test
+  void oneShotJobsMustNotBeRestartedAfterTheyComplete() {
+    Finding finding = RuleTester.of(new RestartPolicy())
+        .policy(Policy.PRODUCTION)
+        .file("compose.yaml", """
+            services:
+              app:
+                image: ghcr.io/acme/app:1.0.0
+                restart: unless-stopped
+                depends_on:
+                  migrate:
+                    condition: service_completed_successfully
+                  seed:
+                    condition: service_completed_successfully
+              migrate:
+                image: ghcr.io/acme/app:1.0.0
+                restart: always          # expect: restart-policy
+              seed:
+                image: ghcr.io/acme/seed:1.0.0
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(finding.message()).contains("runs once");
+    assertThat(finding.fix().changes()).containsExactly(new Fix.Set(List.of("services", "migrate", "restart"), "no"));
+  }
+
+  @Test
+  void followsAnchorsExtendsOverridesAndVariables() {
+    RuleTester.of(new RestartPolicy())
+        .file("compose.yaml", """
+            x-defaults: &defaults
+              restart: "no"            # expect: restart-policy, restart-policy
+            services:
+              a:
+                <<: *defaults
+                image: nginx:1.27
+              b:
+                <<: *defaults
+                image: nginx:1.27
+              c:
+                extends:
+                  file: base.yaml
+                  service: c
+              d:
+                image: nginx:1.27
+                restart: ${RESTART:-no}
+              e:
+                image: nginx:1.27
+                restart: "no"
+            """)
+        .extraFile("base.yaml", """
+            services:
+              c:
+                image: nginx:1.27
+                restart: on-failure    # expect: restart-policy
+            """)
+        .file("compose.override.yaml", """
+            services:
+              e:
+                restart: always
+            """)
+        .environment(Map.of("RESTART", "unless-stopped"))
+        .expectMarkedFindings();
+  }
+}

@@ -5,6 +5,7 @@ import dev.lashing.lint.RulePack;
 import dev.lashing.rules.correctness.CorrectnessRules;
 import dev.lashing.rules.network.NetworkRules;
 import dev.lashing.rules.resources.ResourceRules;
+import dev.lashing.rules.security.SecurityRules;
 import dev.lashing.rules.supplychain.SupplyChainRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class BuiltInRules implements RulePack {
     rules.addAll(CorrectnessRules.all());
     rules.addAll(NetworkRules.all());
     rules.addAll(ResourceRules.all());
+    rules.addAll(SecurityRules.all());
     rules.addAll(SupplyChainRules.all());
     return rules;
   }

@@ -1,0 +1,66 @@
+package dev.lashing.rules.security;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Mount;
+import dev.lashing.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container whose root filesystem is writable: {@code read_only} absent or false. The fix makes it
+ * read-only and gives the container a tmpfs at {@code /tmp}, unless something is mounted there already.
+ */
+@RuleInfo(
+    id = "read-only-rootfs",
+    summary = "A container's root filesystem is writable",
+    category = Category.SECURITY,
+    severity = Severity.MEDIUM,
+    development = Level.OFF,
+    cis = "5.13",
+    cisV15 = "5.12",
+    fixable = true)
+public final class ReadOnlyRootfs implements Rule {
+  private static final String ADVICE = ", so an intruder can replace its programs and keep tools and"
+      + " backdoors there; set read_only: true and give the paths it writes a tmpfs or a volume";
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : context.project().services().values()) {
+      if (!Services.runsContainer(service) || service.isReadOnly()) {
+        continue;
+      }
+      List<Fix.Change> changes = new ArrayList<>();
+      changes.add(new Fix.Set(Services.path(service, "read_only"), true));
+      if (!hasMountAtTmp(service)) {
+        changes.add(new Fix.Append(Services.path(service, "tmpfs"), "/tmp"));
+      }
+      Fix fix = new Fix(changes.size() == 1 ? "set read_only: true" : "set read_only: true and mount a tmpfs at /tmp",
+          Fix.Safety.BEHAVIOUR_CHANGING, changes);
+      if (service.readOnly() == null) {
+        context.report(service.nameOrigin(), service.name(), "service '" + service.name()
+            + "' has a writable root filesystem" + ADVICE, fix);
+      } else {
+        context.report(service.readOnly().origin(), service.name(), "service '" + service.name()
+            + "' sets read_only: false" + ADVICE, fix);
+      }
+    }
+  }
+
+  private static boolean hasMountAtTmp(Service service) {
+    return service.tmpfs().stream().anyMatch(t -> "/tmp".equals(HostMount.normalize(target(t.value()))))
+        || service.volumes().stream().map(Mount::target)
+            .anyMatch(t -> t != null && "/tmp".equals(HostMount.normalize(t.value())));
+  }
+
+  /** The path of a {@code tmpfs} item ({@code /tmp:size=64m,mode=1777}). */
+  private static String target(String item) {
+    int options = item.indexOf(':');
+    return options < 0 ? item : item.substring(0, options);
+  }
+}

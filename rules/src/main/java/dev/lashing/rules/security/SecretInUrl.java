@@ -1,0 +1,87 @@
+package dev.lashing.rules.security;
+
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Command;
+import dev.lashing.model.Hook;
+import dev.lashing.model.KeyValue;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A password inside a URL ({@code scheme://user:password@host}) that the compose file itself supplies, in an
+ * environment value, a build arg, the command, the entrypoint, the healthcheck test or a lifecycle hook. A
+ * password that is only a {@code ${VAR}} reference is not reported; a literal {@code ${VAR:-default}} is.
+ */
+@RuleInfo(
+    id = "secret-in-url",
+    summary = "A connection URL in the compose file carries a password",
+    category = Category.SECURITY,
+    severity = Severity.HIGH,
+    development = Level.LOW)
+public final class SecretInUrl implements Rule {
+  /** scheme://user:password@ — the user may be empty (redis://:password@host). */
+  private static final Pattern CREDENTIALS =
+      Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:)([^\\s/?#@'\"]+)@([^\\s/?#'\"]*)");
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : context.project().services().values()) {
+      Set<Origin> reported = new HashSet<>();
+      for (KeyValue entry : service.environment().values()) {
+        report(context, service, entry.origin(), WrittenText.literal(context, entry), "environment variable "
+            + entry.key(), reported);
+      }
+      if (service.build() != null) {
+        for (KeyValue entry : service.build().args().values()) {
+          report(context, service, entry.origin(), WrittenText.literal(context, entry), "build arg "
+              + entry.key(), reported);
+        }
+      }
+      words(context, service, service.command(), "command", reported);
+      words(context, service, service.entrypoint(), "entrypoint", reported);
+      words(context, service, service.healthcheck() == null ? null : service.healthcheck().test(),
+          "healthcheck test", reported);
+      for (List<Hook> hooks : List.of(service.preStart(), service.postStart(), service.preStop())) {
+        for (Hook hook : hooks) {
+          words(context, service, hook.command(), "lifecycle hook command", reported);
+        }
+      }
+    }
+  }
+
+  /** A string command's words share its scalar, which is reported once. */
+  private static void words(RuleContext context, Service service, Command command, String where,
+      Set<Origin> reported) {
+    if (command == null) {
+      return;
+    }
+    for (Located<String> word : command.words()) {
+      if (!reported.contains(word.origin())) {
+        report(context, service, word.origin(), WrittenText.literal(context, word), where, reported);
+      }
+    }
+  }
+
+  private static void report(RuleContext context, Service service, Origin origin, String literal, String where,
+      Set<Origin> reported) {
+    Matcher m = CREDENTIALS.matcher(literal);
+    if (m.find()) {
+      reported.add(origin);
+      context.report(origin, service.name(), "service '" + service.name() + "' has a password in the URL "
+          + m.group(1) + "****@" + m.group(3) + " (" + where + "): everyone who can read this file, or run docker"
+          + " inspect, has it; take it out of the URL and pass it as a variable set outside"
+          + " the file (" + m.group(1) + "${PASSWORD}@...) or as a Compose secret");
+    }
+  }
+}

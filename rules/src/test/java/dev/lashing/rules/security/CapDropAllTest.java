@@ -1,0 +1,106 @@
+package dev.lashing.rules.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.Severity;
+import dev.lashing.rules.testing.RuleTester;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CapDropAllTest {
+
+  @Test
+  void missingOrIncompleteCapDrop() {
+    List<Finding> findings = RuleTester.of(new CapDropAll())
+        .file("compose.yaml", """
+            services:
+              web:   # expect: cap-drop-all
+                image: nginx:1.27
+              api:
+                image: api:1
+                cap_drop:   # expect: cap-drop-all
+                  - NET_RAW
+                  - MKNOD
+              db:
+                image: postgres:16
+                cap_drop: [ALL]
+                cap_add: [CHOWN, SETUID, SETGID]
+              lower:
+                image: x:1
+                cap_drop: [cap_all]
+              mixed:
+                image: x:1
+                cap_drop: [NET_RAW, all]
+              model:
+                provider:
+                  type: model
+                  options: {model: ai/smollm2}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).startsWith("service 'web' keeps the engine's default capabilities");
+    assertThat(findings.get(0).fix()).isEqualTo(new Fix("add ALL to cap_drop", Fix.Safety.BEHAVIOUR_CHANGING,
+        List.of(new Fix.Append(List.of("services", "web", "cap_drop"), "ALL"))));
+    assertThat(findings.get(1).message()).startsWith("service 'api' drops only some capabilities");
+    assertThat(findings.get(1).fix().changes())
+        .containsExactly(new Fix.Append(List.of("services", "api", "cap_drop"), "ALL"));
+  }
+
+  @Test
+  void capDropFromAnAnchorExtendsOrAnOverrideFileCounts() {
+    RuleTester.of(new CapDropAll())
+        .extraFile("base.yaml", """
+            services:
+              hardened:
+                image: base:1
+                cap_drop: [ALL]
+            """)
+        .file("compose.yaml", """
+            x-hardened: &hardened
+              cap_drop: [ALL]
+            services:
+              a:
+                <<: *hardened
+                image: a:1
+              b:
+                extends: {file: base.yaml, service: hardened}
+              c:
+                image: c:1
+              d:   # expect: cap-drop-all
+                image: d:1
+            """)
+        .file("compose.override.yaml", """
+            services:
+              c:
+                cap_drop: [ALL]
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void interpolatedItem() {
+    RuleTester.of(new CapDropAll())
+        .environment(Map.of("DROP", "ALL"))
+        .file("compose.yaml", """
+            services:
+              a:
+                image: a:1
+                cap_drop: ["${DROP}"]
+              b:
+                image: b:1
+                cap_drop: ["${B_DROP:-NET_RAW}"]   # expect: cap-drop-all
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void severityByPolicy() {
+    assertThat(RuleRegistry.severityUnder(new CapDropAll().info(), Policy.DEFAULT)).isEqualTo(Severity.MEDIUM);
+    assertThat(RuleRegistry.severityUnder(new CapDropAll().info(), Policy.PRODUCTION)).isEqualTo(Severity.HIGH);
+    assertThat(RuleRegistry.severityUnder(new CapDropAll().info(), Policy.DEVELOPMENT)).isEqualTo(Severity.LOW);
+  }
+}

@@ -66,10 +66,11 @@ final class Extends {
     String key = loader.displayName(file) + ":" + name;
     if (chain.contains(key)) {
       StringBuilder cycle = new StringBuilder("Circular reference:");
-      for (var steps = chain.descendingIterator(); steps.hasNext(); ) {
+      boolean first = true;
+      for (var steps = chain.descendingIterator(); steps.hasNext(); first = false) {
         String step = steps.next();
-        cycle.append("\n  ").append(step.substring(step.lastIndexOf(':') + 1)).append(" in ")
-            .append(step, 0, step.lastIndexOf(':'));
+        cycle.append(first ? "\n  " : "\n  extends ").append(step.substring(step.lastIndexOf(':') + 1))
+            .append(" in ").append(step, 0, step.lastIndexOf(':'));
       }
       cycle.append("\n  extends ").append(name).append(" in ").append(loader.displayName(file));
       throw new ComposeException(extendsNode.origin().usedAt(), cycle.toString());

@@ -4,8 +4,10 @@ import dev.lashing.api.ComposeException;
 import dev.lashing.api.Diagnostic;
 import dev.lashing.api.LoadOptions;
 import dev.lashing.api.LoadResult;
+import dev.lashing.interpolation.InterpolationException;
 import dev.lashing.interpolation.Interpolator;
 import dev.lashing.interpolation.ProjectEnvironment;
+import dev.lashing.interpolation.Template;
 import dev.lashing.interpolation.VariableReference;
 import dev.lashing.model.ModelBinder;
 import dev.lashing.model.Project;
@@ -23,6 +25,7 @@ import dev.lashing.yaml.SourceFiles;
 import dev.lashing.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,9 +80,11 @@ public final class ProjectLoader {
     List<Path> envFiles = options.envFiles().stream().map(workingDirectory::resolve).toList();
     Map<String, String> environment =
         ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory);
+    List<Parsed> parsed = parse(files, null);
+    environment = withProjectName(environment, parsed, projectDirectory);
     Scope scope = new Scope(projectDirectory, environment, Set.of());
 
-    MapNode model = loadFiles(files, scope, null);
+    MapNode model = loadParsed(parsed, scope);
     failOnErrors();
     String name = ProjectName.of(options.projectName(), environment, model, projectDirectory, diagnostics);
     failOnErrors();
@@ -91,10 +96,11 @@ public final class ProjectLoader {
     return new LoadResult(project, model, diagnostics, variables, sources, List.copyOf(composeFiles));
   }
 
+  /** The --profile names; only when there are none, COMPOSE_PROFILES (compose-go's WithDefaultProfiles). */
   private Set<String> profiles(Map<String, String> environment) {
     Set<String> profiles = new LinkedHashSet<>(options.profiles());
     String fromEnv = environment.get("COMPOSE_PROFILES");
-    if (fromEnv != null) {
+    if (profiles.isEmpty() && fromEnv != null) {
       for (String p : fromEnv.split(",")) {
         if (!p.isBlank()) {
           profiles.add(p.trim());
@@ -144,19 +150,74 @@ public final class ProjectLoader {
     return source;
   }
 
-  /** The files merged in order, each document like another file. */
-  MapNode loadFiles(List<Path> files, Scope scope, SourceRange includedAt) {
-    MapNode model = null;
-    for (Path file : files) {
-      SourceFile source;
-      List<Node> documents;
+  /**
+   * compose-go sets COMPOSE_PROJECT_NAME to the effective project name before it interpolates anything: -p, else
+   * COMPOSE_PROJECT_NAME, else the last non-empty top-level {@code name} (interpolated, normalized), else the
+   * project directory's name. A bad name is left for {@link ProjectName} to report once the files are loaded.
+   */
+  private Map<String, String> withProjectName(
+      Map<String, String> environment, List<Parsed> parsed, Path projectDirectory) {
+    String name = options.projectName();
+    if (name == null || name.isEmpty()) {
+      name = environment.get("COMPOSE_PROJECT_NAME");
+    }
+    if (name == null || name.isEmpty()) {
+      String fromYaml = "";
+      for (Parsed file : parsed) {
+        for (Node document : file.documents()) {
+          if (document instanceof MapNode map && map.get("name") instanceof ScalarNode n && n.isString()
+              && !n.value().isEmpty()) {
+            fromYaml = n.value();
+          }
+        }
+      }
       try {
-        source = readCompose(file);
-        documents = YamlReader.read(source);
+        fromYaml = Template.substitute(fromYaml, environment::get, unset -> { });
+      } catch (InterpolationException e) {
+        fromYaml = ""; // reported when the file is interpolated
+      }
+      name = ProjectName.lenient(fromYaml, SourceRange.synthetic("name"), new ArrayList<>());
+      Path dir = projectDirectory.getFileName();
+      if (name.isEmpty() && dir != null) {
+        name = ProjectName.lenient(dir.toString(), SourceRange.synthetic("dir"), new ArrayList<>());
+      }
+    }
+    if (name.isEmpty()) {
+      return environment;
+    }
+    Map<String, String> with = new LinkedHashMap<>(environment);
+    with.put("COMPOSE_PROJECT_NAME", name);
+    return Collections.unmodifiableMap(with);
+  }
+
+  /** One file as read: its YAML documents. */
+  record Parsed(Path file, SourceFile source, List<Node> documents) {}
+
+  /** The files that can be read, parsed; the errors of the others are recorded. */
+  private List<Parsed> parse(List<Path> files, SourceRange includedAt) {
+    List<Parsed> parsed = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        SourceFile source = readCompose(file);
+        parsed.add(new Parsed(file, source, YamlReader.read(source)));
       } catch (ComposeException e) {
         diagnostics.addAll(relocate(e.diagnostics(), includedAt));
-        continue;
       }
+    }
+    return parsed;
+  }
+
+  /** The files merged in order, each document like another file. */
+  MapNode loadFiles(List<Path> files, Scope scope, SourceRange includedAt) {
+    return loadParsed(parse(files, includedAt), scope);
+  }
+
+  private MapNode loadParsed(List<Parsed> parsed, Scope scope) {
+    MapNode model = null;
+    for (Parsed read : parsed) {
+      Path file = read.file();
+      SourceFile source = read.source();
+      List<Node> documents = read.documents();
       boolean anyContent = false;
       for (Node document : documents) {
         if (document instanceof ScalarNode s && s.isNull()) {
@@ -169,7 +230,14 @@ public final class ProjectLoader {
         }
         Layer layer = prepare(map, file, scope);
         MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
+        boolean over = model != null;
         model = merge(earlier, layer.tree());
+        if (over) {
+          // Compose validates the merged model: lists it appends without de-duplicating (security_opt...) can
+          // break uniqueItems only there. Findings of the earlier documents come again, identical, and are
+          // dropped when the errors are reported.
+          diagnostics.addAll(SchemaValidator.shared().validate(model, displayName(file)));
+        }
       }
       if (!anyContent) {
         diagnostics.add(Diagnostic.error(source.at(0), "empty compose file"));
@@ -206,7 +274,10 @@ public final class ProjectLoader {
   record Layer(MapNode tree, Resets resets) {}
 
   private Layer prepare(MapNode document, Path file, Scope scope) {
-    MapNode tree = interpolate(document, scope);
+    // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
+    // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null").
+    Resets resets = Resets.collect(document);
+    MapNode tree = interpolate(resets.stripResets(document), scope);
     diagnostics.addAll(SchemaValidator.shared().validate(tree, displayName(file)));
     if (tree.entry("version") != null) {
       MapNode.Entry version = tree.entry("version");
@@ -214,8 +285,6 @@ public final class ProjectLoader {
           "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion"));
       tree = tree.without("version");
     }
-    Resets resets = Resets.collect(tree);
-    tree = resets.stripResets(tree);
     tree = Canonicalizer.canonicalize(tree, diagnostics);
     tree = PathResolver.resolve(tree, scope.projectDirectory());
     tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);

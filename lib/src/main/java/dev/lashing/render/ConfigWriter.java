@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -19,13 +20,21 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Prints a normalized project tree the way {@code docker compose config} does: top-level sections in
- * Compose's order, services sorted, service attributes in compose-go's field order, mappings that are Go
- * maps sorted by key, durations and byte sizes in Compose's forms, and every {@code $} escaped as
- * {@code $$} so the output loads again unchanged.
+ * Compose's order, services sorted, the attributes of compose-go's structs (service, port, mount, deploy,
+ * depends_on entry, network, volume...) in their Go field order, mappings that are Go maps sorted by key,
+ * omitempty fields left out when empty or false, labels never null, extra_hosts and single ulimits in
+ * compose-go's forms, durations and byte sizes in Compose's forms, {@code x-*} extensions as written (sorted),
+ * and every {@code $}, keys included, escaped as {@code $$} so the output loads again unchanged.
  */
 public final class ConfigWriter {
   private static final List<String> TOP_LEVEL =
       List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
+  private static final List<String> FILE_REFERENCE = List.of("source", "target", "uid", "gid", "mode");
+  private static final List<String> FILE_OBJECT = List.of("name", "file", "environment", "content", "external",
+      "labels", "driver", "driver_opts", "template_driver");
+  private static final List<String> UPDATE_CONFIG =
+      List.of("parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order");
+  private static final List<String> RESOURCE = List.of("cpus", "memory", "pids", "devices", "generic_resources");
   /** compose-go's ServiceConfig field order. */
   private static final List<String> SERVICE_FIELDS = List.of(
       "profiles", "annotations", "attach", "build", "develop", "blkio_config", "cap_add", "cap_drop",
@@ -41,13 +50,67 @@ public final class ConfigWriter {
       "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits",
       "use_api_socket", "user", "userns_mode", "uts", "volume_driver", "volumes", "volumes_from",
       "working_dir", "post_start", "pre_stop");
-  private static final Map<String, List<String>> STRUCT_FIELDS = Map.of(
-      "ports", List.of("name", "mode", "host_ip", "target", "published", "protocol", "app_protocol"),
-      "volumes", List.of("type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs",
-          "image"),
-      "build", List.of("context", "dockerfile", "dockerfile_inline"),
-      "healthcheck", List.of("test", "timeout", "interval", "retries", "start_period", "start_interval",
-          "disable"));
+  /**
+   * compose-go's struct field orders, by generalized path: a struct field keeps its name, a key of a Go map is
+   * {@code *}, a list item {@code []}. A mapping at a path not named here is a Go map, printed sorted.
+   */
+  private static final Map<String, List<String>> STRUCTS = Map.ofEntries(
+      Map.entry("", TOP_LEVEL),
+      Map.entry("services.*", SERVICE_FIELDS),
+      Map.entry("services.*.build", List.of("context", "dockerfile", "dockerfile_inline", "entitlements", "args",
+          "provenance", "sbom", "ssh", "labels", "cache_from", "cache_to", "no_cache", "no_cache_filter",
+          "additional_contexts", "pull", "extra_hosts", "isolation", "network", "target", "secrets", "shm_size",
+          "tags", "ulimits", "platforms", "privileged")),
+      Map.entry("services.*.healthcheck", List.of("test", "timeout", "interval", "retries", "start_period",
+          "start_interval", "disable")),
+      Map.entry("services.*.ports.[]", List.of("name", "mode", "host_ip", "target", "published", "protocol",
+          "app_protocol")),
+      Map.entry("services.*.volumes.[]", List.of("type", "source", "target", "read_only", "consistency", "bind",
+          "volume", "tmpfs", "image")),
+      Map.entry("services.*.volumes.[].bind", List.of("selinux", "propagation", "create_host_path", "recursive")),
+      Map.entry("services.*.volumes.[].volume", List.of("labels", "nocopy", "subpath")),
+      Map.entry("services.*.volumes.[].tmpfs", List.of("size", "mode")),
+      Map.entry("services.*.depends_on.*", List.of("condition", "restart", "required")),
+      Map.entry("services.*.devices.[]", List.of("source", "target", "permissions")),
+      Map.entry("services.*.ulimits.*", List.of("soft", "hard")),
+      Map.entry("services.*.build.ulimits.*", List.of("soft", "hard")),
+      Map.entry("services.*.secrets.[]", FILE_REFERENCE),
+      Map.entry("services.*.configs.[]", FILE_REFERENCE),
+      Map.entry("services.*.build.secrets.[]", FILE_REFERENCE),
+      Map.entry("services.*.logging", List.of("driver", "options")),
+      Map.entry("services.*.networks.*", List.of("aliases", "driver_opts", "gw_priority", "interface_name",
+          "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "priority")),
+      Map.entry("services.*.deploy", List.of("mode", "replicas", "labels", "update_config", "rollback_config",
+          "resources", "restart_policy", "placement", "endpoint_mode")),
+      Map.entry("services.*.deploy.update_config", UPDATE_CONFIG),
+      Map.entry("services.*.deploy.rollback_config", UPDATE_CONFIG),
+      Map.entry("services.*.deploy.resources", List.of("limits", "reservations")),
+      Map.entry("services.*.deploy.resources.limits", RESOURCE),
+      Map.entry("services.*.deploy.resources.reservations", RESOURCE),
+      Map.entry("services.*.deploy.restart_policy", List.of("condition", "delay", "max_attempts", "window")),
+      Map.entry("services.*.deploy.placement", List.of("constraints", "preferences", "max_replicas_per_node")),
+      Map.entry("networks.*", List.of("name", "driver", "driver_opts", "ipam", "external", "internal",
+          "attachable", "labels", "enable_ipv4", "enable_ipv6")),
+      Map.entry("networks.*.ipam", List.of("driver", "config")),
+      Map.entry("networks.*.ipam.config.[]", List.of("subnet", "gateway", "ip_range", "aux_addresses")),
+      Map.entry("volumes.*", List.of("name", "driver", "driver_opts", "external", "labels")),
+      Map.entry("secrets.*", FILE_OBJECT),
+      Map.entry("configs.*", FILE_OBJECT));
+  /** Labels are {@code map[string]string} in compose-go: a key without a value prints as "". */
+  private static final Set<String> LABELS = Set.of(
+      "services.*.labels", "services.*.build.labels", "services.*.deploy.labels", "networks.*.labels",
+      "volumes.*.labels", "secrets.*.labels", "configs.*.labels");
+  /** compose-go's HostsList: printed as sorted {@code host=ip} entries. */
+  private static final Set<String> HOSTS = Set.of("services.*.extra_hosts", "services.*.build.extra_hosts");
+  private static final Set<String> ULIMITS = Set.of("services.*.ulimits.*", "services.*.build.ulimits.*");
+  /** Plain {@code bool} fields tagged omitempty: Compose leaves them out when false. */
+  private static final Set<String> OMITTED_WHEN_FALSE = Set.of(
+      "services.*.oom_kill_disable", "services.*.privileged", "services.*.read_only", "services.*.stdin_open",
+      "services.*.tty", "services.*.use_api_socket", "services.*.depends_on.*.restart",
+      "services.*.volumes.[].read_only", "services.*.volumes.[].volume.nocopy", "services.*.healthcheck.disable",
+      "services.*.build.no_cache", "services.*.build.pull", "services.*.build.privileged",
+      "networks.*.external", "networks.*.internal", "networks.*.attachable", "volumes.*.external",
+      "secrets.*.external", "configs.*.external");
   private static final Set<String> DURATIONS = Set.of(
       "interval", "timeout", "start_period", "start_interval", "stop_grace_period", "delay", "window",
       "monitor");
@@ -75,39 +138,64 @@ public final class ConfigWriter {
 
   /** The project as ordered Java maps, lists and scalars, in output order and form. */
   static Object plain(MapNode project) {
-    Map<String, Object> top = new LinkedHashMap<>();
-    for (String key : TOP_LEVEL) {
-      Node value = project.get(key);
-      if (value == null) {
-        continue;
-      }
-      if (key.equals("services") && value instanceof MapNode services) {
-        Map<String, Object> sorted = new LinkedHashMap<>();
-        for (MapNode.Entry e : sortedEntries(services)) {
-          sorted.put(e.name(), e.value() instanceof MapNode s ? service(s) : convert(e.value(), e.name(), false));
-        }
-        top.put(key, sorted);
-      } else {
-        top.put(key, convert(value, key, true));
-      }
-    }
-    for (MapNode.Entry e : project.entries()) {
-      if (!TOP_LEVEL.contains(e.name())) {
-        top.put(e.name(), convert(e.value(), e.name(), true));
-      }
-    }
-    return top;
+    return convert(project, "", false);
   }
 
-  private static Map<String, Object> service(MapNode service) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<MapNode.Entry> entries = new ArrayList<>(service.entries());
-    entries.sort(Comparator.comparingInt((MapNode.Entry e) -> rank(SERVICE_FIELDS, e.name()))
-        .thenComparing(MapNode.Entry::name));
-    for (MapNode.Entry e : entries) {
-      out.put(e.name(), convert(e.value(), e.name(), !STRUCT_FIELDS.containsKey(e.name())));
+  /**
+   * {@code path} is the generalized path of the node; {@code raw} is true inside {@code x-*} extensions, which
+   * Compose prints as read (Go maps, sorted, no conversion).
+   */
+  private static Object convert(Node node, String path, boolean raw) {
+    if (node instanceof MapNode map) {
+      if (!raw && ULIMITS.contains(path) && singleUlimit(map) != null) {
+        return scalar(singleUlimit(map), null);
+      }
+      List<String> fields = raw ? null : STRUCTS.get(path);
+      List<MapNode.Entry> entries = new ArrayList<>(map.entries());
+      if (fields != null) {
+        entries.sort(Comparator.comparingInt((MapNode.Entry e) -> rank(fields, e.name()))
+            .thenComparing(MapNode.Entry::name));
+      } else {
+        entries.sort(Comparator.comparing(MapNode.Entry::name));
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (MapNode.Entry e : entries) {
+        String child = fields == null ? child(path, "*") : child(path, e.name());
+        boolean extension = raw || fields != null && e.name().startsWith("x-");
+        if (!extension && fields != null && omitted(child, e.value())) {
+          continue;
+        }
+        Object value = e.value() instanceof ScalarNode s && !extension
+            ? scalar(s, fields == null ? null : e.name())
+            : convert(e.value(), child, extension);
+        if (value == null && !raw && LABELS.contains(path)) {
+          value = "";
+        }
+        out.put(escape(e.name()), value);
+      }
+      return out;
     }
-    return out;
+    if (node instanceof SeqNode seq) {
+      List<Object> out = new ArrayList<>(seq.size());
+      for (Node item : seq.items()) {
+        out.add(convert(item, child(path, "[]"), raw));
+      }
+      return !raw && HOSTS.contains(path) ? hosts(out) : out;
+    }
+    return scalar((ScalarNode) node, null);
+  }
+
+  /** compose-go's fields are tagged omitempty: an empty string, or false for a plain bool, is left out. */
+  private static boolean omitted(String path, Node value) {
+    if (!(value instanceof ScalarNode s)) {
+      return false;
+    }
+    return s.isString() && s.value().isEmpty()
+        || OMITTED_WHEN_FALSE.contains(path) && s.type() == ScalarNode.Type.BOOL && "false".equals(s.text());
+  }
+
+  private static String child(String path, String segment) {
+    return path.isEmpty() ? segment : path + "." + segment;
   }
 
   private static int rank(List<String> order, String key) {
@@ -115,33 +203,51 @@ public final class ConfigWriter {
     return i >= 0 ? i : key.startsWith("x-") ? order.size() + 1 : order.size();
   }
 
-  /** {@code key} names the attribute the value belongs to; {@code sortKeys} is true for Go maps. */
-  private static Object convert(Node node, String key, boolean sortKeys) {
-    if (node instanceof MapNode map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      List<MapNode.Entry> entries = new ArrayList<>(map.entries());
-      List<String> fields = STRUCT_FIELDS.get(key);
-      if (fields != null) {
-        entries.sort(Comparator.comparingInt(e -> rank(fields, e.name())));
-      } else if (sortKeys) {
-        entries.sort(Comparator.comparing(MapNode.Entry::name));
-      }
-      for (MapNode.Entry e : entries) {
-        out.put(e.name(), convert(e.value(), e.name(), true));
-      }
-      return out;
+  /**
+   * A ulimit written as one number is kept so by compose-go and printed as that number; the canonical tree
+   * holds it as soft and hard made from the same scalar (same origin).
+   */
+  private static ScalarNode singleUlimit(MapNode limit) {
+    if (limit.size() == 2 && limit.get("soft") instanceof ScalarNode soft
+        && limit.get("hard") instanceof ScalarNode hard && soft.origin().equals(hard.origin())
+        && Objects.equals(soft.text(), hard.text())) {
+      return soft;
     }
-    if (node instanceof SeqNode seq) {
-      List<Object> out = new ArrayList<>(seq.size());
-      for (Node item : seq.items()) {
-        out.add(convert(item, key, true));
-      }
-      return out;
-    }
-    return scalar((ScalarNode) node, key);
+    return null;
   }
 
-  private static Object scalar(ScalarNode scalar, String key) {
+  /** {@code host:ip} and {@code host=ip} entries as compose-go prints its HostsList: {@code host=ip}, sorted. */
+  private static List<Object> hosts(List<Object> entries) {
+    List<Object> out = new ArrayList<>(entries.size());
+    for (Object entry : entries) {
+      if (entry instanceof String s) {
+        int eq = s.indexOf('=');
+        int colon = s.indexOf(':');
+        int cut = eq >= 0 ? eq : colon;
+        out.add(cut >= 0 ? s.substring(0, cut) + "=" + s.substring(cut + 1) : s);
+      } else {
+        out.add(entry);
+      }
+    }
+    if (out.stream().allMatch(String.class::isInstance)) {
+      out.sort(Comparator.comparing(String.class::cast));
+    }
+    return out;
+  }
+
+  /** A float as Go prints it: no fraction when it has none ({@code 2}, not {@code 2.0}). */
+  private static Object number(String text) {
+    double d = Double.parseDouble(text);
+    return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+  }
+
+  /** docker compose escapes every {@code $} of its output, keys included, so the output loads again. */
+  private static String escape(String text) {
+    return text.replace("$", "$$");
+  }
+
+  /** {@code field} is the struct field the scalar is the value of, or null (list items, Go map values). */
+  private static Object scalar(ScalarNode scalar, String field) {
     switch (scalar.type()) {
       case NULL:
         return null;
@@ -149,34 +255,31 @@ public final class ConfigWriter {
         return Boolean.valueOf(scalar.text());
       case INT:
         Long n = scalar.asLong().orElse(null);
-        if (n != null && BYTE_SIZES.contains(key)) {
+        if (n != null && field != null && BYTE_SIZES.contains(field)) {
           return Long.toString(n);
         }
-        return n != null ? (Object) n : scalar.value();
+        return n != null ? (Object) n : escape(scalar.value());
       case FLOAT:
-        return Double.valueOf(scalar.text());
+        return number(scalar.text());
       default:
         String text = scalar.value();
-        if (DURATIONS.contains(key)) {
+        if ("cpus".equals(field) && text.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)")) {
+          return number(text); // a float32 in compose-go, however it was written
+        }
+        if (field != null && DURATIONS.contains(field)) {
           try {
             text = GoDuration.format(GoDuration.parse(text));
           } catch (SyntaxException e) {
             // left as written; the model reports it
           }
-        } else if (BYTE_SIZES.contains(key)) {
+        } else if (field != null && BYTE_SIZES.contains(field)) {
           try {
             text = Long.toString(ByteSize.parse(text));
           } catch (SyntaxException e) {
             // left as written; the model reports it
           }
         }
-        return text.replace("$", "$$");
+        return escape(text);
     }
-  }
-
-  private static List<MapNode.Entry> sortedEntries(MapNode map) {
-    List<MapNode.Entry> entries = new ArrayList<>(map.entries());
-    entries.sort(Comparator.comparing(MapNode.Entry::name));
-    return entries;
   }
 }

@@ -8,10 +8,9 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
+import dev.lashing.lint.WrittenValues;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
-import dev.lashing.source.SourceFile;
-import dev.lashing.source.SourceRange;
 import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.SyntaxException;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class ImageMutableTag implements Rule {
    * Reads the image as written; a value whose text cannot be recovered exactly is left alone.
    */
   private static String fallbackProblem(RuleContext context, Image image) {
-    String written = writtenText(context, image);
+    String written = WrittenValues.at(context.load(), image.origin().at());
     if (written == null || written.indexOf('$') < 0) {
       return null;
     }
@@ -104,20 +103,5 @@ public final class ImageMutableTag implements Rule {
     } catch (InterpolationException | SyntaxException e) {
       return null;
     }
-  }
-
-  /** The scalar's text in its file, without quotes; null for block scalars or text that is not in a file. */
-  private static String writtenText(RuleContext context, Image image) {
-    SourceRange at = image.origin().at();
-    SourceFile file = context.load().sources().get(at.file());
-    if (at.isSynthetic() || file == null || at.endOffset() > file.text().length()) {
-      return null;
-    }
-    String text = file.text().substring(at.startOffset(), at.endOffset());
-    if (text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
-        && text.charAt(text.length() - 1) == text.charAt(0)) {
-      return text.substring(1, text.length() - 1);
-    }
-    return text.startsWith("|") || text.startsWith(">") ? null : text;
   }
 }

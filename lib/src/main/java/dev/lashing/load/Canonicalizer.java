@@ -90,8 +90,10 @@ public final class Canonicalizer {
 
   /**
    * The defaults Compose fills in after merging, into the merged model: {@code build.context: .},
-   * {@code build.dockerfile: Dockerfile} (unless {@code dockerfile_inline}) and {@code required: true} on
-   * long-form {@code depends_on} entries. Each borrows the origin of the block it completes.
+   * {@code build.dockerfile: Dockerfile} (unless {@code dockerfile_inline}), {@code required: true} on
+   * long-form {@code depends_on} entries, and {@code protocol: tcp}, {@code mode: ingress} on long-form
+   * ports (compose-go {@code transform/defaults.go} {@code portDefaults}). Each borrows the origin of the
+   * block it completes.
    */
   public static MapNode applyDefaults(MapNode model) {
     if (!(model.get("services") instanceof MapNode services)) {
@@ -106,6 +108,9 @@ public final class Canonicalizer {
         }
         if (s.get("depends_on") instanceof MapNode dependsOn) {
           s = s.with("depends_on", requiredByDefault(dependsOn));
+        }
+        if (s.get("ports") instanceof SeqNode ports) {
+          s = s.with("ports", portDefaults(ports));
         }
         service = s;
       }
@@ -122,6 +127,23 @@ public final class Canonicalizer {
       build = build.with("dockerfile", ScalarNode.string("Dockerfile", build.origin()));
     }
     return build;
+  }
+
+  private static SeqNode portDefaults(SeqNode ports) {
+    List<Node> items = new ArrayList<>(ports.size());
+    for (Node item : ports.items()) {
+      if (item instanceof MapNode port) {
+        if (!port.has("protocol")) {
+          port = port.with("protocol", ScalarNode.string("tcp", port.origin()));
+        }
+        if (!port.has("mode")) {
+          port = port.with("mode", ScalarNode.string("ingress", port.origin()));
+        }
+        item = port;
+      }
+      items.add(item);
+    }
+    return ports.withItems(items);
   }
 
   private static MapNode requiredByDefault(MapNode dependsOn) {

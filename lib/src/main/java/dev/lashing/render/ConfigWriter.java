@@ -6,6 +6,7 @@ import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Prints a normalized project tree the way {@code docker compose config} does: top-level sections in
@@ -117,6 +123,49 @@ public final class ConfigWriter {
   private static final Set<String> BYTE_SIZES = Set.of(
       "mem_limit", "mem_reservation", "memswap_limit", "shm_size", "memory", "size");
 
+  /** YAML 1.1 booleans: go-yaml reads them as strings but quotes them when it writes, as Compose does. */
+  private static final Pattern OLD_BOOL =
+      Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+  /** YAML 1.1 base-60 numbers ({@code 1:30}), which go-yaml also quotes when it writes. */
+  private static final Pattern BASE_60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
+  /** What go-yaml could read as a timestamp; quoting more than it would is harmless. */
+  private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?");
+  /** A tag no string of ours carries: it makes the emitter quote the string. */
+  private static final Tag QUOTE = new Tag("tag:lashing.dev,2026:quoted");
+
+  /**
+   * Decides which strings may be written plain, so the output loads again unchanged in Compose (go-yaml):
+   * a string is quoted when go-yaml would read it as null, a boolean or a number ({@code True}, {@code ~},
+   * {@code 0755}, {@code 0x1F}, {@code +12}, {@code .5} …), and, like go-yaml's own writer, when YAML 1.1
+   * would (yes/no/on/off, base-60, timestamps) or when it is the merge key {@code <<}. snakeyaml-engine's
+   * default (JSON) schema quotes only {@code true}, {@code false}, {@code null} and JSON numbers.
+   */
+  private static final Schema GO_YAML = new JsonSchema() {
+    @Override
+    public ScalarResolver getScalarResolver() {
+      return (value, implicit) -> {
+        if (!implicit) {
+          return Tag.STR;
+        }
+        switch (Scalars.resolvePlain(value)) {
+          case NULL:
+            return Tag.NULL;
+          case BOOL:
+            return Tag.BOOL;
+          case INT:
+            return Tag.INT;
+          case FLOAT:
+            return Tag.FLOAT;
+          default:
+            return OLD_BOOL.matcher(value).matches() || BASE_60.matcher(value).matches()
+                    || TIMESTAMP.matcher(value).matches() || value.equals("<<")
+                ? QUOTE
+                : Tag.STR;
+        }
+      };
+    }
+  };
+
   private ConfigWriter() {}
 
   public static String yaml(MapNode project) {
@@ -126,6 +175,7 @@ public final class ConfigWriter {
         .setIndicatorIndent(2)
         .setIndentWithIndicator(true)
         .setWidth(Integer.MAX_VALUE)
+        .setSchema(GO_YAML)
         .build();
     return new Dump(settings).dumpToString(plain(project));
   }

@@ -351,4 +351,22 @@ class CanonicalizerTest {
     assertThat(text(done, "services.b.depends_on")).isEqualTo("{db: {condition: service_healthy, required: true}}");
     assertThat(text(done, "services.c.depends_on")).isEqualTo("{db: {condition: service_started, required: false}}");
   }
+
+  @Test
+  void longFormPortsGetProtocolAndModeAfterMerging() {
+    MapNode model =
+        canonical(
+            """
+            services:
+              web:
+                ports:
+                  - {target: 80, published: 8080}
+                  - {target: 53, protocol: udp, mode: host}
+                  - "9000:9000"
+            """);
+    MapNode done = Canonicalizer.applyDefaults(model);
+    assertThat(text(done, "services.web.ports")).isEqualTo(
+        "[{target: 80, published: \"8080\", protocol: tcp, mode: ingress}, {target: 53, protocol: udp, mode: host},"
+            + " {mode: ingress, target: 9000, published: \"9000\", protocol: tcp}]");
+  }
 }

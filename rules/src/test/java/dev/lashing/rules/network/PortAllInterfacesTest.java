@@ -93,9 +93,11 @@ class PortAllInterfacesTest {
             """)
         .expectMarkedFindings().get(0);
     Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("mode", "ingress"); // Compose's defaults are part of the merged model
     expected.put("host_ip", "::1");
     expected.put("target", 80L);
     expected.put("published", "8080");
+    expected.put("protocol", "tcp");
     assertThat(ipv6.fix().changes()).containsExactly(new Fix.ReplaceItem(WEB_PORTS, 0, expected));
 
     Finding configured = RuleTester.of(new PortAllInterfaces())

@@ -1,0 +1,47 @@
+package dev.lashing.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.source.SourceFile;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.yaml.YamlReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigWriterTest {
+  /** Strings that YAML (1.1 or go-yaml's 1.2) could read back as something else when written plain. */
+  private static final List<String> TRICKY = List.of(
+      "True", "TRUE", "False", "true", "null", "Null", "NULL", "~", "", "0755", "0x1F", "0o17", "0b101",
+      "1_000", "+12", "-3", ".5", "1e3", "1.5", ".inf", "-.Inf", ".NaN", "yes", "No", "on", "OFF", "y", "N",
+      "1:30", "22:22", "2001-12-14", "2001-12-14 21:59:43.10", "<<");
+
+  @Test
+  void everyStringLoadsBackAsTheSameString() {
+    StringBuilder compose = new StringBuilder("services:\n  web:\n    image: busybox\n    environment:\n");
+    for (int i = 0; i < TRICKY.size(); i++) {
+      compose.append("      K").append(i).append(": '").append(TRICKY.get(i)).append("'\n");
+    }
+    MapNode project = read(compose.toString());
+
+    MapNode printed = read(ConfigWriter.yaml(project));
+
+    MapNode environment = (MapNode) ((MapNode) ((MapNode) printed.get("services")).get("web")).get("environment");
+    for (int i = 0; i < TRICKY.size(); i++) {
+      ScalarNode value = (ScalarNode) environment.get("K" + i);
+      assertThat(value.type()).as("K%d: %s", i, TRICKY.get(i)).isEqualTo(ScalarNode.Type.STRING);
+      assertThat(value.value()).as("K%d", i).isEqualTo(TRICKY.get(i));
+    }
+  }
+
+  @Test
+  void plainStringsNumbersAndBooleansStayPlain() {
+    String yaml = ConfigWriter.yaml(read(
+        "services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    ports:\n      - {target: 80}\n"));
+    assertThat(yaml).contains("image: nginx:1.27\n").contains("read_only: true\n").contains("target: 80\n");
+  }
+
+  private static MapNode read(String text) {
+    return (MapNode) YamlReader.read(new SourceFile("compose.yaml", text)).get(0);
+  }
+}

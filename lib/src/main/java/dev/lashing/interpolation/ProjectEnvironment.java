@@ -3,13 +3,8 @@ package dev.lashing.interpolation;
 import dev.lashing.api.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -76,28 +71,6 @@ public final class ProjectEnvironment {
 
   /** Reads a file as strict UTF-8; a bad byte is an error at the line and column where decoding stopped. */
   private static SourceFile read(Path file) {
-    String name = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ComposeException(SourceRange.synthetic(name), "couldn't read env file: " + e.getMessage());
-    }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    String text = out.flip().toString();
-    if (result.isError()) {
-      SourceFile decoded = new SourceFile(name, text);
-      throw new ComposeException(
-          decoded.at(text.length()), "invalid UTF-8 byte sequence at byte offset " + in.position());
-    }
-    return new SourceFile(name, text);
+    return SourceFiles.readUtf8(file, file.toString());
   }
 }

@@ -28,7 +28,15 @@ public final class SourceFiles {
   }
 
   public static SourceFile read(Path path, String displayName) {
-    byte[] bytes;
+    return decode(bytes(path, displayName), displayName);
+  }
+
+  /** Reads a file that must be UTF-8 (an env file): a UTF-16 byte order mark is not honoured. */
+  public static SourceFile readUtf8(Path path, String displayName) {
+    return decode(bytes(path, displayName), displayName, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(Path path, String displayName) {
     try {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
@@ -37,14 +45,13 @@ public final class SourceFiles {
             SourceRange.synthetic(displayName),
             "file is " + size + " bytes; Compose files over " + MAX_BYTES + " bytes are not read");
       }
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new ComposeException(Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "no such file");
     } catch (IOException e) {
       throw new ComposeException(
           Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());
     }
-    return decode(bytes, displayName);
   }
 
   /** Decodes strictly; the text keeps a byte order mark as U+FEFF so offsets match what an editor shows. */
@@ -55,6 +62,10 @@ public final class SourceFiles {
     } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
       charset = StandardCharsets.UTF_16LE;
     }
+    return decode(bytes, displayName, charset);
+  }
+
+  private static SourceFile decode(byte[] bytes, String displayName, Charset charset) {
     CharsetDecoder decoder =
         charset.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)

@@ -111,7 +111,7 @@ class ProjectEnvironmentTest {
     SourceRange at = e.diagnostics().get(0).at();
     assertThat(at.file()).isEqualTo(file.toString());
     assertThat(at.line() + ":" + at.column()).isEqualTo("2:4");
-    assertThat(e.diagnostics().get(0).message()).isEqualTo("invalid UTF-8 byte sequence at byte offset 7");
+    assertThat(e.diagnostics().get(0).message()).isEqualTo("invalid UTF-8: byte 0xFF at byte offset 7");
   }
 
   @Test

@@ -23,7 +23,12 @@ public record Port(
 
   /** Reachable on every interface of the host: no {@code host_ip}, or an unspecified address. */
   public boolean isBoundToAllInterfaces() {
-    return hostIp == null || UNSPECIFIED.matcher(hostIp.value()).matches();
+    return hostIp == null || isUnspecifiedAddress(hostIp.value());
+  }
+
+  /** Whether an address means "every interface": 0.0.0.0, ::, and their other spellings, bracketed or not. */
+  public static boolean isUnspecifiedAddress(String address) {
+    return UNSPECIFIED.matcher(address).matches();
   }
 
   /** {@code tcp} unless written otherwise. */

@@ -9,12 +9,10 @@ import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.KeyValue;
-import dev.lashing.model.Located;
 import dev.lashing.model.Network;
 import dev.lashing.model.Port;
 import dev.lashing.model.Project;
 import dev.lashing.model.Service;
-import dev.lashing.source.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,18 +67,11 @@ public final class PortAllInterfaces implements Rule {
     for (String key : keys) {
       Network network = project.networks().get(key);
       KeyValue binding = network == null ? null : network.driverOpts().get(HOST_BINDING);
-      if (binding == null || binding.text() == null || isUnspecified(binding)) {
+      if (binding == null || binding.text() == null || Port.isUnspecifiedAddress(binding.text())) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Whether a network's default binding address is itself an all-interfaces address, read the way ports are. */
-  private static boolean isUnspecified(KeyValue binding) {
-    Origin origin = binding.origin();
-    return new Port(null, null, new Located<>(binding.text(), origin), null, null, null, null, origin)
-        .isBoundToAllInterfaces();
   }
 
   private static String loopbackFor(Port port) {

@@ -35,6 +35,8 @@ public final class Cli {
         lint      check compose files for hardening problems (pre-commit and CI)
         config    print the merged, interpolated project as `docker compose config` does
         validate  report schema and load errors of compose files
+        generate  write hardened compose files from a stack inventory
+        audit     classify a host's containers, images and volumes against the inventory
         rules     list the rule catalog
         explain   show a rule's documentation: `lashing explain RULE`
         version   print the version
@@ -82,6 +84,8 @@ public final class Cli {
           out.println("lashing " + Version.current());
           yield OK;
         }
+        case "generate" -> new GenerateCommand(out, err, workingDirectory).run(rest);
+        case "audit" -> new AuditCommand(out, err, environment, workingDirectory).run(rest);
         case "config" -> config(rest);
         case "validate" -> validate(rest);
         case "help", "--help", "-h" -> {

@@ -1,0 +1,184 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lashing audit} end to end, against the golden files of the library's audit tests: the same example
+ * inventory, Docker output, clock and host name give the same summary, log line and script.
+ */
+class AuditCommandTest {
+  static final Path GOLDEN = GenerateCommandTest.ROOT.resolve("lib/src/test/resources/dev/lashing/inventory/audit");
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+  private byte[] stdin = new byte[0];
+  private String host = "dev-laptop";
+
+  @BeforeEach
+  void copyInputs() throws IOException {
+    Files.copy(GenerateCommandTest.EXAMPLE, dir.resolve("inventory.yml"));
+    for (String f : List.of("desktop-ps.json", "desktop-images.json", "desktop-volumes.json",
+        "production-state.json")) {
+      Files.copy(GOLDEN.resolve(f), dir.resolve(f));
+    }
+  }
+
+  private int audit(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    String[] rest = Arrays.copyOf(args, args.length);
+    InputStream in = new ByteArrayInputStream(stdin);
+    PrintWriter e = new PrintWriter(err);
+    try {
+      return new AuditCommand(new PrintWriter(out), e, dir, CLOCK, () -> host, () -> in).run(rest);
+    } catch (Arguments.UsageException ex) {
+      e.println("lashing: " + ex.getMessage()); // as Cli reports it
+      return Cli.INVALID;
+    } catch (dev.lashing.api.ComposeException ex) {
+      ex.diagnostics().forEach(d -> e.println(d));
+      return Cli.INVALID;
+    } finally {
+      e.flush();
+    }
+  }
+
+  private static String golden(String name) throws IOException {
+    return Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  private static final String[] DESKTOP = {"inventory.yml", "--env", "desktop", "--state", "desktop-ps.json",
+      "--state", "desktop-images.json", "--state", "desktop-volumes.json"};
+
+  private static String[] with(String[] base, String... more) {
+    String[] all = Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void desktopSummaryLogAndCleanupScript() throws IOException {
+    assertThat(audit(with(DESKTOP, "--log", "audit.log", "--cleanup-script", "cleanup.sh")))
+        .as(err.toString()).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
+    assertThat(Files.readString(dir.resolve("audit.log"))).isEqualTo(golden("desktop-log.jsonl"));
+    assertThat(Files.readString(dir.resolve("cleanup.sh"))).isEqualTo(golden("desktop-cleanup.sh"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cleanup.sh"))))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(err.toString()).contains("wrote cleanup.sh (4 removal(s)); review it, then run it yourself");
+
+    // the log grows by one line per run
+    host = "other-laptop";
+    assertThat(audit(with(DESKTOP, "--log", "audit.log"))).isEqualTo(Cli.FINDINGS);
+    List<String> lines = Files.readAllLines(dir.resolve("audit.log"));
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).isEqualTo(golden("desktop-log.jsonl").strip().replace("dev-laptop", "other-laptop"));
+    assertThat(lines.get(1)).startsWith("{\"timestamp\":\"2025-01-15T10:00:00Z\",\"host\":\"other-laptop\","
+        + "\"env\":\"desktop\",\"containers_expected\":4,\"containers_extra\":1,\"containers_protected\":1,"
+        + "\"containers_safe_delete\":1,\"images_expected\":6,\"images_extra\":2,\"images_protected\":3,"
+        + "\"images_safe_delete\":2,\"volumes_expected\":5,\"volumes_extra\":1}");
+  }
+
+  @Test
+  void stateCanComeFromStandardInputOneObjectPerLine() throws IOException {
+    stdin = (Files.readString(dir.resolve("desktop-volumes.json")) + Files.readString(dir.resolve("desktop-ps.json"))
+        + Files.readString(dir.resolve("desktop-images.json"))).getBytes(StandardCharsets.UTF_8);
+    assertThat(audit("inventory.yml", "--env", "desktop")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
+    assertThat(audit("inventory.yml", "--env", "desktop", "--state", "-", "--host", "ci")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).startsWith("audit of environment desktop on host ci at 2025-01-15T10:00:00Z");
+  }
+
+  @Test
+  void productionRefusesCleanupAndStaysReadOnly() throws IOException {
+    host = "prod-01";
+    assertThat(audit("inventory.yml", "--env", "production", "--state", "production-state.json", "--log",
+        "audit.log", "--cleanup-script", "cleanup.sh")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo("lashing: environment production is a production host, which Lashing"
+        + " treats as read-only: no cleanup script is written there\n");
+    assertThat(dir.resolve("cleanup.sh")).doesNotExist();
+    assertThat(dir.resolve("audit.log")).doesNotExist();
+
+    assertThat(audit("inventory.yml", "--env", "production", "--state", "production-state.json"))
+        .isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo(golden("production-summary.txt"));
+    assertThat(out.toString()).contains("0 safe to delete");
+  }
+
+  @Test
+  void malformedStateIsReportedAtItsPosition() throws IOException {
+    String ps = Files.readString(dir.resolve("desktop-ps.json"));
+    Files.writeString(dir.resolve("truncated.json"), ps.substring(0, ps.indexOf('\n') + 120));
+    int code = new Cli(new PrintWriter(out = new StringWriter()), new PrintWriter(err = new StringWriter()),
+        java.util.Map.of(), dir).run("audit", "inventory.yml", "--env", "desktop", "--state", "truncated.json",
+            "--log", "audit.log", "--cleanup-script", "cleanup.sh");
+    assertThat(code).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo("truncated.json:2:120: invalid JSON: the line ends inside a string"
+        + " (truncated JSON?)\n");
+    assertThat(out.toString()).isEmpty();
+    assertThat(dir.resolve("audit.log")).doesNotExist();
+    assertThat(dir.resolve("cleanup.sh")).doesNotExist();
+
+    Files.writeString(dir.resolve("error.json"), "Cannot connect to the Docker daemon at"
+        + " unix:///var/run/docker.sock. Is the docker daemon running?\n");
+    assertThat(audit("inventory.yml", "--env", "desktop", "--state", "error.json")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("error.json:1:1: not JSON: \"Cannot connect to the Docker daemon")
+        .contains("(an error message from docker?)");
+    Files.writeString(dir.resolve("unknown.json"), ps.replace("\"Networks\":", "\"Netwerks\":"));
+    assertThat(audit("inventory.yml", "--env", "desktop", "--state", "unknown.json")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("unknown.json:1:1: unknown field \"Netwerks\" in a line of `docker ps`"
+        + " output");
+    assertThat(dir.resolve("audit.log")).doesNotExist();
+  }
+
+  @Test
+  void aHostThatMatchesTheInventoryHasNoDrift() throws IOException {
+    List<String> ps = Files.readAllLines(dir.resolve("desktop-ps.json")).subList(0, 2);
+    List<String> images = Files.readAllLines(dir.resolve("desktop-images.json")).subList(0, 2);
+    List<String> volumes = Files.readAllLines(dir.resolve("desktop-volumes.json")).subList(0, 2);
+    stdin = String.join("\n", ps.get(0), ps.get(1), images.get(0), images.get(1), volumes.get(0), volumes.get(1))
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(audit("inventory.yml", "--env", "desktop", "--cleanup-script", "cleanup.sh")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).endsWith("\nno drift: everything on the host is in the inventory\n");
+    assertThat(Files.readString(dir.resolve("cleanup.sh"))).endsWith("set -eu\n\n# Nothing is safe to delete.\n");
+  }
+
+  @Test
+  void usageErrors() {
+    assertThat(audit("inventory.yml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("audit needs --env");
+    assertThat(audit("inventory.yml", "--env", "desktop", "--cleanup-script", "x.sh", "--state", "missing.json"))
+        .isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("missing.json: no such file");
+    assertThat(audit(with(DESKTOP, "--log", "no/such/dir/audit.log"))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("lashing: cannot append to no/such/dir/audit.log");
+    assertThat(audit(with(DESKTOP, "--log", "audit.log", "--cleanup-script", "no/such/dir/c.sh")))
+        .isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("lashing: cannot write no/such/dir/c.sh");
+    assertThat(dir.resolve("audit.log")).as("a failed run is not logged").doesNotExist();
+    StringWriter e = new StringWriter();
+    int code = new Cli(new PrintWriter(new StringWriter()), new PrintWriter(e), java.util.Map.of(), dir)
+        .run("audit", "inventory.yml", "--env", "dektop");
+    assertThat(code).isEqualTo(Cli.INVALID);
+    assertThat(e.toString()).contains("the inventory has no environment 'dektop' (did you mean 'desktop'?)");
+  }
+}

@@ -1,0 +1,203 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lashing.api.LoadOptions;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Linter;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ProjectLoader;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  static final Path ROOT = Path.of(System.getProperty("lashing.root", ".."));
+  static final Path EXAMPLE = ROOT.resolve("examples/inventory/inventory.yml");
+  /** Each generated file of the example and the policy of its stack's tier. */
+  static final Map<String, Policy> FILES = Map.of(
+      "desktop/odoo/compose.yaml", Policy.DEVELOPMENT,
+      "staging/plane/compose.yaml", Policy.PRODUCTION,
+      "production/plane/compose.yaml", Policy.PRODUCTION);
+
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void copyTheExample() throws IOException {
+    Files.copy(EXAMPLE, dir.resolve("inventory.yml"));
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
+  }
+
+  private String read(String path) throws IOException {
+    return Files.readString(dir.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theExampleGeneratesAndEveryFileLintsCleanUnderItsTiersPolicy() throws IOException {
+    assertThat(run("generate", "inventory.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo("""
+        wrote desktop/odoo/compose.yaml
+        wrote staging/plane/compose.yaml
+        wrote production/plane/compose.yaml
+        """);
+    assertThat(err.toString()).isEmpty();
+    Linter linter = new Linter(RuleRegistry.discover());
+    for (Map.Entry<String, Policy> f : FILES.entrySet()) {
+      List<Finding> findings = linter.lint(ProjectLoader.load(LoadOptions.of(dir, Map.of(), dir.resolve(f.getKey()))),
+          RuleSettings.of(f.getValue()));
+      // every severity counts: a generated file has no findings at all, only the few documented suppressions
+      assertThat(findings.stream().filter(x -> !x.isSuppressed()).toList()).as(f.getKey()).isEmpty();
+      assertThat(findings).as(f.getKey()).allSatisfy(x -> assertThat(x.suppression()).isNotBlank());
+      // and the command users run agrees
+      assertThat(run("lint", "--quiet", "--fail-on", "info", "--policy", f.getValue().label(), f.getKey()))
+          .as(out.toString()).isEqualTo(Cli.OK);
+      assertThat(out.toString()).isEmpty();
+    }
+    assertThat(linter.lint(ProjectLoader.load(LoadOptions.of(dir, Map.of(), dir.resolve(
+        "production/plane/compose.yaml"))), RuleSettings.of(Policy.PRODUCTION)).stream().map(Finding::ruleId))
+        .containsExactlyInAnyOrder("non-root-user", "non-root-user", "privileged-port", "port-all-interfaces",
+            "internal-service-published");
+  }
+
+  @Test
+  void dockerCompose129AcceptsTheGeneratedFiles() throws Exception {
+    String dockerCompose = onPath("docker-compose");
+    if (dockerCompose == null) {
+      System.err.println("SKIPPED: docker-compose not installed (scripts/install-test-tools.sh installs it);"
+          + " the docker-compose config test of generated files is skipped");
+    }
+    assumeTrue(dockerCompose != null, "docker-compose not installed: docker-compose config test skipped");
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);
+    for (String file : FILES.keySet()) {
+      Path compose = dir.resolve(file);
+      Process p = new ProcessBuilder(dockerCompose, "-f", compose.toString(), "config", "-q")
+          .directory(compose.getParent().toFile()).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(file + ": " + output).isZero();
+    }
+  }
+
+  private static String onPath(String program) {
+    String path = System.getenv("PATH");
+    for (String entry : (path == null ? "" : path).split(File.pathSeparator)) {
+      Path candidate = Path.of(entry, program);
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theCommittedExampleIsUpToDate() {
+    Path example = EXAMPLE.toAbsolutePath().normalize();
+    assertThat(run("generate", example.toString(), "--check")).as(out.toString()).isEqualTo(Cli.OK);
+    assertThat(err.toString()).contains("3 generated file(s) match the inventory");
+  }
+
+  @Test
+  void outputIsDeterministicAndUnchangedFilesAreLeftAlone() throws IOException {
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);
+    String first = read("production/plane/compose.yaml");
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("unchanged production/plane/compose.yaml");
+    assertThat(read("production/plane/compose.yaml")).isEqualTo(first);
+    // from another working directory, by another path, the bytes are the same
+    Path sub = Files.createDirectories(dir.resolve("elsewhere"));
+    StringWriter o = new StringWriter();
+    int code = new Cli(new PrintWriter(o), new PrintWriter(new StringWriter()), Map.of(), sub)
+        .run("generate", "../inventory.yml", "--check");
+    assertThat(code).as(o.toString()).isEqualTo(Cli.OK);
+  }
+
+  @Test
+  void checkReportsDriftWithADiff() throws IOException {
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);
+    Path plane = dir.resolve("production/plane/compose.yaml");
+    Files.writeString(plane, read("production/plane/compose.yaml").replace("memory: \"2g\"  # inventory",
+        "memory: \"4g\"  # edited by hand"));
+    Files.delete(dir.resolve("staging/plane/compose.yaml"));
+    Path stale = Files.createDirectories(dir.resolve("production/old"));
+    Files.copy(plane, stale.resolve("compose.yaml"));
+    Files.writeString(Files.createDirectories(dir.resolve("production/mine")).resolve("compose.yaml"),
+        "services: {}\n"); // not generated: never called stale
+
+    assertThat(run("generate", "inventory.yml", "--check")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo("""
+        missing: staging/plane/compose.yaml
+        --- production/plane/compose.yaml (on disk)
+        +++ production/plane/compose.yaml (generated)
+        @@ -87,7 +87,7 @@
+             deploy:
+               resources:
+                 limits:
+        -          memory: "4g"  # edited by hand
+        +          memory: "2g"  # inventory
+                   cpus: 1  # inventory
+                 reservations:
+                   memory: "1g"  # default: half the limit
+        stale: production/old/compose.yaml (its stack is no longer in the inventory; remove it)
+        """);
+    assertThat(err.toString()).contains("3 of the generated files drift from the inventory");
+    // --check never writes
+    assertThat(dir.resolve("staging/plane/compose.yaml")).doesNotExist();
+  }
+
+  @Test
+  void environmentAndStackSelectFiles() {
+    assertThat(run("generate", "inventory.yml", "--env", "desktop")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo("wrote desktop/odoo/compose.yaml\n");
+    assertThat(run("generate", "inventory.yml", "--stack", "plane", "-o", "out")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo("wrote out/staging/plane/compose.yaml\nwrote out/production/plane/compose.yaml\n");
+    assertThat(dir.resolve("out/desktop")).doesNotExist();
+    assertThat(run("generate", "inventory.yml", "--env", "prodution")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("the inventory has no environment 'prodution' (did you mean"
+        + " 'production'?)");
+    assertThat(run("generate", "inventory.yml", "--env", "desktop", "--stack", "plane")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("no stack 'plane' in environment desktop");
+  }
+
+  @Test
+  void theHeaderNamesTheInventoryRelativeToTheOutput() throws IOException {
+    assertThat(run("generate", "inventory.yml", "-o", "out")).isEqualTo(Cli.OK);
+    assertThat(read("out/desktop/odoo/compose.yaml")).startsWith("# Generated by `lashing generate` from"
+        + " ../inventory.yml: environment desktop, stack odoo, tier development.\n");
+  }
+
+  @Test
+  void anInvalidInventoryExitsTwoWithPositions() throws IOException {
+    Files.writeString(dir.resolve("inventory.yml"), read("inventory.yml").replace("expose: public:80",
+        "expose: public:eighty"));
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.INVALID);
+    // the stack is shared by staging and production through an alias: the mistake is shown where it is written
+    assertThat(err.toString().lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith(
+        "inventory.yml:33:15: ").contains("services.proxy.expose 'public:eighty' does not match"));
+    Files.writeString(dir.resolve("inventory.yml"), Files.readString(EXAMPLE));
+    Files.writeString(dir.resolve("a-file"), "");
+    assertThat(run("generate", "inventory.yml", "-o", "a-file")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: cannot write the compose files: ");
+    assertThat(run("generate")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("generate takes one inventory file");
+  }
+}

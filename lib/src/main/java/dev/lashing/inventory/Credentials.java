@@ -1,0 +1,54 @@
+package dev.lashing.inventory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Credentials written where they do not belong: a variable named like one ({@code DB_PASSWORD},
+ * {@code API_KEY}) with a literal value, or a URL with a password in it. The same judgement as lint's
+ * secret-in-environment and secret-in-url rules, so that the generated files never trip them; an inventory
+ * passes credentials as secrets read from files instead.
+ */
+final class Credentials {
+  private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD",
+      "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "SECRETKEY",
+      "ACCESSKEY");
+  private static final Set<String> KEY_KINDS =
+      Set.of("API", "ACCESS", "PRIVATE", "SECRET", "AUTH", "ENCRYPTION", "SIGNING", "MASTER", "LICENSE");
+  private static final Set<String> QUALIFIERS = Set.of("BASE", "VALUE", "HASH");
+  private static final Pattern SWITCH =
+      Pattern.compile("(?i)true|false|yes|no|on|off|y|n|0|1|enabled?|disabled?|none|null|random");
+  private static final Pattern CAMEL_CASE = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:[^\\s/?#@'\"]+@");
+
+  private Credentials() {}
+
+  /** Whether setting {@code name} to {@code value} writes a credential into the compose file. */
+  static boolean isLiteralCredential(String name, String value) {
+    String v = value.trim();
+    return isCredentialName(name) && !v.isEmpty() && !SWITCH.matcher(v).matches() && !v.startsWith("/run/secrets/");
+  }
+
+  /** Whether a value carries a password inside a URL ({@code scheme://user:password@host}). */
+  static boolean hasPasswordInUrl(String value) {
+    return URL_PASSWORD.matcher(value).find();
+  }
+
+  static boolean isCredentialName(String name) {
+    List<String> words = Arrays.stream(CAMEL_CASE.matcher(name).replaceAll("_").toUpperCase(Locale.ROOT)
+        .split("[^A-Z0-9]+")).filter(w -> !w.isEmpty()).toList();
+    if (words.size() > 1 && QUALIFIERS.contains(words.get(words.size() - 1))) {
+      words = words.subList(0, words.size() - 1);
+    }
+    if (words.isEmpty() || name.equalsIgnoreCase("PWD")) {
+      return false;
+    }
+    String last = words.get(words.size() - 1);
+    return SECRET_WORDS.contains(last)
+        || last.matches("KEYS?") && words.size() > 1 && KEY_KINDS.contains(words.get(words.size() - 2));
+  }
+}

@@ -1,0 +1,308 @@
+package dev.lashing.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.inventory.Inventory.Exposure;
+import dev.lashing.inventory.Inventory.Stack;
+import dev.lashing.inventory.Inventory.Tier;
+import dev.lashing.source.SourceFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InventoryLoaderTest {
+  static final Path EXAMPLE = Path.of(System.getProperty("lashing.root", ".."), "examples/inventory/inventory.yml");
+
+  static Inventory read(String yaml) {
+    return InventoryLoader.read(new SourceFile("inventory.yml", yaml));
+  }
+
+  /** The messages of every problem, as {@code line:col: message}. */
+  static List<String> problems(String yaml) {
+    try {
+      read(yaml);
+    } catch (ComposeException e) {
+      return e.diagnostics().stream().map(Diagnostic::toString).map(s -> s.replace("inventory.yml:", "")).toList();
+    }
+    throw new AssertionError("expected the inventory to be rejected");
+  }
+
+  /** A development stack around one service, indented under {@code services:}. */
+  static String devStack(String service) {
+    return """
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                services:
+        """ + service.stripTrailing().indent(10);
+  }
+
+  @Test
+  void readsTheExample() {
+    Inventory inventory = InventoryLoader.load(EXAMPLE, "inventory.yml");
+    assertThat(inventory.ordered()).extracting(Inventory.Environment::name)
+        .containsExactly("desktop", "staging", "production");
+
+    Inventory.Environment production = inventory.environments().get("production");
+    assertThat(production.production()).isTrue();
+    assertThat(production.cleanup()).isFalse();
+    assertThat(production.protectedNames()).containsExactly("prod-*", "stable-*");
+    Stack plane = production.stacks().get("plane");
+    assertThat(plane.tier()).isEqualTo(Tier.PRODUCTION);
+    assertThat(plane.network().name()).isEqualTo("plane");
+    assertThat(plane.gateways()).containsExactly("proxy");
+    assertThat(plane.services().keySet()).containsExactly("proxy", "db", "mq", "minio", "valkey");
+    assertThat(plane.services().get("db").limits())
+        .isEqualTo(new Inventory.Resources(2L << 30, 1.0, null));
+    assertThat(plane.services().get("valkey").limits().memory()).isEqualTo(512L << 20);
+    assertThat(plane.services().get("minio").limits()).isEqualTo(new Inventory.Resources(1L << 30, 0.5, null));
+    assertThat(plane.services().get("proxy").exposure())
+        .isEqualTo(new Exposure(Exposure.Kind.PUBLIC, 80, "public:80"));
+    assertThat(plane.backup().daily()).isEqualTo(7);
+    assertThat(plane.backup().weekly()).isEqualTo(4);
+    assertThat(plane.services().get("mq").secrets().get("plane_mq_credentials").path())
+        .isEqualTo("/etc/rabbitmq/conf.d/90-credentials.conf");
+
+    Inventory.Environment desktop = inventory.environments().get("desktop");
+    assertThat(desktop.cleanup()).isTrue();
+    assertThat(desktop.maxImageAge()).isEqualTo(Duration.ofDays(7));
+    assertThat(desktop.maxVolumeAge()).isNull();
+    Stack odoo = desktop.stacks().get("odoo");
+    assertThat(odoo.tier()).isEqualTo(Tier.DEVELOPMENT);
+    assertThat(odoo.backup()).isNull();
+    assertThat(odoo.services().get("odoo").exposure().written()).isEqualTo("localhost:9069");
+    assertThat(odoo.services().get("db").exposure().hostPort()).isEqualTo(5433);
+    assertThat(odoo.services().get("db").limits()).isEqualTo(new Inventory.Resources(1L << 30, 0.5, null));
+
+    // staging runs the very same Plane stack, through a YAML alias
+    assertThat(inventory.environments().get("staging").stacks().get("plane").services().values())
+        .extracting(Inventory.Service::pinnedImage)
+        .containsExactlyElementsOf(plane.services().values().stream().map(Inventory.Service::pinnedImage).toList());
+  }
+
+  @Test
+  void schemaErrorsArePositionedWithSuggestions() {
+    assertThat(problems(devStack("""
+        web:
+          image: "nginxinc/nginx-unprivileged:1.27.3"
+          expsoe: internal
+        """))).containsExactly(
+            "10:13: environments.desktop.stacks.app.services.web additional properties 'expsoe' not allowed"
+                + " (did you mean 'expose'?)");
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              app: {tier: staging, network: app, services: {web: {image: "redis:7.2"}}}
+        """)).singleElement().asString()
+        .startsWith("4:19: environments.desktop.stacks.app.tier must be one of 'production', 'development'");
+    assertThat(problems("environments: {}\nstacks: {}\n")).singleElement().asString()
+        .startsWith("2:1: additional properties 'stacks' not allowed");
+  }
+
+  @Test
+  void onlyGatewaysArePublic() {
+    assertThat(problems(devStack("""
+        web:
+          image: "redis:7.2"
+          expose: public:6379
+        """))).containsExactly("10:21: environments.desktop.stacks.app.services.web.expose: only the stack's"
+            + " gateways may be public; add the service to gateways, or expose it on localhost:6379");
+  }
+
+  @Test
+  void productionPinsDigestsAndMovingTagsAreRefused() {
+    assertThat(problems("""
+        environments:
+          prod:
+            stacks:
+              app:
+                tier: production
+                network: app
+                services:
+                  cache: {image: "redis:7.2"}
+                  web: {image: "nginxinc/nginx-unprivileged:latest", digest: "sha256:%s"}
+                  db: {image: "postgres", digest: "sha256:%s"}
+                  job: {image: "valkey/valkey:alpine", user: "1000:1000"}
+        """.formatted("a".repeat(64), "b".repeat(64))))
+        .anySatisfy(p -> assertThat(p).startsWith("8:26: environments.prod.stacks.app.services.cache.image: a"
+            + " production stack pins every image by digest"))
+        .anySatisfy(p -> assertThat(p).startsWith("11:24: environments.prod.stacks.app.services.job.image: tag"
+            + " alpine names no version"))
+        .noneSatisfy(p -> assertThat(p).contains("services.web.image: tag"))
+        .anySatisfy(p -> assertThat(p).startsWith("10:23: environments.prod.stacks.app.services.db.image:"
+            + " 'postgres' has no tag"));
+  }
+
+  @Test
+  void credentialsBelongInSecrets() {
+    assertThat(problems(devStack("""
+        db:
+          image: "postgres:16.4"
+          environment:
+            POSTGRES_PASSWORD: hunter2
+            DATABASE_URL: "postgresql://app:hunter2@db/app"
+            POSTGRES_PASSWORD_FILE: /run/secrets/db
+            POSTGRES_HOST_AUTH_METHOD: scram-sha-256
+        """)))
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).startsWith("11:34: environments.desktop.stacks.app.services.db.environment"
+            + ".POSTGRES_PASSWORD: a credential written into the environment"))
+        .anySatisfy(p -> assertThat(p).startsWith("12:29: environments.desktop.stacks.app.services.db.environment"
+            + ".DATABASE_URL: the URL carries a password"));
+  }
+
+  @Test
+  void unknownImagesNeedAUserAndAHealthcheck() {
+    assertThat(problems(devStack("""
+        app:
+          image: "ghcr.io/acme/app:1.4.2"
+        """)))
+        .anySatisfy(p -> assertThat(p).contains("ghcr.io/acme/app:1.4.2 is not an image Lashing knows a"
+            + " healthcheck for"))
+        .anySatisfy(p -> assertThat(p).contains("is not an image Lashing knows the user of"));
+    assertThat(problems(devStack("""
+        app:
+          image: "ghcr.io/acme/app:1.4.2"
+          user: "0:0"
+          healthcheck: {test: [CMD, /app/healthz]}
+          cap_add: [SYS_ADMIN]
+        """)))
+        .containsExactly(
+            "10:19: environments.desktop.stacks.app.services.app.user: '0:0' is root; name an unprivileged user"
+                + " the image can run as",
+            "12:23: environments.desktop.stacks.app.services.app.cap_add: SYS_ADMIN opens a way to the host; a"
+                + " generated stack never adds it");
+  }
+
+  @Test
+  void referencesBetweenServicesAreChecked() {
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                gateways: [prxy]
+                services:
+                  proxy: {image: "nginxinc/nginx-unprivileged:1.27.3", depends_on: [web]}
+                  web: {image: "redis:7.2", depends_on: [db, proxy]}
+                  cache: {image: "redis:7.2", depends_on: [cache]}
+        """))
+        .anySatisfy(p -> assertThat(p).startsWith("7:20: environments.desktop.stacks.app.gateways: 'prxy' is not a"
+            + " service of the stack (did you mean 'proxy'?)"))
+        .anySatisfy(p -> assertThat(p).startsWith("10:50: environments.desktop.stacks.app.services.web.depends_on:"
+            + " 'db' is not a service of the stack"))
+        .anySatisfy(p -> assertThat(p).startsWith("11:52: environments.desktop.stacks.app.services.cache.depends_on:"
+            + " a service cannot depend on itself"))
+        .anySatisfy(p -> assertThat(p).contains("services depend on each other in a circle: proxy -> web -> proxy"));
+  }
+
+  @Test
+  void oneHostCannotPublishAPortTwiceOrShareNames() {
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              a:
+                tier: development
+                network: shared
+                services:
+                  db: {image: "postgres:16.4", expose: "localhost:5432"}
+              b:
+                tier: development
+                network: shared
+                services:
+                  db: {image: "postgres:16.4", expose: "localhost:5432"}
+        """))
+        .anySatisfy(p -> assertThat(p).startsWith("11:18: environments.desktop.stacks.b.network: network 'shared'"
+            + " is already stack a's"))
+        .anySatisfy(p -> assertThat(p).startsWith("13:48: environments.desktop.stacks.b.services.db.expose: host"
+            + " port 5432 is already published by a.db"));
+  }
+
+  @Test
+  void productionHostsAreReadOnly() {
+    assertThat(problems("""
+        environments:
+          production:
+            production: true
+            cleanup: true
+            safe_to_delete: {images: ["ci-*"]}
+            max_unused_age: {images: 0s}
+        """)).containsExactly(
+            "4:14: environments.production.cleanup: a production host is read-only for Lashing; cleanup must be"
+                + " false",
+            "5:21: environments.production.safe_to_delete: nothing on a production host is ever safe to delete;"
+                + " remove it",
+            "6:30: environments.production.max_unused_age.images: '0s' is not a positive duration (30d, 12h, 2w)");
+  }
+
+  @Test
+  void backupsDumpPostgresWithItsPasswordSecret() {
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                backup: {service: cache, directory: /srv/backups, daily: 7, weekly: 4}
+                services:
+                  cache: {image: "redis:7.2"}
+        """)).singleElement().asString().isEqualTo("7:27: environments.desktop.stacks.app.backup.service: the backup"
+            + " job dumps PostgreSQL, and cache runs redis:7.2");
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                backup: {service: db, directory: /srv/backups, daily: 7, weekly: 4}
+                services:
+                  db: {image: "postgres:16.4", environment: {POSTGRES_USER: app}}
+        """)).singleElement().asString().contains("db must read its password from a secret");
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                backup: {service: db, directory: backups, daily: 0, weekly: 4}
+                services:
+                  db: {image: "postgres:16.4"}
+        """)).hasSize(2);
+  }
+
+  @Test
+  void limitsAndReservationsAreChecked() {
+    assertThat(problems(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {memory: 512m, cpus: 0.5}
+          reservations: {memory: 1g, cpus: 1}
+          volumes: ["/data", "bad name:/x"]
+        """)))
+        .anySatisfy(p -> assertThat(p).contains("reservations.memory: more than the memory limit (512m)"))
+        .anySatisfy(p -> assertThat(p).contains("reservations.cpus: more than the CPU limit (0.5)"))
+        .anySatisfy(p -> assertThat(p).contains("'/data' is an anonymous volume"))
+        .anySatisfy(p -> assertThat(p).contains("'bad name' is not a valid volume name"));
+  }
+
+  @Test
+  void notAMappingIsRejected() {
+    assertThatThrownBy(() -> read("- environments\n"))
+        .isInstanceOf(ComposeException.class)
+        .hasMessageStartingWith("inventory.yml:1:1: an inventory is one YAML document");
+  }
+}

@@ -46,12 +46,15 @@ public final class ProjectLoader {
   private final List<VariableReference> variables = new ArrayList<>();
   private final Map<String, SourceFile> sources = new LinkedHashMap<>();
   private final Set<String> composeFiles = new LinkedHashSet<>();
+  /** Text to use instead of a file's content, by absolute normalized path (a fix previewing its result). */
+  private final Map<Path, String> overlay;
 
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
 
-  private ProjectLoader(LoadOptions options) {
+  private ProjectLoader(LoadOptions options, Map<Path, String> overlay) {
     this.options = options;
+    this.overlay = Map.copyOf(overlay);
     this.workingDirectory = options.workingDirectory().toAbsolutePath().normalize();
   }
 
@@ -61,7 +64,15 @@ public final class ProjectLoader {
    * @throws ComposeException with every error, positioned, when Compose would refuse the files
    */
   public static LoadResult load(LoadOptions options) {
-    return new ProjectLoader(options).run();
+    return new ProjectLoader(options, Map.of()).run();
+  }
+
+  /**
+   * Loads the project as if some files held other text: {@code overlay} maps absolute, normalized paths to
+   * the text to read instead (how {@code lashing fix} checks its result before writing anything).
+   */
+  public static LoadResult load(LoadOptions options, Map<Path, String> overlay) {
+    return new ProjectLoader(options, overlay).run();
   }
 
   private LoadResult run() {
@@ -145,7 +156,8 @@ public final class ProjectLoader {
     if (known != null) {
       return known;
     }
-    SourceFile source = SourceFiles.read(file, name);
+    String replaced = overlay.get(file.toAbsolutePath().normalize());
+    SourceFile source = replaced != null ? new SourceFile(name, replaced) : SourceFiles.read(file, name);
     sources.put(name, source);
     return source;
   }

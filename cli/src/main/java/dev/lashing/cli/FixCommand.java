@@ -1,0 +1,341 @@
+package dev.lashing.cli;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.config.ConfigLoader;
+import dev.lashing.config.LintConfig;
+import dev.lashing.fix.DigestLock;
+import dev.lashing.fix.Fixer;
+import dev.lashing.fix.Skip;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ComposeFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code lashing fix}: fixes the findings of each project in the user's own files with minimal text edits.
+ * Without {@code --write} it prints the unified diff and writes nothing (exit 1 when there is something to
+ * fix, 0 when not); with {@code --write} it writes each changed file atomically, keeping its mode and
+ * encoding, and refuses (exit 2) when a file changed since it was read. Behaviour-changing fixes need
+ * {@code --unsafe-fixes} or the rule's {@code unsafe_fix} option.
+ */
+final class FixCommand {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+
+  FixCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  static Options options() {
+    Options options = Arguments.projectOptions();
+    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
+        .desc("default, production or development (default: from .lashing.yml, else default)").build());
+    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+    options.addOption(Option.builder().longOpt("unsafe-fixes")
+        .desc("also apply fixes that change behaviour (read_only, cap_drop, unpublished ports...)").build());
+    options.addOption(Option.builder().longOpt("rule").hasArg().argName("ID")
+        .desc("fix only this rule's findings (repeatable; enables the rule if it is off)").build());
+    options.addOption(Option.builder().longOpt("digests").hasArg().argName("FILE")
+        .desc("pin images to the digests in FILE (lines 'image: sha256:...', or a JSON object)").build());
+    options.addOption(Option.builder().longOpt("write")
+        .desc("write the fixed files (default: print the diff and write nothing)").build());
+    return options;
+  }
+
+  int run(String[] args) {
+    CommandLine line = Arguments.parse("fix [FILE|DIR]... [options]", options(), args, out);
+    if (line == null) {
+      return Cli.OK;
+    }
+    Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    RuleRegistry registry = RuleRegistry.discover();
+    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));
+    DigestLock digests = line.hasOption("digests") ? digests(line.getOptionValue("digests")) : DigestLock.NONE;
+    for (String id : rules) {
+      Rule rule = registry.get(id);
+      if (rule == null) {
+        throw new Arguments.UsageException("unknown rule '" + id + "'; `lashing rules` lists them");
+      }
+      if (!rule.info().fixable() && !(id.equals(Fixer.IMAGE_DIGEST) && !digests.isEmpty())) {
+        throw new Arguments.UsageException("rule '" + id + "' has no fix"
+            + (id.equals(Fixer.IMAGE_DIGEST) ? " without --digests FILE" : ""));
+      }
+    }
+    LintConfig config = config(line, known);
+    Fixer.Options fixOptions = new Fixer.Options(line.hasOption("unsafe-fixes"), rules, digests);
+    Fixer fixer = new Fixer(registry);
+
+    boolean invalid = false;
+    Map<Path, Fixer.FileFix> changes = new LinkedHashMap<>();
+    List<Finding> fixed = new ArrayList<>();
+    List<Skip> skipped = new ArrayList<>();
+    for (List<Path> files : projects(line)) {
+      Path first = workingDirectory.resolve(files.get(0));
+      if (config.ignores(first)) {
+        continue;
+      }
+      RuleSettings settings = config.settingsFor(first, policyFlag);
+      LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+      Fixer.Result result;
+      try {
+        result = fixer.fix(load, settings, fixOptions);
+      } catch (ComposeException e) {
+        invalid = true;
+        for (Diagnostic d : e.diagnostics()) {
+          if (d.isError()) {
+            err.println(d.toString().replace("\n", " "));
+          }
+        }
+        continue;
+      }
+      boolean clash = false;
+      for (Fixer.FileFix f : result.files()) {
+        Fixer.FileFix earlier = changes.get(f.path());
+        if (earlier != null && !earlier.equals(f)) {
+          err.println("lashing: " + f.name() + " belongs to several of the projects given, which fix it differently;"
+              + " fix those projects one at a time");
+          clash = true;
+        }
+      }
+      if (clash) {
+        invalid = true;
+        continue;
+      }
+      for (Fixer.FileFix f : result.files()) {
+        changes.put(f.path(), f);
+      }
+      fixed.addAll(result.fixed());
+      skipped.addAll(result.skipped());
+      if (!result.settled()) {
+        err.println("lashing: " + files.get(0) + ": fixes still change the files after " + result.rounds()
+            + " rounds; please report this");
+      }
+    }
+    reportSkipped(skipped, line.hasOption("unsafe-fixes"));
+    if (!line.hasOption("write")) {
+      for (Fixer.FileFix f : changes.values()) {
+        out.print(f.diff());
+      }
+      if (invalid) {
+        return Cli.INVALID;
+      }
+      return changes.isEmpty() ? Cli.OK : Cli.FINDINGS;
+    }
+    if (!write(changes.values())) {
+      return Cli.INVALID;
+    }
+    summary(changes.values(), fixed);
+    return invalid ? Cli.INVALID : Cli.OK;
+  }
+
+  /** Writes every file, or none when one of them changed since it was read. */
+  boolean write(java.util.Collection<Fixer.FileFix> files) {
+    Map<Fixer.FileFix, Charset> charsets = new LinkedHashMap<>();
+    boolean refused = false;
+    for (Fixer.FileFix f : files) {
+      try {
+        byte[] now = Files.readAllBytes(f.path());
+        Charset charset = charsetOf(now);
+        if (!Arrays.equals(now, encode(f.before(), charset))) {
+          err.println("lashing: " + f.name() + " changed since it was read; nothing written. Run lashing fix again.");
+          refused = true;
+        }
+        charsets.put(f, charset);
+      } catch (NoSuchFileException e) {
+        err.println("lashing: " + f.name() + " is gone since it was read; nothing written");
+        refused = true;
+      } catch (IOException e) {
+        err.println("lashing: " + f.name() + ": cannot read: " + e.getMessage() + "; nothing written");
+        refused = true;
+      }
+    }
+    if (refused) {
+      return false;
+    }
+    for (Map.Entry<Fixer.FileFix, Charset> e : charsets.entrySet()) {
+      try {
+        writeAtomically(e.getKey().path(), encode(e.getKey().after(), e.getValue()));
+      } catch (IOException ex) {
+        throw new UncheckedIOException("cannot write " + e.getKey().name() + ": " + ex.getMessage(), ex);
+      }
+    }
+    return true;
+  }
+
+  /** A temporary file beside the target, given the target's permissions, then renamed over it. */
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path real = target.toRealPath();
+    Set<PosixFilePermission> permissions = null;
+    try {
+      permissions = Files.getPosixFilePermissions(real);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the new file keeps the defaults
+    }
+    Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      if (permissions != null) {
+        Files.setPosixFilePermissions(temp, permissions);
+      }
+      try {
+        Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** The encoding the file is in, as Lashing reads it: UTF-16 with a byte order mark, else UTF-8. */
+  static Charset charsetOf(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  static byte[] encode(String text, Charset charset) {
+    try {
+      ByteBuffer buffer = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(text));
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("cannot encode the fixed text as " + charset, e);
+    }
+  }
+
+  private void summary(java.util.Collection<Fixer.FileFix> files, List<Finding> fixed) {
+    if (files.isEmpty()) {
+      out.println("lashing: nothing to fix");
+      return;
+    }
+    Map<String, Integer> byRule = new LinkedHashMap<>();
+    for (Finding f : fixed) {
+      byRule.merge(f.ruleId(), 1, Integer::sum);
+    }
+    for (Finding f : fixed) {
+      out.println((f.service() == null ? "" : f.service() + ": ") + f.fix().description() + " [" + f.ruleId() + "]");
+    }
+    out.println("lashing: fixed " + fixed.size() + (fixed.size() == 1 ? " finding" : " findings") + " in "
+        + files.stream().map(Fixer.FileFix::name).collect(Collectors.joining(", ")) + " ("
+        + byRule.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+        + ")");
+  }
+
+  private void reportSkipped(List<Skip> skipped, boolean unsafe) {
+    List<Skip> needUnsafe = skipped.stream().filter(s -> s.reason() == Skip.Reason.UNSAFE).toList();
+    if (!needUnsafe.isEmpty()) {
+      Set<String> ids = new TreeSet<>();
+      needUnsafe.forEach(s -> ids.add(s.finding().ruleId()));
+      err.println("lashing: " + needUnsafe.size() + " behaviour-changing "
+          + (needUnsafe.size() == 1 ? "fix was" : "fixes were") + " not applied; review them and run with"
+          + " --unsafe-fixes, or allow one rule in .lashing.yml (rules: {RULE: {options: {unsafe_fix: true}}}):");
+      for (Skip s : needUnsafe) {
+        err.println("  " + where(s.finding()) + " [" + s.finding().ruleId() + "] " + s.finding().fix().description());
+      }
+    }
+    for (Skip s : skipped) {
+      if (s.reason() != Skip.Reason.UNSAFE) {
+        err.println("lashing: not fixed: " + where(s.finding()) + " [" + s.finding().ruleId() + "] " + s.message());
+      }
+    }
+  }
+
+  private static String where(Finding f) {
+    return f.at().toString() + (f.service() == null ? "" : " (" + f.service() + ")");
+  }
+
+  private DigestLock digests(String name) {
+    Path file = workingDirectory.resolve(name);
+    try {
+      return DigestLock.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw new Arguments.UsageException("--digests: " + name + ": no such file");
+    } catch (IOException | UncheckedIOException e) {
+      throw new Arguments.UsageException("--digests: " + name + ": cannot read: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new Arguments.UsageException("--digests: " + e.getMessage());
+    }
+  }
+
+  /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */
+  private List<List<Path>> projects(CommandLine line) {
+    List<String> positional = line.getArgList();
+    List<String> dashF = Arguments.values(line, "file");
+    if (!positional.isEmpty() && !dashF.isEmpty()) {
+      throw new Arguments.UsageException("give files either as arguments or with -f, not both");
+    }
+    if (!positional.isEmpty()) {
+      return LintTargets.projects(workingDirectory, positional);
+    }
+    if (!dashF.isEmpty()) {
+      return List.of(dashF.stream().map(Path::of).toList());
+    }
+    return List.of(ComposeFiles.discover(workingDirectory, environment));
+  }
+
+  private LintConfig config(CommandLine line, Set<String> known) {
+    if (line.hasOption("config")) {
+      Path file = workingDirectory.resolve(line.getOptionValue("config"));
+      return ConfigLoader.load(file, line.getOptionValue("config"), known);
+    }
+    return ConfigLoader.find(workingDirectory)
+        .map(file -> ConfigLoader.load(file, displayName(file), known))
+        .orElse(LintConfig.NONE);
+  }
+
+  private String displayName(Path file) {
+    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new Arguments.UsageException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,429 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.fix.DigestLock;
+import dev.lashing.fix.Fixer;
+import dev.lashing.fix.Skip;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Linter;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.model.Service;
+import dev.lashing.testing.Corpus;
+import dev.lashing.testing.Golden;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FixCommandTest {
+  /** Golden inputs and outputs live with the fix engine, in lib's test resources. */
+  static final Path GOLDEN = Path.of(System.getProperty("lashing.root", ".."))
+      .resolve("lib/src/test/resources/dev/lashing/fix");
+  private static final RuleRegistry REGISTRY = RuleRegistry.discover();
+
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void streams() {
+    out = new StringWriter();
+    err = new StringWriter();
+  }
+
+  private int fix(String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "fix";
+    System.arraycopy(args, 0, full, 1, args.length);
+    out = new StringWriter();
+    err = new StringWriter();
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(full);
+  }
+
+  private void write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private String read(String name) throws IOException {
+    return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  // ---- golden before/after for every fixable rule ----
+
+  /** Every rule with a fix, and image-digest (fixed from a digest lock). */
+  static Stream<String> fixableRules() {
+    List<String> ids = new ArrayList<>();
+    for (Rule r : REGISTRY.rules()) {
+      if (r.info().fixable() || r.info().id().equals(Fixer.IMAGE_DIGEST)) {
+        ids.add(r.info().id());
+      }
+    }
+    return ids.stream().sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixableRules")
+  void goldenBeforeAndAfter(String rule) throws IOException {
+    Path input = GOLDEN.resolve("rules/" + rule + ".yaml");
+    assertThat(input).as("every fixable rule has a golden input").exists();
+    String before = Files.readString(input, StandardCharsets.UTF_8);
+    Path lockFile = GOLDEN.resolve("rules/" + rule + ".lock");
+    DigestLock lock = Files.exists(lockFile)
+        ? DigestLock.parse(lockFile.toString(), Files.readString(lockFile)) : DigestLock.NONE;
+
+    String after = fixOnce(rule, before, lock, "plain");
+    Golden.assertMatches(GOLDEN.resolve("rules/" + rule + ".fixed.yaml"), after);
+    assertThat(after).as("the fix changes something").isNotEqualTo(before);
+
+    assertThat(fixOnce(rule, before.replace("\n", "\r\n"), lock, "crlf"))
+        .as("CRLF kept").isEqualTo(after.replace("\n", "\r\n"));
+    assertThat(fixOnce(rule, "\uFEFF" + before, lock, "bom")).as("byte order mark kept").isEqualTo("\uFEFF" + after);
+  }
+
+  /** Fixes one rule of a file, checking comments, idempotence and that no fixable finding is left. */
+  private String fixOnce(String rule, String text, DigestLock lock, String variant) throws IOException {
+    Path project = Files.createDirectories(dir.resolve(variant));
+    Files.writeString(project.resolve("compose.yaml"), text, StandardCharsets.UTF_8);
+    LoadOptions load = LoadOptions.of(project, Map.of(), Path.of("compose.yaml"));
+    RuleSettings settings = RuleSettings.of(Policy.PRODUCTION);
+    Fixer.Options options = new Fixer.Options(true, Set.of(rule), lock);
+    Fixer.Result result = new Fixer(REGISTRY).fix(load, settings, options);
+    assertThat(result.files()).as(rule + " " + variant).hasSize(1);
+    assertThat(result.settled()).isTrue();
+    String after = result.files().get(0).after();
+    assertCommentsKept(text, after);
+
+    Files.writeString(project.resolve("compose.yaml"), after, StandardCharsets.UTF_8);
+    Fixer.Result again = new Fixer(REGISTRY).fix(load, settings, options);
+    assertThat(again.files()).as("a second fix of " + rule + " (" + variant + ") changes nothing").isEmpty();
+    assertThat(leftOver(ProjectLoader.load(load), settings, options, again.skipped()))
+        .as("findings of " + rule + " left after fixing").isEmpty();
+    return after;
+  }
+
+  /** Every comment of the input is in the output: whole lines as lines, trailing ones as text. */
+  static void assertCommentsKept(String before, String after) {
+    List<String> lines = after.replace("\uFEFF", "").lines().map(String::strip).toList();
+    for (String line : before.lines().toList()) {
+      String stripped = line.replace("\uFEFF", "").strip();
+      if (stripped.startsWith("#")) {
+        assertThat(lines).as("comment line kept").contains(stripped);
+      } else if (line.contains(" #")) {
+        assertThat(after).as("trailing comment kept").contains(line.substring(line.indexOf(" #") + 1).strip());
+      }
+    }
+  }
+
+  /** Fixable findings of the rules fixed that are still there and were not reported as skipped. */
+  private static List<String> leftOver(LoadResult load, RuleSettings settings, Fixer.Options options,
+      List<Skip> skipped) {
+    Map<String, Integer> allowed = new HashMap<>();
+    for (Skip s : skipped) {
+      allowed.merge(s.finding().ruleId() + " " + s.finding().service(), 1, Integer::sum);
+    }
+    Map<String, RuleSettings.PerRule> on = new HashMap<>(settings.rules());
+    options.rules().forEach(id -> on.put(id, new RuleSettings.PerRule(true, null, null)));
+    List<String> left = new ArrayList<>();
+    for (Finding f : new Linter(REGISTRY).lint(load, new RuleSettings(settings.policy(), on))) {
+      boolean fixable = f.fix() != null || f.ruleId().equals(Fixer.IMAGE_DIGEST) && !options.digests().isEmpty();
+      if (f.isSuppressed() || !fixable || !options.rules().isEmpty() && !options.rules().contains(f.ruleId())) {
+        continue;
+      }
+      String key = f.ruleId() + " " + f.service();
+      if (allowed.getOrDefault(key, 0) > 0) {
+        allowed.merge(key, -1, Integer::sum);
+      } else {
+        left.add(f.at() + " " + key + ": " + f.message());
+      }
+    }
+    return left;
+  }
+
+  // ---- the command ----
+
+  private static final String WEB = """
+      services:
+        web:  # the site
+          image: nginx:1.27
+          restart: "no"
+      """;
+
+  @Test
+  void printsTheDiffAndWritesNothingWithoutWrite() throws IOException {
+    write("compose.yaml", WEB);
+    assertThat(fix("compose.yaml", "--rule", "restart-policy")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo("""
+        --- a/compose.yaml
+        +++ b/compose.yaml
+        @@ -1,4 +1,4 @@
+         services:
+           web:  # the site
+             image: nginx:1.27
+        -    restart: "no"
+        +    restart: "unless-stopped"
+        """);
+    assertThat(read("compose.yaml")).isEqualTo(WEB);
+  }
+
+  @Test
+  void exitsZeroWhenThereIsNothingToFix() throws IOException {
+    write("compose.yaml", WEB.replace("\"no\"", "unless-stopped"));
+    assertThat(fix("compose.yaml", "--rule", "restart-policy")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void writesAtomicallyKeepingTheModeAndASecondRunFindsNothing() throws IOException {
+    write("compose.yaml", WEB);
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    if (posix) {
+      Files.setPosixFilePermissions(dir.resolve("compose.yaml"), PosixFilePermissions.fromString("rw-r-----"));
+    }
+    assertThat(fix("compose.yaml", "--write")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("web: set restart to unless-stopped [restart-policy]")
+        .contains("lashing: fixed ");
+    assertThat(read("compose.yaml")).contains("restart: \"unless-stopped\"").contains("web:  # the site")
+        .contains("no-new-privileges:true");
+    if (posix) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("compose.yaml"))))
+          .isEqualTo("rw-r-----");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("compose.yaml");
+    }
+    assertThat(fix("compose.yaml")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void refusesToWriteAFileThatChangedSinceItWasRead() throws IOException {
+    write("compose.yaml", WEB);
+    Fixer.Result result = new Fixer(REGISTRY).fix(LoadOptions.of(dir, Map.of(), Path.of("compose.yaml")),
+        RuleSettings.of(Policy.DEFAULT), Fixer.Options.safe());
+    assertThat(result.files()).hasSize(1);
+    write("compose.yaml", WEB + "# edited meanwhile\n");
+    StringWriter errors = new StringWriter();
+    FixCommand command = new FixCommand(new PrintWriter(out), new PrintWriter(errors, true), Map.of(), dir);
+    assertThat(command.write(result.files())).isFalse();
+    assertThat(errors.toString()).contains("compose.yaml changed since it was read; nothing written");
+    assertThat(read("compose.yaml")).endsWith("# edited meanwhile\n");
+  }
+
+  @Test
+  void behaviourChangingFixesNeedUnsafeFixesAndAreListed() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n");
+    assertThat(fix("compose.yaml", "--rule", "privileged")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("1 behaviour-changing fix was not applied")
+        .contains("--unsafe-fixes").contains("unsafe_fix: true")
+        .contains("compose.yaml:4:17 (web) [privileged] set privileged: false");
+    assertThat(fix("compose.yaml", "--rule", "privileged", "--unsafe-fixes")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("+    privileged: false");
+  }
+
+  @Test
+  void aRuleCanAllowItsBehaviourChangingFixInTheConfiguration() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n");
+    write(".lashing.yml", "rules:\n  privileged:\n    options:\n      unsafe_fix: true\n");
+    assertThat(fix("compose.yaml", "--rule", "privileged")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("+    privileged: false");
+  }
+
+  @Test
+  void pinsImagesFromADigestLock() throws IOException {
+    String digest = "sha256:" + "ab".repeat(32);
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+    write("images.lock", "nginx:1.27: " + digest + "\n");
+    assertThat(fix("compose.yaml", "--rule", "image-digest", "--digests", "images.lock")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("+    image: nginx:1.27@" + digest);
+    write("bad.lock", "nginx:1.27\n");
+    assertThat(fix("compose.yaml", "--digests", "bad.lock")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("bad.lock:1: expected an image and its digest");
+  }
+
+  @Test
+  void rejectsUnknownRulesAndRulesWithoutAFix() throws IOException {
+    write("compose.yaml", WEB);
+    assertThat(fix("compose.yaml", "--rule", "no-such-rule")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("unknown rule 'no-such-rule'");
+    assertThat(fix("compose.yaml", "--rule", "image-digest")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("has no fix without --digests");
+  }
+
+  @Test
+  void aProjectThatDoesNotLoadIsReportedAndNotFixed() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: [\n");
+    assertThat(fix("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("compose.yaml:");
+  }
+
+  @Test
+  void keepsTheEncodingOfAUtf16File() throws IOException {
+    byte[] utf16 = FixCommand.encode("\uFEFF" + WEB, StandardCharsets.UTF_16LE);
+    Files.write(dir.resolve("compose.yaml"), utf16);
+    assertThat(fix("compose.yaml", "--rule", "restart-policy", "--write")).isEqualTo(Cli.OK);
+    byte[] written = Files.readAllBytes(dir.resolve("compose.yaml"));
+    assertThat(FixCommand.charsetOf(written)).isEqualTo(StandardCharsets.UTF_16LE);
+    assertThat(new String(written, StandardCharsets.UTF_16LE)).contains("restart: \"unless-stopped\"");
+  }
+
+  @Test
+  void writesThroughASymbolicLink() throws IOException {
+    write("real/compose.yaml", WEB);
+    Files.createSymbolicLink(dir.resolve("compose.yaml"), dir.resolve("real/compose.yaml"));
+    assertThat(fix("compose.yaml", "--rule", "restart-policy", "--write")).isEqualTo(Cli.OK);
+    assertThat(Files.isSymbolicLink(dir.resolve("compose.yaml"))).isTrue();
+    assertThat(read("real/compose.yaml")).contains("restart: \"unless-stopped\"");
+  }
+
+  @Test
+  void fixesTheFilesOfAProjectGivenWithDashF() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    restart: always\n");
+    write("dev.yaml", "services:\n  web:\n    restart: always\n");
+    assertThat(fix("-f", "compose.yaml", "-f", "dev.yaml", "--policy", "development", "--rule", "restart-policy"))
+        .isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("--- a/dev.yaml").contains("+    restart: \"no\"")
+        .doesNotContain("--- a/compose.yaml");
+  }
+
+  @Test
+  void helpListsTheOptions() {
+    assertThat(fix("--help")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("--unsafe-fixes").contains("--digests").contains("--write").contains("--rule");
+  }
+
+  // ---- the corpus ----
+
+  @Test
+  void everyCorpusFileIsFixedLoadsAndASecondFixIsEmpty(@TempDir Path tmp) throws IOException {
+    Corpus.assumePresent();
+    Path root = Corpus.materialize(tmp);
+    Map<String, RuleSettings.PerRule> on = new HashMap<>();
+    Set<String> fixable = new TreeSet<>();
+    fixableRules().forEach(id -> {
+      fixable.add(id);
+      on.put(id, new RuleSettings.PerRule(true, null, null));
+    });
+    RuleSettings settings = new RuleSettings(Policy.PRODUCTION, on);
+    Map<String, Integer> applied = new TreeMap<>();
+    List<String> skips = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    int files = 0;
+    int changed = 0;
+    for (Corpus.Entry e : Corpus.entries()) {
+      if (!e.isCompose()) {
+        continue;
+      }
+      Path file = Corpus.location(root, e);
+      LoadOptions load = LoadOptions.of(file.getParent(), Map.of(), file);
+      LoadResult loaded;
+      try {
+        loaded = ProjectLoader.load(load);
+      } catch (ComposeException refused) {
+        continue; // CorpusLoadTest pins which files fail to load, and why
+      }
+      files++;
+      Fixer.Options options = new Fixer.Options(true, fixable, lockFor(loaded));
+      Fixer.Result result = new Fixer(REGISTRY).fix(load, loaded, settings, options);
+      result.fixed().forEach(f -> applied.merge(f.ruleId(), 1, Integer::sum));
+      result.skipped().forEach(s -> skips.add(e.localFile() + "\t" + s.finding().ruleId() + "\t"
+          + s.reason() + "\t" + s.message()));
+      if (!result.settled()) {
+        problems.add(e.localFile() + ": fixes did not settle");
+      }
+      if (result.changes()) {
+        changed++;
+      }
+      try {
+        for (Fixer.FileFix f : result.files()) {
+          try {
+            assertCommentsKept(f.before(), f.after());
+          } catch (AssertionError lost) {
+            problems.add(e.localFile() + ": " + f.name() + ": a comment was lost");
+          }
+          Files.writeString(f.path(), f.after(), StandardCharsets.UTF_8);
+        }
+        LoadResult fixed = ProjectLoader.load(load); // loads, and passes schema validation
+        List<String> left = leftOver(fixed, settings, options, result.skipped());
+        if (!left.isEmpty()) {
+          problems.add(e.localFile() + ": findings left: " + left);
+        }
+        Fixer.Result again = new Fixer(REGISTRY).fix(load, fixed, settings, options);
+        if (again.changes()) {
+          problems.add(e.localFile() + ": a second fix changes " + again.files().get(0).diff());
+        }
+      } catch (ComposeException broken) {
+        problems.add(e.localFile() + ": the fixed files do not load: " + broken.getMessage());
+      } finally {
+        for (Fixer.FileFix f : result.files()) {
+          Files.writeString(f.path(), f.before(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    StringBuilder table = new StringBuilder("# fixes applied over the " + files + " corpus files that load ("
+        + changed + " changed), policy production, --unsafe-fixes, every fixable rule on, a digest for every"
+        + " image\n");
+    applied.forEach((rule, n) -> table.append(rule).append('\t').append(n).append('\n'));
+    table.append("# not fixed, and why\n");
+    skips.stream().sorted().forEach(s -> table.append(s).append('\n'));
+    Golden.assertMatches(GOLDEN.resolve("corpus-fix-counts.tsv"), table.toString());
+  }
+
+  /** A lock with a made-up digest for every image of the project (the registry is never asked). */
+  private static DigestLock lockFor(LoadResult load) {
+    StringBuilder lock = new StringBuilder();
+    for (Service s : load.project().services().values()) {
+      if (s.image() != null && s.image().isValid()) {
+        String name = s.image().text().replaceAll("@.*", "");
+        lock.append(name).append(' ').append("sha256:").append(sha256(name)).append('\n');
+      }
+    }
+    return DigestLock.parse("lock", lock.toString());
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static {
+    if (!Files.isDirectory(GOLDEN)) {
+      throw new UncheckedIOException(new IOException("golden files not found at " + GOLDEN.toAbsolutePath()));
+    }
+  }
+}

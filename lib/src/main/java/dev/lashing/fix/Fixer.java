@@ -1,0 +1,246 @@
+package dev.lashing.fix;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.lint.Linter;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.model.Image;
+import dev.lashing.model.Service;
+import dev.lashing.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fixes a project's findings in its own files, in memory: lint, plan the fixes as text edits, apply them,
+ * load and lint the result again, and repeat until nothing more can be fixed (a fix can make another
+ * possible: a new healthcheck lets dependents wait for it; a fix skipped for a conflict waits one round).
+ * Every round must load: an edit that would break the project is dropped with the fixes that asked for it.
+ * Nothing is written here; the caller decides.
+ */
+public final class Fixer {
+  /** The rule a digest lock fixes; its findings carry no fix of their own. */
+  public static final String IMAGE_DIGEST = "image-digest";
+  /** The per-rule option ({@code rules: {ID: {options: {unsafe_fix: true}}}}) that allows its behaviour-changing fix. */
+  public static final String UNSAFE_FIX_OPTION = "unsafe_fix";
+  static final int MAX_ROUNDS = 8;
+
+  /**
+   * What to fix.
+   *
+   * @param unsafe apply behaviour-changing fixes of every rule (--unsafe-fixes)
+   * @param rules only these rules (empty: every enabled rule); naming a rule also enables it
+   * @param digests digests to pin images to (image-digest runs when it is not empty)
+   */
+  public record Options(boolean unsafe, Set<String> rules, DigestLock digests) {
+    public Options {
+      rules = Set.copyOf(rules);
+    }
+
+    public static Options safe() {
+      return new Options(false, Set.of(), DigestLock.NONE);
+    }
+  }
+
+  /** One file's text before and after. */
+  public record FileFix(String name, Path path, String before, String after) {
+    public String diff() {
+      return UnifiedDiff.of(name, before, after);
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param files the files that change, in the order the project read them
+   * @param fixed the findings fixed, each as found in the round that fixed it
+   * @param skipped the fixable findings left, and why (from the last round)
+   * @param rounds how many rounds ran
+   * @param settled whether the last round found nothing more to fix
+   */
+  public record Result(List<FileFix> files, List<Finding> fixed, List<Skip> skipped, int rounds, boolean settled) {
+    public Result {
+      files = List.copyOf(files);
+      fixed = List.copyOf(fixed);
+      skipped = List.copyOf(skipped);
+    }
+
+    public boolean changes() {
+      return !files.isEmpty();
+    }
+  }
+
+  private final RuleRegistry registry;
+
+  public Fixer(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Fixes a project.
+   *
+   * @throws ComposeException when the project does not load as it is
+   */
+  public Result fix(LoadOptions load, RuleSettings settings, Options options) {
+    return fix(load, ProjectLoader.load(load), settings, options);
+  }
+
+  /** Fixes a project already loaded with {@code load}. */
+  public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
+    RuleSettings effective = enable(settings, options);
+    Linter linter = new Linter(registry);
+    Path base = load.workingDirectory().toAbsolutePath().normalize();
+    Map<String, SourceFile> originals = new LinkedHashMap<>();
+    for (String name : loaded.composeFiles()) {
+      originals.put(name, loaded.sources().get(name));
+    }
+    Map<String, String> texts = new HashMap<>();
+    List<Finding> fixed = new ArrayList<>();
+    List<Skip> skipped = List.of();
+    LoadResult current = loaded;
+    int rounds = 0;
+    boolean settled = false;
+    List<Finding> firstFindings = List.of();
+    while (rounds < MAX_ROUNDS) {
+      rounds++;
+      List<Skip> notNow = new ArrayList<>();
+      List<Finding> findings = linter.lint(current, effective);
+      if (rounds == 1) {
+        firstFindings = findings;
+      }
+      List<FixPlanner.Candidate> candidates = candidates(findings, current, effective, options, notNow);
+      FixPlanner.Result plan = new FixPlanner(current).plan(candidates);
+      notNow.addAll(plan.skipped());
+      skipped = notNow;
+      if (plan.texts().isEmpty()) {
+        settled = true;
+        break;
+      }
+      Map<String, String> next = new HashMap<>(texts);
+      next.putAll(plan.texts());
+      LoadResult reloaded;
+      try {
+        reloaded = ProjectLoader.load(load, overlay(base, next));
+      } catch (ComposeException e) {
+        // never hand back files that do not load: report this round's fixes as not applied
+        List<Skip> broken = new ArrayList<>(notNow);
+        for (FixPlanner.Candidate c : plan.applied()) {
+          broken.add(new Skip(c.finding(), Skip.Reason.UNWRITABLE,
+              "the fixed file would not load: " + e.diagnostics().get(0)));
+        }
+        skipped = broken;
+        break;
+      }
+      texts = next;
+      for (FixPlanner.Candidate c : plan.applied()) {
+        fixed.add(c.finding());
+      }
+      for (String name : reloaded.composeFiles()) {
+        originals.putIfAbsent(name, reloaded.sources().get(name));
+      }
+      current = reloaded;
+    }
+    List<FileFix> files = new ArrayList<>();
+    for (Map.Entry<String, SourceFile> e : originals.entrySet()) {
+      String after = texts.get(e.getKey());
+      if (after != null && e.getValue() != null && !after.equals(e.getValue().text())) {
+        files.add(new FileFix(e.getKey(), base.resolve(e.getKey()).normalize(), e.getValue().text(), after));
+      }
+    }
+    return new Result(files, fixed, atOriginalPositions(skipped, firstFindings), rounds, settled);
+  }
+
+  /**
+   * Skips found in a later round point into text that was never written; the same finding as first
+   * reported (same rule, service and message) gives its position in the user's file.
+   */
+  private static List<Skip> atOriginalPositions(List<Skip> skipped, List<Finding> first) {
+    List<Skip> out = new ArrayList<>();
+    for (Skip s : skipped) {
+      Finding f = s.finding();
+      Finding original = null;
+      for (Finding candidate : first) {
+        if (candidate.ruleId().equals(f.ruleId()) && java.util.Objects.equals(candidate.service(), f.service())
+            && candidate.message().equals(f.message())) {
+          original = candidate;
+          break;
+        }
+      }
+      out.add(original == null || original.at().equals(f.at()) ? s : new Skip(new Finding(f.ruleId(), f.severity(),
+          f.message(), original.at(), f.service(), original.via(), f.fix(), f.suppression()), s.reason(), s.message()));
+    }
+    return out;
+  }
+
+  private static Map<Path, String> overlay(Path base, Map<String, String> texts) {
+    Map<Path, String> overlay = new HashMap<>();
+    texts.forEach((name, text) -> overlay.put(base.resolve(name).normalize(), text));
+    return overlay;
+  }
+
+  /** The settings with the rules named on the command line and image-digest (given digests) switched on. */
+  private static RuleSettings enable(RuleSettings settings, Options options) {
+    Map<String, RuleSettings.PerRule> rules = new HashMap<>(settings.rules());
+    List<String> on = new ArrayList<>(options.rules());
+    if (!options.digests().isEmpty()) {
+      on.add(IMAGE_DIGEST);
+    }
+    for (String id : on) {
+      RuleSettings.PerRule was = rules.get(id);
+      rules.put(id, new RuleSettings.PerRule(true, was == null ? null : was.severity(),
+          was == null ? null : was.options()));
+    }
+    return new RuleSettings(settings.policy(), rules);
+  }
+
+  /** The findings to fix now, in report order; the others that have a fix go to {@code notNow}. */
+  private List<FixPlanner.Candidate> candidates(List<Finding> findings, LoadResult load, RuleSettings settings,
+      Options options, List<Skip> notNow) {
+    List<FixPlanner.Candidate> candidates = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.isSuppressed() || !options.rules().isEmpty() && !options.rules().contains(f.ruleId())) {
+        continue;
+      }
+      Fix fix = f.fix();
+      if (fix == null && f.ruleId().equals(IMAGE_DIGEST) && !options.digests().isEmpty()) {
+        Optional<Fix> pin = pin(f, load, options.digests());
+        if (pin.isEmpty()) {
+          notNow.add(new Skip(f, Skip.Reason.NO_DIGEST, "the digest lock has no digest for this image"));
+          continue;
+        }
+        fix = pin.get();
+        f = new Finding(f.ruleId(), f.severity(), f.message(), f.at(), f.service(), f.via(), fix, null);
+      }
+      if (fix == null) {
+        continue;
+      }
+      if (fix.safety() == Fix.Safety.BEHAVIOUR_CHANGING && !options.unsafe()
+          && !settings.optionsOf(f.ruleId()).flag(UNSAFE_FIX_OPTION, false)) {
+        notNow.add(new Skip(f, Skip.Reason.UNSAFE, "changes behaviour: " + fix.description()));
+        continue;
+      }
+      candidates.add(new FixPlanner.Candidate(f, fix));
+    }
+    return candidates;
+  }
+
+  private static Optional<Fix> pin(Finding f, LoadResult load, DigestLock digests) {
+    Service service = f.service() == null ? null : load.project().services().get(f.service());
+    Image image = service == null ? null : service.image();
+    if (image == null) {
+      return Optional.empty();
+    }
+    return digests.digestOf(image).map(digest -> new Fix("pin " + image.text() + " to " + digest, Fix.Safety.SAFE,
+        List.of(new Fix.Set(List.of("services", service.name(), "image"), DigestLock.pinned(image.text(), digest)))));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lashing.fix;
+
+import dev.lashing.fix.YamlFile.Written;
+import java.util.List;
+import java.util.Map;
+
+/** One structural edit of a written node, before it becomes text. */
+sealed interface Op {
+  YamlFile file();
+
+  /** The node the edit is about (edits of one node by several fixes are merged). */
+  Written target();
+
+  /** Add entries (nested mappings allowed) at the end of a mapping. */
+  record Insert(YamlFile file, Written target, Map<String, Object> entries) implements Op {}
+
+  /** Write {@code value} in place of a node (a scalar, an alias, a null, a collection). */
+  record Replace(YamlFile file, Written target, Object value) implements Op {}
+
+  /** Write literal YAML text in place of a scalar, for edits that keep the value's own form. */
+  record RawReplace(YamlFile file, Written target, String text) implements Op {}
+
+  /** Add items at the end of a sequence. */
+  record Append(YamlFile file, Written target, List<Object> items) implements Op {}
+
+  /** Remove the mapping entry whose value is {@code target}. */
+  record DeleteEntry(YamlFile file, Written target) implements Op {}
+
+  /** Remove the sequence item {@code target}. */
+  record DeleteItem(YamlFile file, Written target) implements Op {}
+
+  /** Write {@code items} in place of the sequence item {@code target}. */
+  record ReplaceItem(YamlFile file, Written target, List<Object> items) implements Op {}
+
+  /** Write a plain scalar quoted. */
+  record Quote(YamlFile file, Written target) implements Op {}
+
+  /** Put {@code &name} on a node so that another place can merge it. */
+  record AddAnchor(YamlFile file, Written target, String name) implements Op {}
+}

@@ -1,0 +1,110 @@
+package dev.lashing.fix;
+
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Binding a short port ({@code "8080:80"}) to an address by writing the address in front
+ * ({@code "127.0.0.1:8080:80"}), instead of the long form a fix describes: the smallest edit, and variables
+ * in the port stay as they are.
+ */
+final class PortShortForm {
+  private static final String HOST_IP = "host_ip";
+
+  private PortShortForm() {}
+
+  /**
+   * The new text of a short port whose bindings {@code merged} become {@code replacements}, when these
+   * differ from them only by their {@code host_ip}; else null.
+   */
+  static String rewrite(ScalarNode written, List<Node> merged, List<Object> replacements, char quote) {
+    if (merged.size() != replacements.size() || !written.isString()) {
+      return null;
+    }
+    String address = null;
+    for (int i = 0; i < merged.size(); i++) {
+      if (!(merged.get(i) instanceof MapNode old) || !(replacements.get(i) instanceof Map<?, ?> next)) {
+        return null;
+      }
+      Object host = next.get(HOST_IP);
+      if (!(host instanceof String h) || address != null && !address.equals(h)) {
+        return null;
+      }
+      address = h;
+      Set<String> keys = new HashSet<>();
+      for (Object k : next.keySet()) {
+        keys.add(k.toString());
+      }
+      keys.remove(HOST_IP);
+      Set<String> oldKeys = new HashSet<>(old.keys());
+      oldKeys.remove(HOST_IP);
+      if (!keys.equals(oldKeys)) {
+        return null;
+      }
+      for (String k : keys) {
+        if (!(old.get(k) instanceof ScalarNode s) || !Objects.equals(s.text(), String.valueOf(next.get(k)))) {
+          return null;
+        }
+      }
+    }
+    String value = written.value();
+    List<Integer> colons = topLevelColons(value);
+    if (colons == null) {
+      return null;
+    }
+    String bound = address.contains(":") ? "[" + address + "]" : address;
+    String text;
+    switch (colons.size()) {
+      case 0 -> text = bound + "::" + value;
+      case 1 -> text = bound + ":" + value;
+      case 2 -> {
+        String host = value.substring(0, colons.get(0));
+        if (host.contains("$")) {
+          return null;
+        }
+        text = bound + value.substring(colons.get(0));
+      }
+      default -> {
+        return null;
+      }
+    }
+    return switch (written.style()) {
+      case PLAIN -> YamlText.plainSafe(text, false) ? text : YamlText.quoted(text, quote);
+      case SINGLE_QUOTED -> YamlText.quoted(text, '\'');
+      case DOUBLE_QUOTED -> YamlText.quoted(text, '"');
+      default -> null;
+    };
+  }
+
+  /** The positions of the {@code :} that separate the parts of a short port, outside ${...} and [...]. */
+  private static List<Integer> topLevelColons(String value) {
+    List<Integer> colons = new ArrayList<>();
+    int braces = 0;
+    int brackets = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '{') {
+        braces++;
+        i++;
+      } else if (c == '}' && braces > 0) {
+        braces--;
+      } else if (c == '[') {
+        brackets++;
+      } else if (c == ']') {
+        brackets--;
+      } else if (c == ':' && braces == 0 && brackets == 0) {
+        colons.add(i);
+      } else if (c == '/' && braces == 0) {
+        break;
+      }
+    }
+    return braces == 0 && brackets == 0 ? colons : null;
+  }
+}

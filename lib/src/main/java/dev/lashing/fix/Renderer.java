@@ -1,0 +1,469 @@
+package dev.lashing.fix;
+
+import dev.lashing.fix.YamlFile.Written;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the structural edits of one file into text edits that touch as little as possible: new entries and
+ * items go after the last line of their collection at its indentation, replaced values keep their quoting,
+ * deleted lines keep their comments, flow collections stay flow.
+ */
+final class Renderer {
+  /** An edit that cannot be written (the reason is for people). */
+  static final class Unwritable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unwritable(String message) {
+      super(message);
+    }
+  }
+
+  private final YamlFile file;
+  private final String text;
+  private final YamlText yaml;
+
+  Renderer(YamlFile file) {
+    this.file = file;
+    this.text = file.text;
+    this.yaml = new YamlText(file.style);
+  }
+
+  /** A pending insertion; insertions at one place are joined, the deeper collection's text first. */
+  private record Insertion(int at, int depth, String text) {}
+
+  /** The text edits for {@code ops} (already merged per node). */
+  List<TextEdit> render(List<Op> ops) throws Unwritable {
+    List<TextEdit> edits = new ArrayList<>();
+    List<Insertion> insertions = new ArrayList<>();
+    // deletions and additions of one flow collection are written together; so are the deletions of a block one
+    Map<Written, List<Op>> byCollection = new IdentityHashMap<>();
+    List<Op> single = new ArrayList<>();
+    for (Op op : ops) {
+      Written collection = op instanceof Op.DeleteEntry || op instanceof Op.DeleteItem ? op.target().parent
+          : op instanceof Op.Insert || op instanceof Op.Append ? op.target()
+          : null;
+      if (collection != null) {
+        byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).add(op);
+      } else {
+        single.add(op);
+      }
+    }
+    for (Map.Entry<Written, List<Op>> e : byCollection.entrySet()) {
+      collection(e.getKey(), e.getValue(), edits, insertions);
+    }
+    for (Op op : single) {
+      if (op instanceof Op.Replace r) {
+        edits.add(replace(r.target(), r.value()));
+      } else if (op instanceof Op.RawReplace r) {
+        edits.add(new TextEdit(r.target().start(), r.target().end(), r.text()));
+      } else if (op instanceof Op.ReplaceItem r) {
+        edits.add(replaceItem(r.target(), r.items()));
+      } else if (op instanceof Op.Quote q) {
+        quote(q.target(), edits);
+      } else if (op instanceof Op.AddAnchor a) {
+        insertions.add(anchor(a.target(), a.name()));
+      } else {
+        throw new IllegalStateException(op.toString());
+      }
+    }
+    edits.addAll(join(insertions));
+    return edits;
+  }
+
+  private List<TextEdit> join(List<Insertion> insertions) throws Unwritable {
+    Map<Integer, List<Insertion>> byPlace = new TreeMap<>();
+    for (Insertion i : insertions) {
+      byPlace.computeIfAbsent(i.at(), k -> new ArrayList<>()).add(i);
+    }
+    List<TextEdit> edits = new ArrayList<>();
+    for (Map.Entry<Integer, List<Insertion>> e : byPlace.entrySet()) {
+      List<Insertion> here = new ArrayList<>(e.getValue());
+      here.sort(Comparator.comparingInt(Insertion::depth).reversed());
+      Set<Integer> depths = new HashSet<>();
+      StringBuilder joined = new StringBuilder();
+      for (Insertion i : here) {
+        if (!depths.add(i.depth())) {
+          throw new Unwritable("two insertions at the same place");
+        }
+        joined.append(i.text());
+      }
+      edits.add(TextEdit.insert(e.getKey(), fixTrailing(e.getKey(), joined.toString())));
+    }
+    return edits;
+  }
+
+  /** Text inserted at the very end of a file that does not end with a line break starts with one instead. */
+  private String fixTrailing(int at, String inserted) {
+    String br = yaml.lineBreak();
+    if (at == text.length() && !text.isEmpty() && !YamlFile.isBreak(text.charAt(text.length() - 1))
+        && inserted.endsWith(br) && !inserted.startsWith(br)) {
+      return br + inserted.substring(0, inserted.length() - br.length());
+    }
+    return inserted;
+  }
+
+  // ---- collections: insert, append, delete ----
+
+  private void collection(Written c, List<Op> ops, List<TextEdit> edits, List<Insertion> insertions)
+      throws Unwritable {
+    Map<String, Object> inserted = new LinkedHashMap<>();
+    List<Object> appended = new ArrayList<>();
+    Set<Written> deleted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Op op : ops) {
+      if (op instanceof Op.Insert i) {
+        inserted.putAll(i.entries());
+      } else if (op instanceof Op.Append a) {
+        appended.addAll(a.items());
+      } else {
+        deleted.add(op.target());
+      }
+    }
+    List<Written> members = members(c);
+    boolean hasMergeKey = c.node instanceof MapNode m && m.entries().stream()
+        .anyMatch(e -> !e.key().origin().via().isEmpty());
+    boolean emptied = !deleted.isEmpty() && deleted.size() == members.size() && !hasMergeKey;
+    if (emptied && inserted.isEmpty() && appended.isEmpty()) {
+      if (c.isSeq() && c.key != null && c.parent != null && !file.isFlow(c.parent)) {
+        edits.add(deleteEntry(c));
+        return;
+      }
+      throw new Unwritable("removing every entry of " + c.path() + " would leave it empty");
+    }
+    if (file.isFlow(c)) {
+      flow(c, members, deleted, inserted, appended, edits);
+      return;
+    }
+    for (Written d : deleted) {
+      edits.add(c.isMap() ? deleteEntry(d) : deleteItem(d));
+    }
+    if (!inserted.isEmpty()) {
+      int column = file.column(c.start());
+      insertions.add(new Insertion(insertionPoint(c, column), c.depth(), lines(yaml.entries(inserted, column))));
+    }
+    if (!appended.isEmpty()) {
+      int dash = file.column(c.start());
+      insertions.add(new Insertion(insertionPoint(c, dash), c.depth(), lines(yaml.items(appended, dash))));
+    }
+  }
+
+  /**
+   * Where new lines of a block collection go: after its last line, and after the comment lines right below
+   * it that are indented deeper than its entries (they belong to its last entry, like a commented-out item).
+   */
+  private int insertionPoint(Written c, int column) {
+    int at = file.afterLine(c.end());
+    while (at < text.length()) {
+      int i = at;
+      while (i < text.length() && text.charAt(i) == ' ') {
+        i++;
+      }
+      if (i >= text.length() || text.charAt(i) != '#' || i - at <= column) {
+        break;
+      }
+      at = file.afterLine(i + 1);
+    }
+    return at;
+  }
+
+  private String lines(List<String> lines) {
+    StringBuilder out = new StringBuilder();
+    for (String l : lines) {
+      out.append(l).append(yaml.lineBreak());
+    }
+    return out.toString();
+  }
+
+  /** The entries' values (or the items) written in a collection, in order. */
+  private List<Written> members(Written c) {
+    List<Written> members = new ArrayList<>();
+    if (c.node instanceof MapNode m) {
+      for (MapNode.Entry e : m.entries()) {
+        Written w = file.child(c, e.name());
+        if (w != null) {
+          members.add(w);
+        }
+      }
+    } else if (c.node instanceof SeqNode s) {
+      for (int i = 0; i < s.size(); i++) {
+        Written w = file.item(c, i);
+        if (w != null) {
+          members.add(w);
+        }
+      }
+    }
+    members.sort(Comparator.comparingInt(Renderer::memberStart));
+    return members;
+  }
+
+  private static int memberStart(Written w) {
+    return w.key != null ? w.key.origin().at().startOffset() : w.start();
+  }
+
+  /** Where a member's text ends: its value, or its key when the value is empty. */
+  private static int memberEnd(Written w) {
+    return w.key != null ? Math.max(w.end(), w.key.origin().at().endOffset()) : w.end();
+  }
+
+  private void flow(Written c, List<Written> members, Set<Written> deleted, Map<String, Object> inserted,
+      List<Object> appended, List<TextEdit> edits) throws Unwritable {
+    if (c.node instanceof MapNode m && m.entries().stream().anyMatch(e -> !e.key().origin().via().isEmpty())
+        && !deleted.isEmpty()) {
+      throw new Unwritable("cannot remove from a flow mapping with a merge key");
+    }
+    List<String> added = new ArrayList<>();
+    for (Map.Entry<String, Object> e : inserted.entrySet()) {
+      added.add(yaml.key(e.getKey()) + ": " + yaml.flow(e.getValue()));
+    }
+    for (Object item : appended) {
+      added.add(yaml.flow(item));
+    }
+    int kept = -1;
+    for (int i = 0; i < members.size(); i++) {
+      if (!deleted.contains(members.get(i))) {
+        kept = i;
+      }
+    }
+    // runs of deleted members go with the comma that follows them, or, at the end, the one before
+    int i = 0;
+    int lastKeptEnd = -1;
+    while (i < members.size()) {
+      if (!deleted.contains(members.get(i))) {
+        lastKeptEnd = memberEnd(members.get(i));
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < members.size() && deleted.contains(members.get(j))) {
+        j++;
+      }
+      if (j < members.size()) {
+        edits.add(TextEdit.delete(memberStart(members.get(i)), memberStart(members.get(j))));
+      } else if (lastKeptEnd >= 0) {
+        edits.add(TextEdit.delete(lastKeptEnd, memberEnd(members.get(j - 1))));
+      } else {
+        edits.add(new TextEdit(memberStart(members.get(i)), memberEnd(members.get(j - 1)),
+            String.join(", ", added)));
+        added.clear();
+      }
+      i = j;
+    }
+    if (kept < 0 && deleted.isEmpty() && !added.isEmpty()) {
+      int end = lastContentEnd(c);
+      if (end < 0) {
+        edits.add(TextEdit.insert(c.end() - 1, String.join(", ", added)));
+      } else {
+        edits.add(TextEdit.insert(end, ", " + String.join(", ", added)));
+      }
+    } else if (!added.isEmpty()) {
+      edits.add(TextEdit.insert(lastKeptEnd, ", " + String.join(", ", added)));
+    }
+  }
+
+  /** The end of the last thing written inside a flow collection (merge keys and aliases too), or -1. */
+  private int lastContentEnd(Written c) {
+    int end = -1;
+    if (c.node instanceof MapNode m) {
+      for (MapNode.Entry e : m.entries()) {
+        int valueEnd = e.value().origin().usedAt().endOffset();
+        int keyEnd = e.key().origin().usedAt().endOffset();
+        for (int candidate : new int[] {valueEnd, keyEnd}) {
+          if (candidate > c.start() && candidate < c.end()) {
+            end = Math.max(end, candidate);
+          }
+        }
+      }
+    } else if (c.node instanceof SeqNode s) {
+      for (Node item : s.items()) {
+        int itemEnd = item.origin().usedAt().endOffset();
+        if (itemEnd > c.start() && itemEnd < c.end()) {
+          end = Math.max(end, itemEnd);
+        }
+      }
+    }
+    return end;
+  }
+
+  /** Deletes the lines of a block mapping entry, keeping the comments written in them. */
+  private TextEdit deleteEntry(Written value) throws Unwritable {
+    int keyStart = value.key.origin().at().startOffset();
+    if (!file.firstOnLine(keyStart)) {
+      throw new Unwritable("cannot remove " + value.path() + ": it does not start its line");
+    }
+    return deleteLines(file.lineStart(keyStart), file.afterLine(memberEnd(value)), file.column(keyStart));
+  }
+
+  private TextEdit deleteItem(Written item) throws Unwritable {
+    int dash = dashOf(item);
+    if (dash < 0 || !file.firstOnLine(dash)) {
+      throw new Unwritable("cannot remove " + item.path() + ": it does not start its line");
+    }
+    return deleteLines(file.lineStart(dash), file.afterLine(item.end()), file.column(dash));
+  }
+
+  /** The {@code -} before a block sequence item, or -1. */
+  private int dashOf(Written item) {
+    int i = item.start() - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || YamlFile.isBreak(text.charAt(i)))) {
+      i--;
+    }
+    // an anchor or tag may stand between the dash and the value
+    while (i >= 0 && text.charAt(i) != '-' && !YamlFile.isBreak(text.charAt(i))) {
+      i--;
+    }
+    return i >= 0 && text.charAt(i) == '-' ? i : -1;
+  }
+
+  private TextEdit deleteLines(int start, int end, int column) {
+    StringBuilder kept = new StringBuilder();
+    for (int[] c : file.commentsIn(start, end)) {
+      kept.append(" ".repeat(column)).append(text, c[0], c[1]).append(yaml.lineBreak());
+    }
+    if (end == text.length() && !text.isEmpty() && !YamlFile.isBreak(text.charAt(end - 1)) && kept.length() > 0) {
+      kept.setLength(kept.length() - yaml.lineBreak().length());
+    }
+    return new TextEdit(start, end, kept.toString());
+  }
+
+  // ---- single nodes ----
+
+  private TextEdit replace(Written w, Object value) throws Unwritable {
+    boolean flowParent = w.parent != null && file.isFlow(w.parent);
+    if (w.parent == null) {
+      throw new Unwritable("cannot replace a whole document");
+    }
+    if (YamlText.isScalar(value) && (w.isScalar() || w.isAlias())) {
+      if (w.start() == w.end() && w.key != null) {
+        // an empty value: `key:` becomes `key: value`
+        int colon = file.colonAfter(w.key);
+        if (colon < 0) {
+          throw new Unwritable("cannot find the ':' of " + w.path());
+        }
+        return TextEdit.insert(colon + 1, " " + yaml.scalar(value, flowParent));
+      }
+      return new TextEdit(w.start(), w.end(), scalarLike(w, value, flowParent));
+    }
+    if (flowParent || !YamlText.isScalar(value) && (value instanceof List<?> l && l.isEmpty()
+        || value instanceof Map<?, ?> m && m.isEmpty())) {
+      if (w.start() == w.end()) {
+        return TextEdit.insert(w.start(), " " + yaml.flow(value));
+      }
+      return new TextEdit(w.start(), w.end(), yaml.flow(value));
+    }
+    if (w.key != null) {
+      int colon = file.colonAfter(w.key);
+      if (colon < 0) {
+        throw new Unwritable("cannot find the ':' of " + w.path());
+      }
+      int keyColumn = file.column(w.key.origin().at().startOffset());
+      String after = yaml.afterKey(value, keyColumn, w.key.origin().at().endOffset() - file.lineStart(colon) + 1);
+      if (YamlText.isScalar(value)) {
+        return new TextEdit(colon + 1, w.end(), after);
+      }
+      int start = colon + 1;
+      int end = w.end();
+      if (w.start() == w.end() && onlyCommentAfter(end)) {
+        start = file.lineEnd(end);
+        end = start;
+      }
+      return new TextEdit(start, end, keptComments(start, end, keyColumn + yaml.step()) + after);
+    }
+    if (w.index >= 0 && value instanceof Map<?, ?> map) {
+      int column = file.column(w.start());
+      List<String> lines = yaml.entries(map, column);
+      if (!file.commentsIn(w.start(), w.end()).isEmpty()) {
+        throw new Unwritable("cannot rewrite " + w.path() + " without losing its comments");
+      }
+      StringBuilder out = new StringBuilder(lines.get(0).substring(column));
+      for (String l : lines.subList(1, lines.size())) {
+        out.append(yaml.lineBreak()).append(l);
+      }
+      return new TextEdit(w.start(), w.end(), out.toString());
+    }
+    return new TextEdit(w.start(), w.end(), yaml.flow(value));
+  }
+
+  private boolean onlyCommentAfter(int offset) {
+    int i = offset;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == '#';
+  }
+
+  /** Comments inside a replaced range, as lines to put first in the new block. */
+  private String keptComments(int start, int end, int column) {
+    StringBuilder kept = new StringBuilder();
+    for (int[] c : file.commentsIn(start, end)) {
+      kept.append(yaml.lineBreak()).append(" ".repeat(column)).append(text, c[0], c[1]);
+    }
+    return kept.toString();
+  }
+
+  /** A new scalar written the way the old one was: quoted the same, or plain when that is safe. */
+  private String scalarLike(Written w, Object value, boolean flow) {
+    if (value instanceof String s && w.node instanceof ScalarNode old && !w.isAlias()) {
+      String escaped = s.replace("$", "$$");
+      return switch (old.style()) {
+        case SINGLE_QUOTED -> YamlText.quoted(escaped, '\'');
+        case DOUBLE_QUOTED -> YamlText.quoted(escaped, '"');
+        default -> yaml.text(escaped, flow);
+      };
+    }
+    return yaml.scalar(value, flow);
+  }
+
+  private TextEdit replaceItem(Written item, List<Object> items) throws Unwritable {
+    if (file.isFlow(item.parent)) {
+      List<String> parts = new ArrayList<>();
+      for (Object i : items) {
+        parts.add(yaml.flow(i));
+      }
+      return new TextEdit(item.start(), item.end(), String.join(", ", parts));
+    }
+    int dash = dashOf(item);
+    if (dash < 0 || !file.firstOnLine(dash)) {
+      throw new Unwritable("cannot rewrite " + item.path() + ": it does not start its line");
+    }
+    if (!file.commentsIn(dash, item.end()).isEmpty()) {
+      throw new Unwritable("cannot rewrite " + item.path() + " without losing its comments");
+    }
+    int column = file.column(dash);
+    List<String> lines = yaml.items(items, column);
+    StringBuilder out = new StringBuilder(lines.get(0).substring(column));
+    for (String l : lines.subList(1, lines.size())) {
+      out.append(yaml.lineBreak()).append(l);
+    }
+    return new TextEdit(dash, item.end(), out.toString());
+  }
+
+  private void quote(Written w, List<TextEdit> edits) {
+    if (w.node instanceof ScalarNode s && s.style() == ScalarNode.Style.PLAIN && w.start() < w.end()) {
+      edits.add(new TextEdit(w.start(), w.end(), YamlText.quoted(s.value(), file.style.quote())));
+    }
+  }
+
+  private Insertion anchor(Written w, String name) throws Unwritable {
+    if (w.key != null && !file.isFlow(w) && !w.isScalar() && w.parent != null && !file.isFlow(w.parent)) {
+      int colon = file.colonAfter(w.key);
+      if (colon >= 0) {
+        return new Insertion(colon + 1, -1, " &" + name);
+      }
+    }
+    if (file.isFlow(w) || w.isScalar()) {
+      return new Insertion(w.start(), -1, "&" + name + " ");
+    }
+    throw new Unwritable("cannot put an anchor on " + w.path());
+  }
+}

@@ -1,0 +1,438 @@
+package dev.lashing.fix;
+
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * One compose file as written, for editing it: its YAML documents, every node written in it (not the copies
+ * aliases and merge keys make) found by its exact range, with its parent, plus its comments and the style
+ * it is written in (indentation, sequence style, quotes, line breaks).
+ */
+final class YamlFile {
+  /** A node written in this file and where it sits: the value of {@code key} in a mapping, or an item. */
+  static final class Written {
+    final Node node;
+    final Written parent;
+    /** The key this node is the value of, or null for an item or a document. */
+    final ScalarNode key;
+    /** The index of this node in its parent sequence, or -1. */
+    final int index;
+
+    Written(Node node, Written parent, ScalarNode key, int index) {
+      this.node = node;
+      this.parent = parent;
+      this.key = key;
+      this.index = index;
+    }
+
+    /** Where the node is written here: for an alias, the {@code *name} itself. */
+    int start() {
+      return node.origin().usedAt().startOffset();
+    }
+
+    int end() {
+      return node.origin().usedAt().endOffset();
+    }
+
+    /** Whether this is an {@code *alias} written here (its node is the anchored value). */
+    boolean isAlias() {
+      return !node.origin().via().isEmpty();
+    }
+
+    int depth() {
+      int depth = 0;
+      for (Written w = parent; w != null; w = w.parent) {
+        depth++;
+      }
+      return depth;
+    }
+
+    boolean isWithin(Written ancestor) {
+      for (Written w = this; w != null; w = w.parent) {
+        if (w == ancestor) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String name() {
+      return key == null ? null : key.value();
+    }
+
+    boolean isMap() {
+      return node instanceof MapNode;
+    }
+
+    boolean isSeq() {
+      return node instanceof SeqNode;
+    }
+
+    boolean isScalar() {
+      return node instanceof ScalarNode;
+    }
+
+    /** The keys and indices from the document root, for messages. */
+    String path() {
+      List<String> parts = new ArrayList<>();
+      for (Written w = this; w != null && w.parent != null; w = w.parent) {
+        parts.add(0, w.key != null ? w.key.value() : "[" + w.index + "]");
+      }
+      return String.join(".", parts);
+    }
+
+    @Override
+    public String toString() {
+      return path() + "@" + start();
+    }
+  }
+
+  private static final Pattern ANCHOR = Pattern.compile("&([^\\s,\\[\\]{}]+)");
+
+  final SourceFile source;
+  final String text;
+  final List<Written> documents = new ArrayList<>();
+  private final Map<Long, List<Written>> byRange = new HashMap<>();
+  private final Map<Long, Written> byKey = new HashMap<>();
+  /** Aliases written here, as nodes, made once so that edits of the same alias compare equal. */
+  private final Map<Node, Written> aliases = new java.util.IdentityHashMap<>();
+  /** Comment ranges {@code [start, end)}, in order. */
+  final List<int[]> comments = new ArrayList<>();
+  final Style style;
+
+  YamlFile(SourceFile source) {
+    this.source = source;
+    this.text = source.text();
+    for (Node document : YamlReader.read(source)) {
+      Written root = new Written(document, null, null, -1);
+      documents.add(root);
+      index(root);
+    }
+    readComments();
+    this.style = Style.detect(this);
+  }
+
+  private void index(Written w) {
+    byRange.computeIfAbsent(key(w.start(), w.end()), k -> new ArrayList<>()).add(w);
+    if (w.key != null) {
+      byKey.put(key(w.key.origin().at().startOffset(), w.key.origin().at().endOffset()), w);
+    }
+    if (w.node instanceof MapNode map) {
+      for (MapNode.Entry e : map.entries()) {
+        if (e.key().origin().via().isEmpty() && e.value().origin().via().isEmpty()) {
+          index(new Written(e.value(), w, e.key(), -1));
+        }
+      }
+    } else if (w.node instanceof SeqNode seq) {
+      for (int i = 0; i < seq.size(); i++) {
+        if (seq.get(i).origin().via().isEmpty()) {
+          index(new Written(seq.get(i), w, null, i));
+        }
+      }
+    }
+  }
+
+  private static long key(int start, int end) {
+    return ((long) start << 32) | (end & 0xffffffffL);
+  }
+
+  /** The written nodes at exactly this range (usually one). */
+  List<Written> at(SourceRange range) {
+    if (range == null || range.isSynthetic() || !range.file().equals(source.name())) {
+      return List.of();
+    }
+    return byRange.getOrDefault(key(range.startOffset(), range.endOffset()), List.of());
+  }
+
+  /** The written node at this range that is the value of {@code key} (or an item when key is null). */
+  Written valueAt(SourceRange range, String key) {
+    for (Written w : at(range)) {
+      if (key == null ? w.index >= 0 : key.equals(w.name())) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** The written entry of a mapping whose key is written at {@code keyRange}: its value's node. */
+  Written entryByKey(SourceRange keyRange) {
+    if (keyRange == null || keyRange.isSynthetic() || !keyRange.file().equals(source.name())) {
+      return null;
+    }
+    return byKey.get(key(keyRange.startOffset(), keyRange.endOffset()));
+  }
+
+  /** The written value of {@code key} in the mapping {@code map}, or null (also when it comes from a merge key). */
+  Written child(Written map, String key) {
+    if (!(map.node instanceof MapNode m)) {
+      return null;
+    }
+    MapNode.Entry e = m.entry(key);
+    if (e == null || !e.key().origin().via().isEmpty()) {
+      return null;
+    }
+    if (!e.value().origin().via().isEmpty()) {
+      return aliases.computeIfAbsent(e.value(), v -> new Written(v, map, e.key(), -1));
+    }
+    for (Written w : at(e.value().origin().at())) {
+      if (w.parent == map && key.equals(w.name())) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** The written item {@code index} of a sequence, or null. */
+  Written item(Written seq, int index) {
+    if (!(seq.node instanceof SeqNode s) || index >= s.size()) {
+      return null;
+    }
+    if (!s.get(index).origin().via().isEmpty()) {
+      return aliases.computeIfAbsent(s.get(index), v -> new Written(v, seq, null, index));
+    }
+    for (Written w : at(s.get(index).origin().at())) {
+      if (w.parent == seq && w.index == index) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the mapping has this key written in it or brought in by a merge key. */
+  static boolean hasKey(Written map, String key) {
+    return map.node instanceof MapNode m && m.has(key);
+  }
+
+  // ---- text positions ----
+
+  boolean isFlow(Written collection) {
+    int at = collection.start();
+    return at < text.length() && (text.charAt(at) == '{' || text.charAt(at) == '[');
+  }
+
+  /** The offset where the line holding {@code offset} starts (after a byte order mark on line 1). */
+  int lineStart(int offset) {
+    int start = source.lineStart(source.lineOf(offset));
+    if (start == 0 && source.hasByteOrderMark()) {
+      start = 1;
+    }
+    return start;
+  }
+
+  /** The column (0-based, in characters) of an offset. */
+  int column(int offset) {
+    return offset - lineStart(offset);
+  }
+
+  /** Whether only blanks stand between the line's start and {@code offset}. */
+  boolean firstOnLine(int offset) {
+    for (int i = lineStart(offset); i < offset; i++) {
+      if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The offset just after the line break of the line holding {@code offset - 1}; the text's end on the last line. */
+  int afterLine(int offset) {
+    if (offset > 0 && offset <= text.length() && isBreak(text.charAt(offset - 1))) {
+      // already at a line start, unless in the middle of a CRLF
+      if (text.charAt(offset - 1) == '\r' && offset < text.length() && text.charAt(offset) == '\n') {
+        return offset + 1;
+      }
+      return offset;
+    }
+    for (int i = offset; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (c == '\r') {
+        return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  /** The offset of the line break that ends the line holding {@code offset} (or the text's end). */
+  int lineEnd(int offset) {
+    for (int i = offset; i < text.length(); i++) {
+      if (isBreak(text.charAt(i))) {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  static boolean isBreak(char c) {
+    return c == '\n' || c == '\r';
+  }
+
+  /** The offset of the {@code :} after a key, or -1. */
+  int colonAfter(ScalarNode key) {
+    int i = key.origin().at().endOffset();
+    if (key.style() == ScalarNode.Style.SINGLE_QUOTED || key.style() == ScalarNode.Style.DOUBLE_QUOTED) {
+      // the range may or may not include the closing quote
+      if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+        i++;
+      }
+    }
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == ':' ? i : -1;
+  }
+
+  /** The comments that start in {@code [start, end)}. */
+  List<int[]> commentsIn(int start, int end) {
+    List<int[]> found = new ArrayList<>();
+    for (int[] c : comments) {
+      if (c[0] >= start && c[0] < end) {
+        found.add(c);
+      }
+    }
+    return found;
+  }
+
+  /** The anchor written on a node ({@code &name} just before it), or null. */
+  String anchorOf(Written w) {
+    int i = w.start() - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || isBreak(text.charAt(i)))) {
+      i--;
+    }
+    int end = i + 1;
+    while (i >= 0 && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != ':' && text.charAt(i) != ',') {
+      i--;
+    }
+    String token = text.substring(i + 1, end);
+    Matcher m = ANCHOR.matcher(token);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /** Every anchor name written in the file. */
+  List<String> anchors() {
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("(?:^|[\\s\\[{,:])&([^\\s,\\[\\]{}]+)").matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  private void readComments() {
+    int shift = source.hasByteOrderMark() ? 1 : 0;
+    LoadSettings settings = LoadSettings.builder().setParseComments(true)
+        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
+    try {
+      for (Event event : new Parse(settings).parseString(text.substring(shift))) {
+        if (event.getEventId() == Event.ID.Comment) {
+          int start = source.offsetOfCodePoint(event.getStartMark().orElseThrow().getIndex() + shift);
+          int end = source.offsetOfCodePoint(event.getEndMark().orElseThrow().getIndex() + shift);
+          // the mark is at the '#'? make sure it is
+          int hash = text.lastIndexOf('#', Math.min(start, text.length() - 1));
+          if (start < text.length() && text.charAt(start) != '#' && hash >= lineStart(start)) {
+            start = hash;
+          }
+          comments.add(new int[] {start, Math.max(start, lineEnd(start))});
+        }
+      }
+    } catch (YamlEngineException e) {
+      comments.clear();
+      for (int line = 1; line <= source.lineCount(); line++) {
+        String l = source.line(line);
+        if (l.strip().startsWith("#")) {
+          int start = source.lineStart(line) + l.indexOf('#');
+          comments.add(new int[] {start, lineEnd(start)});
+        }
+      }
+    }
+  }
+
+  /** How a file is written, so that new text looks like the rest. */
+  record Style(int indent, boolean indentedSequences, char quote, String lineBreak) {
+
+    static Style detect(YamlFile file) {
+      Map<Integer, Integer> steps = new HashMap<>();
+      int indented = 0;
+      int indentless = 0;
+      int doubles = 0;
+      int singles = 0;
+      List<Written> todo = new ArrayList<>(file.documents);
+      while (!todo.isEmpty()) {
+        Written w = todo.remove(todo.size() - 1);
+        if (w.node instanceof ScalarNode s) {
+          if (s.style() == ScalarNode.Style.DOUBLE_QUOTED) {
+            doubles++;
+          } else if (s.style() == ScalarNode.Style.SINGLE_QUOTED) {
+            singles++;
+          }
+        }
+        if (w.key != null && w.parent != null && !file.isFlow(w.parent) && (w.isMap() || w.isSeq())
+            && !file.isFlow(w) && file.source.lineOf(w.start()) > file.source.lineOf(w.key.origin().at().startOffset())) {
+          int keyColumn = file.column(w.key.origin().at().startOffset());
+          int column = file.column(w.start());
+          if (w.isMap() && column > keyColumn) {
+            steps.merge(column - keyColumn, 1, Integer::sum);
+          } else if (w.isSeq()) {
+            if (column > keyColumn) {
+              indented++;
+            } else {
+              indentless++;
+            }
+          }
+        }
+        todo.addAll(children(file, w));
+      }
+      int indent = 2;
+      int best = 0;
+      for (Map.Entry<Integer, Integer> e : steps.entrySet()) {
+        if (e.getValue() > best || e.getValue() == best && e.getKey() < indent) {
+          best = e.getValue();
+          indent = e.getKey();
+        }
+      }
+      String text = file.text;
+      int lf = text.indexOf('\n');
+      String lineBreak = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n"
+          : lf < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
+      return new Style(Math.max(1, Math.min(indent, 8)), indented >= indentless, singles > doubles ? '\'' : '"',
+          lineBreak);
+    }
+
+    private static List<Written> children(YamlFile file, Written w) {
+      List<Written> out = new ArrayList<>();
+      if (w.node instanceof MapNode m) {
+        for (MapNode.Entry e : m.entries()) {
+          Written c = file.child(w, e.name());
+          if (c != null) {
+            out.add(c);
+          }
+        }
+      } else if (w.node instanceof SeqNode s) {
+        for (int i = 0; i < s.size(); i++) {
+          Written c = file.item(w, i);
+          if (c != null) {
+            out.add(c);
+          }
+        }
+      }
+      return out;
+    }
+  }
+}

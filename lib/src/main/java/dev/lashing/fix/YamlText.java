@@ -1,0 +1,269 @@
+package dev.lashing.fix;
+
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes new values as YAML text in a file's style: its indentation step, sequence indentation and quote
+ * character. Strings are quoted only when they must be (a plain form would read as another type, for YAML
+ * 1.2 or 1.1 readers, or would not parse), and every {@code $} is doubled since Compose interpolates values.
+ */
+final class YamlText {
+  /** {@code *name}: a reference to an anchor, written as is. */
+  record Alias(String name) {}
+
+  /** A scalar as it is written elsewhere in the file (a copied list item), written again as is. */
+  record Raw(String text) {}
+
+  private static final Pattern YAML11 = Pattern.compile(
+      "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
+          + "|[-+]?0[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+"
+          + "|=|<<|~");
+  /** Lists of strings up to this width are written in flow style when they have several items. */
+  static final int FLOW_WIDTH = 100;
+
+  private final YamlFile.Style style;
+
+  YamlText(YamlFile.Style style) {
+    this.style = style;
+  }
+
+  String lineBreak() {
+    return style.lineBreak();
+  }
+
+  int step() {
+    return style.indent();
+  }
+
+  // ---- scalars ----
+
+  /** Whether {@code s} can be written unquoted and reads back as the same string everywhere. */
+  static boolean plainSafe(String s, boolean flow) {
+    if (s.isEmpty() || !s.strip().equals(s) || Scalars.resolvePlain(s) != ScalarNode.Type.STRING
+        || YAML11.matcher(s).matches()) {
+      return false;
+    }
+    char first = s.charAt(0);
+    if ("?:-".indexOf(first) >= 0) {
+      if (s.length() == 1 || s.charAt(1) == ' ' || flow && ",[]{}".indexOf(s.charAt(1)) >= 0) {
+        return false;
+      }
+    } else if ("[]{},#&*!|>'\"%@`".indexOf(first) >= 0) {
+      return false;
+    }
+    if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\uFEFF' || flow && ",[]{}".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A string value, with {@code $} escaped for interpolation. */
+  String string(String value, boolean flow) {
+    return text(value.replace("$", "$$"), flow);
+  }
+
+  /** A string already in its written form (no interpolation escaping), plain when safe. */
+  String text(String value, boolean flow) {
+    return plainSafe(value, flow) ? value : quoted(value, style.quote());
+  }
+
+  /** The value quoted with {@code quote}, or with double quotes when it needs escapes. */
+  static String quoted(String value, char quote) {
+    boolean needsEscapes = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\uFEFF') {
+        needsEscapes = true;
+      }
+    }
+    if (quote == '\'' && !needsEscapes) {
+      return "'" + value.replace("'", "''") + "'";
+    }
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == '\uFEFF') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  String key(String key) {
+    return key.equals("<<") ? key : text(key, false);
+  }
+
+  /** A scalar value (string, number, boolean, null, alias). */
+  String scalar(Object value, boolean flow) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String s) {
+      return string(s, flow);
+    }
+    if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
+      return value.toString();
+    }
+    if (value instanceof Double d) {
+      return d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15
+          ? Long.toString(d.longValue()) + ".0"
+          : Double.toString(d);
+    }
+    if (value instanceof Alias a) {
+      return "*" + a.name();
+    }
+    if (value instanceof Raw r) {
+      return r.text();
+    }
+    if (value instanceof Number n) {
+      return n.toString();
+    }
+    throw new IllegalArgumentException("not a scalar: " + value);
+  }
+
+  static boolean isScalar(Object value) {
+    return !(value instanceof Map<?, ?>) && !(value instanceof List<?>);
+  }
+
+  // ---- flow ----
+
+  /** Any value in flow style: {@code {a: 1, b: [x, y]}}. */
+  String flow(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        parts.add(text(e.getKey().toString(), true) + ": " + flow(e.getValue()));
+      }
+      return "{" + String.join(", ", parts) + "}";
+    }
+    if (value instanceof List<?> list) {
+      List<String> parts = new ArrayList<>();
+      for (Object item : list) {
+        parts.add(flow(item));
+      }
+      return "[" + String.join(", ", parts) + "]";
+    }
+    return scalar(value, true);
+  }
+
+  /** A list of strings written {@code ["CMD", "curl", ...]}, the way Compose's documentation writes them. */
+  private String quotedFlowList(List<?> list) {
+    List<String> parts = new ArrayList<>();
+    for (Object item : list) {
+      parts.add(quoted(((String) item).replace("$", "$$"), style.quote()));
+    }
+    return "[" + String.join(", ", parts) + "]";
+  }
+
+  private static boolean allStrings(List<?> list) {
+    return list.stream().allMatch(i -> i instanceof String);
+  }
+
+  // ---- block ----
+
+  private static String spaces(int n) {
+    return " ".repeat(Math.max(0, n));
+  }
+
+  /**
+   * What follows {@code key:} for a value in block context, where the key is at column {@code keyColumn}:
+   * {@code " scalar"}, or a line break and the indented lines of a collection.
+   */
+  String afterKey(Object value, int keyColumn, int widthSoFar) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Map<?, ?> map) {
+      if (map.isEmpty()) {
+        return " {}";
+      }
+      StringBuilder out = new StringBuilder();
+      for (String line : entries(map, keyColumn + step())) {
+        out.append(lineBreak()).append(line);
+      }
+      return out.toString();
+    }
+    if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        return " []";
+      }
+      if (list.size() > 1 && allStrings(list)) {
+        String flow = quotedFlowList(list);
+        if (widthSoFar + 1 + flow.length() <= FLOW_WIDTH) {
+          return " " + flow;
+        }
+      }
+      int dash = style.indentedSequences() ? keyColumn + step() : keyColumn;
+      StringBuilder out = new StringBuilder();
+      for (String line : items(list, dash)) {
+        out.append(lineBreak()).append(line);
+      }
+      return out.toString();
+    }
+    return " " + scalar(value, false);
+  }
+
+  /** The lines of mapping entries at {@code column} (no line breaks). */
+  List<String> entries(Map<?, ?> map, int column) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String head = spaces(column) + key(e.getKey().toString()) + ":";
+      String rest = afterKey(e.getValue(), column, head.length());
+      addLines(lines, head + rest);
+    }
+    return lines;
+  }
+
+  /** The lines of sequence items whose dashes are at {@code dashColumn}. */
+  List<String> items(List<?> list, int dashColumn) {
+    List<String> lines = new ArrayList<>();
+    for (Object item : list) {
+      lines.addAll(item(item, dashColumn));
+    }
+    return lines;
+  }
+
+  /** The lines of one sequence item ({@code - value}) whose dash is at {@code dashColumn}. */
+  List<String> item(Object item, int dashColumn) {
+    List<String> lines = new ArrayList<>();
+    String dash = spaces(dashColumn) + "- ";
+    if (item instanceof Map<?, ?> map && !map.isEmpty()) {
+      List<String> entryLines = entries(map, dashColumn + 2);
+      lines.add(dash + entryLines.get(0).substring(dashColumn + 2));
+      lines.addAll(entryLines.subList(1, entryLines.size()));
+    } else if (item instanceof List<?> || item instanceof Map<?, ?>) {
+      lines.add(dash + flow(item));
+    } else {
+      lines.add(dash + scalar(item, false));
+    }
+    return lines;
+  }
+
+  private void addLines(List<String> lines, String text) {
+    for (String l : text.split(Pattern.quote(lineBreak()), -1)) {
+      lines.add(l);
+    }
+  }
+}

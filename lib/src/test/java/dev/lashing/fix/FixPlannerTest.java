@@ -1,0 +1,561 @@
+package dev.lashing.fix;
+
+import static dev.lashing.fix.Fixture.append;
+import static dev.lashing.fix.Fixture.changes;
+import static dev.lashing.fix.Fixture.path;
+import static dev.lashing.fix.Fixture.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.lint.Fix;
+import dev.lashing.api.LoadResult;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Trees;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FixPlannerTest {
+  @TempDir Path dir;
+
+  private Fixture project(String compose) {
+    return new Fixture(dir).file("compose.yaml", compose);
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void replacesAScalarKeepingItsQuotesAndComment() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    restart: 'no'  # keep\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    restart: 'unless-stopped'  # keep\n");
+  }
+
+  @Test
+  void insertsANestedPathIntoWhatExists() {
+    Fixture f = project("""
+        services:
+          web:
+            image: nginx
+            deploy:
+              replicas: 2
+              resources:
+                limits:
+                  cpus: "1"
+            # trailing comment
+        """);
+    f.fix("web", set("memory", "512m", "services", "web", "deploy", "resources", "limits", "memory"));
+    f.fix("web", set("reservation", "256m", "services", "web", "deploy", "resources", "reservations", "memory"));
+    f.fix("web", set("pids", 200L, "services", "web", "deploy", "resources", "limits", "pids"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: nginx
+            deploy:
+              replicas: 2
+              resources:
+                limits:
+                  cpus: "1"
+                  memory: 512m
+                  pids: 200
+                reservations:
+                  memory: 256m
+            # trailing comment
+        """);
+  }
+
+  @Test
+  void editsOfOneMappingByManyFixesBecomeOneInsertion() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n");
+    f.fix("web", set("memory", "512m", "services", "web", "deploy", "resources", "limits", "memory"));
+    f.fix("web", set("cpus", 0.5, "services", "web", "deploy", "resources", "limits", "cpus"));
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: nginx
+            deploy:
+              resources:
+                limits:
+                  memory: 512m
+                  cpus: 0.5
+            restart: unless-stopped
+        """);
+  }
+
+  @Test
+  void followsTheFilesIndentationAndSequenceStyle() {
+    Fixture f = project("""
+        services:
+            web:
+                image: nginx
+                dns:
+                - 1.1.1.1
+        """);
+    f.fix("web", append("ALL", "services", "web", "cap_drop"));
+    f.fix("web", set("logging", map("driver", "json-file", "options", map("max-size", "10m")),
+        "services", "web", "logging"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+            web:
+                image: nginx
+                dns:
+                - 1.1.1.1
+                cap_drop:
+                - ALL
+                logging:
+                    driver: json-file
+                    options:
+                        max-size: 10m
+        """);
+  }
+
+  @Test
+  void flowCollectionsStayFlow() {
+    Fixture f = project("services:\n  web: {image: nginx, cap_drop: [NET_RAW]}\n  api: {image: x}\n");
+    f.fix("web", set("restart", "no", "services", "web", "restart"));
+    f.fix("web", append("ALL", "services", "web", "cap_drop"));
+    f.fix("api", set("read_only", true, "services", "api", "read_only"));
+    assertThat(f.text()).isEqualTo(
+        "services:\n  web: {image: nginx, cap_drop: [NET_RAW, ALL], restart: \"no\"}\n  api: {image: x, read_only: true}\n");
+  }
+
+  @Test
+  void quotesWhatWouldReadAsAnotherTypeAndEscapesDollars() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n");
+    f.fix("web", set("env", map("A", "no", "B", "22:22", "C", "8080", "D", "price $5", "E", "a: b", "F", "-x"),
+        "services", "web", "environment"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: nginx
+            environment:
+              A: "no"
+              B: "22:22"
+              C: "8080"
+              D: price $$5
+              E: "a: b"
+              F: -x
+        """);
+  }
+
+  @Test
+  void anchoredValueIsEditedWhereDefinedWhenEveryUserNeedsTheSameChange() {
+    Fixture f = project("""
+        x-common: &common
+          restart: always
+        services:
+          a:
+            <<: *common
+            image: a
+          b:
+            <<: *common
+            image: b
+        """);
+    f.fix("a", set("restart", "no", "services", "a", "restart"));
+    f.fix("b", set("restart", "no", "services", "b", "restart"));
+    assertThat(f.text()).startsWith("x-common: &common\n  restart: \"no\"\nservices:\n");
+    assertThat(f.plan().applied()).hasSize(2);
+  }
+
+  @Test
+  void anchoredValueIsOverriddenInTheServiceWhenOtherUsersKeepIt() {
+    Fixture f = project("""
+        x-common: &common
+          restart: always
+        services:
+          a:
+            <<: *common
+            image: a
+          b:
+            <<: *common
+            image: b
+        """);
+    f.fix("a", set("restart", "no", "services", "a", "restart"));
+    assertThat(f.text()).isEqualTo("""
+        x-common: &common
+          restart: always
+        services:
+          a:
+            <<: *common
+            image: a
+            restart: "no"
+          b:
+            <<: *common
+            image: b
+        """);
+  }
+
+  @Test
+  void nestedMappingFromAMergeKeyIsExtendedThroughANewAnchor() {
+    Fixture f = project("""
+        x-common: &common
+          deploy:
+            resources:
+              limits:
+                cpus: "1"
+        services:
+          a:
+            <<: *common
+            image: a
+          b:
+            <<: *common
+            image: b
+        """);
+    f.fix("a", set("memory", "1g", "services", "a", "deploy", "resources", "limits", "memory"));
+    f.fix("b", set("memory", "2g", "services", "b", "deploy", "resources", "limits", "memory"));
+    String fixed = f.text();
+    assertThat(fixed).isEqualTo("""
+        x-common: &common
+          deploy: &common-deploy
+            resources: &common-deploy-resources
+              limits: &common-deploy-resources-limits
+                cpus: "1"
+        services:
+          a:
+            <<: *common
+            image: a
+            deploy:
+              <<: *common-deploy
+              resources:
+                <<: *common-deploy-resources
+                limits:
+                  <<: *common-deploy-resources-limits
+                  memory: 1g
+          b:
+            <<: *common
+            image: b
+            deploy:
+              <<: *common-deploy
+              resources:
+                <<: *common-deploy-resources
+                limits:
+                  <<: *common-deploy-resources-limits
+                  memory: 2g
+        """);
+    LoadResult result = f.applied().load();
+    MapNode limits = limits(result, "a");
+    assertThat(Trees.text(limits, "cpus")).isEqualTo("1");
+    assertThat(Trees.text(limits, "memory")).isEqualTo("1g");
+    assertThat(Trees.text(limits(result, "b"), "memory")).isEqualTo("2g");
+  }
+
+  private static MapNode limits(LoadResult result, String service) {
+    MapNode s = Trees.map(Trees.map(result.tree(), "services"), service);
+    return Trees.map(Trees.map(Trees.map(s, "deploy"), "resources"), "limits");
+  }
+
+  @Test
+  void aServiceThatIsAnAliasGetsAMergeKey() {
+    Fixture f = project("""
+        services:
+          a: &a
+            image: a
+          b: *a
+        """);
+    f.fix("b", set("restart", "unless-stopped", "services", "b", "restart"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          a: &a
+            image: a
+          b:
+            <<: *a
+            restart: unless-stopped
+        """);
+    assertThat(Trees.text(Trees.map(Trees.map(f.applied().load().tree(), "services"), "a"), "restart")).isNull();
+  }
+
+  @Test
+  void aListFromAnAliasIsCopiedWithTheNewItemWhenOnlyOneUserNeedsIt() {
+    Fixture f = project("""
+        x-caps: &caps [NET_RAW, "MKNOD"]
+        services:
+          a:
+            image: a
+            cap_drop: *caps
+          b:
+            image: b
+            cap_drop: *caps
+        """);
+    f.fix("a", append("ALL", "services", "a", "cap_drop"));
+    assertThat(f.text()).contains(
+        "    cap_drop:\n      - NET_RAW\n      - \"MKNOD\"\n      - ALL\n  b:\n    image: b\n    cap_drop: *caps\n");
+  }
+
+  @Test
+  void inheritedThroughExtendsIsOverriddenInTheExtendingService() {
+    Fixture f = new Fixture(dir)
+        .file("base.yaml", "services:\n  base:\n    image: nginx\n    restart: always\n")
+        .file("compose.yaml", "services:\n  web:\n    extends: {file: base.yaml, service: base}\n");
+    f.fix("web", set("restart", "no", "services", "web", "restart"));
+    f.fix("web", append("ALL", "services", "web", "cap_drop"));
+    assertThat(f.texts()).containsOnlyKeys("compose.yaml");
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            extends: {file: base.yaml, service: base}
+            restart: "no"
+            cap_drop:
+              - ALL
+        """);
+  }
+
+  @Test
+  void anIncludedServiceIsFixedInTheIncludedFileAndItsNetworkDeclaredThere() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "include:\n  - inc/compose.yaml\nservices:\n  web:\n    image: nginx\n")
+        .file("inc/compose.yaml", "services:\n  db:\n    image: postgres\n");
+    f.fix("db", "inc/compose.yaml", "db", new Fix("attach", Fix.Safety.SAFE, List.of(
+        new Fix.Set(path("services", "db", "networks"), List.of("app_network")),
+        new Fix.Set(path("networks", "app_network"), Map.of()))));
+    assertThat(f.texts()).containsOnlyKeys("inc/compose.yaml");
+    assertThat(f.text("inc/compose.yaml")).isEqualTo("""
+        services:
+          db:
+            image: postgres
+            networks:
+              - app_network
+        networks:
+          app_network: {}
+        """);
+    f.applied().load(); // both files still load
+  }
+
+  @Test
+  void withSeveralFilesAValueIsEditedInTheLastFileThatSetsItAndNewKeysGoToTheFirst() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "services:\n  web:\n    image: nginx\n    restart: always\n")
+        .file("compose.override.yaml", "services:\n  web:\n    restart: unless-stopped\n")
+        .project("compose.yaml", "compose.override.yaml");
+    f.fix("web", set("restart", "no", "services", "web", "restart"));
+    f.fix("web", set("read_only", true, "services", "web", "read_only"));
+    assertThat(f.text("compose.override.yaml")).isEqualTo("services:\n  web:\n    restart: \"no\"\n");
+    assertThat(f.text("compose.yaml")).isEqualTo(
+        "services:\n  web:\n    image: nginx\n    restart: always\n    read_only: true\n");
+  }
+
+  @Test
+  void overlappingFixesAreRejectedAndTheConflictNamed() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\"\n");
+    f.fix("web", new Fix("drop", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "web", "ports"), 0))));
+    f.fix("web", new Fix("rebind", Fix.Safety.SAFE, List.of(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        "127.0.0.1:80:80"))));
+    FixPlanner.Result plan = f.plan();
+    assertThat(plan.applied()).extracting(c -> c.fix().description()).containsExactly("drop");
+    assertThat(plan.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.CONFLICT);
+      assertThat(s.message()).contains("test-rule (drop)");
+    });
+    assertThat(plan.texts().get("compose.yaml")).isEqualTo("services:\n  web:\n    image: nginx\n");
+  }
+
+  @Test
+  void contradictingValuesForOneKeyAreRejected() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n");
+    f.fix("web", set("one", "no", "services", "web", "restart"));
+    f.fix("web", set("two", "always", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).singleElement().extracting(Skip::reason).isEqualTo(Skip.Reason.CONFLICT);
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    restart: \"no\"\n");
+  }
+
+  @Test
+  void keepsCrlfAndTheByteOrderMark() {
+    Fixture f = project("\uFEFFservices:\r\n  web:\r\n    image: nginx\r\n");
+    f.fix("web", set("logging", map("driver", "json-file"), "services", "web", "logging"));
+    assertThat(f.text()).isEqualTo("\uFEFFservices:\r\n  web:\r\n    image: nginx\r\n    logging:\r\n      driver: json-file\r\n");
+  }
+
+  @Test
+  void aFileWithoutAFinalLineBreakGetsNoneAdded() {
+    Fixture f = project("services:\n  web:\n    image: nginx");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    restart: unless-stopped");
+  }
+
+  @Test
+  void removingAnEntryKeepsItsComments() {
+    Fixture f = project("version: '3' # old\nservices:\n  web:\n    image: nginx\n    network_mode: bridge\n    # after\n");
+    f.fix(null, "compose.yaml", "version", new Fix("rm", Fix.Safety.SAFE, List.of(new Fix.Remove(path("version")))));
+    f.fix("web", new Fix("rm", Fix.Safety.SAFE, List.of(new Fix.Remove(path("services", "web", "network_mode")))));
+    assertThat(f.text()).isEqualTo("# old\nservices:\n  web:\n    image: nginx\n    # after\n");
+  }
+
+  @Test
+  void removingTheLastItemOfAListRemovesTheKey() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\" # web\n      - 443:443\n");
+    f.fix("web", new Fix("a", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "web", "ports"), 0))));
+    f.fix("web", new Fix("b", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "web", "ports"), 1))));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    # web\n");
+  }
+
+  @Test
+  void removingFromAFlowListKeepsItValid() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports: [\"80:80\", \"443:443\", \"8080:80\"]\n");
+    f.fix("web", new Fix("a", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "web", "ports"), 1),
+        new Fix.RemoveItem(path("services", "web", "ports"), 2))));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n");
+  }
+
+  @Test
+  void bindsAShortPortByWritingTheAddressInFront() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"${PORT:-80}:80\"\n"
+        + "      - 3000-3001:3000-3001\n      - \"[::]:53:53/udp\"\n");
+    Fix.Change[] rebind = {
+        new Fix.ReplaceItem(path("services", "web", "ports"), 0, port("127.0.0.1", 80L, "80", "tcp")),
+        new Fix.ReplaceItem(path("services", "web", "ports"), 1, port("127.0.0.1", 3000L, "3000", "tcp")),
+        new Fix.ReplaceItem(path("services", "web", "ports"), 2, port("127.0.0.1", 3001L, "3001", "tcp")),
+        new Fix.ReplaceItem(path("services", "web", "ports"), 3, port("::1", 53L, "53", "udp"))};
+    f.fix("web", changes(rebind));
+    assertThat(f.text()).endsWith("      - \"127.0.0.1:${PORT:-80}:80\"\n      - 127.0.0.1:3000-3001:3000-3001\n"
+        + "      - \"[::1]:53:53/udp\"\n");
+  }
+
+  private static Map<String, Object> port(String host, long target, String published, String protocol) {
+    return map("mode", "ingress", "host_ip", host, "target", target, "published", published, "protocol", protocol);
+  }
+
+  @Test
+  void aLongPortGetsOnlyItsHostIp() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - target: 80\n        published: \"8080\"\n");
+    f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        map("host_ip", "127.0.0.1", "target", 80L, "published", "8080"))));
+    assertThat(f.text()).endsWith("      - target: 80\n        published: \"8080\"\n        host_ip: 127.0.0.1\n");
+  }
+
+  @Test
+  void shortFormsAreRewrittenWhenTheFixNeedsTheLongOne() {
+    Fixture f = project("""
+        services:
+          db:
+            image: postgres
+            healthcheck: {test: ["CMD", "pg_isready"]}
+          web:
+            image: nginx
+            depends_on: [db]   # short
+            networks: [default]
+            tmpfs: /run
+        """);
+    f.fix("web", set("healthy", "service_healthy", "services", "web", "depends_on", "db", "condition"));
+    f.fix("web", changes(new Fix.Remove(path("services", "web", "networks", "default")),
+        new Fix.Set(path("services", "web", "networks", "back"), null)));
+    f.fix("web", append("/tmp", "services", "web", "tmpfs"));
+    assertThat(f.text()).endsWith("""
+          web:
+            image: nginx
+            depends_on:
+              db:
+                condition: service_healthy   # short
+            networks: [back]
+            tmpfs: [/run, /tmp]
+        """);
+  }
+
+  @Test
+  void aValueWrittenWithAVariableIsLeftToTheVariable() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    restart: ${RESTART:-always}\n");
+    f.fix("web", set("restart", "no", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message()).contains("variable");
+    });
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void quotesAPlainScalarInPlace() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    environment:\n      DEBUG: no # off\n");
+    f.fix("web", "compose.yaml", "no", new Fix("quote", Fix.Safety.SAFE,
+        List.of(new Fix.Quote(path("services", "web", "environment", "DEBUG")))));
+    assertThat(f.text()).endsWith("      DEBUG: \"no\" # off\n");
+  }
+
+  @Test
+  void applyingTheSameFixesTwiceChangesNothingTheSecondTime() {
+    String compose = """
+        x-common: &common
+          restart: always
+        services:
+          web:
+            <<: *common
+            image: nginx
+            ports: ["80:80"]
+            cap_drop: [NET_RAW]
+        """;
+    Fixture first = project(compose);
+    Fix[] fixes = {
+        set("restart", "no", "services", "web", "restart"),
+        append("ALL", "services", "web", "cap_drop"),
+        set("limit", "1g", "services", "web", "deploy", "resources", "limits", "memory"),
+        new Fix("rebind", Fix.Safety.SAFE, List.of(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+            port("127.0.0.1", 80L, "80", "tcp"))))};
+    for (Fix fix : fixes) {
+      first.fix("web", fix);
+    }
+    Fixture second = first.applied();
+    for (Fix fix : Arrays.copyOf(fixes, 3)) {
+      second.fix("web", fix);
+    }
+    assertThat(second.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aServiceThatIsItselfTheAnchorIsNotChangedForItAlone() {
+    Fixture f = project("""
+        services:
+          web: &web
+            image: nginx
+            restart: always
+          worker:
+            <<: *web
+            command: ["work"]
+        """);
+    f.fix("web", set("restart", "no", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message()).contains("shared through an anchor");
+    });
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void eachDocumentOfAFileIsEditedInPlace() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n---\nservices:\n  db:\n    image: postgres\n");
+    f.fix("db", "compose.yaml", "db", new Fix("attach", Fix.Safety.SAFE, List.of(
+        new Fix.Set(path("services", "db", "networks"), List.of("back")),
+        new Fix.Set(path("networks", "back"), Map.of()))));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n---\nservices:\n  db:\n    image: postgres\n"
+        + "    networks:\n      - back\nnetworks:\n  back: {}\n");
+  }
+
+  @Test
+  void newKeysGoBelowTheCommentsThatBelongToTheLastEntry() {
+    Fixture f = project("""
+        services:
+          web:
+            image: nginx
+            environment:
+              A: "1"
+              # B: "2"
+            # restart: always
+          db:
+            image: postgres
+        """);
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.text()).contains("""
+              A: "1"
+              # B: "2"
+            restart: unless-stopped
+            # restart: always
+          db:
+        """);
+  }
+}

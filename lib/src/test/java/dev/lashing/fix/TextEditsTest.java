@@ -1,0 +1,58 @@
+package dev.lashing.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextEditsTest {
+
+  @Test
+  void appliesEditsInOffsetOrderWhateverTheOrderAdded() {
+    TextEdits edits = new TextEdits();
+    assertThat(edits.add(new TextEdit(6, 11, "there"))).isTrue();
+    assertThat(edits.add(TextEdit.insert(0, ">> "))).isTrue();
+    assertThat(edits.add(TextEdit.delete(5, 6))).isTrue();
+    assertThat(edits.apply("hello world")).isEqualTo(">> hellothere");
+  }
+
+  @Test
+  void identicalEditsCountOnce() {
+    TextEdits edits = new TextEdits();
+    edits.add(new TextEdit(0, 5, "HELLO"));
+    assertThat(edits.add(new TextEdit(0, 5, "HELLO"))).isTrue();
+    assertThat(edits.size()).isEqualTo(1);
+  }
+
+  @Test
+  void overlappingEditsAreRefusedAndTheTextStaysWhole() {
+    TextEdits edits = new TextEdits();
+    edits.add(new TextEdit(0, 5, "HELLO"));
+    assertThat(edits.add(new TextEdit(3, 8, "x"))).isFalse();
+    assertThat(edits.add(new TextEdit(0, 5, "other"))).isFalse();
+    assertThat(edits.add(TextEdit.insert(2, "x"))).isFalse();
+    assertThat(edits.conflictWith(new TextEdit(4, 6, ""))).isEqualTo(new TextEdit(0, 5, "HELLO"));
+    assertThat(edits.apply("hello world")).isEqualTo("HELLO world");
+  }
+
+  @Test
+  void editsThatOnlyTouchDoNotOverlap() {
+    TextEdits edits = new TextEdits();
+    assertThat(edits.add(new TextEdit(0, 5, "A"))).isTrue();
+    assertThat(edits.add(new TextEdit(5, 6, "_"))).isTrue();
+    assertThat(edits.add(TextEdit.insert(5, "+"))).isTrue();
+    assertThat(edits.add(TextEdit.insert(0, "<"))).isTrue();
+    assertThat(edits.add(TextEdit.insert(0, "other"))).isFalse();
+    assertThat(edits.apply("hello world")).isEqualTo("<A+_world");
+  }
+
+  @Test
+  void aGroupIsAcceptedWholeOrNotAtAll() {
+    TextEdits edits = new TextEdits();
+    edits.add(new TextEdit(0, 2, "x"));
+    assertThat(edits.addAll(List.of(new TextEdit(4, 5, "y"), new TextEdit(1, 3, "z")))).isFalse();
+    assertThat(edits.size()).isEqualTo(1);
+    assertThat(edits.addAll(List.of(new TextEdit(4, 5, "y"), new TextEdit(6, 7, "z")))).isTrue();
+    assertThat(edits.size()).isEqualTo(3);
+  }
+}

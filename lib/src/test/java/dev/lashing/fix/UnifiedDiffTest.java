@@ -1,0 +1,63 @@
+package dev.lashing.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UnifiedDiffTest {
+
+  @Test
+  void equalTextsHaveNoDiff() {
+    assertThat(UnifiedDiff.of("a.yaml", "x\n", "x\n")).isEmpty();
+  }
+
+  @Test
+  void printsHunksWithThreeLinesOfContext() {
+    String before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n";
+    String after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\nsixteen\n";
+    assertThat(UnifiedDiff.of("compose.yaml", before, after)).isEqualTo("""
+        --- a/compose.yaml
+        +++ b/compose.yaml
+        @@ -2,7 +2,7 @@
+         2
+         3
+         4
+        -5
+        +five
+         6
+         7
+         8
+        @@ -13,3 +13,4 @@
+         13
+         14
+         15
+        +sixteen
+        """);
+  }
+
+  @Test
+  void nearbyChangesShareAHunk() {
+    String diff = UnifiedDiff.of("f", "a\nb\nc\nd\ne\nf\ng\n", "A\nb\nc\nd\ne\nf\nG\n");
+    assertThat(diff).contains("@@ -1,7 +1,7 @@").doesNotContain("@@ -7");
+  }
+
+  @Test
+  void showsCrlfFilesAsLinesAndMarksAMissingFinalLineBreak() {
+    assertThat(UnifiedDiff.of("f", "a: 1\r\nb: 2", "a: 1\r\nb: 2\r\nc: 3")).isEqualTo("""
+        --- a/f
+        +++ b/f
+        @@ -1,2 +1,3 @@
+         a: 1
+        -b: 2
+        \\ No newline at end of file
+        +b: 2
+        +c: 3
+        \\ No newline at end of file
+        """);
+  }
+
+  @Test
+  void insertionsIntoAnEmptyText() {
+    assertThat(UnifiedDiff.of("f", "", "a\n")).isEqualTo("--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.lashing.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class YamlTextTest {
+  private final YamlText yaml = new YamlText(new YamlFile.Style(2, true, '"', "\n"));
+
+  @Test
+  void stringsArePlainOnlyWhenEveryReaderReadsTheSameString() {
+    for (String plain : List.of("unless-stopped", "json-file", "10m", "no-new-privileges:true", "/tmp",
+        "127.0.0.1:8080:80", "--quiet", "CMD-SHELL", "a b")) {
+      assertThat(YamlText.plainSafe(plain, false)).as(plain).isTrue();
+    }
+    for (String quoted : List.of("no", "on", "Off", "y", "22:22", "8080", "0755", "1.5", "true", "null", "~", "",
+        " x", "a: b", "a #b", "*x", "&x", "!x", "- x", "[x]", "{x}", "@x", "`x", "%x", "x:", "<<", "\tx")) {
+      assertThat(YamlText.plainSafe(quoted, false)).as(quoted).isFalse();
+    }
+    assertThat(YamlText.plainSafe("a,b", false)).isTrue();
+    assertThat(YamlText.plainSafe("a,b", true)).isFalse();
+  }
+
+  @Test
+  void quotingUsesTheFilesQuoteUnlessEscapesAreNeeded() {
+    assertThat(YamlText.quoted("it's", '\'')).isEqualTo("'it''s'");
+    assertThat(YamlText.quoted("a\"b\\c", '"')).isEqualTo("\"a\\\"b\\\\c\"");
+    assertThat(YamlText.quoted("line\nbreak", '\'')).isEqualTo("\"line\\nbreak\"");
+  }
+
+  @Test
+  void newValuesEscapeDollarsForInterpolation() {
+    assertThat(yaml.string("$HOME", false)).isEqualTo("$$HOME");
+    assertThat(yaml.scalar("pa$$", false)).isEqualTo("pa$$$$");
+  }
+
+  @Test
+  void numbersBooleansAndNulls() {
+    assertThat(yaml.scalar(1.0, false)).isEqualTo("1.0");
+    assertThat(yaml.scalar(0.25, false)).isEqualTo("0.25");
+    assertThat(yaml.scalar(200L, false)).isEqualTo("200");
+    assertThat(yaml.scalar(true, false)).isEqualTo("true");
+    assertThat(yaml.scalar(null, false)).isEqualTo("null");
+  }
+
+  @Test
+  void blockAndFlowCollections() {
+    Map<String, Object> healthcheck = new LinkedHashMap<>();
+    healthcheck.put("test", List.of("CMD", "redis-cli", "ping"));
+    healthcheck.put("retries", 5L);
+    healthcheck.put("empty", Map.of());
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("healthcheck", healthcheck);
+    entry.put("cap_drop", List.of("ALL"));
+    entry.put("ports", List.of(Map.of("target", 80L)));
+    assertThat(yaml.entries(entry, 4)).containsExactly(
+        "    healthcheck:",
+        "      test: [\"CMD\", \"redis-cli\", \"ping\"]",
+        "      retries: 5",
+        "      empty: {}",
+        "    cap_drop:",
+        "      - ALL",
+        "    ports:",
+        "      - target: 80");
+    assertThat(yaml.flow(entry)).isEqualTo(
+        "{healthcheck: {test: [CMD, redis-cli, ping], retries: 5, empty: {}}, cap_drop: [ALL], ports: [{target: 80}]}");
+  }
+
+  @Test
+  void indentlessSequencesWhenTheFileWritesThem() {
+    YamlText indentless = new YamlText(new YamlFile.Style(4, false, '\'', "\r\n"));
+    assertThat(indentless.afterKey(List.of("ALL"), 2, 10)).isEqualTo("\r\n  - ALL");
+    assertThat(indentless.afterKey(List.of("a", "b"), 2, 10)).isEqualTo(" ['a', 'b']");
+    assertThat(indentless.afterKey(Map.of("k", "v"), 2, 10)).isEqualTo("\r\n      k: v");
+  }
+}

@@ -33,6 +33,7 @@ public final class Cli {
 
       commands:
         lint      check compose files for hardening problems (pre-commit and CI)
+        patch     write a Compose override file that hardens the stack without editing its files
         fix       fix findings in the compose files: prints a diff; --write applies it
         config    print the merged, interpolated project as `docker compose config` does
         validate  report schema and load errors of compose files
@@ -79,6 +80,7 @@ public final class Cli {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       return switch (args[0]) {
         case "lint" -> new LintCommand(out, err, environment, workingDirectory, terminal).run(rest);
+        case "patch" -> new PatchCommand(out, err, environment, workingDirectory).run(rest);
         case "fix" -> new FixCommand(out, err, environment, workingDirectory).run(rest);
         case "rules" -> new CatalogCommands(out, err).rules(rest);
         case "explain" -> new CatalogCommands(out, err).explain(rest);

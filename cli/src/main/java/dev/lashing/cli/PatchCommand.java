@@ -1,0 +1,184 @@
+package dev.lashing.cli;
+
+import dev.lashing.api.LoadOptions;
+import dev.lashing.config.ConfigLoader;
+import dev.lashing.config.LintConfig;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ComposeFiles;
+import dev.lashing.patch.PatchException;
+import dev.lashing.patch.PatchOptions;
+import dev.lashing.patch.PatchResult;
+import dev.lashing.patch.Patcher;
+import dev.lashing.patch.UnifiedDiff;
+import dev.lashing.render.ConfigWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code lashing patch}: writes a Compose override file that, merged after the project's files, leaves no finding
+ * of the rules it covers; {@code --diff} shows the effective configuration before and after. Exit 0 done, 2
+ * invalid input or usage, 3 when the patch would not do what it must (a bug).
+ */
+final class PatchCommand {
+  private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+
+  PatchCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  static Options options() {
+    Options options = Arguments.projectOptions();
+    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
+        .desc("default, production or development (default: from .lashing.yml, else default)").build());
+    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+    options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
+        .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
+        .build());
+    options.addOption(Option.builder().longOpt("network").hasArg().argName("NAME")
+        .desc("the network services move to from the default one (default: <project>_network)").build());
+    options.addOption(Option.builder().longOpt("backup-dir").hasArg().argName("DIR")
+        .desc("host directory for the backup jobs' copies (default ./backups)").build());
+    options.addOption(Option.builder().longOpt("no-backup").desc("add no backup jobs").build());
+    options.addOption(Option.builder().longOpt("rule").hasArg().argName("RULE")
+        .desc("cover only RULE (repeatable); naming a rule switches it on").build());
+    options.addOption(Option.builder().longOpt("also-rule").hasArg().argName("RULE")
+        .desc("also cover RULE: " + String.join(", ", Patcher.OPTIONAL_RULES.stream().sorted().toList())
+            + " (repeatable)").build());
+    options.addOption(Option.builder().longOpt("skip-rule").hasArg().argName("RULE")
+        .desc("do not cover RULE (repeatable)").build());
+    options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("write the patch to FILE instead of standard output").build());
+    options.addOption(Option.builder().longOpt("diff")
+        .desc("print the effective configuration's changes (before and after the patch) instead of the patch")
+        .build());
+    return options;
+  }
+
+  int run(String[] args) {
+    CommandLine line = Arguments.parse("patch [-f FILE]... [options]", options(), args, out);
+    if (line == null) {
+      return Cli.OK;
+    }
+    if (!line.getArgList().isEmpty()) {
+      throw new Arguments.UsageException("patch takes no arguments; name the compose files with -f FILE");
+    }
+    Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    String backupDir = line.getOptionValue("backup-dir");
+    if (backupDir != null && (backupDir.isBlank() || backupDir.contains(":") || backupDir.contains("$"))) {
+      throw new Arguments.UsageException("--backup-dir must be a path without ':' or '$', not '" + backupDir + "'");
+    }
+    if (backupDir != null && line.hasOption("no-backup")) {
+      throw new Arguments.UsageException("give --backup-dir or --no-backup, not both");
+    }
+    String output = line.getOptionValue("output");
+    List<Path> files = Arguments.values(line, "file").stream().map(Path::of).toList();
+    List<Path> resolved = files.isEmpty() ? ComposeFiles.discover(workingDirectory, environment) : files;
+    if (output != null) {
+      Path target = workingDirectory.resolve(output).toAbsolutePath().normalize();
+      for (Path f : resolved) {
+        if (workingDirectory.resolve(f).toAbsolutePath().normalize().equals(target)) {
+          throw new Arguments.UsageException("-o " + output + " is one of the project's files; the patch never "
+              + "replaces them");
+        }
+      }
+    }
+
+    RuleRegistry registry = RuleRegistry.discover();
+    LintConfig config = config(line, registry);
+    RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);
+    LoadOptions load = Arguments.loadOptions(line, resolved, workingDirectory, environment);
+    Boolean backups = line.hasOption("no-backup") ? Boolean.FALSE : backupDir != null ? Boolean.TRUE : null;
+    PatchOptions options = new PatchOptions(load, settings, Arguments.values(line, "gateway"),
+        line.getOptionValue("network"), backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),
+        new LinkedHashSet<>(Arguments.values(line, "also-rule")),
+        new LinkedHashSet<>(Arguments.values(line, "skip-rule")), commandLine(args),
+        output != null ? output : "hardening.patch.yml");
+    PatchResult result;
+    try {
+      result = new Patcher(registry).generate(options);
+    } catch (IllegalArgumentException e) {
+      throw new Arguments.UsageException(e.getMessage());
+    } catch (PatchException e) {
+      err.println("lashing: internal error: " + e.getMessage().replace("\n", "\n  "));
+      err.println("lashing: the patch was not written; please report this with the input that caused it");
+      return Cli.INTERNAL_ERROR;
+    }
+    if (output != null) {
+      try {
+        AtomicFiles.write(workingDirectory.resolve(output), result.text());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (line.hasOption("diff")) {
+      String names = resolved.stream().map(Path::toString).collect(Collectors.joining(" + "));
+      String diff = UnifiedDiff.of(names + " (docker compose config)", ConfigWriter.yaml(result.before().tree()),
+          names + " + " + options.outputName() + " (docker compose config)", ConfigWriter.yaml(result.after().tree()));
+      out.print(diff.isEmpty() ? "no changes: the project already has no finding the patch covers\n" : diff);
+    } else if (output == null) {
+      out.print(result.text());
+    }
+    return Cli.OK;
+  }
+
+  /**
+   * {@code lashing patch} and the arguments as given (but {@code --diff}, which does not change the patch), quoted
+   * for a POSIX shell where needed.
+   */
+  static String commandLine(String[] args) {
+    List<String> words = new ArrayList<>(List.of("lashing", "patch"));
+    for (String a : args) {
+      if (a.equals("--diff")) {
+        continue;
+      }
+      words.add(SAFE_WORD.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
+    }
+    return String.join(" ", words);
+  }
+
+  private LintConfig config(CommandLine line, RuleRegistry registry) {
+    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    if (line.hasOption("config")) {
+      Path file = workingDirectory.resolve(line.getOptionValue("config"));
+      return ConfigLoader.load(file, line.getOptionValue("config"), known);
+    }
+    return ConfigLoader.find(workingDirectory)
+        .map(file -> ConfigLoader.load(file, displayName(file), known))
+        .orElse(LintConfig.NONE);
+  }
+
+  private String displayName(Path file) {
+    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new Arguments.UsageException(e.getMessage());
+    }
+  }
+}

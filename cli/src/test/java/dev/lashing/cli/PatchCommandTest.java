@@ -1,0 +1,245 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Linter;
+import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.patch.PatchOptions;
+import dev.lashing.patch.PatchResult;
+import dev.lashing.patch.Patcher;
+import dev.lashing.testing.Corpus;
+import dev.lashing.testing.Golden;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code lashing patch} end to end, with the built-in rules: golden patches for a small stack per rule family,
+ * the two examples (the committed patch files are the goldens), the real Plane self-host file, {@code --diff},
+ * usage errors, and every file of the shared corpus.
+ */
+class PatchCommandTest {
+  private static final Path ROOT = Path.of(System.getProperty("lashing.root", ".."));
+  private static final Path GOLDEN = ROOT.resolve("lib/src/test/resources/dev/lashing/patch");
+  @TempDir Path tmp;
+  private StringWriter out;
+  private StringWriter err;
+
+  private int patch(Path workingDirectory, String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "patch";
+    System.arraycopy(args, 0, full, 1, args.length);
+    out = new StringWriter();
+    err = new StringWriter();
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), workingDirectory).run(full);
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+    return to;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"network", "resources", "reliability", "security", "development", "backups"})
+  void eachRuleFamilyHasAGoldenPatch(String family) throws IOException {
+    Path dir = GOLDEN.resolve("families").resolve(family);
+    List<String> args = new ArrayList<>(List.of("-f", "compose.yaml"));
+    args.addAll(List.of(Files.readString(dir.resolve("args")).trim().split("\\s+")));
+    assertThat(patch(dir, args.toArray(String[]::new))).as(err.toString()).isEqualTo(Cli.OK);
+    Golden.assertMatches(dir.resolve("expected.patch.yml"), out.toString());
+  }
+
+  @Test
+  void thePlaneExampleIsTheCommittedPatch() throws IOException {
+    Path dir = copy(ROOT.resolve("examples/plane"), tmp.resolve("plane"));
+    Files.deleteIfExists(dir.resolve("plane-compose-hardening.patch.yml"));
+    assertThat(patch(dir, "-f", "docker-compose.yml", "--policy", "production", "--gateway", "proxy", "-o",
+        "plane-compose-hardening.patch.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+    String text = Files.readString(dir.resolve("plane-compose-hardening.patch.yml"));
+    assertThat(text).contains("networks: [plane_network]").contains("ports: !reset []").contains("plane-db-backup:")
+        .contains("restart: unless-stopped").contains("restart_policy: !reset {}");
+    Golden.assertMatches(ROOT.resolve("examples/plane/plane-compose-hardening.patch.yml"), text);
+  }
+
+  @Test
+  void theOdooDevelopmentExampleIsTheCommittedPatch() throws IOException {
+    Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
+    Files.deleteIfExists(dir.resolve("odoo-dev-hardening.patch.yml"));
+    assertThat(patch(dir, "-f", "docker-compose.yml", "--policy", "development", "-o",
+        "odoo-dev-hardening.patch.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    String text = Files.readString(dir.resolve("odoo-dev-hardening.patch.yml"));
+    assertThat(text).contains("127.0.0.1:${ODOO_PORT:-8069}:8069").contains("restart: \"no\"")
+        .contains("memory: 512m").doesNotContain("-backup:");
+    Golden.assertMatches(ROOT.resolve("examples/odoo-dev/odoo-dev-hardening.patch.yml"), text);
+  }
+
+  @Test
+  void theRealPlaneSelfHostFileGetsAPatchToCommit() throws IOException {
+    Corpus.assumePresent();
+    Path dir = Files.createDirectories(tmp.resolve("plane-app"));
+    Path files = Corpus.root().resolve("files");
+    Files.copy(files.resolve("makeplane__plane__deployments__cli__community__docker-compose.yml"),
+        dir.resolve("docker-compose.yml"));
+    Files.copy(files.resolve("makeplane__plane__deployments__cli__community__variables.env"),
+        dir.resolve("variables.env"));
+    assertThat(patch(dir, "-f", "docker-compose.yml", "--env-file", "variables.env", "--policy", "production",
+        "--gateway", "proxy")).as(err.toString()).isEqualTo(Cli.OK);
+    String text = out.toString();
+    assertThat(text).doesNotContain("Warning").contains("plane-db-backup:").contains("plane-minio-backup:")
+        .contains("pids: 1100").contains("restart: on-failure:5").doesNotContain("secret-key\"")
+        .contains("MINIO_ROOT_PASSWORD: \"${AWS_SECRET_ACCESS_KEY}\"");
+    Golden.assertMatches(GOLDEN.resolve("plane-selfhost.patch.yml"), text);
+  }
+
+  @Test
+  void diffShowsTheEffectiveConfigurationBeforeAndAfter() throws IOException {
+    Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
+    assertThat(patch(dir, "-f", "docker-compose.yml", "--policy", "development", "--diff")).isEqualTo(Cli.OK);
+    assertThat(out.toString())
+        .startsWith("--- docker-compose.yml (docker compose config)\n"
+            + "+++ docker-compose.yml + hardening.patch.yml (docker compose config)\n@@ ")
+        .contains("\n-    restart: always\n").contains("\n+    restart: ")
+        .contains("\n+        host_ip: 127.0.0.1\n").contains("\n+          pids: 200\n")
+        .doesNotContain("# Hardening override");
+  }
+
+  @Test
+  void ruleNarrowsTheCoveredRulesAndSwitchesThemOn() throws IOException {
+    Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
+    assertThat(patch(dir, "--policy", "development", "--rule", "restart-policy", "--rule", "read-only-rootfs"))
+        .as(err.toString()).isEqualTo(Cli.OK);
+    String text = out.toString().substring(out.toString().indexOf("\nservices:"));
+    assertThat(text).contains("restart: \"no\"").contains("read_only: true").doesNotContain("ports")
+        .doesNotContain("deploy:\n      resources").doesNotContain("logging");
+  }
+
+  @Test
+  void outputGoesToAFileWholeAndMatchesStandardOutput() throws IOException {
+    Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
+    assertThat(patch(dir, "--policy", "development")).isEqualTo(Cli.OK);
+    String printed = out.toString().replace("hardening.patch.yml", "out.yml")
+        .replace("lashing patch --policy development", "lashing patch --policy development -o out.yml");
+    assertThat(patch(dir, "--policy", "development", "-o", "out.yml")).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("out.yml"))).isEqualTo(printed);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void badInputAndUsageExitTwo() throws IOException {
+    Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
+    assertThat(patch(dir, "--gateway", "nope")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("no service named nope");
+    assertThat(patch(dir, "--also-rule", "obsolete-version")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("an override file cannot fix it");
+    assertThat(patch(dir, "-o", "docker-compose.yml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("is one of the project's files");
+    assertThat(patch(dir, "docker-compose.yml")).isEqualTo(Cli.INVALID);
+    assertThat(patch(dir, "--backup-dir", "/a:b")).isEqualTo(Cli.INVALID);
+    assertThat(patch(dir, "--policy", "strict")).isEqualTo(Cli.INVALID);
+    Files.writeString(dir.resolve("broken.yml"), "services:\n  web:\n    image: [x\n");
+    assertThat(patch(dir, "-f", "broken.yml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("broken.yml:");
+    assertThat(Files.exists(dir.resolve("hardening.patch.yml"))).isFalse();
+  }
+
+  @Test
+  void everyCorpusPatchLoadsAndLeavesNoCoveredFinding() throws IOException {
+    Corpus.assumePresent();
+    Path dir = Corpus.materialize(tmp.resolve("corpus"));
+    RuleRegistry registry = RuleRegistry.discover();
+    Patcher patcher = new Patcher(registry);
+    Linter linter = new Linter(registry);
+    Policy[] policies = Policy.values();
+    Map<String, int[]> resolved = new TreeMap<>();
+    List<String> failures = new ArrayList<>();
+    int loaded = 0;
+    int[] tagged = new int[3];
+    int[] jobs = new int[policies.length];
+    for (Corpus.Entry e : Corpus.entries()) {
+      if (!e.isCompose()) {
+        continue;
+      }
+      Path file = Corpus.location(dir, e);
+      LoadOptions load = LoadOptions.of(file.getParent(), Map.of(), file);
+      LoadResult before;
+      try {
+        before = ProjectLoader.load(load);
+        loaded++;
+      } catch (ComposeException refused) {
+        continue;
+      }
+      for (int p = 0; p < policies.length; p++) {
+        PatchResult result;
+        try {
+          result = patcher.generate(PatchOptions.of(load, RuleSettings.of(policies[p])));
+        } catch (RuntimeException bug) {
+          failures.add(e.localFile() + " [" + policies[p].label() + "]: " + bug);
+          continue;
+        }
+        // independently of the patcher's own check: merge the text after the file and lint again
+        Path patch = file.resolveSibling("hardening-" + policies[p].label() + ".patch.yml");
+        Files.writeString(patch, result.text());
+        LoadResult after;
+        try {
+          after = ProjectLoader.load(LoadOptions.of(file.getParent(), Map.of(), file, patch));
+        } catch (ComposeException refused) {
+          failures.add(e.localFile() + " [" + policies[p].label() + "]: does not load: " + refused.getMessage());
+          continue;
+        } finally {
+          Files.delete(patch);
+        }
+        List<String> gateways = result.settings().optionsOf("internal-service-published")
+            .strings("gateways", List.of());
+        for (Finding f : linter.lint(after, result.settings())) {
+          boolean gatewayBinding = f.ruleId().equals("port-all-interfaces") && policies[p] != Policy.DEVELOPMENT
+              && gateways.contains(f.service());
+          if (result.covered().contains(f.ruleId()) && f.fix() != null && !f.isSuppressed() && !gatewayBinding) {
+            failures.add(e.localFile() + " [" + policies[p].label() + "]: left " + f);
+          }
+        }
+        for (Finding f : result.resolved()) {
+          resolved.computeIfAbsent(f.ruleId(), k -> new int[policies.length])[p]++;
+        }
+        assertThat(after.project().services().keySet()).containsAll(before.project().services().keySet());
+        jobs[p] += result.backupJobs().size();
+        tagged[result.compose().ordinal()]++;
+      }
+    }
+    assertThat(failures).as("patches that fail").isEmpty();
+    StringBuilder table = new StringBuilder("# rule\tdefault\tproduction\tdevelopment (fixable findings of the "
+        + "covered rules over " + loaded + " corpus files that load)\n");
+    resolved.forEach((rule, n) -> table.append(rule).append('\t').append(n[0]).append('\t').append(n[1])
+        .append('\t').append(n[2]).append('\n'));
+    table.append("# backup jobs\t").append(jobs[0]).append('\t').append(jobs[1]).append('\t').append(jobs[2])
+        .append('\n');
+    table.append("# patches needing: any Compose v2 ").append(tagged[0]).append(", 2.18.0 (!reset) ")
+        .append(tagged[1]).append(", 2.24.4 (!override) ").append(tagged[2]).append('\n');
+    Golden.assertMatches(GOLDEN.resolve("corpus-patch-counts.tsv"), table.toString());
+  }
+}

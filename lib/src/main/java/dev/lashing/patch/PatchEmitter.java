@@ -1,0 +1,298 @@
+package dev.lashing.patch;
+
+import dev.lashing.patch.PatchMap.Raw;
+import dev.lashing.patch.PatchMap.Tagged;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a {@link PatchMap} as YAML that Compose (go-yaml) and YAML 1.1 readers read alike: strings that could
+ * be read as anything else are quoted, {@code $} in literal strings is escaped as {@code $$} (templates are
+ * written as they are), comments name the rules behind each block, and {@code !reset}/{@code !override} tags
+ * are written where the patch needs them. The output depends on nothing but the input.
+ */
+public final class PatchEmitter {
+  private static final int INDENT = 2;
+  private static final int FLOW_WIDTH = 100;
+  private static final int LINE_WIDTH = 110;
+  private static final Set<String> SPECIAL_WORDS = Set.of(
+      "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<");
+  private static final Pattern NUMBER_LIKE = Pattern.compile(
+      "[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"
+          + "|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO][0-7_]+|[-+]?0[bB][01_]+"
+          + "|[-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN)"
+          + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
+          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?");
+
+  private final StringBuilder out = new StringBuilder();
+
+  private PatchEmitter() {}
+
+  /** The document: each header line as a comment, a blank line, then the mapping. */
+  public static String write(List<String> header, PatchMap root) {
+    PatchEmitter emitter = new PatchEmitter();
+    for (String line : header) {
+      emitter.out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+    }
+    if (!header.isEmpty()) {
+      emitter.out.append('\n');
+    }
+    emitter.map(root, 0);
+    return emitter.out.toString();
+  }
+
+  private void map(PatchMap map, int indent) {
+    for (String key : map.keys()) {
+      PatchMap.Entry e = map.entry(key);
+      for (String comment : e.comments()) {
+        line(indent, comment.isEmpty() ? "#" : "# " + comment);
+      }
+      if (!e.rules().isEmpty()) {
+        line(indent, "# " + String.join(", ", e.rules()));
+      }
+      entry(indent, key(key), e.value(), e.note());
+    }
+  }
+
+  /** {@code prefix: value}, the value inline or as a block below. */
+  private void entry(int indent, String prefix, Object value, String note) {
+    String head = prefix + ":";
+    String tag = "";
+    if (value instanceof Tagged t) {
+      tag = " " + t.tag().text();
+      value = t.value();
+    }
+    String comment = note == null ? "" : "  # " + note;
+    if (isInline(value)) {
+      String text = head + tag + " " + inline(value);
+      if (indent + text.length() + comment.length() > LINE_WIDTH && !comment.isEmpty()) {
+        line(indent, "# " + note);
+        comment = "";
+      }
+      line(indent, text + comment);
+      return;
+    }
+    if (value instanceof String s && isMultiline(s)) {
+      line(indent, head + tag + " " + blockIndicator(s) + comment);
+      blockScalar(s, indent + INDENT);
+      return;
+    }
+    line(indent, head + tag + comment);
+    block(value, indent + INDENT);
+  }
+
+  private void block(Object value, int indent) {
+    if (value instanceof PatchMap map) {
+      map(map, indent);
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        item(item, indent);
+      }
+    } else {
+      throw new IllegalArgumentException("not a block value: " + value);
+    }
+  }
+
+  /** A block sequence item; a mapping item starts on the dash's line. */
+  private void item(Object item, int indent) {
+    if (item instanceof PatchMap map && !map.isEmpty()) {
+      boolean first = true;
+      for (String key : map.keys()) {
+        PatchMap.Entry e = map.entry(key);
+        int at = first ? indent : indent + INDENT;
+        String prefix = (first ? "- " : "") + key(key);
+        if (first) {
+          // the dash takes the indentation of the first key; nested blocks go below the key
+          entryAfterDash(indent, prefix, e.value(), e.note());
+        } else {
+          entry(at, prefix, e.value(), e.note());
+        }
+        first = false;
+      }
+      return;
+    }
+    if (item instanceof String s && isMultiline(s)) {
+      line(indent, "- " + blockIndicator(s));
+      blockScalar(s, indent + INDENT);
+      return;
+    }
+    if (isInline(item)) {
+      line(indent, "- " + inline(item));
+      return;
+    }
+    line(indent, "-");
+    block(item, indent + INDENT);
+  }
+
+  /** The first entry of a mapping in a sequence: written after the dash, its block two further in. */
+  private void entryAfterDash(int indent, String prefix, Object value, String note) {
+    int before = out.length();
+    entry(indent, prefix, value, note);
+    // entry() indented nested blocks relative to `indent`; they belong under the key, which sits at indent + 2
+    String written = out.substring(before);
+    String[] lines = written.split("\n", -1);
+    StringBuilder fixed = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      fixed.append('\n');
+      if (!lines[i].isEmpty()) {
+        fixed.append(" ".repeat(INDENT)).append(lines[i]);
+      }
+    }
+    out.setLength(before);
+    out.append(fixed);
+  }
+
+  private static boolean isInline(Object value) {
+    if (value instanceof PatchMap map) {
+      return map.isEmpty();
+    }
+    if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        return true;
+      }
+      int width = 2;
+      for (Object item : list) {
+        if (!isScalar(item) || item instanceof String s && isMultiline(s)) {
+          return false;
+        }
+        width += flowScalar(item).length() + 2;
+      }
+      return width <= FLOW_WIDTH;
+    }
+    return !(value instanceof String s && isMultiline(s));
+  }
+
+  private static boolean isScalar(Object value) {
+    return value == null || value instanceof String || value instanceof Raw || value instanceof Boolean
+        || value instanceof Long || value instanceof Integer || value instanceof Double;
+  }
+
+  private static String inline(Object value) {
+    if (value instanceof PatchMap) {
+      return "{}";
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder flow = new StringBuilder("[");
+      for (int i = 0; i < list.size(); i++) {
+        flow.append(i == 0 ? "" : ", ").append(flowScalar(list.get(i)));
+      }
+      return flow.append(']').toString();
+    }
+    return scalarText(value);
+  }
+
+  /** In a flow sequence, strings with a colon are quoted too, so no reader takes them for a key. */
+  private static String flowScalar(Object value) {
+    String text = scalarText(value);
+    return (value instanceof String || value instanceof Raw) && !text.startsWith("\"") && text.indexOf(':') >= 0
+        ? quote(value instanceof Raw raw ? raw.template() : ((String) value).replace("$", "$$")) : text;
+  }
+
+  private static String scalarText(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof Boolean b) {
+      return b.toString();
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return value.toString();
+    }
+    if (value instanceof Double d) {
+      String text = BigDecimal.valueOf(d).toPlainString();
+      return text.contains(".") ? text : text + ".0";
+    }
+    if (value instanceof Raw raw) {
+      return string(raw.template());
+    }
+    if (value instanceof String s) {
+      return string(s.replace("$", "$$"));
+    }
+    throw new IllegalArgumentException("not a scalar: " + value);
+  }
+
+  private static String key(String key) {
+    return string(key);
+  }
+
+  /** The text plain when every YAML reader reads it back as this same string, else double-quoted. */
+  static String string(String s) {
+    return isPlainSafe(s) ? s : quote(s);
+  }
+
+  static boolean isPlainSafe(String s) {
+    if (s.isEmpty() || !s.strip().equals(s)) {
+      return false;
+    }
+    char first = s.charAt(0);
+    if ("!&*|>'\"%@`#,[]{}?:<=".indexOf(first) >= 0) {
+      return false;
+    }
+    if (first == '-' && (s.length() == 1 || s.charAt(1) == ' ' || s.startsWith("---"))) {
+      return false;
+    }
+    if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || ",[]{}".indexOf(c) >= 0 || c == '\u0085' || c == '\u2028' || c == '\u2029'
+          || c == '\ufeff') {
+        return false;
+      }
+    }
+    return !SPECIAL_WORDS.contains(s.toLowerCase(Locale.ROOT)) && !NUMBER_LIKE.matcher(s).matches();
+  }
+
+  static String quote(String s) {
+    StringBuilder q = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\t' -> q.append("\\t");
+        case '\r' -> q.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\ufeff') {
+            q.append(String.format("\\u%04x", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
+  }
+
+  private static boolean isMultiline(String s) {
+    return s.indexOf('\n') >= 0;
+  }
+
+  /** {@code |}, {@code |-} or {@code |+} by the trailing newlines of the (multi-line) string. */
+  private static String blockIndicator(String s) {
+    String chomp = !s.endsWith("\n") ? "-" : s.endsWith("\n\n") ? "+" : "";
+    String indentation = s.startsWith(" ") || s.startsWith("\n") ? Integer.toString(INDENT) : "";
+    return "|" + indentation + chomp;
+  }
+
+  private void blockScalar(String s, int indent) {
+    String text = s.replace("$", "$$");
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    for (String l : body.split("\n", -1)) {
+      if (l.isEmpty()) {
+        out.append('\n');
+      } else {
+        line(indent, l);
+      }
+    }
+  }
+
+  private void line(int indent, String text) {
+    out.append(" ".repeat(indent)).append(text).append('\n');
+  }
+}

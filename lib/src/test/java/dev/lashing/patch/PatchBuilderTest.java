@@ -1,0 +1,210 @@
+package dev.lashing.patch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.lint.Fix;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.render.ConfigWriter;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each kind of fix change, turned into an override, merged over the file by Lashing's own loader: the merged
+ * model must be what the change asked for.
+ */
+class PatchBuilderTest {
+  @TempDir Path dir;
+  private String patchText;
+
+  private LoadResult load(String compose) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), compose);
+    return ProjectLoader.load(LoadOptions.of(dir, Map.of("WEB_PORT", "8080"), dir.resolve("compose.yaml")));
+  }
+
+  /** The model of {@code compose} with the edits applied through a patch. */
+  private MapNode patched(String compose, PatchBuilder.Edit... edits) throws IOException {
+    LoadResult before = load(compose);
+    PatchBuilder builder = new PatchBuilder();
+    Templates templates = new Templates(before.sources(), Map.of("WEB_PORT", "8080"));
+    builder.apply(PatchBuilder.edits(List.of()), before.tree(), templates);
+    List<PatchBuilder.Edit> all = new ArrayList<>();
+    for (PatchBuilder.Edit e : edits) {
+      all.add(e);
+    }
+    builder.apply(rewrite(all), before.tree(), templates);
+    patchText = PatchEmitter.write(List.of(), builder.root());
+    Files.writeString(dir.resolve("patch.yml"), patchText);
+    LoadResult after = ProjectLoader.load(LoadOptions.of(dir, Map.of("WEB_PORT", "8080"), dir.resolve("compose.yaml"),
+        dir.resolve("patch.yml")));
+    return (MapNode) ((MapNode) after.tree().get("services")).get("web");
+  }
+
+  /** The restart rewrite is part of turning findings into edits; tests call it the same way. */
+  private static List<PatchBuilder.Edit> rewrite(List<PatchBuilder.Edit> edits) {
+    List<PatchBuilder.Edit> out = new ArrayList<>();
+    for (PatchBuilder.Edit e : edits) {
+      out.addAll(PatchBuilder.rewriteForTest(e));
+    }
+    return out;
+  }
+
+  private static PatchBuilder.Edit edit(Fix.Change change) {
+    return new PatchBuilder.Edit("test-rule", change);
+  }
+
+  private static List<String> path(String... keys) {
+    List<String> p = new ArrayList<>(List.of("services", "web"));
+    p.addAll(List.of(keys));
+    return p;
+  }
+
+  private static String yaml(Node node) {
+    MapNode wrapper = MapNode.empty(node.origin()).with("x", node);
+    return ConfigWriter.yaml(wrapper);
+  }
+
+  @Test
+  void aSetMergesAsItIs() throws IOException {
+    MapNode web = patched("services: {web: {image: nginx:1.27}}\n",
+        edit(new Fix.Set(path("deploy", "resources", "limits", "memory"), "512m")),
+        edit(new Fix.Set(path("restart"), "no")));
+    assertThat(patchText).contains("restart: \"no\"").doesNotContain("!");
+    assertThat(yaml(web.get("deploy"))).contains("memory: 512m");
+    assertThat(yaml(web.get("restart"))).contains("no");
+  }
+
+  @Test
+  void anAppendAddsTheItemAloneAndNeverTwice() throws IOException {
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            security_opt: ["label=disable", "no-new-privileges:true"]
+        """,
+        edit(new Fix.Append(path("security_opt"), "no-new-privileges:true")),
+        edit(new Fix.Append(path("cap_drop"), "ALL")));
+    assertThat(patchText).doesNotContain("security_opt");
+    assertThat(yaml(web.get("security_opt"))).containsOnlyOnce("no-new-privileges:true");
+    assertThat(yaml(web.get("cap_drop"))).contains("ALL");
+  }
+
+  @Test
+  void removingEveryPortIsAReset() throws IOException {
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80", "443:443"]
+        """,
+        edit(new Fix.RemoveItem(path("ports"), 1)),
+        edit(new Fix.RemoveItem(path("ports"), 0)));
+    assertThat(patchText).contains("ports: !reset []");
+    assertThat(web.get("ports")).isNull();
+  }
+
+  @Test
+  void replacingAPortOverridesTheListAndKeepsTheTemplate() throws IOException {
+    Map<String, Object> rebound = new LinkedHashMap<>();
+    rebound.put("mode", "ingress");
+    rebound.put("host_ip", "127.0.0.1");
+    rebound.put("target", 80L);
+    rebound.put("published", "8080");
+    rebound.put("protocol", "tcp");
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["${WEB_PORT:-80}:80", "127.0.0.1:9000:9000"]
+        """,
+        edit(new Fix.ReplaceItem(path("ports"), 0, rebound)));
+    assertThat(patchText).contains("ports: !override [\"127.0.0.1:${WEB_PORT:-80}:80\", \"127.0.0.1:9000:9000\"]");
+    String ports = yaml(web.get("ports"));
+    assertThat(ports).contains("host_ip: 127.0.0.1").doesNotContain("host_ip: 0.0.0.0");
+    assertThat(ports.split("host_ip", -1)).hasSize(3);
+  }
+
+  @Test
+  void bindingsKeptInAnOverriddenListKeepTheirTemplates() throws IOException {
+    patched("""
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["80:80", "${WEB_PORT:-8443}:443"]
+        """,
+        edit(new Fix.RemoveItem(path("ports"), 0)));
+    assertThat(patchText).contains("ports: !override [\"${WEB_PORT:-8443}:443\"]");
+  }
+
+  @Test
+  void removingAKeyIsAReset() throws IOException {
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            network_mode: bridge
+        """,
+        edit(new Fix.Remove(path("network_mode"))),
+        edit(new Fix.Set(path("networks"), List.of("app_network"))),
+        edit(new Fix.Set(List.of("networks", "app_network"), Map.of())));
+    assertThat(patchText).contains("network_mode: !reset null").contains("networks: [app_network]");
+    assertThat(web.get("network_mode")).isNull();
+    assertThat(((MapNode) web.get("networks")).keys()).containsExactly("app_network");
+  }
+
+  @Test
+  void aRestartFixOnTheDeployPolicyBecomesRestart() throws IOException {
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            restart: always
+            deploy:
+              replicas: 2
+              restart_policy: {condition: on-failure}
+        """,
+        edit(new Fix.Set(path("deploy", "restart_policy", "max_attempts"), 5L)));
+    assertThat(patchText).contains("restart: on-failure:5").contains("restart_policy: !reset {}");
+    assertThat(((MapNode) web.get("deploy")).has("restart_policy")).isFalse();
+    assertThat(((MapNode) web.get("deploy")).has("replicas")).isTrue();
+    assertThat(yaml(web.get("restart"))).contains("on-failure:5");
+  }
+
+  @Test
+  void aSetInsideAListItemOverridesThatList() throws IOException {
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            post_start:
+              - command: ["chown", "-R", "app", "/data"]
+                privileged: true
+        """,
+        edit(new Fix.Set(path("post_start", "[0]", "privileged"), false)));
+    assertThat(patchText).contains("post_start: !override");
+    assertThat(yaml(web.get("post_start"))).contains("privileged: false").contains("chown");
+  }
+
+  @Test
+  void aListSetOverAWrittenListIsAnOverride() throws IOException {
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            cap_drop: [NET_RAW]
+        """,
+        edit(new Fix.Set(path("cap_drop"), List.of("ALL"))));
+    assertThat(patchText).contains("cap_drop: !override [ALL]");
+    assertThat(yaml(web.get("cap_drop"))).contains("ALL").doesNotContain("NET_RAW");
+  }
+}

@@ -1,11 +1,17 @@
 package dev.lashing.cli;
 
 import dev.lashing.api.LoadOptions;
+import dev.lashing.config.ConfigLoader;
+import dev.lashing.config.LintConfig;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.load.ComposeFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -60,6 +66,52 @@ final class Arguments {
         Set.copyOf(values(line, "profile")),
         line.getOptionValue("project-name"),
         environment);
+  }
+
+  /** {@code --policy} and {@code --config}, shared by the commands that lint. */
+  static void addPolicyAndConfig(Options options) {
+    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
+        .desc("default, production or development (default: from .lashing.yml, else default)").build());
+    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+  }
+
+  /** The --config file, else the nearest .lashing.yml, else no configuration. */
+  static LintConfig config(CommandLine line, RuleRegistry registry, Path workingDirectory) {
+    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    if (line.hasOption("config")) {
+      Path file = workingDirectory.resolve(line.getOptionValue("config"));
+      return ConfigLoader.load(file, line.getOptionValue("config"), known);
+    }
+    return ConfigLoader.find(workingDirectory)
+        .map(file -> ConfigLoader.load(file, file.startsWith(workingDirectory)
+            ? workingDirectory.relativize(file).toString() : file.toString(), known))
+        .orElse(LintConfig.NONE);
+  }
+
+  /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */
+  static List<List<Path>> projects(CommandLine line, Path workingDirectory, Map<String, String> environment) {
+    List<String> positional = line.getArgList();
+    List<String> dashF = values(line, "file");
+    if (!positional.isEmpty() && !dashF.isEmpty()) {
+      throw new UsageException("give files either as arguments or with -f, not both");
+    }
+    if (!positional.isEmpty()) {
+      return LintTargets.projects(workingDirectory, positional);
+    }
+    if (!dashF.isEmpty()) {
+      return List.of(dashF.stream().map(Path::of).toList());
+    }
+    return List.of(ComposeFiles.discover(workingDirectory, environment));
+  }
+
+  /** A value parsed from an option; a parser's IllegalArgumentException is a usage error. */
+  static <T> T parse(Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   static List<String> values(CommandLine line, String option) {

@@ -3,7 +3,6 @@ package dev.lashing.cli;
 import dev.lashing.api.ComposeException;
 import dev.lashing.api.Diagnostic;
 import dev.lashing.api.LoadOptions;
-import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.fix.DigestLock;
 import dev.lashing.fix.Fixer;
@@ -13,7 +12,6 @@ import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
-import dev.lashing.load.ComposeFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,10 +61,7 @@ final class FixCommand {
 
   static Options options() {
     Options options = Arguments.projectOptions();
-    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
-        .desc("default, production or development (default: from .lashing.yml, else default)").build());
-    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
-        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+    Arguments.addPolicyAndConfig(options);
     options.addOption(Option.builder().longOpt("unsafe-fixes")
         .desc("also apply fixes that change behaviour (read_only, cap_drop, unpublished ports...)").build());
     options.addOption(Option.builder().longOpt("rule").hasArg().argName("ID")
@@ -83,7 +78,7 @@ final class FixCommand {
     if (line == null) {
       return Cli.OK;
     }
-    Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    Policy policyFlag = line.hasOption("policy") ? Arguments.parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
     RuleRegistry registry = RuleRegistry.discover();
     Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));
@@ -98,7 +93,7 @@ final class FixCommand {
             + (id.equals(Fixer.IMAGE_DIGEST) ? " without --digests FILE" : ""));
       }
     }
-    LintConfig config = config(line, known);
+    LintConfig config = Arguments.config(line, registry, workingDirectory);
     Fixer.Options fixOptions = new Fixer.Options(line.hasOption("unsafe-fixes"), rules, digests);
     Fixer fixer = new Fixer(registry);
 
@@ -106,7 +101,7 @@ final class FixCommand {
     Map<Path, Fixer.FileFix> changes = new LinkedHashMap<>();
     List<Finding> fixed = new ArrayList<>();
     List<Skip> skipped = new ArrayList<>();
-    for (List<Path> files : projects(line)) {
+    for (List<Path> files : Arguments.projects(line, workingDirectory, environment)) {
       Path first = workingDirectory.resolve(files.get(0));
       if (config.ignores(first)) {
         continue;
@@ -301,41 +296,4 @@ final class FixCommand {
     }
   }
 
-  /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */
-  private List<List<Path>> projects(CommandLine line) {
-    List<String> positional = line.getArgList();
-    List<String> dashF = Arguments.values(line, "file");
-    if (!positional.isEmpty() && !dashF.isEmpty()) {
-      throw new Arguments.UsageException("give files either as arguments or with -f, not both");
-    }
-    if (!positional.isEmpty()) {
-      return LintTargets.projects(workingDirectory, positional);
-    }
-    if (!dashF.isEmpty()) {
-      return List.of(dashF.stream().map(Path::of).toList());
-    }
-    return List.of(ComposeFiles.discover(workingDirectory, environment));
-  }
-
-  private LintConfig config(CommandLine line, Set<String> known) {
-    if (line.hasOption("config")) {
-      Path file = workingDirectory.resolve(line.getOptionValue("config"));
-      return ConfigLoader.load(file, line.getOptionValue("config"), known);
-    }
-    return ConfigLoader.find(workingDirectory)
-        .map(file -> ConfigLoader.load(file, displayName(file), known))
-        .orElse(LintConfig.NONE);
-  }
-
-  private String displayName(Path file) {
-    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
-  }
-
-  private static <T> T parse(java.util.function.Supplier<T> parser) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new Arguments.UsageException(e.getMessage());
-    }
-  }
 }

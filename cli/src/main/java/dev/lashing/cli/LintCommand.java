@@ -4,7 +4,6 @@ import dev.lashing.api.ComposeException;
 import dev.lashing.api.Diagnostic;
 import dev.lashing.api.LoadOptions;
 import dev.lashing.api.LoadResult;
-import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
@@ -13,7 +12,6 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
-import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.report.Baseline;
 import dev.lashing.report.Formats;
@@ -30,8 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -60,14 +56,11 @@ final class LintCommand {
 
   static Options options() {
     Options options = Arguments.projectOptions();
-    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
-        .desc("default, production or development (default: from .lashing.yml, else default)").build());
+    Arguments.addPolicyAndConfig(options);
     options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
         .desc("output format: " + String.join(", ", Formats.names()) + " (default text)").build());
     options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 for findings at or above: critical, high, medium, low, info (default high)").build());
-    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
-        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
     options.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
         .desc("report only findings that are not in this baseline").build());
     options.addOption(Option.builder().longOpt("write-baseline").hasArg().argName("FILE")
@@ -85,20 +78,20 @@ final class LintCommand {
     if (line == null) {
       return Cli.OK;
     }
-    Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    Policy policyFlag = line.hasOption("policy") ? Arguments.parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
     String format = line.getOptionValue("format", "text");
-    Reporter reporter = parse(() -> Formats.of(format, colour(line), line.hasOption("quiet")));
+    Reporter reporter = Arguments.parse(() -> Formats.of(format, colour(line), line.hasOption("quiet")));
     RuleRegistry registry = RuleRegistry.discover();
-    LintConfig config = config(line, registry);
+    LintConfig config = Arguments.config(line, registry, workingDirectory);
     Severity failOn = line.hasOption("fail-on")
-        ? parse(() -> Severity.parse(line.getOptionValue("fail-on")))
+        ? Arguments.parse(() -> Severity.parse(line.getOptionValue("fail-on")))
         : config.failOn() != null ? config.failOn() : DEFAULT_FAIL_ON;
 
     Linter linter = new Linter(registry);
     List<Finding> findings = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
     boolean invalid = false;
-    for (List<Path> files : projects(line)) {
+    for (List<Path> files : Arguments.projects(line, workingDirectory, environment)) {
       Path first = workingDirectory.resolve(files.get(0));
       if (config.ignores(first)) {
         continue;
@@ -158,37 +151,6 @@ final class LintCommand {
     return e.diagnostics().stream().filter(Diagnostic::isError).toList();
   }
 
-  /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */
-  private List<List<Path>> projects(CommandLine line) {
-    List<String> positional = line.getArgList();
-    List<String> dashF = Arguments.values(line, "file");
-    if (!positional.isEmpty() && !dashF.isEmpty()) {
-      throw new Arguments.UsageException("give files either as arguments or with -f, not both");
-    }
-    if (!positional.isEmpty()) {
-      return LintTargets.projects(workingDirectory, positional);
-    }
-    if (!dashF.isEmpty()) {
-      return List.of(dashF.stream().map(Path::of).toList());
-    }
-    return List.of(ComposeFiles.discover(workingDirectory, environment));
-  }
-
-  private LintConfig config(CommandLine line, RuleRegistry registry) {
-    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
-    if (line.hasOption("config")) {
-      Path file = workingDirectory.resolve(line.getOptionValue("config"));
-      return ConfigLoader.load(file, line.getOptionValue("config"), known);
-    }
-    return ConfigLoader.find(workingDirectory)
-        .map(file -> ConfigLoader.load(file, displayName(file), known))
-        .orElse(LintConfig.NONE);
-  }
-
-  private String displayName(Path file) {
-    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
-  }
-
   private boolean colour(CommandLine line) {
     String when = line.getOptionValue("color", "auto");
     return switch (when) {
@@ -214,11 +176,4 @@ final class LintCommand {
     }
   }
 
-  private static <T> T parse(java.util.function.Supplier<T> parser) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new Arguments.UsageException(e.getMessage());
-    }
-  }
 }

@@ -1,7 +1,6 @@
 package dev.lashing.cli;
 
 import dev.lashing.api.LoadOptions;
-import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
@@ -50,10 +48,7 @@ final class PatchCommand {
 
   static Options options() {
     Options options = Arguments.projectOptions();
-    options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
-        .desc("default, production or development (default: from .lashing.yml, else default)").build());
-    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
-        .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+    Arguments.addPolicyAndConfig(options);
     options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
         .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
         .build());
@@ -85,7 +80,7 @@ final class PatchCommand {
     if (!line.getArgList().isEmpty()) {
       throw new Arguments.UsageException("patch takes no arguments; name the compose files with -f FILE");
     }
-    Policy policyFlag = line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    Policy policyFlag = line.hasOption("policy") ? Arguments.parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
     String backupDir = line.getOptionValue("backup-dir");
     if (backupDir != null && (backupDir.isBlank() || backupDir.contains(":") || backupDir.contains("$"))) {
       throw new Arguments.UsageException("--backup-dir must be a path without ':' or '$', not '" + backupDir + "'");
@@ -107,7 +102,7 @@ final class PatchCommand {
     }
 
     RuleRegistry registry = RuleRegistry.discover();
-    LintConfig config = config(line, registry);
+    LintConfig config = Arguments.config(line, registry, workingDirectory);
     RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);
     LoadOptions load = Arguments.loadOptions(line, resolved, workingDirectory, environment);
     Boolean backups = line.hasOption("no-backup") ? Boolean.FALSE : backupDir != null ? Boolean.TRUE : null;
@@ -159,26 +154,4 @@ final class PatchCommand {
     return String.join(" ", words);
   }
 
-  private LintConfig config(CommandLine line, RuleRegistry registry) {
-    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
-    if (line.hasOption("config")) {
-      Path file = workingDirectory.resolve(line.getOptionValue("config"));
-      return ConfigLoader.load(file, line.getOptionValue("config"), known);
-    }
-    return ConfigLoader.find(workingDirectory)
-        .map(file -> ConfigLoader.load(file, displayName(file), known))
-        .orElse(LintConfig.NONE);
-  }
-
-  private String displayName(Path file) {
-    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
-  }
-
-  private static <T> T parse(java.util.function.Supplier<T> parser) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new Arguments.UsageException(e.getMessage());
-    }
-  }
 }

@@ -15,6 +15,7 @@ import dev.lashing.inventory.Inventory.Secret;
 import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
+import dev.lashing.lint.Credentials;
 import dev.lashing.schema.SchemaValidator;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;

@@ -1,6 +1,7 @@
 package dev.lashing.rules.security;
 
 import dev.lashing.lint.Category;
+import dev.lashing.lint.Credentials;
 import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
@@ -8,11 +9,6 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Service;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An {@code environment} variable or {@code build.args} entry named like a credential ({@code *_PASSWORD},
@@ -28,20 +24,6 @@ import java.util.regex.Pattern;
     severity = Severity.HIGH,
     development = Level.LOW)
 public final class SecretInEnvironment implements Rule {
-  /** Last words that name a credential on their own. */
-  private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD",
-      "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "SECRETKEY",
-      "ACCESSKEY");
-  /** Words that make a last {@code KEY} a credential: API_KEY, ACCESS_KEY, PRIVATE_KEY... */
-  private static final Set<String> KEY_KINDS =
-      Set.of("API", "ACCESS", "PRIVATE", "SECRET", "AUTH", "ENCRYPTION", "SIGNING", "MASTER", "LICENSE");
-  /** Last words that still name the credential itself: SECRET_KEY_BASE, ADMIN_PASSWORD_HASH. */
-  private static final Set<String> QUALIFIERS = Set.of("BASE", "VALUE", "HASH");
-  /** Values that switch something on or off rather than hold a secret. */
-  private static final Pattern SWITCH =
-      Pattern.compile("(?i)true|false|yes|no|on|off|y|n|0|1|enabled?|disabled?|none|null|random");
-  private static final Pattern CAMEL_CASE = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
-
   @Override
   public void check(RuleContext context) {
     for (Service service : context.project().services().values()) {
@@ -58,11 +40,7 @@ public final class SecretInEnvironment implements Rule {
   }
 
   private static void check(RuleContext context, Service service, KeyValue entry, String kind, String more) {
-    if (!isCredentialName(entry.key())) {
-      return;
-    }
-    String literal = WrittenText.literal(context, entry).trim();
-    if (literal.isEmpty() || SWITCH.matcher(literal).matches() || literal.startsWith("/run/secrets/")) {
+    if (!Credentials.isLiteralCredential(entry.key(), WrittenText.literal(context, entry))) {
       return;
     }
     String subject = "service '" + service.name() + "' ";
@@ -74,24 +52,5 @@ public final class SecretInEnvironment implements Rule {
             + " file or its history in version control has it; use a Compose secret (mounted at /run/secrets/),"
             + " or reference a variable set outside the file (" + entry.key() + ": ${" + entry.key() + "})";
     context.report(entry.origin(), service.name(), message + more);
-  }
-
-  /**
-   * Whether an entry's name ends in a credential: DB_PASSWORD, githubToken, AWS_SECRET_ACCESS_KEY,
-   * SECRET_KEY_BASE. A name that goes on past the credential is about it, not it: DB_PASSWORD_FILE,
-   * TOKEN_EXPIRY_MINUTES, API_KEY_RATE_LIMIT.
-   */
-  private static boolean isCredentialName(String name) {
-    List<String> words = Arrays.stream(CAMEL_CASE.matcher(name).replaceAll("_").toUpperCase(Locale.ROOT)
-        .split("[^A-Z0-9]+")).filter(w -> !w.isEmpty()).toList();
-    if (words.size() > 1 && QUALIFIERS.contains(words.get(words.size() - 1))) {
-      words = words.subList(0, words.size() - 1);
-    }
-    if (words.isEmpty() || name.equalsIgnoreCase("PWD")) {
-      return false;
-    }
-    String last = words.get(words.size() - 1);
-    return SECRET_WORDS.contains(last)
-        || last.matches("KEYS?") && words.size() > 1 && KEY_KINDS.contains(words.get(words.size() - 2));
   }
 }

@@ -1,4 +1,4 @@
-package dev.lashing.inventory;
+package dev.lashing.lint;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,17 +8,20 @@ import java.util.regex.Pattern;
 
 /**
  * Credentials written where they do not belong: a variable named like one ({@code DB_PASSWORD},
- * {@code API_KEY}) with a literal value, or a URL with a password in it. The same judgement as lint's
- * secret-in-environment and secret-in-url rules, so that the generated files never trip them; an inventory
- * passes credentials as secrets read from files instead.
+ * {@code API_KEY}) with a literal value, or a URL with a password in it. One judgement for the
+ * secret-in-environment rule and for the inventory generator, so that generated files never trip it.
  */
-final class Credentials {
+public final class Credentials {
+  /** Last words that name a credential on their own. */
   private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD",
       "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "SECRETKEY",
       "ACCESSKEY");
+  /** Words that make a last {@code KEY} a credential: API_KEY, ACCESS_KEY, PRIVATE_KEY... */
   private static final Set<String> KEY_KINDS =
       Set.of("API", "ACCESS", "PRIVATE", "SECRET", "AUTH", "ENCRYPTION", "SIGNING", "MASTER", "LICENSE");
+  /** Last words that still name the credential itself: SECRET_KEY_BASE, ADMIN_PASSWORD_HASH. */
   private static final Set<String> QUALIFIERS = Set.of("BASE", "VALUE", "HASH");
+  /** Values that switch something on or off rather than hold a secret. */
   private static final Pattern SWITCH =
       Pattern.compile("(?i)true|false|yes|no|on|off|y|n|0|1|enabled?|disabled?|none|null|random");
   private static final Pattern CAMEL_CASE = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
@@ -28,17 +31,22 @@ final class Credentials {
   private Credentials() {}
 
   /** Whether setting {@code name} to {@code value} writes a credential into the compose file. */
-  static boolean isLiteralCredential(String name, String value) {
+  public static boolean isLiteralCredential(String name, String value) {
     String v = value.trim();
     return isCredentialName(name) && !v.isEmpty() && !SWITCH.matcher(v).matches() && !v.startsWith("/run/secrets/");
   }
 
   /** Whether a value carries a password inside a URL ({@code scheme://user:password@host}). */
-  static boolean hasPasswordInUrl(String value) {
+  public static boolean hasPasswordInUrl(String value) {
     return URL_PASSWORD.matcher(value).find();
   }
 
-  static boolean isCredentialName(String name) {
+  /**
+   * Whether a variable's name ends in a credential: DB_PASSWORD, githubToken, AWS_SECRET_ACCESS_KEY,
+   * SECRET_KEY_BASE. A name that goes on past the credential is about it, not it: DB_PASSWORD_FILE,
+   * TOKEN_EXPIRY_MINUTES, API_KEY_RATE_LIMIT.
+   */
+  public static boolean isCredentialName(String name) {
     List<String> words = Arrays.stream(CAMEL_CASE.matcher(name).replaceAll("_").toUpperCase(Locale.ROOT)
         .split("[^A-Z0-9]+")).filter(w -> !w.isEmpty()).toList();
     if (words.size() > 1 && QUALIFIERS.contains(words.get(words.size() - 1))) {

@@ -6,14 +6,14 @@ import dev.lashing.api.LoadOptions;
 import dev.lashing.api.LoadResult;
 import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.InventoryLoader;
-import dev.lashing.inventory.generate.ComposeGenerator;
 import dev.lashing.inventory.generate.ComposeGenerator.GeneratedFile;
-import dev.lashing.inventory.generate.Diff;
+import dev.lashing.inventory.generate.ComposeGenerator;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.render.UnifiedDiff;
 import dev.lashing.schema.Suggestions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -176,7 +176,7 @@ final class GenerateCommand {
         continue;
       }
       String onDisk = Files.readString(target, StandardCharsets.UTF_8);
-      String diff = Diff.unified(shown + " (on disk)", onDisk, shown + " (generated)", f.text());
+      String diff = UnifiedDiff.of(shown + " (on disk)", onDisk, shown + " (generated)", f.text());
       if (!diff.isEmpty()) {
         out.print(diff);
         drifted++;

@@ -11,6 +11,7 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
+import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.lashing.fix;
+package dev.lashing.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,5 +59,45 @@ class UnifiedDiffTest {
   @Test
   void insertionsIntoAnEmptyText() {
     assertThat(UnifiedDiff.of("f", "", "a\n")).isEqualTo("--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n");
+  }
+
+  @Test
+  void namesBothSidesAsGiven() {
+    assertThat(UnifiedDiff.of("compose.yaml (on disk)", "a\n", "compose.yaml (generated)", "b\n"))
+        .startsWith("--- compose.yaml (on disk)\n+++ compose.yaml (generated)\n@@ -1 +1 @@\n-a\n+b\n");
+  }
+
+  @Test
+  void separateHunksForDistantChangesAndADeletion() {
+    String old = numbered(1, 20);
+    String changed = old.replace("line 5\n", "line five\n").replace("line 18\n", "");
+    assertThat(UnifiedDiff.of("old", old, "new", changed)).isEqualTo("""
+        --- old
+        +++ new
+        @@ -2,7 +2,7 @@
+         line 2
+         line 3
+         line 4
+        -line 5
+        +line five
+         line 6
+         line 7
+         line 8
+        @@ -15,6 +15,5 @@
+         line 15
+         line 16
+         line 17
+        -line 18
+         line 19
+         line 20
+        """);
+  }
+
+  private static String numbered(int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      text.append("line ").append(i).append('\n');
+    }
+    return text.toString();
   }
 }

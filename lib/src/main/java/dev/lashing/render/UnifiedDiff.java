@@ -1,4 +1,4 @@
-package dev.lashing.fix;
+package dev.lashing.render;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,15 @@ public final class UnifiedDiff {
 
   private UnifiedDiff() {}
 
-  /** The diff, or "" when both texts are equal. */
+  /** The diff of two versions of one file, headed {@code a/NAME} and {@code b/NAME} as git does; "" when equal. */
   public static String of(String name, String before, String after) {
+    // An absolute path keeps a single slash after the a/ and b/ prefixes, as git writes it.
+    String path = name.replace('\\', '/').replaceFirst("^/+", "");
+    return of("a/" + path, before, "b/" + path, after);
+  }
+
+  /** The diff of two texts under the given header names, or "" when both texts are equal. */
+  public static String of(String beforeName, String before, String afterName, String after) {
     if (before.equals(after)) {
       return "";
     }
@@ -22,9 +29,7 @@ public final class UnifiedDiff {
     List<String> b = lines(after);
     List<int[]> script = script(a, b);
     StringBuilder out = new StringBuilder();
-    // An absolute path keeps a single slash after the a/ and b/ prefixes, as git writes it.
-    String path = name.replace('\\', '/').replaceFirst("^/+", "");
-    out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+    out.append("--- ").append(beforeName).append('\n').append("+++ ").append(afterName).append('\n');
     int i = 0;
     while (i < script.size()) {
       // find the next change

@@ -12,6 +12,7 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -640,10 +641,10 @@ final class FixPlanner {
     }
     if (w.node instanceof ScalarNode s && s.isString() && !w.isAlias()) {
       // a single string where a list may stand (tmpfs: /run): write both as a flow list
-      String old = s.style() == ScalarNode.Style.PLAIN && YamlText.plainSafe(s.value(), true) ? s.value()
+      String old = s.style() == ScalarNode.Style.PLAIN && YamlStrings.isPlainSafe(s.value(), true) ? s.value()
           : s.style() == ScalarNode.Style.PLAIN || s.style() == ScalarNode.Style.LITERAL
               || s.style() == ScalarNode.Style.FOLDED
-              ? YamlText.quoted(s.value(), file.style.quote())
+              ? YamlStrings.quoted(s.value(), file.style.quote())
               : file.text.substring(w.start(), w.end());
       return List.of(new Op.RawReplace(file, w, "[" + old + ", " + new YamlText(file.style).flow(item) + "]"));
     }

@@ -3,6 +3,7 @@ package dev.lashing.fix;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,9 +77,9 @@ final class PortShortForm {
       }
     }
     return switch (written.style()) {
-      case PLAIN -> YamlText.plainSafe(text, false) ? text : YamlText.quoted(text, quote);
-      case SINGLE_QUOTED -> YamlText.quoted(text, '\'');
-      case DOUBLE_QUOTED -> YamlText.quoted(text, '"');
+      case PLAIN -> YamlStrings.isPlainSafe(text, false) ? text : YamlStrings.quoted(text, quote);
+      case SINGLE_QUOTED -> YamlStrings.quoted(text, '\'');
+      case DOUBLE_QUOTED -> YamlStrings.quoted(text, '"');
       default -> null;
     };
   }

@@ -5,6 +5,7 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -416,8 +417,8 @@ final class Renderer {
     if (value instanceof String s && w.node instanceof ScalarNode old && !w.isAlias()) {
       String escaped = s.replace("$", "$$");
       return switch (old.style()) {
-        case SINGLE_QUOTED -> YamlText.quoted(escaped, '\'');
-        case DOUBLE_QUOTED -> YamlText.quoted(escaped, '"');
+        case SINGLE_QUOTED -> YamlStrings.quoted(escaped, '\'');
+        case DOUBLE_QUOTED -> YamlStrings.quoted(escaped, '"');
         default -> yaml.text(escaped, flow);
       };
     }
@@ -450,7 +451,7 @@ final class Renderer {
 
   private void quote(Written w, List<TextEdit> edits) {
     if (w.node instanceof ScalarNode s && s.style() == ScalarNode.Style.PLAIN && w.start() < w.end()) {
-      edits.add(new TextEdit(w.start(), w.end(), YamlText.quoted(s.value(), file.style.quote())));
+      edits.add(new TextEdit(w.start(), w.end(), YamlStrings.quoted(s.value(), file.style.quote())));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.lashing.fix;
 
-import dev.lashing.tree.ScalarNode;
-import dev.lashing.tree.Scalars;
+import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,6 @@ final class YamlText {
   /** A scalar as it is written elsewhere in the file (a copied list item), written again as is. */
   record Raw(String text) {}
 
-  private static final Pattern YAML11 = Pattern.compile(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
-          + "|[-+]?0[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+"
-          + "|=|<<|~");
   /** Lists of strings up to this width are written in flow style when they have several items. */
   static final int FLOW_WIDTH = 100;
 
@@ -42,31 +37,6 @@ final class YamlText {
 
   // ---- scalars ----
 
-  /** Whether {@code s} can be written unquoted and reads back as the same string everywhere. */
-  static boolean plainSafe(String s, boolean flow) {
-    if (s.isEmpty() || !s.strip().equals(s) || Scalars.resolvePlain(s) != ScalarNode.Type.STRING
-        || YAML11.matcher(s).matches()) {
-      return false;
-    }
-    char first = s.charAt(0);
-    if ("?:-".indexOf(first) >= 0) {
-      if (s.length() == 1 || s.charAt(1) == ' ' || flow && ",[]{}".indexOf(s.charAt(1)) >= 0) {
-        return false;
-      }
-    } else if ("[]{},#&*!|>'\"%@`".indexOf(first) >= 0) {
-      return false;
-    }
-    if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\uFEFF' || flow && ",[]{}".indexOf(c) >= 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** A string value, with {@code $} escaped for interpolation. */
   String string(String value, boolean flow) {
@@ -75,41 +45,9 @@ final class YamlText {
 
   /** A string already in its written form (no interpolation escaping), plain when safe. */
   String text(String value, boolean flow) {
-    return plainSafe(value, flow) ? value : quoted(value, style.quote());
+    return YamlStrings.isPlainSafe(value, flow) ? value : YamlStrings.quoted(value, style.quote());
   }
 
-  /** The value quoted with {@code quote}, or with double quotes when it needs escapes. */
-  static String quoted(String value, char quote) {
-    boolean needsEscapes = false;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\uFEFF') {
-        needsEscapes = true;
-      }
-    }
-    if (quote == '\'' && !needsEscapes) {
-      return "'" + value.replace("'", "''") + "'";
-    }
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f || c == '\uFEFF') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
 
   String key(String key) {
     return key.equals("<<") ? key : text(key, false);
@@ -172,7 +110,7 @@ final class YamlText {
   private String quotedFlowList(List<?> list) {
     List<String> parts = new ArrayList<>();
     for (Object item : list) {
-      parts.add(quoted(((String) item).replace("$", "$$"), style.quote()));
+      parts.add(YamlStrings.quoted(((String) item).replace("$", "$$"), style.quote()));
     }
     return "[" + String.join(", ", parts) + "]";
   }

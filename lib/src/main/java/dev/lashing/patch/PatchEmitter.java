@@ -2,11 +2,9 @@ package dev.lashing.patch;
 
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.patch.PatchMap.Tagged;
+import dev.lashing.yaml.YamlStrings;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes a {@link PatchMap} as YAML that Compose (go-yaml) and YAML 1.1 readers read alike: strings that could
@@ -18,14 +16,6 @@ public final class PatchEmitter {
   private static final int INDENT = 2;
   private static final int FLOW_WIDTH = 100;
   private static final int LINE_WIDTH = 110;
-  private static final Set<String> SPECIAL_WORDS = Set.of(
-      "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<");
-  private static final Pattern NUMBER_LIKE = Pattern.compile(
-      "[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"
-          + "|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO][0-7_]+|[-+]?0[bB][01_]+"
-          + "|[-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN)"
-          + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
-          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?");
 
   private final StringBuilder out = new StringBuilder();
 
@@ -188,7 +178,7 @@ public final class PatchEmitter {
   private static String flowScalar(Object value) {
     String text = scalarText(value);
     return (value instanceof String || value instanceof Raw) && !text.startsWith("\"") && text.indexOf(':') >= 0
-        ? quote(value instanceof Raw raw ? raw.template() : ((String) value).replace("$", "$$")) : text;
+        ? YamlStrings.doubleQuoted(value instanceof Raw raw ? raw.template() : ((String) value).replace("$", "$$")) : text;
   }
 
   private static String scalarText(Object value) {
@@ -220,54 +210,10 @@ public final class PatchEmitter {
 
   /** The text plain when every YAML reader reads it back as this same string, else double-quoted. */
   static String string(String s) {
-    return isPlainSafe(s) ? s : quote(s);
+    return YamlStrings.isPlainSafe(s, true) ? s : YamlStrings.doubleQuoted(s);
   }
 
-  static boolean isPlainSafe(String s) {
-    if (s.isEmpty() || !s.strip().equals(s)) {
-      return false;
-    }
-    char first = s.charAt(0);
-    if ("!&*|>'\"%@`#,[]{}?:<=".indexOf(first) >= 0) {
-      return false;
-    }
-    if (first == '-' && (s.length() == 1 || s.charAt(1) == ' ' || s.startsWith("---"))) {
-      return false;
-    }
-    if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || ",[]{}".indexOf(c) >= 0 || c == '\u0085' || c == '\u2028' || c == '\u2029'
-          || c == '\ufeff') {
-        return false;
-      }
-    }
-    return !SPECIAL_WORDS.contains(s.toLowerCase(Locale.ROOT)) && !NUMBER_LIKE.matcher(s).matches();
-  }
 
-  static String quote(String s) {
-    StringBuilder q = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\t' -> q.append("\\t");
-        case '\r' -> q.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\ufeff') {
-            q.append(String.format("\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
-  }
 
   private static boolean isMultiline(String s) {
     return s.indexOf('\n') >= 0;

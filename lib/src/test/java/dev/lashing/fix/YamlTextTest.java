@@ -11,27 +11,6 @@ class YamlTextTest {
   private final YamlText yaml = new YamlText(new YamlFile.Style(2, true, '"', "\n"));
 
   @Test
-  void stringsArePlainOnlyWhenEveryReaderReadsTheSameString() {
-    for (String plain : List.of("unless-stopped", "json-file", "10m", "no-new-privileges:true", "/tmp",
-        "127.0.0.1:8080:80", "--quiet", "CMD-SHELL", "a b")) {
-      assertThat(YamlText.plainSafe(plain, false)).as(plain).isTrue();
-    }
-    for (String quoted : List.of("no", "on", "Off", "y", "22:22", "8080", "0755", "1.5", "true", "null", "~", "",
-        " x", "a: b", "a #b", "*x", "&x", "!x", "- x", "[x]", "{x}", "@x", "`x", "%x", "x:", "<<", "\tx")) {
-      assertThat(YamlText.plainSafe(quoted, false)).as(quoted).isFalse();
-    }
-    assertThat(YamlText.plainSafe("a,b", false)).isTrue();
-    assertThat(YamlText.plainSafe("a,b", true)).isFalse();
-  }
-
-  @Test
-  void quotingUsesTheFilesQuoteUnlessEscapesAreNeeded() {
-    assertThat(YamlText.quoted("it's", '\'')).isEqualTo("'it''s'");
-    assertThat(YamlText.quoted("a\"b\\c", '"')).isEqualTo("\"a\\\"b\\\\c\"");
-    assertThat(YamlText.quoted("line\nbreak", '\'')).isEqualTo("\"line\\nbreak\"");
-  }
-
-  @Test
   void newValuesEscapeDollarsForInterpolation() {
     assertThat(yaml.string("$HOME", false)).isEqualTo("$$HOME");
     assertThat(yaml.scalar("pa$$", false)).isEqualTo("pa$$$$");

@@ -127,13 +127,4 @@ class PatchEmitterTest {
     assertThat(((ScalarNode) read.get("single")).value()).isEqualTo("a\nb");
   }
 
-  @Test
-  void plainOnlyWhenEveryReaderAgrees() {
-    assertThat(PatchEmitter.isPlainSafe("unless-stopped")).isTrue();
-    assertThat(PatchEmitter.isPlainSafe("512m")).isTrue();
-    assertThat(PatchEmitter.isPlainSafe("no")).isFalse();
-    assertThat(PatchEmitter.isPlainSafe("22:22")).isFalse();
-    assertThat(PatchEmitter.isPlainSafe("8080:80")).isTrue();
-    assertThat(PatchEmitter.isPlainSafe("3")).isFalse();
-  }
 }

@@ -1,6 +1,5 @@
 package dev.lashing.inventory.generate;
 
-import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.Inventory.Backup;
 import dev.lashing.inventory.Inventory.Environment;
 import dev.lashing.inventory.Inventory.Exposure;
@@ -8,10 +7,12 @@ import dev.lashing.inventory.Inventory.Secret;
 import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
+import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.KnownImages;
 import dev.lashing.inventory.Stacks;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.VolumeSpec;
+import dev.lashing.yaml.YamlStrings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -196,7 +197,7 @@ public final class ComposeGenerator {
     if (stack.tier() == Tier.PRODUCTION) {
       yaml.entry(4, "restart", "unless-stopped", "tier production: back after a crash or a reboot");
     } else {
-      yaml.entry(4, "restart", YamlText.quoted("no"), "tier development: started on demand, never by itself");
+      yaml.entry(4, "restart", YamlStrings.doubleQuoted("no"), "tier development: started on demand, never by itself");
     }
   }
 
@@ -249,7 +250,7 @@ public final class ComposeGenerator {
     if (!ignored.isEmpty()) {
       yaml.comment(6, "lashing-ignore " + String.join(",", ignored) + " -- " + reason);
     }
-    yaml.item(6, YamlText.quoted(entry), null);
+    yaml.item(6, YamlStrings.doubleQuoted(entry), null);
   }
 
   private void networkOf() {
@@ -343,7 +344,7 @@ public final class ComposeGenerator {
     yaml.entry(6, "driver", "json-file", null);
     yaml.open(6, "options", null);
     yaml.entry(8, "max-size", YamlText.string(maxSize), null);
-    yaml.entry(8, "max-file", YamlText.quoted(Integer.toString(maxFile)), null);
+    yaml.entry(8, "max-file", YamlStrings.doubleQuoted(Integer.toString(maxFile)), null);
   }
 
   // ---- the backup job ----

@@ -1,5 +1,6 @@
 package dev.lashing.inventory.generate;
 
+import dev.lashing.yaml.YamlStrings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,37 +67,15 @@ final class YamlText {
         && !RESERVED.contains(value.toLowerCase(Locale.ROOT))) {
       return value;
     }
-    return quoted(value);
+    return YamlStrings.doubleQuoted(value);
   }
 
-  /** A double-quoted scalar. */
-  static String quoted(String value) {
-    StringBuilder s = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        case '\t' -> s.append("\\t");
-        case '\r' -> s.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
-      }
-    }
-    return s.append('"').toString();
-  }
 
   /** A flow sequence of double-quoted strings: {@code ["CMD", "pg_isready"]}. */
   static String flow(List<String> values) {
     StringBuilder s = new StringBuilder("[");
     for (int i = 0; i < values.size(); i++) {
-      s.append(i == 0 ? "" : ", ").append(quoted(values.get(i)));
+      s.append(i == 0 ? "" : ", ").append(YamlStrings.doubleQuoted(values.get(i)));
     }
     return s.append(']').toString();
   }

@@ -1,0 +1,43 @@
+package dev.lashing.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlStringsTest {
+
+  @Test
+  void stringsArePlainOnlyWhenEveryReaderReadsTheSameString() {
+    for (String plain : List.of("unless-stopped", "json-file", "10m", "512m", "no-new-privileges:true", "/tmp",
+        "127.0.0.1:8080:80", "8080:80", "--quiet", "CMD-SHELL", "a b")) {
+      assertThat(YamlStrings.isPlainSafe(plain, false)).as(plain).isTrue();
+    }
+    for (String quoted : List.of("no", "on", "Off", "y", "22:22", "8080", "3", "0755", "1.5", "true", "null", "~",
+        "", " x", "a: b", "a #b", "*x", "&x", "!x", "- x", "---x", "[x]", "{x}", "@x", "`x", "%x", "x:", "<<",
+        "=", "\tx", "2001-12-14", "x\u2028y")) {
+      assertThat(YamlStrings.isPlainSafe(quoted, false)).as(quoted).isFalse();
+    }
+    assertThat(YamlStrings.isPlainSafe("a,b", false)).isTrue();
+    assertThat(YamlStrings.isPlainSafe("a,b", true)).isFalse();
+    assertThat(YamlStrings.isPlainSafe("::1", false)).isTrue();
+    assertThat(YamlStrings.isPlainSafe("::1", true)).isFalse();
+  }
+
+  @Test
+  void quotingUsesTheRequestedQuoteUnlessEscapesAreNeeded() {
+    assertThat(YamlStrings.quoted("it's", '\'')).isEqualTo("'it''s'");
+    assertThat(YamlStrings.quoted("a\"b\\c", '"')).isEqualTo("\"a\\\"b\\\\c\"");
+    assertThat(YamlStrings.quoted("line\nbreak", '\'')).isEqualTo("\"line\\nbreak\"");
+    assertThat(YamlStrings.doubleQuoted("bom\uFEFF")).isEqualTo("\"bom\\ufeff\"");
+  }
+
+  @Test
+  void everyWrittenStringReadsBackUnchanged() {
+    for (String s : List.of("no", "22:22", "0755", "a: b", "it's", "line\nbreak", "tab\there", "<<", "~")) {
+      String yaml = "v: " + (YamlStrings.isPlainSafe(s, false) ? s : YamlStrings.doubleQuoted(s)) + "\n";
+      var root = (dev.lashing.tree.MapNode) YamlReader.read(new dev.lashing.source.SourceFile("t.yaml", yaml)).get(0);
+      assertThat(((dev.lashing.tree.ScalarNode) root.get("v")).value()).as(s).isEqualTo(s);
+    }
+  }
+}

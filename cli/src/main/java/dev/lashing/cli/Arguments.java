@@ -3,6 +3,7 @@ package dev.lashing.cli;
 import dev.lashing.api.LoadOptions;
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
+import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.load.ComposeFiles;
 import java.io.PrintWriter;
@@ -74,6 +75,11 @@ final class Arguments {
         .desc("default, production or development (default: from .lashing.yml, else default)").build());
     options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
         .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+  }
+
+  /** The --policy flag, or null when not given (the configuration decides). */
+  static Policy policy(CommandLine line) {
+    return line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
   }
 
   /** The --config file, else the nearest .lashing.yml, else no configuration. */

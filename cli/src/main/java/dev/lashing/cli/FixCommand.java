@@ -78,7 +78,7 @@ final class FixCommand {
     if (line == null) {
       return Cli.OK;
     }
-    Policy policyFlag = line.hasOption("policy") ? Arguments.parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    Policy policyFlag = Arguments.policy(line);
     RuleRegistry registry = RuleRegistry.discover();
     Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));

@@ -78,7 +78,7 @@ final class LintCommand {
     if (line == null) {
       return Cli.OK;
     }
-    Policy policyFlag = line.hasOption("policy") ? Arguments.parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    Policy policyFlag = Arguments.policy(line);
     String format = line.getOptionValue("format", "text");
     Reporter reporter = Arguments.parse(() -> Formats.of(format, colour(line), line.hasOption("quiet")));
     RuleRegistry registry = RuleRegistry.discover();

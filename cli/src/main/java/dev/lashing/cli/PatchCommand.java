@@ -80,7 +80,7 @@ final class PatchCommand {
     if (!line.getArgList().isEmpty()) {
       throw new Arguments.UsageException("patch takes no arguments; name the compose files with -f FILE");
     }
-    Policy policyFlag = line.hasOption("policy") ? Arguments.parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;
+    Policy policyFlag = Arguments.policy(line);
     String backupDir = line.getOptionValue("backup-dir");
     if (backupDir != null && (backupDir.isBlank() || backupDir.contains(":") || backupDir.contains("$"))) {
       throw new Arguments.UsageException("--backup-dir must be a path without ':' or '$', not '" + backupDir + "'");

@@ -17,10 +17,6 @@ import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Service;
 import dev.lashing.patch.PatchMap.Tag;
 import dev.lashing.patch.PatchMap.Tagged;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,58 +108,51 @@ public final class Patcher {
     List<Finding> findings = initial;
     LoadResult current = before;
     BackupJobs.Plan plan = null;
-    Path temp = tempFile();
-    try {
-      // The covered fixes, then (once the databases' networks and healthchecks are known) the backup jobs, then
-      // what the merged result still asks for, until nothing is left.
-      for (int round = 0; ; round++) {
-        List<Finding> actionable = filter.actionable(findings);
-        boolean planJobs = backups && plan == null;
-        if (actionable.isEmpty() && !planJobs) {
-          break;
-        }
-        if (round >= MAX_ROUNDS) {
-          throw new PatchException("after " + MAX_ROUNDS + " rounds the patch still leaves "
-              + describe(actionable, temp, options.outputName()));
-        }
-        Templates templates = new Templates(current.sources(), environment);
-        builder.apply(PatchBuilder.withRoomForConnections(PatchBuilder.edits(actionable), current.tree()),
-            current.tree(), templates);
-        if (planJobs && !actionable.isEmpty() && !builder.isEmpty()) {
-          current = loadWith(load, builder.root(), temp, options.outputName());
-          templates = new Templates(current.sources(), environment);
-        }
-        if (planJobs) {
-          plan = BackupJobs.plan(current, templates, policy, options.backupDirectory());
-          for (BackupJobs.Job job : plan.jobs()) {
-            builder.addJob(job.name(), job.service(), job.comments());
-          }
-        }
-        if (builder.isEmpty()) {
-          break;
-        }
-        current = loadWith(load, builder.root(), temp, options.outputName());
-        findings = linter.lint(current, settings);
+    // The patch is never written while it is built: the loader reads its text in place of the output file.
+    Path patchFile = load.workingDirectory().resolve(options.outputName()).toAbsolutePath().normalize();
+    // The covered fixes, then (once the databases' networks and healthchecks are known) the backup jobs, then
+    // what the merged result still asks for, until nothing is left.
+    for (int round = 0; ; round++) {
+      List<Finding> actionable = filter.actionable(findings);
+      boolean planJobs = backups && plan == null;
+      if (actionable.isEmpty() && !planJobs) {
+        break;
       }
-      builder.sort(new ArrayList<>(before.project().services().keySet()));
+      if (round >= MAX_ROUNDS) {
+        throw new PatchException("after " + MAX_ROUNDS + " rounds the patch still leaves "
+            + describe(actionable));
+      }
+      Templates templates = new Templates(current.sources(), environment);
+      builder.apply(PatchBuilder.withRoomForConnections(PatchBuilder.edits(actionable), current.tree()),
+          current.tree(), templates);
+      if (planJobs && !actionable.isEmpty() && !builder.isEmpty()) {
+        current = loadWith(load, builder.root(), patchFile);
+        templates = new Templates(current.sources(), environment);
+      }
+      if (planJobs) {
+        plan = BackupJobs.plan(current, templates, policy, options.backupDirectory());
+        for (BackupJobs.Job job : plan.jobs()) {
+          builder.addJob(job.name(), job.service(), job.comments());
+        }
+      }
       if (builder.isEmpty()) {
-        builder.root().put("services", new PatchMap());
+        break;
       }
-      Summary summary = new Summary(before, findings, filter, covered, gateways, gatewaysFrom, network, plan);
-      String text = PatchEmitter.write(header(options, load, summary, builder), builder.root());
-      Verified after = verify(load, text, temp, settings, filter, initial, options);
-      return new PatchResult(text, before, after.load(), filter.actionable(initial), after.findings(),
-          List.copyOf(covered),
-          settings, requiredCompose(builder.root()),
-          plan == null ? List.of() : plan.jobs().stream().map(BackupJobs.Job::name).toList(),
-          plan == null ? List.of() : plan.skipped().stream().map(k -> k.service() + ": " + k.reason()).toList());
-    } finally {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException e) {
-        // a temporary file left behind is harmless
-      }
+      current = loadWith(load, builder.root(), patchFile);
+      findings = linter.lint(current, settings);
     }
+    builder.sort(new ArrayList<>(before.project().services().keySet()));
+    if (builder.isEmpty()) {
+      builder.root().put("services", new PatchMap());
+    }
+    Summary summary = new Summary(before, findings, filter, covered, gateways, gatewaysFrom, network, plan);
+    String text = PatchEmitter.write(header(options, load, summary, builder), builder.root());
+    Verified after = verify(load, text, patchFile, settings, filter, initial, options);
+    return new PatchResult(text, before, after.load(), filter.actionable(initial), after.findings(),
+        List.copyOf(covered),
+        settings, requiredCompose(builder.root()),
+        plan == null ? List.of() : plan.jobs().stream().map(BackupJobs.Job::name).toList(),
+        plan == null ? List.of() : plan.skipped().stream().map(k -> k.service() + ": " + k.reason()).toList());
   }
 
   // ---- options ----
@@ -307,36 +296,24 @@ public final class Patcher {
 
   // ---- loading with the patch ----
 
-  private static Path tempFile() {
-    try {
-      return Files.createTempFile("lashing-patch-", ".yml");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static LoadResult loadWith(LoadOptions load, PatchMap patch, Path patchFile) {
+    return loadText(load, PatchEmitter.write(List.of(), patch), patchFile);
   }
 
-  private static LoadResult loadWith(LoadOptions load, PatchMap patch, Path temp, String outputName) {
-    return loadText(load, PatchEmitter.write(List.of(), patch), temp, outputName);
-  }
-
-  private static LoadResult loadText(LoadOptions load, String text, Path temp, String outputName) {
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The project's files merged with the patch text, read as the file {@code patchFile} (never written). */
+  private static LoadResult loadText(LoadOptions load, String text, Path patchFile) {
     List<Path> files = new ArrayList<>(load.files());
-    files.add(temp.toAbsolutePath());
+    files.add(patchFile);
     Path projectDirectory = load.projectDirectory() != null ? load.projectDirectory()
         : load.workingDirectory().resolve(load.files().get(0)).toAbsolutePath().normalize().getParent();
     LoadOptions with = new LoadOptions(files, load.workingDirectory(), projectDirectory, load.envFiles(),
         load.profiles(), load.projectName(), load.environment());
     try {
-      return ProjectLoader.load(with);
+      return ProjectLoader.load(with, Map.of(patchFile, text));
     } catch (ComposeException e) {
       StringBuilder message = new StringBuilder("the patch does not load with the project's files:");
       for (Diagnostic d : e.diagnostics()) {
-        message.append("\n  ").append(d.toString().replace(temp.toAbsolutePath().toString(), outputName));
+        message.append("\n  ").append(d);
       }
       throw new PatchException(message.toString());
     }
@@ -349,13 +326,13 @@ public final class Patcher {
    * Loads the finished text with the user's files and checks it: it loads, no covered finding with a fix is left,
    * and no covered finding appears that the project did not have.
    */
-  private Verified verify(LoadOptions load, String text, Path temp, RuleSettings settings, Filter filter,
+  private Verified verify(LoadOptions load, String text, Path patchFile, RuleSettings settings, Filter filter,
       List<Finding> initial, PatchOptions options) {
-    LoadResult after = loadText(load, text, temp, options.outputName());
+    LoadResult after = loadText(load, text, patchFile);
     List<Finding> findings = linter.lint(after, settings);
     List<Finding> left = filter.actionable(findings);
     if (!left.isEmpty()) {
-      throw new PatchException("the patch leaves " + describe(left, temp, options.outputName()));
+      throw new PatchException("the patch leaves " + describe(left));
     }
     Map<String, Integer> earlier = new HashMap<>();
     for (Finding f : initial) {
@@ -371,15 +348,15 @@ public final class Patcher {
       }
     }
     if (!added.isEmpty()) {
-      throw new PatchException("the patch brings new findings: " + describe(added, temp, options.outputName()));
+      throw new PatchException("the patch brings new findings: " + describe(added));
     }
     return new Verified(after, findings);
   }
 
-  private static String describe(List<Finding> findings, Path temp, String outputName) {
+  private static String describe(List<Finding> findings) {
     StringBuilder text = new StringBuilder();
     for (Finding f : findings) {
-      text.append("\n  ").append(f.at().toString().replace(temp.toAbsolutePath().toString(), outputName))
+      text.append("\n  ").append(f.at())
           .append(" [").append(f.ruleId()).append("] ").append(f.message());
     }
     return findings.size() + " finding(s):" + text;

@@ -6,6 +6,7 @@ import dev.lashing.inventory.audit.AuditResult;
 import dev.lashing.inventory.audit.Auditor;
 import dev.lashing.inventory.audit.HostState;
 import dev.lashing.schema.Suggestions;
+import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;

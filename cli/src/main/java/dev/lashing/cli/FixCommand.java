@@ -12,6 +12,8 @@ import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.source.AtomicFiles;
+import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,12 +22,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -167,7 +166,7 @@ final class FixCommand {
     for (Fixer.FileFix f : files) {
       try {
         byte[] now = Files.readAllBytes(f.path());
-        Charset charset = charsetOf(now);
+        Charset charset = SourceFiles.charsetOf(now);
         if (!Arrays.equals(now, encode(f.before(), charset))) {
           err.println("lashing: " + f.name() + " changed since it was read; nothing written. Run lashing fix again.");
           refused = true;
@@ -186,7 +185,7 @@ final class FixCommand {
     }
     for (Map.Entry<Fixer.FileFix, Charset> e : charsets.entrySet()) {
       try {
-        writeAtomically(e.getKey().path(), encode(e.getKey().after(), e.getValue()));
+        AtomicFiles.write(e.getKey().path(), encode(e.getKey().after(), e.getValue()));
       } catch (IOException ex) {
         throw new UncheckedIOException("cannot write " + e.getKey().name() + ": " + ex.getMessage(), ex);
       }
@@ -194,41 +193,7 @@ final class FixCommand {
     return true;
   }
 
-  /** A temporary file beside the target, given the target's permissions, then renamed over it. */
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path real = target.toRealPath();
-    Set<PosixFilePermission> permissions = null;
-    try {
-      permissions = Files.getPosixFilePermissions(real);
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the new file keeps the defaults
-    }
-    Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      if (permissions != null) {
-        Files.setPosixFilePermissions(temp, permissions);
-      }
-      try {
-        Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
 
-  /** The encoding the file is in, as Lashing reads it: UTF-16 with a byte order mark, else UTF-8. */
-  static Charset charsetOf(byte[] bytes) {
-    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-      return StandardCharsets.UTF_16LE;
-    }
-    return StandardCharsets.UTF_8;
-  }
 
   static byte[] encode(String text, Charset charset) {
     try {

@@ -15,6 +15,7 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.schema.Suggestions;
+import dev.lashing.source.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -17,6 +17,7 @@ import dev.lashing.report.Baseline;
 import dev.lashing.report.Formats;
 import dev.lashing.report.LintReport;
 import dev.lashing.report.Reporter;
+import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;

@@ -12,6 +12,7 @@ import dev.lashing.patch.PatchResult;
 import dev.lashing.patch.Patcher;
 import dev.lashing.render.ConfigWriter;
 import dev.lashing.render.UnifiedDiff;
+import dev.lashing.source.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

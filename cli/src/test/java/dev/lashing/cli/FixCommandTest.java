@@ -294,7 +294,7 @@ class FixCommandTest {
     Files.write(dir.resolve("compose.yaml"), utf16);
     assertThat(fix("compose.yaml", "--rule", "restart-policy", "--write")).isEqualTo(Cli.OK);
     byte[] written = Files.readAllBytes(dir.resolve("compose.yaml"));
-    assertThat(FixCommand.charsetOf(written)).isEqualTo(StandardCharsets.UTF_16LE);
+    assertThat(dev.lashing.yaml.SourceFiles.charsetOf(written)).isEqualTo(StandardCharsets.UTF_16LE);
     assertThat(new String(written, StandardCharsets.UTF_16LE)).contains("restart: \"unless-stopped\"");
   }
 

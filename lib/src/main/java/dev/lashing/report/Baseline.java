@@ -3,6 +3,7 @@ package dev.lashing.report;
 import dev.lashing.api.ComposeException;
 import dev.lashing.api.Diagnostic;
 import dev.lashing.lint.Finding;
+import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
@@ -12,10 +13,7 @@ import dev.lashing.yaml.SourceFiles;
 import dev.lashing.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,10 +52,7 @@ public final class Baseline {
     String json = "{\n  \"version\": 1,\n  \"findings\": [\n" + String.join(",\n", entries.values())
         + (entries.isEmpty() ? "" : "\n") + "  ]\n}\n";
     try {
-      Path absolute = file.toAbsolutePath();
-      Path temp = Files.createTempFile(absolute.getParent(), ".baseline.", ".tmp");
-      Files.writeString(temp, json, StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -56,13 +56,18 @@ public final class SourceFiles {
 
   /** Decodes strictly; the text keeps a byte order mark as U+FEFF so offsets match what an editor shows. */
   public static SourceFile decode(byte[] bytes, String displayName) {
-    Charset charset = StandardCharsets.UTF_8;
+    return decode(bytes, displayName, charsetOf(bytes));
+  }
+
+  /** The encoding a file is read in: UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8. */
+  public static Charset charsetOf(byte[] bytes) {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-      charset = StandardCharsets.UTF_16BE;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-      charset = StandardCharsets.UTF_16LE;
+      return StandardCharsets.UTF_16BE;
     }
-    return decode(bytes, displayName, charset);
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return StandardCharsets.UTF_8;
   }
 
   private static SourceFile decode(byte[] bytes, String displayName, Charset charset) {

@@ -1,6 +1,8 @@
 package dev.lashing.load;
 
 import dev.lashing.api.Diagnostic;
+import dev.lashing.syntax.ComposeBool;
+import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -122,17 +124,16 @@ final class Casts {
     String text = scalar.value().trim();
     switch (cast) {
       case BOOL -> {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.equals("true") || lower.equals("false")) {
-          return scalar.withValue(lower, ScalarNode.Type.BOOL);
-        }
-        if (List.of("y", "yes", "on", "n", "no", "off").contains(lower)) {
-          boolean value = lower.startsWith("y") || lower.equals("on");
-          problems.add(Diagnostic.warning(scalar.origin().usedAt(), path + ": \"" + text
-              + "\" is read as " + value + "; write true or false"));
+        try {
+          boolean value = ComposeBool.parse(text);
+          if (!ComposeBool.isCanonical(text.toLowerCase(Locale.ROOT))) {
+            problems.add(Diagnostic.warning(scalar.origin().usedAt(), path + ": \"" + text
+                + "\" is read as " + value + "; write true or false"));
+          }
           return scalar.withValue(Boolean.toString(value), ScalarNode.Type.BOOL);
+        } catch (SyntaxException e) {
+          problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": " + e.getMessage()));
         }
-        problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid boolean: " + text));
       }
       case INT -> {
         if (text.matches("[-+]?[0-9]+")) {

@@ -8,6 +8,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -123,13 +123,6 @@ public final class ConfigWriter {
   private static final Set<String> BYTE_SIZES = Set.of(
       "mem_limit", "mem_reservation", "memswap_limit", "shm_size", "memory", "size");
 
-  /** YAML 1.1 booleans: go-yaml reads them as strings but quotes them when it writes, as Compose does. */
-  private static final Pattern OLD_BOOL =
-      Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
-  /** YAML 1.1 base-60 numbers ({@code 1:30}), which go-yaml also quotes when it writes. */
-  private static final Pattern BASE_60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
-  /** What go-yaml could read as a timestamp; quoting more than it would is harmless. */
-  private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?");
   /** A tag no string of ours carries: it makes the emitter quote the string. */
   private static final Tag QUOTE = new Tag("tag:lashing.dev,2026:quoted");
 
@@ -157,10 +150,7 @@ public final class ConfigWriter {
           case FLOAT:
             return Tag.FLOAT;
           default:
-            return OLD_BOOL.matcher(value).matches() || BASE_60.matcher(value).matches()
-                    || TIMESTAMP.matcher(value).matches() || value.equals("<<")
-                ? QUOTE
-                : Tag.STR;
+            return YamlStrings.isMisread(value) ? QUOTE : Tag.STR;
         }
       };
     }

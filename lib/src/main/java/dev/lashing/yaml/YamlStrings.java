@@ -18,10 +18,19 @@ public final class YamlStrings {
 
   private YamlStrings() {}
 
+  /**
+   * Whether some reader takes the plain text {@code s} for something other than a string: YAML 1.1
+   * booleans (yes/no/on/off…), base-60 numbers, octal and other numbers, timestamps, {@code =}, {@code <<},
+   * {@code ~}. go-yaml's own writer quotes these too.
+   */
+  public static boolean isMisread(String s) {
+    return MISREAD.matcher(s).matches();
+  }
+
   /** Whether {@code s} can be written unquoted (inside a flow collection when {@code flow}). */
   public static boolean isPlainSafe(String s, boolean flow) {
     if (s.isEmpty() || !s.strip().equals(s) || Scalars.resolvePlain(s) != ScalarNode.Type.STRING
-        || MISREAD.matcher(s).matches()) {
+        || isMisread(s)) {
       return false;
     }
     char first = s.charAt(0);

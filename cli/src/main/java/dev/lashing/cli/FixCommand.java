@@ -11,6 +11,7 @@ import dev.lashing.lint.Finding;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.yaml.SourceFiles;
@@ -87,9 +88,10 @@ final class FixCommand {
       if (rule == null) {
         throw new Arguments.UsageException("unknown rule '" + id + "'; `lashing rules` lists them");
       }
-      if (!rule.info().fixable() && !(id.equals(Fixer.IMAGE_DIGEST) && !digests.isEmpty())) {
+      boolean fromLock = RuleRegistry.hasRole(rule.info(), RuleRole.DIGEST_LOCK);
+      if (!rule.info().fixable() && !(fromLock && !digests.isEmpty())) {
         throw new Arguments.UsageException("rule '" + id + "' has no fix"
-            + (id.equals(Fixer.IMAGE_DIGEST) ? " without --digests FILE" : ""));
+            + (fromLock ? " without --digests FILE" : ""));
       }
     }
     LintConfig config = Arguments.config(line, registry, workingDirectory);

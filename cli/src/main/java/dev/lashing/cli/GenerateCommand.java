@@ -85,9 +85,10 @@ final class GenerateCommand {
     // The header names the inventory relative to the output directory, so the bytes do not depend on where
     // lashing runs from.
     String source = output.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-    List<GeneratedFile> files = ComposeGenerator.generate(inventory, source, env, stack);
+    RuleRegistry registry = RuleRegistry.discover();
+    List<GeneratedFile> files = ComposeGenerator.generate(inventory, source, env, stack, registry);
     try {
-      return line.hasOption("check") ? check(files, output, env, stack) : write(inventory, files, output);
+      return line.hasOption("check") ? check(files, output, env, stack) : write(inventory, files, output, registry);
     } catch (IOException e) {
       err.println("lashing: cannot " + (line.hasOption("check") ? "read" : "write") + " the compose files: "
           + e);
@@ -117,8 +118,8 @@ final class GenerateCommand {
     }
   }
 
-  private int write(Inventory inventory, List<GeneratedFile> files, Path output) throws IOException {
-    RuleRegistry registry = RuleRegistry.discover();
+  private int write(Inventory inventory, List<GeneratedFile> files, Path output, RuleRegistry registry)
+      throws IOException {
     Linter linter = new Linter(registry);
     boolean findings = false;
     for (GeneratedFile f : files) {

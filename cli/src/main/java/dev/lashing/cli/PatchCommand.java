@@ -2,6 +2,7 @@ package dev.lashing.cli;
 
 import dev.lashing.api.LoadOptions;
 import dev.lashing.config.LintConfig;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
@@ -61,7 +62,7 @@ final class PatchCommand {
     options.addOption(Option.builder().longOpt("rule").hasArg().argName("RULE")
         .desc("cover only RULE (repeatable); naming a rule switches it on").build());
     options.addOption(Option.builder().longOpt("also-rule").hasArg().argName("RULE")
-        .desc("also cover RULE: " + String.join(", ", Patcher.OPTIONAL_RULES.stream().sorted().toList())
+        .desc("also cover RULE: " + String.join(", ", RuleRegistry.discover().patchable(PatchCoverage.OPTIONAL))
             + " (repeatable)").build());
     options.addOption(Option.builder().longOpt("skip-rule").hasArg().argName("RULE")
         .desc("do not cover RULE (repeatable)").build());

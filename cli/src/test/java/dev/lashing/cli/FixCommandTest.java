@@ -13,6 +13,7 @@ import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Service;
@@ -85,7 +86,7 @@ class FixCommandTest {
   static Stream<String> fixableRules() {
     List<String> ids = new ArrayList<>();
     for (Rule r : REGISTRY.rules()) {
-      if (r.info().fixable() || r.info().id().equals(Fixer.IMAGE_DIGEST)) {
+      if (r.info().fixable() || RuleRegistry.hasRole(r.info(), RuleRole.DIGEST_LOCK)) {
         ids.add(r.info().id());
       }
     }
@@ -156,7 +157,8 @@ class FixCommandTest {
     options.rules().forEach(id -> on.put(id, new RuleSettings.PerRule(true, null, null)));
     List<String> left = new ArrayList<>();
     for (Finding f : new Linter(REGISTRY).lint(load, new RuleSettings(settings.policy(), on))) {
-      boolean fixable = f.fix() != null || f.ruleId().equals(Fixer.IMAGE_DIGEST) && !options.digests().isEmpty();
+      boolean fixable = f.fix() != null
+          || REGISTRY.idsWith(RuleRole.DIGEST_LOCK).contains(f.ruleId()) && !options.digests().isEmpty();
       if (f.isSuppressed() || !fixable || !options.rules().isEmpty() && !options.rules().contains(f.ruleId())) {
         continue;
       }

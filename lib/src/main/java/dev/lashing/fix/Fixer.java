@@ -3,10 +3,12 @@ package dev.lashing.fix;
 import dev.lashing.api.ComposeException;
 import dev.lashing.api.LoadOptions;
 import dev.lashing.api.LoadResult;
+import dev.lashing.converge.ConvergeLoop;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Image;
@@ -30,8 +32,6 @@ import java.util.Set;
  * Nothing is written here; the caller decides.
  */
 public final class Fixer {
-  /** The rule a digest lock fixes; its findings carry no fix of their own. */
-  public static final String IMAGE_DIGEST = "image-digest";
   /** The per-rule option ({@code rules: {ID: {options: {unsafe_fix: true}}}}) that allows its behaviour-changing fix. */
   public static final String UNSAFE_FIX_OPTION = "unsafe_fix";
   static final int MAX_ROUNDS = 8;
@@ -82,9 +82,12 @@ public final class Fixer {
   }
 
   private final RuleRegistry registry;
+  /** The rules whose findings a digest lock fixes; they carry no fix of their own. */
+  private final List<String> digestRules;
 
   public Fixer(RuleRegistry registry) {
     this.registry = registry;
+    this.digestRules = registry.idsWith(RuleRole.DIGEST_LOCK);
   }
 
   /**
@@ -98,67 +101,87 @@ public final class Fixer {
 
   /** Fixes a project already loaded with {@code load}. */
   public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
-    RuleSettings effective = enable(settings, options);
-    Linter linter = new Linter(registry);
-    Path base = load.workingDirectory().toAbsolutePath().normalize();
-    Map<String, SourceFile> originals = new LinkedHashMap<>();
-    for (String name : loaded.composeFiles()) {
-      originals.put(name, loaded.sources().get(name));
+    RuleSettings effective = enable(settings, options, digestRules);
+    Rounds rounds = new Rounds(load, loaded, effective, options);
+    ConvergeLoop.Outcome outcome = new ConvergeLoop(new Linter(registry)).run(loaded, effective, MAX_ROUNDS, rounds);
+    return new Result(rounds.files(), rounds.fixed, atOriginalPositions(rounds.skipped, rounds.firstFindings),
+        outcome.rounds(), outcome.settled());
+  }
+
+  /** The rounds of one fix: the texts so far, what they fixed, and what is left. */
+  private final class Rounds implements ConvergeLoop.Step {
+    private final LoadOptions load;
+    private final RuleSettings settings;
+    private final Options options;
+    private final Path base;
+    private final Map<String, SourceFile> originals = new LinkedHashMap<>();
+    private Map<String, String> texts = new HashMap<>();
+    private Map<String, String> next;
+    private FixPlanner.Result plan;
+    private final List<Finding> fixed = new ArrayList<>();
+    private List<Skip> skipped = List.of();
+    private List<Finding> firstFindings = List.of();
+
+    Rounds(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
+      this.load = load;
+      this.settings = settings;
+      this.options = options;
+      this.base = load.workingDirectory().toAbsolutePath().normalize();
+      for (String name : loaded.composeFiles()) {
+        originals.put(name, loaded.sources().get(name));
+      }
     }
-    Map<String, String> texts = new HashMap<>();
-    List<Finding> fixed = new ArrayList<>();
-    List<Skip> skipped = List.of();
-    LoadResult current = loaded;
-    int rounds = 0;
-    boolean settled = false;
-    List<Finding> firstFindings = List.of();
-    while (rounds < MAX_ROUNDS) {
-      rounds++;
-      List<Skip> notNow = new ArrayList<>();
-      List<Finding> findings = linter.lint(current, effective);
-      if (rounds == 1) {
+
+    @Override
+    public ConvergeLoop.Round plan(int round, LoadResult current, List<Finding> findings) {
+      if (round == 1) {
         firstFindings = findings;
       }
-      List<FixPlanner.Candidate> candidates = candidates(findings, current, effective, options, notNow);
-      FixPlanner.Result plan = new FixPlanner(current).plan(candidates);
+      List<Skip> notNow = new ArrayList<>();
+      List<FixPlanner.Candidate> candidates = candidates(findings, current, settings, options, notNow);
+      plan = new FixPlanner(current).plan(candidates);
       notNow.addAll(plan.skipped());
       skipped = notNow;
       if (plan.texts().isEmpty()) {
-        settled = true;
-        break;
+        return null;
       }
-      Map<String, String> next = new HashMap<>(texts);
+      next = new HashMap<>(texts);
       next.putAll(plan.texts());
-      LoadResult reloaded;
-      try {
-        reloaded = ProjectLoader.load(load, overlay(base, next));
-      } catch (ComposeException e) {
-        // never hand back files that do not load: report this round's fixes as not applied
-        List<Skip> broken = new ArrayList<>(notNow);
-        for (FixPlanner.Candidate c : plan.applied()) {
-          broken.add(new Skip(c.finding(), Skip.Reason.UNWRITABLE,
-              "the fixed file would not load: " + e.diagnostics().get(0)));
-        }
-        skipped = broken;
-        break;
-      }
+      return new ConvergeLoop.Round(load, overlay(base, next));
+    }
+
+    @Override
+    public void loaded(LoadResult result) {
       texts = next;
       for (FixPlanner.Candidate c : plan.applied()) {
         fixed.add(c.finding());
       }
-      for (String name : reloaded.composeFiles()) {
-        originals.putIfAbsent(name, reloaded.sources().get(name));
-      }
-      current = reloaded;
-    }
-    List<FileFix> files = new ArrayList<>();
-    for (Map.Entry<String, SourceFile> e : originals.entrySet()) {
-      String after = texts.get(e.getKey());
-      if (after != null && e.getValue() != null && !after.equals(e.getValue().text())) {
-        files.add(new FileFix(e.getKey(), base.resolve(e.getKey()).normalize(), e.getValue().text(), after));
+      for (String name : result.composeFiles()) {
+        originals.putIfAbsent(name, result.sources().get(name));
       }
     }
-    return new Result(files, fixed, atOriginalPositions(skipped, firstFindings), rounds, settled);
+
+    @Override
+    public void notLoaded(ComposeException problem) {
+      // never hand back files that do not load: report this round's fixes as not applied
+      List<Skip> broken = new ArrayList<>(skipped);
+      for (FixPlanner.Candidate c : plan.applied()) {
+        broken.add(new Skip(c.finding(), Skip.Reason.UNWRITABLE,
+            "the fixed file would not load: " + problem.diagnostics().get(0)));
+      }
+      skipped = broken;
+    }
+
+    List<FileFix> files() {
+      List<FileFix> files = new ArrayList<>();
+      for (Map.Entry<String, SourceFile> e : originals.entrySet()) {
+        String after = texts.get(e.getKey());
+        if (after != null && e.getValue() != null && !after.equals(e.getValue().text())) {
+          files.add(new FileFix(e.getKey(), base.resolve(e.getKey()).normalize(), e.getValue().text(), after));
+        }
+      }
+      return files;
+    }
   }
 
   /**
@@ -189,12 +212,12 @@ public final class Fixer {
     return overlay;
   }
 
-  /** The settings with the rules named on the command line and image-digest (given digests) switched on. */
-  private static RuleSettings enable(RuleSettings settings, Options options) {
+  /** The settings with the rules named on the command line and, given digests, the digest-lock rule switched on. */
+  private static RuleSettings enable(RuleSettings settings, Options options, List<String> digestRules) {
     Map<String, RuleSettings.PerRule> rules = new HashMap<>(settings.rules());
     List<String> on = new ArrayList<>(options.rules());
     if (!options.digests().isEmpty()) {
-      on.add(IMAGE_DIGEST);
+      on.addAll(digestRules);
     }
     for (String id : on) {
       RuleSettings.PerRule was = rules.get(id);
@@ -213,7 +236,7 @@ public final class Fixer {
         continue;
       }
       Fix fix = f.fix();
-      if (fix == null && f.ruleId().equals(IMAGE_DIGEST) && !options.digests().isEmpty()) {
+      if (fix == null && digestRules.contains(f.ruleId()) && !options.digests().isEmpty()) {
         Optional<Fix> pin = pin(f, load, options.digests());
         if (pin.isEmpty()) {
           notNow.add(new Skip(f, Skip.Reason.NO_DIGEST, "the digest lock has no digest for this image"));

@@ -15,6 +15,11 @@ import dev.lashing.inventory.Inventory.Secret;
 import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
+import dev.lashing.knowledge.BackupMethod;
+import dev.lashing.knowledge.Capabilities;
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.KnownImage;
+import dev.lashing.knowledge.MovingTags;
 import dev.lashing.lint.Credentials;
 import dev.lashing.schema.SchemaValidator;
 import dev.lashing.source.SourceFile;
@@ -48,15 +53,6 @@ import java.util.Set;
  */
 public final class InventoryLoader {
   static final String SCHEMA = "lashing-inventory.schema.json";
-
-  /** Words that mark a tag that moves (lint's image-mutable-tag rule reads tags the same way). */
-  private static final Set<String> CHANNELS = Set.of(
-      "latest", "stable", "edge", "nightly", "dev", "develop", "canary", "main", "master", "snapshot", "unstable",
-      "rolling", "mainline", "current", "next", "trunk");
-  /** Capabilities that open a way to the host (lint's dangerous-capability rule). */
-  private static final Set<String> DANGEROUS_CAPABILITIES = Set.of("ALL", "SYS_ADMIN", "SYS_MODULE", "SYS_RAWIO",
-      "SYS_PTRACE", "SYS_TIME", "SYS_BOOT", "NET_ADMIN", "DAC_READ_SEARCH", "MAC_ADMIN", "MAC_OVERRIDE", "BPF",
-      "PERFMON", "SYSLOG", "AUDIT_CONTROL", "LINUX_IMMUTABLE");
 
   private final String file;
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -310,10 +306,11 @@ public final class InventoryLoader {
     String image = ((ScalarNode) imageNode).value();
     String digest = text(s, "digest");
     ImageReference reference = image(where + ".image", imageNode, image, digest, tier, s.get("digest") != null);
-    KnownImages.Profile profile = reference == null ? null : KnownImages.of(reference).orElse(null);
+    KnownImage known = reference == null ? null : ImageCatalog.find(reference).orElse(null);
+    KnownImage.Runtime runtime = known == null ? null : known.runtime();
     Integer port = integer(s, "port");
     Exposure exposure = exposure(where, s, gateway, tier);
-    if (exposure.isPublished() && port == null && profile == null) {
+    if (exposure.isPublished() && port == null && runtime == null) {
       error(s.get("expose"), where + ".expose: set port, the port " + name + " listens on inside its container");
     }
     Resources limits = resources(where + ".limits", map(s, "limits"));
@@ -335,22 +332,21 @@ public final class InventoryLoader {
     Map<String, String> environment = environment(where + ".environment", map(s, "environment"));
     Map<String, Secret> serviceSecrets = secrets(where + ".secrets", map(s, "secrets"), secrets);
     Healthcheck healthcheck = healthcheck(where + ".healthcheck", map(s, "healthcheck"));
-    if (healthcheck == null && profile == null && reference != null) {
+    if (healthcheck == null && (known == null || known.healthcheck() == null) && reference != null) {
       error(entry.key(), where + ": " + image + " is not an image Lashing knows a healthcheck for; write one"
           + " (healthcheck: {test: [CMD, ...]})");
     }
     String user = text(s, "user");
     if (user != null && isRoot(user)) {
       error(s.get("user"), where + ".user: '" + user + "' is root; name an unprivileged user the image can run as");
-    } else if (user == null && profile == null && reference != null) {
+    } else if (user == null && runtime == null && reference != null) {
       error(entry.key(), where + ": " + image + " is not an image Lashing knows the user of; set user to an"
           + " unprivileged user it can run as (such as \"1000:1000\")");
     }
     List<String> capAdd = strings(s, "cap_add");
     if (s.get("cap_add") instanceof SeqNode caps) {
       for (Node cap : caps.items()) {
-        String normalized = ((ScalarNode) cap).value().trim().toUpperCase(Locale.ROOT).replaceFirst("^CAP_", "");
-        if (DANGEROUS_CAPABILITIES.contains(normalized)) {
+        if (Capabilities.risk(((ScalarNode) cap).value()).isPresent()) {
           error(cap, where + ".cap_add: " + ((ScalarNode) cap).value() + " opens a way to the host; a generated"
               + " stack never adds it");
         }
@@ -384,8 +380,9 @@ public final class InventoryLoader {
     if (reference.tag() == null) {
       error(node, where + ": '" + image + "' has no tag, so Docker would pull latest; give the version (" + image
           + ":<version>)");
-    } else if (!hasDigest && movement(reference.tag()) != null) {
-      error(node, where + ": tag " + reference.tag() + " " + movement(reference.tag()) + ", so what runs changes"
+    } else if (!hasDigest && MovingTags.movement(reference.tag()) != null) {
+      error(node, where + ": tag " + reference.tag() + " " + MovingTags.movement(reference.tag())
+          + ", so what runs changes"
           + " without notice; use a version tag, or add its digest");
     }
     if (tier == Tier.PRODUCTION && digest == null) {
@@ -393,17 +390,6 @@ public final class InventoryLoader {
           + " buildx imagetools inspect " + image + " prints it)");
     }
     return reference;
-  }
-
-  /** Why a tag moves, or null when it names a version. */
-  static String movement(String tag) {
-    String lower = tag.toLowerCase(Locale.ROOT);
-    for (String word : lower.split("[-_.]")) {
-      if (CHANNELS.contains(word)) {
-        return "follows the " + word + " channel";
-      }
-    }
-    return lower.chars().anyMatch(Character::isDigit) ? null : "names no version";
   }
 
   private Exposure exposure(String where, MapNode s, boolean gateway, Tier tier) {
@@ -545,7 +531,7 @@ public final class InventoryLoader {
       error(serviceNode, where + ".service: '" + serviceName + "' is not a service of the stack"
           + suggestion(serviceName, services.keySet()));
     } else if (database.reference() != null
-        && !KnownImages.of(database.reference()).map(KnownImages.Profile::postgres).orElse(false)) {
+        && ImageCatalog.find(database.reference()).map(k -> k.backup() != BackupMethod.PG_DUMPALL).orElse(true)) {
       error(serviceNode, where + ".service: the backup job dumps PostgreSQL, and " + serviceName + " runs "
           + database.image());
     } else if (database.reference() != null && passwordSecret(database) == null) {
@@ -563,7 +549,7 @@ public final class InventoryLoader {
     if (imageNode != null) {
       reference = image(where + ".image", imageNode, image, digest, tier, digest != null);
     } else if (database != null && database.reference() != null) {
-      String derived = KnownImages.backupImage(new Backup(null, serviceName, null, null, 1, 0, null, null, null, null,
+      String derived = Stacks.backupImage(new Backup(null, serviceName, null, null, 1, 0, null, null, null, null,
           null), database);
       if (derived.endsWith(":latest")) {
         error(serviceNode, where + ": cannot tell the PostgreSQL major version from " + database.image()

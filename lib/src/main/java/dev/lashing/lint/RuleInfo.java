@@ -43,4 +43,13 @@ public @interface RuleInfo {
    * options, such as an image allow-list, or that most stacks would find too strict).
    */
   boolean optIn() default false;
+
+  /** Whether {@code lashing patch} covers the rule. */
+  PatchCoverage patch() default PatchCoverage.NONE;
+
+  /** What other parts of Lashing find the rule for. */
+  RuleRole[] roles() default {};
+
+  /** Why a finding may come without a fix, for people ("no check known for the image"); empty: "no fix". */
+  String noFix() default "";
 }

@@ -1,11 +1,13 @@
 package dev.lashing.lint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Every rule on the class path, sorted by id; ids must be unique. */
@@ -43,6 +45,33 @@ public final class RuleRegistry {
 
   public Rule get(String id) {
     return byId.get(id);
+  }
+
+  /** The ids of the rules that declare a role, sorted. */
+  public List<String> idsWith(RuleRole role) {
+    return rules.stream().filter(r -> hasRole(r.info(), role)).map(r -> r.info().id()).toList();
+  }
+
+  /**
+   * The id of the rule that declares a role, or empty when no rule does.
+   *
+   * @throws IllegalStateException when more than one rule declares it
+   */
+  public Optional<String> idWith(RuleRole role) {
+    List<String> ids = idsWith(role);
+    if (ids.size() > 1) {
+      throw new IllegalStateException("rules " + String.join(", ", ids) + " all declare the role " + role);
+    }
+    return ids.stream().findFirst();
+  }
+
+  /** The ids of the rules a patch covers at this level, sorted. */
+  public List<String> patchable(PatchCoverage coverage) {
+    return rules.stream().filter(r -> r.info().patch() == coverage).map(r -> r.info().id()).toList();
+  }
+
+  public static boolean hasRole(RuleInfo info, RuleRole role) {
+    return Arrays.asList(info.roles()).contains(role);
   }
 
   /** The severity a rule runs at under a policy, or null when it does not run. */

@@ -1,10 +1,13 @@
 package dev.lashing.patch;
 
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.KnownImage;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.patch.PatchMap.Tag;
 import dev.lashing.patch.PatchMap.Tagged;
+import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.PortSpec;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
@@ -88,7 +91,7 @@ final class PatchBuilder {
   private static Long maxConnections(MapNode current, String service) {
     if (!(nodeAt(current, List.of(SERVICES, service, "command")) instanceof SeqNode command)
         || !(nodeAt(current, List.of(SERVICES, service, "image")) instanceof ScalarNode image)
-        || image.text() == null || !image.text().matches("(?:.*/)?(?:postgres|postgis|timescaledb|pgvector)[:@].*")) {
+        || image.text() == null || !isPostgresql(image.text())) {
       return null;
     }
     StringBuilder words = new StringBuilder();
@@ -103,6 +106,14 @@ final class PatchBuilder {
       found = Long.parseLong(m.group(1));
     }
     return found;
+  }
+
+  private static boolean isPostgresql(String image) {
+    try {
+      return ImageCatalog.find(ImageReference.parse(image)).map(KnownImage::postgresql).orElse(false);
+    } catch (SyntaxException e) {
+      return false;
+    }
   }
 
   PatchMap root() {

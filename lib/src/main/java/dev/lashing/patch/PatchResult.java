@@ -28,7 +28,7 @@ public record PatchResult(
     List<Finding> remaining,
     List<String> covered,
     RuleSettings settings,
-    Patcher.ComposeVersion compose,
+    ComposeVersion compose,
     List<String> backupJobs,
     List<String> skippedBackups) {
 

@@ -10,6 +10,7 @@ import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Restart;
 import dev.lashing.model.Service;
 import dev.lashing.testing.Golden;
+import dev.lashing.testing.RoleRules;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Trees;
 import java.io.IOException;
@@ -30,12 +31,12 @@ class ComposeGeneratorTest {
 
   private static List<GeneratedFile> example() {
     return ComposeGenerator.generate(InventoryLoader.load(InventoryLoaderTest.EXAMPLE, "inventory.yml"),
-        "inventory.yml", null, null);
+        "inventory.yml", null, null, RoleRules.registry());
   }
 
   private static String generate(String inventory) {
     Inventory inv = InventoryLoaderTest.read(inventory);
-    List<GeneratedFile> files = ComposeGenerator.generate(inv, "inventory.yml", null, null);
+    List<GeneratedFile> files = ComposeGenerator.generate(inv, "inventory.yml", null, null, RoleRules.registry());
     assertThat(files).hasSize(1);
     return files.get(0).text();
   }

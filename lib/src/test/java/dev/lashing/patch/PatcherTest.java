@@ -7,11 +7,13 @@ import dev.lashing.api.LoadOptions;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Service;
@@ -29,7 +31,7 @@ class PatcherTest {
   @TempDir Path dir;
 
   @RuleInfo(id = "restart-policy", summary = "s", category = Category.RELIABILITY, severity = Severity.MEDIUM,
-      fixable = true)
+      fixable = true, patch = PatchCoverage.DEFAULT)
   static final class NoRestart implements Rule {
     @Override
     public void check(RuleContext context) {
@@ -43,7 +45,8 @@ class PatcherTest {
   }
 
   @RuleInfo(id = "internal-service-published", summary = "s", category = Category.NETWORK,
-      severity = Severity.MEDIUM, production = Level.HIGH, optIn = true, fixable = true)
+      severity = Severity.MEDIUM, production = Level.HIGH, optIn = true, fixable = true,
+      patch = PatchCoverage.DEFAULT, roles = RuleRole.GATEWAYS)
   static final class Published implements Rule {
     @Override
     public void check(RuleContext context) {
@@ -59,7 +62,7 @@ class PatcherTest {
 
   /** Asks for a value it then does not accept: the patch can never satisfy it. */
   @RuleInfo(id = "memory-limit", summary = "s", category = Category.RESOURCES, severity = Severity.MEDIUM,
-      fixable = true)
+      fixable = true, patch = PatchCoverage.DEFAULT)
   static final class Unsatisfiable implements Rule {
     @Override
     public void check(RuleContext context) {

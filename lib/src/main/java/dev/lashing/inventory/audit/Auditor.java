@@ -4,7 +4,6 @@ import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.Inventory.Environment;
 import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
-import dev.lashing.inventory.KnownImages;
 import dev.lashing.inventory.Stacks;
 import dev.lashing.inventory.audit.AuditResult.Classified;
 import dev.lashing.inventory.audit.AuditResult.Kind;
@@ -77,7 +76,7 @@ public final class Auditor {
         String of = "backup job " + name + " of stack " + stack.name();
         containers.put(Stacks.containerName(stack, name), of);
         ImageReference reference = ImageReference.parse(
-            KnownImages.backupImage(stack.backup(), stack.services().get(stack.backup().service())));
+            Stacks.backupImage(stack.backup(), stack.services().get(stack.backup().service())));
         images.add(new ExpectedImage(reference.familiarName(), reference.tag(), stack.backup().digest(),
             "image of " + of));
       }

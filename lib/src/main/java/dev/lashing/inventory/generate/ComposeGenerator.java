@@ -8,8 +8,14 @@ import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.inventory.Inventory;
-import dev.lashing.inventory.KnownImages;
 import dev.lashing.inventory.Stacks;
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.ImageKind;
+import dev.lashing.knowledge.KnownHealthcheck;
+import dev.lashing.knowledge.KnownImage;
+import dev.lashing.knowledge.Postgres;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.yaml.YamlStrings;
@@ -41,18 +47,19 @@ public final class ComposeGenerator {
   static final String DEFAULT_MAX_SIZE = "10m";
   static final int DEFAULT_MAX_FILE = 3;
   private static final String BACKUP_DIRECTORY = "/backups";
-  private static final int BACKUP_HEALTH_PORT = 8080;
 
   /** A generated compose file. */
   public record GeneratedFile(String environment, String stack, String path, String text) {}
 
   private final String source;
   private final Stack stack;
+  private final RuleRegistry rules;
   private final YamlText yaml = new YamlText();
 
-  private ComposeGenerator(String source, Stack stack) {
+  private ComposeGenerator(String source, Stack stack, RuleRegistry rules) {
     this.source = source;
     this.stack = stack;
+    this.rules = rules;
   }
 
   /**
@@ -62,9 +69,10 @@ public final class ComposeGenerator {
    *     to the output directory, say), since it is part of the output
    * @param environment an environment name, or null for every one
    * @param stackName a stack name, or null for every one
+   * @param rules the rules the files are linted with, which their lashing-ignore comments name
    */
   public static List<GeneratedFile> generate(Inventory inventory, String source, String environment,
-      String stackName) {
+      String stackName, RuleRegistry rules) {
     List<GeneratedFile> files = new ArrayList<>();
     for (Environment env : inventory.ordered()) {
       if (environment != null && !env.name().equals(environment)) {
@@ -73,7 +81,7 @@ public final class ComposeGenerator {
       for (Stack stack : env.stacks().values()) {
         if (stackName == null || stack.name().equals(stackName)) {
           files.add(new GeneratedFile(env.name(), stack.name(), pathOf(env.name(), stack.name()),
-              compose(source, stack)));
+              compose(source, stack, rules)));
         }
       }
     }
@@ -86,8 +94,8 @@ public final class ComposeGenerator {
   }
 
   /** The compose file of one stack; {@code source} names the inventory in its header. */
-  public static String compose(String source, Stack stack) {
-    return new ComposeGenerator(source, stack).run();
+  public static String compose(String source, Stack stack, RuleRegistry rules) {
+    return new ComposeGenerator(source, stack, rules).run();
   }
 
   private String run() {
@@ -125,11 +133,12 @@ public final class ComposeGenerator {
   // ---- services ----
 
   private void service(Service service) {
-    KnownImages.Profile profile = KnownImages.of(service.reference()).orElse(null);
-    String known = profile == null ? null : "known image: " + profile.name();
-    boolean root = service.user() == null && profile != null && profile.user() == null;
+    KnownImage image = ImageCatalog.find(service.reference()).orElse(null);
+    KnownImage.Runtime runtime = image == null ? null : image.runtime();
+    String known = image == null ? null : "known image: " + image.name();
+    boolean root = service.user() == null && runtime != null && runtime.user() == null;
     if (root) {
-      yaml.comment(2, "lashing-ignore non-root-user -- " + profile.rootReason());
+      ignore(2, List.of(RuleRole.ROOT_USER), runtime.rootReason());
     }
     yaml.open(2, service.name(), null);
     yaml.entry(4, "image", YamlText.string(service.pinnedImage()),
@@ -139,7 +148,7 @@ public final class ComposeGenerator {
     if (service.user() != null) {
       yaml.entry(4, "user", value(service.user()), "inventory");
     } else if (!root) {
-      yaml.entry(4, "user", value(profile.user()), known + " runs as " + profile.user());
+      yaml.entry(4, "user", value(runtime.user()), known + " runs as " + runtime.user());
     }
     if (service.command() != null) {
       if (service.command().shell() != null) {
@@ -152,8 +161,8 @@ public final class ComposeGenerator {
     List<String> tmpfs = new ArrayList<>();
     String tmpfsSource;
     if (service.readOnly() == null) {
-      tmpfs.addAll(profile != null ? profile.tmpfs() : List.of("/tmp"));
-      tmpfsSource = profile != null ? known + " writes here besides its volumes" : "default: a writable /tmp";
+      tmpfs.addAll(runtime != null ? runtime.tmpfs() : List.of("/tmp"));
+      tmpfsSource = runtime != null ? known + " writes here besides its volumes" : "default: a writable /tmp";
     } else {
       tmpfsSource = "inventory";
     }
@@ -166,14 +175,14 @@ public final class ComposeGenerator {
       tmpfsSource = tmpfsSource + "; and inventory";
     }
     if (!readOnly && stack.tier() == Tier.PRODUCTION) {
-      yaml.comment(4, "lashing-ignore read-only-rootfs -- the inventory turns the read-only root filesystem off"
-          + " for " + service.name());
+      ignore(4, List.of(RuleRole.WRITABLE_ROOT), "the inventory turns the read-only root filesystem off for "
+          + service.name());
     }
     yaml.entry(4, "read_only", Boolean.toString(readOnly),
         service.readOnly() == null ? "hardening: an intruder cannot change the container's programs" : "inventory");
     list(4, "tmpfs", tmpfs, tmpfsSource);
     // A known image's capabilities are for its root entrypoint; under another user they would do nothing.
-    List<String> knownCaps = root ? profile.capAdd() : List.of();
+    List<String> knownCaps = root ? runtime.capAdd() : List.of();
     capabilities(service.capAdd().isEmpty() ? knownCaps : service.capAdd(), !service.capAdd().isEmpty()
         ? "inventory" : known + " needs these to set up its files as root");
     ports(service);
@@ -181,11 +190,22 @@ public final class ComposeGenerator {
     volumesOf(service.volumes());
     environment(service.environment(), "inventory");
     secretsOf(service.secrets().values());
-    healthcheck(service, profile);
+    healthcheck(service, image);
     dependsOn(service.dependsOn());
     resources(service.limits(), service.reservations().memory(), service.reservations().cpus(),
-        KnownImages.imageClass(service.reference()));
+        ImageCatalog.kindOf(service.reference()));
     logging();
+  }
+
+  /** A lashing-ignore comment for the rules with these roles, when the registry has any. */
+  private void ignore(int indent, List<RuleRole> roles, String reason) {
+    List<String> ids = new ArrayList<>();
+    for (RuleRole role : roles) {
+      rules.idWith(role).ifPresent(ids::add);
+    }
+    if (!ids.isEmpty()) {
+      yaml.comment(indent, "lashing-ignore " + String.join(",", ids) + " -- " + reason);
+    }
   }
 
   private void containerName(String service) {
@@ -214,30 +234,30 @@ public final class ComposeGenerator {
     if (!exposure.isPublished()) {
       return;
     }
-    KnownImages.Profile profile = KnownImages.of(service.reference()).orElse(null);
-    int port = service.port() != null ? service.port() : profile.port();
+    KnownImage image = ImageCatalog.find(service.reference()).orElse(null);
+    int port = service.port() != null ? service.port() : image.runtime().port();
     boolean production = stack.tier() == Tier.PRODUCTION;
     boolean gateway = stack.isGateway(service.name());
-    List<String> ignored = new ArrayList<>();
+    List<RuleRole> ignored = new ArrayList<>();
     String reason;
     String entry;
     if (exposure.kind() == Exposure.Kind.PUBLIC) {
       entry = exposure.hostPort() + ":" + port;
       if (production && exposure.hostPort() < 1024) {
-        ignored.add("privileged-port");
+        ignored.add(RuleRole.PRIVILEGED_PORT);
       }
-      ignored.add("port-all-interfaces");
+      ignored.add(RuleRole.ALL_INTERFACES);
       if (production) {
-        ignored.add("internal-service-published");
+        ignored.add(RuleRole.GATEWAYS);
       }
       reason = service.name() + " is the stack's public gateway (inventory: expose " + exposure.written() + ")";
     } else {
       entry = "127.0.0.1:" + exposure.hostPort() + ":" + port;
       if (production && exposure.hostPort() < 1024) {
-        ignored.add("privileged-port");
+        ignored.add(RuleRole.PRIVILEGED_PORT);
       }
       if (production) {
-        ignored.add("internal-service-published");
+        ignored.add(RuleRole.GATEWAYS);
       }
       reason = gateway
           ? service.name() + " is the stack's gateway, reached from this host only (inventory: expose "
@@ -246,10 +266,8 @@ public final class ComposeGenerator {
               + exposure.written() + ")";
     }
     yaml.open(4, "ports", "inventory: expose " + exposure.written() + (service.port() == null
-        ? ", to port " + port + " (" + profile.name() + "'s)" : ""));
-    if (!ignored.isEmpty()) {
-      yaml.comment(6, "lashing-ignore " + String.join(",", ignored) + " -- " + reason);
-    }
+        ? ", to port " + port + " (" + image.name() + "'s)" : ""));
+    ignore(6, ignored, reason);
     yaml.item(6, YamlStrings.doubleQuoted(entry), null);
   }
 
@@ -288,18 +306,27 @@ public final class ComposeGenerator {
     }
   }
 
-  private void healthcheck(Service service, KnownImages.Profile profile) {
+  private void healthcheck(Service service, KnownImage image) {
     Inventory.Healthcheck given = service.healthcheck();
-    List<String> test = given != null ? given.test() : profile.test(service);
+    KnownHealthcheck known = image == null ? null : image.healthcheck();
+    List<String> test = given != null ? given.test() : known.test(subject(service));
     String startPeriod = given != null && given.startPeriod() != null ? given.startPeriod()
-        : profile != null ? profile.startPeriod() : "30s";
-    yaml.open(4, "healthcheck", given != null ? "inventory" : "known image: " + profile.name() + " ships "
+        : known != null ? known.startPeriod() : "30s";
+    yaml.open(4, "healthcheck", given != null ? "inventory" : "known image: " + image.name() + " ships "
         + test.get(1));
     yaml.entry(6, "test", YamlText.flow(escape(test)), null);
-    yaml.entry(6, "interval", value(given != null && given.interval() != null ? given.interval() : "10s"), null);
-    yaml.entry(6, "timeout", value(given != null && given.timeout() != null ? given.timeout() : "5s"), null);
-    yaml.entry(6, "retries", Integer.toString(given != null && given.retries() != null ? given.retries() : 5), null);
+    yaml.entry(6, "interval", value(given != null && given.interval() != null ? given.interval()
+        : KnownHealthcheck.INTERVAL), null);
+    yaml.entry(6, "timeout", value(given != null && given.timeout() != null ? given.timeout()
+        : KnownHealthcheck.TIMEOUT), null);
+    yaml.entry(6, "retries", Integer.toString(given != null && given.retries() != null ? given.retries()
+        : KnownHealthcheck.RETRIES), null);
     yaml.entry(6, "start_period", value(startPeriod), null);
+  }
+
+  /** What a known healthcheck reads of an inventory service. */
+  private static KnownHealthcheck.Subject subject(Service service) {
+    return new KnownHealthcheck.Subject(service.environment()::get, service.port(), service.reference().tag());
   }
 
   private void dependsOn(List<String> services) {
@@ -315,7 +342,7 @@ public final class ComposeGenerator {
 
   /** Limits (given, else by image class), reservations (given, else half the limits) and the PIDs limit. */
   private void resources(Inventory.Resources limits, Long reservedMemory, Double reservedCpus,
-      KnownImages.ImageClass imageClass) {
+      ImageKind imageClass) {
     String byClass = "default for " + imageClass.noun();
     long memory = limits.memory() != null ? limits.memory() : imageClass.memory();
     double cpus = limits.cpus() != null ? limits.cpus() : imageClass.cpus();
@@ -352,23 +379,23 @@ public final class ComposeGenerator {
   private void backup(Backup backup) {
     Service database = stack.services().get(backup.service());
     String name = Stacks.backupServiceName(stack);
-    String image = KnownImages.backupImage(backup, database);
+    String image = Stacks.backupImage(backup, database);
     String pinned = backup.digest() == null ? image : image + "@" + backup.digest();
-    KnownImages.Profile profile = KnownImages.of(backup.reference()).orElse(null);
+    KnownImage.Runtime runtime = ImageCatalog.find(backup.reference()).map(KnownImage::runtime).orElse(null);
     yaml.comment(2, "The backup job: dumps " + backup.service() + " on schedule into " + backup.directory() + " and"
         + " rotates the dumps (inventory: backup).");
-    if (profile != null && profile.user() != null) {
-      yaml.comment(2, "Make " + backup.directory() + " writable by the image's " + profile.user()
+    if (runtime != null && runtime.user() != null) {
+      yaml.comment(2, "Make " + backup.directory() + " writable by the image's " + runtime.user()
           + " user (uid 999 in Debian-based tags, 70 in Alpine ones).");
     }
     yaml.open(2, name, null);
     yaml.entry(4, "image", YamlText.string(pinned), backup.image() == null
-        ? "default: " + KnownImages.BACKUP_REPOSITORY + " for PostgreSQL " + image.substring(image.indexOf(':') + 1)
+        ? "default: " + ImageCatalog.POSTGRES_BACKUP.repository() + " for PostgreSQL " + image.substring(image.indexOf(':') + 1)
             + (backup.digest() == null ? "" : ", digest from the inventory")
         : backup.digest() == null ? "inventory: backup.image" : "inventory: backup.image, pinned by digest");
     containerName(name);
     restart();
-    String user = profile != null && profile.user() != null ? profile.user() : "postgres";
+    String user = runtime != null && runtime.user() != null ? runtime.user() : Postgres.DEFAULT_USER;
     yaml.entry(4, "user", YamlText.string(user), "known image: runs as " + user);
     yaml.entry(4, "read_only", "true", "hardening: an intruder cannot change the container's programs");
     list(4, "tmpfs", List.of("/tmp"), "hardening: a writable /tmp");
@@ -378,29 +405,30 @@ public final class ComposeGenerator {
     yaml.item(6, value(backup.directory() + ":" + BACKUP_DIRECTORY), null);
     Secret password = passwordSecret(database);
     Map<String, String> environment = new LinkedHashMap<>();
-    String user1 = database.environment().getOrDefault("POSTGRES_USER", "postgres");
+    String user1 = Postgres.user(database.environment()::get);
     environment.put("POSTGRES_HOST", backup.service());
     environment.put("POSTGRES_DB", database.environment().getOrDefault("POSTGRES_DB", user1));
-    environment.put("POSTGRES_USER", user1);
+    environment.put(Postgres.USER_VARIABLE, user1);
     environment.put("POSTGRES_PASSWORD_FILE", password.path());
     environment.put("SCHEDULE", backup.schedule() != null ? backup.schedule() : "@daily");
     environment.put("BACKUP_KEEP_DAYS", Integer.toString(backup.daily()));
     environment.put("BACKUP_KEEP_WEEKS", Integer.toString(backup.weekly()));
     environment.put("BACKUP_KEEP_MONTHS", Integer.toString(backup.monthly() != null ? backup.monthly() : 0));
-    environment.put("HEALTHCHECK_PORT", Integer.toString(BACKUP_HEALTH_PORT));
+    environment.put("HEALTHCHECK_PORT", Integer.toString(ImageCatalog.POSTGRES_BACKUP.runtime().port()));
     environment(environment, "inventory: backup (schedule " + environment.get("SCHEDULE") + ", keep " + backup.daily()
         + " daily, " + backup.weekly() + " weekly, " + environment.get("BACKUP_KEEP_MONTHS") + " monthly dumps)"
         + " and " + backup.service() + "'s settings");
     secretsOf(List.of(password));
-    yaml.open(4, "healthcheck", "known image: its scheduler answers on port " + BACKUP_HEALTH_PORT);
-    yaml.entry(6, "test", YamlText.flow(List.of("CMD", "curl", "-fs", "-o", "/dev/null",
-        "http://localhost:" + BACKUP_HEALTH_PORT + "/")), null);
+    KnownImage scheduler = ImageCatalog.POSTGRES_BACKUP;
+    yaml.open(4, "healthcheck", "known image: its scheduler answers on port " + scheduler.runtime().port());
+    yaml.entry(6, "test", YamlText.flow(scheduler.healthcheck().test(
+        new KnownHealthcheck.Subject(environment::get, null, null))), null);
     yaml.entry(6, "interval", "1m", null);
     yaml.entry(6, "timeout", "5s", null);
     yaml.entry(6, "retries", "3", null);
     yaml.entry(6, "start_period", "30s", null);
     dependsOn(List.of(backup.service()));
-    resources(backup.limits(), null, null, KnownImages.imageClass(backup.reference()));
+    resources(backup.limits(), null, null, ImageCatalog.kindOf(backup.reference()));
     logging();
   }
 

@@ -3,6 +3,7 @@ package dev.lashing.rules.network;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -24,7 +25,8 @@ import java.util.List;
     development = Level.LOW,
     cis = "5.30",
     cisV15 = "5.29",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT)
 public final class DefaultBridge implements Rule {
 
   @Override

@@ -3,9 +3,11 @@ package dev.lashing.rules.network;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Service;
 import dev.lashing.model.ServiceNetwork;
@@ -27,7 +29,9 @@ import java.util.Map;
     cis = "5.30",
     cisV15 = "5.29",
     fixable = true,
-    optIn = true)
+    optIn = true,
+    patch = PatchCoverage.DEFAULT,
+    roles = RuleRole.PROJECT_NETWORK)
 public final class ImplicitDefaultNetwork implements Rule {
   private static final String DEFAULT_NETWORK = "app_network";
 

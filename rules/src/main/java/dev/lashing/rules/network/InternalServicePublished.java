@@ -3,9 +3,11 @@ package dev.lashing.rules.network;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
@@ -24,7 +26,9 @@ import java.util.List;
     cis = "5.9",
     cisV15 = "5.8",
     fixable = true,
-    optIn = true)
+    optIn = true,
+    patch = PatchCoverage.DEFAULT,
+    roles = RuleRole.GATEWAYS)
 public final class InternalServicePublished implements Rule {
 
   @Override

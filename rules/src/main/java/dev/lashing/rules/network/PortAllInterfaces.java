@@ -3,10 +3,12 @@ package dev.lashing.rules.network;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Network;
@@ -32,7 +34,9 @@ import java.util.Set;
     development = Level.HIGH,
     cis = "5.14",
     cisV15 = "5.13",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT,
+    roles = RuleRole.ALL_INTERFACES)
 public final class PortAllInterfaces implements Rule {
   private static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
 

@@ -3,9 +3,11 @@ package dev.lashing.rules.resources;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Deploy;
 import dev.lashing.model.Located;
@@ -26,7 +28,9 @@ import java.util.List;
     production = Level.MEDIUM,
     cis = "5.12",
     cisV15 = "5.11",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT,
+    roles = RuleRole.RESOURCE_LIMIT)
 public final class CpuLimit implements Rule {
 
   @Override

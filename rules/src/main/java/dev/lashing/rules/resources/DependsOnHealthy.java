@@ -2,6 +2,7 @@ package dev.lashing.rules.resources;
 
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -21,7 +22,8 @@ import java.util.List;
     summary = "A dependency with a healthcheck is awaited only until it starts, not until it is healthy",
     category = Category.RELIABILITY,
     severity = Severity.MEDIUM,
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT)
 public final class DependsOnHealthy implements Rule {
 
   @Override

@@ -3,6 +3,7 @@ package dev.lashing.rules.resources;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -31,7 +32,9 @@ import java.util.regex.Pattern;
     production = Level.MEDIUM,
     cis = "5.27",
     cisV15 = "5.26",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT,
+    noFix = "no check known for the image")
 public final class HealthcheckMissing implements Rule {
   private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s");
   private static final Pattern HEALTHCHECK = Pattern.compile("(?im)^\\s*HEALTHCHECK\\s+(\\S+)");

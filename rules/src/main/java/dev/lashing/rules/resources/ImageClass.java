@@ -1,69 +1,33 @@
 package dev.lashing.rules.resources;
 
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.ImageKind;
 import dev.lashing.lint.RuleOptions;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.SyntaxException;
-import java.util.Set;
 
 /**
- * What a service's image is, recognised by the last component of its repository ({@code postgres},
- * {@code bitnami/redis}, {@code ghcr.io/acme/minio}) or its whole path ({@code mssql/server}), with the resource
- * limits a fix proposes for it. Each class's defaults can be overridden by a rule option named after the class
- * ({@code database: 4g}).
+ * The resource limits a fix proposes for a service, by the kind of its image (see {@link ImageCatalog}). Each
+ * kind's defaults can be overridden by a rule option named after the kind ({@code database: 4g}).
  */
-enum ImageClass {
-  DATABASE("database", "a database", "2g", 1.0, Set.of(
-      "postgres", "postgresql", "postgis", "timescaledb", "timescaledb-ha", "pgvector", "postgresql-repmgr",
-      "mysql", "mysql-server", "mariadb", "percona-server", "mongo", "mongodb", "mongodb-community-server",
-      "percona-server-mongodb", "cockroach", "clickhouse-server", "cassandra", "scylla", "couchdb", "neo4j",
-      "influxdb", "elasticsearch", "opensearch", "mssql/server")),
-  CACHE("cache", "a cache", "512m", 0.5, Set.of(
-      "redis", "redis-stack", "redis-stack-server", "valkey", "memcached", "keydb", "dragonfly")),
-  OBJECT_STORE("object_store", "an object store", "1g", 0.5, Set.of("minio", "seaweedfs", "garage")),
-  GATEWAY("gateway", "a gateway", "512m", 0.5, Set.of(
-      "nginx", "nginx-unprivileged", "openresty", "traefik", "caddy", "haproxy", "envoy", "kong", "httpd",
-      "nginx-proxy", "nginx-proxy-manager", "varnish")),
-  OTHER("other", null, "512m", 0.5, Set.of());
-
-  private final String option;
-  private final String noun;
-  private final String memory;
-  private final double cpus;
-  private final Set<String> names;
-
-  ImageClass(String option, String noun, String memory, double cpus, Set<String> names) {
-    this.option = option;
-    this.noun = noun;
-    this.memory = memory;
-    this.cpus = cpus;
-    this.names = names;
-  }
+record ImageClass(ImageKind kind) {
 
   static ImageClass of(Service service) {
     Image image = service.image();
-    if (image == null || !image.isValid()) {
-      return OTHER;
-    }
-    String path = image.reference().path();
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    for (ImageClass c : values()) {
-      if (c.names.contains(name) || c.names.contains(path)) {
-        return c;
-      }
-    }
-    return OTHER;
+    return new ImageClass(image == null || !image.isValid() ? ImageKind.OTHER
+        : ImageCatalog.kindOf(image.reference()));
   }
 
   /** "for example 2g, the default for a database", or just the value for other images. */
   String example(Object value) {
-    return "for example " + value + (noun == null ? "" : ", the default for " + noun);
+    return "for example " + value + (kind == ImageKind.OTHER ? "" : ", the default for " + kind.noun());
   }
 
   /** The memory limit to propose, in bytes. */
   long memory(RuleOptions options) {
-    String text = options.string(option, memory);
+    String text = options.string(kind.option(), ByteSize.format(kind.memory()));
     long bytes;
     try {
       bytes = ByteSize.parse(text);
@@ -71,14 +35,14 @@ enum ImageClass {
       bytes = 0;
     }
     if (bytes <= 0) {
-      throw new IllegalArgumentException("option " + option + ": '" + text + "' is not a positive byte size");
+      throw new IllegalArgumentException("option " + kind.option() + ": '" + text + "' is not a positive byte size");
     }
     return bytes;
   }
 
   /** The CPU limit to propose. */
   double cpus(RuleOptions options) {
-    String text = options.string(option, Double.toString(cpus));
+    String text = options.string(kind.option(), Double.toString(kind.cpus()));
     double value;
     try {
       value = Double.parseDouble(text);
@@ -86,7 +50,7 @@ enum ImageClass {
       value = 0;
     }
     if (!(value > 0)) {
-      throw new IllegalArgumentException("option " + option + ": '" + text + "' is not a positive number of CPUs");
+      throw new IllegalArgumentException("option " + kind.option() + ": '" + text + "' is not a positive number of CPUs");
     }
     return value;
   }

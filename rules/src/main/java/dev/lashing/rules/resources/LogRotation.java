@@ -3,6 +3,7 @@ package dev.lashing.rules.resources;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
     category = Category.RELIABILITY,
     severity = Severity.LOW,
     production = Level.MEDIUM,
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT)
 public final class LogRotation implements Rule {
   private static final String MAX_SIZE = "max-size";
   private static final String MAX_FILE = "max-file";

@@ -3,9 +3,11 @@ package dev.lashing.rules.resources;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.ByteCount;
 import dev.lashing.model.Deploy;
@@ -28,7 +30,9 @@ import java.util.List;
     development = Level.LOW,
     cis = "5.11",
     cisV15 = "5.10",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT,
+    roles = {RuleRole.RESOURCE_LIMIT, RuleRole.KIND_DEFAULTS})
 public final class MemoryLimit implements Rule {
 
   @Override

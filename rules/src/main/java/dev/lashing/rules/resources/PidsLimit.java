@@ -3,9 +3,11 @@ package dev.lashing.rules.resources;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Deploy;
 import dev.lashing.model.Located;
@@ -24,7 +26,9 @@ import java.util.List;
     development = Level.LOW,
     cis = "5.29",
     cisV15 = "5.28",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT,
+    roles = RuleRole.RESOURCE_LIMIT)
 public final class PidsLimit implements Rule {
   private static final String DEFAULT_PIDS = "200";
 

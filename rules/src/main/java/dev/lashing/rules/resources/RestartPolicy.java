@@ -3,6 +3,7 @@ package dev.lashing.rules.resources;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
@@ -28,7 +29,8 @@ import java.util.List;
     development = Level.LOW,
     cis = "5.15",
     cisV15 = "5.14",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT)
 public final class RestartPolicy implements Rule {
   private static final long MAX_RETRIES = 5;
 

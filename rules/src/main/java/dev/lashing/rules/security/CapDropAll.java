@@ -1,8 +1,10 @@
 package dev.lashing.rules.security;
 
+import dev.lashing.knowledge.Capabilities;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -21,7 +23,8 @@ import java.util.List;
     development = Level.LOW,
     cis = "5.4",
     cisV15 = "5.3",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.OPTIONAL)
 public final class CapDropAll implements Rule {
 
   @Override

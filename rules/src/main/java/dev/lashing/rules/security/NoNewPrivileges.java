@@ -3,6 +3,7 @@ package dev.lashing.rules.security;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -24,7 +25,8 @@ import java.util.List;
     development = Level.LOW,
     cis = "5.26",
     cisV15 = "5.25",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.DEFAULT)
 public final class NoNewPrivileges implements Rule {
   private static final String OPTION = "no-new-privileges";
   private static final String ENABLED = OPTION + ":true";

@@ -5,6 +5,7 @@ import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Service;
 
@@ -19,7 +20,8 @@ import dev.lashing.model.Service;
     severity = Severity.MEDIUM,
     development = Level.LOW,
     cis = "4.1",
-    cisV15 = "4.1")
+    cisV15 = "4.1",
+    roles = RuleRole.ROOT_USER)
 public final class NonRootUser implements Rule {
   private static final String RISK = ": a process that breaks out of the application, or out of the"
       + " container, is root; set user: to an unprivileged UID:GID the image can run as (e.g. \"1000:1000\")";

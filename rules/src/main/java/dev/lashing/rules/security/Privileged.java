@@ -2,6 +2,7 @@ package dev.lashing.rules.security;
 
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
@@ -22,7 +23,8 @@ import java.util.List;
     severity = Severity.CRITICAL,
     cis = "5.5",
     cisV15 = "5.4",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.OPTIONAL)
 public final class Privileged implements Rule {
 
   @Override

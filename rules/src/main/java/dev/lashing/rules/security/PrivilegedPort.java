@@ -5,6 +5,7 @@ import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Port;
 import dev.lashing.model.Service;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
     severity = Severity.LOW,
     development = Level.OFF,
     cis = "5.8",
-    cisV15 = "5.7")
+    cisV15 = "5.7",
+    roles = RuleRole.PRIVILEGED_PORT)
 public final class PrivilegedPort implements Rule {
   private static final Pattern PUBLISHED = Pattern.compile("([0-9]{1,5})(?:-([0-9]{1,5}))?");
   private static final int FIRST_UNPRIVILEGED = 1024;

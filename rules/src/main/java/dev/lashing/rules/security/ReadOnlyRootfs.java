@@ -3,9 +3,11 @@ package dev.lashing.rules.security;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
+import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Mount;
 import dev.lashing.model.Service;
@@ -24,7 +26,9 @@ import java.util.List;
     development = Level.OFF,
     cis = "5.13",
     cisV15 = "5.12",
-    fixable = true)
+    fixable = true,
+    patch = PatchCoverage.OPTIONAL,
+    roles = RuleRole.WRITABLE_ROOT)
 public final class ReadOnlyRootfs implements Rule {
   private static final String ADVICE = ", so an intruder can replace its programs and keep tools and"
       + " backdoors there; set read_only: true and give the paths it writes a tmpfs or a volume";

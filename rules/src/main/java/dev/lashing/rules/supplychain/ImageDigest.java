@@ -5,6 +5,7 @@ import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
@@ -19,7 +20,8 @@ import dev.lashing.model.Service;
     category = Category.SUPPLY_CHAIN,
     severity = Severity.LOW,
     production = Level.HIGH,
-    optIn = true)
+    optIn = true,
+    roles = RuleRole.DIGEST_LOCK)
 public final class ImageDigest implements Rule {
 
   @Override

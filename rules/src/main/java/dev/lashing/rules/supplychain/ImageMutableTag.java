@@ -2,6 +2,7 @@ package dev.lashing.rules.supplychain;
 
 import dev.lashing.interpolation.InterpolationException;
 import dev.lashing.interpolation.Template;
+import dev.lashing.knowledge.MovingTags;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
@@ -14,7 +15,6 @@ import dev.lashing.model.Service;
 import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.SyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,10 +33,6 @@ import java.util.stream.Collectors;
     production = Level.HIGH,
     development = Level.LOW)
 public final class ImageMutableTag implements Rule {
-  /** Words that mark a moving tag, wherever they appear in it ({@code stable-alpine3.20}). */
-  private static final Set<String> CHANNELS = Set.of(
-      "latest", "stable", "edge", "nightly", "dev", "develop", "canary", "main", "master", "snapshot", "unstable",
-      "rolling", "mainline", "current", "next", "trunk");
   /** A placeholder for variables without a default: it contains a digit, so it never looks like a moving tag. */
   private static final String PLACEHOLDER = "v0";
 
@@ -61,19 +57,8 @@ public final class ImageMutableTag implements Rule {
     if (tag == null) {
       return "has no tag, so Docker pulls latest";
     }
-    String movement = movement(tag);
+    String movement = MovingTags.movement(tag);
     return movement != null ? "uses tag " + tag + ", which " + movement : fallbackProblem(context, image);
-  }
-
-  /** Why a tag moves, or null when it names a version. */
-  private static String movement(String tag) {
-    String lower = tag.toLowerCase(Locale.ROOT);
-    for (String word : lower.split("[-_.]")) {
-      if (CHANNELS.contains(word)) {
-        return "follows the " + word + " channel";
-      }
-    }
-    return lower.chars().anyMatch(Character::isDigit) ? null : "names no version";
   }
 
   /**
@@ -96,7 +81,7 @@ public final class ImageMutableTag implements Rule {
     try {
       String fallback = Template.substitute(written, name -> defaulted.contains(name) ? null : PLACEHOLDER, n -> {});
       String tag = ImageReference.parse(fallback).effectiveTag();
-      String movement = tag == null ? null : movement(tag);
+      String movement = tag == null ? null : MovingTags.movement(tag);
       return movement == null ? null
           : "falls back to tag " + tag + ", which " + movement + ", wherever " + String.join(" or ", defaulted)
               + " is unset";

@@ -1,0 +1,184 @@
+package dev.lashing.patch;
+
+import dev.lashing.api.LoadResult;
+import dev.lashing.knowledge.GatewayNames;
+import dev.lashing.lint.PatchCoverage;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleOptions;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleRole;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.model.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which rules a patch covers, its gateways and network, and the settings it lints with: all read from the rules'
+ * metadata ({@code patch} and {@code roles} of their {@code RuleInfo}), never from rule ids of its own.
+ */
+final class PatchRules {
+  private final RuleRegistry registry;
+
+  PatchRules(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The stack's gateways and where they come from. */
+  record Gateways(List<String> names, String from) {}
+
+  /**
+   * The gateways: those named with --gateway, else the gateways option of the rule that takes it, else the
+   * services recognised by name.
+   *
+   * @throws IllegalArgumentException for a gateway that is not a service
+   */
+  Gateways gateways(PatchOptions options, LoadResult before) {
+    for (String g : options.gateways()) {
+      if (!before.project().services().containsKey(g)) {
+        throw new IllegalArgumentException("--gateway " + g + ": the project has no service named " + g);
+      }
+    }
+    if (!options.gateways().isEmpty()) {
+      return new Gateways(options.gateways(), "--gateway");
+    }
+    Optional<String> rule = gatewaysRule();
+    List<String> configured = rule.map(id -> options.settings().optionsOf(id).strings("gateways", List.of()))
+        .orElse(List.of());
+    if (!configured.isEmpty()) {
+      return new Gateways(configured, "the gateways option of " + rule.get());
+    }
+    return new Gateways(guessGateways(before), "recognised by name; choose them with --gateway");
+  }
+
+  /** The network services move to: --network, else the network option of the rule that takes it. */
+  String network(PatchOptions options, LoadResult before) {
+    String fallback = before.project().name() + "_network";
+    return options.network() != null ? options.network()
+        : networkRule().map(id -> options.settings().optionsOf(id).string("network", fallback)).orElse(fallback);
+  }
+
+  /** The rule whose gateways option names the services that may publish ports. */
+  Optional<String> gatewaysRule() {
+    return registry.idWith(RuleRole.GATEWAYS);
+  }
+
+  /** The rule whose network option names the network services move to. */
+  Optional<String> networkRule() {
+    return registry.idWith(RuleRole.PROJECT_NETWORK);
+  }
+
+  /** Services publishing ports whose name or image says they are the stack's entry point. */
+  static List<String> guessGateways(LoadResult project) {
+    List<String> gateways = new ArrayList<>();
+    for (Service s : project.project().services().values()) {
+      if (s.publishedPorts().isEmpty()) {
+        continue;
+      }
+      String image = s.image() != null && s.image().isValid() ? s.image().reference().path() : "";
+      if (GatewayNames.marksGateway(s.name()) || GatewayNames.marksGateway(image)) {
+        gateways.add(s.name());
+      }
+    }
+    return gateways;
+  }
+
+  /**
+   * The configured settings with the gateways and network as options of the rules that take them; naming
+   * gateways turns the gateways rule on, and naming a rule with --rule or --also-rule turns it on (unless the
+   * configuration turns them off).
+   */
+  RuleSettings settings(PatchOptions options, List<String> gateways, String network) {
+    Map<String, RuleSettings.PerRule> rules = new LinkedHashMap<>(options.settings().rules());
+    for (String id : named(options)) {
+      RuleSettings.PerRule rule = rules.get(id);
+      if (rule == null || rule.enabled() == null) {
+        rules.put(id, new RuleSettings.PerRule(Boolean.TRUE, rule == null ? null : rule.severity(),
+            rule == null ? null : rule.options()));
+      }
+    }
+    gatewaysRule().ifPresent(id -> {
+      RuleSettings.PerRule published = rules.get(id);
+      Boolean enabled = published == null ? null : published.enabled();
+      if (!options.gateways().isEmpty() && enabled == null) {
+        enabled = Boolean.TRUE;
+      }
+      rules.put(id, new RuleSettings.PerRule(enabled, published == null ? null : published.severity(),
+          withOption(published, "gateways", gateways)));
+    });
+    networkRule().ifPresent(id -> {
+      RuleSettings.PerRule networkRule = rules.get(id);
+      rules.put(id, new RuleSettings.PerRule(networkRule == null ? null : networkRule.enabled(),
+          networkRule == null ? null : networkRule.severity(), withOption(networkRule, "network", network)));
+    });
+    return new RuleSettings(options.settings().policy(), rules);
+  }
+
+  private static RuleOptions withOption(RuleSettings.PerRule rule, String key, Object value) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (rule != null && rule.options() != null) {
+      values.putAll(rule.options().values());
+    }
+    values.put(key, value);
+    return new RuleOptions(values);
+  }
+
+  /**
+   * The rules this patch resolves: the default set, plus and minus what was asked, that the policy runs.
+   *
+   * @throws IllegalArgumentException for a rule that does not exist or that an override cannot fix
+   */
+  Set<String> covered(PatchOptions options, RuleSettings settings) {
+    Set<String> known = new TreeSet<>();
+    for (Rule r : registry.rules()) {
+      known.add(r.info().id());
+    }
+    Set<String> patchable = patchable();
+    for (String id : named(options)) {
+      if (!patchable.contains(id)) {
+        throw new IllegalArgumentException(id + ": " + (known.contains(id)
+            ? "an override file cannot fix it; the patch covers " + String.join(", ", patchable)
+            : "no such rule"));
+      }
+    }
+    for (String id : options.skipRules()) {
+      if (!known.contains(id)) {
+        throw new IllegalArgumentException("--skip-rule " + id + ": no such rule");
+      }
+    }
+    Set<String> covered = new TreeSet<>(options.onlyRules().isEmpty()
+        ? registry.patchable(PatchCoverage.DEFAULT) : options.onlyRules());
+    covered.addAll(options.alsoRules());
+    covered.removeAll(options.skipRules());
+    covered.removeIf(id -> registry.get(id) == null || settings.severityOf(registry.get(id).info()) == null);
+    return covered;
+  }
+
+  /** The rules named with --rule or --also-rule. */
+  private static Set<String> named(PatchOptions options) {
+    Set<String> named = new TreeSet<>(options.onlyRules());
+    named.addAll(options.alsoRules());
+    return named;
+  }
+
+  /** Every rule a patch can cover, sorted. */
+  Set<String> patchable() {
+    Set<String> all = new TreeSet<>(registry.patchable(PatchCoverage.DEFAULT));
+    all.addAll(registry.patchable(PatchCoverage.OPTIONAL));
+    return all;
+  }
+
+  /** The rules that propose resource limits. */
+  List<String> limitRules() {
+    return registry.idsWith(RuleRole.RESOURCE_LIMIT);
+  }
+
+  /** The rule whose page documents the limits for each kind of image. */
+  Optional<String> kindDefaultsRule() {
+    return registry.idWith(RuleRole.KIND_DEFAULTS);
+  }
+}

@@ -1,12 +1,16 @@
 package dev.lashing.inventory;
 
+import static dev.lashing.inventory.InventoryNodes.bool;
+import static dev.lashing.inventory.InventoryNodes.integer;
+import static dev.lashing.inventory.InventoryNodes.map;
+import static dev.lashing.inventory.InventoryNodes.strings;
+import static dev.lashing.inventory.InventoryNodes.suggestion;
+import static dev.lashing.inventory.InventoryNodes.text;
+
 import dev.lashing.api.ComposeException;
 import dev.lashing.api.Diagnostic;
 import dev.lashing.inventory.Inventory.Backup;
-import dev.lashing.inventory.Inventory.Command;
 import dev.lashing.inventory.Inventory.Environment;
-import dev.lashing.inventory.Inventory.Exposure;
-import dev.lashing.inventory.Inventory.Healthcheck;
 import dev.lashing.inventory.Inventory.LogRotation;
 import dev.lashing.inventory.Inventory.Network;
 import dev.lashing.inventory.Inventory.Patterns;
@@ -16,19 +20,12 @@ import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.BackupMethod;
-import dev.lashing.knowledge.Capabilities;
 import dev.lashing.knowledge.ImageCatalog;
-import dev.lashing.knowledge.KnownImage;
-import dev.lashing.knowledge.MovingTags;
-import dev.lashing.lint.Credentials;
 import dev.lashing.schema.SchemaValidator;
+import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
-import dev.lashing.syntax.ByteSize;
-import dev.lashing.syntax.GoDuration;
 import dev.lashing.syntax.ImageReference;
-import dev.lashing.syntax.SyntaxException;
-import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -43,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a stack inventory: YAML as Compose reads it, validated against
@@ -55,7 +51,8 @@ public final class InventoryLoader {
   static final String SCHEMA = "lashing-inventory.schema.json";
 
   private final String file;
-  private final List<Diagnostic> problems = new ArrayList<>();
+  private final InventoryProblems problems = new InventoryProblems();
+  private final InventoryServiceReader serviceReader = new InventoryServiceReader(problems);
 
   private InventoryLoader(String file) {
     this.file = file;
@@ -86,10 +83,7 @@ public final class InventoryLoader {
     InventoryLoader loader = new InventoryLoader(source.name());
     Inventory inventory = loader.inventory(root);
     if (!loader.problems.isEmpty()) {
-      List<Diagnostic> sorted = new ArrayList<>(loader.problems);
-      sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.at().line())
-          .thenComparingInt(d -> d.at().column()).thenComparing(Diagnostic::message));
-      throw new ComposeException(sorted);
+      throw new ComposeException(loader.problems.sorted());
     }
     return inventory;
   }
@@ -113,16 +107,16 @@ public final class InventoryLoader {
     boolean cleanup = bool(env, "cleanup", false);
     Patterns safe = patterns(map(env, "safe_to_delete"));
     if (production && cleanup) {
-      error(env.get("cleanup"), where + ".cleanup: a production host is read-only for Lashing; cleanup must be"
+      problems.error(env.get("cleanup"), where + ".cleanup: a production host is read-only for Lashing; cleanup must be"
           + " false");
     }
     if (production && !safe.isEmpty()) {
-      error(env.get("safe_to_delete"), where + ".safe_to_delete: nothing on a production host is ever safe to"
+      problems.error(env.get("safe_to_delete"), where + ".safe_to_delete: nothing on a production host is ever safe to"
           + " delete; remove it");
     }
     MapNode ages = map(env, "max_unused_age");
-    Duration imageAge = duration(ages, "images", where + ".max_unused_age.images");
-    Duration volumeAge = duration(ages, "volumes", where + ".max_unused_age.volumes");
+    Duration imageAge = serviceReader.duration(ages, "images", where + ".max_unused_age.images");
+    Duration volumeAge = serviceReader.duration(ages, "volumes", where + ".max_unused_age.volumes");
     MapNode prot = map(env, "protected");
     Map<String, Stack> stacks = new LinkedHashMap<>();
     MapNode stackMap = map(env, "stacks");
@@ -146,7 +140,7 @@ public final class InventoryLoader {
       MapNode stackNode = (MapNode) stackMap.get(stack.name());
       String earlierNetwork = networks.putIfAbsent(stack.network().name(), stack.name());
       if (earlierNetwork != null) {
-        error(stackNode.get("network"), where + ".stacks." + stack.name() + ".network: network '"
+        problems.error(stackNode.get("network"), where + ".stacks." + stack.name() + ".network: network '"
             + stack.network().name() + "' is already stack " + earlierNetwork + "'s; each stack gets a network of"
             + " its own");
       }
@@ -158,7 +152,7 @@ public final class InventoryLoader {
         String container = Stacks.containerName(stack, service);
         String earlier = containers.putIfAbsent(container, stack.name() + "." + service);
         if (earlier != null) {
-          error(stackNode, where + ".stacks." + stack.name() + ": container name " + container + " (service "
+          problems.error(stackNode, where + ".stacks." + stack.name() + ": container name " + container + " (service "
               + service + ") is also the container of " + earlier);
         }
       }
@@ -167,7 +161,7 @@ public final class InventoryLoader {
           String earlier = ports.putIfAbsent(service.exposure().hostPort(), stack.name() + "." + service.name());
           if (earlier != null) {
             MapNode serviceNode = (MapNode) ((MapNode) stackNode.get("services")).get(service.name());
-            error(serviceNode.get("expose"), where + ".stacks." + stack.name() + ".services." + service.name()
+            problems.error(serviceNode.get("expose"), where + ".stacks." + stack.name() + ".services." + service.name()
                 + ".expose: host port " + service.exposure().hostPort() + " is already published by " + earlier);
           }
         }
@@ -180,23 +174,6 @@ public final class InventoryLoader {
       return Patterns.NONE;
     }
     return new Patterns(strings(node, "containers"), strings(node, "images"), strings(node, "volumes"));
-  }
-
-  private Duration duration(MapNode parent, String key, String where) {
-    Node node = parent == null ? null : parent.get(key);
-    if (node == null) {
-      return null;
-    }
-    try {
-      Duration d = GoDuration.parse(((ScalarNode) node).value());
-      if (!d.isNegative() && !d.isZero()) {
-        return d;
-      }
-    } catch (SyntaxException e) {
-      // reported below
-    }
-    error(node, where + ": '" + ((ScalarNode) node).value() + "' is not a positive duration (30d, 12h, 2w)");
-    return null;
   }
 
   // ---- stacks ----
@@ -218,14 +195,14 @@ public final class InventoryLoader {
     Map<String, Secret> secrets = new HashMap<>();
     List<String> gateways = strings(stack, "gateways");
     for (MapNode.Entry s : servicesNode.entries()) {
-      services.put(s.name(), service(where + ".services." + s.name(), s, tier, gateways.contains(s.name()),
+      services.put(s.name(), serviceReader.service(where + ".services." + s.name(), s, tier, gateways.contains(s.name()),
           secrets));
     }
     if (stack.get("gateways") instanceof SeqNode seq) {
       for (Node g : seq.items()) {
         String gateway = ((ScalarNode) g).value();
         if (!services.containsKey(gateway)) {
-          error(g, where + ".gateways: '" + gateway + "' is not a service of the stack" + suggestion(gateway,
+          problems.error(g, where + ".gateways: '" + gateway + "' is not a service of the stack" + suggestion(gateway,
               services.keySet()));
         }
       }
@@ -245,9 +222,9 @@ public final class InventoryLoader {
       for (Node item : seq.items()) {
         String target = ((ScalarNode) item).value();
         if (target.equals(service.name())) {
-          error(item, where + ".services." + service.name() + ".depends_on: a service cannot depend on itself");
+          problems.error(item, where + ".services." + service.name() + ".depends_on: a service cannot depend on itself");
         } else if (!services.containsKey(target)) {
-          error(item, where + ".services." + service.name() + ".depends_on: '" + target + "' is not a service of the"
+          problems.error(item, where + ".services." + service.name() + ".depends_on: '" + target + "' is not a service of the"
               + " stack"
               + suggestion(target, services.keySet()));
         }
@@ -259,7 +236,7 @@ public final class InventoryLoader {
       List<String> path = new ArrayList<>();
       if (cycle(service.name(), services, state, path)) {
         MapNode node = (MapNode) servicesNode.get(path.get(0));
-        error(node.get("depends_on"), where + ".services." + path.get(0) + ".depends_on: services depend on each"
+        problems.error(node.get("depends_on"), where + ".services." + path.get(0) + ".depends_on: services depend on each"
             + " other in a"
             + " circle: " + String.join(" -> ", path));
         return;
@@ -297,230 +274,6 @@ public final class InventoryLoader {
     return false;
   }
 
-  // ---- services ----
-
-  private Service service(String where, MapNode.Entry entry, Tier tier, boolean gateway, Map<String, Secret> secrets) {
-    String name = entry.name();
-    MapNode s = (MapNode) entry.value();
-    Node imageNode = s.get("image");
-    String image = ((ScalarNode) imageNode).value();
-    String digest = text(s, "digest");
-    ImageReference reference = image(where + ".image", imageNode, image, digest, tier, s.get("digest") != null);
-    KnownImage known = reference == null ? null : ImageCatalog.find(reference).orElse(null);
-    KnownImage.Runtime runtime = known == null ? null : known.runtime();
-    Integer port = integer(s, "port");
-    Exposure exposure = exposure(where, s, gateway, tier);
-    if (exposure.isPublished() && port == null && runtime == null) {
-      error(s.get("expose"), where + ".expose: set port, the port " + name + " listens on inside its container");
-    }
-    Resources limits = resources(where + ".limits", map(s, "limits"));
-    Resources reservations = resources(where + ".reservations", map(s, "reservations"));
-    if (limits.memory() != null && reservations.memory() != null && reservations.memory() > limits.memory()) {
-      error(map(s, "reservations").get("memory"), where + ".reservations.memory: more than the memory limit ("
-          + ByteSize.format(limits.memory()) + "); the engine refuses that");
-    }
-    if (limits.cpus() != null && reservations.cpus() != null && reservations.cpus() > limits.cpus()) {
-      error(map(s, "reservations").get("cpus"), where + ".reservations.cpus: more than the CPU limit ("
-          + limits.cpus() + ")");
-    }
-    List<String> volumes = strings(s, "volumes");
-    if (s.get("volumes") instanceof SeqNode seq) {
-      for (Node item : seq.items()) {
-        volume(where + ".volumes", item);
-      }
-    }
-    Map<String, String> environment = environment(where + ".environment", map(s, "environment"));
-    Map<String, Secret> serviceSecrets = secrets(where + ".secrets", map(s, "secrets"), secrets);
-    Healthcheck healthcheck = healthcheck(where + ".healthcheck", map(s, "healthcheck"));
-    if (healthcheck == null && (known == null || known.healthcheck() == null) && reference != null) {
-      error(entry.key(), where + ": " + image + " is not an image Lashing knows a healthcheck for; write one"
-          + " (healthcheck: {test: [CMD, ...]})");
-    }
-    String user = text(s, "user");
-    if (user != null && isRoot(user)) {
-      error(s.get("user"), where + ".user: '" + user + "' is root; name an unprivileged user the image can run as");
-    } else if (user == null && runtime == null && reference != null) {
-      error(entry.key(), where + ": " + image + " is not an image Lashing knows the user of; set user to an"
-          + " unprivileged user it can run as (such as \"1000:1000\")");
-    }
-    List<String> capAdd = strings(s, "cap_add");
-    if (s.get("cap_add") instanceof SeqNode caps) {
-      for (Node cap : caps.items()) {
-        if (Capabilities.risk(((ScalarNode) cap).value()).isPresent()) {
-          error(cap, where + ".cap_add: " + ((ScalarNode) cap).value() + " opens a way to the host; a generated"
-              + " stack never adds it");
-        }
-      }
-    }
-    Command command = null;
-    Node commandNode = s.get("command");
-    if (commandNode instanceof ScalarNode c) {
-      command = new Command(c.value(), null);
-    } else if (commandNode instanceof SeqNode) {
-      command = new Command(null, strings(s, "command"));
-    }
-    Boolean readOnly = s.get("read_only") instanceof ScalarNode r ? r.asBoolean().orElse(null) : null;
-    return new Service(name, entry.key().origin().usedAt(), image, reference, digest, port, exposure, limits,
-        reservations, volumes, strings(s, "tmpfs"), environment, serviceSecrets, healthcheck,
-        strings(s, "depends_on"), user, command, capAdd, readOnly);
-  }
-
-  private ImageReference image(String where, Node node, String image, String digest, Tier tier, boolean hasDigest) {
-    ImageReference reference;
-    try {
-      reference = ImageReference.parse(image);
-    } catch (SyntaxException e) {
-      error(node, where + ": '" + image + "' is not an image reference: " + e.getMessage());
-      return null;
-    }
-    if (reference.digest() != null) {
-      error(node, where + ": write the digest in digest:, and only repository and tag here");
-      return null;
-    }
-    if (reference.tag() == null) {
-      error(node, where + ": '" + image + "' has no tag, so Docker would pull latest; give the version (" + image
-          + ":<version>)");
-    } else if (!hasDigest && MovingTags.movement(reference.tag()) != null) {
-      error(node, where + ": tag " + reference.tag() + " " + MovingTags.movement(reference.tag())
-          + ", so what runs changes"
-          + " without notice; use a version tag, or add its digest");
-    }
-    if (tier == Tier.PRODUCTION && digest == null) {
-      error(node, where + ": a production stack pins every image by digest; add digest: sha256:... (docker"
-          + " buildx imagetools inspect " + image + " prints it)");
-    }
-    return reference;
-  }
-
-  private Exposure exposure(String where, MapNode s, boolean gateway, Tier tier) {
-    Node node = s.get("expose");
-    if (node == null) {
-      return Exposure.INTERNAL;
-    }
-    String text = ((ScalarNode) node).value();
-    if (text.equals("internal")) {
-      return Exposure.INTERNAL;
-    }
-    int colon = text.indexOf(':');
-    Exposure.Kind kind = text.startsWith("public:") ? Exposure.Kind.PUBLIC : Exposure.Kind.LOCALHOST;
-    int port;
-    try {
-      port = Integer.parseInt(text.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      port = -1;
-    }
-    if (port < 1 || port > 65535) {
-      error(node, where + ".expose: host port " + text.substring(colon + 1) + " is not between 1 and 65535");
-    }
-    if (kind == Exposure.Kind.PUBLIC && !gateway) {
-      error(node, where + ".expose: only the stack's gateways may be public; add the service to gateways, or"
-          + " expose it on localhost:" + text.substring(colon + 1));
-    }
-    return new Exposure(kind, port, text);
-  }
-
-  private Resources resources(String where, MapNode node) {
-    if (node == null) {
-      return Resources.NONE;
-    }
-    Long memory = null;
-    Node memoryNode = node.get("memory");
-    if (memoryNode instanceof ScalarNode m) {
-      try {
-        memory = ByteSize.parse(m.text());
-      } catch (SyntaxException e) {
-        memory = -1L;
-      }
-      if (memory <= 0) {
-        error(m, where + ".memory: '" + m.text() + "' is not a positive size (512m, 2g)");
-        memory = null;
-      }
-    }
-    Double cpus = node.get("cpus") instanceof ScalarNode c ? Double.valueOf(c.text()) : null;
-    Long pids = node.get("pids") instanceof ScalarNode p ? p.asLong().orElse(null) : null;
-    return new Resources(memory, cpus, pids);
-  }
-
-  private void volume(String where, Node item) {
-    String spec = ((ScalarNode) item).value();
-    VolumeSpec.Mount mount;
-    try {
-      mount = VolumeSpec.parse(spec);
-    } catch (SyntaxException e) {
-      error(item, where + ": " + e.getMessage());
-      return;
-    }
-    if (mount.source() == null) {
-      error(item, where + ": '" + spec + "' is an anonymous volume; name it (NAME:" + mount.target() + ") so it"
-          + " survives the container and shows in audits");
-    } else if (mount.type().equals("volume") && !mount.source().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
-      error(item, where + ": '" + mount.source() + "' is not a valid volume name");
-    }
-    if (spec.contains("$")) {
-      error(item, where + ": variables are not expanded in an inventory; write the path");
-    }
-  }
-
-  private Map<String, String> environment(String where, MapNode node) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    if (node == null) {
-      return environment;
-    }
-    for (MapNode.Entry e : node.entries()) {
-      String value = ((ScalarNode) e.value()).text();
-      if (Credentials.isLiteralCredential(e.name(), value)) {
-        error(e.value(), where + "." + e.name() + ": a credential written into the environment ends up in the"
-            + " compose file; put it in a file and list it under secrets, then point the service at"
-            + " /run/secrets/NAME (many images read " + e.name() + "_FILE)");
-      } else if (Credentials.hasPasswordInUrl(value)) {
-        error(e.value(), where + "." + e.name() + ": the URL carries a password; pass the password as a secret");
-      }
-      environment.put(e.name(), value);
-    }
-    return environment;
-  }
-
-  private Map<String, Secret> secrets(String where, MapNode node, Map<String, Secret> stackSecrets) {
-    Map<String, Secret> secrets = new LinkedHashMap<>();
-    if (node == null) {
-      return secrets;
-    }
-    for (MapNode.Entry e : node.entries()) {
-      Secret secret = e.value() instanceof MapNode m
-          ? new Secret(e.name(), text(m, "file"), text(m, "target"))
-          : new Secret(e.name(), ((ScalarNode) e.value()).value(), null);
-      Secret earlier = stackSecrets.putIfAbsent(e.name(), secret);
-      if (earlier != null && !earlier.file().equals(secret.file())) {
-        error(e.value(), where + "." + e.name() + ": another service of the stack reads secret " + e.name()
-            + " from " + earlier.file() + "; one name, one file");
-      }
-      secrets.put(e.name(), secret);
-    }
-    return secrets;
-  }
-
-  private Healthcheck healthcheck(String where, MapNode node) {
-    if (node == null) {
-      return null;
-    }
-    Node testNode = node.get("test");
-    List<String> test;
-    if (testNode instanceof ScalarNode t) {
-      test = List.of("CMD-SHELL", t.value());
-    } else {
-      test = strings(node, "test");
-      if (!test.get(0).equals("CMD") && !test.get(0).equals("CMD-SHELL")) {
-        error(((SeqNode) testNode).get(0), where + ".test: start with CMD (a program and its arguments) or"
-            + " CMD-SHELL (a shell command)");
-      }
-    }
-    for (String key : List.of("interval", "timeout", "start_period")) {
-      duration(node, key, where + "." + key);
-    }
-    return new Healthcheck(test, text(node, "interval"), text(node, "timeout"), text(node, "start_period"),
-        integer(node, "retries"));
-  }
-
   // ---- backup ----
 
   private Backup backup(String where, MapNode node, Tier tier, Map<String, Service> services) {
@@ -528,18 +281,18 @@ public final class InventoryLoader {
     String serviceName = ((ScalarNode) serviceNode).value();
     Service database = services.get(serviceName);
     if (database == null) {
-      error(serviceNode, where + ".service: '" + serviceName + "' is not a service of the stack"
+      problems.error(serviceNode, where + ".service: '" + serviceName + "' is not a service of the stack"
           + suggestion(serviceName, services.keySet()));
     } else if (database.reference() != null
         && ImageCatalog.find(database.reference()).map(k -> k.backup() != BackupMethod.PG_DUMPALL).orElse(true)) {
-      error(serviceNode, where + ".service: the backup job dumps PostgreSQL, and " + serviceName + " runs "
+      problems.error(serviceNode, where + ".service: the backup job dumps PostgreSQL, and " + serviceName + " runs "
           + database.image());
     } else if (database.reference() != null && passwordSecret(database) == null) {
-      error(serviceNode, where + ".service: " + serviceName + " must read its password from a secret"
+      problems.error(serviceNode, where + ".service: " + serviceName + " must read its password from a secret"
           + " (POSTGRES_PASSWORD_FILE: /run/secrets/NAME) so the backup job can use the same one");
     }
     if (database != null && services.containsKey(serviceName + "-backup")) {
-      error(serviceNode, where + ": the backup job is the service " + serviceName + "-backup, which the stack"
+      problems.error(serviceNode, where + ": the backup job is the service " + serviceName + "-backup, which the stack"
           + " already has");
     }
     Node imageNode = node.get("image");
@@ -547,21 +300,21 @@ public final class InventoryLoader {
     String digest = text(node, "digest");
     ImageReference reference = null;
     if (imageNode != null) {
-      reference = image(where + ".image", imageNode, image, digest, tier, digest != null);
+      reference = serviceReader.image(where + ".image", imageNode, image, digest, tier, digest != null);
     } else if (database != null && database.reference() != null) {
       String derived = Stacks.backupImage(new Backup(null, serviceName, null, null, 1, 0, null, null, null, null,
           null), database);
       if (derived.endsWith(":latest")) {
-        error(serviceNode, where + ": cannot tell the PostgreSQL major version from " + database.image()
+        problems.error(serviceNode, where + ": cannot tell the PostgreSQL major version from " + database.image()
             + "; set backup.image");
       }
       if (tier == Tier.PRODUCTION && digest == null) {
-        error(node, where + ": a production stack pins every image by digest; set image: " + derived
+        problems.error(node, where + ": a production stack pins every image by digest; set image: " + derived
             + " and its digest");
       }
       reference = ImageReference.parse(derived);
     }
-    Resources limits = resources(where + ".limits", map(node, "limits"));
+    Resources limits = serviceReader.resources(where + ".limits", map(node, "limits"));
     return new Backup(node.origin().usedAt(), serviceName, text(node, "schedule"), text(node, "directory"),
         integer(node, "daily"), integer(node, "weekly"), integer(node, "monthly"), image, reference, digest,
         limits);
@@ -573,11 +326,11 @@ public final class InventoryLoader {
    * in its definition).
    */
   private static Node strip(Node node) {
-    Node placed = node.withOrigin(dev.lashing.source.Origin.at(node.origin().at()));
+    Node placed = node.withOrigin(Origin.at(node.origin().at()));
     if (placed instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
       for (MapNode.Entry e : map.entries()) {
-        entries.add(new MapNode.Entry(e.key().withOrigin(dev.lashing.source.Origin.at(e.key().origin().at())),
+        entries.add(new MapNode.Entry(e.key().withOrigin(Origin.at(e.key().origin().at())),
             strip(e.value())));
       }
       return map.withEntries(entries);
@@ -605,50 +358,5 @@ public final class InventoryLoader {
     }
     return null;
   }
-
-  // ---- helpers ----
-
-  private static boolean isRoot(String user) {
-    String name = user.trim();
-    int colon = name.indexOf(':');
-    name = colon < 0 ? name : name.substring(0, colon);
-    return name.equals("root") || name.matches("0+");
-  }
-
-  private static String suggestion(String written, Set<String> names) {
-    return dev.lashing.schema.Suggestions.closest(written, names).map(s -> " (did you mean '" + s + "'?)")
-        .orElse("");
-  }
-
-  private void error(Node node, String message) {
-    problems.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, node.origin().usedAt(), message));
-  }
-
-  private static MapNode map(MapNode parent, String key) {
-    return parent != null && parent.get(key) instanceof MapNode m ? m : null;
-  }
-
-  private static String text(MapNode parent, String key) {
-    return parent != null && parent.get(key) instanceof ScalarNode s && !s.isNull() ? s.text() : null;
-  }
-
-  private static Integer integer(MapNode parent, String key) {
-    return parent != null && parent.get(key) instanceof ScalarNode s && s.asLong().isPresent()
-        ? Math.toIntExact(Math.min(Integer.MAX_VALUE, s.asLong().get()))
-        : null;
-  }
-
-  private static boolean bool(MapNode parent, String key, boolean fallback) {
-    return parent != null && parent.get(key) instanceof ScalarNode s ? s.asBoolean().orElse(fallback) : fallback;
-  }
-
-  private static List<String> strings(MapNode parent, String key) {
-    List<String> out = new ArrayList<>();
-    if (parent != null && parent.get(key) instanceof SeqNode seq) {
-      for (Node item : seq.items()) {
-        out.add(((ScalarNode) item).text());
-      }
-    }
-    return out;
-  }
 }
+

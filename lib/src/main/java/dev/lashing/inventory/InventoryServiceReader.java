@@ -1,0 +1,292 @@
+package dev.lashing.inventory;
+
+import static dev.lashing.inventory.InventoryNodes.integer;
+import static dev.lashing.inventory.InventoryNodes.map;
+import static dev.lashing.inventory.InventoryNodes.strings;
+import static dev.lashing.inventory.InventoryNodes.text;
+
+import dev.lashing.inventory.Inventory.Command;
+import dev.lashing.inventory.Inventory.Exposure;
+import dev.lashing.inventory.Inventory.Healthcheck;
+import dev.lashing.inventory.Inventory.Resources;
+import dev.lashing.inventory.Inventory.Secret;
+import dev.lashing.inventory.Inventory.Service;
+import dev.lashing.inventory.Inventory.Tier;
+import dev.lashing.knowledge.Capabilities;
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.KnownImage;
+import dev.lashing.knowledge.MovingTags;
+import dev.lashing.lint.Credentials;
+import dev.lashing.syntax.ByteSize;
+import dev.lashing.syntax.GoDuration;
+import dev.lashing.syntax.ImageReference;
+import dev.lashing.syntax.SyntaxException;
+import dev.lashing.syntax.VolumeSpec;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one service of an inventory stack and checks what a schema cannot say: an image that moves or is not
+ * pinned where the tier asks for it, a port without a listener, limits below their reservations, a credential
+ * written into the environment, a dangerous capability, an image whose user or healthcheck Lashing does not
+ * know and the inventory does not give.
+ */
+final class InventoryServiceReader {
+  private final InventoryProblems problems;
+
+  InventoryServiceReader(InventoryProblems problems) {
+    this.problems = problems;
+  }
+
+  Duration duration(MapNode parent, String key, String where) {
+    Node node = parent == null ? null : parent.get(key);
+    if (node == null) {
+      return null;
+    }
+    try {
+      Duration d = GoDuration.parse(((ScalarNode) node).value());
+      if (!d.isNegative() && !d.isZero()) {
+        return d;
+      }
+    } catch (SyntaxException e) {
+      // reported below
+    }
+    problems.error(node, where + ": '" + ((ScalarNode) node).value() + "' is not a positive duration (30d, 12h, 2w)");
+    return null;
+  }
+
+  Service service(String where, MapNode.Entry entry, Tier tier, boolean gateway, Map<String, Secret> secrets) {
+    String name = entry.name();
+    MapNode s = (MapNode) entry.value();
+    Node imageNode = s.get("image");
+    String image = ((ScalarNode) imageNode).value();
+    String digest = text(s, "digest");
+    ImageReference reference = image(where + ".image", imageNode, image, digest, tier, s.get("digest") != null);
+    KnownImage known = reference == null ? null : ImageCatalog.find(reference).orElse(null);
+    KnownImage.Runtime runtime = known == null ? null : known.runtime();
+    Integer port = integer(s, "port");
+    Exposure exposure = exposure(where, s, gateway, tier);
+    if (exposure.isPublished() && port == null && runtime == null) {
+      problems.error(s.get("expose"), where + ".expose: set port, the port " + name + " listens on inside its container");
+    }
+    Resources limits = resources(where + ".limits", map(s, "limits"));
+    Resources reservations = resources(where + ".reservations", map(s, "reservations"));
+    if (limits.memory() != null && reservations.memory() != null && reservations.memory() > limits.memory()) {
+      problems.error(map(s, "reservations").get("memory"), where + ".reservations.memory: more than the memory limit ("
+          + ByteSize.format(limits.memory()) + "); the engine refuses that");
+    }
+    if (limits.cpus() != null && reservations.cpus() != null && reservations.cpus() > limits.cpus()) {
+      problems.error(map(s, "reservations").get("cpus"), where + ".reservations.cpus: more than the CPU limit ("
+          + limits.cpus() + ")");
+    }
+    List<String> volumes = strings(s, "volumes");
+    if (s.get("volumes") instanceof SeqNode seq) {
+      for (Node item : seq.items()) {
+        volume(where + ".volumes", item);
+      }
+    }
+    Map<String, String> environment = environment(where + ".environment", map(s, "environment"));
+    Map<String, Secret> serviceSecrets = secrets(where + ".secrets", map(s, "secrets"), secrets);
+    Healthcheck healthcheck = healthcheck(where + ".healthcheck", map(s, "healthcheck"));
+    if (healthcheck == null && (known == null || known.healthcheck() == null) && reference != null) {
+      problems.error(entry.key(), where + ": " + image + " is not an image Lashing knows a healthcheck for; write one"
+          + " (healthcheck: {test: [CMD, ...]})");
+    }
+    String user = text(s, "user");
+    if (user != null && isRoot(user)) {
+      problems.error(s.get("user"), where + ".user: '" + user + "' is root; name an unprivileged user the image can run as");
+    } else if (user == null && runtime == null && reference != null) {
+      problems.error(entry.key(), where + ": " + image + " is not an image Lashing knows the user of; set user to an"
+          + " unprivileged user it can run as (such as \"1000:1000\")");
+    }
+    List<String> capAdd = strings(s, "cap_add");
+    if (s.get("cap_add") instanceof SeqNode caps) {
+      for (Node cap : caps.items()) {
+        if (Capabilities.risk(((ScalarNode) cap).value()).isPresent()) {
+          problems.error(cap, where + ".cap_add: " + ((ScalarNode) cap).value() + " opens a way to the host; a generated"
+              + " stack never adds it");
+        }
+      }
+    }
+    Command command = null;
+    Node commandNode = s.get("command");
+    if (commandNode instanceof ScalarNode c) {
+      command = new Command(c.value(), null);
+    } else if (commandNode instanceof SeqNode) {
+      command = new Command(null, strings(s, "command"));
+    }
+    Boolean readOnly = s.get("read_only") instanceof ScalarNode r ? r.asBoolean().orElse(null) : null;
+    return new Service(name, entry.key().origin().usedAt(), image, reference, digest, port, exposure, limits,
+        reservations, volumes, strings(s, "tmpfs"), environment, serviceSecrets, healthcheck,
+        strings(s, "depends_on"), user, command, capAdd, readOnly);
+  }
+
+  ImageReference image(String where, Node node, String image, String digest, Tier tier, boolean hasDigest) {
+    ImageReference reference;
+    try {
+      reference = ImageReference.parse(image);
+    } catch (SyntaxException e) {
+      problems.error(node, where + ": '" + image + "' is not an image reference: " + e.getMessage());
+      return null;
+    }
+    if (reference.digest() != null) {
+      problems.error(node, where + ": write the digest in digest:, and only repository and tag here");
+      return null;
+    }
+    if (reference.tag() == null) {
+      problems.error(node, where + ": '" + image + "' has no tag, so Docker would pull latest; give the version (" + image
+          + ":<version>)");
+    } else if (!hasDigest && MovingTags.movement(reference.tag()) != null) {
+      problems.error(node, where + ": tag " + reference.tag() + " " + MovingTags.movement(reference.tag())
+          + ", so what runs changes"
+          + " without notice; use a version tag, or add its digest");
+    }
+    if (tier == Tier.PRODUCTION && digest == null) {
+      problems.error(node, where + ": a production stack pins every image by digest; add digest: sha256:... (docker"
+          + " buildx imagetools inspect " + image + " prints it)");
+    }
+    return reference;
+  }
+
+  private Exposure exposure(String where, MapNode s, boolean gateway, Tier tier) {
+    Node node = s.get("expose");
+    if (node == null) {
+      return Exposure.INTERNAL;
+    }
+    String text = ((ScalarNode) node).value();
+    if (text.equals("internal")) {
+      return Exposure.INTERNAL;
+    }
+    int colon = text.indexOf(':');
+    Exposure.Kind kind = text.startsWith("public:") ? Exposure.Kind.PUBLIC : Exposure.Kind.LOCALHOST;
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 1 || port > 65535) {
+      problems.error(node, where + ".expose: host port " + text.substring(colon + 1) + " is not between 1 and 65535");
+    }
+    if (kind == Exposure.Kind.PUBLIC && !gateway) {
+      problems.error(node, where + ".expose: only the stack's gateways may be public; add the service to gateways, or"
+          + " expose it on localhost:" + text.substring(colon + 1));
+    }
+    return new Exposure(kind, port, text);
+  }
+
+  Resources resources(String where, MapNode node) {
+    if (node == null) {
+      return Resources.NONE;
+    }
+    Long memory = null;
+    Node memoryNode = node.get("memory");
+    if (memoryNode instanceof ScalarNode m) {
+      try {
+        memory = ByteSize.parse(m.text());
+      } catch (SyntaxException e) {
+        memory = -1L;
+      }
+      if (memory <= 0) {
+        problems.error(m, where + ".memory: '" + m.text() + "' is not a positive size (512m, 2g)");
+        memory = null;
+      }
+    }
+    Double cpus = node.get("cpus") instanceof ScalarNode c ? Double.valueOf(c.text()) : null;
+    Long pids = node.get("pids") instanceof ScalarNode p ? p.asLong().orElse(null) : null;
+    return new Resources(memory, cpus, pids);
+  }
+
+  private void volume(String where, Node item) {
+    String spec = ((ScalarNode) item).value();
+    VolumeSpec.Mount mount;
+    try {
+      mount = VolumeSpec.parse(spec);
+    } catch (SyntaxException e) {
+      problems.error(item, where + ": " + e.getMessage());
+      return;
+    }
+    if (mount.source() == null) {
+      problems.error(item, where + ": '" + spec + "' is an anonymous volume; name it (NAME:" + mount.target() + ") so it"
+          + " survives the container and shows in audits");
+    } else if (mount.type().equals("volume") && !mount.source().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+      problems.error(item, where + ": '" + mount.source() + "' is not a valid volume name");
+    }
+    if (spec.contains("$")) {
+      problems.error(item, where + ": variables are not expanded in an inventory; write the path");
+    }
+  }
+
+  private Map<String, String> environment(String where, MapNode node) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (node == null) {
+      return environment;
+    }
+    for (MapNode.Entry e : node.entries()) {
+      String value = ((ScalarNode) e.value()).text();
+      if (Credentials.isLiteralCredential(e.name(), value)) {
+        problems.error(e.value(), where + "." + e.name() + ": a credential written into the environment ends up in the"
+            + " compose file; put it in a file and list it under secrets, then point the service at"
+            + " /run/secrets/NAME (many images read " + e.name() + "_FILE)");
+      } else if (Credentials.hasPasswordInUrl(value)) {
+        problems.error(e.value(), where + "." + e.name() + ": the URL carries a password; pass the password as a secret");
+      }
+      environment.put(e.name(), value);
+    }
+    return environment;
+  }
+
+  private Map<String, Secret> secrets(String where, MapNode node, Map<String, Secret> stackSecrets) {
+    Map<String, Secret> secrets = new LinkedHashMap<>();
+    if (node == null) {
+      return secrets;
+    }
+    for (MapNode.Entry e : node.entries()) {
+      Secret secret = e.value() instanceof MapNode m
+          ? new Secret(e.name(), text(m, "file"), text(m, "target"))
+          : new Secret(e.name(), ((ScalarNode) e.value()).value(), null);
+      Secret earlier = stackSecrets.putIfAbsent(e.name(), secret);
+      if (earlier != null && !earlier.file().equals(secret.file())) {
+        problems.error(e.value(), where + "." + e.name() + ": another service of the stack reads secret " + e.name()
+            + " from " + earlier.file() + "; one name, one file");
+      }
+      secrets.put(e.name(), secret);
+    }
+    return secrets;
+  }
+
+  private Healthcheck healthcheck(String where, MapNode node) {
+    if (node == null) {
+      return null;
+    }
+    Node testNode = node.get("test");
+    List<String> test;
+    if (testNode instanceof ScalarNode t) {
+      test = List.of("CMD-SHELL", t.value());
+    } else {
+      test = strings(node, "test");
+      if (!test.get(0).equals("CMD") && !test.get(0).equals("CMD-SHELL")) {
+        problems.error(((SeqNode) testNode).get(0), where + ".test: start with CMD (a program and its arguments) or"
+            + " CMD-SHELL (a shell command)");
+      }
+    }
+    for (String key : List.of("interval", "timeout", "start_period")) {
+      duration(node, key, where + "." + key);
+    }
+    return new Healthcheck(test, text(node, "interval"), text(node, "timeout"), text(node, "start_period"),
+        integer(node, "retries"));
+  }
+
+  private static boolean isRoot(String user) {
+    String name = user.trim();
+    int colon = name.indexOf(':');
+    name = colon < 0 ? name : name.substring(0, colon);
+    return name.equals("root") || name.matches("0+");
+  }
+}

@@ -195,8 +195,8 @@ public final class InventoryLoader {
     Map<String, Secret> secrets = new HashMap<>();
     List<String> gateways = strings(stack, "gateways");
     for (MapNode.Entry s : servicesNode.entries()) {
-      services.put(s.name(), serviceReader.service(where + ".services." + s.name(), s, tier, gateways.contains(s.name()),
-          secrets));
+      services.put(s.name(), serviceReader.service(where + ".services." + s.name(), s, tier,
+          gateways.contains(s.name()), secrets));
     }
     if (stack.get("gateways") instanceof SeqNode seq) {
       for (Node g : seq.items()) {
@@ -222,9 +222,11 @@ public final class InventoryLoader {
       for (Node item : seq.items()) {
         String target = ((ScalarNode) item).value();
         if (target.equals(service.name())) {
-          problems.error(item, where + ".services." + service.name() + ".depends_on: a service cannot depend on itself");
+          problems.error(item, where + ".services." + service.name()
+              + ".depends_on: a service cannot depend on itself");
         } else if (!services.containsKey(target)) {
-          problems.error(item, where + ".services." + service.name() + ".depends_on: '" + target + "' is not a service of the"
+          problems.error(item, where + ".services." + service.name() + ".depends_on: '" + target
+              + "' is not a service of the"
               + " stack"
               + suggestion(target, services.keySet()));
         }
@@ -236,7 +238,8 @@ public final class InventoryLoader {
       List<String> path = new ArrayList<>();
       if (cycle(service.name(), services, state, path)) {
         MapNode node = (MapNode) servicesNode.get(path.get(0));
-        problems.error(node.get("depends_on"), where + ".services." + path.get(0) + ".depends_on: services depend on each"
+        problems.error(node.get("depends_on"), where + ".services." + path.get(0)
+            + ".depends_on: services depend on each"
             + " other in a"
             + " circle: " + String.join(" -> ", path));
         return;

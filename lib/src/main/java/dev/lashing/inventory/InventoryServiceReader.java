@@ -73,7 +73,8 @@ final class InventoryServiceReader {
     Integer port = integer(s, "port");
     Exposure exposure = exposure(where, s, gateway, tier);
     if (exposure.isPublished() && port == null && runtime == null) {
-      problems.error(s.get("expose"), where + ".expose: set port, the port " + name + " listens on inside its container");
+      problems.error(s.get("expose"), where + ".expose: set port, the port " + name
+          + " listens on inside its container");
     }
     Resources limits = resources(where + ".limits", map(s, "limits"));
     Resources reservations = resources(where + ".reservations", map(s, "reservations"));
@@ -100,7 +101,8 @@ final class InventoryServiceReader {
     }
     String user = text(s, "user");
     if (user != null && isRoot(user)) {
-      problems.error(s.get("user"), where + ".user: '" + user + "' is root; name an unprivileged user the image can run as");
+      problems.error(s.get("user"), where + ".user: '" + user
+          + "' is root; name an unprivileged user the image can run as");
     } else if (user == null && runtime == null && reference != null) {
       problems.error(entry.key(), where + ": " + image + " is not an image Lashing knows the user of; set user to an"
           + " unprivileged user it can run as (such as \"1000:1000\")");
@@ -109,7 +111,8 @@ final class InventoryServiceReader {
     if (s.get("cap_add") instanceof SeqNode caps) {
       for (Node cap : caps.items()) {
         if (Capabilities.risk(((ScalarNode) cap).value()).isPresent()) {
-          problems.error(cap, where + ".cap_add: " + ((ScalarNode) cap).value() + " opens a way to the host; a generated"
+          problems.error(cap, where + ".cap_add: " + ((ScalarNode) cap).value()
+              + " opens a way to the host; a generated"
               + " stack never adds it");
         }
       }
@@ -140,7 +143,8 @@ final class InventoryServiceReader {
       return null;
     }
     if (reference.tag() == null) {
-      problems.error(node, where + ": '" + image + "' has no tag, so Docker would pull latest; give the version (" + image
+      problems.error(node, where + ": '" + image + "' has no tag, so Docker would pull latest; give the version ("
+          + image
           + ":<version>)");
     } else if (!hasDigest && MovingTags.movement(reference.tag()) != null) {
       problems.error(node, where + ": tag " + reference.tag() + " " + MovingTags.movement(reference.tag())
@@ -213,7 +217,8 @@ final class InventoryServiceReader {
       return;
     }
     if (mount.source() == null) {
-      problems.error(item, where + ": '" + spec + "' is an anonymous volume; name it (NAME:" + mount.target() + ") so it"
+      problems.error(item, where + ": '" + spec + "' is an anonymous volume; name it (NAME:" + mount.target()
+          + ") so it"
           + " survives the container and shows in audits");
     } else if (mount.type().equals("volume") && !mount.source().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
       problems.error(item, where + ": '" + mount.source() + "' is not a valid volume name");
@@ -235,7 +240,8 @@ final class InventoryServiceReader {
             + " compose file; put it in a file and list it under secrets, then point the service at"
             + " /run/secrets/NAME (many images read " + e.name() + "_FILE)");
       } else if (Credentials.hasPasswordInUrl(value)) {
-        problems.error(e.value(), where + "." + e.name() + ": the URL carries a password; pass the password as a secret");
+        problems.error(e.value(), where + "." + e.name()
+            + ": the URL carries a password; pass the password as a secret");
       }
       environment.put(e.name(), value);
     }

@@ -1,15 +1,9 @@
 package dev.lashing.patch;
 
-import dev.lashing.knowledge.ImageCatalog;
-import dev.lashing.knowledge.KnownImage;
-import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.patch.PatchMap.Tag;
 import dev.lashing.patch.PatchMap.Tagged;
-import dev.lashing.syntax.ImageReference;
-import dev.lashing.syntax.PortSpec;
-import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -21,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the override document from the fixes of findings. A fix addresses the merged model; in an override
@@ -49,72 +41,8 @@ final class PatchBuilder {
       "depends_on", "network_mode", "networks", "ports", "restart", "deploy", "healthcheck", "logging",
       "read_only", "tmpfs", "cap_drop", "cap_add", "security_opt", "privileged");
 
-  /** The fields of a long-form port that the short form can say. */
-  private static final Set<String> SHORT_PORT_FIELDS = Set.of("mode", "host_ip", "target", "published", "protocol");
-
   private final PatchMap root = new PatchMap();
   private final Set<String> jobs = new LinkedHashSet<>();
-
-  /** One change, the rule whose fix asked for it, and a note to write beside the value (or null). */
-  record Edit(String ruleId, Fix.Change change, String note) {
-    Edit(String ruleId, Fix.Change change) {
-      this(ruleId, change, null);
-    }
-  }
-
-  private static final Pattern MAX_CONNECTIONS =
-      Pattern.compile("(?:max_connections\\s*=\\s*|(?:^|\\s)-N\\s*)([0-9]{1,6})(?:\\s|$)");
-
-  /**
-   * PostgreSQL runs a process per connection: a PIDs limit below its {@code max_connections} (set on the command
-   * line) would refuse connections the server accepts, so the limit leaves room for them.
-   */
-  static List<Edit> withRoomForConnections(List<Edit> edits, MapNode current) {
-    List<Edit> adjusted = new ArrayList<>(edits.size());
-    for (Edit e : edits) {
-      List<String> p = e.change().path();
-      String last = p.get(p.size() - 1);
-      boolean pids = e.change() instanceof Fix.Set set && set.value() instanceof Number && p.size() >= 3
-          && p.get(0).equals(SERVICES) && (last.equals("pids") || last.equals("pids_limit"));
-      Long connections = pids ? maxConnections(current, p.get(1)) : null;
-      long value = pids ? ((Number) ((Fix.Set) e.change()).value()).longValue() : 0;
-      if (connections != null && connections + 100 > value) {
-        adjusted.add(new Edit(e.ruleId(), new Fix.Set(p, connections + 100), "max_connections=" + connections
-            + " needs a process per connection"));
-      } else {
-        adjusted.add(e);
-      }
-    }
-    return adjusted;
-  }
-
-  private static Long maxConnections(MapNode current, String service) {
-    if (!(nodeAt(current, List.of(SERVICES, service, "command")) instanceof SeqNode command)
-        || !(nodeAt(current, List.of(SERVICES, service, "image")) instanceof ScalarNode image)
-        || image.text() == null || !isPostgresql(image.text())) {
-      return null;
-    }
-    StringBuilder words = new StringBuilder();
-    for (Node w : command.items()) {
-      if (w instanceof ScalarNode s && s.text() != null) {
-        words.append(' ').append(s.text());
-      }
-    }
-    Matcher m = MAX_CONNECTIONS.matcher(words.toString());
-    Long found = null;
-    while (m.find()) {
-      found = Long.parseLong(m.group(1));
-    }
-    return found;
-  }
-
-  private static boolean isPostgresql(String image) {
-    try {
-      return ImageCatalog.find(ImageReference.parse(image)).map(KnownImage::postgresql).orElse(false);
-    } catch (SyntaxException e) {
-      return false;
-    }
-  }
 
   PatchMap root() {
     return root;
@@ -132,123 +60,54 @@ final class PatchBuilder {
     jobs.add(name);
   }
 
-  /** The edits of the findings' fixes, restart fixes on deploy.restart_policy rewritten. */
-  static List<Edit> edits(List<Finding> findings) {
-    List<Edit> edits = new ArrayList<>();
-    for (Finding f : findings) {
-      for (Fix.Change c : f.fix().changes()) {
-        edits.addAll(rewrite(f.ruleId(), c));
-      }
-    }
-    return edits;
-  }
-
-  /** {@link #rewrite} for one edit (tests). */
-  static List<Edit> rewriteForTest(Edit edit) {
-    return rewrite(edit.ruleId(), edit.change());
-  }
-
-  /**
-   * A restart fix that sets {@code deploy.restart_policy.condition} or {@code .max_attempts} becomes
-   * {@code restart} plus a reset of {@code deploy.restart_policy}, which would otherwise win over it.
-   */
-  private static List<Edit> rewrite(String ruleId, Fix.Change c) {
-    List<String> p = c.path();
-    if (c instanceof Fix.Set set && p.size() == 5 && p.get(0).equals(SERVICES) && p.get(2).equals("deploy")
-        && p.get(3).equals("restart_policy")) {
-      String restart = switch (p.get(4)) {
-        case "condition" -> switch (String.valueOf(set.value())) {
-          case "none" -> "no";
-          case "any" -> "unless-stopped";
-          case "on-failure" -> "on-failure";
-          default -> null;
-        };
-        case "max_attempts" -> "on-failure:" + set.value();
-        default -> null;
-      };
-      if (restart != null) {
-        return List.of(
-            new Edit(ruleId, new Fix.Remove(p.subList(0, 4))),
-            new Edit(ruleId, new Fix.Set(List.of(SERVICES, p.get(1), "restart"), restart)));
-      }
-    }
-    return List.of(new Edit(ruleId, c));
-  }
-
   /**
    * Applies edits computed on {@code current}, the merged model of the user's files and this patch as it
    * stood when they were computed.
    */
-  void apply(List<Edit> edits, MapNode current, Templates templates) {
-    Map<List<String>, List<Edit>> listEdits = new LinkedHashMap<>();
-    List<Edit> direct = new ArrayList<>();
-    for (Edit e : edits) {
-      List<String> list = listPath(e.change());
+  void apply(List<PatchEdits.Edit> edits, MapNode current, Templates templates) {
+    Map<List<String>, List<PatchEdits.Edit>> listEdits = new LinkedHashMap<>();
+    List<PatchEdits.Edit> direct = new ArrayList<>();
+    for (PatchEdits.Edit e : edits) {
+      List<String> list = PatchPaths.listPath(e.change());
       if (list != null) {
         listEdits.computeIfAbsent(list, k -> new ArrayList<>()).add(e);
       } else {
         direct.add(e);
       }
     }
-    for (Map.Entry<List<String>, List<Edit>> group : listEdits.entrySet()) {
+    for (Map.Entry<List<String>, List<PatchEdits.Edit>> group : listEdits.entrySet()) {
       applyListEdits(group.getKey(), group.getValue(), current, templates);
     }
-    for (Edit e : direct) {
+    for (PatchEdits.Edit e : direct) {
       applyDirect(e, current);
     }
   }
 
   // ---- list edits: the whole list, rewritten ----
 
-  /** The list an edit changes items of (by index), or null for a plain key edit. */
-  private static List<String> listPath(Fix.Change c) {
-    if (c instanceof Fix.ReplaceItem || c instanceof Fix.RemoveItem) {
-      return c.path();
-    }
-    int at = firstIndexSegment(c.path());
-    return at < 0 ? null : c.path().subList(0, at);
-  }
-
-  private static int firstIndexSegment(List<String> path) {
-    for (int i = 0; i < path.size(); i++) {
-      if (isIndex(path.get(i))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isIndex(String segment) {
-    return segment.length() > 2 && segment.startsWith("[") && segment.endsWith("]");
-  }
-
-  private static int index(String segment) {
-    return Integer.parseInt(segment.substring(1, segment.length() - 1));
-  }
-
-  private void applyListEdits(List<String> listPath, List<Edit> edits, MapNode current, Templates templates) {
-    if (!(nodeAt(current, listPath) instanceof SeqNode list)) {
+  private void applyListEdits(List<String> listPath, List<PatchEdits.Edit> edits, MapNode current, Templates templates) {
+    if (!(PatchPaths.nodeAt(current, listPath) instanceof SeqNode list)) {
       return;
     }
     List<Object> items = new ArrayList<>();
     for (Node item : list.items()) {
-      String written = isPorts(listPath) && item instanceof MapNode port ? templates.shortPortTemplate(port) : null;
+      String written = PatchPorts.isPorts(listPath) && item instanceof MapNode port ? templates.shortPortTemplate(port) : null;
       items.add(written != null ? new Raw(written) : templates.value(item));
     }
     boolean[] removed = new boolean[items.size()];
-    for (Edit e : edits) {
+    for (PatchEdits.Edit e : edits) {
       Fix.Change c = e.change();
       if (c instanceof Fix.ReplaceItem r && r.index() < items.size()) {
         Object replacement = keepTemplates(PatchMap.fromJava(r.item()), list.get(r.index()), templates);
-        if (isPorts(listPath)) {
-          replacement = rebindTemplate(replacement, list.get(r.index()), templates);
+        if (PatchPorts.isPorts(listPath)) {
+          replacement = PatchPorts.rebindTemplate(replacement, list.get(r.index()), templates);
         }
         items.set(r.index(), replacement);
       } else if (c instanceof Fix.RemoveItem r && r.index() < removed.length) {
         removed[r.index()] = true;
       } else {
         int at = listPath.size();
-        int i = index(c.path().get(at));
+        int i = PatchPaths.index(c.path().get(at));
         List<String> rest = c.path().subList(at + 1, c.path().size());
         if (i < items.size() && items.get(i) instanceof PatchMap item && !rest.isEmpty()) {
           editInside(item, rest, c);
@@ -261,39 +120,15 @@ final class PatchBuilder {
         result.add(items.get(i));
       }
     }
-    if (isPorts(listPath)) {
-      result.replaceAll(PatchBuilder::shortPort);
+    if (PatchPorts.isPorts(listPath)) {
+      result.replaceAll(PatchPorts::shortPort);
     }
     Object value = isJob(listPath) ? result
         : result.isEmpty() ? new Tagged(Tag.RESET, List.of()) : new Tagged(Tag.OVERRIDE, result);
     putAt(listPath, value);
-    for (Edit e : edits) {
+    for (PatchEdits.Edit e : edits) {
       attribute(listPath, e.ruleId());
     }
-  }
-
-  private static boolean isPorts(List<String> path) {
-    return path.size() == 3 && path.get(0).equals(SERVICES) && path.get(2).equals("ports");
-  }
-
-  /**
-   * A port rebound to a host address, written as the user's own short entry with the address in front
-   * ({@code "${PORT:-8080}:80"} becomes {@code "127.0.0.1:${PORT:-8080}:80"}) when that entry was a template for
-   * this one binding; otherwise the replacement as it is.
-   */
-  private static Object rebindTemplate(Object replacement, Node original, Templates templates) {
-    if (!(replacement instanceof PatchMap port) || !(port.get("host_ip") instanceof String hostIp)
-        || hostIp.contains(":") || !(original instanceof MapNode before) || before.has("host_ip")
-        || !(before.get("published") instanceof ScalarNode published)
-        || port.keys().stream().anyMatch(k -> !SHORT_PORT_FIELDS.contains(k))
-        || port.get("mode") != null && !"ingress".equals(port.get("mode"))) {
-      return replacement;
-    }
-    String written = templates.writtenText(published);
-    if (written == null || written.indexOf('$') < 0 || !templates.meansOneBinding(written, port)) {
-      return replacement;
-    }
-    return new Raw(hostIp + ":" + written);
   }
 
   /** A change to a key inside a list item, applied to the item itself (which is written whole). */
@@ -332,66 +167,14 @@ final class PatchBuilder {
     return replacement;
   }
 
-  /**
-   * A long-form port as the short {@code [host_ip:][published:]target[/protocol]} string when that means the
-   * same binding (ingress mode, no name, no app_protocol, not IPv6); otherwise the long form.
-   */
-  static Object shortPort(Object item) {
-    if (!(item instanceof PatchMap port)) {
-      return item;
-    }
-    for (String key : port.keys()) {
-      if (!SHORT_PORT_FIELDS.contains(key)) {
-        return item;
-      }
-    }
-    Object mode = port.get("mode");
-    Object hostIp = port.get("host_ip");
-    Object published = port.get("published");
-    Object target = port.get("target");
-    Object protocol = port.get("protocol");
-    if (mode != null && !"ingress".equals(mode) || !(target instanceof Long)
-        || hostIp != null && !(hostIp instanceof String) || protocol != null && !(protocol instanceof String)
-        || hostIp instanceof String ip && (ip.contains(":") || ip.contains("$"))
-        || published != null && !(published instanceof String) && !(published instanceof Raw)
-        || published instanceof String p && p.contains("$")) {
-      return item;
-    }
-    String publishedText = published instanceof Raw raw ? raw.template() : (String) published;
-    String proto = protocol == null || protocol.equals("tcp") ? "" : "/" + protocol;
-    String spec = (hostIp == null ? "" : hostIp + ":")
-        + (publishedText == null ? (hostIp == null ? "" : ":") : publishedText + ":")
-        + target + proto;
-    if (published instanceof Raw) {
-      return new Raw(spec);
-    }
-    return sameBinding(spec, (String) hostIp, (Long) target, (String) published,
-        protocol == null ? "tcp" : (String) protocol) ? spec : item;
-  }
-
-  /** Whether a (literal) short spec parses back to exactly this one binding. */
-  private static boolean sameBinding(String spec, String hostIp, long target, String published, String protocol) {
-    try {
-      List<PortSpec.Port> ports = PortSpec.parse(spec);
-      if (ports.size() != 1) {
-        return false;
-      }
-      PortSpec.Port p = ports.get(0);
-      return Objects.equals(p.hostIp(), hostIp) && p.target() == target
-          && Objects.equals(p.published(), published) && p.protocol().equals(protocol);
-    } catch (SyntaxException e) {
-      return false;
-    }
-  }
-
   // ---- direct edits ----
 
-  private void applyDirect(Edit e, MapNode current) {
+  private void applyDirect(PatchEdits.Edit e, MapNode current) {
     Fix.Change c = e.change();
     List<String> path = c.path();
     if (c instanceof Fix.Set s) {
       Object value = PatchMap.fromJava(s.value());
-      if (!isJob(path) && value instanceof List && nodeAt(current, path) instanceof SeqNode seq && seq.size() > 0) {
+      if (!isJob(path) && value instanceof List && PatchPaths.nodeAt(current, path) instanceof SeqNode seq && seq.size() > 0) {
         value = new Tagged(Tag.OVERRIDE, value);
       }
       putAt(path, value);
@@ -404,7 +187,7 @@ final class PatchBuilder {
       if (isJob(path)) {
         removeAt(path);
       } else {
-        putAt(path, new Tagged(Tag.RESET, emptyLike(nodeAt(current, path))));
+        putAt(path, new Tagged(Tag.RESET, emptyLike(PatchPaths.nodeAt(current, path))));
       }
     } else {
       return; // Quote: a matter of the user's own text, not of the merged model
@@ -429,7 +212,7 @@ final class PatchBuilder {
     } else if (existing instanceof Tagged t && t.tag() == Tag.RESET) {
       putAt(path, new Tagged(Tag.OVERRIDE, new ArrayList<>(List.of(item))));
     } else {
-      Node now = nodeAt(current, path);
+      Node now = PatchPaths.nodeAt(current, path);
       if (now instanceof SeqNode seq && item instanceof String text
           && seq.items().stream().anyMatch(n -> n instanceof ScalarNode s && text.equals(s.text()))) {
         return; // already there: adding it again would duplicate it (security_opt is not de-duplicated)
@@ -575,19 +358,5 @@ final class PatchBuilder {
     }
     root.sort(List.of("services", "networks", "volumes"));
   }
-
-  /** The node at a fix path in a model ({@code [n]} segments index lists), or null. */
-  static Node nodeAt(MapNode root, List<String> path) {
-    Node node = root;
-    for (String segment : path) {
-      if (node instanceof MapNode map) {
-        node = map.get(segment);
-      } else if (node instanceof SeqNode seq && isIndex(segment) && index(segment) < seq.size()) {
-        node = seq.get(index(segment));
-      } else {
-        return null;
-      }
-    }
-    return node;
-  }
 }
+

@@ -119,7 +119,7 @@ public final class Patcher {
       }
       LoadResult merged = current;
       Templates templates = new Templates(merged.sources(), environment);
-      builder.apply(PatchBuilder.withRoomForConnections(PatchBuilder.edits(actionable), merged.tree()),
+      builder.apply(PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()),
           merged.tree(), templates);
       if (planJobs && !actionable.isEmpty() && !builder.isEmpty()) {
         merged = loadText(load, PatchEmitter.write(List.of(), builder.root()), patchFile);

@@ -33,13 +33,13 @@ class PatchBuilderTest {
   }
 
   /** The model of {@code compose} with the edits applied through a patch. */
-  private MapNode patched(String compose, PatchBuilder.Edit... edits) throws IOException {
+  private MapNode patched(String compose, PatchEdits.Edit... edits) throws IOException {
     LoadResult before = load(compose);
     PatchBuilder builder = new PatchBuilder();
     Templates templates = new Templates(before.sources(), Map.of("WEB_PORT", "8080"));
-    builder.apply(PatchBuilder.edits(List.of()), before.tree(), templates);
-    List<PatchBuilder.Edit> all = new ArrayList<>();
-    for (PatchBuilder.Edit e : edits) {
+    builder.apply(PatchEdits.edits(List.of()), before.tree(), templates);
+    List<PatchEdits.Edit> all = new ArrayList<>();
+    for (PatchEdits.Edit e : edits) {
       all.add(e);
     }
     builder.apply(rewrite(all), before.tree(), templates);
@@ -51,16 +51,16 @@ class PatchBuilderTest {
   }
 
   /** The restart rewrite is part of turning findings into edits; tests call it the same way. */
-  private static List<PatchBuilder.Edit> rewrite(List<PatchBuilder.Edit> edits) {
-    List<PatchBuilder.Edit> out = new ArrayList<>();
-    for (PatchBuilder.Edit e : edits) {
-      out.addAll(PatchBuilder.rewriteForTest(e));
+  private static List<PatchEdits.Edit> rewrite(List<PatchEdits.Edit> edits) {
+    List<PatchEdits.Edit> out = new ArrayList<>();
+    for (PatchEdits.Edit e : edits) {
+      out.addAll(PatchEdits.rewriteForTest(e));
     }
     return out;
   }
 
-  private static PatchBuilder.Edit edit(Fix.Change change) {
-    return new PatchBuilder.Edit("test-rule", change);
+  private static PatchEdits.Edit edit(Fix.Change change) {
+    return new PatchEdits.Edit("test-rule", change);
   }
 
   private static List<String> path(String... keys) {

@@ -45,8 +45,4 @@ public record KnownImage(
   public Optional<KnownHealthcheck> healthcheckIfKnown() {
     return Optional.ofNullable(healthcheck);
   }
-
-  public Optional<Runtime> runtimeIfKnown() {
-    return Optional.ofNullable(runtime);
-  }
 }

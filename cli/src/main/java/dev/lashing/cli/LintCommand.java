@@ -58,8 +58,9 @@ final class LintCommand {
   static Options options() {
     Options options = Arguments.projectOptions();
     Arguments.addPolicyAndConfig(options);
-    options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-        .desc("output format: " + String.join(", ", Formats.names()) + " (default text)").build());
+    options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT[=FILE]")
+        .desc("report format: " + String.join(", ", Formats.names()) + " (default text); repeatable, "
+            + "with =FILE to write that report to FILE (one run, several reports)").build());
     options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 for findings at or above: critical, high, medium, low, info (default high)").build());
     options.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
@@ -80,8 +81,9 @@ final class LintCommand {
       return Cli.OK;
     }
     Policy policyFlag = Arguments.policy(line);
-    String format = line.getOptionValue("format", "text");
-    Reporter reporter = Arguments.parse(() -> Formats.of(format, colour(line), line.hasOption("quiet")));
+    List<ReportRequests.Request> reports = ReportRequests.parse(Arguments.values(line, "format"),
+        line.getOptionValue("output"),
+        (format, toFile) -> Formats.of(format, colour(line, toFile), line.hasOption("quiet")));
     RuleRegistry registry = RuleRegistry.discover();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     Severity failOn = line.hasOption("fail-on")
@@ -92,22 +94,16 @@ final class LintCommand {
     List<Finding> findings = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
     boolean invalid = false;
-    for (List<Path> files : Arguments.projects(line, workingDirectory, environment)) {
-      Path first = workingDirectory.resolve(files.get(0));
-      if (config.ignores(first)) {
-        continue;
-      }
-      RuleSettings settings = config.settingsFor(first, policyFlag);
-      LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
-      try {
-        LoadResult result = ProjectLoader.load(load);
-        sources.putAll(result.sources());
-        findings.addAll(linter.lint(result, settings));
-      } catch (ComposeException e) {
+    // Projects are independent: lint them on every core, then gather the outcomes in the order given.
+    List<ProjectOutcome> outcomes = OrderedParallel.map(Arguments.projects(line, workingDirectory, environment),
+        files -> lintProject(files, line, config, policyFlag, linter));
+    for (ProjectOutcome outcome : outcomes) {
+      findings.addAll(outcome.findings());
+      if (outcome.invalid()) {
         invalid = true;
-        List<Diagnostic> errors = errors(e);
-        findings.addAll(linter.loadFailure(errors, settings));
-        readForCodeFrames(errors, sources);
+        outcome.sources().forEach(sources::putIfAbsent);
+      } else {
+        sources.putAll(outcome.sources());
       }
     }
     findings.sort(Linter.ORDER);
@@ -126,7 +122,9 @@ final class LintCommand {
 
     LintReport report = new LintReport(findings, registry.rules().stream().map(Rule::info).toList(), sources,
         Version.current());
-    write(reporter, report, line.getOptionValue("output"));
+    for (ReportRequests.Request request : reports) {
+      write(request.reporter(), report, request.file());
+    }
     if (invalid) {
       return Cli.INVALID;
     }
@@ -134,8 +132,31 @@ final class LintCommand {
     return failing ? Cli.FINDINGS : Cli.OK;
   }
 
+  /** What linting one project gave: its findings, and the sources they point into. */
+  private record ProjectOutcome(List<Finding> findings, Map<String, SourceFile> sources, boolean invalid) {
+    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), false);
+  }
+
+  private ProjectOutcome lintProject(List<Path> files, CommandLine line, LintConfig config, Policy policyFlag,
+      Linter linter) {
+    Path first = workingDirectory.resolve(files.get(0));
+    if (config.ignores(first)) {
+      return ProjectOutcome.IGNORED;
+    }
+    RuleSettings settings = config.settingsFor(first, policyFlag);
+    LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+    try {
+      LoadResult result = ProjectLoader.load(load);
+      return new ProjectOutcome(linter.lint(result, settings), result.sources(), false);
+    } catch (ComposeException e) {
+      List<Diagnostic> errors = errors(e);
+      return new ProjectOutcome(linter.loadFailure(errors, settings), readForCodeFrames(errors), true);
+    }
+  }
+
   /** The files a failed load names, so its findings get code frames too (unreadable ones go without). */
-  private void readForCodeFrames(List<Diagnostic> errors, Map<String, SourceFile> sources) {
+  private Map<String, SourceFile> readForCodeFrames(List<Diagnostic> errors) {
+    Map<String, SourceFile> sources = new LinkedHashMap<>();
     for (Diagnostic d : errors) {
       String name = d.at().file();
       if (!d.at().isSynthetic() && !sources.containsKey(name)) {
@@ -146,19 +167,20 @@ final class LintCommand {
         }
       }
     }
+    return sources;
   }
 
   private List<Diagnostic> errors(ComposeException e) {
     return e.diagnostics().stream().filter(Diagnostic::isError).toList();
   }
 
-  private boolean colour(CommandLine line) {
+  private boolean colour(CommandLine line, boolean toFile) {
     String when = line.getOptionValue("color", "auto");
     return switch (when) {
       case "always" -> true;
       case "never" -> false;
       case "auto" -> terminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"))
-          && !line.hasOption("output");
+          && !toFile;
       default -> throw new Arguments.UsageException("--color must be auto, always or never, not '" + when + "'");
     };
   }

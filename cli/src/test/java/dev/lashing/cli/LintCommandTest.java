@@ -8,7 +8,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +116,39 @@ class LintCommandTest {
     write("compose.yaml", DUPLICATE_PORTS);
     assertThat(lint("--format", "xml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("unknown format 'xml'");
+  }
+
+  @Test
+  void oneRunWritesEveryReportAskedFor() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    assertThat(lint("--format", "github", "--format", "sarif=lashing.sarif", "--format=json=lashing.json"))
+        .as(err.toString()).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("::error file=compose.yaml,line=3,col=");
+    assertThat(Files.readString(dir.resolve("lashing.sarif"))).contains("\"version\": \"2.1.0\"")
+        .contains("duplicate-published-port");
+    assertThat(Files.readString(dir.resolve("lashing.json"))).contains("\"ruleId\": \"duplicate-published-port\"");
+
+    assertThat(lint("--quiet", "--format", "json=lashing.json", "--output", "report.txt")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--output needs a --format without =FILE");
+    assertThat(lint("--format", "json", "--format", "sarif")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("only one --format may go to standard output");
+    assertThat(lint("--format", "sarif=")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("the file name is empty");
+  }
+
+  @Test
+  void manyProjectsLintedInParallelReportAsOneByOne() throws IOException {
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String name = "p" + i + "/compose.yaml";
+      write(name, i % 3 == 0 ? "services: [broken\n" : DUPLICATE_PORTS);
+      files.add(name);
+    }
+    assertThat(lint(Stream.concat(Stream.of("--quiet"), files.stream()).toArray(String[]::new)))
+        .isEqualTo(Cli.INVALID);
+    assertThat(out.toString().lines().filter(l -> l.contains("duplicate-published-port")).count()).isEqualTo(8);
+    assertThat(out.toString().lines().filter(l -> l.contains("[yaml-syntax]") || l.contains("[load")).count())
+        .isEqualTo(4);
   }
 
   @Test

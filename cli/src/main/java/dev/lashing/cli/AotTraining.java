@@ -1,0 +1,59 @@
+package dev.lashing.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run of the distribution's ahead-of-time cache ({@code scripts/build-dist.sh} runs it once with
+ * {@code -XX:AOTCacheOutput}): the commands people run most, on the shipped examples, in one JVM, so the cache
+ * holds the classes, linked and initialised, and the method profiles that lint, fix, patch and config need.
+ * What they print is thrown away; only what the JVM saw while running them counts.
+ */
+public final class AotTraining {
+  /** A report file the training writes and deletes, outside the examples. */
+  private static final String REPORT =
+      Path.of(System.getProperty("java.io.tmpdir"), "lashing-aot-training-" + ProcessHandle.current().pid())
+          .toString();
+  private static final List<List<String>> COMMANDS = List.of(
+      List.of("lint", "plane/docker-compose.yml"),
+      List.of("lint", "--policy", "production", "--format", "json", "plane/docker-compose.yml"),
+      List.of("lint", "--format", "github", "--format", "sarif=" + REPORT, "odoo-dev"),
+      List.of("lint", "--quiet", "inventory"),
+      List.of("fix", "--unsafe-fixes", "plane/docker-compose.yml"),
+      List.of("fix", "odoo-dev/docker-compose.yml"),
+      List.of("patch", "-f", "plane/docker-compose.yml", "--policy", "production", "--gateway", "proxy"),
+      List.of("patch", "-f", "odoo-dev/docker-compose.yml", "--policy", "development", "--diff"),
+      List.of("config", "-f", "plane/docker-compose.yml"),
+      List.of("config", "-f", "odoo-dev/docker-compose.yml", "--format", "json"),
+      List.of("validate", "plane/docker-compose.yml"),
+      List.of("rules"),
+      List.of("help"));
+
+  private AotTraining() {}
+
+  /** {@code AotTraining EXAMPLES_DIR}: runs every training command in the examples folder. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: AotTraining EXAMPLES_DIR");
+      System.exit(Cli.INVALID);
+    }
+    Path examples = Path.of(args[0]).toAbsolutePath();
+    PrintWriter discard = new PrintWriter(Writer.nullWriter());
+    for (List<String> command : COMMANDS) {
+      StringWriter errors = new StringWriter();
+      int code = new Cli(discard, new PrintWriter(errors), Map.of(), examples).run(command.toArray(String[]::new));
+      if (code > Cli.FINDINGS) {
+        System.err.print(errors);
+        System.err.println("AotTraining: lashing " + String.join(" ", command) + " exited with " + code);
+        System.exit(code);
+      }
+    }
+    Files.deleteIfExists(Path.of(REPORT));
+  }
+}

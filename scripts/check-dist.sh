@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Checks the self-contained distribution the build made: unpacked into an empty folder and run with a PATH
+# that has no java, it lints the example stack with the same output and exit code as the plain jar.
+#   scripts/check-dist.sh      (after `mvn package` or `mvn verify`; .ci/run runs it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=$(sed -n 's/^version=//p' cli/target/classes/dev/lashing/cli/version.properties)
+archive="cli/target/lashing-$version-linux-x64.tar.gz"
+if [ ! -f "$archive" ]; then
+  echo "check-dist: $archive is missing (the build needs a JDK 25 for it: see scripts/build-dist.sh)" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/unpacked" "$work/path"
+tar -C "$work/unpacked" -xzf "$archive"
+# the launcher needs only sh and dirname; nothing else, and certainly no java, is on this PATH
+ln -s "$(command -v dirname)" "$work/path/dirname"
+if PATH="$work/path" command -v java >/dev/null; then
+  echo "check-dist: the test PATH has a java" >&2
+  exit 1
+fi
+
+example=examples/plane/docker-compose.yml
+set +e
+PATH="$work/path" /bin/sh "$work/unpacked/lashing-$version-linux-x64/bin/lashing" lint "$example" \
+  >"$work/dist.out" 2>"$work/dist.err"
+dist_status=$?
+java -jar cli/target/lashing.jar lint "$example" >"$work/jar.out" 2>"$work/jar.err"
+jar_status=$?
+set -e
+if [ "$dist_status" != "$jar_status" ] || ! cmp -s "$work/dist.out" "$work/jar.out" \
+  || ! cmp -s "$work/dist.err" "$work/jar.err"; then
+  echo "check-dist: the distribution (exit $dist_status) and the jar (exit $jar_status) differ on $example:" >&2
+  diff "$work/jar.out" "$work/dist.out" >&2 || true
+  diff "$work/jar.err" "$work/dist.err" >&2 || true
+  exit 1
+fi
+echo "check-dist: $archive lints $example without java on the PATH, as the jar does (exit $dist_status)"

@@ -17,6 +17,7 @@ import dev.lashing.report.Baseline;
 import dev.lashing.report.Formats;
 import dev.lashing.report.LintReport;
 import dev.lashing.report.Reporter;
+import dev.lashing.schema.SchemaValidator;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
@@ -80,6 +81,7 @@ final class LintCommand {
     if (line == null) {
       return Cli.OK;
     }
+    startBuildingTheSchema();
     Policy policyFlag = Arguments.policy(line);
     List<ReportRequests.Request> reports = ReportRequests.parse(Arguments.values(line, "format"),
         line.getOptionValue("output"),
@@ -130,6 +132,16 @@ final class LintCommand {
     }
     boolean failing = findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity().isAtLeast(failOn));
     return failing ? Cli.FINDINGS : Cli.OK;
+  }
+
+  /**
+   * Compiles the Compose schema on another core while this one reads the options, the configuration, the rules
+   * and the first file: the schema is a good part of a short run's work, and every project needs it.
+   */
+  private static void startBuildingTheSchema() {
+    Thread thread = new Thread(SchemaValidator::shared, "lashing-schema");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** What linting one project gave: its findings, and the sources they point into. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up figures of the shipped launcher (whole process: wall time and peak memory, median of RUNS), each
+# Start-up figures of the shipped launcher (whole process: wall time, peak memory and CPU time, median of RUNS), each
 # paired with compose-lint on the same input when it is installed (runs alternate, so both see the same load):
 #  1. `lashing lint` on Plane's self-host compose file with its variables.env    (goal: <= 0.5x compose-lint)
 #  2. `lashing lint` on a one-service file                                       (goal: <= 0.1 s)
@@ -42,13 +42,14 @@ while IFS=$'\t' read -r name _ _ _ _ _ category; do
 done <"$corpus/MANIFEST.tsv"
 corpus_files=("$work"/corpus/*)
 
-# one run: prints "SECONDS KIB" (wall time, peak resident memory); output and exit status are not judged
+# one run: prints "MICROSECONDS KIB CPU_SECONDS" (wall time, peak resident memory, user + system time; the
+# last is steadier than wall time on a busy machine); output and exit status are not judged
 measure() {
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f %M -o "$work/memory" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$work/usage" "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000 )) $(tail -1 "$work/memory")"
+  echo "$(( (end - start) / 1000 )) $(tail -1 "$work/usage" | awk '{ print $1, $2 + $3 }')"
 }
 
 median() {
@@ -72,16 +73,20 @@ bench() {
       (cd "$work" && measure "${compose_lint[@]}" "${other_args[@]}") >>"$work/b"
     fi
   done
-  local a_us a_kib
+  local a_us a_kib a_cpu
   a_us=$(cut -d' ' -f1 "$work/a" | median)
   a_kib=$(cut -d' ' -f2 "$work/a" | median)
-  printf '%-34s lashing %6.3f s %4d MiB' "$label" "$(echo "$a_us / 1000000" | bc -l)" $((a_kib / 1024))
+  a_cpu=$(cut -d' ' -f3 "$work/a" | median)
+  printf '%-34s lashing %6.3f s %4d MiB cpu %5.2f s' "$label" "$(echo "$a_us / 1000000" | bc -l)" \
+    $((a_kib / 1024)) "$a_cpu"
   if [ -s "$work/b" ]; then
-    local b_us b_kib
+    local b_us b_kib b_cpu
     b_us=$(cut -d' ' -f1 "$work/b" | median)
     b_kib=$(cut -d' ' -f2 "$work/b" | median)
-    printf '   compose-lint %6.3f s %4d MiB   ratio %.2f (goal <= %s)' "$(echo "$b_us / 1000000" | bc -l)" \
-      $((b_kib / 1024)) "$(echo "$a_us / $b_us" | bc -l)" "$goal"
+    b_cpu=$(cut -d' ' -f3 "$work/b" | median)
+    printf ' | compose-lint %6.3f s %4d MiB cpu %5.2f s | wall ratio %.2f (goal <= %s), cpu ratio %.2f' \
+      "$(echo "$b_us / 1000000" | bc -l)" $((b_kib / 1024)) "$b_cpu" "$(echo "$a_us / $b_us" | bc -l)" "$goal" \
+      "$(echo "$a_cpu / $b_cpu" | bc -l)"
   fi
   echo
 }

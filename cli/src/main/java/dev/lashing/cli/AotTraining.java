@@ -43,17 +43,28 @@ public final class AotTraining {
       System.err.println("usage: AotTraining EXAMPLES_DIR");
       System.exit(Cli.INVALID);
     }
-    Path examples = Path.of(args[0]).toAbsolutePath();
-    PrintWriter discard = new PrintWriter(Writer.nullWriter());
-    for (List<String> command : COMMANDS) {
-      StringWriter errors = new StringWriter();
-      int code = new Cli(discard, new PrintWriter(errors), Map.of(), examples).run(command.toArray(String[]::new));
-      if (code > Cli.FINDINGS) {
-        System.err.print(errors);
-        System.err.println("AotTraining: lashing " + String.join(" ", command) + " exited with " + code);
-        System.exit(code);
-      }
+    int code = run(Path.of(args[0]).toAbsolutePath(), new PrintWriter(System.err, true));
+    if (code != Cli.OK) {
+      System.exit(code);
     }
-    Files.deleteIfExists(Path.of(REPORT));
+  }
+
+  /** Runs the commands; the exit code of the first that fails (exit 2 or 3), else 0. */
+  static int run(Path examples, PrintWriter err) throws IOException {
+    PrintWriter discard = new PrintWriter(Writer.nullWriter());
+    try {
+      for (List<String> command : COMMANDS) {
+        StringWriter errors = new StringWriter();
+        int code = new Cli(discard, new PrintWriter(errors), Map.of(), examples).run(command.toArray(String[]::new));
+        if (code > Cli.FINDINGS) {
+          err.print(errors);
+          err.println("AotTraining: lashing " + String.join(" ", command) + " exited with " + code);
+          return code;
+        }
+      }
+      return Cli.OK;
+    } finally {
+      Files.deleteIfExists(Path.of(REPORT));
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.lashing.interpolation.VariableReference;
 import dev.lashing.model.Project;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
+import dev.lashing.yaml.ParsedYaml;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ import java.util.Map;
  * A loaded project: the typed model, the canonical merged tree it was bound from (the shape
  * {@code docker compose config} prints), the warnings Compose would print, every variable reference, the
  * text of every file read (compose files, env files; by the name positions use), and which of those are
- * compose files, in the order they were read.
+ * compose files, in the order they were read, and each compose file as the YAML reader parsed it (by name),
+ * so that later stages never parse a file again.
  */
 public record LoadResult(
     Project project,
@@ -19,12 +21,14 @@ public record LoadResult(
     List<Diagnostic> warnings,
     List<VariableReference> variables,
     Map<String, SourceFile> sources,
-    List<String> composeFiles) {
+    List<String> composeFiles,
+    Map<String, ParsedYaml> parsed) {
 
   public LoadResult {
     warnings = List.copyOf(warnings);
     variables = List.copyOf(variables);
     sources = Map.copyOf(sources);
     composeFiles = List.copyOf(composeFiles);
+    parsed = Map.copyOf(parsed);
   }
 }

@@ -5,13 +5,13 @@ import dev.lashing.fix.Renderer.Unwritable;
 import dev.lashing.fix.YamlFile.Written;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
-import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.ParsedYaml;
 import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -912,8 +912,8 @@ final class FixPlanner {
       return null;
     }
     return files.computeIfAbsent(at.file(), name -> {
-      SourceFile source = load.sources().get(name);
-      return source == null ? null : new YamlFile(source);
+      ParsedYaml parsed = load.parsed().get(name);
+      return parsed == null ? null : new YamlFile(parsed);
     });
   }
 

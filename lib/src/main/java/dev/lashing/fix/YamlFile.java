@@ -6,17 +6,11 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
-import dev.lashing.yaml.YamlReader;
+import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * One compose file as written, for editing it: its YAML documents, every node written in it (not the copies
@@ -102,8 +96,6 @@ final class YamlFile {
     }
   }
 
-  private static final Pattern ANCHOR = Pattern.compile("&([^\\s,\\[\\]{}]+)");
-
   final SourceFile source;
   final String text;
   final List<Written> documents = new ArrayList<>();
@@ -114,16 +106,26 @@ final class YamlFile {
   /** Comment ranges {@code [start, end)}, in order. */
   final List<int[]> comments = new ArrayList<>();
   final Style style;
+  private final List<String> anchorNames = new ArrayList<>();
+  /** Anchor names by where the anchored value starts. */
+  private final Map<Integer, String> anchorsByStart = new HashMap<>();
 
-  YamlFile(SourceFile source) {
-    this.source = source;
+  /** The file as the loader parsed it (no second parse). */
+  YamlFile(ParsedYaml parsed) {
+    this.source = parsed.source();
     this.text = source.text();
-    for (Node document : YamlReader.read(source)) {
+    for (Node document : parsed.documents()) {
       Written root = new Written(document, null, null, -1);
       documents.add(root);
       index(root);
     }
-    readComments();
+    for (ParsedYaml.Comment c : parsed.comments()) {
+      comments.add(new int[] {c.start(), c.end()});
+    }
+    for (ParsedYaml.Anchor a : parsed.anchors()) {
+      anchorNames.add(a.name());
+      anchorsByStart.putIfAbsent(a.valueStart(), a.name());
+    }
     this.style = Style.detect(this);
   }
 
@@ -310,58 +312,14 @@ final class YamlFile {
     return found;
   }
 
-  /** The anchor written on a node ({@code &name} just before it), or null. */
+  /** The anchor written on a node ({@code &name} before it), or null. */
   String anchorOf(Written w) {
-    int i = w.start() - 1;
-    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || isBreak(text.charAt(i)))) {
-      i--;
-    }
-    int end = i + 1;
-    while (i >= 0 && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != ':' && text.charAt(i) != ',') {
-      i--;
-    }
-    String token = text.substring(i + 1, end);
-    Matcher m = ANCHOR.matcher(token);
-    return m.matches() ? m.group(1) : null;
+    return w.isAlias() ? null : anchorsByStart.get(w.start());
   }
 
   /** Every anchor name written in the file. */
   List<String> anchors() {
-    List<String> names = new ArrayList<>();
-    Matcher m = Pattern.compile("(?:^|[\\s\\[{,:])&([^\\s,\\[\\]{}]+)").matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
-  }
-
-  private void readComments() {
-    int shift = source.hasByteOrderMark() ? 1 : 0;
-    LoadSettings settings = LoadSettings.builder().setParseComments(true)
-        .setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build();
-    try {
-      for (Event event : new Parse(settings).parseString(text.substring(shift))) {
-        if (event.getEventId() == Event.ID.Comment) {
-          int start = source.offsetOfCodePoint(event.getStartMark().orElseThrow().getIndex() + shift);
-          int end = source.offsetOfCodePoint(event.getEndMark().orElseThrow().getIndex() + shift);
-          // the mark is at the '#'? make sure it is
-          int hash = text.lastIndexOf('#', Math.min(start, text.length() - 1));
-          if (start < text.length() && text.charAt(start) != '#' && hash >= lineStart(start)) {
-            start = hash;
-          }
-          comments.add(new int[] {start, Math.max(start, lineEnd(start))});
-        }
-      }
-    } catch (YamlEngineException e) {
-      comments.clear();
-      for (int line = 1; line <= source.lineCount(); line++) {
-        String l = source.line(line);
-        if (l.strip().startsWith("#")) {
-          int start = source.lineStart(line) + l.indexOf('#');
-          comments.add(new int[] {start, lineEnd(start)});
-        }
-      }
-    }
+    return anchorNames;
   }
 
   /** How a file is written, so that new text looks like the rest. */

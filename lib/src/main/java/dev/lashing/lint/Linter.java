@@ -4,6 +4,7 @@ import dev.lashing.api.Diagnostic;
 import dev.lashing.api.LoadResult;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
+import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,7 +68,9 @@ public final class Linter {
     List<Suppressions.Problem> problems = new ArrayList<>();
     List<Suppressions.Suppression> suppressions = new ArrayList<>();
     for (SourceFile file : load.sources().values()) {
-      suppressions.addAll(Suppressions.parse(file, problems));
+      ParsedYaml yaml = load.parsed().get(file.name());
+      List<ParsedYaml.Comment> comments = yaml != null ? yaml.comments() : Suppressions.lineComments(file);
+      suppressions.addAll(Suppressions.parse(file, comments, problems));
     }
     List<Finding> result = new ArrayList<>(findings.size());
     boolean[] used = new boolean[suppressions.size()];

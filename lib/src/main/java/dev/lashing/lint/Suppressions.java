@@ -2,6 +2,7 @@ package dev.lashing.lint;
 
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,18 +30,20 @@ final class Suppressions {
 
   private Suppressions() {}
 
-  /** The suppression comments of a file; malformed ones are returned as problems. */
-  static List<Suppression> parse(SourceFile file, List<Problem> problems) {
+  /**
+   * The suppression comments of a file, read from {@code comments} (as the YAML reader found them, or
+   * {@link #lineComments} for a file that is not YAML); malformed ones are returned as problems.
+   */
+  static List<Suppression> parse(SourceFile file, List<ParsedYaml.Comment> comments, List<Problem> problems) {
     List<Suppression> found = new ArrayList<>();
-    for (int line = 1; line <= file.lineCount(); line++) {
-      String text = file.line(line);
+    for (ParsedYaml.Comment comment : comments) {
+      String text = file.text().substring(comment.start(), comment.end());
       Matcher m = COMMENT.matcher(text);
       if (!m.find()) {
         continue;
       }
-      int column = m.start() + (text.charAt(m.start()) == '#' ? 0 : 1);
-      int start = file.lineStart(line);
-      SourceRange at = file.range(start + column, start + text.length());
+      int start = comment.start() + m.start() + (text.charAt(m.start()) == '#' ? 0 : 1);
+      SourceRange at = file.range(start, comment.end());
       List<String> ids = new ArrayList<>();
       if (m.group(2) != null) {
         for (String id : m.group(2).split("[,\\s]+")) {
@@ -58,11 +61,30 @@ final class Suppressions {
         problems.add(new Problem(at, "lashing-ignore needs a reason after ` -- `"));
         continue;
       }
-      boolean alone = text.substring(0, column).isBlank();
+      int line = file.lineOf(start);
+      boolean alone = file.text().substring(file.lineStart(line), start).isBlank();
       int covered = alone ? nextContentLine(file, line) : line;
       found.add(new Suppression(at, m.group(1) != null, covered, List.copyOf(ids), reason.trim()));
     }
     return found;
+  }
+
+  /** The comments of a file that is not YAML (an env file): from a {@code #} at a line's start or after a blank. */
+  static List<ParsedYaml.Comment> lineComments(SourceFile file) {
+    List<ParsedYaml.Comment> comments = new ArrayList<>();
+    for (int line = 1; line <= file.lineCount(); line++) {
+      String text = file.line(line);
+      int hash = text.startsWith("#") ? 0 : text.indexOf(" #") >= 0 ? text.indexOf(" #") + 1 : -1;
+      int tab = text.indexOf("\t#");
+      if (tab >= 0 && (hash < 0 || tab + 1 < hash)) {
+        hash = tab + 1;
+      }
+      if (hash >= 0) {
+        int start = file.lineStart(line);
+        comments.add(new ParsedYaml.Comment(start + hash, start + text.length()));
+      }
+    }
+    return comments;
   }
 
   private static int nextContentLine(SourceFile file, int line) {

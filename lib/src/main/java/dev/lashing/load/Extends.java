@@ -6,7 +6,6 @@ import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
-import dev.lashing.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -108,7 +107,7 @@ final class Extends {
       throw new ComposeException(Diagnostic.Kind.MISSING_FILE, namedAt.origin().usedAt(), "extends file " + loader.displayName(file) + " not found");
     }
     MapNode merged = MapNode.empty(namedAt.origin());
-    for (Node document : YamlReader.read(loader.readCompose(file))) {
+    for (Node document : loader.parseCompose(file).documents()) {
       if (document instanceof MapNode map) {
         MapNode tree = Canonicalizer.canonicalize(loader.interpolate(map, scope), problems);
         merged = Merger.merge(merged, tree);

@@ -21,6 +21,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.tree.Trees;
+import dev.lashing.yaml.ParsedYaml;
 import dev.lashing.yaml.SourceFiles;
 import dev.lashing.yaml.YamlReader;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ public final class ProjectLoader {
   private final List<VariableReference> variables = new ArrayList<>();
   private final Map<String, SourceFile> sources = new LinkedHashMap<>();
   private final Set<String> composeFiles = new LinkedHashSet<>();
+  /** Each compose file parsed once, by name: a file named again (extends, include) is not parsed again. */
+  private final Map<String, ParsedYaml> parsedFiles = new LinkedHashMap<>();
   /** Text to use instead of a file's content, by absolute normalized path (a fix previewing its result). */
   private final Map<Path, String> overlay;
 
@@ -104,7 +107,7 @@ public final class ProjectLoader {
     failOnErrors();
     Project project = ModelBinder.bind(name, model, diagnostics);
     failOnErrors();
-    return new LoadResult(project, model, diagnostics, variables, sources, List.copyOf(composeFiles));
+    return new LoadResult(project, model, diagnostics, variables, sources, List.copyOf(composeFiles), parsedFiles);
   }
 
   /** The --profile names; only when there are none, COMPOSE_PROFILES (compose-go's WithDefaultProfiles). */
@@ -143,11 +146,21 @@ public final class ProjectLoader {
     return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : absolute.toString();
   }
 
-  /** Reads a compose file (main, override, included or extends base). */
-  SourceFile readCompose(Path file) {
+  /**
+   * Reads and parses a compose file (main, override, included or extends base), once per run.
+   *
+   * @throws ComposeException when it is not valid YAML
+   */
+  ParsedYaml parseCompose(Path file) {
     SourceFile source = readSource(file);
     composeFiles.add(source.name());
-    return source;
+    ParsedYaml known = parsedFiles.get(source.name());
+    if (known != null) {
+      return known;
+    }
+    ParsedYaml yaml = YamlReader.parse(source);
+    parsedFiles.put(source.name(), yaml);
+    return yaml;
   }
 
   SourceFile readSource(Path file) {
@@ -210,8 +223,8 @@ public final class ProjectLoader {
     List<Parsed> parsed = new ArrayList<>();
     for (Path file : files) {
       try {
-        SourceFile source = readCompose(file);
-        parsed.add(new Parsed(file, source, YamlReader.read(source)));
+        ParsedYaml yaml = parseCompose(file);
+        parsed.add(new Parsed(file, yaml.source(), yaml.documents()));
       } catch (ComposeException e) {
         diagnostics.addAll(relocate(e.diagnostics(), includedAt));
       }

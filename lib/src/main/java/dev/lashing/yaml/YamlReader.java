@@ -55,6 +55,10 @@ public final class YamlReader {
   private final Map<String, Node> anchors = new HashMap<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<Node> documents = new ArrayList<>();
+  private final List<ParsedYaml.Comment> comments = new ArrayList<>();
+  private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
+  /** Where the search for comments goes on: the text before it is read (scalars hold no comments). */
+  private int commentsFrom;
   private int expandedNodes;
 
   private YamlReader(SourceFile source) {
@@ -69,10 +73,19 @@ public final class YamlReader {
    * @throws ComposeException with the position of the first syntax or structure error
    */
   public static List<Node> read(SourceFile source) {
+    return parse(source).documents();
+  }
+
+  /**
+   * The file parsed once with all that later stages need of it: documents, comments and anchors.
+   *
+   * @throws ComposeException with the position of the first syntax or structure error
+   */
+  public static ParsedYaml parse(SourceFile source) {
     return new YamlReader(source).run();
   }
 
-  private List<Node> run() {
+  private ParsedYaml run() {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(source.name())
@@ -88,7 +101,8 @@ public final class YamlReader {
     } catch (YamlEngineException e) {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }
-    return documents;
+    commentsBefore(source.text().length());
+    return new ParsedYaml(source, documents, comments, writtenAnchors);
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
@@ -124,6 +138,7 @@ public final class YamlReader {
 
   private void scalar(ScalarEvent event) {
     SourceRange range = valueRange(event, end(event));
+    skipScalarText(event, range, end(event));
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
     ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
@@ -194,6 +209,9 @@ public final class YamlReader {
     }
     Frame frame = new Frame(mapping, event, mergeTag);
     frame.start = valueStart(event);
+    if (frame.anchor != null) {
+      writtenAnchors.add(new ParsedYaml.Anchor(frame.anchor, frame.start));
+    }
     stack.push(frame);
   }
 
@@ -220,7 +238,71 @@ public final class YamlReader {
   }
 
   private void remember(NodeEvent event, Node node) {
-    event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+    event.getAnchor().ifPresent(a -> {
+      anchors.put(a.getValue(), node);
+      writtenAnchors.add(new ParsedYaml.Anchor(a.getValue(), node.origin().at().startOffset()));
+    });
+  }
+
+  // ---- comments ----
+
+  /**
+   * Records the comments before a scalar's text and moves past it: outside scalars a {@code #} after a blank
+   * or at a line's start opens a comment, inside one it is text. A block scalar's header line
+   * ({@code | # note}) may carry a comment, and the blank lines after its text belong to it.
+   */
+  private void skipScalarText(ScalarEvent event, SourceRange range, int endMark) {
+    commentsBefore(range.startOffset());
+    int after = range.endOffset();
+    if (event.getScalarStyle() == ScalarStyle.LITERAL || event.getScalarStyle() == ScalarStyle.FOLDED) {
+      int headerEnd = lineEnd(range.startOffset());
+      commentsBefore(headerEnd);
+      after = Math.max(endMark, headerEnd);
+    }
+    commentsFrom = Math.max(commentsFrom, after);
+  }
+
+  /**
+   * Records the comments in {@code [commentsFrom, end)}, text between tokens: each {@code #...} and, as
+   * snakeyaml's comment events do, each blank line as an empty comment (the fix engine keeps or refuses to
+   * lose both alike).
+   */
+  private void commentsBefore(int end) {
+    String text = source.text();
+    for (int i = commentsFrom; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '#' && (i == shift || i > 0 && isBlank(text.charAt(i - 1)))) {
+        int lineEnd = lineEnd(i);
+        comments.add(new ParsedYaml.Comment(i, lineEnd));
+        i = lineEnd;
+      } else if (isLineStart(i)) {
+        int lineEnd = lineEnd(i);
+        if (lineEnd < end && text.substring(i, lineEnd).isBlank()) {
+          comments.add(new ParsedYaml.Comment(i, lineEnd));
+          i = lineEnd;
+        }
+      }
+    }
+    commentsFrom = Math.max(commentsFrom, end);
+  }
+
+  private boolean isLineStart(int offset) {
+    String text = source.text();
+    return offset == shift
+        || offset > 0 && (text.charAt(offset - 1) == '\n' || text.charAt(offset - 1) == '\r' && text.charAt(offset) != '\n');
+  }
+
+  private int lineEnd(int offset) {
+    String text = source.text();
+    int i = offset;
+    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   /** Hands a finished node to its parent: as a document, a sequence item, a mapping key or value. */

@@ -1,18 +1,15 @@
 package dev.lashing.rules.correctness;
 
-import dev.lashing.api.ComposeException;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
-import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
-import dev.lashing.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,14 +35,7 @@ public final class Yaml11Ambiguity implements Rule {
   @Override
   public void check(RuleContext context) {
     for (String name : context.load().composeFiles()) {
-      SourceFile source = context.load().sources().get(name);
-      List<Node> documents;
-      try {
-        documents = YamlReader.read(source);
-      } catch (ComposeException e) {
-        continue; // the file loaded once, so this cannot happen; never fail a lint over it
-      }
-      for (Node document : documents) {
+      for (Node document : context.load().parsed().get(name).documents()) {
         walk(document, new ArrayList<>(), context);
       }
     }

@@ -1,0 +1,94 @@
+package dev.lashing.yaml;
+
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One YAML file as the reader parsed it, once, for every later stage: its documents (each scalar keeps its
+ * style, tag and range), its comments, and the anchors written in it. The loader keeps one per compose file
+ * in its {@code LoadResult}, so lint, fix and patch read this instead of parsing the text again.
+ */
+public final class ParsedYaml {
+  /** A comment written in the file: from its {@code #} to the end of its line, as offsets. */
+  public record Comment(int start, int end) {}
+
+  /** An {@code &name} written in the file, on the node whose value starts at {@code valueStart}. */
+  public record Anchor(String name, int valueStart) {}
+
+  private final SourceFile source;
+  private final List<Node> documents;
+  private final List<Comment> comments;
+  private final List<Anchor> anchors;
+  /** Written scalars by start offset, made on the first look-up (most runs ask for none). */
+  private Map<Integer, ScalarNode> scalars;
+
+  ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors) {
+    this.source = source;
+    this.documents = List.copyOf(documents);
+    this.comments = List.copyOf(comments);
+    this.anchors = List.copyOf(anchors);
+  }
+
+  public SourceFile source() {
+    return source;
+  }
+
+  /** The documents of the stream, in order; an empty document is a null scalar. */
+  public List<Node> documents() {
+    return documents;
+  }
+
+  /** The comments, in the order they are written. */
+  public List<Comment> comments() {
+    return comments;
+  }
+
+  /** The anchors, in the order they are written. */
+  public List<Anchor> anchors() {
+    return anchors;
+  }
+
+  /**
+   * The scalar value written exactly at {@code at} (not a key, not a copy an alias makes), or null.
+   */
+  public ScalarNode scalarAt(SourceRange at) {
+    ScalarNode scalar = scalarsByStart().get(at.startOffset());
+    return scalar != null && scalar.origin().at().endOffset() == at.endOffset() ? scalar : null;
+  }
+
+  private synchronized Map<Integer, ScalarNode> scalarsByStart() {
+    if (scalars == null) {
+      scalars = new HashMap<>();
+      for (Node document : documents) {
+        collect(document, scalars);
+      }
+    }
+    return scalars;
+  }
+
+  /** Depth is bounded by the reader's nesting limit, so recursion is safe here. */
+  private static void collect(Node node, Map<Integer, ScalarNode> out) {
+    if (node instanceof MapNode map) {
+      for (MapNode.Entry e : map.entries()) {
+        if (e.value().origin().via().isEmpty()) {
+          collect(e.value(), out);
+        }
+      }
+    } else if (node instanceof SeqNode seq) {
+      for (Node item : seq.items()) {
+        if (item.origin().via().isEmpty()) {
+          collect(item, out);
+        }
+      }
+    } else if (node instanceof ScalarNode scalar) {
+      out.putIfAbsent(scalar.origin().at().startOffset(), scalar);
+    }
+  }
+}

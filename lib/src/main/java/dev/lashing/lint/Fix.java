@@ -32,12 +32,38 @@ public record Fix(String description, Safety safety, List<Change> changes) {
    */
   public sealed interface Change {
     List<String> path();
+
+    /**
+     * Hands this change to the handler's method for its kind: every handler names every kind, so a new kind
+     * does not compile until each place that acts on changes says what it does with it.
+     */
+    <R, X extends Exception> R handle(Handler<R, X> handler) throws X;
+  }
+
+  /** What to do with each kind of {@link Change}; {@code X} is what the handler may throw. */
+  public interface Handler<R, X extends Exception> {
+    R set(Set change) throws X;
+
+    R append(Append change) throws X;
+
+    R replaceItem(ReplaceItem change) throws X;
+
+    R removeItem(RemoveItem change) throws X;
+
+    R quote(Quote change) throws X;
+
+    R remove(Remove change) throws X;
   }
 
   /** Set the value at {@code path}, creating the mappings on the way. */
   public record Set(List<String> path, Object value) implements Change {
     public Set {
       path = List.copyOf(path);
+    }
+
+    @Override
+    public <R, X extends Exception> R handle(Handler<R, X> handler) throws X {
+      return handler.set(this);
     }
   }
 
@@ -46,12 +72,22 @@ public record Fix(String description, Safety safety, List<Change> changes) {
     public Append {
       path = List.copyOf(path);
     }
+
+    @Override
+    public <R, X extends Exception> R handle(Handler<R, X> handler) throws X {
+      return handler.append(this);
+    }
   }
 
   /** Replace the list item at {@code path} and {@code index} with {@code item}. */
   public record ReplaceItem(List<String> path, int index, Object item) implements Change {
     public ReplaceItem {
       path = List.copyOf(path);
+    }
+
+    @Override
+    public <R, X extends Exception> R handle(Handler<R, X> handler) throws X {
+      return handler.replaceItem(this);
     }
   }
 
@@ -60,6 +96,11 @@ public record Fix(String description, Safety safety, List<Change> changes) {
     public RemoveItem {
       path = List.copyOf(path);
     }
+
+    @Override
+    public <R, X extends Exception> R handle(Handler<R, X> handler) throws X {
+      return handler.removeItem(this);
+    }
   }
 
   /** Write the scalar at {@code path} quoted, its value unchanged (for YAML 1.1 readers). */
@@ -67,12 +108,22 @@ public record Fix(String description, Safety safety, List<Change> changes) {
     public Quote {
       path = List.copyOf(path);
     }
+
+    @Override
+    public <R, X extends Exception> R handle(Handler<R, X> handler) throws X {
+      return handler.quote(this);
+    }
   }
 
   /** Remove the key at {@code path}. */
   public record Remove(List<String> path) implements Change {
     public Remove {
       path = List.copyOf(path);
+    }
+
+    @Override
+    public <R, X extends Exception> R handle(Handler<R, X> handler) throws X {
+      return handler.remove(this);
     }
   }
 }

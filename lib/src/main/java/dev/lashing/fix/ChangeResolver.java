@@ -1,0 +1,277 @@
+package dev.lashing.fix;
+
+import dev.lashing.fix.Action.AppendItem;
+import dev.lashing.fix.Action.RemoveIt;
+import dev.lashing.fix.Action.SetTo;
+import dev.lashing.fix.ModelPath.Index;
+import dev.lashing.fix.ModelPath.Step;
+import dev.lashing.fix.Renderer.Unwritable;
+import dev.lashing.fix.Resolved.Producer;
+import dev.lashing.fix.YamlFile.Written;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Locates the changes of one fix, addressed in the merged model, at the written nodes they must be written in:
+ * where the value is written (for several {@code -f} files, the last that sets it), else the deepest written
+ * mapping on its path; in the service that extends, for a value inherited through {@code extends}; with the
+ * fallback of writing it in the using service when the node is shared through an anchor.
+ */
+final class ChangeResolver {
+  /** The same change at the same node, whoever asks for it. */
+  private record Signature(Action action, ModelPath rest) {}
+
+  /** A replacement ({@code item}, normalized) or a removal of the list item at {@code index}. */
+  private record ItemChange(int index, boolean removes, Object item) {}
+
+  private final WrittenPlaces places;
+  private final NodeWriter writer;
+
+  ChangeResolver(WrittenPlaces places, NodeWriter writer) {
+    this.places = places;
+    this.writer = writer;
+  }
+
+  /** The changes of a fix, located; the list item changes of one list are grouped by the item as written. */
+  List<Resolved> resolve(Finding finding, Fix fix) throws Unwritable {
+    List<Resolved> out = new ArrayList<>();
+    Map<ModelPath, List<ItemChange>> itemChanges = new LinkedHashMap<>();
+    Written serviceRoot = places.documentOf(finding.service());
+    for (Fix.Change change : fix.changes()) {
+      ModelPath path = ModelPath.of(change.path());
+      change.handle(new Fix.Handler<Void, Unwritable>() {
+        @Override
+        public Void set(Fix.Set set) throws Unwritable {
+          out.add(setOrAppend(serviceRoot, path, new SetTo(normalize(set.value()))));
+          return null;
+        }
+
+        @Override
+        public Void append(Fix.Append append) throws Unwritable {
+          out.add(setOrAppend(serviceRoot, path, new AppendItem(normalize(append.item()))));
+          return null;
+        }
+
+        @Override
+        public Void replaceItem(Fix.ReplaceItem replace) {
+          itemChanges.computeIfAbsent(path, k -> new ArrayList<>())
+              .add(new ItemChange(replace.index(), false, normalize(replace.item())));
+          return null;
+        }
+
+        @Override
+        public Void removeItem(Fix.RemoveItem remove) {
+          itemChanges.computeIfAbsent(path, k -> new ArrayList<>()).add(new ItemChange(remove.index(), true, null));
+          return null;
+        }
+
+        @Override
+        public Void quote(Fix.Quote quote) throws Unwritable {
+          out.add(resolveQuote(finding));
+          return null;
+        }
+
+        @Override
+        public Void remove(Fix.Remove remove) throws Unwritable {
+          out.add(resolveRemove(finding, path));
+          return null;
+        }
+      });
+    }
+    for (Map.Entry<ModelPath, List<ItemChange>> e : itemChanges.entrySet()) {
+      out.addAll(resolveItems(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private Resolved setOrAppend(Written serviceRoot, ModelPath path, Action action) throws Unwritable {
+    if (serviceRoot != null && !path.isKey(0, "services")) {
+      // a network or volume the service now uses is declared in the file that defines the service, which
+      // Compose validates on its own when another file includes it
+      YamlFile file = places.fileOf(serviceRoot.node.origin().at());
+      return Resolved.only(() -> writer.walk(file, serviceRoot, path, action));
+    }
+    return resolvePath(path, action);
+  }
+
+  /** Plain Java values as the renderer takes them (ints as longs, maps in order). */
+  private static Object normalize(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(v -> out.add(normalize(v)));
+      return out;
+    }
+    return value;
+  }
+
+  private Resolved resolvePath(ModelPath path, Action action) throws Unwritable {
+    List<Node> chain = places.mergedChain(path);
+    for (int d = chain.size() - 1; d >= 0; d--) {
+      Node merged = chain.get(d);
+      Step step = d == 0 ? null : path.get(d - 1);
+      YamlFile file = places.fileOf(merged.origin().at());
+      Written w = file == null ? null : WrittenPlaces.match(file, merged, step);
+      if (w == null) {
+        continue;
+      }
+      ModelPath rest = path.from(d);
+      Via extended = WrittenPlaces.last(merged, Via.Kind.EXTENDS);
+      if (extended != null) {
+        return Resolved.only(localIn(extended.at(), path, action));
+      }
+      String user = WrittenPlaces.userKey(path.sub(0, d));
+      Via yamlUse = WrittenPlaces.lastYaml(merged);
+      Producer local = yamlUse == null && places.usersOf(w).size() <= 1 ? null
+          : localIn(yamlUse != null ? yamlUse.at() : null, path, action);
+      return new Resolved(w, user, new Signature(action, rest), () -> writer.walk(file, w, rest, action), local);
+    }
+    throw new Unwritable("cannot find where " + path + " is written");
+  }
+
+  private Resolved resolveRemove(Finding finding, ModelPath path) throws Unwritable {
+    List<Node> chain = places.mergedChain(path);
+    if (chain.size() <= path.size()) {
+      // not in the merged model (like `version`, which the loader drops): the finding points at it
+      YamlFile file = places.fileOf(finding.at());
+      String name = path.last().toString();
+      Written w = file == null ? null : file.entryByKey(finding.at());
+      if (w == null && file != null) {
+        w = file.valueAt(finding.at(), name);
+      }
+      if (w != null && name.equals(w.name())) {
+        Written target = w;
+        return Resolved.only(() -> List.of(new Op.DeleteEntry(file, target)));
+      }
+      return Resolved.only(List::of); // nothing to remove
+    }
+    return resolvePath(path, new RemoveIt());
+  }
+
+  private Resolved resolveQuote(Finding finding) throws Unwritable {
+    YamlFile file = places.fileOf(finding.at());
+    if (file != null) {
+      for (Written w : file.at(finding.at())) {
+        if (w.isScalar()) {
+          return Resolved.only(() -> List.of(new Op.Quote(file, w)));
+        }
+      }
+    }
+    throw new Unwritable("cannot find the scalar to quote at " + finding.at());
+  }
+
+  /** Replacements and removals of list items, grouped by the item as written (a port range is one item). */
+  private List<Resolved> resolveItems(ModelPath path, List<ItemChange> changes) throws Unwritable {
+    List<Node> chain = places.mergedChain(path);
+    if (chain.size() <= path.size() || !(chain.get(chain.size() - 1) instanceof SeqNode list)) {
+      throw new Unwritable("there is no list at " + path);
+    }
+    Map<Written, Map<Integer, ItemChange>> byItem = new LinkedHashMap<>();
+    Map<Written, YamlFile> fileOf = new IdentityHashMap<>();
+    for (ItemChange change : changes) {
+      int index = change.index();
+      if (index < 0 || index >= list.size()) {
+        throw new Unwritable("no item " + index + " in " + path);
+      }
+      Node item = list.get(index);
+      if (WrittenPlaces.last(item, Via.Kind.EXTENDS) != null) {
+        throw new Unwritable("item " + index + " of " + path + " is inherited through extends;"
+            + " change it in the base service");
+      }
+      YamlFile file = places.fileOf(item.origin().at());
+      Written w = file == null ? null : WrittenPlaces.match(file, item, new Index(index));
+      if (w == null) {
+        throw new Unwritable("cannot find where item " + index + " of " + path + " is written");
+      }
+      fileOf.put(w, file);
+      byItem.computeIfAbsent(w, k -> new TreeMap<>()).put(index, change);
+    }
+    List<Resolved> out = new ArrayList<>();
+    for (Map.Entry<Written, Map<Integer, ItemChange>> e : byItem.entrySet()) {
+      Written w = e.getKey();
+      YamlFile file = fileOf.get(w);
+      List<Node> sameItem = new ArrayList<>();
+      List<Integer> indices = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).origin().at().equals(w.node.origin().at())) {
+          sameItem.add(list.get(i));
+          indices.add(i);
+        }
+      }
+      if (!indices.equals(new ArrayList<>(e.getValue().keySet()))) {
+        throw new Unwritable("the fix changes part of the item written at " + w.node.origin().at()
+            + " (it stands for " + indices.size() + " entries)");
+      }
+      List<ItemChange> group = new ArrayList<>(e.getValue().values());
+      boolean removing = group.stream().allMatch(ItemChange::removes);
+      boolean replacing = group.stream().noneMatch(ItemChange::removes);
+      if (!removing && !replacing) {
+        throw new Unwritable("the fix both removes and replaces the item at " + w.node.origin().at());
+      }
+      String user = WrittenPlaces.userKey(path.child(new Index(0)));
+      if (removing) {
+        out.add(new Resolved(w, user, new Signature(new RemoveIt(), ModelPath.ROOT),
+            () -> List.of(new Op.DeleteItem(file, w)), null));
+        continue;
+      }
+      List<Object> items = new ArrayList<>();
+      for (ItemChange c : group) {
+        items.add(c.item());
+      }
+      out.add(new Resolved(w, user, new Signature(new SetTo(items), ModelPath.ROOT),
+          () -> writer.replaceItem(file, w, sameItem, items), null));
+    }
+    return out;
+  }
+
+  /** Writes {@code path} into the service as written in the file of {@code at} (which uses the shared value). */
+  private Producer localIn(SourceRange at, ModelPath path, Action action) {
+    if (at == null || path.size() < 3 || !path.isKey(0, "services")) {
+      return null;
+    }
+    return () -> {
+      YamlFile file = places.fileOf(at);
+      if (file == null) {
+        throw new Unwritable("cannot find the file " + at.file());
+      }
+      Written services = null;
+      for (Written document : file.documents) {
+        Written candidate = file.child(document, "services");
+        if (candidate == null || !candidate.isMap() || candidate.isAlias()) {
+          continue;
+        }
+        boolean here = document.start() <= at.startOffset() && at.startOffset() <= document.end();
+        if (services == null || here) {
+          services = candidate;
+        }
+        if (here) {
+          break;
+        }
+      }
+      if (services == null) {
+        throw new Unwritable("cannot find the services of " + at.file());
+      }
+      return writer.walk(file, services, path.from(1), action);
+    };
+  }
+}

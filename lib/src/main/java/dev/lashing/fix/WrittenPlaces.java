@@ -1,0 +1,174 @@
+package dev.lashing.fix;
+
+import dev.lashing.api.LoadResult;
+import dev.lashing.fix.ModelPath.Index;
+import dev.lashing.fix.ModelPath.Key;
+import dev.lashing.fix.ModelPath.Step;
+import dev.lashing.fix.YamlFile.Written;
+import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.ParsedYaml;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the nodes of the merged model are written: the compose files of a load as the loader parsed them, the
+ * written node each merged node comes from, and the places of the merged model that use each written node
+ * (several, when an anchor or a merge key shares it).
+ */
+final class WrittenPlaces {
+  private final LoadResult load;
+  private final Map<String, YamlFile> files = new HashMap<>();
+  /** For each written node, the places of the merged model it is used at (extension fields aside). */
+  private final Map<Written, Set<String>> users = new IdentityHashMap<>();
+
+  WrittenPlaces(LoadResult load) {
+    this.load = load;
+    indexUsers(load.tree(), ModelPath.ROOT);
+  }
+
+  MapNode tree() {
+    return load.tree();
+  }
+
+  /** The places of the merged model that use a written node. */
+  Set<String> usersOf(Written w) {
+    return users.getOrDefault(w, Set.of());
+  }
+
+  /** The compose file a position is in, or null (a synthetic position, an env file). */
+  YamlFile fileOf(SourceRange at) {
+    if (at == null || at.isSynthetic() || !load.composeFiles().contains(at.file())) {
+      return null;
+    }
+    return files.computeIfAbsent(at.file(), name -> {
+      ParsedYaml parsed = load.parsed().get(name);
+      return parsed == null ? null : new YamlFile(parsed);
+    });
+  }
+
+  /** The written entry of the service {@code service} (in the first file that defines it), or null. */
+  Written serviceEntry(String service) {
+    if (service == null || !(load.tree().get("services") instanceof MapNode services)) {
+      return null;
+    }
+    MapNode.Entry entry = services.entry(service);
+    YamlFile file = entry == null ? null : fileOf(entry.key().origin().at());
+    return file == null ? null : file.entryByKey(entry.key().origin().at());
+  }
+
+  /** The document whose {@code services} defines a service (the first file that does), or null. */
+  Written documentOf(String service) {
+    Written w = serviceEntry(service);
+    while (w != null && w.parent != null) {
+      w = w.parent;
+    }
+    return w;
+  }
+
+  /** The merged nodes along {@code path}: the root, then one per step as far as they exist. */
+  List<Node> mergedChain(ModelPath path) {
+    List<Node> chain = new ArrayList<>();
+    Node node = load.tree();
+    chain.add(node);
+    for (Step step : path.steps()) {
+      Node next = step instanceof Index index
+          ? node instanceof SeqNode seq && index.position() < seq.size() ? seq.get(index.position()) : null
+          : node instanceof MapNode map ? map.get(((Key) step).name()) : null;
+      if (next == null) {
+        break;
+      }
+      chain.add(next);
+      node = next;
+    }
+    return chain;
+  }
+
+  /**
+   * The written node a merged node comes from, when it is written as such (not made by canonicalization);
+   * {@code step} is how it is reached from its parent, null for a document.
+   */
+  static Written match(YamlFile file, Node merged, Step step) {
+    for (Written w : file.at(merged.origin().at())) {
+      boolean place = step == null ? w.parent == null
+          : step instanceof Index ? w.index >= 0
+          : ((Key) step).name().equals(w.name());
+      if (!place) {
+        continue;
+      }
+      boolean kind = step instanceof Index
+          || merged instanceof MapNode && w.isMap()
+          || merged instanceof SeqNode && w.isSeq()
+          || merged instanceof ScalarNode && w.isScalar();
+      if (kind) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  private void indexUsers(Node node, ModelPath path) {
+    Step step = path.isEmpty() ? null : path.last();
+    if (step instanceof Key key && key.name().startsWith("x-")) {
+      return;
+    }
+    if (last(node, Via.Kind.EXTENDS) == null) {
+      YamlFile file = fileOf(node.origin().at());
+      if (file != null) {
+        Written w = match(file, node, step);
+        if (w != null) {
+          users.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(userKey(path));
+        }
+      }
+    }
+    if (node instanceof MapNode map) {
+      for (MapNode.Entry e : map.entries()) {
+        indexUsers(e.value(), path.child(new Key(e.name())));
+      }
+    } else if (node instanceof SeqNode seq) {
+      for (int i = 0; i < seq.size(); i++) {
+        indexUsers(seq.get(i), path.child(new Index(i)));
+      }
+    }
+  }
+
+  /** A place in the merged model, list positions left out (the items of a port range are one place). */
+  static String userKey(ModelPath path) {
+    StringBuilder out = new StringBuilder();
+    for (Step step : path.steps()) {
+      out.append(step instanceof Index ? "[]" : ((Key) step).name()).append('\u0000');
+    }
+    return out.toString();
+  }
+
+  /** The last way of this kind the node was brought in by, or null. */
+  static Via last(Node node, Via.Kind kind) {
+    Via found = null;
+    for (Via v : node.origin().via()) {
+      if (v.kind() == kind) {
+        found = v;
+      }
+    }
+    return found;
+  }
+
+  /** The last alias or merge key the node was brought in by, or null. */
+  static Via lastYaml(Node node) {
+    Via found = null;
+    for (Via v : node.origin().via()) {
+      if (v.kind() == Via.Kind.ALIAS || v.kind() == Via.Kind.MERGE_KEY) {
+        found = v;
+      }
+    }
+    return found;
+  }
+}

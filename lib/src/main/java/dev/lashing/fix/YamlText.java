@@ -1,6 +1,7 @@
 package dev.lashing.fix;
 
 import dev.lashing.yaml.YamlStrings;
+import dev.lashing.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,6 @@ final class YamlText {
 
   // ---- scalars ----
 
-
   /** A string value, with {@code $} escaped for interpolation. */
   String string(String value, boolean flow) {
     return text(value.replace("$", "$$"), flow);
@@ -47,7 +47,6 @@ final class YamlText {
   String text(String value, boolean flow) {
     return YamlStrings.isPlainSafe(value, flow) ? value : YamlStrings.quoted(value, style.quote());
   }
-
 
   String key(String key) {
     return key.equals("<<") ? key : text(key, false);
@@ -108,11 +107,11 @@ final class YamlText {
 
   /** A list of strings written {@code ["CMD", "curl", ...]}, the way Compose's documentation writes them. */
   private String quotedFlowList(List<?> list) {
-    List<String> parts = new ArrayList<>();
+    List<String> escaped = new ArrayList<>();
     for (Object item : list) {
-      parts.add(YamlStrings.quoted(((String) item).replace("$", "$$"), style.quote()));
+      escaped.add(((String) item).replace("$", "$$"));
     }
-    return "[" + String.join(", ", parts) + "]";
+    return YamlWriter.quotedFlow(escaped, style.quote());
   }
 
   private static boolean allStrings(List<?> list) {

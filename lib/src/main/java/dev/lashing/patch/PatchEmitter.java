@@ -3,6 +3,7 @@ package dev.lashing.patch;
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.patch.PatchMap.Tagged;
 import dev.lashing.yaml.YamlStrings;
+import dev.lashing.yaml.YamlWriter;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class PatchEmitter {
   private static final int FLOW_WIDTH = 100;
   private static final int LINE_WIDTH = 110;
 
-  private final StringBuilder out = new StringBuilder();
+  private final YamlWriter out = new YamlWriter(YamlWriter::string);
 
   private PatchEmitter() {}
 
@@ -25,10 +26,10 @@ public final class PatchEmitter {
   public static String write(List<String> header, PatchMap root) {
     PatchEmitter emitter = new PatchEmitter();
     for (String line : header) {
-      emitter.out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+      emitter.out.comment(0, line);
     }
     if (!header.isEmpty()) {
-      emitter.out.append('\n');
+      emitter.out.blank();
     }
     emitter.map(root, 0);
     return emitter.out.toString();
@@ -38,12 +39,12 @@ public final class PatchEmitter {
     for (String key : map.keys()) {
       PatchMap.Entry e = map.entry(key);
       for (String comment : e.comments()) {
-        line(indent, comment.isEmpty() ? "#" : "# " + comment);
+        out.comment(indent, comment);
       }
       if (!e.rules().isEmpty()) {
         line(indent, "# " + String.join(", ", e.rules()));
       }
-      entry(indent, key(key), e.value(), e.note());
+      entry(indent, YamlWriter.string(key), e.value(), e.note());
     }
   }
 
@@ -66,8 +67,8 @@ public final class PatchEmitter {
       return;
     }
     if (value instanceof String s && isMultiline(s)) {
-      line(indent, head + tag + " " + blockIndicator(s) + comment);
-      blockScalar(s, indent + INDENT);
+      line(indent, head + tag + " " + YamlWriter.blockIndicator(s, INDENT) + comment);
+      out.blockScalar(s.replace("$", "$$"), indent + INDENT);
       return;
     }
     line(indent, head + tag + comment);
@@ -93,7 +94,7 @@ public final class PatchEmitter {
       for (String key : map.keys()) {
         PatchMap.Entry e = map.entry(key);
         int at = first ? indent : indent + INDENT;
-        String prefix = (first ? "- " : "") + key(key);
+        String prefix = (first ? "- " : "") + YamlWriter.string(key);
         if (first) {
           // the dash takes the indentation of the first key; nested blocks go below the key
           entryAfterDash(indent, prefix, e.value(), e.note());
@@ -105,8 +106,8 @@ public final class PatchEmitter {
       return;
     }
     if (item instanceof String s && isMultiline(s)) {
-      line(indent, "- " + blockIndicator(s));
-      blockScalar(s, indent + INDENT);
+      line(indent, "- " + YamlWriter.blockIndicator(s, INDENT));
+      out.blockScalar(s.replace("$", "$$"), indent + INDENT);
       return;
     }
     if (isInline(item)) {
@@ -122,7 +123,7 @@ public final class PatchEmitter {
     int before = out.length();
     entry(indent, prefix, value, note);
     // entry() indented nested blocks relative to `indent`; they belong under the key, which sits at indent + 2
-    String written = out.substring(before);
+    String written = out.cut(before);
     String[] lines = written.split("\n", -1);
     StringBuilder fixed = new StringBuilder(lines[0]);
     for (int i = 1; i < lines.length; i++) {
@@ -131,8 +132,7 @@ public final class PatchEmitter {
         fixed.append(" ".repeat(INDENT)).append(lines[i]);
       }
     }
-    out.setLength(before);
-    out.append(fixed);
+    out.raw(fixed.toString());
   }
 
   private static boolean isInline(Object value) {
@@ -196,49 +196,19 @@ public final class PatchEmitter {
       return text.contains(".") ? text : text + ".0";
     }
     if (value instanceof Raw raw) {
-      return string(raw.template());
+      return YamlWriter.string(raw.template());
     }
     if (value instanceof String s) {
-      return string(s.replace("$", "$$"));
+      return YamlWriter.string(s.replace("$", "$$"));
     }
     throw new IllegalArgumentException("not a scalar: " + value);
   }
-
-  private static String key(String key) {
-    return string(key);
-  }
-
-  /** The text plain when every YAML reader reads it back as this same string, else double-quoted. */
-  static String string(String s) {
-    return YamlStrings.isPlainSafe(s, true) ? s : YamlStrings.doubleQuoted(s);
-  }
-
-
 
   private static boolean isMultiline(String s) {
     return s.indexOf('\n') >= 0;
   }
 
-  /** {@code |}, {@code |-} or {@code |+} by the trailing newlines of the (multi-line) string. */
-  private static String blockIndicator(String s) {
-    String chomp = !s.endsWith("\n") ? "-" : s.endsWith("\n\n") ? "+" : "";
-    String indentation = s.startsWith(" ") || s.startsWith("\n") ? Integer.toString(INDENT) : "";
-    return "|" + indentation + chomp;
-  }
-
-  private void blockScalar(String s, int indent) {
-    String text = s.replace("$", "$$");
-    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    for (String l : body.split("\n", -1)) {
-      if (l.isEmpty()) {
-        out.append('\n');
-      } else {
-        line(indent, l);
-      }
-    }
-  }
-
   private void line(int indent, String text) {
-    out.append(" ".repeat(indent)).append(text).append('\n');
+    out.line(indent, text);
   }
 }

@@ -19,6 +19,7 @@ import dev.lashing.lint.RuleRole;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.yaml.YamlStrings;
+import dev.lashing.yaml.YamlWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class ComposeGenerator {
   private final String source;
   private final Stack stack;
   private final RuleRegistry rules;
-  private final YamlText yaml = new YamlText();
+  private final YamlWriter yaml = new YamlWriter(YamlWriter::word);
 
   private ComposeGenerator(String source, Stack stack, RuleRegistry rules) {
     this.source = source;
@@ -141,7 +142,7 @@ public final class ComposeGenerator {
       ignore(2, List.of(RuleRole.ROOT_USER), runtime.rootReason());
     }
     yaml.open(2, service.name(), null);
-    yaml.entry(4, "image", YamlText.string(service.pinnedImage()),
+    yaml.entry(4, "image", YamlWriter.word(service.pinnedImage()),
         service.digest() == null ? "inventory: image" : "inventory: image, pinned by digest");
     containerName(service.name());
     restart();
@@ -154,7 +155,7 @@ public final class ComposeGenerator {
       if (service.command().shell() != null) {
         yaml.entry(4, "command", value(service.command().shell()), "inventory");
       } else {
-        yaml.entry(4, "command", YamlText.flow(escape(service.command().words())), "inventory");
+        yaml.entry(4, "command", YamlWriter.quotedFlow(escape(service.command().words()), '"'), "inventory");
       }
     }
     boolean readOnly = service.readOnly() == null || service.readOnly();
@@ -209,7 +210,7 @@ public final class ComposeGenerator {
   }
 
   private void containerName(String service) {
-    yaml.entry(4, "container_name", YamlText.string(Stacks.containerName(stack, service)),
+    yaml.entry(4, "container_name", YamlWriter.word(Stacks.containerName(stack, service)),
         "<stack>-<service>, the name `lashing audit` expects");
   }
 
@@ -273,7 +274,7 @@ public final class ComposeGenerator {
 
   private void networkOf() {
     yaml.open(4, "networks", "inventory: the stack's own network");
-    yaml.item(6, YamlText.string(stack.network().name()), null);
+    yaml.item(6, YamlWriter.word(stack.network().name()), null);
   }
 
   private void volumesOf(List<String> volumes) {
@@ -298,9 +299,9 @@ public final class ComposeGenerator {
         opened = true;
       }
       if (secret.target() == null) {
-        yaml.item(6, YamlText.string(secret.name()), null);
+        yaml.item(6, YamlWriter.word(secret.name()), null);
       } else {
-        yaml.item(6, "source: " + YamlText.string(secret.name()), null);
+        yaml.item(6, "source: " + YamlWriter.word(secret.name()), null);
         yaml.entry(8, "target", value(secret.target()), null);
       }
     }
@@ -314,7 +315,7 @@ public final class ComposeGenerator {
         : known != null ? known.startPeriod() : "30s";
     yaml.open(4, "healthcheck", given != null ? "inventory" : "known image: " + image.name() + " ships "
         + test.get(1));
-    yaml.entry(6, "test", YamlText.flow(escape(test)), null);
+    yaml.entry(6, "test", YamlWriter.quotedFlow(escape(test), '"'), null);
     yaml.entry(6, "interval", value(given != null && given.interval() != null ? given.interval()
         : KnownHealthcheck.INTERVAL), null);
     yaml.entry(6, "timeout", value(given != null && given.timeout() != null ? given.timeout()
@@ -349,11 +350,11 @@ public final class ComposeGenerator {
     yaml.open(4, "deploy", null);
     yaml.open(6, "resources", null);
     yaml.open(8, "limits", null);
-    yaml.entry(10, "memory", YamlText.string(ByteSize.format(memory)),
+    yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(memory)),
         limits.memory() != null ? "inventory" : byClass);
     yaml.entry(10, "cpus", number(cpus), limits.cpus() != null ? "inventory" : byClass);
     yaml.open(8, "reservations", null);
-    yaml.entry(10, "memory", YamlText.string(ByteSize.format(reservedMemory != null ? reservedMemory : memory / 2)),
+    yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(reservedMemory != null ? reservedMemory : memory / 2)),
         reservedMemory != null ? "inventory" : "default: half the limit");
     yaml.entry(10, "cpus", number(reservedCpus != null ? reservedCpus : cpus / 2),
         reservedCpus != null ? "inventory" : "default: half the limit");
@@ -370,7 +371,7 @@ public final class ComposeGenerator {
         + maxFile + " files of " + maxSize);
     yaml.entry(6, "driver", "json-file", null);
     yaml.open(6, "options", null);
-    yaml.entry(8, "max-size", YamlText.string(maxSize), null);
+    yaml.entry(8, "max-size", YamlWriter.word(maxSize), null);
     yaml.entry(8, "max-file", YamlStrings.doubleQuoted(Integer.toString(maxFile)), null);
   }
 
@@ -389,14 +390,14 @@ public final class ComposeGenerator {
           + " user (uid 999 in Debian-based tags, 70 in Alpine ones).");
     }
     yaml.open(2, name, null);
-    yaml.entry(4, "image", YamlText.string(pinned), backup.image() == null
+    yaml.entry(4, "image", YamlWriter.word(pinned), backup.image() == null
         ? "default: " + ImageCatalog.POSTGRES_BACKUP.repository() + " for PostgreSQL " + image.substring(image.indexOf(':') + 1)
             + (backup.digest() == null ? "" : ", digest from the inventory")
         : backup.digest() == null ? "inventory: backup.image" : "inventory: backup.image, pinned by digest");
     containerName(name);
     restart();
     String user = runtime != null && runtime.user() != null ? runtime.user() : Postgres.DEFAULT_USER;
-    yaml.entry(4, "user", YamlText.string(user), "known image: runs as " + user);
+    yaml.entry(4, "user", YamlWriter.word(user), "known image: runs as " + user);
     yaml.entry(4, "read_only", "true", "hardening: an intruder cannot change the container's programs");
     list(4, "tmpfs", List.of("/tmp"), "hardening: a writable /tmp");
     capabilities(List.of(), null);
@@ -421,8 +422,8 @@ public final class ComposeGenerator {
     secretsOf(List.of(password));
     KnownImage scheduler = ImageCatalog.POSTGRES_BACKUP;
     yaml.open(4, "healthcheck", "known image: its scheduler answers on port " + scheduler.runtime().port());
-    yaml.entry(6, "test", YamlText.flow(scheduler.healthcheck().test(
-        new KnownHealthcheck.Subject(environment::get, null, null))), null);
+    yaml.entry(6, "test", YamlWriter.quotedFlow(scheduler.healthcheck().test(
+        new KnownHealthcheck.Subject(environment::get, null, null)), '"'), null);
     yaml.entry(6, "interval", "1m", null);
     yaml.entry(6, "timeout", "5s", null);
     yaml.entry(6, "retries", "3", null);
@@ -448,7 +449,7 @@ public final class ComposeGenerator {
     yaml.blank();
     yaml.open(0, "networks", null);
     yaml.open(2, stack.network().name(), "inventory: the stack's own network, shared with no other stack");
-    yaml.entry(4, "name", YamlText.string(stack.network().name()), null);
+    yaml.entry(4, "name", YamlWriter.word(stack.network().name()), null);
     yaml.entry(4, "driver", "bridge", null);
     if (stack.network().internal()) {
       yaml.entry(4, "internal", "true", "inventory: no traffic to or from outside the stack");
@@ -472,7 +473,7 @@ public final class ComposeGenerator {
     yaml.open(0, "volumes", null);
     for (String volume : named) {
       yaml.open(2, volume, null);
-      yaml.entry(4, "name", YamlText.string(Stacks.volumeName(stack, volume)),
+      yaml.entry(4, "name", YamlWriter.word(Stacks.volumeName(stack, volume)),
           "<stack>_<volume>, the name `lashing audit` expects");
     }
   }
@@ -509,7 +510,7 @@ public final class ComposeGenerator {
 
   /** A string value as Compose will read it: {@code $} escaped, since an inventory's values are literal. */
   private static String value(String text) {
-    return YamlText.string(text.replace("$", "$$"));
+    return YamlWriter.word(text.replace("$", "$$"));
   }
 
   private static List<String> escape(List<String> words) {

@@ -97,6 +97,21 @@ class LinterTest {
   }
 
   @Test
+  void aSuppressionInsideAStringIsText() throws IOException {
+    LoadResult load = load("""
+        services:
+          a:
+            image: x:1
+            tty: true
+            command: "echo # lashing-ignore tty-on -- not a comment"
+        """);
+    List<Finding> findings = linter.lint(load, RuleSettings.of(Policy.DEFAULT));
+    // before comments came from the parse, this line was taken for a suppression comment
+    assertThat(findings).extracting(Finding::ruleId).contains("tty-on").doesNotContain("unused-suppression");
+    assertThat(findings).noneMatch(Finding::isSuppressed);
+  }
+
+  @Test
   void wholeFileSuppression() throws IOException {
     LoadResult load = load("""
         # lashing-ignore-file tty-on -- a debugging stack

@@ -1,0 +1,51 @@
+package dev.lashing.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.source.SourceFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParsedYamlTest {
+
+  private static List<String> comments(String yaml) {
+    SourceFile source = new SourceFile("compose.yaml", yaml);
+    return YamlReader.parse(source).comments().stream()
+        .map(c -> c.start() == c.end() ? "<blank>" : source.text().substring(c.start(), c.end()))
+        .toList();
+  }
+
+  @Test
+  void commentsAreRecordedWhereTheyAreWritten() {
+    String yaml = "# top\nservices:  # after a key\n  web:\n    image: nginx # after a value\n"
+        + "    # alone\n    command: [\"a\", # in a flow list\n      b]\n";
+    assertThat(comments(yaml)).containsExactly(
+        "# top", "# after a key", "# after a value", "# alone", "# in a flow list");
+  }
+
+  @Test
+  void aHashInsideAScalarIsText() {
+    String yaml = "a: \"x # not a comment\"\nb: 'y # nor this'\nc: z#w\nd: |\n  # text of the block\n";
+    assertThat(comments(yaml)).isEmpty();
+  }
+
+  @Test
+  void aBlockScalarHeaderMayCarryAComment() {
+    assertThat(comments("a: | # header\n  text\nb: c\n")).containsExactly("# header");
+  }
+
+  @Test
+  void blankLinesBetweenTokensAreEmptyComments() {
+    // as snakeyaml's comment events report them; the blank lines ending a block scalar belong to it
+    assertThat(comments("a: b\n\nc: |\n  text\n\nd: e\n")).containsExactly("<blank>");
+  }
+
+  @Test
+  void anchorsAreRecordedOnTheNodeTheyName() {
+    SourceFile source = new SourceFile("compose.yaml", "x: &base\n  image: a\ny: &tag b\nz: *tag\n");
+    List<ParsedYaml.Anchor> anchors = YamlReader.parse(source).anchors();
+    assertThat(anchors).extracting(ParsedYaml.Anchor::name).containsExactly("base", "tag");
+    assertThat(source.text().substring(anchors.get(0).valueStart())).startsWith("image: a");
+    assertThat(source.text().substring(anchors.get(1).valueStart())).startsWith("b\n");
+  }
+}

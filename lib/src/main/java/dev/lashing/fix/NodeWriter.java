@@ -32,6 +32,11 @@ final class NodeWriter {
   /** Anchors this plan adds, by the node they go on, so that two fixes use the same name. */
   private final Map<Written, String> newAnchors = new IdentityHashMap<>();
 
+  /**
+   * The edits that write {@code items} in place of the list item {@code w} (which stands for the merged items
+   * {@code merged}, several for a port range): as a scalar, in the item's short form, key by key in a written
+   * mapping, or as new items.
+   */
   List<Op> replaceItem(YamlFile file, Written w, List<Node> merged, List<Object> items) throws Unwritable {
     if (items.size() == 1 && YamlText.isScalar(items.get(0)) && w.isScalar()) {
       refuseVariable(w);
@@ -64,7 +69,6 @@ final class NodeWriter {
     refuseVariable(w);
     return List.of(new Op.ReplaceItem(file, w, items));
   }
-
 
   /**
    * The edits that perform {@code action} at {@code rest} below the written node {@code w}: into what is

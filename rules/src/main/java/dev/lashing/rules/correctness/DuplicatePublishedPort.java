@@ -8,7 +8,9 @@ import dev.lashing.lint.Severity;
 import dev.lashing.model.Port;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Two published ports that claim the same host port and protocol on overlapping addresses: the second
@@ -31,13 +33,17 @@ public final class DuplicatePublishedPort implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    List<Claim> claims = new ArrayList<>();
+    // Only claims of the same protocol and host port can overlap: group them so each port is compared with
+    // its rivals alone, in the order they were claimed.
+    Map<String, List<Claim>> claimsByPort = new HashMap<>();
     for (Service service : context.project().services().values()) {
       for (Port port : service.publishedPorts()) {
         Claim claim = claim(service, port);
         if (claim == null) {
           continue;
         }
+        List<Claim> claims = claimsByPort.computeIfAbsent(claim.hostPort() + "/" + claim.protocol(),
+            key -> new ArrayList<>());
         for (Claim earlier : claims) {
           if (earlier.overlaps(claim)) {
             context.report(port.origin(), service.name(), "host port " + port.published().value() + "/"

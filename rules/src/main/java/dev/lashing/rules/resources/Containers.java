@@ -3,7 +3,10 @@ package dev.lashing.rules.resources;
 import dev.lashing.model.Dependency;
 import dev.lashing.model.Project;
 import dev.lashing.model.Service;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The services that run containers, and which of them are one-shot jobs. */
 final class Containers {
@@ -15,16 +18,19 @@ final class Containers {
   }
 
   /**
-   * A job that is meant to run once and exit: another service waits for it with
-   * {@code condition: service_completed_successfully} (a migration, a seeding or an init step).
+   * The names of the jobs meant to run once and exit: another service waits for each with
+   * {@code condition: service_completed_successfully} (a migration, a seeding or an init step). One pass over
+   * the project, so that a rule asks it once rather than once per service.
    */
-  static boolean isOneShot(Project project, Service service) {
+  static Set<String> oneShots(Project project) {
+    Set<String> jobs = new HashSet<>();
     for (Service other : project.services().values()) {
-      Dependency dependency = other.dependsOn().get(service.name());
-      if (dependency != null && dependency.conditionOrDefault().equals("service_completed_successfully")) {
-        return true;
+      for (Map.Entry<String, Dependency> dependency : other.dependsOn().entrySet()) {
+        if (dependency.getValue().conditionOrDefault().equals("service_completed_successfully")) {
+          jobs.add(dependency.getKey());
+        }
       }
     }
-    return false;
+    return jobs;
   }
 }

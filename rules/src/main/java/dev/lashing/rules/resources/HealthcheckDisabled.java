@@ -9,6 +9,7 @@ import dev.lashing.lint.Severity;
 import dev.lashing.model.Healthcheck;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
+import java.util.Set;
 
 /**
  * A healthcheck turned off with {@code disable: true} or a {@code NONE} test, which also cancels one the image
@@ -27,9 +28,10 @@ public final class HealthcheckDisabled implements Rule {
 
   @Override
   public void check(RuleContext context) {
+    Set<String> jobs = Containers.oneShots(context.project());
     for (Service service : Containers.of(context.project())) {
       Healthcheck healthcheck = service.healthcheck();
-      if (healthcheck == null || !healthcheck.isDisabled() || Containers.isOneShot(context.project(), service)) {
+      if (healthcheck == null || !healthcheck.isDisabled() || jobs.contains(service.name())) {
         continue;
       }
       boolean flag = healthcheck.disable() != null && healthcheck.disable().value();

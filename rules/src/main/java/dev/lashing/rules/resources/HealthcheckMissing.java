@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +42,9 @@ public final class HealthcheckMissing implements Rule {
 
   @Override
   public void check(RuleContext context) {
+    Set<String> jobs = Containers.oneShots(context.project());
     for (Service service : Containers.of(context.project())) {
-      if (service.healthcheck() != null || Containers.isOneShot(context.project(), service)
+      if (service.healthcheck() != null || jobs.contains(service.name())
           || dockerfileDefinesHealthcheck(service.build())) {
         continue;
       }

@@ -13,6 +13,7 @@ import dev.lashing.model.Restart;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The restart policy the engine gets ({@code deploy.restart_policy} wins over {@code restart}) against what the
@@ -36,10 +37,11 @@ public final class RestartPolicy implements Rule {
 
   @Override
   public void check(RuleContext context) {
+    Set<String> jobs = Containers.oneShots(context.project());
     for (Service service : Containers.of(context.project())) {
       Restart restart = service.effectiveRestart().orElse(null);
       Restart.Policy policy = restart == null ? Restart.Policy.NO : restart.policy();
-      boolean job = Containers.isOneShot(context.project(), service);
+      boolean job = jobs.contains(service.name());
       boolean keepsRestarting = policy == Restart.Policy.ALWAYS || policy == Restart.Policy.UNLESS_STOPPED;
       if (policy == Restart.Policy.ON_FAILURE && (restart.maxRetries() == null || restart.maxRetries() <= 0)) {
         report(context, service, restart, "restarts without limit while it keeps failing (" + describe(service, restart)

@@ -75,8 +75,9 @@ public final class SecretInUrl implements Rule {
 
   private static void report(RuleContext context, Service service, Origin origin, String literal, String where,
       Set<Origin> reported) {
+    // Most values hold no URL: skip the pattern's scan of them (a long string is common in environments).
     Matcher m = CREDENTIALS.matcher(literal);
-    if (m.find()) {
+    if (literal.contains("://") && m.find()) {
       reported.add(origin);
       context.report(origin, service.name(), "service '" + service.name() + "' has a password in the URL "
           + m.group(1) + "****@" + m.group(3) + " (" + where + "): everyone who can read this file, or run docker"

@@ -2,7 +2,11 @@ package dev.lashing.fix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The edits of one file: identical edits count once, an edit that overlaps one already accepted is refused
@@ -13,15 +17,44 @@ public final class TextEdits {
       Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end);
 
   private final List<TextEdit> edits = new ArrayList<>();
+  /** Where each accepted edit stands in {@link #edits}. */
+  private final Map<TextEdit, Integer> positions = new HashMap<>();
+  /**
+   * The accepted insertions and the accepted replacements by start offset. Accepted edits never overlap, so
+   * two insertions never share an offset, nor two replacements a character: the edits an edit may overlap are
+   * found next to its offsets, and a fix of every service of a large file does not compare each edit with all.
+   */
+  private final NavigableMap<Integer, TextEdit> insertions = new TreeMap<>();
+  private final NavigableMap<Integer, TextEdit> replacements = new TreeMap<>();
 
-  /** The edit already accepted that {@code edit} overlaps, or null when there is none. */
+  /** The edit already accepted that {@code edit} overlaps (the first accepted of them), or null when none. */
   public TextEdit conflictWith(TextEdit edit) {
-    for (TextEdit accepted : edits) {
-      if (!accepted.equals(edit) && accepted.overlaps(edit)) {
-        return accepted;
+    TextEdit first = null;
+    for (TextEdit accepted : neighbours(edit)) {
+      if (!accepted.equals(edit) && accepted.overlaps(edit)
+          && (first == null || positions.get(accepted) < positions.get(first))) {
+        first = accepted;
       }
     }
-    return null;
+    return first;
+  }
+
+  /** The accepted edits that may overlap {@code edit}: every one that does, and maybe a few more. */
+  private List<TextEdit> neighbours(TextEdit edit) {
+    List<TextEdit> near = new ArrayList<>();
+    Map.Entry<Integer, TextEdit> before = replacements.floorEntry(edit.start());
+    if (before != null) {
+      near.add(before.getValue());
+    }
+    TextEdit sameStart = insertions.get(edit.start());
+    if (sameStart != null) {
+      near.add(sameStart);
+    }
+    if (!edit.isInsertion()) {
+      near.addAll(insertions.subMap(edit.start(), false, edit.end(), false).values());
+      near.addAll(replacements.subMap(edit.start(), false, edit.end(), false).values());
+    }
+    return near;
   }
 
   /**
@@ -30,33 +63,32 @@ public final class TextEdits {
    * @return true when accepted (or already present)
    */
   public boolean add(TextEdit edit) {
-    if (edits.contains(edit)) {
+    if (positions.containsKey(edit)) {
       return true;
     }
     if (conflictWith(edit) != null) {
       return false;
     }
+    positions.put(edit, edits.size());
     edits.add(edit);
+    (edit.isInsertion() ? insertions : replacements).put(edit.start(), edit);
     return true;
   }
 
   /** Accepts all of {@code group} or none of it. */
   public boolean addAll(List<TextEdit> group) {
-    TextEdits trial = copy();
+    int before = edits.size();
     for (TextEdit e : group) {
-      if (!trial.add(e)) {
+      if (!add(e)) {
+        while (edits.size() > before) {
+          TextEdit added = edits.remove(edits.size() - 1);
+          positions.remove(added);
+          (added.isInsertion() ? insertions : replacements).remove(added.start());
+        }
         return false;
       }
     }
-    edits.clear();
-    edits.addAll(trial.edits);
     return true;
-  }
-
-  public TextEdits copy() {
-    TextEdits copy = new TextEdits();
-    copy.edits.addAll(edits);
-    return copy;
   }
 
   public boolean isEmpty() {

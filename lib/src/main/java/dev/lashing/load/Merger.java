@@ -9,6 +9,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +117,14 @@ public final class Merger {
   /** Keys of {@code override} merged into {@code base} in place; new keys go last. */
   private static MapNode mergeMaps(MapNode base, MapNode override, TreePath path) {
     List<MapNode.Entry> entries = new ArrayList<>(base.entries());
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      positions.put(entries.get(i).name(), i);
+    }
     for (MapNode.Entry next : override.entries()) {
-      int i = indexOf(entries, next.name());
-      if (i < 0) {
+      Integer i = positions.get(next.name());
+      if (i == null) {
+        positions.put(next.name(), entries.size());
         entries.add(next);
         continue;
       }
@@ -128,15 +134,6 @@ public final class Merger {
       entries.set(i, new MapNode.Entry(merged == next.value() ? next.key() : earlier.key(), merged));
     }
     return base.withEntries(entries);
-  }
-
-  private static int indexOf(List<MapNode.Entry> entries, String key) {
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i).name().equals(key)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static SeqNode append(SeqNode base, List<Node> more) {

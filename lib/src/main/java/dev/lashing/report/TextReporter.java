@@ -27,6 +27,7 @@ final class TextReporter implements Reporter {
 
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
+    // One finding at a time: the report of a large file runs to many times its size, too much to hold twice.
     StringBuilder text = new StringBuilder();
     for (List<Finding> group : report.byFile().values()) {
       for (Finding f : group) {
@@ -41,6 +42,8 @@ final class TextReporter implements Reporter {
           }
           text.append('\n');
         }
+        out.append(text);
+        text.setLength(0);
       }
     }
     if (!quiet) {
@@ -123,6 +126,9 @@ final class TextReporter implements Reporter {
    * sequences, bidirectional overrides) as U+FFFD: messages and paths quote the user's files.
    */
   static String printable(String text) {
+    if (text.chars().noneMatch(TextReporter::needsReplacing)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(cp -> {
       if (cp == '\t' || cp == '\n' || cp == '\r') {
@@ -132,6 +138,11 @@ final class TextReporter implements Reporter {
       }
     });
     return out.toString();
+  }
+
+  /** Whether a UTF-16 unit is one that {@link #printable} changes (every unsafe code point is a single unit). */
+  private static boolean needsReplacing(int unit) {
+    return unit == '\t' || unit == '\n' || unit == '\r' || unsafe(unit);
   }
 
   private static boolean unsafe(int cp) {

@@ -22,7 +22,7 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
   }
 
   public MapNode {
-    entries = List.copyOf(entries);
+    entries = EntryList.of(entries);
   }
 
   public static MapNode of(List<Entry> entries, Origin origin) {
@@ -42,12 +42,8 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
   }
 
   public Node get(String key) {
-    for (Entry e : entries) {
-      if (e.name().equals(key)) {
-        return e.value();
-      }
-    }
-    return null;
+    Entry e = entry(key);
+    return e == null ? null : e.value();
   }
 
   public Optional<Node> find(String key) {
@@ -55,12 +51,7 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
   }
 
   public Entry entry(String key) {
-    for (Entry e : entries) {
-      if (e.name().equals(key)) {
-        return e;
-      }
-    }
-    return null;
+    return ((EntryList) entries).find(key);
   }
 
   public boolean has(String key) {

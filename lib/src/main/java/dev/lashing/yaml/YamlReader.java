@@ -91,6 +91,9 @@ public final class YamlReader {
             .setLabel(source.name())
             .setCodePointLimit(Integer.MAX_VALUE)
             .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
+            // The whole text in one read: the parser copies its unread window at every refill, which costs
+            // the square of the length of a long scalar when the window is small.
+            .setBufferSize(yaml.length() + 1)
             .build();
     try {
       for (Event event : new Parse(settings).parseString(yaml)) {

@@ -38,13 +38,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * {@code !reset}/{@code !override} kept as {@link MergeTag}s.
  *
  * <p>It builds the tree from parser events with its own stack, so deep nesting cannot overflow the Java
- * stack, and it counts the nodes that aliases expand to, so an alias bomb fails fast with a message.
+ * stack, and it weighs the nodes that aliases expand to against the whole document ({@link AliasRatio}), so an
+ * alias bomb fails fast with a message.
  */
 public final class YamlReader {
   /** Far deeper than any Compose file; deeper input is hostile or broken. */
   static final int MAX_DEPTH = 200;
-  /** Nodes an input may expand to through aliases; Compose stops at a comparable count. */
-  static final int MAX_EXPANDED_NODES = 1_000_000;
 
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
@@ -59,7 +58,7 @@ public final class YamlReader {
   private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
   /** Where the search for comments goes on: the text before it is read (scalars hold no comments). */
   private int commentsFrom;
-  private int expandedNodes;
+  private AliasRatio aliasRatio = new AliasRatio();
 
   private YamlReader(SourceFile source) {
     this.source = source;
@@ -129,6 +128,7 @@ public final class YamlReader {
       case DocumentStart -> {
         anchors.clear();
         stack.clear();
+        aliasRatio = new AliasRatio();
       }
       case Scalar -> scalar((ScalarEvent) event);
       case Alias -> alias((AliasEvent) event);
@@ -147,7 +147,7 @@ public final class YamlReader {
     ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
     ScalarNode node =
         new ScalarNode(event.getValue(), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
-    countNodes(1, range);
+    aliasRatio.node(range);
     remember(event, node);
     add(node);
   }
@@ -182,16 +182,8 @@ public final class YamlReader {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
     }
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
-    countNodes(Trees.size(target), at); // before copying, so a bomb fails without materializing
+    aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
     add(Trees.withVia(target, kind, at));
-  }
-
-  private void countNodes(long count, SourceRange at) {
-    expandedNodes += count;
-    if (expandedNodes > MAX_EXPANDED_NODES) {
-      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
-          at, "document expands to more than " + MAX_EXPANDED_NODES + " nodes through aliases (alias bomb?)");
-    }
   }
 
   // ---- collections ----
@@ -233,7 +225,7 @@ public final class YamlReader {
     } else {
       node = new SeqNode(frame.items, Origin.at(range), frame.mergeTag);
     }
-    countNodes(1, range);
+    aliasRatio.node(range);
     if (frame.anchor != null) {
       anchors.put(frame.anchor, node);
     }

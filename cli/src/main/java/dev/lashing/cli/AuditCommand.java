@@ -2,6 +2,7 @@ package dev.lashing.cli;
 
 import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.InventoryLoader;
+import dev.lashing.inventory.audit.AuditLog;
 import dev.lashing.inventory.audit.AuditResult;
 import dev.lashing.inventory.audit.Auditor;
 import dev.lashing.inventory.audit.HostState;
@@ -13,16 +14,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -46,20 +48,23 @@ final class AuditCommand {
   private final Path workingDirectory;
   private final Clock clock;
   private final Supplier<String> hostName;
+  private final Supplier<String> hostAddress;
   private final Supplier<InputStream> stdin;
 
   AuditCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory) {
-    this(out, err, workingDirectory, Clock.systemUTC(), () -> localHostName(environment), () -> System.in);
+    this(out, err, workingDirectory, Clock.systemUTC(), () -> localHostName(environment), AuditCommand::localAddress,
+        () -> System.in);
   }
 
-  /** With the clock, host name and standard input injected (tests). */
+  /** With the clock, host name, host address and standard input injected (tests). */
   AuditCommand(PrintWriter out, PrintWriter err, Path workingDirectory, Clock clock, Supplier<String> hostName,
-      Supplier<InputStream> stdin) {
+      Supplier<String> hostAddress, Supplier<InputStream> stdin) {
     this.out = out;
     this.err = err;
     this.workingDirectory = workingDirectory;
     this.clock = clock;
     this.hostName = hostName;
+    this.hostAddress = hostAddress;
     this.stdin = stdin;
   }
 
@@ -71,18 +76,21 @@ final class AuditCommand {
         .desc("docker ps -a / docker images / docker volume ls output with --format json, one JSON object per"
             + " line (repeatable; - or none: standard input)").build());
     options.addOption(Option.builder().longOpt("log").hasArg().argName("FILE")
-        .desc("append one JSON line with the counts of this run").build());
+        .desc("append one JSON line with the names of this run's resources by class (schemas/lashing-audit-log"
+            + ".schema.json)").build());
     options.addOption(Option.builder().longOpt("cleanup-script").hasArg().argName("FILE")
         .desc("write a shell script that removes the safe-to-delete resources (never run by Lashing)").build());
     options.addOption(Option.builder().longOpt("host").hasArg().argName("NAME")
         .desc("the host name to report and log (default: this machine's)").build());
+    options.addOption(Option.builder().longOpt("ip").hasArg().argName("ADDRESS")
+        .desc("the host address to log (default: this machine's first non-loopback address)").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return options;
   }
 
   int run(String[] args) {
     CommandLine line = Arguments.parse(
-        "audit INVENTORY --env ENV [--state FILE]... [--log FILE] [--cleanup-script FILE]", options(), args, out);
+        "audit INVENTORY --env ENV [--state FILE]... [--log FILE] [--ip ADDRESS] [--cleanup-script FILE]", options(), args, out);
     if (line == null) {
       return Cli.OK;
     }
@@ -117,27 +125,23 @@ final class AuditCommand {
     // The script first: when it cannot be written, the run fails and is not logged.
     if (script != null) {
       Path target = workingDirectory.resolve(script);
+      // Not made executable: it is meant to be read first, then run with sh.
       try {
         AtomicFiles.write(target, result.cleanupScript(now, host));
       } catch (IOException e) {
-        err.println("lashing: cannot write " + script + ": " + e.getMessage());
+        err.println("lashing: " + IoErrors.cannotWrite(script, target, e));
         return Cli.INVALID;
-      }
-      try {
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException | IOException e) {
-        // not a POSIX file system: run it with sh
       }
       err.println("lashing: wrote " + script + " (" + result.safeToDelete().size()
           + " removal(s)); review it, then run it yourself");
     }
     if (line.hasOption("log")) {
       Path log = workingDirectory.resolve(line.getOptionValue("log"));
+      String ip = line.hasOption("ip") ? line.getOptionValue("ip") : hostAddress.get();
       try {
-        Files.writeString(log, result.logLine(now, host) + "\n", StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        AuditLog.append(log, result.logLine(now, host, ip));
       } catch (IOException e) {
-        err.println("lashing: cannot append to " + line.getOptionValue("log") + ": " + e.getMessage());
+        err.println("lashing: cannot append to " + IoErrors.describe(line.getOptionValue("log"), e));
         return Cli.INVALID;
       }
     }
@@ -165,6 +169,24 @@ final class AuditCommand {
       }
     }
     return inputs;
+  }
+
+  /** The first address of an interface that is up and not a loopback, IPv4 first; else the loopback address. */
+  private static String localAddress() {
+    List<InetAddress> addresses = new ArrayList<>();
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (nic.isUp() && !nic.isLoopback()) {
+          addresses.addAll(Collections.list(nic.getInetAddresses()));
+        }
+      }
+    } catch (SocketException e) {
+      // no interface can be listed: the loopback address below
+    }
+    return addresses.stream()
+        .sorted(Comparator.comparing(a -> a instanceof Inet4Address ? 0 : 1))
+        .filter(a -> !a.isLinkLocalAddress())
+        .findFirst().orElse(InetAddress.getLoopbackAddress()).getHostAddress();
   }
 
   private static String localHostName(Map<String, String> environment) {

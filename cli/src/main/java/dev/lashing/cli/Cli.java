@@ -7,6 +7,7 @@ import dev.lashing.api.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.render.ConfigWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -102,6 +103,12 @@ public final class Cli {
       return usageError(e.getMessage());
     } catch (ComposeException e) {
       printProblems(e.diagnostics());
+      return INVALID;
+    } catch (IoErrors.FileProblem e) {
+      err.println("lashing: " + e.getMessage());
+      return INVALID;
+    } catch (UncheckedIOException e) {
+      err.println("lashing: " + IoErrors.describe(e.getCause()));
       return INVALID;
     } catch (RuntimeException | StackOverflowError e) {
       err.println("lashing: internal error: " + e + " (please report it with the input that caused it)");

@@ -185,14 +185,26 @@ final class FixCommand {
     if (refused) {
       return false;
     }
+    // Each file is written whole or not at all; when one cannot be written, the others still are, and the
+    // user is told which files hold the fixes and which do not.
+    List<String> written = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (Map.Entry<Fixer.FileFix, Charset> e : charsets.entrySet()) {
+      String name = e.getKey().name();
       try {
         AtomicFiles.write(e.getKey().path(), encode(e.getKey().after(), e.getValue()));
+        written.add(name);
       } catch (IOException ex) {
-        throw new UncheckedIOException("cannot write " + e.getKey().name() + ": " + ex.getMessage(), ex);
+        err.println("lashing: " + IoErrors.describe(name, ex) + "; " + name + " not written, it is unchanged");
+        failed.add(name);
       }
     }
-    return true;
+    if (failed.isEmpty()) {
+      return true;
+    }
+    err.println("lashing: written: " + (written.isEmpty() ? "none" : String.join(", ", written))
+        + "; not written: " + String.join(", ", failed));
+    return false;
   }
 
 

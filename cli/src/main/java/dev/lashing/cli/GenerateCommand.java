@@ -91,7 +91,7 @@ final class GenerateCommand {
       return line.hasOption("check") ? check(files, output, env, stack) : write(inventory, files, output, registry);
     } catch (IOException e) {
       err.println("lashing: cannot " + (line.hasOption("check") ? "read" : "write") + " the compose files: "
-          + e);
+          + IoErrors.describe(e));
       return Cli.INVALID;
     }
   }

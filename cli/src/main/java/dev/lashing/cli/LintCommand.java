@@ -24,7 +24,6 @@ import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,7 +206,7 @@ final class LintCommand {
       reporter.write(report, text);
       AtomicFiles.write(workingDirectory.resolve(output), text.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, workingDirectory.resolve(output), e), e);
     }
   }
 

@@ -16,7 +16,6 @@ import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -127,7 +126,7 @@ final class PatchCommand {
       try {
         AtomicFiles.write(workingDirectory.resolve(output), result.text());
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, workingDirectory.resolve(output), e), e);
       }
     }
     if (line.hasOption("diff")) {

@@ -50,7 +50,7 @@ class AuditCommandTest {
     InputStream in = new ByteArrayInputStream(stdin);
     PrintWriter e = new PrintWriter(err);
     try {
-      return new AuditCommand(new PrintWriter(out), e, dir, CLOCK, () -> host, () -> in).run(rest);
+      return new AuditCommand(new PrintWriter(out), e, dir, CLOCK, () -> host, () -> "192.0.2.10", () -> in).run(rest);
     } catch (Arguments.UsageException ex) {
       e.println("lashing: " + ex.getMessage()); // as Cli reports it
       return Cli.INVALID;
@@ -82,8 +82,9 @@ class AuditCommandTest {
     assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
     assertThat(Files.readString(dir.resolve("audit.log"))).isEqualTo(golden("desktop-log.jsonl"));
     assertThat(Files.readString(dir.resolve("cleanup.sh"))).isEqualTo(golden("desktop-cleanup.sh"));
+    // meant to be read, then run with sh: not executable, the umask's permissions
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cleanup.sh"))))
-        .isEqualTo("rwxr-xr-x");
+        .isEqualTo(dev.lashing.source.Umask.newFileMode());
     assertThat(err.toString()).contains("wrote cleanup.sh (4 removal(s)); review it, then run it yourself");
 
     // the log grows by one line per run
@@ -93,9 +94,15 @@ class AuditCommandTest {
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).isEqualTo(golden("desktop-log.jsonl").strip().replace("dev-laptop", "other-laptop"));
     assertThat(lines.get(1)).startsWith("{\"timestamp\":\"2025-01-15T10:00:00Z\",\"host\":\"other-laptop\","
-        + "\"env\":\"desktop\",\"containers_expected\":4,\"containers_extra\":1,\"containers_protected\":1,"
-        + "\"containers_safe_delete\":1,\"images_expected\":6,\"images_extra\":2,\"images_protected\":3,"
-        + "\"images_safe_delete\":2,\"volumes_expected\":5,\"volumes_extra\":1}");
+        + "\"ip\":\"192.0.2.10\",\"env\":\"desktop\",\"containers_expected\":[\"buildx_buildkit_default\","
+        + "\"ci-build-42\",\"odoo-db\",\"odoo-odoo\"],\"containers_extra\":[\"old-redis\"],");
+    assertThat(lines.get(1)).contains(",\"images_protected\":[\"ci-base:keep\",\"keep-tools:1.0\",\"myapp:keep\"],")
+        .endsWith(",\"volumes_protected\":[\"keep-pgdata-13\"],\"volumes_safe_delete\":[\"tmp-cache\"]}");
+    assertThat(dev.lashing.report.JsonSchemas.errors(AuditLogTest.SCHEMA, lines.get(1))).isEmpty();
+
+    // --ip names the host's address
+    assertThat(audit(with(DESKTOP, "--log", "audit.log", "--ip", "10.0.0.7"))).isEqualTo(Cli.FINDINGS);
+    assertThat(Files.readAllLines(dir.resolve("audit.log")).get(2)).contains("\"ip\":\"10.0.0.7\"");
   }
 
   @Test

@@ -1,17 +1,26 @@
 package dev.lashing.source;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file whole or not at all: a temporary file beside it, given the replaced file's permissions, then
- * renamed over it (through a symbolic link, the file it points to is replaced).
+ * Writes a file whole or not at all, so that neither a failure nor a power cut nor an interruption leaves a
+ * truncated file in place of the user's: the bytes go to a temporary file beside the target, which is flushed
+ * to disk, given the replaced file's permissions (a new file gets the ones the umask gives, as any program's
+ * new file does), renamed over the target, and then the directory is flushed so that the rename survives too.
+ * Through a symbolic link, the file it points to is replaced. The temporary file is removed when anything
+ * fails, and also when the process is stopped (SIGINT, SIGTERM) while it is being written.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -23,27 +32,113 @@ public final class AtomicFiles {
 
   public static void write(Path target, byte[] bytes) throws IOException {
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
-    Set<PosixFilePermission> permissions = null;
-    if (Files.exists(real)) {
+    Path directory = real.getParent();
+    Set<PosixFilePermission> replacedPermissions = Files.exists(real) ? permissions(real) : null;
+    TemporaryFile temp = TemporaryFile.create(directory, real.getFileName().toString());
+    try {
+      try (FileChannel channel = temp.channel) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      if (replacedPermissions != null) {
+        Files.setPosixFilePermissions(temp.path, replacedPermissions);
+      }
       try {
-        permissions = Files.getPosixFilePermissions(real);
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: the new file keeps the defaults
+        Files.move(temp.path, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp.path, real, StandardCopyOption.REPLACE_EXISTING);
+      }
+      syncDirectory(directory);
+    } finally {
+      temp.close();
+    }
+  }
+
+  private static Set<PosixFilePermission> permissions(Path file) throws IOException {
+    try {
+      return Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException e) {
+      return null; // not a POSIX file system: the new file keeps the defaults
+    }
+  }
+
+  /** Makes the rename durable: until the directory is flushed, a power cut may undo it. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some systems cannot open a directory (Windows); the rename is done, only its durability is not forced.
+    }
+  }
+
+  /**
+   * The temporary file of one write, with a shutdown hook that removes it if the process is stopped before the
+   * write ends. The hook lives only as long as the write, so nothing is kept between writes.
+   */
+  private static final class TemporaryFile {
+    final Path path;
+    final FileChannel channel;
+    private final Thread cleanup;
+
+    private TemporaryFile(Path path, FileChannel channel, Thread cleanup) {
+      this.path = path;
+      this.channel = channel;
+      this.cleanup = cleanup;
+    }
+
+    /**
+     * A new file beside the target, created without explicit permissions so that the umask decides them as it
+     * does for any new file (a temporary-file API would make it 0600).
+     */
+    static TemporaryFile create(Path directory, String targetName) throws IOException {
+      while (true) {
+        Path path = directory.resolve("." + targetName + "."
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        Thread cleanup = new Thread(() -> deleteQuietly(path), "lashing: remove " + path.getFileName());
+        try {
+          Runtime.getRuntime().addShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+          throw new IOException("not written: the process is stopping", e);
+        }
+        try {
+          FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          return new TemporaryFile(path, channel, cleanup);
+        } catch (FileAlreadyExistsException e) {
+          removeHook(cleanup); // a name taken by chance: draw another
+        } catch (IOException | RuntimeException e) {
+          removeHook(cleanup);
+          throw e;
+        }
       }
     }
-    Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      if (permissions != null) {
-        Files.setPosixFilePermissions(temp, permissions);
-      }
+
+    /** Removes the file if it was not renamed, and the hook. */
+    void close() throws IOException {
       try {
-        Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
+        channel.close();
+        Files.deleteIfExists(path);
+      } finally {
+        removeHook(cleanup);
       }
-    } finally {
-      Files.deleteIfExists(temp);
+    }
+
+    private static void removeHook(Thread hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the process is stopping: the hook runs and removes the file
+      }
+    }
+
+    private static void deleteQuietly(Path path) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // the process is stopping: nothing more can be done
+      }
     }
   }
 }

@@ -50,7 +50,7 @@ class AuditorTest {
   void desktopGoldens() {
     AuditResult result = desktop();
     Golden.assertMatches(AUDIT.resolve("desktop-summary.txt"), result.summary(NOW, "dev-laptop"));
-    Golden.assertMatches(AUDIT.resolve("desktop-log.jsonl"), result.logLine(NOW, "dev-laptop") + "\n");
+    Golden.assertMatches(AUDIT.resolve("desktop-log.jsonl"), result.logLine(NOW, "dev-laptop", "192.0.2.10") + "\n");
     Golden.assertMatches(AUDIT.resolve("desktop-cleanup.sh"), result.cleanupScript(NOW, "dev-laptop"));
     assertThat(result.hasDrift()).isTrue();
   }

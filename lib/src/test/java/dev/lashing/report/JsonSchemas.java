@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Draft-07 validation of produced JSON against a schema on the class path, and parsing for assertions. */
-final class JsonSchemas {
+public final class JsonSchemas {
   /** The report schema, from schemas/ (the build puts it on the class path under this name). */
-  static final String REPORT = "/dev/lashing/schemas/lashing-report.schema.json";
+  public static final String REPORT = "/dev/lashing/schemas/lashing-report.schema.json";
   static final String SARIF_SUBSET = "/dev/lashing/report/sarif-2.1.0-subset.schema.json";
 
   private static final JsonMapper MAPPER = new JsonMapper();
@@ -24,7 +24,7 @@ final class JsonSchemas {
   private JsonSchemas() {}
 
   /** The validation errors, each as {@code instance-path: message}; empty when the document is valid. */
-  static List<String> errors(String schemaResource, String json) {
+  public static List<String> errors(String schemaResource, String json) {
     Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
         .getSchema(resource(schemaResource), InputFormat.JSON);
     return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();

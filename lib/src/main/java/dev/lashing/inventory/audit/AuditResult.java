@@ -68,12 +68,6 @@ public final class AuditResult {
   /** Names longer than this push their reason further right instead of widening the whole table. */
   private static final int NAME_WIDTH = 40;
 
-  /** The fields of a log line, in order, after timestamp, host and env. */
-  private static final List<String> LOG_COUNTS = List.of(
-      "containers_expected", "containers_extra", "containers_protected", "containers_safe_delete",
-      "images_expected", "images_extra", "images_protected", "images_safe_delete",
-      "volumes_expected", "volumes_extra");
-
   private final String inventory;
   private final Environment environment;
   private final List<Classified> items;
@@ -122,20 +116,29 @@ public final class AuditResult {
     return DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** One JSON object, without a line break: timestamp, host, env and the counts, in that order. */
-  public String logLine(Instant now, String host) {
-    Map<String, Long> counts = new java.util.LinkedHashMap<>();
-    for (Kind kind : Kind.values()) {
-      for (Verdict verdict : List.of(Verdict.EXPECTED, Verdict.EXTRA, Verdict.PROTECTED, Verdict.SAFE_TO_DELETE)) {
-        counts.put(kind.plural() + "_" + verdict.logKey, count(kind, verdict));
-      }
-    }
+  /**
+   * One line of the audit log ({@code schemas/lashing-audit-log.schema.json}), without a line break: timestamp,
+   * host, ip and env, then for each kind and class the names of the resources in it, so that an alert on drift
+   * can say what drifted.
+   */
+  public String logLine(Instant now, String host, String ip) {
     StringBuilder line = new StringBuilder("{");
     line.append("\"timestamp\":").append(jsonString(timestamp(now)));
     line.append(",\"host\":").append(jsonString(host));
+    line.append(",\"ip\":").append(jsonString(ip));
     line.append(",\"env\":").append(jsonString(environment.name()));
-    for (String key : LOG_COUNTS) {
-      line.append(",\"").append(key).append("\":").append(counts.get(key));
+    for (Kind kind : Kind.values()) {
+      for (Verdict verdict : Verdict.values()) {
+        line.append(",\"").append(kind.plural()).append('_').append(verdict.logKey).append("\":[");
+        String separator = "";
+        for (Classified c : items) {
+          if (c.kind() == kind && c.verdict() == verdict) {
+            line.append(separator).append(jsonString(c.name()));
+            separator = ",";
+          }
+        }
+        line.append(']');
+      }
     }
     return line.append('}').toString();
   }

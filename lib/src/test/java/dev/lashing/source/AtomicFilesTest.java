@@ -1,0 +1,96 @@
+package dev.lashing.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AtomicFilesTest {
+  @TempDir Path dir;
+
+  @Test
+  void aNewFileGetsThePermissionsTheUmaskGives() throws IOException {
+    AtomicFiles.write(dir.resolve("compose.yaml"), "services: {}\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("compose.yaml"))))
+        .isEqualTo(Umask.newFileMode());
+    assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo("services: {}\n");
+  }
+
+  @Test
+  void aReplacedFileKeepsItsMode() throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "old\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    AtomicFiles.write(file, "new\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    assertThat(Files.readString(file)).isEqualTo("new\n");
+    assertThat(names()).containsExactly("compose.yaml");
+  }
+
+  @Test
+  void throughASymbolicLinkTheFileItPointsToIsReplaced() throws IOException {
+    Path real = dir.resolve("real.yaml");
+    Files.writeString(real, "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), real);
+    AtomicFiles.write(link, "new\n");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("new\n");
+  }
+
+  @Test
+  void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "old\n");
+    Files.createDirectory(dir.resolve("taken"));
+    Files.writeString(dir.resolve("taken/x"), "x");
+    // a rename cannot replace a non-empty directory
+    assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("taken"), "new\n")).isInstanceOf(IOException.class);
+    assertThat(names()).containsExactlyInAnyOrder("compose.yaml", "taken");
+    assertThat(Files.readString(file)).isEqualTo("old\n");
+  }
+
+  /**
+   * A process writing a large report is stopped as a user would stop it; the folder then holds the report whole
+   * or not at all, and no temporary file.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "INT"})
+  void aProcessStoppedMidWriteLeavesNoTemporaryFile(String signal) throws Exception {
+    Path report = dir.resolve("report.json");
+    Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SlowReportWriter.class.getName(), report.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (names().stream().noneMatch(n -> n.endsWith(".tmp"))) {
+        assertThat(writer.isAlive()).as("the writer is still running").isTrue();
+        assertThat(System.nanoTime()).as("a temporary file appears").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+      new ProcessBuilder("kill", "-" + signal, Long.toString(writer.pid())).start().waitFor();
+      assertThat(writer.waitFor(60, TimeUnit.SECONDS)).as("the writer stops").isTrue();
+    } finally {
+      writer.destroyForcibly();
+    }
+    assertThat(names()).allMatch(n -> n.equals("report.json"));
+    if (Files.exists(report)) {
+      assertThat(Files.size(report)).isEqualTo(SlowReportWriter.SIZE);
+    }
+  }
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}

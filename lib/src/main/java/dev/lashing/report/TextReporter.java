@@ -12,6 +12,10 @@ import java.util.List;
  * findings are only counted. Quiet prints the first line of each finding and nothing else.
  */
 final class TextReporter implements Reporter {
+  /** Lines longer than this many characters are shown as a window of this many around the finding. */
+  private static final int MAX_SHOWN = 200;
+  /** How much of a long line the window shows before the finding. */
+  private static final int SHOWN_BEFORE_SPAN = 60;
   /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
   private static final int TAB_WIDTH = 4;
   private static final String RESET = "\u001b[0m";
@@ -68,18 +72,36 @@ final class TextReporter implements Reporter {
       return;
     }
     String line = span.line();
-    StringBuilder shown = new StringBuilder();
-    int column = 0;
+    // A very long line (a minified value, a flow mapping on one line) is shown as a window around the finding,
+    // so that each finding on it prints a few hundred characters, not megabytes.
+    int from = 0;
+    int to = line.length();
+    if (line.length() > MAX_SHOWN) {
+      from = Math.max(0, Math.min(span.start(), line.length()) - SHOWN_BEFORE_SPAN);
+      if (from > 0 && Character.isLowSurrogate(line.charAt(from))) {
+        from--;
+      }
+      to = Math.min(line.length(), from + MAX_SHOWN);
+      if (to < line.length() && Character.isHighSurrogate(line.charAt(to - 1))) {
+        to--;
+      }
+    }
+    StringBuilder shown = new StringBuilder(from > 0 ? "\u2026" : "");
+    int column = from > 0 ? 1 : 0;
     int spanStart = -1;
     int spanEnd = -1;
-    for (int i = 0; ; ) {
+    for (int i = from; ; ) {
       if (spanStart < 0 && i >= span.start()) {
         spanStart = column;
       }
       if (spanEnd < 0 && i >= span.end()) {
         spanEnd = column;
       }
-      if (i >= line.length()) {
+      if (i >= to) {
+        if (to < line.length()) {
+          shown.append('\u2026');
+          spanEnd = spanEnd < 0 ? column : spanEnd;
+        }
         break;
       }
       int cp = line.codePointAt(i);

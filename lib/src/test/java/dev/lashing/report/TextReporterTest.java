@@ -33,6 +33,16 @@ class TextReporterTest {
   @Nested
   class CodeFrames {
     @Test
+    void aVeryLongLineIsShownAsAWindowAroundTheFinding() {
+      String yaml = "x: {" + "a: 1, ".repeat(100_000) + "image: nginx:latest, " + "b: 2, ".repeat(100_000) + "}\n";
+      String[] frame = frame(yaml, "nginx", "latest").split("\n");
+      assertThat(frame[0]).startsWith("1 | \u2026").endsWith("\u2026").contains(" a: 1, image: nginx:latest, b: 2,")
+          .hasSizeLessThanOrEqualTo("1 | ".length() + 200 + 2);
+      assertThat(frame[1]).endsWith("^~~~~~~~~~~~");
+      assertThat(frame[1].indexOf('^')).isEqualTo(frame[0].indexOf("nginx"));
+    }
+
+    @Test
     void underlinesTheSpan() {
       assertThat(frame("image: nginx:latest\n", "nginx", "latest")).isEqualTo("""
             1 | image: nginx:latest

@@ -129,7 +129,7 @@ final class AuditCommand {
       try {
         AtomicFiles.write(target, result.cleanupScript(now, host));
       } catch (IOException e) {
-        err.println("lashing: " + IoErrors.cannotWrite(script, target, e));
+        err.println("lashing: " + IoErrors.cannotWrite(script, e));
         return Cli.INVALID;
       }
       err.println("lashing: wrote " + script + " (" + result.safeToDelete().size()

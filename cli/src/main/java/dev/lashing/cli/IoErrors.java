@@ -6,10 +6,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 
 /**
  * Says what went wrong with a file in words a user acts on ({@code compose.yaml: permission denied}), instead
@@ -27,13 +25,9 @@ final class IoErrors {
     }
   }
 
-  /** Why {@code target}, named {@code name} on the command line, could not be written. */
-  static String cannotWrite(String name, Path target, IOException e) {
-    Path folder = target.toAbsolutePath().getParent();
-    String reason = folder != null && !Files.isDirectory(folder)
-        ? "the folder " + folder + " does not exist"
-        : reason(e);
-    return "cannot write " + name + ": " + reason;
+  /** Why {@code name}, a file named on the command line, could not be written. */
+  static String cannotWrite(String name, IOException e) {
+    return "cannot write " + describe(name, e);
   }
 
   /** {@code name: reason}, where {@code name} is the file as the user gave it. */
@@ -48,6 +42,9 @@ final class IoErrors {
   }
 
   private static String reason(IOException e) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return lowerFirst(f.getReason());
+    }
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
@@ -63,7 +60,7 @@ final class IoErrors {
     if (e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException) {
       return "a directory or file is in the way";
     }
-    String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+    String reason = e.getMessage();
     return reason == null || reason.isBlank() ? "input/output error" : lowerFirst(reason);
   }
 

@@ -206,7 +206,7 @@ final class LintCommand {
       reporter.write(report, text);
       AtomicFiles.write(workingDirectory.resolve(output), text.toString());
     } catch (IOException e) {
-      throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, workingDirectory.resolve(output), e), e);
+      throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, e), e);
     }
   }
 

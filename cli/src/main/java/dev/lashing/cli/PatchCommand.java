@@ -126,7 +126,7 @@ final class PatchCommand {
       try {
         AtomicFiles.write(workingDirectory.resolve(output), result.text());
       } catch (IOException e) {
-        throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, workingDirectory.resolve(output), e), e);
+        throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, e), e);
       }
     }
     if (line.hasOption("diff")) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -34,6 +35,10 @@ public final class AtomicFiles {
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path directory = real.getParent();
     Set<PosixFilePermission> replacedPermissions = Files.exists(real) ? permissions(real) : null;
+    if (!Files.isDirectory(directory)) {
+      // said of the file asked for, not of the temporary file that could not be made
+      throw new NoSuchFileException(real.toString(), null, "the folder " + directory + " does not exist");
+    }
     TemporaryFile temp = TemporaryFile.create(directory, real.getFileName().toString());
     try {
       try (FileChannel channel = temp.channel) {

@@ -1,0 +1,177 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every error a user can cause with files, in every command, is a message and exit 2: never a stack trace,
+ * never "internal error".
+ */
+class UserErrorsTest {
+  private static final String COMPOSE = "services:\n  web:\n    image: nginx:1.27\n";
+
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+  private Path mounted;
+
+  @BeforeEach
+  void project() throws IOException {
+    write("compose.yaml", COMPOSE);
+    Files.copy(GenerateCommandTest.EXAMPLE, dir.resolve("inventory.yml"));
+    Files.copy(AuditCommandTest.GOLDEN.resolve("desktop-ps.json"), dir.resolve("desktop-ps.json"));
+    Files.createDirectory(dir.resolve("folder"));
+  }
+
+  @AfterEach
+  void unmount() throws Exception {
+    if (mounted != null) {
+      new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
+    assertThat(err.toString()).as("a message, not a stack trace").doesNotContain("internal error")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    return code;
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  // ---- files that cannot be read ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lint -f folder", "fix -f folder", "patch -f folder", "config -f folder",
+      "validate folder", "generate folder", "audit folder --env desktop"})
+  void aDirectoryGivenAsAFile(String command) {
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    // lint reports unreadable files as findings of missing-file, on standard output
+    assertThat(out.toString() + err.toString()).contains("folder").contains("Is a directory");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lint -f nothing.yaml", "fix -f nothing.yaml", "patch -f nothing.yaml",
+      "config -f nothing.yaml", "validate nothing.yaml", "generate nothing.yaml", "audit nothing.yaml --env desktop"})
+  void aMissingFile(String command) {
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(out.toString() + err.toString()).contains("nothing.yaml").containsIgnoringCase("no such file");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lint -f compose.yaml", "fix -f compose.yaml", "patch -f compose.yaml",
+      "config -f compose.yaml", "validate compose.yaml", "generate inventory.yml", "audit inventory.yml --env desktop"})
+  void anUnreadableFile(String command) throws IOException {
+    assumeFalse(isRoot(), "running as root, which reads every file: the unreadable-file case is skipped");
+    String file = command.split(" ")[command.startsWith("lint") || command.startsWith("fix")
+        || command.startsWith("patch") || command.startsWith("config") ? 2 : 1];
+    Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("-w-------"));
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(out.toString() + err.toString()).contains(file).containsIgnoringCase("permission denied");
+  }
+
+  @Test
+  void explainAnUnknownRule() {
+    assertThat(run("explain", "folder")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo("lashing: unknown rule 'folder'; `lashing rules` lists them\n");
+  }
+
+  @Test
+  void aSymbolicLinkLoopInAScannedDirectory() throws IOException {
+    Files.createDirectories(dir.resolve("stacks/a"));
+    Files.writeString(dir.resolve("stacks/a/compose.yaml"), COMPOSE);
+    Files.createSymbolicLink(dir.resolve("stacks/a/loop"), dir.resolve("stacks"));
+    assertThat(run("lint", "--quiet", "stacks")).isIn(Cli.OK, Cli.FINDINGS);
+    assertThat(run("fix", "stacks")).isIn(Cli.OK, Cli.FINDINGS);
+    assertThat(out.toString()).contains("stacks/a/compose.yaml");
+  }
+
+  // ---- files that cannot be written ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lint compose.yaml --output missing/report.txt",
+      "lint compose.yaml --write-baseline missing/baseline.json", "patch -f compose.yaml -o missing/patch.yml",
+      "audit inventory.yml --env desktop --state desktop-ps.json --cleanup-script missing/cleanup.sh",
+      "audit inventory.yml --env desktop --state desktop-ps.json --log missing/audit.log"})
+  void anOutputIntoAMissingFolder(String command) {
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("missing/").containsAnyOf("does not exist", "no such file or directory")
+        .doesNotContain(".tmp");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lint compose.yaml --output folder", "patch -f compose.yaml -o folder"})
+  void anOutputThatIsADirectory(String command) {
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("cannot write folder: ").doesNotContain(".tmp");
+  }
+
+  @Test
+  void fixWriteIntoAReadOnlyFolder() throws Exception {
+    Path readOnly = mount("ro");
+    assertThat(run("fix", "-f", readOnly.resolve("compose.yaml").toString(), "--write")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("compose.yaml: read-only file system; ").contains("not written");
+    assertThat(Files.readString(readOnly.resolve("compose.yaml"))).isEqualTo(COMPOSE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lint compose.yaml --format json --output full/report.json",
+      "patch -f compose.yaml -o full/patch.yml", "generate inventory.yml -o full",
+      "audit inventory.yml --env desktop --state desktop-ps.json --log full/audit.log"})
+  void aFullDisk(String command) throws Exception {
+    Path full = mount("size=4k");
+    try {
+      Files.write(full.resolve("filler"), new byte[1 << 20]);
+    } catch (IOException e) {
+      // full, as the case needs
+    }
+    assertThat(run(command.split(" "))).as(err.toString()).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: cannot ").containsIgnoringCase("no space left on device");
+    try (var files = Files.list(full)) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left")
+          .allMatch(n -> !n.endsWith(".tmp"));
+    }
+  }
+
+  /** A small tmpfs at DIR/full (or DIR/ro holding the project, read-only); skipped where mount is not allowed. */
+  private Path mount(String options) throws Exception {
+    boolean readOnly = options.equals("ro");
+    Path point = dir.resolve(readOnly ? "ro" : "full");
+    Files.createDirectories(point);
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", readOnly ? "size=64k" : options, "tmpfs",
+        point.toString()).redirectErrorStream(true).start();
+    boolean ok = mount.waitFor() == 0;
+    assumeTrue(ok, "cannot mount a tmpfs here (it needs root): the case is skipped");
+    mounted = point;
+    if (readOnly) {
+      Files.writeString(point.resolve("compose.yaml"), COMPOSE);
+      assumeTrue(new ProcessBuilder("mount", "-o", "remount,ro", point.toString()).start().waitFor() == 0,
+          "cannot remount the tmpfs read-only: the case is skipped");
+    }
+    return point;
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+}

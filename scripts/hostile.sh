@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Hostile input in bounded time: builds each case in a temporary folder, lints it with the jar, and prints the
+# exit code, wall time, peak memory (maximum resident set) and the first line of the message.
+#   scripts/hostile.sh [JAR]         (default cli/target/lashing.jar; build it with mvn -q -B package -DskipTests)
+# Each should end in under 2 s with a positioned message (exit 2) or, where the input is valid, a normal
+# result (exit 0 or 1); the tests in cli (HostileInputTest) check the outcomes, this script the cost.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=${1:-cli/target/lashing.jar}
+jar=$(realpath "$jar")
+limit=${HOSTILE_TIMEOUT:-120} # seconds; a case still running then is stopped and shown with exit 124
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" <<'PY'
+import os, sys
+w = sys.argv[1]
+def case(name, files):
+    d = os.path.join(w, name); os.makedirs(d)
+    for f, text in files.items():
+        mode = "wb" if isinstance(text, bytes) else "w"
+        with open(os.path.join(d, f), mode) as out: out.write(text)
+MB = 1 << 20
+case("scalar-5MB", {"compose.yaml": "services:\n  web:\n    image: " + "a" * (5 * MB) + "\n"})
+case("flow-line-5MB", {"compose.yaml": "services: {" + ", ".join(
+    "s%d: {image: 'nginx:1.27', ports: ['%d:80']}" % (i, 10000 + i % 50000) for i in range(5 * MB // 45)) + "}\n"})
+case("services-100000", {"compose.yaml": "services:\n" + "".join(
+    "  service-%06d:\n    image: nginx:1.27\n" % i for i in range(100000))})
+case("documents-20000", {"compose.yaml": "".join("---\nservices: {s%d: {image: busybox}}\n" % i for i in range(20000))})
+head = "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
+body = "".join("      l%07d: x\n" % i for i in range(10 ** 6))[: 16 * MB - 1 - len(head) - 1]
+body = body[: body.rfind("\n") + 1]
+case("file-16MiB-minus-1", {"compose.yaml": head + body + "#" * (16 * MB - 1 - len(head) - len(body) - 1) + "\n"})
+case("key-1MB", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    labels:\n      " + "k" * MB + ": v\n"})
+depth = 1000
+ext = {"compose.yaml": "services:\n  s0:\n    extends: {file: e1.yaml, service: s}\n    image: nginx:1.27\n"}
+for i in range(1, depth):
+    ext["e%d.yaml" % i] = "services:\n  s:\n    extends: {file: e%d.yaml, service: s}\n    environment: [L%d=1]\n" % (i + 1, i)
+ext["e%d.yaml" % depth] = "services:\n  s:\n    image: busybox\n"
+case("extends-chain-1000", ext)
+inc = {"compose.yaml": "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n"}
+for i in range(1, depth):
+    inc["i%d.yaml" % i] = "include: [i%d.yaml]\nservices:\n  s%d: {image: busybox}\n" % (i + 1, i)
+inc["i%d.yaml" % depth] = "services:\n  last: {image: busybox}\n"
+case("include-chain-1000", inc)
+case("env-1M-lines", {"compose.yaml": "services:\n  web:\n    image: nginx:${TAG}\n",
+                      ".env": "".join("V%07d=value\n" % i for i in range(10 ** 6)) + "TAG=1.27\n"})
+bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    "a%d: &a%d [%s]\n" % (i, i, ", ".join(["*a%d" % (i - 1)] * 10)) for i in range(1, 12))
+case("lashing-yml-alias-bomb", {"compose.yaml": "services:\n  web: {image: nginx:1.27}\n", ".lashing.yml": bomb})
+case("compose-alias-bomb", {"compose.yaml": bomb})
+case("merge-anchor-30000", {"compose.yaml": "x-common: &common\n  restart: always\n  read_only: true\n"
+    "  logging: {driver: json-file, options: {max-size: 10m}}\nservices:\n" + "".join(
+    "  service-%d:\n    <<: *common\n    image: registry.example/app-%d:1.0\n    environment: {ROLE: worker, INDEX: \"%d\"}\n"
+    "    labels: [team=core, tier=back]\n" % (i, i, i) for i in range(30000))})
+case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"})
+case("invalid-utf8", {"compose.yaml": b"services:\n  web:\n    image: \xff\xfe\n"})
+PY
+
+printf '%-24s %5s %8s %9s  %s\n' case exit seconds "peak MB" "first line of output"
+for dir in "$work"/*/; do
+  name=$(basename "$dir")
+  set +e
+  ( cd "$dir" && /usr/bin/time -f '%e %M' -o ../"$name".time timeout "$limit" java -jar "$jar" lint --format text \
+      compose.yaml >../"$name".out 2>&1 )
+  code=$?
+  set -e
+  read -r seconds kb < <(tail -n 1 "$work/$name.time")
+  first=$(grep -m1 -v '^[[:space:]]*$' "$work/$name.out" | cut -c1-100 || true)
+  printf '%-24s %5s %8s %9s  %s\n' "$name" "$code" "$seconds" "$((kb / 1024))" "$first"
+done

@@ -1,0 +1,121 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile input ends in a positioned message, or where it is valid a normal result: the outcomes of the cases
+ * scripts/hostile.sh times (the script measures time and memory; these tests check what the user sees).
+ */
+class HostileInputTest {
+  private static final String BOMB = bomb();
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int lint(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "lint";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(all);
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private static String bomb() {
+    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
+  void anAliasBombInTheComposeFile() throws IOException {
+    write("compose.yaml", BOMB);
+    assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).contains("compose.yaml:4:").contains("excessive aliasing");
+  }
+
+  @Test
+  void anAliasBombInLashingYml() throws IOException {
+    write("compose.yaml", "services:\n  web: {image: nginx:1.27}\n");
+    write(".lashing.yml", BOMB);
+    assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString() + err.toString()).contains(".lashing.yml:4:").contains("excessive aliasing");
+  }
+
+  @Test
+  void aKeyOfOneMegabyteIsRefusedWithAPosition() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    labels:\n      " + "k".repeat(1 << 20) + ": v\n");
+    // YAML allows an implicit key of at most 1024 characters; Compose's reader refuses it too
+    assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).contains("compose.yaml:").contains("invalid YAML");
+  }
+
+  @Test
+  void aFileOver16MiBIsRefusedWithAPosition() throws IOException {
+    write("compose.yaml", "services: {}\n" + "#".repeat(16 << 20) + "\n");
+    assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString() + err.toString()).contains("compose.yaml").contains("bytes are not read");
+  }
+
+  @Test
+  void aDeepExtendsChain() throws IOException {
+    write("compose.yaml", "services:\n  s0:\n    extends: {file: e1.yaml, service: s}\n    image: nginx:1.27\n");
+    for (int i = 1; i < 200; i++) {
+      write("e" + i + ".yaml", "services:\n  s:\n    extends: {file: e" + (i + 1) + ".yaml, service: s}\n"
+          + "    environment: [L" + i + "=1]\n");
+    }
+    write("e200.yaml", "services:\n  s:\n    image: busybox\n");
+    assertThat(lint("--quiet", "compose.yaml")).as(out.toString() + err).isIn(Cli.OK, Cli.FINDINGS);
+  }
+
+  @Test
+  void aDeepIncludeChain() throws IOException {
+    write("compose.yaml", "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n");
+    for (int i = 1; i < 200; i++) {
+      write("i" + i + ".yaml", "include: [i" + (i + 1) + ".yaml]\nservices:\n  s" + i + ": {image: busybox}\n");
+    }
+    write("i200.yaml", "services:\n  last: {image: busybox}\n");
+    assertThat(lint("--quiet", "compose.yaml")).as(out.toString() + err).isIn(Cli.OK, Cli.FINDINGS);
+  }
+
+  @Test
+  void anEnvFileOfAMillionLines() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
+    StringBuilder env = new StringBuilder();
+    for (int i = 0; i < 1_000_000; i++) {
+      env.append('V').append(i).append("=value\n");
+    }
+    write(".env", env.append("TAG=1.27\n").toString());
+    assertThat(lint("--quiet", "compose.yaml")).as(out.toString() + err).isIn(Cli.OK, Cli.FINDINGS);
+    assertThat(out.toString() + err).doesNotContain("TAG");
+  }
+
+  @Test
+  void deepNestingAndInvalidUtf8AreRefusedWithAPosition() throws IOException {
+    write("compose.yaml", "x: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+    assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).contains("compose.yaml:1:").contains("nesting deeper than 200 levels");
+    Files.write(dir.resolve("bad.yaml"), new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+    assertThat(lint("bad.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).contains("bad.yaml:1:");
+  }
+}

@@ -5,6 +5,8 @@ import dev.lashing.api.Diagnostic;
 import dev.lashing.api.LoadOptions;
 import dev.lashing.api.LoadResult;
 import dev.lashing.config.LintConfig;
+import dev.lashing.fix.FixEdits;
+import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
@@ -94,12 +96,15 @@ final class LintCommand {
     Linter linter = new Linter(registry);
     List<Finding> findings = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
+    Map<Finding, Map<String, List<TextEdit>>> fixEdits = new LinkedHashMap<>();
+    boolean planFixes = reports.stream().anyMatch(r -> r.reporter().showsFixEdits());
     boolean invalid = false;
     // Projects are independent: lint them on every core, then gather the outcomes in the order given.
     List<ProjectOutcome> outcomes = OrderedParallel.map(Arguments.projects(line, workingDirectory, environment),
-        files -> lintProject(files, line, config, policyFlag, linter));
+        files -> lintProject(files, line, config, policyFlag, linter, planFixes));
     for (ProjectOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
+      fixEdits.putAll(outcome.fixEdits());
       if (outcome.invalid()) {
         invalid = true;
         outcome.sources().forEach(sources::putIfAbsent);
@@ -122,7 +127,7 @@ final class LintCommand {
     }
 
     LintReport report = new LintReport(findings, registry.rules().stream().map(Rule::info).toList(), sources,
-        Version.current());
+        Version.current(), fixEdits);
     for (ReportRequests.Request request : reports) {
       write(request.reporter(), report, request.file());
     }
@@ -143,13 +148,17 @@ final class LintCommand {
     thread.start();
   }
 
-  /** What linting one project gave: its findings, and the sources they point into. */
-  private record ProjectOutcome(List<Finding> findings, Map<String, SourceFile> sources, boolean invalid) {
-    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), false);
+  /**
+   * What linting one project gave: its findings, the sources they point into, and the fix engine's edits of
+   * each fixable finding when a report shows them.
+   */
+  private record ProjectOutcome(List<Finding> findings, Map<String, SourceFile> sources, boolean invalid,
+      Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
+    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), false, Map.of());
   }
 
   private ProjectOutcome lintProject(List<Path> files, CommandLine line, LintConfig config, Policy policyFlag,
-      Linter linter) {
+      Linter linter, boolean planFixes) {
     Path first = workingDirectory.resolve(files.get(0));
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
@@ -158,11 +167,24 @@ final class LintCommand {
     LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
     try {
       LoadResult result = ProjectLoader.load(load);
-      return new ProjectOutcome(linter.lint(result, settings), result.sources(), false);
+      List<Finding> found = linter.lint(result, settings);
+      return new ProjectOutcome(found, result.sources(), false,
+          planFixes ? fixEdits(new FixEdits(result), found) : Map.of());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);
-      return new ProjectOutcome(linter.loadFailure(errors, settings), readForCodeFrames(errors), true);
+      return new ProjectOutcome(linter.loadFailure(errors, settings), readForCodeFrames(errors), true, Map.of());
     }
+  }
+
+  private static Map<Finding, Map<String, List<TextEdit>>> fixEdits(FixEdits planner, List<Finding> findings) {
+    Map<Finding, Map<String, List<TextEdit>>> edits = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      Map<String, List<TextEdit>> fix = planner.of(f);
+      if (!fix.isEmpty()) {
+        edits.put(f, fix);
+      }
+    }
+    return edits;
   }
 
   /** The files a failed load names, so its findings get code frames too (unreadable ones go without). */

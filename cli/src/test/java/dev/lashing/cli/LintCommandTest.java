@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class LintCommandTest {
   @TempDir Path dir;
@@ -109,6 +111,42 @@ class LintCommandTest {
     assertThat(lint("--quiet")).isEqualTo(Cli.OK);
     assertThat(lint("--format", "sarif")).isEqualTo(Cli.OK);
     assertThat(out.toString()).contains("\"justification\": \"api is off by default\"");
+  }
+
+  @Test
+  void sarifFixesAreTheEditsLashingFixWrites() throws IOException {
+    String text = "services:\n  web:  # the front\n    image: nginx:1.27\n";
+    write("compose.yaml", text);
+    lint("--format", "sarif");
+    JsonNode restart = null;
+    for (JsonNode result : new JsonMapper().readTree(out.toString()).get("runs").get(0).get("results")) {
+      if (result.get("ruleId").asString().equals("restart-policy")) {
+        restart = result;
+      }
+    }
+    assertThat(restart).isNotNull();
+    JsonNode change = restart.get("fixes").get(0).get("artifactChanges").get(0);
+    assertThat(change.get("artifactLocation").get("uri").asString()).isEqualTo("compose.yaml");
+    StringBuilder fixed = new StringBuilder(text);
+    JsonNode replacements = change.get("replacements");
+    for (int i = replacements.size() - 1; i >= 0; i--) {
+      JsonNode region = replacements.get(i).get("deletedRegion");
+      fixed.replace(offset(text, region.get("startLine").asInt(), region.get("startColumn").asInt()),
+          offset(text, region.get("endLine").asInt(), region.get("endColumn").asInt()),
+          replacements.get(i).get("insertedContent").get("text").asString());
+    }
+
+    new Cli(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), dir)
+        .run("fix", "--rule", "restart-policy", "--write");
+    assertThat(fixed.toString()).isEqualTo(Files.readString(dir.resolve("compose.yaml")));
+  }
+
+  private static int offset(String text, int line, int column) {
+    int at = 0;
+    for (int l = 1; l < line; l++) {
+      at = text.indexOf('\n', at) + 1;
+    }
+    return at + column - 1;
   }
 
   @Test

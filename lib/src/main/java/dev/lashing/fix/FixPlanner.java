@@ -43,8 +43,12 @@ final class FixPlanner {
   /** A finding and the fix to apply for it. */
   record Candidate(Finding finding, Fix fix) {}
 
-  /** The new text of every changed file, the findings fixed and those skipped. */
-  record Result(Map<String, String> texts, List<Candidate> applied, List<Skip> skipped) {}
+  /**
+   * The new text of every changed file, the edits that make it (by file, in the order they apply), the
+   * findings fixed and those skipped.
+   */
+  record Result(Map<String, String> texts, Map<String, List<TextEdit>> edits, List<Candidate> applied,
+      List<Skip> skipped) {}
 
   private final WrittenPlaces places;
   private final ChangeResolver resolver;
@@ -56,7 +60,9 @@ final class FixPlanner {
 
   // ---- the plan ----
 
+  /** Plans the candidates' fixes; each call stands alone, so one planner can plan fixes one at a time. */
   Result plan(List<Candidate> candidates) {
+    newAnchors.clear(); // anchors named by an earlier plan were never written
     List<Skip> skipped = new ArrayList<>();
     List<List<Resolved>> resolved = new ArrayList<>();
     Map<Written, Map<Object, Set<String>>> asked = new IdentityHashMap<>();
@@ -137,15 +143,17 @@ final class FixPlanner {
       }
     }
     Map<String, String> texts = new TreeMap<>();
+    Map<String, List<TextEdit>> fileEdits = new TreeMap<>();
     for (Map.Entry<YamlFile, List<TextEdit>> e : edits.entrySet()) {
       TextEdits all = new TextEdits();
       all.addAll(e.getValue());
       String fixed = all.apply(e.getKey().text);
       if (!fixed.equals(e.getKey().text)) {
         texts.put(e.getKey().source.name(), fixed);
+        fileEdits.put(e.getKey().source.name(), all.sorted());
       }
     }
-    return new Result(texts, applied, skipped);
+    return new Result(texts, fileEdits, applied, skipped);
   }
 
   /** A bug in the engine costs the fix that met it, not the others (and is reported, never hidden). */

@@ -1,5 +1,6 @@
 package dev.lashing.report;
 
+import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.source.SourceFile;
@@ -19,9 +20,12 @@ import java.util.TreeMap;
  * @param sources the text of each file, by the names {@link dev.lashing.source.SourceRange#file()} uses; a
  *     file missing here is reported without code frames, snippets or text-based fingerprints
  * @param toolVersion Lashing's version, as the outputs name it
+ * @param fixEdits for each finding with a fix that can be written, the edits that fix it on their own (by
+ *     file name, as {@link dev.lashing.fix.FixEdits} plans them); formats that carry fixes (SARIF) use them
  */
 public record LintReport(
-    List<Finding> findings, List<RuleInfo> rules, Map<String, SourceFile> sources, String toolVersion) {
+    List<Finding> findings, List<RuleInfo> rules, Map<String, SourceFile> sources, String toolVersion,
+    Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
   static final String TOOL_NAME = "lashing";
   static final String INFORMATION_URI = "https://lashing.dev";
 
@@ -30,6 +34,13 @@ public record LintReport(
     rules = List.copyOf(rules);
     sources = Map.copyOf(sources);
     Objects.requireNonNull(toolVersion, "toolVersion");
+    fixEdits = Map.copyOf(fixEdits);
+  }
+
+  /** A report without fix edits. */
+  public LintReport(List<Finding> findings, List<RuleInfo> rules, Map<String, SourceFile> sources,
+      String toolVersion) {
+    this(findings, rules, sources, toolVersion, Map.of());
   }
 
   /** Where a rule is documented; one constant scheme so links stay valid across formats. */

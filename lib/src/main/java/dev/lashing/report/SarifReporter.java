@@ -2,8 +2,10 @@ package dev.lashing.report;
 
 import static dev.lashing.report.JsonText.object;
 
+import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.source.SourceFile;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one run, the rules that ran with their metadata, and
- * every finding, suppressed ones carrying an in-source suppression. Columns count UTF-16 code units, as
+ * every finding, suppressed ones carrying an in-source suppression, and the fix of each one that has
+ * planned edits (the same minimal edits {@code lashing fix} writes). Columns count UTF-16 code units, as
  * positions do, and paths are relative to {@code %SRCROOT%} (absolute paths become {@code file:} URIs).
  */
 final class SarifReporter implements Reporter {
@@ -45,7 +48,13 @@ final class SarifReporter implements Reporter {
     List<Object> results = new ArrayList<>();
     for (int i = 0; i < report.findings().size(); i++) {
       Finding f = report.findings().get(i);
-      results.add(result(f, ruleIndex.get(f.ruleId()), fingerprints.get(i), report.sources().get(f.at().file())));
+      Map<String, Object> result =
+          result(f, ruleIndex.get(f.ruleId()), fingerprints.get(i), report.sources().get(f.at().file()));
+      Map<String, List<TextEdit>> edits = report.fixEdits().get(f);
+      if (edits != null && !edits.isEmpty() && report.sources().keySet().containsAll(edits.keySet())) {
+        result.put("fixes", List.of(fix(f.fix(), edits, report.sources())));
+      }
+      results.add(result);
     }
     Map<String, Object> driver = object(
         "name", LintReport.TOOL_NAME,
@@ -130,6 +139,36 @@ final class SarifReporter implements Reporter {
     }
     result.put("properties", properties);
     return result;
+  }
+
+  @Override
+  public boolean showsFixEdits() {
+    return true;
+  }
+
+  /** A fix as SARIF's artifact changes: each edit replaces a region (empty for an insertion) with new text. */
+  private static Map<String, Object> fix(Fix fix, Map<String, List<TextEdit>> edits, Map<String, SourceFile> sources) {
+    List<Object> changes = new ArrayList<>();
+    edits.forEach((file, fileEdits) -> {
+      SourceFile source = sources.get(file);
+      List<Object> replacements = new ArrayList<>();
+      for (TextEdit e : fileEdits) {
+        replacements.add(object(
+            "deletedRegion", object(
+                "startLine", source.lineOf(e.start()),
+                "startColumn", source.columnOf(e.start()),
+                "endLine", source.lineOf(e.end()),
+                "endColumn", source.columnOf(e.end())),
+            "insertedContent", object("text", e.replacement())));
+      }
+      changes.add(object("artifactLocation", artifactLocation(file), "replacements", replacements));
+    });
+    String description = switch (fix.safety()) {
+      case SAFE -> fix.description();
+      case BEHAVIOUR_CHANGING -> fix.description()
+          + " (changes behaviour: review it; `lashing fix` applies it only with --unsafe-fixes)";
+    };
+    return object("description", object("text", description), "artifactChanges", changes);
   }
 
   /** Where a range is; the snippet is its text when {@code source} is given and holds it. */

@@ -13,11 +13,13 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Draft-07 validation of produced JSON against a schema on the class path, and parsing for assertions. */
+/** Validation (draft-07 unless the schema names its draft) of produced JSON against a schema on the class path, and parsing for assertions. */
 public final class JsonSchemas {
   /** The report schema, from schemas/ (the build puts it on the class path under this name). */
   public static final String REPORT = "/dev/lashing/schemas/lashing-report.schema.json";
   static final String SARIF_SUBSET = "/dev/lashing/report/sarif-2.1.0-subset.schema.json";
+  /** The official SARIF 2.1.0 schema (draft-04), from github.com/oasis-tcs/sarif-spec sarif-2.1/schema. */
+  static final String SARIF = "/dev/lashing/report/sarif-schema-2.1.0.json";
 
   private static final JsonMapper MAPPER = new JsonMapper();
 

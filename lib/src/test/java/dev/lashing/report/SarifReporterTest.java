@@ -3,6 +3,7 @@ package dev.lashing.report;
 import static dev.lashing.report.ReportFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
@@ -27,6 +28,47 @@ class SarifReporterTest {
     assertThat(log.get("$schema").asString()).isEqualTo("https://json.schemastore.org/sarif-2.1.0.json");
     assertThat(log.get("version").asString()).isEqualTo("2.1.0");
     assertThat(log.get("runs").size()).isEqualTo(1);
+  }
+
+  @Test
+  void withFixesMatchesTheFullSarifSchema() {
+    String sarif = render("sarif", withFixEdits());
+    assertThat(JsonSchemas.errors(JsonSchemas.SARIF, sarif)).isEmpty();
+    assertThat(JsonSchemas.errors(JsonSchemas.SARIF, SARIF)).isEmpty();
+    assertThat(JsonSchemas.errors(JsonSchemas.SARIF, sarif.replace("\"insertedContent\"", "\"insertedText\"")))
+        .as("the full schema is really applied").isNotEmpty();
+  }
+
+  @Test
+  void fixesCarryTheFixEnginesEditsAsArtifactChanges() {
+    JsonNode results = JsonSchemas.parse(render("sarif", withFixEdits())).get("runs").get(0).get("results");
+
+    assertThat(results.get(1).get("fixes").toString()).isEqualTo("[{\"description\":{\"text\":"
+        + "\"restart unless stopped\"},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":"
+        + "\"compose.override.yaml\",\"uriBaseId\":\"%SRCROOT%\"},\"replacements\":[{\"deletedRegion\":"
+        + "{\"startLine\":3,\"startColumn\":1,\"endLine\":3,\"endColumn\":1},"
+        + "\"insertedContent\":{\"text\":\"    restart: unless-stopped\\n\"}}]}]}]");
+    JsonNode unsafe = results.get(3).get("fixes").get(0);
+    assertThat(unsafe.get("description").get("text").asString())
+        .isEqualTo("remove privileged (changes behaviour: review it; `lashing fix` applies it only with"
+            + " --unsafe-fixes)");
+    assertThat(unsafe.get("artifactChanges").get(0).get("replacements").get(0).get("deletedRegion").toString())
+        .isEqualTo("{\"startLine\":5,\"startColumn\":1,\"endLine\":6,\"endColumn\":1}");
+    assertThat(results.get(2).has("fixes")).as("a fix without planned edits is not offered").isFalse();
+  }
+
+  /** The fixture report with edits for the restart policy (safe) and privileged (behaviour-changing). */
+  private static LintReport withFixEdits() {
+    LintReport report = ReportFixtures.report();
+    String override = ReportFixtures.OVERRIDE.text();
+    int afterWeb = override.indexOf("  web:\n") + "  web:\n".length();
+    String compose = ReportFixtures.COMPOSE.text();
+    int privileged = compose.indexOf("    privileged: true\n");
+    return new LintReport(report.findings(), report.rules(), report.sources(), report.toolVersion(), Map.of(
+        report.findings().get(1), Map.of("compose.override.yaml",
+            List.of(TextEdit.insert(afterWeb, "    restart: unless-stopped\n"))),
+        report.findings().get(3), Map.of("compose.yaml",
+            List.of(TextEdit.delete(privileged, privileged + "    privileged: true\n".length())))));
   }
 
   @Test

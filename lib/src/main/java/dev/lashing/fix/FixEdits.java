@@ -1,0 +1,44 @@
+package dev.lashing.fix;
+
+import dev.lashing.api.LoadResult;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The minimal text edits that fix findings of one loaded project, exactly as the first round of
+ * {@code lashing fix} would write them, without writing anything: for reports that carry fixes (SARIF) and
+ * for editors that offer them. Safe and behaviour-changing fixes alike; the caller says which is which.
+ */
+public final class FixEdits {
+  private final FixPlanner planner;
+
+  public FixEdits(LoadResult load) {
+    this.planner = new FixPlanner(load);
+  }
+
+  /**
+   * The edits that fix {@code finding} on its own, by file name, each file's edits in the order they apply;
+   * empty when it has no fix, is suppressed, or its fix cannot be written.
+   */
+  public Map<String, List<TextEdit>> of(Finding finding) {
+    return ofAll(List.of(finding));
+  }
+
+  /**
+   * The edits of every given finding's fix that fits with the fixes before it (a fix that overlaps an
+   * earlier one waits, as in one round of {@code lashing fix}), by file name.
+   */
+  public Map<String, List<TextEdit>> ofAll(List<Finding> findings) {
+    List<FixPlanner.Candidate> candidates = new ArrayList<>();
+    for (Finding f : findings) {
+      Fix fix = f.fix();
+      if (fix != null && !f.isSuppressed()) {
+        candidates.add(new FixPlanner.Candidate(f, fix));
+      }
+    }
+    return candidates.isEmpty() ? Map.of() : planner.plan(candidates).edits();
+  }
+}

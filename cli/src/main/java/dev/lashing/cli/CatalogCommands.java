@@ -5,11 +5,7 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.Severity;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** {@code lashing rules} (the catalog) and {@code lashing explain RULE} (a rule's page, offline). */
 final class CatalogCommands {
@@ -50,15 +46,7 @@ final class CatalogCommands {
       err.println("lashing: unknown rule '" + id + "'; `lashing rules` lists them");
       return Cli.INVALID;
     }
-    try (InputStream page = CatalogCommands.class.getResourceAsStream("/dev/lashing/rules/docs/" + id + ".md")) {
-      if (page == null) {
-        out.println(id + ": " + registry.get(id).info().summary());
-      } else {
-        out.print(new String(page.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.print(RulePages.of(id).orElse(id + ": " + registry.get(id).info().summary() + "\n"));
     return Cli.OK;
   }
 

@@ -40,6 +40,7 @@ public final class Cli {
         validate  report schema and load errors of compose files
         generate  write hardened compose files from a stack inventory
         audit     classify a host's containers, images and volumes against the inventory
+        lsp       run the language server for editors (standard input/output; see docs/editors.md)
         rules     list the rule catalog
         explain   show a rule's documentation: `lashing explain RULE`
         version   print the version
@@ -91,6 +92,7 @@ public final class Cli {
         }
         case "generate" -> new GenerateCommand(out, err, workingDirectory).run(rest);
         case "audit" -> new AuditCommand(out, err, environment, workingDirectory).run(rest);
+        case "lsp" -> new LspCommand(out, environment).run(rest, System.in, System.out);
         case "config" -> config(rest);
         case "validate" -> validate(rest);
         case "help", "--help", "-h" -> {

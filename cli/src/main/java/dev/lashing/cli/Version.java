@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** Lashing's version, as Maven filtered it into {@code version.properties}. */
-final class Version {
+public final class Version {
   private Version() {}
 
-  static String current() {
+  public static String current() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) {

@@ -44,7 +44,7 @@ public record LintReport(
   }
 
   /** Where a rule is documented; one constant scheme so links stay valid across formats. */
-  static String helpUri(String ruleId) {
+  public static String helpUri(String ruleId) {
     return INFORMATION_URI + "/rules/" + ruleId;
   }
 

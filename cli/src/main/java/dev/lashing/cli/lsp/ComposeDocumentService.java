@@ -1,0 +1,178 @@
+package dev.lashing.cli.lsp;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * The open compose files: each change schedules a lint of the document's project, whose diagnostics are
+ * published for every file of that project; code actions and hovers answer from the latest run, without
+ * waiting for one. A closed document's text, run and diagnostics are dropped.
+ */
+final class ComposeDocumentService implements TextDocumentService {
+  private final OpenDocuments documents = new OpenDocuments();
+  private final Map<Path, ProjectRun> runs = new ConcurrentHashMap<>();
+  /** The files each open document's latest run published diagnostics for, to clear what it no longer reports. */
+  private final Map<Path, Set<Path>> published = new ConcurrentHashMap<>();
+  private final ProjectLinting linting;
+  private final LintScheduler scheduler;
+  private volatile LanguageClient client;
+  private volatile boolean documentChanges;
+
+  ComposeDocumentService(ProjectLinting linting, LintScheduler scheduler) {
+    this.linting = linting;
+    this.scheduler = scheduler;
+  }
+
+  void connect(LanguageClient client, boolean documentChanges) {
+    this.client = client;
+    this.documentChanges = documentChanges;
+  }
+
+  /** Whether a file is Lashing's configuration rather than a compose file. */
+  static boolean isConfiguration(Path file) {
+    String name = file.getFileName().toString();
+    return name.equals(".lashing.yml") || name.equals(".lashing.yaml");
+  }
+
+  /** Lints every open compose file again (the configuration changed). */
+  void relintAll() {
+    documents.all().stream().filter(d -> !isConfiguration(d.path())).forEach(d -> schedule(d.path()));
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
+    if (path != null) {
+      documents.open(params.getTextDocument().getUri(), path, params.getTextDocument().getText(),
+          params.getTextDocument().getVersion());
+      changed(path);
+    }
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
+    if (path != null) {
+      documents.change(path, params.getTextDocument().getVersion(), params.getContentChanges());
+      changed(path);
+    }
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
+    if (path != null) {
+      changed(path);
+    }
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
+    if (path == null) {
+      return;
+    }
+    documents.close(path);
+    scheduler.forget(path);
+    runs.remove(path);
+    Set<Path> stale = published.remove(path);
+    if (stale != null) {
+      Set<Path> stillShown = new HashSet<>();
+      published.values().forEach(stillShown::addAll);
+      stale.stream().filter(file -> !stillShown.contains(file)).forEach(file -> publish(file, List.of()));
+    }
+    if (isConfiguration(path)) {
+      relintAll(); // its unsaved text no longer counts: the file on disk does
+    }
+  }
+
+  private void changed(Path path) {
+    if (isConfiguration(path)) {
+      relintAll();
+    } else {
+      schedule(path);
+    }
+  }
+
+  private void schedule(Path path) {
+    scheduler.schedule(path, current -> {
+      ProjectRun run;
+      try {
+        run = linting.lint(path, documents);
+      } catch (RuntimeException | StackOverflowError e) {
+        log(path + ": internal error: " + e + " (please report it with the file)");
+        return;
+      }
+      if (!current.getAsBoolean()) {
+        return;
+      }
+      runs.put(path, run);
+      Map<Path, List<Diagnostic>> diagnostics = FindingDiagnostics.of(run);
+      Set<Path> before = published.put(path, Set.copyOf(diagnostics.keySet()));
+      if (before != null) {
+        before.stream().filter(file -> !diagnostics.containsKey(file)).forEach(file -> publish(file, List.of()));
+      }
+      diagnostics.forEach(this::publish);
+    });
+  }
+
+  private void log(String message) {
+    LanguageClient to = client;
+    if (to != null) {
+      to.logMessage(new MessageParams(MessageType.Error, "lashing: " + message));
+    }
+  }
+
+  private void publish(Path file, List<Diagnostic> diagnostics) {
+    LanguageClient to = client;
+    if (to != null) {
+      to.publishDiagnostics(new PublishDiagnosticsParams(OpenDocuments.uriOf(file), diagnostics));
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
+    ProjectRun run = path == null ? null : runs.get(path);
+    if (run == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new CodeActions(run, documentChanges).at(path, params.getRange(), params.getContext().getOnly());
+      } catch (RuntimeException | StackOverflowError e) {
+        log(path + ": internal error while planning fixes: " + e + " (please report it with the file)");
+        return List.of();
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
+    ProjectRun run = path == null ? null : runs.get(path);
+    return CompletableFuture.completedFuture(
+        run == null ? null : Hovers.at(run, path, params.getPosition(), linting.registry()));
+  }
+}

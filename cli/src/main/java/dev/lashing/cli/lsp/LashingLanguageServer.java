@@ -1,0 +1,123 @@
+package dev.lashing.cli.lsp;
+
+import dev.lashing.cli.Version;
+import dev.lashing.lint.RuleRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * Lashing as a language server: what it offers (incremental sync, diagnostics, quick fixes, hovers) and
+ * its life cycle. The work is in {@link ComposeDocumentService}.
+ */
+public final class LashingLanguageServer implements LanguageServer, LanguageClientAware {
+  /** How long after the last change a lint starts: typing asks for one run, not one per key. */
+  static final long DEBOUNCE_MILLIS = 150;
+
+  private final LintScheduler scheduler;
+  private final ComposeDocumentService documents;
+  private final ConfigurationWatcher workspace;
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private LanguageClient client;
+  private volatile boolean shutdown;
+  private boolean watchFiles;
+
+  public LashingLanguageServer(Map<String, String> environment) {
+    this(environment, DEBOUNCE_MILLIS);
+  }
+
+  LashingLanguageServer(Map<String, String> environment, long debounceMillis) {
+    this.scheduler = new LintScheduler(debounceMillis);
+    this.documents = new ComposeDocumentService(new ProjectLinting(RuleRegistry.discover(), environment), scheduler);
+    this.workspace = new ConfigurationWatcher(documents);
+  }
+
+  @Override
+  public void connect(LanguageClient client) {
+    this.client = client;
+    documents.connect(client, false);
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    var capabilities = params.getCapabilities();
+    var workspaceCapabilities = capabilities == null ? null : capabilities.getWorkspace();
+    boolean documentChanges = workspaceCapabilities != null && workspaceCapabilities.getWorkspaceEdit() != null
+        && Boolean.TRUE.equals(workspaceCapabilities.getWorkspaceEdit().getDocumentChanges());
+    watchFiles = workspaceCapabilities != null && workspaceCapabilities.getDidChangeWatchedFiles() != null
+        && Boolean.TRUE.equals(workspaceCapabilities.getDidChangeWatchedFiles().getDynamicRegistration());
+    documents.connect(client, documentChanges);
+
+    TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+    sync.setOpenClose(true);
+    sync.setChange(TextDocumentSyncKind.Incremental);
+    sync.setSave(new SaveOptions(false));
+    ServerCapabilities server = new ServerCapabilities();
+    server.setTextDocumentSync(sync);
+    server.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
+    server.setHoverProvider(true);
+    return CompletableFuture.completedFuture(new InitializeResult(server, new ServerInfo("lashing", Version.current())));
+  }
+
+  @Override
+  public void initialized(InitializedParams params) {
+    if (watchFiles && client != null) {
+      FileSystemWatcher watcher = new FileSystemWatcher(Either.forLeft("**/.lashing.{yml,yaml}"));
+      client.registerCapability(new RegistrationParams(List.of(new Registration("lashing-config",
+          "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(List.of(watcher))))));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutdown = true;
+    scheduler.close();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    exited.countDown();
+  }
+
+  /** Waits for the exit notification (or {@link #exit()} called when the editor's stream ended). */
+  public void awaitExit() throws InterruptedException {
+    exited.await();
+  }
+
+  /** The protocol's exit code: 0 after a shutdown request, 1 when the editor went away without one. */
+  public int exitCode() {
+    return shutdown ? 0 : 1;
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return documents;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+}

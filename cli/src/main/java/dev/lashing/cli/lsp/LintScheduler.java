@@ -1,0 +1,64 @@
+package dev.lashing.cli.lsp;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs lints one at a time on one thread, each a moment after the last change of its document (debounce),
+ * so that typing asks for one run, not one per key. A run not yet started is replaced by a newer request
+ * for the same document; one already running finishes, but its result is dropped when a newer request
+ * came meanwhile (the task asks {@code current} before publishing).
+ */
+final class LintScheduler implements AutoCloseable {
+  /** A lint that publishes only while {@code current} says no newer request replaced it. */
+  interface Task {
+    void run(BooleanSupplier current);
+  }
+
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "lashing-lsp-lint");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Map<Path, Long> generations = new ConcurrentHashMap<>();
+  private final Map<Path, Future<?>> pending = new ConcurrentHashMap<>();
+  private final long delayMillis;
+
+  LintScheduler(long delayMillis) {
+    this.delayMillis = delayMillis;
+  }
+
+  void schedule(Path document, Task task) {
+    long generation = generations.merge(document, 1L, Long::sum);
+    BooleanSupplier current = () -> generations.getOrDefault(document, -1L) == generation;
+    Future<?> next = executor.schedule(() -> {
+      if (current.getAsBoolean()) {
+        task.run(current);
+      }
+    }, delayMillis, TimeUnit.MILLISECONDS);
+    Future<?> previous = pending.put(document, next);
+    if (previous != null) {
+      previous.cancel(false);
+    }
+  }
+
+  /** Drops a closed document: its waiting run is cancelled and a running one will not publish. */
+  void forget(Path document) {
+    generations.remove(document);
+    Future<?> previous = pending.remove(document);
+    if (previous != null) {
+      previous.cancel(false);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.lashing.cli.lsp;
+
+import dev.lashing.api.ComposeException;
+import dev.lashing.api.Diagnostic;
+import dev.lashing.api.LoadOptions;
+import dev.lashing.api.LoadResult;
+import dev.lashing.config.ConfigLoader;
+import dev.lashing.config.LintConfig;
+import dev.lashing.lint.Finding;
+import dev.lashing.lint.Linter;
+import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.ComposeFiles;
+import dev.lashing.load.ProjectLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Lints the project an open document belongs to, reading every open document from the editor's text.
+ *
+ * <p>The project is the one Compose would find from the document's directory when it reads the document
+ * (its main file, override file, or a file it includes or extends); else, going up, the project of a
+ * parent directory that reads it; else the document on its own. The nearest {@code .lashing.yml} is read
+ * on every run, so a change to it applies at the next run.
+ */
+final class ProjectLinting {
+  /** How many projects upwards may be tried for a file that is only included or extended. */
+  private static final int PROJECTS_TRIED = 3;
+
+  private final RuleRegistry registry;
+  private final Linter linter;
+  private final Set<String> knownRules;
+  private final Map<String, String> environment;
+
+  ProjectLinting(RuleRegistry registry, Map<String, String> environment) {
+    this.registry = registry;
+    this.linter = new Linter(registry);
+    this.knownRules = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    this.environment = Map.copyOf(environment);
+  }
+
+  RuleRegistry registry() {
+    return registry;
+  }
+
+  ProjectRun lint(Path document, OpenDocuments documents) {
+    Map<Path, String> overlay = documents.overlay();
+    Map<Path, Integer> versions = new HashMap<>();
+    documents.all().forEach(d -> versions.put(d.path(), d.version()));
+    Path directory = document.getParent();
+    LintConfig config;
+    try {
+      config = ConfigLoader.find(directory)
+          .map(file -> ConfigLoader.load(file, file.toString(), knownRules))
+          .orElse(LintConfig.NONE);
+    } catch (ComposeException e) {
+      return failed(directory, errors(e), LintConfig.NONE.settingsFor(document, null), document, versions);
+    }
+    if (config.ignores(document)) {
+      return new ProjectRun(document, directory, null, List.of(), Set.of(document), versions);
+    }
+    Set<List<Path>> tried = new HashSet<>();
+    Path from = directory;
+    while (from != null && tried.size() < PROJECTS_TRIED) {
+      List<Path> files;
+      try {
+        files = ComposeFiles.discover(from, environment).stream().map(p -> p.toAbsolutePath().normalize()).toList();
+      } catch (ComposeException none) {
+        break;
+      }
+      if (!tried.add(files)) {
+        break;
+      }
+      Path base = files.get(0).getParent();
+      RuleSettings settings = config.settingsFor(files.get(0), null);
+      try {
+        LoadResult load = ProjectLoader.load(options(files, base), overlay);
+        if (files.contains(document) || reads(load, base, document)) {
+          return linted(base, load, settings, document, versions);
+        }
+      } catch (ComposeException e) {
+        if (files.contains(document)) {
+          return failed(base, errors(e), settings, document, versions);
+        }
+      }
+      from = base.getParent();
+    }
+    RuleSettings settings = config.settingsFor(document, null);
+    try {
+      return linted(directory, ProjectLoader.load(options(List.of(document), directory), overlay), settings,
+          document, versions);
+    } catch (ComposeException e) {
+      return failed(directory, errors(e), settings, document, versions);
+    }
+  }
+
+  private LoadOptions options(List<Path> files, Path base) {
+    return new LoadOptions(files, base, null, List.of(), Set.of(), null, environment);
+  }
+
+  private static boolean reads(LoadResult load, Path base, Path document) {
+    return load.composeFiles().stream().anyMatch(name -> base.resolve(name).normalize().equals(document));
+  }
+
+  private ProjectRun linted(Path base, LoadResult load, RuleSettings settings, Path document,
+      Map<Path, Integer> versions) {
+    List<Finding> findings = linter.lint(load, settings);
+    Set<Path> files = new LinkedHashSet<>();
+    files.add(document);
+    load.composeFiles().forEach(name -> files.add(base.resolve(name).toAbsolutePath().normalize()));
+    findings.stream().filter(f -> !f.at().isSynthetic() && load.sources().containsKey(f.at().file()))
+        .forEach(f -> files.add(base.resolve(f.at().file()).toAbsolutePath().normalize()));
+    return new ProjectRun(document, base, load, findings, files, versions);
+  }
+
+  private ProjectRun failed(Path base, List<Diagnostic> errors, RuleSettings settings, Path document,
+      Map<Path, Integer> versions) {
+    List<Finding> findings = linter.loadFailure(errors, settings);
+    Set<Path> files = new LinkedHashSet<>();
+    files.add(document);
+    errors.stream().filter(d -> !d.at().isSynthetic())
+        .forEach(d -> files.add(base.resolve(d.at().file()).toAbsolutePath().normalize()));
+    return new ProjectRun(document, base, null, findings, files, versions);
+  }
+
+  private static List<Diagnostic> errors(ComposeException e) {
+    List<Diagnostic> errors = new ArrayList<>(e.diagnostics().stream().filter(Diagnostic::isError).toList());
+    return errors.isEmpty() ? e.diagnostics() : errors;
+  }
+}

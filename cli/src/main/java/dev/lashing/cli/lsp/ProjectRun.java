@@ -1,0 +1,86 @@
+package dev.lashing.cli.lsp;
+
+import dev.lashing.api.LoadResult;
+import dev.lashing.fix.FixEdits;
+import dev.lashing.lint.Finding;
+import dev.lashing.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One lint of the project an open document belongs to, as the editor's text stood when it ran.
+ *
+ * <p>Findings name files relative to {@code base}; {@code versions} holds the editor's version of each open
+ * document the run read, so edits built from it are refused by the editor once the text moved on.
+ */
+final class ProjectRun {
+  private final Path document;
+  private final Path base;
+  private final LoadResult load;
+  private final List<Finding> findings;
+  private final Set<Path> files;
+  private final Map<Path, Integer> versions;
+  private FixEdits fixEdits;
+
+  /**
+   * @param document the open document the run is for
+   * @param load the loaded project, or null when it did not load (the findings then say why)
+   * @param files every file to publish diagnostics for, even none (so stale ones are cleared)
+   */
+  ProjectRun(Path document, Path base, LoadResult load, List<Finding> findings, Set<Path> files,
+      Map<Path, Integer> versions) {
+    this.document = document;
+    this.base = base;
+    this.load = load;
+    this.findings = List.copyOf(findings);
+    this.files = Set.copyOf(files);
+    this.versions = Map.copyOf(versions);
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  Set<Path> files() {
+    return files;
+  }
+
+  /** The absolute path of a file named by a finding or a load result. */
+  Path pathOf(String name) {
+    return base.resolve(name).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The file a finding is shown in: where it is written, or the document for one that is written nowhere
+   * the project reads (a missing file, a default).
+   */
+  Path placeOf(Finding f) {
+    Path path = pathOf(f.at().file());
+    return files.contains(path) ? path : document;
+  }
+
+  /** The findings shown in {@code file}, suppressed ones left out. */
+  List<Finding> findingsIn(Path file) {
+    return findings.stream().filter(f -> !f.isSuppressed() && placeOf(f).equals(file)).toList();
+  }
+
+  /** The editor's version of an open document this run read, or null when it read the file from disk. */
+  Integer versionOf(Path file) {
+    return versions.get(file);
+  }
+
+  /** The text this run read for {@code name}, or null when it did not load. */
+  SourceFile source(String name) {
+    return load == null ? null : load.sources().get(name);
+  }
+
+  /** The fix engine's planner for this run, made on first use (most runs are never asked for a fix). */
+  synchronized FixEdits fixEdits() {
+    if (fixEdits == null && load != null) {
+      fixEdits = new FixEdits(load);
+    }
+    return fixEdits;
+  }
+}

@@ -1,0 +1,332 @@
+package dev.lashing.cli.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as an editor sees it: lsp4j's own client talking JSON-RPC to it over piped streams. */
+class LanguageServerProtocolTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+  private final Client client = new Client();
+  private LanguageServer server;
+  private LashingLanguageServer implementation;
+
+  /** Records what the server publishes; tests wait for what they expect. */
+  static final class Client implements LanguageClient {
+    final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+    final List<String> published = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams params) {
+      synchronized (this) {
+        diagnostics.put(params.getUri(), params.getDiagnostics());
+        published.add(params.getUri());
+        notifyAll();
+      }
+    }
+
+    synchronized List<Diagnostic> await(String uri, Predicate<List<Diagnostic>> condition) {
+      Instant deadline = Instant.now().plus(WAIT);
+      while (!(diagnostics.containsKey(uri) && condition.test(diagnostics.get(uri)))) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        assertThat(left).as("diagnostics for " + uri + " meeting the condition; have " + diagnostics.get(uri))
+            .isPositive();
+        try {
+          wait(left);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+      return diagnostics.get(uri);
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void showMessage(MessageParams params) {}
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {}
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    // NIO pipes, not java.io's Piped streams, which break once the thread that last wrote has ended
+    Pipe toServer = Pipe.open();
+    Pipe toClient = Pipe.open();
+    InputStream serverIn = Channels.newInputStream(toServer.source());
+    OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+    InputStream clientIn = Channels.newInputStream(toClient.source());
+    OutputStream serverOut = Channels.newOutputStream(toClient.sink());
+    implementation = new LashingLanguageServer(Map.of(), 20);
+    Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
+    implementation.connect(serverLauncher.getRemoteProxy());
+    serverLauncher.startListening();
+    Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+    clientLauncher.startListening();
+    server = clientLauncher.getRemoteProxy();
+    InitializeParams init = new InitializeParams();
+    init.setCapabilities(new ClientCapabilities());
+    var capabilities = server.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
+    assertThat(capabilities.getHoverProvider().getLeft()).isTrue();
+    server.initialized(new InitializedParams());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown().get(30, TimeUnit.SECONDS);
+    server.exit();
+    implementation.awaitExit();
+    assertThat(implementation.exitCode()).isZero();
+  }
+
+  private String write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return OpenDocuments.uriOf(file.toAbsolutePath().normalize());
+  }
+
+  private String open(String name, String text) throws IOException {
+    String uri = write(name, text);
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, text)));
+    return uri;
+  }
+
+  private static Predicate<List<Diagnostic>> having(String rule) {
+    return list -> list.stream().anyMatch(d -> d.getCode().getLeft().equals(rule));
+  }
+
+  private static Diagnostic only(List<Diagnostic> list, String rule) {
+    List<Diagnostic> matching = list.stream().filter(d -> d.getCode().getLeft().equals(rule)).toList();
+    assertThat(matching).as(rule).hasSize(1);
+    return matching.get(0);
+  }
+
+  private static Range range(int line, int from, int toLine, int to) {
+    return new Range(new Position(line, from), new Position(toLine, to));
+  }
+
+  private List<CodeAction> actions(String uri, Range at) throws Exception {
+    CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), at,
+        new CodeActionContext(List.of()));
+    return server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS).stream()
+        .map(Either::getRight).toList();
+  }
+
+  /** The text after a workspace edit's changes to one file (the edits do not overlap, as the protocol asks). */
+  private static String applied(String text, WorkspaceEdit edit, String uri) {
+    List<TextEdit> edits = new ArrayList<>(edit.getChanges().get(uri));
+    edits.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine())
+        .thenComparing(e -> e.getRange().getStart().getCharacter()).reversed());
+    StringBuilder out = new StringBuilder(text);
+    for (TextEdit e : edits) {
+      out.replace(offset(text, e.getRange().getStart()), offset(text, e.getRange().getEnd()), e.getNewText());
+    }
+    return out.toString();
+  }
+
+  private static int offset(String text, Position p) {
+    int at = 0;
+    for (int line = 0; line < p.getLine(); line++) {
+      at = text.indexOf('\n', at) + 1;
+    }
+    return at + p.getCharacter();
+  }
+
+  private static final String WEB = "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n";
+
+  @Test
+  void diagnosticsOnOpenHaveExactRangesAndLinkToTheRule() throws IOException {
+    String uri = open("compose.yaml", WEB);
+
+    List<Diagnostic> diagnostics = client.await(uri, having("privileged"));
+
+    Diagnostic privileged = only(diagnostics, "privileged");
+    assertThat(privileged.getRange()).isEqualTo(range(3, 16, 3, 20));
+    assertThat(privileged.getSource()).isEqualTo("lashing");
+    assertThat(privileged.getCodeDescription().getHref()).isEqualTo("https://lashing.dev/rules/privileged");
+    assertThat(only(diagnostics, "restart-policy").getRange()).isEqualTo(range(1, 2, 1, 5));
+  }
+
+  @Test
+  void editsAreLintedFromTheEditorsTextNotTheDisk() throws IOException {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged"));
+
+    var change = new TextDocumentContentChangeEvent(range(3, 16, 3, 20), "false");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(change)));
+
+    client.await(uri, having("privileged").negate());
+    assertThat(client.diagnostics.get(uri)).anyMatch(d -> d.getCode().getLeft().equals("restart-policy"));
+  }
+
+  @Test
+  void everyFileOfTheProjectGetsItsDiagnostics() throws IOException {
+    write("compose.override.yaml", "services:\n  web:\n    privileged: true\n");
+    write("base.yaml", "services:\n  base:\n    cap_add: [SYS_ADMIN]\n");
+    String main = open("compose.yaml", """
+        x-common: &common
+          privileged: true
+        services:
+          web:
+            image: nginx:1.27
+          api:
+            <<: *common
+            image: api:1
+          job:
+            extends: {file: base.yaml, service: base}
+            image: job:1
+        """);
+    String override = OpenDocuments.uriOf(dir.resolve("compose.override.yaml").toAbsolutePath().normalize());
+    String base = OpenDocuments.uriOf(dir.resolve("base.yaml").toAbsolutePath().normalize());
+
+    assertThat(only(client.await(override, having("privileged")), "privileged").getRange())
+        .isEqualTo(range(2, 16, 2, 20));
+    assertThat(client.await(base, having("dangerous-capability")))
+        .anyMatch(d -> d.getRange().getStart().getLine() == 2);
+    Diagnostic throughAnchor = only(client.await(main, having("privileged")), "privileged");
+    assertThat(throughAnchor.getRange()).isEqualTo(range(1, 14, 1, 18));
+    assertThat(throughAnchor.getRelatedInformation()).singleElement()
+        .satisfies(r -> assertThat(r.getLocation().getRange().getStart().getLine()).isEqualTo(6));
+  }
+
+  @Test
+  void anIncludedFileOpenedAloneIsLintedAsPartOfItsProject() throws IOException {
+    write("compose.yaml", "include: [db/db.yaml]\nservices:\n  web: {image: \"nginx:1.27\"}\n");
+    String db = open("db/db.yaml", "services:\n  db:\n    image: postgres:16\n    privileged: true\n");
+
+    client.await(db, having("privileged"));
+    String main = OpenDocuments.uriOf(dir.resolve("compose.yaml").toAbsolutePath().normalize());
+    client.await(main, having("restart-policy"));
+  }
+
+  @Test
+  void codeActionsFixSuppressAndFixAllWithTheFixEnginesEdits() throws Exception {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("restart-policy"));
+
+    List<CodeAction> onWeb = actions(uri, range(1, 3, 1, 3));
+
+    CodeAction restart = onWeb.stream().filter(a -> a.getTitle().contains("[restart-policy]")).findFirst().orElseThrow();
+    assertThat(restart.getKind()).isEqualTo("quickfix");
+    assertThat(restart.getIsPreferred()).isTrue();
+    assertThat(applied(WEB, restart.getEdit(), uri)).isEqualTo(
+        "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n    restart: unless-stopped\n");
+    CodeAction suppress = onWeb.stream().filter(a -> a.getTitle().startsWith("Suppress restart-policy"))
+        .findFirst().orElseThrow();
+    assertThat(applied(WEB, suppress.getEdit(), uri))
+        .isEqualTo("services:\n  # lashing-ignore restart-policy -- \n  web:\n    image: nginx:1.27\n    privileged: true\n");
+    CodeAction all = onWeb.stream().filter(a -> a.getTitle().equals(CodeActions.FIX_ALL_TITLE)).findFirst().orElseThrow();
+    assertThat(all.getKind()).isEqualTo("source.fixAll");
+    String fixedAll = applied(WEB, all.getEdit(), uri);
+    assertThat(fixedAll).contains("restart: unless-stopped").contains("privileged: true");
+
+    CodeAction unprivileged = actions(uri, range(3, 17, 3, 17)).stream()
+        .filter(a -> a.getTitle().contains("[privileged]")).findFirst().orElseThrow();
+    assertThat(unprivileged.getTitle()).startsWith("Fix (changes behaviour");
+    assertThat(applied(WEB, unprivileged.getEdit(), uri)).contains("    privileged: false\n");
+  }
+
+  @Test
+  void hoverShowsTheRuleAndHowToFixIt() throws Exception {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged"));
+
+    Hover hover = server.getTextDocumentService()
+        .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 17))).get(30, TimeUnit.SECONDS);
+
+    String text = hover.getContents().getRight().getValue();
+    assertThat(text).startsWith("**privileged** (critical): A container or lifecycle hook runs privileged")
+        .contains("#### How to fix").contains("https://lashing.dev/rules/privileged");
+    assertThat(server.getTextDocumentService()
+        .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(0, 2))).get(30, TimeUnit.SECONDS))
+        .isNull();
+  }
+
+  @Test
+  void theConfigurationIsHonouredAndReadAgainWhenItChanges() throws IOException {
+    write(".lashing.yml", "rules:\n  restart-policy: off\n");
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged"));
+    assertThat(client.diagnostics.get(uri)).noneMatch(d -> d.getCode().getLeft().equals("restart-policy"));
+
+    String config = write(".lashing.yml", "rules:\n  privileged: off\n");
+    server.getWorkspaceService().didChangeWatchedFiles(
+        new DidChangeWatchedFilesParams(List.of(new FileEvent(config, FileChangeType.Changed))));
+
+    client.await(uri, having("restart-policy").and(having("privileged").negate()));
+  }
+
+  @Test
+  void closingADocumentClearsItsDiagnosticsAndForgetsIt() throws IOException {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged"));
+
+    server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+
+    client.await(uri, List::isEmpty);
+  }
+}

@@ -119,12 +119,12 @@ final class ComposeDocumentService implements TextDocumentService {
     scheduler.schedule(path, current -> {
       ProjectRun run;
       try {
-        run = linting.lint(path, documents);
+        run = linting.lint(path, documents, current).orElse(null);
       } catch (RuntimeException | StackOverflowError e) {
         log(path + ": internal error: " + e + " (please report it with the file)");
         return;
       }
-      if (!current.getAsBoolean()) {
+      if (run == null || !current.getAsBoolean()) {
         return;
       }
       runs.put(path, run);

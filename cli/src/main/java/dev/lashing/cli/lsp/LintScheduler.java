@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs lints one at a time on one thread, each a moment after the last change of its document (debounce),
  * so that typing asks for one run, not one per key. A run not yet started is replaced by a newer request
- * for the same document; one already running finishes, but its result is dropped when a newer request
- * came meanwhile (the task asks {@code current} before publishing).
+ * for the same document; one already running stops at its next check of {@code current} (after a load,
+ * before the rules, before publishing), so a stale run of a large file does not hold up the new one.
  */
 final class LintScheduler implements AutoCloseable {
   /** A lint that publishes only while {@code current} says no newer request replaced it. */

@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +52,11 @@ final class ProjectLinting {
     return registry;
   }
 
-  ProjectRun lint(Path document, OpenDocuments documents) {
+  /**
+   * Lints the document's project, or gives up (empty) as soon as {@code current} says a newer change
+   * made the run pointless: it is asked after each load, the slow part, and before the rules run.
+   */
+  Optional<ProjectRun> lint(Path document, OpenDocuments documents, BooleanSupplier current) {
     Map<Path, String> overlay = documents.overlay();
     Map<Path, Integer> versions = new HashMap<>();
     documents.all().forEach(d -> versions.put(d.path(), d.version()));
@@ -61,10 +67,11 @@ final class ProjectLinting {
           .map(file -> ConfigLoader.load(file, file.toString(), knownRules))
           .orElse(LintConfig.NONE);
     } catch (ComposeException e) {
-      return failed(directory, errors(e), LintConfig.NONE.settingsFor(document, null), document, versions);
+      return Optional.of(failed(directory, errors(e), LintConfig.NONE.settingsFor(document, null), document,
+          versions));
     }
     if (config.ignores(document)) {
-      return new ProjectRun(document, directory, null, List.of(), Set.of(document), versions);
+      return Optional.of(new ProjectRun(document, directory, null, List.of(), Set.of(document), versions));
     }
     Set<List<Path>> tried = new HashSet<>();
     Path from = directory;
@@ -82,22 +89,26 @@ final class ProjectLinting {
       RuleSettings settings = config.settingsFor(files.get(0), null);
       try {
         LoadResult load = ProjectLoader.load(options(files, base), overlay);
+        if (!current.getAsBoolean()) {
+          return Optional.empty();
+        }
         if (files.contains(document) || reads(load, base, document)) {
-          return linted(base, load, settings, document, versions);
+          return Optional.of(linted(base, load, settings, document, versions));
         }
       } catch (ComposeException e) {
         if (files.contains(document)) {
-          return failed(base, errors(e), settings, document, versions);
+          return Optional.of(failed(base, errors(e), settings, document, versions));
         }
       }
       from = base.getParent();
     }
     RuleSettings settings = config.settingsFor(document, null);
     try {
-      return linted(directory, ProjectLoader.load(options(List.of(document), directory), overlay), settings,
-          document, versions);
+      LoadResult load = ProjectLoader.load(options(List.of(document), directory), overlay);
+      return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, versions))
+          : Optional.empty();
     } catch (ComposeException e) {
-      return failed(directory, errors(e), settings, document, versions);
+      return Optional.of(failed(directory, errors(e), settings, document, versions));
     }
   }
 

@@ -1,0 +1,81 @@
+package dev.lashing.cli.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LintSchedulerTest {
+  private static final Path DOCUMENT = Path.of("/project/compose.yaml");
+
+  @Test
+  void burstsOfChangesAskForOneRunOfTheLatestText() throws InterruptedException {
+    List<Integer> ran = new CopyOnWriteArrayList<>();
+    CountDownLatch last = new CountDownLatch(1);
+    try (LintScheduler scheduler = new LintScheduler(300)) {
+      for (int change = 1; change <= 10; change++) {
+        int text = change;
+        scheduler.schedule(DOCUMENT, current -> {
+          ran.add(text);
+          last.countDown();
+        });
+      }
+      assertThat(last.await(30, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(400);
+    }
+    assertThat(ran).containsExactly(10);
+  }
+
+  @Test
+  void aRunningLintLearnsThatANewerChangeReplacedIt() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch replaced = new CountDownLatch(1);
+    List<Boolean> currentAfterwards = new CopyOnWriteArrayList<>();
+    CountDownLatch second = new CountDownLatch(1);
+    try (LintScheduler scheduler = new LintScheduler(0)) {
+      scheduler.schedule(DOCUMENT, current -> {
+        started.countDown();
+        await(replaced);
+        currentAfterwards.add(current.getAsBoolean());
+      });
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      scheduler.schedule(DOCUMENT, current -> second.countDown());
+      replaced.countDown();
+      assertThat(second.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(currentAfterwards).containsExactly(false);
+  }
+
+  @Test
+  void aClosedDocumentsRunDoesNotPublish() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    List<Boolean> current = new CopyOnWriteArrayList<>();
+    try (LintScheduler scheduler = new LintScheduler(0)) {
+      scheduler.schedule(DOCUMENT, stillCurrent -> {
+        started.countDown();
+        await(closed);
+        current.add(stillCurrent.getAsBoolean());
+        done.countDown();
+      });
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      scheduler.forget(DOCUMENT);
+      closed.countDown();
+      assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(current).containsExactly(false);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# How `lashing lsp` keeps up with a large compose file, through Neovim's built-in LSP client (headless):
+# the time to the first diagnostics, a hover's answer time while a lint of a new edit runs (it answers from
+# the latest run, so it should not wait for the lint), and the time to the diagnostics of the edit.
+# Usage: scripts/bench-lsp.sh [SIZE_KIB]   (default 1024; needs nvim and cli/target/lashing.jar)
+set -euo pipefail
+root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+jar="$root/cli/target/lashing.jar"
+size_kib=${1:-1024}
+command -v nvim >/dev/null || { echo "bench-lsp: nvim not installed (scripts/install-test-tools.sh)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "bench-lsp: build the jar first: mvn -q -B package -DskipTests" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$work/compose.yaml" "$size_kib" <<'PY'
+import sys
+path, limit = sys.argv[1], int(sys.argv[2]) * 1024
+lines, size, i = ["services:"], 10, 0
+while size < limit:
+    block = [f"  svc{i}:", f"    image: registry.example.com/team/app{i}:1.{i}", "    ports:",
+             f"      - \"{8000 + i % 1000}:80\"", "    environment:", f"      NAME: service-{i}",
+             "    privileged: true", "    labels:", f"      owner: team-{i % 17}"]
+    lines += block
+    size += sum(len(l) + 1 for l in block)
+    i += 1
+open(path, "w").write("\n".join(lines) + "\n")
+PY
+echo "compose file: $(wc -c < "$work/compose.yaml") bytes, $(grep -c '^  svc' "$work/compose.yaml") services"
+(cd "$work" && LASHING_LSP_CMD=$(printf '%s\n' java -jar "$jar" lsp) LASHING_FILE="$work/compose.yaml" \
+  LASHING_OUT="$work/result.txt" nvim --headless --clean -n -u "$root/scripts/bench-lsp.lua" >/dev/null 2>&1) || true
+cat "$work/result.txt"

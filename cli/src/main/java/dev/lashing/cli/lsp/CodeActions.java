@@ -46,8 +46,8 @@ final class CodeActions {
       if (!Ranges.touch(Ranges.of(f.at()), range)) {
         continue;
       }
-      if (f.fix() != null && run.fixEdits() != null) {
-        Map<String, List<TextEdit>> edits = run.fixEdits().of(f);
+      if (f.fix() != null) {
+        Map<String, List<TextEdit>> edits = run.fixEdits(f);
         if (!edits.isEmpty()) {
           actions.add(action(fixTitle(f), CodeActionKind.QuickFix, f, edits));
         }
@@ -55,8 +55,8 @@ final class CodeActions {
       suppression(f).ifPresent(actions::add);
     }
     List<Finding> safe = inFile.stream().filter(f -> f.fix() != null && f.fix().safety() == Fix.Safety.SAFE).toList();
-    if (!safe.isEmpty() && run.fixEdits() != null) {
-      Map<String, List<TextEdit>> edits = run.fixEdits().ofAll(safe);
+    if (!safe.isEmpty()) {
+      Map<String, List<TextEdit>> edits = run.fixEdits(safe);
       if (!edits.isEmpty()) {
         actions.add(action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, edits));
       }

@@ -2,6 +2,7 @@ package dev.lashing.cli.lsp;
 
 import dev.lashing.api.LoadResult;
 import dev.lashing.fix.FixEdits;
+import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
@@ -76,8 +77,21 @@ final class ProjectRun {
     return load == null ? null : load.sources().get(name);
   }
 
-  /** The fix engine's planner for this run, made on first use (most runs are never asked for a fix). */
-  synchronized FixEdits fixEdits() {
+  /** The fix engine's edits for one finding, by file name; none when the project did not load. */
+  synchronized Map<String, List<TextEdit>> fixEdits(Finding finding) {
+    return planner() == null ? Map.of() : planner().of(finding);
+  }
+
+  /** The fix engine's edits for several findings that fit together, by file name. */
+  synchronized Map<String, List<TextEdit>> fixEdits(List<Finding> findings) {
+    return planner() == null ? Map.of() : planner().ofAll(findings);
+  }
+
+  /**
+   * The planner, made on first use (most runs are never asked for a fix); it is not thread-safe, hence the
+   * callers' lock.
+   */
+  private FixEdits planner() {
     if (fixEdits == null && load != null) {
       fixEdits = new FixEdits(load);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Phrases the formats share: hint lines (text, JUnit failure bodies, GitHub annotations) and enum labels. */
-final class Wording {
+public final class Wording {
   private Wording() {}
 
   /** The lines that follow a finding's first line: the fix, then how the value was inherited; each may be absent. */
@@ -32,7 +32,7 @@ final class Wording {
   }
 
   /** An enum constant as the outputs name it: {@code merge-key}, {@code behaviour-changing}. */
-  static String label(Enum<?> constant) {
+  public static String label(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -2,12 +2,12 @@ package dev.lashing.cli.lsp;
 
 import dev.lashing.lint.Finding;
 import dev.lashing.report.LintReport;
+import dev.lashing.report.Wording;
 import dev.lashing.source.Via;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
@@ -45,7 +45,7 @@ final class FindingDiagnostics {
       if (!via.at().isSynthetic()) {
         related.add(new DiagnosticRelatedInformation(
             new Location(OpenDocuments.uriOf(run.pathOf(via.at().file())), Ranges.of(via.at())),
-            "via " + via.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            "via " + Wording.label(via.kind())));
       }
     }
     if (!related.isEmpty()) {

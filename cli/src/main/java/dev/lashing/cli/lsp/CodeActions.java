@@ -49,7 +49,8 @@ final class CodeActions {
       if (f.fix() != null) {
         Map<String, List<TextEdit>> edits = run.fixEdits(f);
         if (!edits.isEmpty()) {
-          actions.add(action(fixTitle(f), CodeActionKind.QuickFix, f, edits));
+          actions.add(action(fixTitle(f), CodeActionKind.QuickFix, f, edits,
+              f.fix().safety() == Fix.Safety.SAFE));
         }
       }
       suppression(f).ifPresent(actions::add);
@@ -58,7 +59,7 @@ final class CodeActions {
     if (!safe.isEmpty()) {
       Map<String, List<TextEdit>> edits = run.fixEdits(safe);
       if (!edits.isEmpty()) {
-        actions.add(action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, edits));
+        actions.add(action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, edits, false));
       }
     }
     List<Either<Command, CodeAction>> out = new ArrayList<>();
@@ -89,18 +90,22 @@ final class CodeActions {
     String lineBreak = source.text().startsWith("\r\n", start + line.length()) ? "\r\n" : "\n";
     TextEdit comment = TextEdit.insert(start, indent + "# lashing-ignore " + f.ruleId() + " -- " + lineBreak);
     return Optional.of(action("Suppress " + f.ruleId() + " here (complete the reason after --)",
-        CodeActionKind.QuickFix, f, Map.of(f.at().file(), List.of(comment))));
+        CodeActionKind.QuickFix, f, Map.of(f.at().file(), List.of(comment)), false));
   }
 
-  private CodeAction action(String title, String kind, Finding finding, Map<String, List<TextEdit>> edits) {
+  /**
+   * @param finding the finding it resolves, or null for one about the whole file
+   * @param preferred whether an editor may apply it without asking (a safe fix)
+   */
+  private CodeAction action(String title, String kind, Finding finding, Map<String, List<TextEdit>> edits,
+      boolean preferred) {
     CodeAction action = new CodeAction(title);
     action.setKind(kind);
     action.setEdit(workspaceEdit(edits));
+    action.setIsPreferred(preferred);
     if (finding != null) {
       action.setDiagnostics(List.of(new Diagnostic(Ranges.of(finding.at()), finding.message(), null,
           FindingDiagnostics.SOURCE, finding.ruleId())));
-      action.setIsPreferred(finding.fix() != null && finding.fix().safety() == Fix.Safety.SAFE
-          && title.startsWith("Fix"));
     }
     return action;
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,13 +36,21 @@ final class LintScheduler implements AutoCloseable {
   }
 
   void schedule(Path document, Task task) {
+    if (executor.isShutdown()) {
+      return; // the server is shutting down: nothing more is published
+    }
     long generation = generations.merge(document, 1L, Long::sum);
     BooleanSupplier current = () -> generations.getOrDefault(document, -1L) == generation;
-    Future<?> next = executor.schedule(() -> {
-      if (current.getAsBoolean()) {
-        task.run(current);
-      }
-    }, delayMillis, TimeUnit.MILLISECONDS);
+    Future<?> next;
+    try {
+      next = executor.schedule(() -> {
+        if (current.getAsBoolean()) {
+          task.run(current);
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shutDownMeanwhile) {
+      return;
+    }
     Future<?> previous = pending.put(document, next);
     if (previous != null) {
       previous.cancel(false);

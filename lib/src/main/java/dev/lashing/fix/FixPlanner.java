@@ -51,18 +51,18 @@ final class FixPlanner {
       List<Skip> skipped) {}
 
   private final WrittenPlaces places;
-  private final ChangeResolver resolver;
+  private ChangeResolver resolver;
 
   FixPlanner(LoadResult load) {
     this.places = new WrittenPlaces(load);
-    this.resolver = new ChangeResolver(places, new NodeWriter());
   }
 
   // ---- the plan ----
 
   /** Plans the candidates' fixes; each call stands alone, so one planner can plan fixes one at a time. */
   Result plan(List<Candidate> candidates) {
-    newAnchors.clear(); // anchors named by an earlier plan were never written
+    // a new writer for each plan: anchors an earlier plan named were never written
+    resolver = new ChangeResolver(places, new NodeWriter());
     List<Skip> skipped = new ArrayList<>();
     List<List<Resolved>> resolved = new ArrayList<>();
     Map<Written, Map<Object, Set<String>>> asked = new IdentityHashMap<>();

@@ -3,7 +3,7 @@ package dev.lashing.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
@@ -146,7 +146,7 @@ class YamlReaderTest {
   }
 
   @Test
-  void aliasBombFailsFast() {
+  void aliasBombIsRefused() {
     StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 12; i++) {
       yaml.append("a").append(i).append(": &a").append(i).append(" [");
@@ -155,9 +155,8 @@ class YamlReaderTest {
       }
       yaml.append("]\n");
     }
-    long start = System.nanoTime();
+    // How fast the refusal comes is measured by scripts/hostile.sh, not here: a timed test fails on a busy machine.
     assertThat(errorOf(yaml.toString())).contains("alias bomb");
-    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
   }
 
   @Test

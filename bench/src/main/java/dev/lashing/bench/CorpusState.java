@@ -1,6 +1,6 @@
 package dev.lashing.bench;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.testing.Corpus;
 import dev.lashing.yaml.SourceFiles;

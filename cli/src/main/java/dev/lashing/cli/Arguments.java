@@ -1,11 +1,11 @@
 package dev.lashing.cli;
 
-import dev.lashing.api.LoadOptions;
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.load.ComposeFiles;
+import dev.lashing.load.LoadOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.lashing.cli;
 
+import dev.lashing.api.Lashing;
 import dev.lashing.inventory.Inventory;
-import dev.lashing.inventory.InventoryLoader;
 import dev.lashing.inventory.audit.AuditLog;
 import dev.lashing.inventory.audit.AuditResult;
-import dev.lashing.inventory.audit.Auditor;
 import dev.lashing.inventory.audit.HostState;
 import dev.lashing.schema.Suggestions;
 import dev.lashing.source.AtomicFiles;
@@ -101,7 +100,8 @@ final class AuditCommand {
       throw new Arguments.UsageException("audit needs --env, the environment this host belongs to");
     }
     String name = line.getArgList().get(0);
-    Inventory inventory = InventoryLoader.load(workingDirectory.resolve(name).normalize(), name);
+    Lashing lashing = Lashing.withInstalledRules();
+    Inventory inventory = lashing.inventory(workingDirectory.resolve(name).normalize(), name);
     String envName = line.getOptionValue("env");
     Inventory.Environment env = inventory.environments().get(envName);
     if (env == null) {
@@ -120,7 +120,7 @@ final class AuditCommand {
     HostState state = HostState.read(inputs(Arguments.values(line, "state")));
     Instant now = clock.instant();
     String host = line.hasOption("host") ? line.getOptionValue("host") : hostName.get();
-    AuditResult result = Auditor.audit(inventory, env, state, now);
+    AuditResult result = lashing.audit(inventory, env, state, now);
     out.print(result.summary(now, host));
     // The script first: when it cannot be written, the run fails and is not logged.
     if (script != null) {

@@ -1,11 +1,10 @@
 package dev.lashing.cli;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
-import dev.lashing.load.ProjectLoader;
-import dev.lashing.render.ConfigWriter;
+import dev.lashing.api.Lashing;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -136,10 +135,11 @@ public final class Cli {
     if (!line.getArgList().isEmpty()) {
       throw new Arguments.UsageException("config takes no arguments; use -f FILE");
     }
-    LoadResult result = ProjectLoader.load(Arguments.loadOptions(
+    Lashing lashing = Lashing.withInstalledRules();
+    LoadResult result = lashing.load(Arguments.loadOptions(
         line, Arguments.values(line, "file").stream().map(Path::of).toList(), workingDirectory, environment));
     printProblems(result.warnings());
-    out.print(format.equals("json") ? ConfigWriter.json(result.tree()) : ConfigWriter.yaml(result.tree()));
+    out.print(format.equals("json") ? lashing.configJson(result) : lashing.configYaml(result));
     return OK;
   }
 
@@ -159,7 +159,7 @@ public final class Cli {
     for (String file : line.getArgList()) {
       LoadOptions load = Arguments.loadOptions(line, List.of(Path.of(file)), workingDirectory, environment);
       try {
-        printProblems(ProjectLoader.load(load).warnings());
+        printProblems(Lashing.withInstalledRules().load(load).warnings());
       } catch (ComposeException e) {
         printProblems(e.diagnostics());
         invalid = true;

@@ -1,8 +1,6 @@
 package dev.lashing.cli;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
+import dev.lashing.api.Lashing;
 import dev.lashing.config.LintConfig;
 import dev.lashing.fix.DigestLock;
 import dev.lashing.fix.Fixer;
@@ -13,7 +11,10 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
 import dev.lashing.source.AtomicFiles;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,7 +80,8 @@ final class FixCommand {
       return Cli.OK;
     }
     Policy policyFlag = Arguments.policy(line);
-    RuleRegistry registry = RuleRegistry.discover();
+    Lashing lashing = Lashing.withInstalledRules();
+    RuleRegistry registry = lashing.rules();
     Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));
     DigestLock digests = line.hasOption("digests") ? digests(line.getOptionValue("digests")) : DigestLock.NONE;
@@ -96,7 +98,6 @@ final class FixCommand {
     }
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     Fixer.Options fixOptions = new Fixer.Options(line.hasOption("unsafe-fixes"), rules, digests);
-    Fixer fixer = new Fixer(registry);
 
     boolean invalid = false;
     Map<Path, Fixer.FileFix> changes = new LinkedHashMap<>();
@@ -111,7 +112,7 @@ final class FixCommand {
       LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
       Fixer.Result result;
       try {
-        result = fixer.fix(load, settings, fixOptions);
+        result = lashing.fix(load, settings, fixOptions);
       } catch (ComposeException e) {
         invalid = true;
         for (Diagnostic d : e.diagnostics()) {

@@ -1,21 +1,18 @@
 package dev.lashing.cli;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
+import dev.lashing.api.Lashing;
 import dev.lashing.inventory.Inventory;
-import dev.lashing.inventory.InventoryLoader;
 import dev.lashing.inventory.generate.ComposeGenerator.GeneratedFile;
 import dev.lashing.inventory.generate.ComposeGenerator;
 import dev.lashing.lint.Finding;
-import dev.lashing.lint.Linter;
-import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
-import dev.lashing.load.ProjectLoader;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.schema.Suggestions;
 import dev.lashing.source.AtomicFiles;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -75,7 +72,8 @@ final class GenerateCommand {
     }
     String name = line.getArgList().get(0);
     Path file = workingDirectory.resolve(name).toAbsolutePath().normalize();
-    Inventory inventory = InventoryLoader.load(file, name);
+    Lashing lashing = Lashing.withInstalledRules();
+    Inventory inventory = lashing.inventory(file, name);
     String env = line.getOptionValue("env");
     String stack = line.getOptionValue("stack");
     select(inventory, env, stack);
@@ -85,10 +83,9 @@ final class GenerateCommand {
     // The header names the inventory relative to the output directory, so the bytes do not depend on where
     // lashing runs from.
     String source = output.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-    RuleRegistry registry = RuleRegistry.discover();
-    List<GeneratedFile> files = ComposeGenerator.generate(inventory, source, env, stack, registry);
+    List<GeneratedFile> files = lashing.generate(inventory, source, env, stack);
     try {
-      return line.hasOption("check") ? check(files, output, env, stack) : write(inventory, files, output, registry);
+      return line.hasOption("check") ? check(files, output, env, stack) : write(inventory, files, output, lashing);
     } catch (IOException e) {
       err.println("lashing: cannot " + (line.hasOption("check") ? "read" : "write") + " the compose files: "
           + IoErrors.describe(e));
@@ -118,9 +115,8 @@ final class GenerateCommand {
     }
   }
 
-  private int write(Inventory inventory, List<GeneratedFile> files, Path output, RuleRegistry registry)
+  private int write(Inventory inventory, List<GeneratedFile> files, Path output, Lashing lashing)
       throws IOException {
-    Linter linter = new Linter(registry);
     boolean findings = false;
     for (GeneratedFile f : files) {
       Path target = output.resolve(f.path());
@@ -132,7 +128,7 @@ final class GenerateCommand {
       }
       out.println((same ? "unchanged " : "wrote ") + display(target));
       Inventory.Stack stack = inventory.environments().get(f.environment()).stacks().get(f.stack());
-      findings |= lint(linter, target, RuleSettings.of(stack.tier().policy()));
+      findings |= lint(lashing, target, RuleSettings.of(stack.tier().policy()));
     }
     if (files.isEmpty()) {
       err.println("lashing: the inventory has no stacks to generate");
@@ -141,10 +137,10 @@ final class GenerateCommand {
   }
 
   /** Lints a generated file with its tier's policy; reports and returns true when anything is found. */
-  private boolean lint(Linter linter, Path file, RuleSettings settings) {
+  private boolean lint(Lashing lashing, Path file, RuleSettings settings) {
     try {
-      LoadResult result = ProjectLoader.load(LoadOptions.of(workingDirectory, Map.of(), file));
-      List<Finding> findings = linter.lint(result, settings).stream().filter(f -> !f.isSuppressed()).toList();
+      LoadResult result = lashing.load(LoadOptions.of(workingDirectory, Map.of(), file));
+      List<Finding> findings = lashing.lint(result, settings).stream().filter(f -> !f.isSuppressed()).toList();
       for (Finding f : findings) {
         err.println(f.at() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + f.message()
             .replace("\n", " "));

@@ -1,26 +1,25 @@
 package dev.lashing.cli;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
+import dev.lashing.api.Lashing;
 import dev.lashing.config.LintConfig;
 import dev.lashing.fix.FixEdits;
 import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
-import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
-import dev.lashing.load.ProjectLoader;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.report.Baseline;
 import dev.lashing.report.Formats;
 import dev.lashing.report.LintReport;
 import dev.lashing.report.Reporter;
 import dev.lashing.schema.SchemaValidator;
 import dev.lashing.source.AtomicFiles;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
@@ -87,13 +86,13 @@ final class LintCommand {
     List<ReportRequests.Request> reports = ReportRequests.parse(Arguments.values(line, "format"),
         line.getOptionValue("output"),
         (format, toFile) -> Formats.of(format, colour(line, toFile), line.hasOption("quiet")));
-    RuleRegistry registry = RuleRegistry.discover();
+    Lashing lashing = Lashing.withInstalledRules();
+    RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     Severity failOn = line.hasOption("fail-on")
         ? Arguments.parse(() -> Severity.parse(line.getOptionValue("fail-on")))
         : config.failOn() != null ? config.failOn() : DEFAULT_FAIL_ON;
 
-    Linter linter = new Linter(registry);
     List<Finding> findings = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
     Map<Finding, Map<String, List<TextEdit>>> fixEdits = new LinkedHashMap<>();
@@ -101,7 +100,7 @@ final class LintCommand {
     boolean invalid = false;
     // Projects are independent: lint them on every core, then gather the outcomes in the order given.
     List<ProjectOutcome> outcomes = OrderedParallel.map(Arguments.projects(line, workingDirectory, environment),
-        files -> lintProject(files, line, config, policyFlag, linter, planFixes));
+        files -> lintProject(files, line, config, policyFlag, lashing, planFixes));
     for (ProjectOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
       fixEdits.putAll(outcome.fixEdits());
@@ -112,7 +111,7 @@ final class LintCommand {
         sources.putAll(outcome.sources());
       }
     }
-    findings.sort(Linter.ORDER);
+    findings.sort(Lashing.REPORT_ORDER);
 
     if (line.hasOption("write-baseline")) {
       Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));
@@ -158,7 +157,7 @@ final class LintCommand {
   }
 
   private ProjectOutcome lintProject(List<Path> files, CommandLine line, LintConfig config, Policy policyFlag,
-      Linter linter, boolean planFixes) {
+      Lashing lashing, boolean planFixes) {
     Path first = workingDirectory.resolve(files.get(0));
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
@@ -166,13 +165,13 @@ final class LintCommand {
     RuleSettings settings = config.settingsFor(first, policyFlag);
     LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
     try {
-      LoadResult result = ProjectLoader.load(load);
-      List<Finding> found = linter.lint(result, settings);
+      LoadResult result = lashing.load(load);
+      List<Finding> found = lashing.lint(result, settings);
       return new ProjectOutcome(found, result.sources(), false,
           planFixes ? fixEdits(new FixEdits(result), found) : Map.of());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);
-      return new ProjectOutcome(linter.loadFailure(errors, settings), readForCodeFrames(errors), true, Map.of());
+      return new ProjectOutcome(lashing.lintLoadFailure(errors, settings), readForCodeFrames(errors), true, Map.of());
     }
   }
 

@@ -1,17 +1,16 @@
 package dev.lashing.cli;
 
-import dev.lashing.api.LoadOptions;
+import dev.lashing.api.Lashing;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
+import dev.lashing.load.LoadOptions;
 import dev.lashing.patch.PatchException;
 import dev.lashing.patch.PatchOptions;
 import dev.lashing.patch.PatchResult;
-import dev.lashing.patch.Patcher;
-import dev.lashing.render.ConfigWriter;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
 import java.io.IOException;
@@ -102,7 +101,8 @@ final class PatchCommand {
       }
     }
 
-    RuleRegistry registry = RuleRegistry.discover();
+    Lashing lashing = Lashing.withInstalledRules();
+    RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);
     LoadOptions load = Arguments.loadOptions(line, resolved, workingDirectory, environment);
@@ -114,7 +114,7 @@ final class PatchCommand {
         output != null ? output : "hardening.patch.yml");
     PatchResult result;
     try {
-      result = new Patcher(registry).generate(options);
+      result = lashing.patch(options);
     } catch (IllegalArgumentException e) {
       throw new Arguments.UsageException(e.getMessage());
     } catch (PatchException e) {
@@ -131,8 +131,8 @@ final class PatchCommand {
     }
     if (line.hasOption("diff")) {
       String names = resolved.stream().map(Path::toString).collect(Collectors.joining(" + "));
-      String diff = UnifiedDiff.of(names + " (docker compose config)", ConfigWriter.yaml(result.before().tree()),
-          names + " + " + options.outputName() + " (docker compose config)", ConfigWriter.yaml(result.after().tree()));
+      String diff = UnifiedDiff.of(names + " (docker compose config)", lashing.configYaml(result.before()),
+          names + " + " + options.outputName() + " (docker compose config)", lashing.configYaml(result.after()));
       out.print(diff.isEmpty() ? "no changes: the project already has no finding the patch covers\n" : diff);
     } else if (output == null) {
       out.print(result.text());

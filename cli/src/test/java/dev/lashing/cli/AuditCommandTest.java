@@ -54,7 +54,7 @@ class AuditCommandTest {
     } catch (Arguments.UsageException ex) {
       e.println("lashing: " + ex.getMessage()); // as Cli reports it
       return Cli.INVALID;
-    } catch (dev.lashing.api.ComposeException ex) {
+    } catch (dev.lashing.source.ComposeException ex) {
       ex.diagnostics().forEach(d -> e.println(d));
       return Cli.INVALID;
     } finally {

@@ -2,9 +2,6 @@ package dev.lashing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.fix.DigestLock;
 import dev.lashing.fix.Fixer;
 import dev.lashing.fix.Skip;
@@ -15,8 +12,11 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Service;
+import dev.lashing.source.ComposeException;
 import dev.lashing.testing.Corpus;
 import dev.lashing.testing.Golden;
 import java.io.IOException;

@@ -3,12 +3,12 @@ package dev.lashing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.lashing.api.LoadOptions;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
 import dev.lashing.load.ProjectLoader;
 import java.io.File;
 import java.io.IOException;

@@ -2,18 +2,18 @@ package dev.lashing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.patch.PatchOptions;
 import dev.lashing.patch.PatchResult;
 import dev.lashing.patch.Patcher;
+import dev.lashing.source.ComposeException;
 import dev.lashing.testing.Corpus;
 import dev.lashing.testing.Golden;
 import java.io.IOException;

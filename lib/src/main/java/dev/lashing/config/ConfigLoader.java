@@ -1,13 +1,13 @@
 package dev.lashing.config;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleOptions;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
 import dev.lashing.schema.SchemaValidator;
 import dev.lashing.schema.Suggestions;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;

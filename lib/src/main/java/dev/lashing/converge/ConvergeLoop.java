@@ -1,12 +1,12 @@
 package dev.lashing.converge;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.source.ComposeException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

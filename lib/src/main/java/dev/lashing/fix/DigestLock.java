@@ -1,7 +1,7 @@
 package dev.lashing.fix;
 
-import dev.lashing.api.ComposeException;
 import dev.lashing.model.Image;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.SyntaxException;

@@ -1,8 +1,8 @@
 package dev.lashing.fix;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
+import dev.lashing.load.LoadResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.lashing.fix;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.fix.Renderer.Unwritable;
 import dev.lashing.fix.YamlFile.Written;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
+import dev.lashing.load.LoadResult;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;

@@ -1,8 +1,5 @@
 package dev.lashing.fix;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.converge.ConvergeLoop;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
@@ -10,10 +7,13 @@ import dev.lashing.lint.Linter;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
 import dev.lashing.render.UnifiedDiff;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.lashing.fix;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.fix.ModelPath.Index;
 import dev.lashing.fix.ModelPath.Key;
 import dev.lashing.fix.ModelPath.Step;
 import dev.lashing.fix.YamlFile.Written;
+import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;

@@ -1,6 +1,6 @@
 package dev.lashing.interpolation;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.MapNode;

@@ -1,6 +1,6 @@
 package dev.lashing.interpolation;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.yaml.SourceFiles;

@@ -7,8 +7,6 @@ import static dev.lashing.inventory.InventoryNodes.strings;
 import static dev.lashing.inventory.InventoryNodes.suggestion;
 import static dev.lashing.inventory.InventoryNodes.text;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
 import dev.lashing.inventory.Inventory.Backup;
 import dev.lashing.inventory.Inventory.Environment;
 import dev.lashing.inventory.Inventory.LogRotation;
@@ -22,6 +20,8 @@ import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.BackupMethod;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.schema.SchemaValidator;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;

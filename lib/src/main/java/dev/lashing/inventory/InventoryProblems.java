@@ -1,6 +1,6 @@
 package dev.lashing.inventory;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.tree.Node;
 import java.util.ArrayList;
 import java.util.Comparator;

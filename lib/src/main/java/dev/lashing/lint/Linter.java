@@ -1,7 +1,7 @@
 package dev.lashing.lint;
 
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadResult;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.ParsedYaml;

@@ -1,6 +1,6 @@
 package dev.lashing.lint;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 
 /**

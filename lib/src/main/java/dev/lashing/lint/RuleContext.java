@@ -1,6 +1,6 @@
 package dev.lashing.lint;
 
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadResult;
 import dev.lashing.model.Project;
 import dev.lashing.source.Origin;
 

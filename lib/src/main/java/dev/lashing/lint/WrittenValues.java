@@ -1,6 +1,6 @@
 package dev.lashing.lint;
 
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.yaml.ParsedYaml;

@@ -3,7 +3,7 @@ package dev.lashing.load;
 import static dev.lashing.load.SyntheticNodes.entry;
 import static dev.lashing.load.SyntheticNodes.isString;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.syntax.PortSpec;
 import dev.lashing.syntax.ShellWords;

@@ -1,6 +1,6 @@
 package dev.lashing.load;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.syntax.ComposeBool;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;

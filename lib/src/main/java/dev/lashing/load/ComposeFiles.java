@@ -1,6 +1,6 @@
 package dev.lashing.load;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceRange;
 import java.nio.file.Files;
 import java.nio.file.Path;

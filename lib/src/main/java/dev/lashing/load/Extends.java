@@ -1,7 +1,7 @@
 package dev.lashing.load;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;

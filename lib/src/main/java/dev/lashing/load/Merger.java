@@ -3,7 +3,7 @@ package dev.lashing.load;
 import static dev.lashing.load.SyntheticNodes.isNull;
 import static dev.lashing.load.SyntheticNodes.text;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;

@@ -1,8 +1,8 @@
 package dev.lashing.load;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
 import dev.lashing.interpolation.DotEnv;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;

@@ -1,9 +1,5 @@
 package dev.lashing.load;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.interpolation.InterpolationException;
 import dev.lashing.interpolation.Interpolator;
 import dev.lashing.interpolation.ProjectEnvironment;
@@ -12,6 +8,8 @@ import dev.lashing.interpolation.VariableReference;
 import dev.lashing.model.ModelBinder;
 import dev.lashing.model.Project;
 import dev.lashing.schema.SchemaValidator;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;

@@ -1,6 +1,6 @@
 package dev.lashing.load;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.ScalarNode;

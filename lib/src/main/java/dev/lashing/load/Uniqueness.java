@@ -2,7 +2,7 @@ package dev.lashing.load;
 
 import static dev.lashing.load.SyntheticNodes.text;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.tree.MapNode;

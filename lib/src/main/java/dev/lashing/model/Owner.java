@@ -1,6 +1,6 @@
 package dev.lashing.model;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.ComposeBool;
 import dev.lashing.syntax.GoDuration;

@@ -1,6 +1,6 @@
 package dev.lashing.patch;
 
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadResult;
 import dev.lashing.model.Service;
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.source.SourceRange;

@@ -3,12 +3,12 @@ package dev.lashing.patch;
 import static dev.lashing.patch.BackupCredentials.first;
 import static dev.lashing.patch.BackupCredentials.isSet;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.knowledge.BackupMethod;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.knowledge.Postgres;
 import dev.lashing.lint.Policy;
+import dev.lashing.load.LoadResult;
 import dev.lashing.model.Healthcheck;
 import dev.lashing.model.NamespaceMode;
 import dev.lashing.model.Service;

@@ -1,8 +1,8 @@
 package dev.lashing.patch;
 
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lashing.patch;
 
-import dev.lashing.api.LoadOptions;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
 import java.util.List;
 import java.util.Set;
 

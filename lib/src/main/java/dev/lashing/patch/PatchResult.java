@@ -1,8 +1,8 @@
 package dev.lashing.patch;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadResult;
 import java.util.List;
 
 /**

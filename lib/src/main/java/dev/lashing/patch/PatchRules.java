@@ -1,6 +1,5 @@
 package dev.lashing.patch;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.knowledge.GatewayNames;
 import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
@@ -8,6 +7,7 @@ import dev.lashing.lint.RuleOptions;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadResult;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

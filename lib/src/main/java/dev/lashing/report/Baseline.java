@@ -1,9 +1,9 @@
 package dev.lashing.report;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
 import dev.lashing.lint.Finding;
 import dev.lashing.source.AtomicFiles;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;

@@ -1,14 +1,14 @@
 package dev.lashing.yaml;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;
-import dev.lashing.tree.Node;
 import dev.lashing.tree.Node.MergeTag;
+import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;

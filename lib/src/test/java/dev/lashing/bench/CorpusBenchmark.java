@@ -1,8 +1,8 @@
 package dev.lashing.bench;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
+import dev.lashing.load.LoadOptions;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.source.ComposeException;
 import dev.lashing.testing.Corpus;
 import dev.lashing.yaml.SourceFiles;
 import dev.lashing.yaml.YamlReader;

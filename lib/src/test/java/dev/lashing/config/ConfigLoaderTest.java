@@ -3,10 +3,10 @@ package dev.lashing.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lashing.api.ComposeException;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
+import dev.lashing.source.ComposeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

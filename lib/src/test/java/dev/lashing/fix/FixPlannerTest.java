@@ -7,7 +7,7 @@ import static dev.lashing.fix.Fixture.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lashing.lint.Fix;
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadResult;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Trees;
 import java.nio.file.Path;

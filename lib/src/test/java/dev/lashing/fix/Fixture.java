@@ -1,10 +1,10 @@
 package dev.lashing.fix;
 
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Severity;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;

@@ -3,7 +3,7 @@ package dev.lashing.interpolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.util.Map;

@@ -2,15 +2,15 @@ package dev.lashing.interpolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
-import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.ScalarNode.Style;
 import dev.lashing.tree.ScalarNode.Type;
+import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.List;

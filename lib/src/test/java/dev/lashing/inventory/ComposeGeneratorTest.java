@@ -2,10 +2,10 @@ package dev.lashing.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
-import dev.lashing.inventory.generate.ComposeGenerator;
 import dev.lashing.inventory.generate.ComposeGenerator.GeneratedFile;
+import dev.lashing.inventory.generate.ComposeGenerator;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Restart;
 import dev.lashing.model.Service;

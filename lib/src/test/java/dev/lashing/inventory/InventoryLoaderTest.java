@@ -3,11 +3,11 @@ package dev.lashing.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
 import dev.lashing.inventory.Inventory.Exposure;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
 import java.time.Duration;

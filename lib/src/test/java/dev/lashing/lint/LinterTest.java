@@ -2,12 +2,12 @@ package dev.lashing.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Service;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

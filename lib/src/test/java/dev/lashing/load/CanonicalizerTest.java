@@ -6,7 +6,7 @@ import static dev.lashing.load.TreeFixtures.text;
 import static dev.lashing.load.TreeFixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;

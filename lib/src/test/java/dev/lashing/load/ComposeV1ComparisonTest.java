@@ -3,10 +3,8 @@ package dev.lashing.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.render.ConfigWriter;
+import dev.lashing.source.ComposeException;
 import dev.lashing.syntax.ShellWords;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.testing.Corpus;

@@ -2,10 +2,8 @@ package dev.lashing.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.testing.Corpus;
 import dev.lashing.testing.Golden;
 import dev.lashing.tree.MapNode;

@@ -3,11 +3,9 @@ package dev.lashing.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.render.ConfigWriter;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

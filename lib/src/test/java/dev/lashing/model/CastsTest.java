@@ -2,11 +2,11 @@ package dev.lashing.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Values that interpolation left as strings are cast as Compose casts them. */
 class CastsTest {

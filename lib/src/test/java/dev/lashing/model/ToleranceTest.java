@@ -2,7 +2,7 @@ package dev.lashing.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.ScalarNode;
 import org.junit.jupiter.api.Test;

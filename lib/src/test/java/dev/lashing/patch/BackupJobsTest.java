@@ -2,9 +2,9 @@ package dev.lashing.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Policy;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.tree.MapNode;

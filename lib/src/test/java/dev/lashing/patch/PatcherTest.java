@@ -3,7 +3,6 @@ package dev.lashing.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lashing.api.LoadOptions;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -16,6 +15,7 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
+import dev.lashing.load.LoadOptions;
 import dev.lashing.model.Service;
 import java.io.IOException;
 import java.nio.file.Files;

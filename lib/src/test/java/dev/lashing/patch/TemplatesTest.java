@@ -2,8 +2,8 @@ package dev.lashing.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.tree.MapNode;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.lashing.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.yaml.YamlReader;

@@ -3,7 +3,7 @@ package dev.lashing.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import org.junit.jupiter.api.Test;

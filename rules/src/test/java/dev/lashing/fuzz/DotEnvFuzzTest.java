@@ -1,8 +1,8 @@
 package dev.lashing.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lashing.api.ComposeException;
 import dev.lashing.interpolation.DotEnv;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.lashing.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.fix.DigestLock;
 import dev.lashing.fix.Fixer;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.source.ComposeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

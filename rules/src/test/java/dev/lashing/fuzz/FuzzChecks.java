@@ -1,7 +1,7 @@
 package dev.lashing.fuzz;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 
 /** What every fuzz target asks of Lashing's own errors. */
 final class FuzzChecks {

@@ -1,6 +1,6 @@
 package dev.lashing.fuzz;
 
-import dev.lashing.api.LoadOptions;
+import dev.lashing.load.LoadOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.lashing.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lashing.api.ComposeException;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.source.ComposeException;
 
 /**
  * The whole loader, {@code include} and {@code extends} included, then the linter: a project and its findings,

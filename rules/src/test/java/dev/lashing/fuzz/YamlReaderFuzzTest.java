@@ -1,7 +1,7 @@
 package dev.lashing.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lashing.api.ComposeException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;

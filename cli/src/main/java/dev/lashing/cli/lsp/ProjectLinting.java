@@ -1,9 +1,5 @@
 package dev.lashing.cli.lsp;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Finding;
@@ -11,7 +7,11 @@ import dev.lashing.lint.Linter;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

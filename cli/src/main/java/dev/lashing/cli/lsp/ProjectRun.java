@@ -1,9 +1,9 @@
 package dev.lashing.cli.lsp;
 
-import dev.lashing.api.LoadResult;
 import dev.lashing.fix.FixEdits;
 import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
+import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
 import java.util.List;

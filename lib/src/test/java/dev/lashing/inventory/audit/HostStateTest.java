@@ -3,8 +3,8 @@ package dev.lashing.inventory.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lashing.api.ComposeException;
-import dev.lashing.api.Diagnostic;
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.lashing.rules.correctness;
 
-import dev.lashing.api.Diagnostic;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.LoadProblemRule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
+import dev.lashing.source.Diagnostic;
 
 /** Reports malformed interpolation and missing required variables. */
 @RuleInfo(

@@ -1,11 +1,11 @@
 package dev.lashing.rules.correctness;
 
-import dev.lashing.api.Diagnostic;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.LoadProblemRule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
+import dev.lashing.source.Diagnostic;
 import java.util.List;
 
 /** The top-level {@code version} selects nothing in Compose v2 and only produces a warning. */

@@ -1,11 +1,11 @@
 package dev.lashing.rules.correctness;
 
-import dev.lashing.api.Diagnostic;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Level;
 import dev.lashing.lint.LoadProblemRule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
+import dev.lashing.source.Diagnostic;
 
 /** A variable used without a value and without a default: Compose substitutes an empty string. */
 @RuleInfo(

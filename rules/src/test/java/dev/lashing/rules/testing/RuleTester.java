@@ -2,8 +2,6 @@ package dev.lashing.rules.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lashing.api.LoadOptions;
-import dev.lashing.api.LoadResult;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
@@ -11,6 +9,8 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleOptions;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

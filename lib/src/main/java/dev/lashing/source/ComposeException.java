@@ -1,4 +1,4 @@
-package dev.lashing.api;
+package dev.lashing.source;
 
 import dev.lashing.source.SourceRange;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lashing.api;
+package dev.lashing.load;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,8 @@
-package dev.lashing.api;
+package dev.lashing.load;
 
 import dev.lashing.interpolation.VariableReference;
 import dev.lashing.model.Project;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.yaml.ParsedYaml;

@@ -1,7 +1,7 @@
 package dev.lashing.cli.lsp;
 
+import dev.lashing.api.Lashing;
 import dev.lashing.cli.Version;
-import dev.lashing.lint.RuleRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +49,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   LashingLanguageServer(Map<String, String> environment, long debounceMillis) {
     this.scheduler = new LintScheduler(debounceMillis);
-    this.documents = new ComposeDocumentService(new ProjectLinting(RuleRegistry.discover(), environment), scheduler);
+    this.documents = new ComposeDocumentService(new ProjectLinting(Lashing.withInstalledRules(), environment), scheduler);
     this.workspace = new ConfigurationWatcher(documents);
   }
 

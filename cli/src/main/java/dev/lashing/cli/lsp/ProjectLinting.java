@@ -1,15 +1,14 @@
 package dev.lashing.cli.lsp;
 
+import dev.lashing.api.Lashing;
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Finding;
-import dev.lashing.lint.Linter;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
-import dev.lashing.load.ProjectLoader;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import java.nio.file.Path;
@@ -36,20 +35,18 @@ final class ProjectLinting {
   /** How many projects upwards may be tried for a file that is only included or extended. */
   private static final int PROJECTS_TRIED = 3;
 
-  private final RuleRegistry registry;
-  private final Linter linter;
+  private final Lashing lashing;
   private final Set<String> knownRules;
   private final Map<String, String> environment;
 
-  ProjectLinting(RuleRegistry registry, Map<String, String> environment) {
-    this.registry = registry;
-    this.linter = new Linter(registry);
-    this.knownRules = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+  ProjectLinting(Lashing lashing, Map<String, String> environment) {
+    this.lashing = lashing;
+    this.knownRules = lashing.rules().rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     this.environment = Map.copyOf(environment);
   }
 
   RuleRegistry registry() {
-    return registry;
+    return lashing.rules();
   }
 
   /**
@@ -88,7 +85,7 @@ final class ProjectLinting {
       Path base = files.get(0).getParent();
       RuleSettings settings = config.settingsFor(files.get(0), null);
       try {
-        LoadResult load = ProjectLoader.load(options(files, base), overlay);
+        LoadResult load = lashing.load(options(files, base), overlay);
         if (!current.getAsBoolean()) {
           return Optional.empty();
         }
@@ -104,7 +101,7 @@ final class ProjectLinting {
     }
     RuleSettings settings = config.settingsFor(document, null);
     try {
-      LoadResult load = ProjectLoader.load(options(List.of(document), directory), overlay);
+      LoadResult load = lashing.load(options(List.of(document), directory), overlay);
       return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, versions))
           : Optional.empty();
     } catch (ComposeException e) {
@@ -122,7 +119,7 @@ final class ProjectLinting {
 
   private ProjectRun linted(Path base, LoadResult load, RuleSettings settings, Path document,
       Map<Path, Integer> versions) {
-    List<Finding> findings = linter.lint(load, settings);
+    List<Finding> findings = lashing.lint(load, settings);
     Set<Path> files = new LinkedHashSet<>();
     files.add(document);
     load.composeFiles().forEach(name -> files.add(base.resolve(name).toAbsolutePath().normalize()));
@@ -133,7 +130,7 @@ final class ProjectLinting {
 
   private ProjectRun failed(Path base, List<Diagnostic> errors, RuleSettings settings, Path document,
       Map<Path, Integer> versions) {
-    List<Finding> findings = linter.loadFailure(errors, settings);
+    List<Finding> findings = lashing.lintLoadFailure(errors, settings);
     Set<Path> files = new LinkedHashSet<>();
     files.add(document);
     errors.stream().filter(d -> !d.at().isSynthetic())

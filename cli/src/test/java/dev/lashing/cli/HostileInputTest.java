@@ -2,6 +2,7 @@ package dev.lashing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lashing.testing.AliasBomb;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scripts/hostile.sh times (the script measures time and memory; these tests check what the user sees).
  */
 class HostileInputTest {
-  private static final String BOMB = bomb();
+  private static final String BOMB = AliasBomb.ofLevels(12);
 
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -34,17 +35,6 @@ class HostileInputTest {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
-  private static String bomb() {
-    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-    for (int i = 1; i < 12; i++) {
-      yaml.append("a").append(i).append(": &a").append(i).append(" [");
-      for (int j = 0; j < 10; j++) {
-        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
-      }
-      yaml.append("]\n");
-    }
-    return yaml.toString();
-  }
 
   @Test
   void anAliasBombInTheComposeFile() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
+import dev.lashing.testing.AliasBomb;
 import dev.lashing.tree.MapNode;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +37,8 @@ class AliasRatioTest {
 
   @Test
   void aDocumentMadeAlmostEntirelyOfAliasesIsRefusedAtTheAliasThatTipsIt() {
-    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-    for (int i = 1; i < 5; i++) {
-      yaml.append("a").append(i).append(": &a").append(i).append(" [");
-      for (int j = 0; j < 10; j++) {
-        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
-      }
-      yaml.append("]\n");
-    }
-    assertThatThrownBy(() -> YamlReader.read(new SourceFile("compose.yaml", yaml.toString())))
+    String yaml = AliasBomb.ofLevels(5);
+    assertThatThrownBy(() -> YamlReader.read(new SourceFile("compose.yaml", yaml)))
         .isInstanceOf(ComposeException.class)
         .hasMessageStartingWith("compose.yaml:4:")
         .hasMessageContaining("excessive aliasing")

@@ -7,6 +7,7 @@ import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
+import dev.lashing.testing.AliasBomb;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -147,16 +148,9 @@ class YamlReaderTest {
 
   @Test
   void aliasBombIsRefused() {
-    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-    for (int i = 1; i < 12; i++) {
-      yaml.append("a").append(i).append(": &a").append(i).append(" [");
-      for (int j = 0; j < 10; j++) {
-        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
-      }
-      yaml.append("]\n");
-    }
+    String yaml = AliasBomb.ofLevels(12);
     // How fast the refusal comes is measured by scripts/hostile.sh, not here: a timed test fails on a busy machine.
-    assertThat(errorOf(yaml.toString())).contains("alias bomb");
+    assertThat(errorOf(yaml)).contains("alias bomb");
   }
 
   @Test

@@ -98,7 +98,7 @@ final class FixPlanner {
       }
     }
     OpSet accepted = new OpSet();
-    Map<YamlFile, List<TextEdit>> edits = new LinkedHashMap<>();
+    Map<YamlFile, RenderedEdits> rendered = new LinkedHashMap<>();
     List<Candidate> applied = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
@@ -117,36 +117,44 @@ final class FixPlanner {
         skipped.add(internalError(c, e));
         continue;
       }
-      OpSet trial = accepted.copy();
-      Map<YamlFile, List<TextEdit>> trialEdits = new LinkedHashMap<>(edits);
+      accepted.begin();
+      Map<RenderedEdits, RenderedEdits.Update> updates = new LinkedHashMap<>();
       try {
         for (Op op : ops) {
-          trial.add(i, op);
+          accepted.add(i, op);
         }
         for (YamlFile file : touched(ops)) {
-          trialEdits.put(file, checked(file, trial, candidates));
+          RenderedEdits edits = rendered.computeIfAbsent(file, RenderedEdits::new);
+          try {
+            updates.put(edits, edits.prepare(accepted.changedUnits(file)));
+          } catch (RenderedEdits.Overlap e) {
+            throw new OpSet.Conflict("its edit overlaps another edit of " + file.source.name(),
+                accepted.ownersIn(file));
+          }
         }
       } catch (OpSet.Conflict e) {
+        accepted.rollback();
         skipped.add(new Skip(c.finding(), Skip.Reason.CONFLICT, e.getMessage() + describe(e.with, candidates)));
         continue;
       } catch (Unwritable e) {
+        accepted.rollback();
         skipped.add(new Skip(c.finding(), Skip.Reason.UNWRITABLE, e.getMessage()));
         continue;
       } catch (RuntimeException e) {
+        accepted.rollback();
         skipped.add(internalError(c, e));
         continue;
       }
-      accepted = trial;
-      edits = trialEdits;
+      accepted.commit();
+      updates.forEach(RenderedEdits::apply);
       if (!ops.isEmpty()) {
         applied.add(c);
       }
     }
     Map<String, String> texts = new TreeMap<>();
     Map<String, List<TextEdit>> fileEdits = new TreeMap<>();
-    for (Map.Entry<YamlFile, List<TextEdit>> e : edits.entrySet()) {
-      TextEdits all = new TextEdits();
-      all.addAll(e.getValue());
+    for (Map.Entry<YamlFile, RenderedEdits> e : rendered.entrySet()) {
+      TextEdits all = e.getValue().edits();
       String fixed = all.apply(e.getKey().text);
       if (!fixed.equals(e.getKey().text)) {
         texts.put(e.getKey().source.name(), fixed);
@@ -170,21 +178,6 @@ final class FixPlanner {
   }
 
   /** Renders a file's merged edits and checks that no two overlap. */
-  private List<TextEdit> checked(YamlFile file, OpSet ops, List<Candidate> candidates)
-      throws Unwritable, OpSet.Conflict {
-    List<TextEdit> rendered = new Renderer(file).render(ops.of(file));
-    TextEdits edits = new TextEdits();
-    for (TextEdit e : rendered) {
-      TextEdit other = edits.conflictWith(e);
-      if (other != null) {
-        throw new OpSet.Conflict("its edit overlaps another edit of " + file.source.name(),
-            ops.ownersIn(file));
-      }
-      edits.add(e);
-    }
-    return edits.sorted();
-  }
-
   private static String describe(Set<Integer> with, List<Candidate> candidates) {
     if (with == null || with.isEmpty()) {
       return "";

@@ -1,7 +1,11 @@
 package dev.lashing.fix;
 
 import dev.lashing.fix.YamlFile.Written;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +18,10 @@ import java.util.Set;
  * become one insertion (nested paths merged), items appended to one sequence one append. An edit that
  * contradicts an accepted one (another value for the same key, an edit inside a node being replaced) is
  * refused with the fixes it conflicts with.
+ *
+ * <p>The edits of one fix are tried together: {@link #begin()}, then {@link #add} each, then {@link #commit()}
+ * or {@link #rollback()}. Each edit is checked against the edits on the nodes above and below it only, so a fix
+ * of every service of a large file costs in proportion to its own edits, not to all edits accepted before.
  */
 final class OpSet {
   /** The edit contradicts edits of these fixes. */
@@ -39,33 +47,62 @@ final class OpSet {
     }
   }
 
+  /** The merged edits, in the order their nodes were first edited. */
   private final Map<Key, Op> ops = new LinkedHashMap<>();
-  private final Map<Key, Set<Integer>> owners = new LinkedHashMap<>();
+  private final Map<Key, Set<Integer>> owners = new HashMap<>();
+  /** When each key was first edited, to name the earliest of several conflicting edits. */
+  private final Map<Key, Long> firstEdited = new HashMap<>();
+  private long edited;
+  /** The keys of edits that replace or delete each node. */
+  private final Map<Written, List<Key>> replacing = new IdentityHashMap<>();
+  /** The keys of all edits at or below each node. */
+  private final Map<Written, List<Key>> atOrBelow = new IdentityHashMap<>();
+  /** The keys rendered together: those of one collection (see {@link Renderer#collectionOf}), or a key alone. */
+  private final Map<Object, Set<Key>> units = new HashMap<>();
 
-  OpSet copy() {
-    OpSet copy = new OpSet();
-    copy.ops.putAll(ops);
-    owners.forEach((k, v) -> copy.owners.put(k, new LinkedHashSet<>(v)));
-    return copy;
+  /** How to take back the edits of the fix being tried, newest first; and the units they changed. */
+  private final Deque<Runnable> undo = new ArrayDeque<>();
+  private final Map<YamlFile, Set<Object>> changed = new LinkedHashMap<>();
+
+  /** Starts trying the edits of one fix. */
+  void begin() {
+    undo.clear();
+    changed.clear();
   }
 
-  /** The merged edits of one file, in the order first added. */
-  List<Op> of(YamlFile file) {
-    List<Op> list = new ArrayList<>();
-    for (Op op : ops.values()) {
-      if (op.file() == file) {
-        list.add(op);
-      }
+  /** Keeps the edits tried since {@link #begin()}. */
+  void commit() {
+    undo.clear();
+    changed.clear();
+  }
+
+  /** Takes back the edits tried since {@link #begin()}. */
+  void rollback() {
+    while (!undo.isEmpty()) {
+      undo.pop().run();
     }
-    return list;
+    changed.clear();
+  }
+
+  /** The units of {@code file} whose edits changed since {@link #begin()}, each with all its edits now. */
+  Map<Object, List<Op>> changedUnits(YamlFile file) {
+    Map<Object, List<Op>> out = new LinkedHashMap<>();
+    for (Object unit : changed.getOrDefault(file, Set.of())) {
+      List<Op> unitOps = new ArrayList<>();
+      for (Key key : units.getOrDefault(unit, Set.of())) {
+        unitOps.add(ops.get(key));
+      }
+      out.put(unit, unitOps);
+    }
+    return out;
   }
 
   /** The fixes whose edits are in this file. */
   Set<Integer> ownersIn(YamlFile file) {
     Set<Integer> in = new LinkedHashSet<>();
-    owners.forEach((k, v) -> {
-      if (ops.get(k).file() == file) {
-        in.addAll(v);
+    ops.forEach((key, op) -> {
+      if (op.file() == file) {
+        in.addAll(owners.get(key));
       }
     });
     return in;
@@ -73,20 +110,76 @@ final class OpSet {
 
   void add(int owner, Op op) throws Conflict {
     Key key = new Key(op.getClass(), op.target());
-    for (Map.Entry<Key, Op> e : ops.entrySet()) {
-      Op other = e.getValue();
-      if (e.getKey().equals(key) || other.file() != op.file()) {
-        continue;
-      }
-      if (replaces(other) && op.target().isWithin(other.target())
-          || replaces(op) && other.target().isWithin(op.target())) {
-        throw new Conflict("edits " + op.target().path() + " which another fix rewrites", owners.get(e.getKey()));
-      }
+    Key contradicted = contradicted(key, op);
+    if (contradicted != null) {
+      throw new Conflict("edits " + op.target().path() + " which another fix rewrites", owners.get(contradicted));
     }
     Op existing = ops.get(key);
-    Op merged = existing == null ? op : merge(existing, op, owners.get(key));
-    ops.put(key, merged);
-    owners.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(owner);
+    if (existing == null) {
+      addNew(key, op);
+    } else {
+      Op merged = merge(existing, op, owners.get(key));
+      ops.put(key, merged);
+      undo.push(() -> ops.put(key, existing));
+    }
+    if (owners.get(key).add(owner)) {
+      undo.push(() -> owners.get(key).remove(owner));
+    }
+    changed.computeIfAbsent(op.file(), f -> new LinkedHashSet<>()).add(unitOf(key, op));
+  }
+
+  private void addNew(Key key, Op op) {
+    ops.put(key, op);
+    owners.put(key, new LinkedHashSet<>());
+    firstEdited.put(key, edited++);
+    List<List<Key>> indexed = new ArrayList<>();
+    if (replaces(op)) {
+      indexed.add(replacing.computeIfAbsent(op.target(), w -> new ArrayList<>()));
+    }
+    for (Written w = op.target(); w != null; w = w.parent) {
+      indexed.add(atOrBelow.computeIfAbsent(w, x -> new ArrayList<>()));
+    }
+    indexed.forEach(list -> list.add(key));
+    Set<Key> unit = units.computeIfAbsent(unitOf(key, op), u -> new LinkedHashSet<>());
+    unit.add(key);
+    undo.push(() -> {
+      ops.remove(key);
+      owners.remove(key);
+      firstEdited.remove(key);
+      indexed.forEach(list -> list.remove(list.size() - 1));
+      unit.remove(key);
+    });
+  }
+
+  private static Object unitOf(Key key, Op op) {
+    Written collection = Renderer.collectionOf(op);
+    return collection != null ? collection : key;
+  }
+
+  /**
+   * The first edited key that this edit contradicts: another edit of the same file that replaces a node this
+   * one is within, or, when this one replaces its node, another edit within it.
+   */
+  private Key contradicted(Key key, Op op) {
+    Key first = null;
+    for (Written w = op.target(); w != null; w = w.parent) {
+      for (Key other : replacing.getOrDefault(w, List.of())) {
+        first = earlier(first, other, key, op);
+      }
+    }
+    if (replaces(op)) {
+      for (Key other : atOrBelow.getOrDefault(op.target(), List.of())) {
+        first = earlier(first, other, key, op);
+      }
+    }
+    return first;
+  }
+
+  private Key earlier(Key first, Key other, Key key, Op op) {
+    if (other.equals(key) || ops.get(other).file() != op.file()) {
+      return first;
+    }
+    return first == null || firstEdited.get(other) < firstEdited.get(first) ? other : first;
   }
 
   private static boolean replaces(Op op) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns the structural edits of one file into text edits that touch as little as possible: new entries and
@@ -42,67 +41,63 @@ final class Renderer {
   }
 
   /** A pending insertion; insertions at one place are joined, the deeper collection's text first. */
-  private record Insertion(int at, int depth, String text) {}
+  record Insertion(int at, int depth, String text) {}
 
-  /** The text edits for {@code ops} (already merged per node). */
-  List<TextEdit> render(List<Op> ops) throws Unwritable {
-    List<TextEdit> edits = new ArrayList<>();
-    List<Insertion> insertions = new ArrayList<>();
-    // deletions and additions of one flow collection are written together; so are the deletions of a block one
-    Map<Written, List<Op>> byCollection = new IdentityHashMap<>();
-    List<Op> single = new ArrayList<>();
-    for (Op op : ops) {
-      Written collection = op instanceof Op.DeleteEntry || op instanceof Op.DeleteItem ? op.target().parent
-          : op instanceof Op.Insert || op instanceof Op.Append ? op.target()
-          : null;
-      if (collection != null) {
-        byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).add(op);
-      } else {
-        single.add(op);
-      }
+  /** What one unit of edits renders to: text edits, and insertions still to be joined with others at their place. */
+  record Output(List<TextEdit> edits, List<Insertion> insertions) {}
+
+  /**
+   * The collection whose edits are rendered together with this one (deletions and additions of one flow
+   * collection are written together; so are the deletions of a block one), or null for an edit rendered alone.
+   */
+  static Written collectionOf(Op op) {
+    if (op instanceof Op.DeleteEntry || op instanceof Op.DeleteItem) {
+      return op.target().parent;
     }
-    for (Map.Entry<Written, List<Op>> e : byCollection.entrySet()) {
-      collection(e.getKey(), e.getValue(), edits, insertions);
-    }
-    for (Op op : single) {
-      if (op instanceof Op.Replace r) {
-        edits.add(replace(r.target(), r.value()));
-      } else if (op instanceof Op.RawReplace r) {
-        edits.add(new TextEdit(r.target().start(), r.target().end(), r.text()));
-      } else if (op instanceof Op.ReplaceItem r) {
-        edits.add(replaceItem(r.target(), r.items()));
-      } else if (op instanceof Op.Quote q) {
-        quote(q.target(), edits);
-      } else if (op instanceof Op.AddAnchor a) {
-        insertions.add(anchor(a.target(), a.name()));
-      } else {
-        throw new IllegalStateException(op.toString());
-      }
-    }
-    edits.addAll(join(insertions));
-    return edits;
+    return op instanceof Op.Insert || op instanceof Op.Append ? op.target() : null;
   }
 
-  private List<TextEdit> join(List<Insertion> insertions) throws Unwritable {
-    Map<Integer, List<Insertion>> byPlace = new TreeMap<>();
-    for (Insertion i : insertions) {
-      byPlace.computeIfAbsent(i.at(), k -> new ArrayList<>()).add(i);
-    }
+  /** The edits of one collection: {@code ops} are all the edits whose {@link #collectionOf} it is. */
+  Output renderCollection(Written collection, List<Op> ops) throws Unwritable {
     List<TextEdit> edits = new ArrayList<>();
-    for (Map.Entry<Integer, List<Insertion>> e : byPlace.entrySet()) {
-      List<Insertion> here = new ArrayList<>(e.getValue());
-      here.sort(Comparator.comparingInt(Insertion::depth).reversed());
-      Set<Integer> depths = new HashSet<>();
-      StringBuilder joined = new StringBuilder();
-      for (Insertion i : here) {
-        if (!depths.add(i.depth())) {
-          throw new Unwritable("two insertions at the same place");
-        }
-        joined.append(i.text());
-      }
-      edits.add(TextEdit.insert(e.getKey(), fixTrailing(e.getKey(), joined.toString())));
+    List<Insertion> insertions = new ArrayList<>();
+    collection(collection, ops, edits, insertions);
+    return new Output(edits, insertions);
+  }
+
+  /** The edits of an edit rendered alone (one whose {@link #collectionOf} is null). */
+  Output renderAlone(Op op) throws Unwritable {
+    List<TextEdit> edits = new ArrayList<>();
+    List<Insertion> insertions = new ArrayList<>();
+    if (op instanceof Op.Replace r) {
+      edits.add(replace(r.target(), r.value()));
+    } else if (op instanceof Op.RawReplace r) {
+      edits.add(new TextEdit(r.target().start(), r.target().end(), r.text()));
+    } else if (op instanceof Op.ReplaceItem r) {
+      edits.add(replaceItem(r.target(), r.items()));
+    } else if (op instanceof Op.Quote q) {
+      quote(q.target(), edits);
+    } else if (op instanceof Op.AddAnchor a) {
+      insertions.add(anchor(a.target(), a.name()));
+    } else {
+      throw new IllegalArgumentException("rendered with its collection: " + op);
     }
-    return edits;
+    return new Output(edits, insertions);
+  }
+
+  /** The one edit that writes every insertion at {@code at}, the deepest collection's text first. */
+  TextEdit join(int at, List<Insertion> here) throws Unwritable {
+    List<Insertion> ordered = new ArrayList<>(here);
+    ordered.sort(Comparator.comparingInt(Insertion::depth).reversed());
+    Set<Integer> depths = new HashSet<>();
+    StringBuilder joined = new StringBuilder();
+    for (Insertion i : ordered) {
+      if (!depths.add(i.depth())) {
+        throw new Unwritable("two insertions at the same place");
+      }
+      joined.append(i.text());
+    }
+    return TextEdit.insert(at, fixTrailing(at, joined.toString()));
   }
 
   /** Text inserted at the very end of a file that does not end with a line break starts with one instead. */

@@ -2,11 +2,12 @@ package dev.lashing.fix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The edits of one file: identical edits count once, an edit that overlaps one already accepted is refused
@@ -16,9 +17,9 @@ public final class TextEdits {
   static final Comparator<TextEdit> ORDER =
       Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end);
 
-  private final List<TextEdit> edits = new ArrayList<>();
-  /** Where each accepted edit stands in {@link #edits}. */
-  private final Map<TextEdit, Integer> positions = new HashMap<>();
+  /** The accepted edits, each with the count of edits accepted before it. */
+  private final Map<TextEdit, Long> accepted = new LinkedHashMap<>();
+  private long acceptedCount;
   /**
    * The accepted insertions and the accepted replacements by start offset. Accepted edits never overlap, so
    * two insertions never share an offset, nor two replacements a character: the edits an edit may overlap are
@@ -29,11 +30,16 @@ public final class TextEdits {
 
   /** The edit already accepted that {@code edit} overlaps (the first accepted of them), or null when none. */
   public TextEdit conflictWith(TextEdit edit) {
+    return conflictWith(edit, e -> false);
+  }
+
+  /** The first accepted edit that {@code edit} overlaps, leaving out those {@code leftOut} names, or null. */
+  TextEdit conflictWith(TextEdit edit, Predicate<TextEdit> leftOut) {
     TextEdit first = null;
-    for (TextEdit accepted : neighbours(edit)) {
-      if (!accepted.equals(edit) && accepted.overlaps(edit)
-          && (first == null || positions.get(accepted) < positions.get(first))) {
-        first = accepted;
+    for (TextEdit near : neighbours(edit)) {
+      if (!near.equals(edit) && near.overlaps(edit) && !leftOut.test(near)
+          && (first == null || accepted.get(near) < accepted.get(first))) {
+        first = near;
       }
     }
     return first;
@@ -63,45 +69,51 @@ public final class TextEdits {
    * @return true when accepted (or already present)
    */
   public boolean add(TextEdit edit) {
-    if (positions.containsKey(edit)) {
+    if (accepted.containsKey(edit)) {
       return true;
     }
     if (conflictWith(edit) != null) {
       return false;
     }
-    positions.put(edit, edits.size());
-    edits.add(edit);
+    accepted.put(edit, acceptedCount++);
     (edit.isInsertion() ? insertions : replacements).put(edit.start(), edit);
     return true;
   }
 
+  /** Takes back an accepted edit. */
+  void remove(TextEdit edit) {
+    if (accepted.remove(edit) != null) {
+      (edit.isInsertion() ? insertions : replacements).remove(edit.start());
+    }
+  }
+
   /** Accepts all of {@code group} or none of it. */
   public boolean addAll(List<TextEdit> group) {
-    int before = edits.size();
+    List<TextEdit> added = new ArrayList<>();
     for (TextEdit e : group) {
+      boolean isNew = !accepted.containsKey(e);
       if (!add(e)) {
-        while (edits.size() > before) {
-          TextEdit added = edits.remove(edits.size() - 1);
-          positions.remove(added);
-          (added.isInsertion() ? insertions : replacements).remove(added.start());
-        }
+        added.forEach(this::remove);
         return false;
+      }
+      if (isNew) {
+        added.add(e);
       }
     }
     return true;
   }
 
   public boolean isEmpty() {
-    return edits.isEmpty();
+    return accepted.isEmpty();
   }
 
   public int size() {
-    return edits.size();
+    return accepted.size();
   }
 
   /** The accepted edits, in the order they apply. */
   public List<TextEdit> sorted() {
-    List<TextEdit> sorted = new ArrayList<>(edits);
+    List<TextEdit> sorted = new ArrayList<>(accepted.keySet());
     sorted.sort(ORDER);
     return sorted;
   }

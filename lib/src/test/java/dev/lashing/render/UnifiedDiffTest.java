@@ -93,6 +93,42 @@ class UnifiedDiffTest {
         """);
   }
 
+  @Test
+  void aLongFileWithChangesEverywhereIsCutAtItsUniqueLines() {
+    // 3,000 services of 4 lines, most of them repeated: too many line pairs to compare each with each
+    StringBuilder before = new StringBuilder("services:\n");
+    StringBuilder after = new StringBuilder("services:\n");
+    for (int i = 0; i < 3000; i++) {
+      String service = "  svc-" + i + ":\n    image: nginx:1.27\n    restart: always\n";
+      before.append(service);
+      after.append(service);
+      if (i % 100 == 0) {
+        after.append("    cap_drop: [ALL]\n");
+      }
+    }
+    String diff = UnifiedDiff.of("compose.yaml", before.toString(), after.toString());
+    assertThat(diff.lines().filter(l -> l.startsWith("@@"))).hasSize(30);
+    assertThat(diff.lines().filter(l -> l.startsWith("+    cap_drop"))).hasSize(30);
+    assertThat(diff.lines().filter(l -> l.startsWith("-"))).containsExactly("--- a/compose.yaml");
+    assertThat(diff).contains("""
+        @@ -302,6 +303,7 @@
+           svc-100:
+             image: nginx:1.27
+             restart: always
+        +    cap_drop: [ALL]
+           svc-101:
+             image: nginx:1.27
+             restart: always
+        """);
+  }
+
+  @Test
+  void aLongPartWithNoLineInCommonIsReplacedWhole() {
+    String diff = UnifiedDiff.of("f", "x\n".repeat(2100), "y\n".repeat(2100));
+    assertThat(diff).startsWith("--- a/f\n+++ b/f\n@@ -1,2100 +1,2100 @@\n-x\n");
+    assertThat(diff.lines().filter(l -> l.equals("+y"))).hasSize(2100);
+  }
+
   private static String numbered(int from, int to) {
     StringBuilder text = new StringBuilder();
     for (int i = from; i <= to; i++) {

@@ -66,11 +66,12 @@ public final class Merger {
   /**
    * {@code override} merged over {@code base}, then made unique.
    *
+   * @param base an empty model or the result of an earlier merge (already unique), maybe with paths reset
    * @throws ComposeException {@code cannot override <path>}, at the override's node, when a mapping or a
    *     sequence meets a value of another kind; or a uniqueness error (a mount without a target...)
    */
   public static MapNode merge(MapNode base, MapNode override) {
-    return (MapNode) Uniqueness.enforce(mergeNode(base, override, TreePath.ROOT), TreePath.ROOT);
+    return (MapNode) Uniqueness.enforceOver(mergeNode(base, override, TreePath.ROOT), base, TreePath.ROOT);
   }
 
   /**

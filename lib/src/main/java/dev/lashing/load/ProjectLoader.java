@@ -237,6 +237,7 @@ public final class ProjectLoader {
 
   private MapNode loadParsed(List<Parsed> parsed, Scope scope) {
     MapNode model = null;
+    Path lastMergedInto = null;
     for (Parsed read : parsed) {
       Path file = read.file();
       SourceFile source = read.source();
@@ -253,14 +254,10 @@ public final class ProjectLoader {
         }
         Layer layer = prepare(map, file, scope);
         MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
-        boolean over = model != null;
-        model = merge(earlier, layer.tree());
-        if (over) {
-          // Compose validates the merged model: lists it appends without de-duplicating (security_opt...) can
-          // break uniqueItems only there. Findings of the earlier documents come again, identical, and are
-          // dropped when the errors are reported.
-          diagnostics.addAll(SchemaValidator.shared().validate(model, displayName(file)));
+        if (model != null) {
+          lastMergedInto = file;
         }
+        model = merge(earlier, layer.tree());
       }
       if (!anyContent) {
         diagnostics.add(Diagnostic.error(source.at(0), "empty compose file"));
@@ -268,6 +265,12 @@ public final class ProjectLoader {
     }
     if (model == null) {
       return MapNode.empty(Origin.at(SourceRange.synthetic("(none)")));
+    }
+    if (lastMergedInto != null) {
+      // Compose validates each document, then the merged model once: lists it appends without de-duplicating
+      // (security_opt...) can break uniqueItems only there. Findings of the documents come again, identical,
+      // and are dropped when the errors are reported.
+      diagnostics.addAll(SchemaValidator.shared().validate(model, displayName(lastMergedInto)));
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
     return PathResolver.resolve(Canonicalizer.applyDefaults(model), scope.projectDirectory());

@@ -103,9 +103,13 @@ public final class Resets {
     return delete(base, TreePath.ROOT.child("services").child(service));
   }
 
+  /** {@code map} without the recorded paths below {@code path}; itself when none reaches into it. */
   private MapNode delete(MapNode map, TreePath path) {
     if (KeyValues.isAt(path) && KeyValues.isListForm(map)) {
       return map; // a list in Compose's model: no key path reaches its entries
+    }
+    if (paths.stream().noneMatch(path::leadsTo)) {
+      return map; // most files reset nothing: the earlier model is kept, not copied for each file
     }
     List<MapNode.Entry> entries = new ArrayList<>(map.size());
     for (MapNode.Entry e : map.entries()) {

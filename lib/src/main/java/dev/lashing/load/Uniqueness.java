@@ -87,6 +87,28 @@ final class Uniqueness {
     return node;
   }
 
+  /**
+   * {@link #enforce} on a merge result whose {@code base} was already made unique: the nodes the merge kept
+   * from it are not looked at again, so merging many documents one after another costs what each adds.
+   */
+  static Node enforceOver(Node merged, Node base, TreePath path) {
+    if (merged == base) {
+      return merged;
+    }
+    if (merged instanceof MapNode map && base instanceof MapNode earlier) {
+      List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      boolean changed = false;
+      for (MapNode.Entry e : map.entries()) {
+        Node before = earlier.get(e.name());
+        Node unique = e.value() == before ? before : enforceOver(e.value(), before, path.child(e.name()));
+        changed |= unique != e.value();
+        entries.add(unique == e.value() ? e : e.withValue(unique));
+      }
+      return changed ? map.withEntries(entries) : map;
+    }
+    return enforce(merged, path);
+  }
+
   private static SeqNode unique(SeqNode seq, TreePath path, Indexer indexer) {
     List<Node> items = new ArrayList<>(seq.size());
     Map<String, Integer> seen = new HashMap<>();

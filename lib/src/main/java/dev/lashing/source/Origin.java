@@ -1,6 +1,5 @@
 package dev.lashing.source;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
 public record Origin(SourceRange at, List<Via> via) {
 
   public Origin {
-    via = List.copyOf(via);
+    via = via instanceof ViaChain chain ? chain : List.copyOf(via);
   }
 
   public static Origin at(SourceRange range) {
@@ -18,9 +17,7 @@ public record Origin(SourceRange at, List<Via> via) {
   }
 
   public Origin plus(Via.Kind kind, SourceRange where) {
-    List<Via> more = new ArrayList<>(via);
-    more.add(new Via(kind, where));
-    return new Origin(at, more);
+    return new Origin(at, ViaChain.of(via).plus(new Via(kind, where)));
   }
 
   /** The file a value is written in. */

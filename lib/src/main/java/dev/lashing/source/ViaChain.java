@@ -1,0 +1,75 @@
+package dev.lashing.source;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Objects;
+
+/**
+ * An immutable list of uses that shares its beginning with the list it extends: a value carried through a
+ * chain of a thousand {@code extends} or {@code include} files gets each use added in constant time, instead
+ * of a copy of the whole chain at every step.
+ */
+final class ViaChain extends AbstractList<Via> {
+  private static final ViaChain EMPTY = new ViaChain(null, null, 0);
+
+  private final ViaChain before;
+  private final Via last;
+  private final int size;
+
+  private ViaChain(ViaChain before, Via last, int size) {
+    this.before = before;
+    this.last = last;
+    this.size = size;
+  }
+
+  static ViaChain of(List<Via> uses) {
+    if (uses instanceof ViaChain chain) {
+      return chain;
+    }
+    ViaChain chain = EMPTY;
+    for (Via use : uses) {
+      chain = chain.plus(use);
+    }
+    return chain;
+  }
+
+  ViaChain plus(Via use) {
+    return new ViaChain(this, Objects.requireNonNull(use), size + 1);
+  }
+
+  @Override
+  public Via get(int index) {
+    Objects.checkIndex(index, size);
+    ViaChain chain = this;
+    for (int i = size - 1; i > index; i--) {
+      chain = chain.before;
+    }
+    return chain.last;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  // Walking the whole list goes through an array made once, not through get(i) for each i.
+  @Override
+  public Iterator<Via> iterator() {
+    return listIterator(0);
+  }
+
+  @Override
+  public ListIterator<Via> listIterator(int index) {
+    Via[] uses = new Via[size];
+    ViaChain chain = this;
+    for (int i = size - 1; i >= 0; i--) {
+      uses[i] = chain.last;
+      chain = chain.before;
+    }
+    return Collections.unmodifiableList(Arrays.asList(uses)).listIterator(index);
+  }
+}

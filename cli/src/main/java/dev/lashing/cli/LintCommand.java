@@ -71,6 +71,8 @@ final class LintCommand {
     options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
         .desc("write the report to FILE instead of standard output").build());
     options.addOption(Option.builder("q").longOpt("quiet").desc("one line per finding (text format)").build());
+    options.addOption(Option.builder().longOpt("show-secrets")
+        .desc("show the passwords and tokens that secret rules find (masked as **** otherwise)").build());
     options.addOption(Option.builder().longOpt("color").hasArg().argName("WHEN")
         .desc("auto, always or never (default auto: only on a terminal)").build());
     return options;
@@ -125,8 +127,9 @@ final class LintCommand {
           line.getOptionValue("baseline")).apply(findings, sources);
     }
 
-    LintReport report = new LintReport(findings, registry.rules().stream().map(Rule::info).toList(), sources,
+    LintReport masked = new LintReport(findings, registry.rules().stream().map(Rule::info).toList(), sources,
         Version.current(), fixEdits);
+    LintReport report = line.hasOption("show-secrets") ? masked.showingSecrets() : masked;
     for (ReportRequests.Request request : reports) {
       write(request.reporter(), report, request.file());
     }

@@ -198,4 +198,28 @@ class LintCommandTest {
     assertThat(new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("explain", "nope"))
         .isEqualTo(Cli.INVALID);
   }
+
+  @Test
+  void secretsAreMaskedInEveryFormatUnlessAskedFor() throws IOException {
+    write("compose.yaml", """
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD: S3cretPass
+              DATABASE_URL: postgres://app:Hunter2@db/app
+        """);
+    for (String format : List.of("text", "json", "sarif", "junit", "checkstyle", "github", "gitlab")) {
+      lint("--format", format);
+      assertThat(out.toString()).as(format).contains("secret-in-environment")
+          .doesNotContain("S3cretPass").doesNotContain("Hunter2");
+    }
+    Path baseline = dir.resolve("baseline.json");
+    lint("--write-baseline", baseline.toString());
+    assertThat(Files.readString(baseline)).doesNotContain("S3cretPass").doesNotContain("Hunter2");
+    lint("--format", "sarif");
+    assertThat(out.toString()).contains("\"text\": \"****\"");
+    lint("--show-secrets");
+    assertThat(out.toString()).contains("POSTGRES_PASSWORD: S3cretPass").contains("app:Hunter2@db");
+  }
 }

@@ -201,7 +201,8 @@ public final class Fixer {
         }
       }
       out.add(original == null || original.at().equals(f.at()) ? s : new Skip(new Finding(f.ruleId(), f.severity(),
-          f.message(), original.at(), f.service(), original.via(), f.fix(), f.suppression()), s.reason(), s.message()));
+          f.message(), original.at(), f.service(), original.via(), f.fix(), f.suppression(), original.secret()), s.reason(),
+          s.message()));
     }
     return out;
   }
@@ -243,7 +244,7 @@ public final class Fixer {
           continue;
         }
         fix = pin.get();
-        f = new Finding(f.ruleId(), f.severity(), f.message(), f.at(), f.service(), f.via(), fix, null);
+        f = new Finding(f.ruleId(), f.severity(), f.message(), f.at(), f.service(), f.via(), fix, null, f.secret());
       }
       if (fix == null) {
         continue;

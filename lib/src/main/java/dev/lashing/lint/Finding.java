@@ -12,6 +12,8 @@ import java.util.List;
  * @param via how the value reached the service: alias, merge key, extends, include, override file
  * @param fix what would resolve it, or null
  * @param suppression the reason given in a {@code # lashing-ignore} comment, or null when not suppressed
+ * @param secret the text of a secret the rule found (a password, a token), which every output masks unless
+ *     asked to show secrets; null when the finding quotes no secret
  */
 public record Finding(
     String ruleId,
@@ -21,10 +23,17 @@ public record Finding(
     String service,
     List<Via> via,
     Fix fix,
-    String suppression) {
+    String suppression,
+    SourceRange secret) {
 
   public Finding {
     via = List.copyOf(via);
+  }
+
+  /** A finding that holds no secret. */
+  public Finding(String ruleId, Severity severity, String message, SourceRange at, String service, List<Via> via,
+      Fix fix, String suppression) {
+    this(ruleId, severity, message, at, service, via, fix, suppression, null);
   }
 
   public boolean isSuppressed() {
@@ -32,7 +41,7 @@ public record Finding(
   }
 
   public Finding suppressed(String reason) {
-    return new Finding(ruleId, severity, message, at, service, via, fix, reason);
+    return new Finding(ruleId, severity, message, at, service, via, fix, reason, secret);
   }
 
   /** The place through which the value was inherited (the outermost use), or null when written in place. */

@@ -29,4 +29,13 @@ public interface RuleContext {
   default void report(Origin origin, String service, String message) {
     report(origin, service, message, null);
   }
+
+  /**
+   * Reports a finding about a secret written in the value at {@code origin}: every output masks the
+   * secret's text (the message must not quote it).
+   *
+   * @param secret the secret as the value holds it (quoting undone); masked where it is written within the
+   *     value, or the whole value when it is not written as is there (escaped, folded)
+   */
+  void reportSecret(Origin origin, String secret, String service, String message);
 }

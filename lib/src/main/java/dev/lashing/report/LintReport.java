@@ -22,10 +22,11 @@ import java.util.TreeMap;
  * @param toolVersion Lashing's version, as the outputs name it
  * @param fixEdits for each finding with a fix that can be written, the edits that fix it on their own (by
  *     file name, as {@link dev.lashing.fix.FixEdits} plans them); formats that carry fixes (SARIF) use them
+ * @param secrets the secrets to mask wherever source text is shown (code frames, snippets, fixes' text)
  */
 public record LintReport(
     List<Finding> findings, List<RuleInfo> rules, Map<String, SourceFile> sources, String toolVersion,
-    Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
+    Map<Finding, Map<String, List<TextEdit>>> fixEdits, SecretMask secrets) {
   static final String TOOL_NAME = "lashing";
   static final String INFORMATION_URI = "https://lashing.dev";
 
@@ -35,6 +36,18 @@ public record LintReport(
     sources = Map.copyOf(sources);
     Objects.requireNonNull(toolVersion, "toolVersion");
     fixEdits = Map.copyOf(fixEdits);
+    Objects.requireNonNull(secrets, "secrets");
+  }
+
+  /** A report that masks the secrets its findings found. */
+  public LintReport(List<Finding> findings, List<RuleInfo> rules, Map<String, SourceFile> sources,
+      String toolVersion, Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
+    this(findings, rules, sources, toolVersion, fixEdits, SecretMask.of(findings));
+  }
+
+  /** The same report with every secret shown, for a user who asks to see them. */
+  public LintReport showingSecrets() {
+    return new LintReport(findings, rules, sources, toolVersion, fixEdits, SecretMask.NONE);
   }
 
   /** A report without fix edits. */

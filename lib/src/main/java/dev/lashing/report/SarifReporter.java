@@ -49,10 +49,11 @@ final class SarifReporter implements Reporter {
     for (int i = 0; i < report.findings().size(); i++) {
       Finding f = report.findings().get(i);
       Map<String, Object> result =
-          result(f, ruleIndex.get(f.ruleId()), fingerprints.get(i), report.sources().get(f.at().file()));
+          result(f, ruleIndex.get(f.ruleId()), fingerprints.get(i), report.sources().get(f.at().file()),
+              report.secrets());
       Map<String, List<TextEdit>> edits = report.fixEdits().get(f);
       if (edits != null && !edits.isEmpty() && report.sources().keySet().containsAll(edits.keySet())) {
-        result.put("fixes", List.of(fix(f.fix(), edits, report.sources())));
+        result.put("fixes", List.of(fix(f.fix(), edits, report.sources(), report.secrets())));
       }
       results.add(result);
     }
@@ -111,20 +112,21 @@ final class SarifReporter implements Reporter {
     };
   }
 
-  private static Map<String, Object> result(Finding f, Integer ruleIndex, String fingerprint, SourceFile source) {
+  private static Map<String, Object> result(Finding f, Integer ruleIndex, String fingerprint, SourceFile source,
+      SecretMask secrets) {
     Map<String, Object> result = object("ruleId", f.ruleId());
     if (ruleIndex != null) {
       result.put("ruleIndex", ruleIndex);
     }
     result.put("level", level(f.severity()));
     result.put("message", object("text", f.message()));
-    result.put("locations", List.of(object("physicalLocation", physicalLocation(f.at(), source))));
+    result.put("locations", List.of(object("physicalLocation", physicalLocation(f.at(), source, secrets))));
     if (!f.via().isEmpty()) {
       List<Object> related = new ArrayList<>();
       for (Via v : f.via()) {
         related.add(object(
             "id", related.size() + 1,
-            "physicalLocation", physicalLocation(v.at(), null),
+            "physicalLocation", physicalLocation(v.at(), null, secrets),
             "message", object("text", "via " + Wording.label(v.kind()))));
       }
       result.put("relatedLocations", related);
@@ -147,7 +149,8 @@ final class SarifReporter implements Reporter {
   }
 
   /** A fix as SARIF's artifact changes: each edit replaces a region (empty for an insertion) with new text. */
-  private static Map<String, Object> fix(Fix fix, Map<String, List<TextEdit>> edits, Map<String, SourceFile> sources) {
+  private static Map<String, Object> fix(Fix fix, Map<String, List<TextEdit>> edits, Map<String, SourceFile> sources,
+      SecretMask secrets) {
     List<Object> changes = new ArrayList<>();
     edits.forEach((file, fileEdits) -> {
       SourceFile source = sources.get(file);
@@ -159,7 +162,7 @@ final class SarifReporter implements Reporter {
                 "startColumn", source.columnOf(e.start()),
                 "endLine", source.lineOf(e.end()),
                 "endColumn", source.columnOf(e.end())),
-            "insertedContent", object("text", e.replacement())));
+            "insertedContent", object("text", secrets.replacement(source, e.replacement()))));
       }
       changes.add(object("artifactLocation", artifactLocation(file), "replacements", replacements));
     });
@@ -171,8 +174,8 @@ final class SarifReporter implements Reporter {
     return object("description", object("text", description), "artifactChanges", changes);
   }
 
-  /** Where a range is; the snippet is its text when {@code source} is given and holds it. */
-  private static Map<String, Object> physicalLocation(SourceRange at, SourceFile source) {
+  /** Where a range is; the snippet is its text (secrets masked) when {@code source} is given and holds it. */
+  private static Map<String, Object> physicalLocation(SourceRange at, SourceFile source, SecretMask secrets) {
     Map<String, Object> location = object("artifactLocation", artifactLocation(at.file()));
     if (!at.isSynthetic()) {
       Map<String, Object> region = object(
@@ -181,7 +184,7 @@ final class SarifReporter implements Reporter {
           "endLine", at.endLine(),
           "endColumn", at.endColumn());
       if (source != null && at.endOffset() <= source.text().length()) {
-        region.put("snippet", object("text", source.text().substring(at.startOffset(), at.endOffset())));
+        region.put("snippet", object("text", secrets.text(source, at.startOffset(), at.endOffset())));
       }
       location.put("region", region);
     }

@@ -40,7 +40,7 @@ final class TextReporter implements Reporter {
         }
         text.append(headline(f, colour)).append('\n');
         if (!quiet) {
-          frame(f, report.sources().get(f.at().file()), text);
+          frame(f, report.sources().get(f.at().file()), report.secrets(), text);
           for (String hint : Wording.hints(f)) {
             text.append("  ").append(printable(hint)).append('\n');
           }
@@ -66,8 +66,8 @@ final class TextReporter implements Reporter {
    * The finding's first line and, under it, {@code ^~~~} below the span (to the end of the line when the
    * span goes on). Columns are display columns: tabs expanded, wide characters two, combining marks none.
    */
-  private void frame(Finding f, SourceFile source, StringBuilder out) {
-    LineSpan span = LineSpan.of(f.at(), source);
+  private void frame(Finding f, SourceFile source, SecretMask secrets, StringBuilder out) {
+    LineSpan span = secrets.span(f.at(), source);
     if (span == null) {
       return;
     }

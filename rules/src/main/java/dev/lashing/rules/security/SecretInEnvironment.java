@@ -40,7 +40,8 @@ public final class SecretInEnvironment implements Rule {
   }
 
   private static void check(RuleContext context, Service service, KeyValue entry, String kind, String more) {
-    if (!Credentials.isLiteralCredential(entry.key(), WrittenText.literal(context, entry))) {
+    String literal = WrittenText.literal(context, entry);
+    if (!Credentials.isLiteralCredential(entry.key(), literal)) {
       return;
     }
     String subject = "service '" + service.name() + "' ";
@@ -51,6 +52,6 @@ public final class SecretInEnvironment implements Rule {
         : subject + "sets the " + kind + " " + entry.key() + " to a literal value: everyone who can read this"
             + " file or its history in version control has it; use a Compose secret (mounted at /run/secrets/),"
             + " or reference a variable set outside the file (" + entry.key() + ": ${" + entry.key() + "})";
-    context.report(entry.origin(), service.name(), message + more);
+    context.reportSecret(entry.origin(), literal.trim(), service.name(), message + more);
   }
 }

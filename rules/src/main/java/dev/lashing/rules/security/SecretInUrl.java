@@ -79,7 +79,7 @@ public final class SecretInUrl implements Rule {
     Matcher m = CREDENTIALS.matcher(literal);
     if (literal.contains("://") && m.find()) {
       reported.add(origin);
-      context.report(origin, service.name(), "service '" + service.name() + "' has a password in the URL "
+      context.reportSecret(origin, m.group(2), service.name(), "service '" + service.name() + "' has a password in the URL "
           + m.group(1) + "****@" + m.group(3) + " (" + where + "): everyone who can read this file, or run docker"
           + " inspect, has it; take it out of the URL and pass it as a variable set outside"
           + " the file (" + m.group(1) + "${PASSWORD}@...) or as a Compose secret");

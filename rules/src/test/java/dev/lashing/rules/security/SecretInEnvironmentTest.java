@@ -153,4 +153,24 @@ class SecretInEnvironmentTest {
     assertThat(findings).filteredOn(f -> f.message().contains("SHARED_PASSWORD"))
         .allSatisfy(f -> assertThat(f.via()).isNotEmpty());
   }
+
+  @Test
+  void theFindingKnowsWhereTheValueIsWrittenSoOutputsMaskIt() {
+    String compose = """
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD: "hunter2"   # expect: secret-in-environment
+              API_TOKEN: ${API_TOKEN:-devtoken}   # expect: secret-in-environment
+          app:
+            image: app:1
+            environment:
+              - APP_SECRET=abc123   # expect: secret-in-environment
+        """;
+    List<Finding> findings =
+        RuleTester.of(new SecretInEnvironment()).file("compose.yaml", compose).expectMarkedFindings();
+    assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
+        .containsExactly("hunter2", "devtoken", "abc123");
+  }
 }

@@ -104,4 +104,18 @@ class SecretInUrlTest {
             """)
         .expectMarkedFindings();
   }
+
+  @Test
+  void theFindingKnowsWhereThePasswordIsWrittenSoOutputsMaskIt() {
+    String compose = """
+        services:
+          app:
+            image: app:1
+            environment:
+              DATABASE_URL: postgres://app:s3cret@db:5432/app   # expect: secret-in-url
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInUrl()).file("compose.yaml", compose).expectMarkedFindings();
+    assertThat(findings).singleElement().satisfies(f ->
+        assertThat(compose.substring(f.secret().startOffset(), f.secret().endOffset())).isEqualTo("s3cret"));
+  }
 }

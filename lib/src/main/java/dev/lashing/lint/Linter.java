@@ -4,7 +4,6 @@ import dev.lashing.load.LoadResult;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
-import dev.lashing.source.SourceRange;
 import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -146,17 +145,7 @@ public final class Linter {
     @Override
     public void reportSecret(Origin origin, String secret, String service, String message) {
       sink.add(new Finding(info.id(), severity, message, origin.at(), service, origin.via(), null, null,
-          secretRange(origin.at(), secret)));
-    }
-
-    /** Where {@code secret} is written within {@code value}: its last occurrence, else the whole value. */
-    private SourceRange secretRange(SourceRange value, String secret) {
-      SourceFile file = value.isSynthetic() ? null : load.sources().get(value.file());
-      if (file == null || secret.isEmpty() || value.endOffset() > file.text().length()) {
-        return value;
-      }
-      int at = file.text().substring(value.startOffset(), value.endOffset()).lastIndexOf(secret);
-      return at < 0 ? value : file.range(value.startOffset() + at, value.startOffset() + at + secret.length());
+          SecretText.within(load, origin.at(), secret)));
     }
   }
 }

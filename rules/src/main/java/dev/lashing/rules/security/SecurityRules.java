@@ -22,6 +22,7 @@ public final class SecurityRules {
         new Privileged(),
         new PrivilegedPort(),
         new ReadOnlyRootfs(),
+        new SecretInCommand(),
         new SecretInEnvironment(),
         new SecretInUrl(),
         new SecurityProfileDisabled(),

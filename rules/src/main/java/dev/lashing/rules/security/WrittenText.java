@@ -52,12 +52,12 @@ final class WrittenText {
   }
 
   /** The value as the compose file writes it (quoting undone), or null when it is not written in one. */
-  private static String raw(RuleContext context, Origin origin) {
+  static String raw(RuleContext context, Origin origin) {
     return WrittenValues.at(context.load(), origin.at());
   }
 
   /** The text interpolated with no variable set; empty when it requires one. */
-  private static String unset(String text) {
+  static String unset(String text) {
     try {
       return Template.substitute(text, name -> null, name -> {});
     } catch (InterpolationException e) {

@@ -1,0 +1,137 @@
+package dev.lashing.rules.security;
+
+import dev.lashing.knowledge.PasswordOptions;
+import dev.lashing.lint.Category;
+import dev.lashing.lint.Credentials;
+import dev.lashing.lint.Level;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RuleContext;
+import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.SecretText;
+import dev.lashing.lint.Severity;
+import dev.lashing.model.Command;
+import dev.lashing.model.Hook;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
+import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A password the compose file writes on a command line: {@code command}, {@code entrypoint}, the healthcheck
+ * test or a lifecycle hook, as an option's value ({@code --requirepass X}, {@code --password=X}), an
+ * assignment ({@code PGPASSWORD=X psql}), {@code mysql -pX} or {@code redis-cli -a X}. A value that is a
+ * variable reference ({@code $${REDIS_PASSWORD}} for the container's shell, {@code ${VAR}} for Compose) is no
+ * literal; passwords inside URLs are secret-in-url's.
+ */
+@RuleInfo(
+    id = "secret-in-command",
+    summary = "A password is written on a command line in the compose file",
+    category = Category.SECURITY,
+    severity = Severity.HIGH,
+    development = Level.LOW)
+public final class SecretInCommand implements Rule {
+  /** {@code --name=value}, {@code -name=value} or {@code NAME=value}. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.*)");
+
+  @Override
+  public void check(RuleContext context) {
+    for (Service service : context.project().services().values()) {
+      check(context, service, service.command(), "command");
+      check(context, service, service.entrypoint(), "entrypoint");
+      check(context, service, service.healthcheck() == null ? null : service.healthcheck().test(),
+          "healthcheck test");
+      for (List<Hook> hooks : List.of(service.preStart(), service.postStart(), service.preStop())) {
+        for (Hook hook : hooks) {
+          check(context, service, hook.command(), "lifecycle hook command");
+        }
+      }
+    }
+  }
+
+  private static void check(RuleContext context, Service service, Command command, String where) {
+    if (command == null) {
+      return;
+    }
+    List<Word> words = words(context, command);
+    boolean mysql = words.stream().anyMatch(w -> PasswordOptions.takesDashP(w.text()));
+    boolean redis = words.stream().anyMatch(w -> PasswordOptions.takesDashA(w.text()));
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      Word next = i + 1 < words.size() ? words.get(i + 1) : null;
+      Matcher assignment = ASSIGNMENT.matcher(text);
+      if (assignment.matches()) {
+        if (isPasswordName(assignment.group(1))) {
+          report(context, service, words.get(i), assignment.group(1), assignment.group(2), where);
+        }
+      } else if (text.startsWith("-") && isPasswordName(text.replaceFirst("^--?", "")) && next != null
+          && !next.text().startsWith("-")) {
+        report(context, service, next, text, next.text(), where);
+      } else if (mysql && text.startsWith("-p") && text.length() > 2 && !text.startsWith("--")) {
+        report(context, service, words.get(i), "-p", text.substring(2), where);
+      } else if (redis && text.equals("-a") && next != null) {
+        report(context, service, next, "-a", next.text(), where);
+      }
+    }
+  }
+
+  private static boolean isPasswordName(String name) {
+    return PasswordOptions.isPasswordName(name) || Credentials.isCredentialName(name);
+  }
+
+  private static void report(RuleContext context, Service service, Word word, String option, String value,
+      String where) {
+    // $VAR, ${VAR} and $(cat file) are for the container's shell to fill in; URLs are secret-in-url's.
+    if (value.startsWith("$") || value.contains("://") || !Credentials.isLiteralCredential("PASSWORD", value)) {
+      return;
+    }
+    Origin at = new Origin(SecretText.within(context.load(), word.at(), value), word.origin().via());
+    context.reportSecret(at, value, service.name(), "service '" + service.name() + "' passes a password on its "
+        + where + " (" + option + "): everyone who can read this file, or run docker inspect or ps on the host,"
+        + " has it; have the container's shell read it from a variable set outside the file ($${PASSWORD},"
+        + " with PASSWORD: ${PASSWORD} in its environment) or from a Compose secret");
+  }
+
+  /**
+   * The command's words as its shell would see them: each scalar's text as written (a string command is one
+   * scalar) split at white space, then interpolated with no variable set and stripped of shell quotes, so that a {@code ${VAR}} leaves an
+   * empty word rather than none. Each word is placed where it is written, or on its whole scalar when it
+   * cannot be found there (escapes).
+   */
+  private static List<Word> words(RuleContext context, Command command) {
+    Set<Origin> scalars = new LinkedHashSet<>();
+    for (Located<String> word : command.words()) {
+      scalars.add(word.origin());
+    }
+    List<Word> words = new ArrayList<>();
+    for (Origin scalar : scalars) {
+      String raw = WrittenText.raw(context, scalar);
+      if (raw == null) {
+        continue;
+      }
+      SourceRange range = scalar.at();
+      SourceFile file = context.load().sources().get(range.file());
+      int cursor = range.startOffset();
+      for (String written : raw.trim().split("\\s+")) {
+        String text = WrittenText.unset(written).replace("\"", "").replace("'", "");
+        int found = file == null ? -1 : file.text().indexOf(written, cursor);
+        if (found >= 0 && found + written.length() <= range.endOffset()) {
+          cursor = found + written.length();
+          words.add(new Word(text, file.range(found, cursor), scalar));
+        } else {
+          words.add(new Word(text, range, scalar));
+        }
+      }
+    }
+    return words;
+  }
+
+  /** A word of a command line, where it is written (or its whole scalar), and the scalar's origin. */
+  private record Word(String text, SourceRange at, Origin origin) {}
+}

@@ -145,7 +145,7 @@ public final class Linter {
     @Override
     public void reportSecret(Origin origin, String secret, String service, String message) {
       sink.add(new Finding(info.id(), severity, message, origin.at(), service, origin.via(), null, null,
-          SecretText.within(load, origin.at(), secret)));
+          TextWithin.lastOf(load, origin.at(), secret)));
     }
   }
 }

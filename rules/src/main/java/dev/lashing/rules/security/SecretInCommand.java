@@ -7,8 +7,8 @@ import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
-import dev.lashing.lint.SecretText;
 import dev.lashing.lint.Severity;
+import dev.lashing.lint.TextWithin;
 import dev.lashing.model.Command;
 import dev.lashing.model.Hook;
 import dev.lashing.model.Located;
@@ -91,7 +91,7 @@ public final class SecretInCommand implements Rule {
     if (value.startsWith("$") || value.contains("://") || !Credentials.isLiteralCredential("PASSWORD", value)) {
       return;
     }
-    Origin at = new Origin(SecretText.within(context.load(), word.at(), value), word.origin().via());
+    Origin at = new Origin(TextWithin.lastOf(context.load(), word.at(), value), word.origin().via());
     context.reportSecret(at, value, service.name(), "service '" + service.name() + "' passes a password on its "
         + where + " (" + option + "): everyone who can read this file, or run docker inspect or ps on the host,"
         + " has it; have the container's shell read it from a variable set outside the file ($${PASSWORD},"

@@ -27,7 +27,8 @@ public final class SecurityRules {
         new SecretInUrl(),
         new SecurityProfileDisabled(),
         new SensitiveMount(),
-        new SharedPropagation()
+        new SharedPropagation(),
+        new TmpfsExec()
         // keep-sorted end
         );
   }

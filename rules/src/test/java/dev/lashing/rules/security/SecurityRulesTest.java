@@ -20,7 +20,7 @@ class SecurityRulesTest {
         "cap-drop-all", "cgroup-parent", "dangerous-capability", "dangerous-device", "docker-socket",
         "host-namespace", "host-network", "no-new-privileges", "non-root-user", "privileged", "privileged-port",
         "read-only-rootfs", "secret-in-command", "secret-in-environment", "secret-in-url", "security-profile-disabled",
-        "sensitive-mount", "shared-propagation");
+        "sensitive-mount", "shared-propagation", "tmpfs-exec");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.lashing.cli;
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -84,7 +84,7 @@ final class Arguments {
 
   /** The --config file, else the nearest .lashing.yml, else no configuration. */
   static LintConfig config(CommandLine line, RuleRegistry registry, Path workingDirectory) {
-    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    Map<String, List<RuleOption>> known = registry.options();
     if (line.hasOption("config")) {
       Path file = workingDirectory.resolve(line.getOptionValue("config"));
       return ConfigLoader.load(file, line.getOptionValue("config"), known);

@@ -1,6 +1,7 @@
 package dev.lashing.config;
 
 import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleOptions;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds and reads {@code .lashing.yml}, validated against {@code schemas/lashing-config.schema.json}
@@ -50,10 +50,11 @@ public final class ConfigLoader {
    * Reads a configuration file.
    *
    * @param displayName how positions name the file
-   * @param knownRules the rule ids a {@code rules:} entry may name
+   * @param knownRules the rule ids a {@code rules:} entry may name, each with the options it accepts
+   *     ({@link dev.lashing.lint.RuleRegistry#options()})
    * @throws ComposeException with every problem, positioned
    */
-  public static LintConfig load(Path file, String displayName, Set<String> knownRules) {
+  public static LintConfig load(Path file, String displayName, Map<String, List<RuleOption>> knownRules) {
     SourceFile source = SourceFiles.read(file, displayName);
     List<Node> documents = YamlReader.read(source);
     if (documents.isEmpty() || documents.get(0) instanceof ScalarNode s && s.isNull()) {
@@ -83,10 +84,13 @@ public final class ConfigLoader {
     if (root.get("rules") instanceof MapNode ruleMap) {
       List<Diagnostic> unknown = new ArrayList<>();
       for (MapNode.Entry e : ruleMap.entries()) {
-        if (!knownRules.contains(e.name())) {
+        List<RuleOption> accepted = knownRules.get(e.name());
+        if (accepted == null) {
           unknown.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(), "rules: unknown rule '"
-              + e.name() + "'" + Suggestions.closest(e.name(), knownRules).map(s -> " (did you mean '" + s + "'?)")
-              .orElse("") + "; `lashing rules` lists them"));
+              + e.name() + "'" + Suggestions.closest(e.name(), knownRules.keySet())
+              .map(s -> " (did you mean '" + s + "'?)").orElse("") + "; `lashing rules` lists them"));
+        } else if (e.value() instanceof MapNode m && m.get("options") instanceof MapNode options) {
+          unknown.addAll(OptionValidator.check(e.name(), options, accepted));
         }
         rules.put(e.name(), perRule(e.value()));
       }

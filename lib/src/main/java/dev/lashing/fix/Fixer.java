@@ -4,6 +4,7 @@ import dev.lashing.converge.ConvergeLoop;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Linter;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
@@ -32,8 +33,6 @@ import java.util.Set;
  * Nothing is written here; the caller decides.
  */
 public final class Fixer {
-  /** The per-rule option ({@code rules: {ID: {options: {unsafe_fix: true}}}}) that allows its behaviour-changing fix. */
-  public static final String UNSAFE_FIX_OPTION = "unsafe_fix";
   static final int MAX_ROUNDS = 8;
 
   /**
@@ -250,7 +249,7 @@ public final class Fixer {
         continue;
       }
       if (fix.safety() == Fix.Safety.BEHAVIOUR_CHANGING && !options.unsafe()
-          && !settings.optionsOf(f.ruleId()).flag(UNSAFE_FIX_OPTION, false)) {
+          && !settings.optionsOf(f.ruleId()).flag(RuleOption.UNSAFE_FIX.name(), false)) {
         notNow.add(new Skip(f, Skip.Reason.UNSAFE, "changes behaviour: " + fix.description()));
         continue;
       }

@@ -1,5 +1,7 @@
 package dev.lashing.lint;
 
+import java.util.List;
+
 /**
  * A check of a loaded project. Implementations are annotated with {@link RuleInfo}, keep no state between
  * runs, and never change the project.
@@ -14,5 +16,10 @@ public interface Rule {
       throw new IllegalStateException(getClass().getName() + " has no @RuleInfo");
     }
     return info;
+  }
+
+  /** The options the rule reads from its configuration (none by default); {@link RuleOption#UNSAFE_FIX} aside. */
+  default List<RuleOption> options() {
+    return List.of();
   }
 }

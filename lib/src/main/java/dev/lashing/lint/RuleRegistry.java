@@ -47,6 +47,19 @@ public final class RuleRegistry {
     return byId.get(id);
   }
 
+  /** By rule id, the options each rule accepts: its own and, when it is fixable, {@link RuleOption#UNSAFE_FIX}. */
+  public Map<String, List<RuleOption>> options() {
+    Map<String, List<RuleOption>> options = new HashMap<>();
+    for (Rule rule : rules) {
+      List<RuleOption> accepted = new ArrayList<>(rule.options());
+      if (rule.info().fixable()) {
+        accepted.add(RuleOption.UNSAFE_FIX);
+      }
+      options.put(rule.info().id(), List.copyOf(accepted));
+    }
+    return options;
+  }
+
   /** The ids of the rules that declare a role, sorted. */
   public List<String> idsWith(RuleRole role) {
     return rules.stream().filter(r -> hasRole(r.info(), role)).map(r -> r.info().id()).toList();

@@ -2,8 +2,10 @@ package dev.lashing.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
 import dev.lashing.source.ComposeException;
@@ -11,7 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +23,23 @@ class ConfigLoaderTest {
   private LintConfig load(String yaml) throws IOException {
     Path file = dir.resolve(".lashing.yml");
     Files.writeString(file, yaml);
-    return ConfigLoader.load(file, ".lashing.yml",
-        Set.of("read-only-rootfs", "image-allowlist", "port-all-interfaces", "privileged"));
+    return ConfigLoader.load(file, ".lashing.yml", Map.<String, List<RuleOption>>ofEntries(
+        Map.entry("read-only-rootfs", List.of(RuleOption.UNSAFE_FIX)),
+        Map.entry("image-allowlist", takes("allowed", RuleOption.Type.TEXTS)),
+        Map.entry("port-all-interfaces", takes("host_ip", RuleOption.Type.TEXT)),
+        Map.entry("internal-service-published", takes("gateways", RuleOption.Type.TEXTS)),
+        Map.entry("privileged", List.of()),
+        // A rule pack's rules, which the bundled schema does not list: checked from their declarations alone.
+        Map.entry("acme-memory", takes("database", RuleOption.Type.BYTES)),
+        Map.entry("acme-pids", takes("pids", RuleOption.Type.NUMBER)),
+        Map.entry("acme-registries", takes("allowed", RuleOption.Type.TEXTS)),
+        Map.entry("acme-bind", takes("host_ip", RuleOption.Type.TEXT)),
+        Map.entry("acme-fixable", List.of(RuleOption.UNSAFE_FIX)),
+        Map.entry("acme-plain", List.of())));
+  }
+
+  private static List<RuleOption> takes(String name, RuleOption.Type type) {
+    return List.of(new RuleOption(name, type, "the " + name));
   }
 
   @Test
@@ -73,6 +90,51 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load("rules:\n  privilegd: off\n"))
         .hasMessage(".lashing.yml:2:3: rules: unknown rule 'privilegd' (did you mean 'privileged'?); "
             + "`lashing rules` lists them");
+  }
+
+  @Test
+  void builtInRulesOptionsAreCheckedByTheSchemaWithASuggestion() {
+    assertThatThrownBy(() -> load("rules:\n  internal-service-published:\n    options: {gatways: [web]}\n"))
+        .hasMessage(".lashing.yml:3:15: rules.internal-service-published.options additional properties 'gatways'"
+            + " not allowed (did you mean 'gateways'?)");
+    assertThatThrownBy(() -> load("rules:\n  read-only-rootfs:\n    options: {unsafe_fix: maybe}\n"))
+        .hasMessage(".lashing.yml:3:27: rules.read-only-rootfs.options.unsafe_fix must be a boolean");
+  }
+
+  @Test
+  void unknownOptionsAreRejectedWithASuggestion() {
+    assertThatThrownBy(() -> load("rules:\n  acme-memory:\n    options:\n      databse: 1g\n"))
+        .hasMessage(".lashing.yml:4:7: rules: acme-memory: options: unknown option 'databse' (did you mean"
+            + " 'database'?); it takes database");
+    assertThatThrownBy(() -> load("rules:\n  acme-plain:\n    options: {gateways: [web]}\n"))
+        .hasMessage(".lashing.yml:3:15: rules: acme-plain: options: unknown option 'gateways'; it takes no options");
+    assertThatThrownBy(() -> load("rules:\n  acme-fixable:\n    options: {unsafe_fixes: true}\n"))
+        .hasMessageContaining("(did you mean 'unsafe_fix'?); it takes unsafe_fix");
+  }
+
+  @Test
+  void optionsOfTheWrongTypeAreRejectedAtTheValue() {
+    assertThatThrownBy(() -> load("""
+        rules:
+          acme-memory: {options: {database: lots}}
+          acme-pids: {options: {pids: -3}}
+          acme-registries: {options: {allowed: {ghcr.io: yes}}}
+          acme-bind: {options: {host_ip: [127.0.0.1]}}
+          acme-fixable: {options: {unsafe_fix: maybe}}
+        """))
+        .hasMessage(String.join("\n",
+            ".lashing.yml:2:37: rules: acme-memory: options: database: expected a byte size such as 512m or 2g",
+            ".lashing.yml:3:31: rules: acme-pids: options: pids: expected a positive number",
+            ".lashing.yml:4:40: rules: acme-registries: options: allowed: expected a string or a list of strings",
+            ".lashing.yml:5:34: rules: acme-bind: options: host_ip: expected a string",
+            ".lashing.yml:6:40: rules: acme-fixable: options: unsafe_fix: expected true or false"));
+    assertThat(catchThrowable(() -> load("""
+        rules:
+          acme-memory: {options: {database: 4g}}
+          acme-pids: {options: {pids: 200}}
+          acme-registries: {options: {allowed: "ghcr.io/acme/*"}}
+          acme-fixable: {options: {unsafe_fix: true}}
+        """))).isNull();
   }
 
   @Test

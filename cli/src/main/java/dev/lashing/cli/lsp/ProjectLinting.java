@@ -4,6 +4,7 @@ import dev.lashing.api.Lashing;
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.Finding;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Lints the project an open document belongs to, reading every open document from the editor's text.
@@ -36,12 +36,12 @@ final class ProjectLinting {
   private static final int PROJECTS_TRIED = 3;
 
   private final Lashing lashing;
-  private final Set<String> knownRules;
+  private final Map<String, List<RuleOption>> knownRules;
   private final Map<String, String> environment;
 
   ProjectLinting(Lashing lashing, Map<String, String> environment) {
     this.lashing = lashing;
-    this.knownRules = lashing.rules().rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    this.knownRules = lashing.rules().options();
     this.environment = Map.copyOf(environment);
   }
 

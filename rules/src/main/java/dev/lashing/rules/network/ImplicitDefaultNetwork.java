@@ -7,6 +7,7 @@ import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Service;
@@ -34,6 +35,12 @@ import java.util.Map;
     roles = RuleRole.PROJECT_NETWORK)
 public final class ImplicitDefaultNetwork implements Rule {
   private static final String DEFAULT_NETWORK = "app_network";
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(new RuleOption("network", RuleOption.Type.TEXT,
+        "the named network the fix puts services on (default " + DEFAULT_NETWORK + ")"));
+  }
 
   @Override
   public void check(RuleContext context) {

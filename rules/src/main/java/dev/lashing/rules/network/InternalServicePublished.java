@@ -7,6 +7,7 @@ import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Service;
@@ -30,6 +31,12 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.GATEWAYS)
 public final class InternalServicePublished implements Rule {
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(new RuleOption("gateways", RuleOption.Type.TEXTS,
+        "the services that may publish ports: the stack's gateways"));
+  }
 
   @Override
   public void check(RuleContext context) {

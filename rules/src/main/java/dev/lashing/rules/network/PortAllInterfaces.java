@@ -8,6 +8,7 @@ import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.KeyValue;
@@ -39,6 +40,12 @@ import java.util.Set;
     roles = RuleRole.ALL_INTERFACES)
 public final class PortAllInterfaces implements Rule {
   private static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(new RuleOption("host_ip", RuleOption.Type.TEXT,
+        "the address the fix binds published ports to (default 127.0.0.1, or ::1 for an IPv6 port)"));
+  }
 
   @Override
   public void check(RuleContext context) {

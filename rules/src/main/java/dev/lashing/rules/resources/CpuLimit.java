@@ -7,6 +7,7 @@ import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Deploy;
@@ -32,6 +33,11 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.RESOURCE_LIMIT)
 public final class CpuLimit implements Rule {
+
+  @Override
+  public List<RuleOption> options() {
+    return ImageClass.options(RuleOption.Type.NUMBER, "the CPU limit the fix sets for ");
+  }
 
   @Override
   public void check(RuleContext context) {

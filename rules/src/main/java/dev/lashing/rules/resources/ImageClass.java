@@ -2,11 +2,14 @@ package dev.lashing.rules.resources;
 
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.ImageKind;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleOptions;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.SyntaxException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The resource limits a fix proposes for a service, by the kind of its image (see {@link ImageCatalog}). Each
@@ -18,6 +21,11 @@ record ImageClass(ImageKind kind) {
     Image image = service.image();
     return new ImageClass(image == null || !image.isValid() ? ImageKind.OTHER
         : ImageCatalog.kindOf(image.reference()));
+  }
+
+  /** One option per kind of image, named after the kind, whose description is {@code what} and the kind. */
+  static List<RuleOption> options(RuleOption.Type type, String what) {
+    return Arrays.stream(ImageKind.values()).map(k -> new RuleOption(k.option(), type, what + k.noun())).toList();
   }
 
   /** "for example 2g, the default for a database", or just the value for other images. */

@@ -7,6 +7,7 @@ import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Logging;
@@ -33,6 +34,13 @@ import java.util.stream.Stream;
 public final class LogRotation implements Rule {
   private static final String MAX_SIZE = "max-size";
   private static final String MAX_FILE = "max-file";
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(
+        new RuleOption("max_size", RuleOption.Type.BYTES, "the size at which the fix rotates a log (default 10m)"),
+        new RuleOption("max_file", RuleOption.Type.NUMBER, "how many rotated logs the fix keeps (default 3)"));
+  }
 
   @Override
   public void check(RuleContext context) {

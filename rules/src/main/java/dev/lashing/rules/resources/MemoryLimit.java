@@ -7,6 +7,7 @@ import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.ByteCount;
@@ -34,6 +35,11 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = {RuleRole.RESOURCE_LIMIT, RuleRole.KIND_DEFAULTS})
 public final class MemoryLimit implements Rule {
+
+  @Override
+  public List<RuleOption> options() {
+    return ImageClass.options(RuleOption.Type.BYTES, "the memory limit the fix sets for ");
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -7,6 +7,7 @@ import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Deploy;
@@ -31,6 +32,12 @@ import java.util.List;
     roles = RuleRole.RESOURCE_LIMIT)
 public final class PidsLimit implements Rule {
   private static final String DEFAULT_PIDS = "200";
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(new RuleOption("pids", RuleOption.Type.NUMBER,
+        "the process limit the fix sets (default " + DEFAULT_PIDS + ")"));
+  }
 
   @Override
   public void check(RuleContext context) {

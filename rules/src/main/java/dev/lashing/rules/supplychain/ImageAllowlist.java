@@ -4,6 +4,7 @@ import dev.lashing.lint.Category;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Image;
 import dev.lashing.model.Service;
@@ -24,6 +25,13 @@ import java.util.regex.Pattern;
     severity = Severity.HIGH,
     optIn = true)
 public final class ImageAllowlist implements Rule {
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(
+        new RuleOption("allowed", RuleOption.Type.TEXTS, "glob patterns of the image repositories allowed"),
+        new RuleOption("trusted_registries", RuleOption.Type.TEXTS, "registries whose every image is allowed"));
+  }
 
   @Override
   public void check(RuleContext context) {

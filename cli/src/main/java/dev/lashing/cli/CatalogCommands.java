@@ -5,7 +5,12 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.Severity;
+import dev.lashing.schema.Suggestions;
 import java.io.PrintWriter;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code lashing rules} (the catalog) and {@code lashing explain RULE} (a rule's page, offline). */
 final class CatalogCommands {
@@ -18,7 +23,11 @@ final class CatalogCommands {
   }
 
   int rules(String[] args) {
-    if (args.length > 0) {
+    CommandLine line = Arguments.parse("rules", help(), args, out);
+    if (line == null) {
+      return Cli.OK;
+    }
+    if (!line.getArgList().isEmpty()) {
       throw new Arguments.UsageException("rules takes no arguments");
     }
     RuleRegistry registry = RuleRegistry.discover();
@@ -37,17 +46,39 @@ final class CatalogCommands {
   }
 
   int explain(String[] args) {
-    if (args.length != 1) {
+    CommandLine line = Arguments.parse("explain RULE", help(), args, out);
+    if (line == null) {
+      return Cli.OK;
+    }
+    if (line.getArgList().size() != 1) {
       throw new Arguments.UsageException("explain takes one rule id, e.g. `lashing explain privileged`");
     }
-    String id = args[0];
+    String id = line.getArgList().get(0);
     RuleRegistry registry = RuleRegistry.discover();
     if (registry.get(id) == null) {
-      err.println("lashing: unknown rule '" + id + "'; `lashing rules` lists them");
+      err.println("lashing: unknown rule '" + id + "'" + suggestion(id, registry) + "; `lashing rules` lists them");
       return Cli.INVALID;
     }
     out.print(RulePages.of(id).orElse(id + ": " + registry.get(id).info().summary() + "\n"));
     return Cli.OK;
+  }
+
+  private static Options help() {
+    Options options = new Options();
+    options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return options;
+  }
+
+  /**
+   * " (did you mean 'restart-policy'?)": the rules whose id has the word written as one of its parts
+   * (restart, secret), else the closest id to a misspelling; empty when none is near.
+   */
+  private static String suggestion(String written, RuleRegistry registry) {
+    List<String> ids = registry.rules().stream().map(r -> r.info().id()).toList();
+    List<String> named = ids.stream().filter(id -> List.of(id.split("-")).contains(written)).toList();
+    List<String> near = named.isEmpty() ? Suggestions.closest(written, ids).stream().toList() : named;
+    return near.isEmpty() ? ""
+        : " (did you mean " + String.join(" or ", near.stream().map(id -> "'" + id + "'").toList()) + "?)";
   }
 
   private static String level(RuleInfo info, Policy policy) {

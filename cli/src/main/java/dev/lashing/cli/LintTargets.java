@@ -31,7 +31,12 @@ final class LintTargets {
     for (String argument : arguments) {
       Path path = workingDirectory.resolve(argument).normalize();
       if (Files.isDirectory(path)) {
-        for (Path file : composeFilesBelow(path)) {
+        List<Path> files = composeFilesBelow(path);
+        if (files.isEmpty()) {
+          throw new Arguments.UsageException("no compose file in " + argument + " (looked for compose.yaml,"
+              + " docker-compose.yml and compose.*.yaml below it); name a file, or use -f");
+        }
+        for (Path file : files) {
           projects.add(withOverride(file, workingDirectory));
         }
       } else {

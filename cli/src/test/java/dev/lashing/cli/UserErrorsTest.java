@@ -97,6 +97,37 @@ class UserErrorsTest {
   }
 
   @Test
+  void explainSuggestsTheRulesAWordNames() {
+    assertThat(run("explain", "restart")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo("lashing: unknown rule 'restart' (did you mean 'restart-policy'?);"
+        + " `lashing rules` lists them\n");
+    assertThat(run("explain", "secret")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("(did you mean 'secret-in-command' or 'secret-in-environment' or"
+        + " 'secret-in-url'?)");
+    assertThat(run("explain", "privilegd")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("(did you mean 'privileged'?)");
+  }
+
+  @Test
+  void catalogCommandsPrintTheirUsage() {
+    assertThat(run("rules", "--help")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).startsWith("usage: lashing rules").contains("--help");
+    assertThat(err.toString()).isEmpty();
+    assertThat(run("explain", "--help")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).startsWith("usage: lashing explain RULE");
+    assertThat(run("explain", "-h")).isEqualTo(Cli.OK);
+  }
+
+  @Test
+  void aFolderWithoutComposeFiles() throws IOException {
+    Files.createDirectories(dir.resolve("empty/sub"));
+    Files.writeString(dir.resolve("empty/sub/notes.yaml"), "a: 1\n");
+    assertThat(run("lint", "empty")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: no compose file in empty (looked for compose.yaml,"
+        + " docker-compose.yml and compose.*.yaml below it); name a file, or use -f\n");
+  }
+
+  @Test
   void aSymbolicLinkLoopInAScannedDirectory() throws IOException {
     Files.createDirectories(dir.resolve("stacks/a"));
     Files.writeString(dir.resolve("stacks/a/compose.yaml"), COMPOSE);

@@ -326,6 +326,13 @@ final class Renderer {
     for (int[] c : file.commentsIn(start, end)) {
       kept.append(" ".repeat(column)).append(text, c[0], c[1]).append(yaml.lineBreak());
     }
+    if (start == file.lineStart(0) && kept.length() == 0) {
+      // Lines deleted at the top of the file (version:) take the blank lines below with them: a file does
+      // not start with an empty line.
+      while (end < text.length() && text.substring(end, file.afterLine(end + 1)).isBlank()) {
+        end = file.afterLine(end + 1);
+      }
+    }
     if (end == text.length() && !text.isEmpty() && !YamlFile.isBreak(text.charAt(end - 1)) && kept.length() > 0) {
       kept.setLength(kept.length() - yaml.lineBreak().length());
     }

@@ -390,6 +390,13 @@ class FixPlannerTest {
   }
 
   @Test
+  void removingTheFirstLinesLeavesNoBlankFirstLine() {
+    Fixture f = project("version: \"3.8\"\n\n  \nservices:\n  web:\n    image: nginx\n\n  db:\n    image: postgres:16\n");
+    f.fix(null, "compose.yaml", "version", new Fix("rm", Fix.Safety.SAFE, List.of(new Fix.Remove(path("version")))));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n\n  db:\n    image: postgres:16\n");
+  }
+
+  @Test
   void removingTheLastItemOfAListRemovesTheKey() {
     Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\" # web\n      - 443:443\n");
     f.fix("web", new Fix("a", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "web", "ports"), 0))));

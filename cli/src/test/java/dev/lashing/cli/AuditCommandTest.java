@@ -95,7 +95,7 @@ class AuditCommandTest {
     assertThat(lines.get(1)).isEqualTo(golden("desktop-log.jsonl").strip().replace("dev-laptop", "other-laptop"));
     assertThat(lines.get(1)).startsWith("{\"timestamp\":\"2025-01-15T10:00:00Z\",\"host\":\"other-laptop\","
         + "\"ip\":\"192.0.2.10\",\"env\":\"desktop\",\"containers_expected\":[\"buildx_buildkit_default\","
-        + "\"ci-build-42\",\"odoo-db\",\"odoo-odoo\"],\"containers_extra\":[\"old-redis\"],");
+        + "\"odoo-db\",\"odoo-odoo\"],\"containers_extra\":[\"ci-build-42\",\"old-redis\"],");
     assertThat(lines.get(1)).contains(",\"images_protected\":[\"ci-base:keep\",\"keep-tools:1.0\",\"myapp:keep\"],")
         .endsWith(",\"volumes_protected\":[\"keep-pgdata-13\"],\"volumes_safe_delete\":[\"tmp-cache\"]}");
     assertThat(dev.lashing.report.JsonSchemas.errors(AuditLogTest.SCHEMA, lines.get(1))).isEmpty();

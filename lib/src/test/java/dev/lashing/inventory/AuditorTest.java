@@ -61,7 +61,7 @@ class AuditorTest {
     Map<String, Verdict> expected = Map.ofEntries(
         Map.entry("container odoo-odoo", Verdict.EXPECTED),
         Map.entry("container buildx_buildkit_default", Verdict.EXPECTED),
-        Map.entry("container ci-build-42", Verdict.EXPECTED),
+        Map.entry("container ci-build-42", Verdict.EXTRA),
         Map.entry("container old-redis", Verdict.EXTRA),
         Map.entry("container keep-postgres-13", Verdict.PROTECTED),
         Map.entry("container ci-build-41", Verdict.SAFE_TO_DELETE),
@@ -75,14 +75,14 @@ class AuditorTest {
         Map.entry("image ci-app:pr-40", Verdict.SAFE_TO_DELETE),
         Map.entry("image <none>:<none> b14c2d3e5f6a", Verdict.SAFE_TO_DELETE),
         Map.entry("volume odoo_odoo-data", Verdict.EXPECTED),
-        Map.entry("volume tmp-mounted-workspace", Verdict.EXPECTED),
+        Map.entry("volume tmp-mounted-workspace", Verdict.EXTRA),
         Map.entry("volume random_data", Verdict.EXTRA),
         Map.entry("volume keep-pgdata-13", Verdict.PROTECTED),
         Map.entry("volume tmp-cache", Verdict.SAFE_TO_DELETE));
     expected.forEach((name, verdict) ->
         assertThat(items.get(name)).as(name).extracting(Classified::verdict).isEqualTo(verdict));
     assertThat(items.get("container ci-build-42").reason()).isEqualTo(
-        "kept: matches safe_to_delete (ci-*) but is running");
+        "matches safe_to_delete (ci-*) but is running: someone is running an experiment on the host");
     assertThat(items.get("volume tmp-mounted-workspace").reason()).as("a mount name Docker cut short still counts")
         .contains("container ci-build-42 mounts it");
     assertThat(items.get("image tmp-scratch:1").reason()).isEqualTo("kept: matches safe_to_delete (tmp-*), but it is"
@@ -135,6 +135,42 @@ class AuditorTest {
         .verdict()).as("an image pulled by digest only is matched by its digest").isEqualTo(Verdict.EXPECTED);
     assertThatThrownBy(() -> result.cleanupScript(NOW, "prod-01"))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not allow cleanup");
+  }
+
+  @Test
+  void aRunningExperimentIsDriftWithWhatItUses() {
+    Map<String, Classified> items = byName(desktop());
+    assertThat(items.get("image ci-app:pr-42").verdict()).isEqualTo(Verdict.EXTRA);
+    assertThat(items.get("image ci-app:pr-42").reason()).isEqualTo("matches safe_to_delete (ci-*), but container"
+        + " ci-build-42 uses it, and that container matches safe_to_delete but is running");
+    assertThat(items.get("volume tmp-mounted-workspace").reason()).isEqualTo("matches safe_to_delete (tmp-*), but"
+        + " container ci-build-42 mounts it, and that container matches safe_to_delete but is running");
+    // used only by a stopped container, too young, or of unknown age: kept as before
+    assertThat(items.get("image ci-app:pr-41").verdict()).isEqualTo(Verdict.EXPECTED);
+    assertThat(items.get("image tmp-scratch:1").verdict()).isEqualTo(Verdict.EXPECTED);
+    assertThat(desktop().logLine(NOW, "dev-laptop", "192.0.2.10"))
+        .contains("\"containers_extra\":[\"ci-build-42\",\"old-redis\"]");
+  }
+
+  @Test
+  void aProtectedPatternMatchesAnImageNameWithoutRegistryAndNamespace() {
+    Inventory inventory = InventoryLoaderTest.read("""
+        environments:
+          desktop:
+            cleanup: true
+            protected: {names: ["ipai-*"]}
+            safe_to_delete: {images: ["*"]}
+            stacks: {}
+        """);
+    String image = "{\"Containers\":\"N/A\",\"CreatedAt\":\"2024-01-01 00:00:00 +0000 UTC\",\"CreatedSince\":\"1 year\","
+        + "\"Digest\":\"<none>\",\"ID\":\"%s\",\"Repository\":\"%s\",\"SharedSize\":\"N/A\",\"Size\":\"1GB\","
+        + "\"Tag\":\"1\",\"UniqueSize\":\"N/A\",\"VirtualSize\":\"1GB\"}";
+    Map<String, Classified> items = byName(Auditor.audit(inventory, inventory.environments().get("desktop"),
+        text(image.formatted("a1b2c3d4e5f6", "ghcr.io/acme/ipai-odoo"), image.formatted("b1b2c3d4e5f6", "acme/other")),
+        NOW));
+    assertThat(items.get("image ghcr.io/acme/ipai-odoo:1").verdict()).isEqualTo(Verdict.PROTECTED);
+    assertThat(items.get("image ghcr.io/acme/ipai-odoo:1").reason()).isEqualTo("protected name (ipai-*)");
+    assertThat(items.get("image acme/other:1").verdict()).isNotEqualTo(Verdict.PROTECTED);
   }
 
   @Test

@@ -14,9 +14,11 @@ import dev.lashing.syntax.VolumeSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,16 +26,17 @@ import java.util.regex.Pattern;
  * is, in this order of precedence:
  *
  * <ol>
- *   <li><b>protected</b> when its name (an image's repository) or an image's tag matches a protected pattern:
- *       never touched, whatever else is true of it;
+ *   <li><b>protected</b> when its name (an image's repository, also without its registry and namespace) or an
+ *       image's tag matches a protected pattern: never touched, whatever else is true of it;
  *   <li><b>expected</b> when a stack of the environment defines it (container {@code <stack>-<service>}, the
  *       services' images, volumes {@code <stack>_<volume>}) or an {@code allowed} pattern names it; also a
- *       resource matching {@code safe_to_delete} that must be kept for now (running, in use, younger than
+ *       resource matching {@code safe_to_delete} that must be kept for now (in use, younger than
  *       {@code max_unused_age}, or of unknown use or age);
  *   <li><b>safe to delete</b> when it matches {@code safe_to_delete}, is unused (a stopped container; an image no
  *       container uses; a volume no container mounts) and older than {@code max_unused_age} when one is set;
  *       never on a production host;
- *   <li><b>extra</b> otherwise: drift from the inventory.
+ *   <li><b>extra</b> otherwise: drift from the inventory; also a container matching {@code safe_to_delete}
+ *       that is running (an experiment someone runs on the host), and the images and volumes it uses.
  * </ol>
  *
  * <p>Ages: an image's age is its {@code CreatedAt}, when it was built, since Docker records no last use;
@@ -42,6 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class Auditor {
   private static final Pattern IMAGE_ID = Pattern.compile("(sha256:)?[0-9a-f]{12,64}");
+  private static final String EXPERIMENT = ", and that container matches safe_to_delete but is running";
 
   private final Environment env;
   private final HostState state;
@@ -49,6 +53,11 @@ public final class Auditor {
   private final Map<String, String> containers = new LinkedHashMap<>();
   private final Map<String, String> volumes = new LinkedHashMap<>();
   private final List<ExpectedImage> images = new ArrayList<>();
+  /**
+   * Running containers that match safe_to_delete: someone's experiment on the host, reported as drift with the
+   * images and volumes they use. Containers are classified first, so images and volumes find them here.
+   */
+  private final Set<String> experiments = new HashSet<>();
 
   /** An image a service runs. */
   private record ExpectedImage(String repository, String tag, String digest, String reason) {}
@@ -100,7 +109,7 @@ public final class Auditor {
       items.add(volume(v));
     }
     List<String> missing = new ArrayList<>();
-    java.util.Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     state.containers().forEach(c -> present.add("container " + c.name()));
     state.volumes().forEach(v -> present.add("volume " + v.name()));
     containers.forEach((name, of) -> {
@@ -132,9 +141,12 @@ public final class Auditor {
     pattern = env.production() ? null : Glob.firstMatch(env.safeToDelete().containers(), name);
     if (pattern != null) {
       String matched = "matches safe_to_delete (" + pattern + ")";
-      return c.isRunning()
-          ? new Classified(Kind.CONTAINER, name, Verdict.EXPECTED, "kept: " + matched + " but is " + c.state(), name)
-          : new Classified(Kind.CONTAINER, name, Verdict.SAFE_TO_DELETE, matched + "; " + c.state(), name);
+      if (c.isRunning()) {
+        experiments.add(name);
+        return new Classified(Kind.CONTAINER, name, Verdict.EXTRA, matched + " but is " + c.state()
+            + ": someone is running an experiment on the host", name);
+      }
+      return new Classified(Kind.CONTAINER, name, Verdict.SAFE_TO_DELETE, matched + "; " + c.state(), name);
     }
     return new Classified(Kind.CONTAINER, name, Verdict.EXTRA, "not in the inventory (" + c.state() + ", image "
         + c.image() + ")", name);
@@ -144,10 +156,7 @@ public final class Auditor {
     String name = display(i);
     String argument = removeArgument(i);
     String repository = familiar(i.repository());
-    String pattern = Glob.firstMatch(env.protectedNames(), i.repository());
-    if (pattern == null && !repository.equals(i.repository())) {
-      pattern = Glob.firstMatch(env.protectedNames(), repository);
-    }
+    String pattern = protectedImageName(i.repository());
     if (pattern != null) {
       return new Classified(Kind.IMAGE, name, Verdict.PROTECTED, "protected name (" + pattern + ")", argument);
     }
@@ -169,6 +178,11 @@ public final class Auditor {
     pattern = env.production() ? null : imagePattern(env.safeToDelete().images(), i);
     if (pattern != null) {
       String matched = "matches safe_to_delete (" + pattern + ")";
+      String experiment = experimentAmong(users);
+      if (experiment != null) {
+        return new Classified(Kind.IMAGE, name, Verdict.EXTRA, matched + ", but container " + experiment
+            + " uses it" + EXPERIMENT, argument);
+      }
       String keep = !state.hasContainerData()
           ? "no docker ps lines were given, so whether a container uses it is unknown"
           : !users.isEmpty() ? "container " + String.join(", ", users) + " uses it"
@@ -199,6 +213,11 @@ public final class Auditor {
     pattern = env.production() ? null : Glob.firstMatch(env.safeToDelete().volumes(), name);
     if (pattern != null) {
       String matched = "matches safe_to_delete (" + pattern + ")";
+      String experiment = experimentAmong(users);
+      if (experiment != null) {
+        return new Classified(Kind.VOLUME, name, Verdict.EXTRA, matched + ", but container " + experiment
+            + " mounts it" + EXPERIMENT, name);
+      }
       String keep = !state.hasContainerData()
           ? "no docker ps lines were given, so whether a container mounts it is unknown"
           : !users.isEmpty() ? "container " + String.join(", ", users) + " mounts it"
@@ -211,6 +230,28 @@ public final class Auditor {
     }
     return new Classified(Kind.VOLUME, name, Verdict.EXTRA, "not in the inventory" + (users.isEmpty() ? ""
         : " (mounted by " + String.join(", ", users) + ")"), name);
+  }
+
+  /**
+   * The protected pattern an image's repository matches as Docker shows it, in its familiar form, or by its
+   * name alone without registry and namespace ({@code ipai-*} protects {@code ghcr.io/acme/ipai-odoo}):
+   * protection errs on the side of keeping.
+   */
+  private String protectedImageName(String repository) {
+    String familiar = familiar(repository);
+    String name = repository.substring(repository.lastIndexOf('/') + 1);
+    for (String subject : List.of(repository, familiar, name)) {
+      String pattern = Glob.firstMatch(env.protectedNames(), subject);
+      if (pattern != null) {
+        return pattern;
+      }
+    }
+    return null;
+  }
+
+  /** The first of a resource's users that is a running experiment, or null. */
+  private String experimentAmong(List<String> users) {
+    return users.stream().filter(experiments::contains).findFirst().orElse(null);
   }
 
   /** Why a resource must be kept although unused: younger than the limit, or of unknown age; null when old enough. */

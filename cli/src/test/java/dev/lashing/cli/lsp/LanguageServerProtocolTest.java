@@ -307,6 +307,24 @@ class LanguageServerProtocolTest {
   }
 
   @Test
+  void diagnosticsAndHoversNeverQuoteASecret() throws Exception {
+    String text = "services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass Qx7unique\n"
+        + "    environment:\n      REDIS_PASSWORD: Wq8unique\n";
+    String uri = open("compose.yaml", text);
+    List<Diagnostic> diagnostics = client.await(uri, having("secret-in-command").and(having("secret-in-environment")));
+
+    assertThat(only(diagnostics, "secret-in-command").getRange()).isEqualTo(range(3, 40, 3, 49));
+    assertThat(diagnostics).extracting(d -> d.getMessage().getLeft())
+        .noneMatch(m -> m.contains("Qx7unique") || m.contains("Wq8unique"));
+    for (Position at : List.of(new Position(3, 42), new Position(5, 24))) {
+      Hover hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), at))
+          .get(30, TimeUnit.SECONDS);
+      assertThat(hover.getContents().getRight().getValue()).contains("secret-in-")
+          .doesNotContain("Qx7unique").doesNotContain("Wq8unique");
+    }
+  }
+
+  @Test
   void theConfigurationIsHonouredAndReadAgainWhenItChanges() throws IOException {
     write(".lashing.yml", "rules:\n  restart-policy: off\n");
     String uri = open("compose.yaml", WEB);

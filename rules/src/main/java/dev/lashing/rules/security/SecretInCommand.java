@@ -1,6 +1,7 @@
 package dev.lashing.rules.security;
 
 import dev.lashing.knowledge.PasswordOptions;
+import dev.lashing.interpolation.Template;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Credentials;
 import dev.lashing.lint.Level;
@@ -68,7 +69,7 @@ public final class SecretInCommand implements Rule {
       Matcher assignment = ASSIGNMENT.matcher(text);
       if (assignment.matches()) {
         if (isPasswordName(assignment.group(1))) {
-          report(context, service, words.get(i), assignment.group(1), assignment.group(2), where);
+          report(context, service, words.get(i), text.substring(0, text.indexOf('=')), assignment.group(2), where);
         }
       } else if (text.startsWith("-") && isPasswordName(text.replaceFirst("^--?", "")) && next != null
           && !next.text().startsWith("-")) {
@@ -92,10 +93,15 @@ public final class SecretInCommand implements Rule {
       return;
     }
     Origin at = new Origin(TextWithin.lastOf(context.load(), word.at(), value), word.origin().via());
-    context.reportSecret(at, value, service.name(), "service '" + service.name() + "' passes a password on its "
-        + where + " (" + option + "): everyone who can read this file, or run docker inspect or ps on the host,"
-        + " has it; have the container's shell read it from a variable set outside the file ($${PASSWORD},"
-        + " with PASSWORD: ${PASSWORD} in its environment) or from a Compose secret");
+    String subject = "service '" + service.name() + "' ";
+    context.reportSecret(at, value, service.name(), Template.references(word.written()).isEmpty()
+        ? subject + "passes a password on its " + where + " (" + option + "): everyone who can read this file, or"
+            + " run docker inspect or ps on the host, has it; have the container's shell read it from a variable"
+            + " set outside the file ($${PASSWORD}, with PASSWORD: ${PASSWORD} in its environment) or from a"
+            + " Compose secret"
+        : subject + "gives the password on its " + where + " (" + option + ") a literal default in its ${...}"
+            + " reference: the default is in the file for everyone to read, and is used whenever the variable is"
+            + " unset; remove the default so the variable must be set (${NAME:?NAME is required})");
   }
 
   /**
@@ -123,15 +129,18 @@ public final class SecretInCommand implements Rule {
         int found = file == null ? -1 : file.text().indexOf(written, cursor);
         if (found >= 0 && found + written.length() <= range.endOffset()) {
           cursor = found + written.length();
-          words.add(new Word(text, file.range(found, cursor), scalar));
+          words.add(new Word(text, written, file.range(found, cursor), scalar));
         } else {
-          words.add(new Word(text, range, scalar));
+          words.add(new Word(text, written, range, scalar));
         }
       }
     }
     return words;
   }
 
-  /** A word of a command line, where it is written (or its whole scalar), and the scalar's origin. */
-  private record Word(String text, SourceRange at, Origin origin) {}
+  /**
+   * A word of a command line as the shell sees it and as the file writes it, where it is written (or its whole
+   * scalar), and the scalar's origin.
+   */
+  private record Word(String text, String written, SourceRange at, Origin origin) {}
 }

@@ -60,7 +60,7 @@ class SecretInCommandTest {
 
   @Test
   void variableReferencesAreNotLiterals() {
-    RuleTester.of(new SecretInCommand())
+    List<Finding> findings = RuleTester.of(new SecretInCommand())
         .file("compose.yaml", """
             services:
               cache:
@@ -81,5 +81,9 @@ class SecretInCommandTest {
                 command: web --password $(cat /run/secrets/pw) --db postgres://u:p@db/x -p 8080
             """)
         .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("service 'app' gives the password on its command (--token) a"
+        + " literal default in its ${...} reference: the default is in the file for everyone to read, and is used"
+        + " whenever the variable is unset; remove the default so the variable must be set"
+        + " (${NAME:?NAME is required})");
   }
 }

@@ -11,7 +11,6 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.lint.TextWithin;
 import dev.lashing.model.Command;
-import dev.lashing.model.Hook;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
@@ -44,22 +43,13 @@ public final class SecretInCommand implements Rule {
   @Override
   public void check(RuleContext context) {
     for (Service service : context.project().services().values()) {
-      check(context, service, service.command(), "command");
-      check(context, service, service.entrypoint(), "entrypoint");
-      check(context, service, service.healthcheck() == null ? null : service.healthcheck().test(),
-          "healthcheck test");
-      for (List<Hook> hooks : List.of(service.preStart(), service.postStart(), service.preStop())) {
-        for (Hook hook : hooks) {
-          check(context, service, hook.command(), "lifecycle hook command");
-        }
+      for (Services.CommandLine line : Services.commandLines(service)) {
+        check(context, service, line.command(), line.where());
       }
     }
   }
 
   private static void check(RuleContext context, Service service, Command command, String where) {
-    if (command == null) {
-      return;
-    }
     List<Word> words = words(context, command);
     boolean mysql = words.stream().anyMatch(w -> PasswordOptions.takesDashP(w.text()));
     boolean redis = words.stream().anyMatch(w -> PasswordOptions.takesDashA(w.text()));

@@ -7,13 +7,11 @@ import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Command;
-import dev.lashing.model.Hook;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,14 +46,8 @@ public final class SecretInUrl implements Rule {
               + entry.key(), reported);
         }
       }
-      words(context, service, service.command(), "command", reported);
-      words(context, service, service.entrypoint(), "entrypoint", reported);
-      words(context, service, service.healthcheck() == null ? null : service.healthcheck().test(),
-          "healthcheck test", reported);
-      for (List<Hook> hooks : List.of(service.preStart(), service.postStart(), service.preStop())) {
-        for (Hook hook : hooks) {
-          words(context, service, hook.command(), "lifecycle hook command", reported);
-        }
+      for (Services.CommandLine line : Services.commandLines(service)) {
+        words(context, service, line.command(), line.where(), reported);
       }
     }
   }
@@ -63,9 +55,6 @@ public final class SecretInUrl implements Rule {
   /** A string command's words share its scalar, which is reported once. */
   private static void words(RuleContext context, Service service, Command command, String where,
       Set<Origin> reported) {
-    if (command == null) {
-      return;
-    }
     for (Located<String> word : command.words()) {
       if (!reported.contains(word.origin())) {
         report(context, service, word.origin(), WrittenText.literal(context, word), where, reported);

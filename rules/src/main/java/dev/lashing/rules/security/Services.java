@@ -1,5 +1,7 @@
 package dev.lashing.rules.security;
 
+import dev.lashing.model.Command;
+import dev.lashing.model.Hook;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,31 @@ final class Services {
    */
   static boolean runsContainer(Service service) {
     return service.provider() == null;
+  }
+
+  /** A command line the service runs, and what it is for messages ("healthcheck test"). */
+  record CommandLine(Command command, String where) {}
+
+  /** Every command line the service runs: command, entrypoint, healthcheck test, lifecycle hooks. */
+  static List<CommandLine> commandLines(Service service) {
+    List<CommandLine> lines = new ArrayList<>();
+    if (service.command() != null) {
+      lines.add(new CommandLine(service.command(), "command"));
+    }
+    if (service.entrypoint() != null) {
+      lines.add(new CommandLine(service.entrypoint(), "entrypoint"));
+    }
+    if (service.healthcheck() != null && service.healthcheck().test() != null) {
+      lines.add(new CommandLine(service.healthcheck().test(), "healthcheck test"));
+    }
+    for (List<Hook> hooks : List.of(service.preStart(), service.postStart(), service.preStop())) {
+      for (Hook hook : hooks) {
+        if (hook.command() != null) {
+          lines.add(new CommandLine(hook.command(), "lifecycle hook command"));
+        }
+      }
+    }
+    return lines;
   }
 
   /** The fix path of an attribute of the service: {@code ["services", name, key...]}. */

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 class ConfigSchemaTest {
   private static final Path SCHEMA =
       Path.of(System.getProperty("lashing.root", "..")).resolve("schemas/lashing-config.schema.json");
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Two spaces, arrays on their own lines, {@code "key": value}: the layout of the other schemas. */
+  private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+      .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+      .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+      .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
 
   @Test
   void listsEveryRuleWithItsOptions() throws IOException {
@@ -36,7 +44,7 @@ class ConfigSchemaTest {
       RuleInfo info = rule.info();
       byId.set(info.id(), rule(info, registry.options().get(info.id())));
     }
-    Golden.assertMatches(SCHEMA, JSON.writeValueAsString(schema) + "\n");
+    Golden.assertMatches(SCHEMA, JSON.writerWithDefaultPrettyPrinter().with(LAYOUT).writeValueAsString(schema) + "\n");
   }
 
   /** The generic rule setting, with the rule's own options named and typed. */

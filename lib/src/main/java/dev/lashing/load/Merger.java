@@ -117,6 +117,9 @@ public final class Merger {
 
   /** Keys of {@code override} merged into {@code base} in place; new keys go last. */
   private static MapNode mergeMaps(MapNode base, MapNode override, TreePath path) {
+    if (override.entries().stream().noneMatch(e -> base.has(e.name()))) {
+      return base.withAppended(override.entries()); // only new keys: a large base is shared, not copied
+    }
     List<MapNode.Entry> entries = new ArrayList<>(base.entries());
     Map<String, Integer> positions = new HashMap<>();
     for (int i = entries.size() - 1; i >= 0; i--) {

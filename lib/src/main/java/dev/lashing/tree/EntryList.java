@@ -1,38 +1,47 @@
 package dev.lashing.tree;
 
 import java.util.AbstractList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The unmodifiable entries of a {@link MapNode}, with an index from key to entry once the mapping is large
  * enough that walking it costs more than hashing: a compose file's {@code services} can hold thousands of
  * keys, and the loader and the rules look keys up for each of them.
+ *
+ * <p>A large list extended by a few entries ({@link #extend}) shares its array and index with the longer list
+ * when nothing extended it before: a file of thousands of documents, each adding a service, then costs what
+ * each document adds, not a copy of every service so far for each one.
  */
 final class EntryList extends AbstractList<MapNode.Entry> implements RandomAccess {
   /** Below this size a walk over the entries is as fast as a hash lookup and costs no memory. */
   private static final int INDEXED_FROM = 16;
 
-  private final MapNode.Entry[] entries;
-  /** The first entry of each key; null for small mappings. */
-  private final Map<String, MapNode.Entry> byKey;
-
-  private EntryList(MapNode.Entry[] entries) {
-    this.entries = entries;
-    if (entries.length < INDEXED_FROM) {
-      this.byKey = null;
-    } else {
-      this.byKey = new HashMap<>(entries.length * 4 / 3 + 1);
-      for (MapNode.Entry e : entries) {
-        byKey.putIfAbsent(e.name(), e);
-      }
-    }
+  /**
+   * What the lists that extend one another share: how many entries of their arrays are taken, and the position
+   * of the first entry of each key among them.
+   */
+  private static final class Line {
+    int taken;
+    final Map<String, Integer> firstAt = new ConcurrentHashMap<>();
   }
 
-  /** The entries as an EntryList, copied unless they already are one; null entries are refused. */
+  /** Holds this list's entries first; entries after {@link #size} belong to longer lists. */
+  private final MapNode.Entry[] entries;
+  private final int size;
+  /** Null for small lists: they are walked, and copied when extended. */
+  private final Line line;
+
+  private EntryList(MapNode.Entry[] entries, int size, Line line) {
+    this.entries = entries;
+    this.size = size;
+    this.line = line;
+  }
+
   static EntryList of(List<MapNode.Entry> entries) {
     if (entries instanceof EntryList list) {
       return list;
@@ -41,17 +50,61 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
     for (MapNode.Entry e : copy) {
       Objects.requireNonNull(e, "entry");
     }
-    return new EntryList(copy);
+    return indexed(copy);
   }
 
-  /** The first entry whose key is {@code key}, or null. */
-  MapNode.Entry find(String key) {
-    if (byKey != null) {
-      return byKey.get(key);
+  private static EntryList indexed(MapNode.Entry[] entries) {
+    if (entries.length < INDEXED_FROM) {
+      return new EntryList(entries, entries.length, null);
     }
-    for (MapNode.Entry e : entries) {
-      if (e.name().equals(key)) {
-        return e;
+    Line line = new Line();
+    for (int i = 0; i < entries.length; i++) {
+      line.firstAt.putIfAbsent(entries[i].name(), i);
+    }
+    line.taken = entries.length;
+    return new EntryList(entries, entries.length, line);
+  }
+
+  /** This list followed by {@code more}. */
+  EntryList extend(List<MapNode.Entry> more) {
+    for (MapNode.Entry e : more) {
+      Objects.requireNonNull(e, "entry");
+    }
+    if (line != null) {
+      synchronized (line) {
+        if (line.taken == size) {
+          // nothing extended this list yet: the longer list takes the places after it
+          MapNode.Entry[] array = entries.length >= size + more.size() ? entries
+              : Arrays.copyOf(entries, Math.max(2 * entries.length, size + more.size()));
+          for (int i = 0; i < more.size(); i++) {
+            array[size + i] = more.get(i);
+            line.firstAt.putIfAbsent(more.get(i).name(), size + i);
+          }
+          line.taken = size + more.size();
+          return new EntryList(array, line.taken, line);
+        }
+      }
+    }
+    MapNode.Entry[] copy = Arrays.copyOf(entries, size + more.size());
+    for (int i = 0; i < more.size(); i++) {
+      copy[size + i] = more.get(i);
+    }
+    return indexed(copy);
+  }
+
+  /** Whether this list begins with all of {@code shorter}, the same entries, because it extends it. */
+  boolean extendsList(EntryList shorter) {
+    return line != null && line == shorter.line && shorter.size <= size;
+  }
+
+  MapNode.Entry find(String key) {
+    if (line != null) {
+      Integer at = line.firstAt.get(key);
+      return at != null && at < size ? entries[at] : null;
+    }
+    for (int i = 0; i < size; i++) {
+      if (entries[i].name().equals(key)) {
+        return entries[i];
       }
     }
     return null;
@@ -59,11 +112,12 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
 
   @Override
   public MapNode.Entry get(int index) {
+    Objects.checkIndex(index, size);
     return entries[index];
   }
 
   @Override
   public int size() {
-    return entries.length;
+    return size;
   }
 }

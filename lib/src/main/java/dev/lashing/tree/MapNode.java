@@ -104,6 +104,19 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
     return next.size() == entries.size() ? this : withEntries(next);
   }
 
+  /**
+   * This mapping followed by {@code more} (keys not in it): cheap for a large mapping that was not extended
+   * before, whose entries the longer one shares.
+   */
+  public MapNode withAppended(List<Entry> more) {
+    return new MapNode(((EntryList) entries).extend(more), origin, tag);
+  }
+
+  /** Whether this mapping's entries begin with all of {@code shorter}'s, shared by {@link #withAppended}. */
+  public boolean extendsEntriesOf(MapNode shorter) {
+    return ((EntryList) entries).extendsList((EntryList) shorter.entries);
+  }
+
   public MapNode withEntries(List<Entry> newEntries) {
     return new MapNode(newEntries, origin, tag);
   }

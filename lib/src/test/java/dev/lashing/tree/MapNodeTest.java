@@ -1,0 +1,71 @@
+package dev.lashing.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.source.Origin;
+import dev.lashing.source.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MapNodeTest {
+  private static final Origin HERE = Origin.at(SourceRange.synthetic("test"));
+
+  private static MapNode.Entry entry(String key) {
+    return new MapNode.Entry(ScalarNode.string(key, HERE), ScalarNode.string("value of " + key, HERE));
+  }
+
+  private static MapNode mapping(int size) {
+    List<MapNode.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      entries.add(entry("k" + i));
+    }
+    return MapNode.of(entries, HERE);
+  }
+
+  @Test
+  void aMappingExtendedTwiceKeepsEachVersionAsItWas() {
+    MapNode base = mapping(20);
+    MapNode first = base.withAppended(List.of(entry("a")));
+    MapNode second = base.withAppended(List.of(entry("b"), entry("c")));
+    MapNode longer = first.withAppended(List.of(entry("d")));
+
+    assertThat(base.keys()).hasSize(20).doesNotContain("a", "b", "c", "d");
+    assertThat(base.get("a")).isNull();
+    assertThat(first.keys()).endsWith("k19", "a");
+    assertThat(first.has("a")).isTrue();
+    assertThat(first.has("b")).isFalse();
+    assertThat(first.has("d")).isFalse();
+    assertThat(second.keys()).endsWith("k19", "b", "c");
+    assertThat(second.has("a")).isFalse();
+    assertThat(second.get("c")).isEqualTo(ScalarNode.string("value of c", HERE));
+    assertThat(longer.keys()).endsWith("a", "d");
+    assertThat(longer.get("k3")).isEqualTo(ScalarNode.string("value of k3", HERE));
+  }
+
+  @Test
+  void onlyTheFirstExtensionSharesItsEntries() {
+    MapNode base = mapping(20);
+    MapNode first = base.withAppended(List.of(entry("a")));
+    MapNode second = base.withAppended(List.of(entry("b")));
+    assertThat(first.extendsEntriesOf(base)).isTrue();
+    assertThat(second.extendsEntriesOf(base)).isFalse();
+    assertThat(first.withAppended(List.of(entry("c"))).extendsEntriesOf(base)).isTrue();
+    assertThat(base.extendsEntriesOf(first)).isFalse();
+  }
+
+  @Test
+  void aSmallMappingGrowsIntoAnIndexedOne() {
+    MapNode small = mapping(3);
+    List<MapNode.Entry> more = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      more.add(entry("m" + i));
+    }
+    MapNode grown = small.withAppended(more);
+    assertThat(grown.size()).isEqualTo(33);
+    assertThat(grown.get("m29")).isNotNull();
+    assertThat(grown.get("k2")).isNotNull();
+    assertThat(small.get("m0")).isNull();
+    assertThat(grown.withAppended(List.of(entry("z"))).extendsEntriesOf(grown)).isTrue();
+  }
+}

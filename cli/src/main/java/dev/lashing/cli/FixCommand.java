@@ -14,7 +14,6 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
-import dev.lashing.source.Diagnostic;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -115,11 +114,7 @@ final class FixCommand {
         result = lashing.fix(load, settings, fixOptions);
       } catch (ComposeException e) {
         invalid = true;
-        for (Diagnostic d : e.diagnostics()) {
-          if (d.isError()) {
-            err.println(d.toString().replace("\n", " "));
-          }
-        }
+        Refusal.explain(err, "fix", first, workingDirectory, e);
         continue;
       }
       boolean clash = false;
@@ -158,7 +153,9 @@ final class FixCommand {
     if (!write(changes.values())) {
       return Cli.INVALID;
     }
-    summary(changes.values(), fixed);
+    if (!invalid || !changes.isEmpty()) {
+      summary(changes.values(), fixed); // not "nothing to fix" right after saying what to solve first
+    }
     return invalid ? Cli.INVALID : Cli.OK;
   }
 

@@ -168,10 +168,11 @@ final class LintCommand {
     RuleSettings settings = config.settingsFor(first, policyFlag);
     LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
     try {
-      LoadResult result = lashing.load(load);
+      // Lenient: a project Compose refuses is linted anyway, its errors reported beside the rules' findings.
+      LoadResult result = lashing.loadLeniently(load, Map.of());
       List<Finding> found = lashing.lint(result, settings);
-      return new ProjectOutcome(found, result.sources(), false,
-          planFixes ? fixEdits(new FixEdits(result), found) : Map.of());
+      return new ProjectOutcome(found, result.sources(), result.refused(),
+          planFixes && !result.refused() ? fixEdits(new FixEdits(result), found) : Map.of());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);
       return new ProjectOutcome(lashing.lintLoadFailure(errors, settings), readForCodeFrames(errors), true, Map.of());

@@ -9,6 +9,7 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.patch.PatchException;
+import dev.lashing.source.ComposeException;
 import dev.lashing.patch.PatchOptions;
 import dev.lashing.patch.PatchResult;
 import dev.lashing.render.UnifiedDiff;
@@ -117,6 +118,9 @@ final class PatchCommand {
       result = lashing.patch(options);
     } catch (IllegalArgumentException e) {
       throw new Arguments.UsageException(e.getMessage());
+    } catch (ComposeException e) {
+      Refusal.explain(err, "patch", workingDirectory.resolve(resolved.get(0)).normalize(), workingDirectory, e);
+      return Cli.INVALID;
     } catch (PatchException e) {
       err.println("lashing: internal error: " + e.getMessage().replace("\n", "\n  "));
       err.println("lashing: the patch was not written; please report this with the input that caused it");

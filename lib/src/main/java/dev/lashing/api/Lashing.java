@@ -64,7 +64,19 @@ public final class Lashing {
     return ProjectLoader.load(options, overlay);
   }
 
-  /** The findings of the rules {@code settings} enables, in report order. */
+  /**
+   * The project as far as it can be read, even where Compose refuses it ({@link LoadResult#errors()} says why):
+   * what {@code lint} and an editor check. Throws {@link dev.lashing.source.ComposeException} only when there
+   * is no project to read (no compose file, an unreadable {@code --env-file}).
+   */
+  public LoadResult loadLeniently(LoadOptions options, Map<Path, String> overlay) {
+    return ProjectLoader.loadLeniently(options, overlay);
+  }
+
+  /**
+   * The findings of the rules {@code settings} enables, in report order, with the errors of a project loaded
+   * leniently.
+   */
   public List<Finding> lint(LoadResult project, RuleSettings settings) {
     return linter.lint(project, settings);
   }

@@ -49,7 +49,10 @@ public final class Linter {
     return findings;
   }
 
-  /** Every finding, suppressed ones included (marked), sorted by position. */
+  /**
+   * Every finding, suppressed ones included (marked), sorted by position; for a project Compose refuses, its
+   * errors too, as {@link #loadFailure} reports them (a suppression comment does not hide a refusal).
+   */
   public List<Finding> lint(LoadResult load, RuleSettings settings) {
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : registry.rules()) {
@@ -60,6 +63,7 @@ public final class Linter {
       }
     }
     List<Finding> result = applySuppressions(load, settings, findings);
+    result.addAll(loadFailure(load.errors(), settings));
     result.sort(ORDER);
     return result;
   }

@@ -5,8 +5,9 @@ import dev.lashing.source.Origin;
 
 /**
  * A rule that reports one kind of problem the loader finds (a YAML syntax error, a schema violation,
- * an unset variable…). Warnings reach it through a successful load; errors stop the load, and then
- * {@link Linter#loadFailure} reports them under the same rule, so SARIF and every other format show them.
+ * an unset variable…). Warnings reach it through the load; errors (of a project loaded leniently, or of one
+ * that could not be read at all) are reported under the same rule by {@link Linter#loadFailure}, so SARIF and
+ * every other format show them.
  */
 public abstract class LoadProblemRule implements Rule {
 

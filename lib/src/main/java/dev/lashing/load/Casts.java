@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * After interpolation Compose casts the strings at certain paths to numbers and booleans, so
  * {@code privileged: "${PRIV}"} and {@code replicas: "3"} mean what they say (compose-go
- * {@code loader/interpolate.go}). Paths use {@code *} for any key and {@code []} for any list item.
+ * {@code loader/interpolate.go}). Paths use {@code *} for any key and {@code []} for any list item. A value
+ * that cannot be cast is reported and left out (with its list item, when the item is nothing without it), so
+ * that later steps and the rules never meet it.
  */
 final class Casts {
   private enum Cast { INT, FLOAT, BOOL }
@@ -68,6 +71,13 @@ final class Casts {
       "secrets.*.external", Cast.BOOL,
       "configs.*.external", Cast.BOOL);
 
+  /**
+   * Values their mapping cannot do without (the schema or the next steps require them): a port whose target
+   * cannot be read is left out whole, and so is a ulimit whose soft or hard limit cannot.
+   */
+  private static final Set<String> ESSENTIAL = Set.of(
+      "services.*.ports.[].target", "services.*.ulimits.*.soft", "services.*.ulimits.*.hard");
+
   private final List<Diagnostic> problems;
 
   private Casts(List<Diagnostic> problems) {
@@ -78,20 +88,32 @@ final class Casts {
     return (MapNode) new Casts(problems).walk(tree, "", "");
   }
 
-  /** {@code pattern} is the path with keys generalized; {@code path} the real one, for messages. */
+  /**
+   * {@code pattern} is the path with keys generalized; {@code path} the real one, for messages. Null when the
+   * value cannot be cast.
+   */
   private Node walk(Node node, String pattern, String path) {
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      boolean whole = true;
       for (MapNode.Entry e : map.entries()) {
         String childPattern = childPattern(pattern, e.name());
-        entries.add(e.withValue(walk(e.value(), childPattern, join(path, e.name()))));
+        Node value = walk(e.value(), childPattern, join(path, e.name()));
+        if (value != null) {
+          entries.add(e.withValue(value));
+        } else if (ESSENTIAL.contains(childPattern)) {
+          whole = false; // the other values are still cast, so that each problem is reported
+        }
       }
-      return map.withEntries(entries);
+      return whole ? map.withEntries(entries) : null;
     }
     if (node instanceof SeqNode seq) {
       List<Node> items = new ArrayList<>(seq.size());
       for (Node item : seq.items()) {
-        items.add(walk(item, join(pattern, "[]"), join(path, "[]")));
+        Node value = walk(item, join(pattern, "[]"), join(path, "[]"));
+        if (value != null) {
+          items.add(value);
+        }
       }
       return seq.withItems(items);
     }
@@ -120,6 +142,7 @@ final class Casts {
     return RESOURCE_PATHS.get(pattern);
   }
 
+  /** The value cast, or null when it cannot be (reported). */
   private ScalarNode cast(ScalarNode scalar, Cast cast, String path) {
     String text = scalar.value().trim();
     switch (cast) {
@@ -148,7 +171,7 @@ final class Casts {
         problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid number: " + text));
       }
     }
-    return scalar;
+    return null;
   }
 
   private static String join(String parent, String key) {

@@ -15,23 +15,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The cross-field checks Compose makes when it loads a project, worded as Compose words them and
- * positioned at the value that refers or conflicts.
+ * positioned at the value that refers or conflicts. Each error condemns one value (the reference, the
+ * legacy limit, the dependency that closes a cycle…), which a lenient load leaves out so that the rules
+ * see a project Compose would accept and never report the same problem again.
  */
 final class Consistency {
   private final MapNode model;
   private final List<Diagnostic> problems;
+  private final Set<String> incomplete;
+  private final List<List<Object>> condemned = new ArrayList<>();
 
-  private Consistency(MapNode model, List<Diagnostic> problems) {
+  /** One reference to a top-level resource and the path of the value that makes it. */
+  private record Reference(ScalarNode name, List<Object> path) {}
+
+  private Consistency(MapNode model, List<Diagnostic> problems, Set<String> incomplete) {
     this.model = model;
     this.problems = problems;
+    this.incomplete = incomplete;
   }
 
-  static void check(MapNode model, List<Diagnostic> problems) {
-    new Consistency(model, problems).run();
+  /**
+   * Checks {@code model}, adding the problems to {@code problems}; {@code incomplete} names the services whose
+   * definition could not be read whole (a missing {@code extends} base), whose lack of an image is no news.
+   *
+   * @return the paths of the values the errors condemn
+   */
+  static List<List<Object>> check(MapNode model, List<Diagnostic> problems, Set<String> incomplete) {
+    Consistency check = new Consistency(model, problems, incomplete);
+    check.run();
+    return check.condemned;
   }
 
   private void run() {
@@ -45,8 +62,9 @@ final class Consistency {
   }
 
   private void service(String name, SourceRange at, MapNode service, MapNode services) {
-    if (!service.has("image") && !service.has("build") && !service.has("provider")) {
-      error(Diagnostic.Kind.INVALID_VALUE, at, "service \"" + name + "\" has neither an image nor a build context specified");
+    if (!service.has("image") && !service.has("build") && !service.has("provider") && !incomplete.contains(name)) {
+      problems.add(Diagnostic.error(Diagnostic.Kind.INVALID_VALUE, at,
+          "service \"" + name + "\" has neither an image nor a build context specified"));
     }
     if (service.get("depends_on") instanceof MapNode deps) {
       for (MapNode.Entry d : deps.entries()) {
@@ -55,8 +73,11 @@ final class Consistency {
               && m.get("required") instanceof ScalarNode r && "false".equals(r.text()));
           String message = "service \"" + name + "\" depends on undefined service \"" + d.name() + "\"";
           SourceRange where = d.key().origin().usedAt();
-          problems.add(required ? Diagnostic.error(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message)
-              : Diagnostic.warning(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message));
+          if (required) {
+            error(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message, path(name, "depends_on", d.name()));
+          } else {
+            problems.add(Diagnostic.warning(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message));
+          }
         }
       }
     }
@@ -64,28 +85,36 @@ final class Consistency {
     if (networkMode != null && service.entry("networks") != null
         && !(service.get("networks") instanceof MapNode n && n.isEmpty())) {
       error(Diagnostic.Kind.CONFLICTING_LIMITS, service.entry("networks").key().origin().usedAt(),
-          "service " + name + " declares mutually exclusive `network_mode` and `networks`");
+          "service " + name + " declares mutually exclusive `network_mode` and `networks`", path(name, "networks"));
     }
-    references(name, service.get("networks") instanceof MapNode nets ? nets.entries().stream()
-        .map(MapNode.Entry::key).toList() : List.of(), "networks", "network", n -> !n.equals("default"));
-    List<ScalarNode> volumeRefs = new ArrayList<>();
+    List<Reference> networkRefs = new ArrayList<>();
+    if (service.get("networks") instanceof MapNode nets) {
+      for (MapNode.Entry net : nets.entries()) {
+        networkRefs.add(new Reference(net.key(), path(name, "networks", net.name())));
+      }
+    }
+    references(name, networkRefs, "networks", "network", n -> !n.equals("default"));
+    List<Reference> volumeRefs = new ArrayList<>();
     Map<String, SourceRange> targets = new LinkedHashMap<>();
-    for (Node v : ProjectLoader.items(service.get("volumes"))) {
-      if (v instanceof MapNode mount) {
+    List<Node> mounts = ProjectLoader.items(service.get("volumes"));
+    for (int i = 0; i < mounts.size(); i++) {
+      if (mounts.get(i) instanceof MapNode mount) {
+        List<Object> mountPath = path(name, "volumes", i);
         if ("volume".equals(Trees.text(mount, "type")) && mount.get("source") instanceof ScalarNode src) {
-          volumeRefs.add(src);
+          volumeRefs.add(new Reference(src, mountPath));
         }
-        duplicateTarget(name, mount.get("target"), targets);
+        duplicateTarget(name, mount.get("target"), targets, mountPath);
       }
     }
     references(name, volumeRefs, "volumes", "volume", n -> true);
     for (String kind : List.of("secrets", "configs")) {
-      List<ScalarNode> refs = new ArrayList<>();
-      for (Node ref : ProjectLoader.items(service.get(kind))) {
-        if (ref instanceof MapNode m && m.get("source") instanceof ScalarNode src) {
-          refs.add(src);
-        } else if (ref instanceof ScalarNode s) {
-          refs.add(s);
+      List<Reference> refs = new ArrayList<>();
+      List<Node> items = ProjectLoader.items(service.get(kind));
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) instanceof MapNode m && m.get("source") instanceof ScalarNode src) {
+          refs.add(new Reference(src, path(name, kind, i)));
+        } else if (items.get(i) instanceof ScalarNode s) {
+          refs.add(new Reference(s, path(name, kind, i)));
         }
       }
       references(name, refs, kind, kind.substring(0, kind.length() - 1), n -> true);
@@ -95,31 +124,32 @@ final class Consistency {
           && !services.has(s.text().substring("service:".length()))) {
         error(Diagnostic.Kind.UNDEFINED_REFERENCE, s.origin().usedAt(),
             "service \"" + name + "\" refers to undefined service "
-            + s.text().substring("service:".length()) + " in " + key);
+            + s.text().substring("service:".length()) + " in " + key, path(name, key));
       }
     }
     legacyLimits(name, service);
     healthcheck(name, service);
   }
 
-  private void duplicateTarget(String service, Node target, Map<String, SourceRange> seen) {
+  private void duplicateTarget(String service, Node target, Map<String, SourceRange> seen, List<Object> mount) {
     if (target instanceof ScalarNode t && t.text() != null) {
       SourceRange earlier = seen.putIfAbsent(t.text(), t.origin().usedAt());
       if (earlier != null) {
         error(Diagnostic.Kind.INVALID_VALUE, t.origin().usedAt(), "services." + service + ": target " + t.text()
-            + " already mounted at line " + earlier.line());
+            + " already mounted at line " + earlier.line(), mount);
       }
     }
   }
 
   private void references(
-      String service, List<ScalarNode> refs, String kind, String singular,
+      String service, List<Reference> refs, String kind, String singular,
       java.util.function.Predicate<String> mustBeDeclared) {
     MapNode declared = model.get(kind) instanceof MapNode m ? m : MapNode.empty(model.origin());
-    for (ScalarNode ref : refs) {
-      String name = ref.text();
+    for (Reference ref : refs) {
+      String name = ref.name().text();
       if (name != null && mustBeDeclared.test(name) && !declared.has(name)) {
-        error(Diagnostic.Kind.UNDEFINED_REFERENCE, ref.origin().usedAt(), "service \"" + service + "\" refers to undefined " + singular + " " + name);
+        error(Diagnostic.Kind.UNDEFINED_REFERENCE, ref.name().origin().usedAt(),
+            "service \"" + service + "\" refers to undefined " + singular + " " + name, ref.path());
       }
     }
   }
@@ -142,7 +172,9 @@ final class Consistency {
     Double count = scale != null ? scale : replicas;
     if (count != null && count > 1 && service.get("container_name") instanceof ScalarNode cn) {
       error(Diagnostic.Kind.CONFLICTING_LIMITS, cn.origin().usedAt(), "services." + name + ": container name \"" + cn.text()
-          + "\" is unique: a service with a container_name cannot be scaled to " + count.longValue());
+          + "\" is unique: a service with a container_name cannot be scaled to " + count.longValue(),
+          // the count goes, not the name: another service may well use the same name, a finding of its own
+          scale != null ? path(name, "scale") : path(name, "deploy", "replicas"));
     }
   }
 
@@ -157,7 +189,8 @@ final class Consistency {
     Object b = parse.apply(modern.text());
     if (a != null && b != null && !Objects.equals(a, b)) {
       error(Diagnostic.Kind.CONFLICTING_LIMITS, legacy.origin().usedAt(),
-          "services." + service + ": can't set distinct values on '" + key + "' and '" + deployPath + "'");
+          "services." + service + ": can't set distinct values on '" + key + "' and '" + deployPath + "'",
+          path(service, key));
     }
   }
 
@@ -167,7 +200,8 @@ final class Consistency {
         && test.get(0) instanceof ScalarNode first
         && !List.of("CMD", "CMD-SHELL", "NONE").contains(first.text())) {
       error(Diagnostic.Kind.INVALID_VALUE, first.origin().usedAt(), "services." + name
-          + ".healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+          + ".healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
+          path(name, "healthcheck", "test"));
     }
   }
 
@@ -182,18 +216,19 @@ final class Consistency {
     }
     Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done
     for (MapNode.Entry e : services.entries()) {
-      List<String> path = new ArrayList<>();
-      if (visit(e.name(), graph, state, path)) {
-        return; // one cycle is enough to refuse the project, as Compose does
-      }
+      visit(e.name(), graph, state, new ArrayList<>());
     }
   }
 
-  private boolean visit(String node, Map<String, List<MapNode.Entry>> graph, Map<String, Integer> state,
+  /**
+   * Reports each dependency that closes a cycle (a back edge of the walk): leaving those out leaves no cycle,
+   * so rules that follow dependencies always end.
+   */
+  private void visit(String node, Map<String, List<MapNode.Entry>> graph, Map<String, Integer> state,
       List<String> path) {
     Integer s = state.get(node);
     if (s != null && s == 2) {
-      return false;
+      return;
     }
     path.add(node);
     state.put(node, 1);
@@ -201,16 +236,14 @@ final class Consistency {
       if (Integer.valueOf(1).equals(state.get(dep.name()))) {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(dep.name()), path.size()));
         cycle.add(dep.name());
-        error(Diagnostic.Kind.DEPENDENCY_CYCLE, dep.key().origin().usedAt(), "dependency cycle detected: " + String.join(" -> ", cycle));
-        return true;
-      }
-      if (graph.containsKey(dep.name()) && visit(dep.name(), graph, state, path)) {
-        return true;
+        error(Diagnostic.Kind.DEPENDENCY_CYCLE, dep.key().origin().usedAt(),
+            "dependency cycle detected: " + String.join(" -> ", cycle), path(node, "depends_on", dep.name()));
+      } else if (graph.containsKey(dep.name())) {
+        visit(dep.name(), graph, state, path);
       }
     }
     state.put(node, 2);
     path.remove(path.size() - 1);
-    return false;
   }
 
   private static Double number(Node node) {
@@ -233,7 +266,15 @@ final class Consistency {
     }
   }
 
-  private void error(Diagnostic.Kind kind, SourceRange at, String message) {
+  private void error(Diagnostic.Kind kind, SourceRange at, String message, List<Object> offending) {
     problems.add(Diagnostic.error(kind, at, message));
+    condemned.add(offending);
+  }
+
+  private static List<Object> path(Object... steps) {
+    List<Object> path = new ArrayList<>(steps.length + 1);
+    path.add("services");
+    path.addAll(List.of(steps));
+    return path;
   }
 }

@@ -45,6 +45,7 @@ final class Extends {
           resolved.add(e.withValue(resolve(e.name(), services, file, scope, resets)));
         } catch (ComposeException ex) {
           problems.addAll(ex.diagnostics());
+          loader.incomplete(e.name());
           resolved.add(e.withValue(service.without("extends")));
         }
         changed = true;

@@ -15,11 +15,15 @@ import java.util.Map;
  * text of every file read (compose files, env files; by the name positions use), and which of those are
  * compose files, in the order they were read, and each compose file as the YAML reader parsed it (by name),
  * so that later stages never parse a file again.
+ *
+ * <p>{@code errors} is empty unless the project was loaded leniently: then it holds every reason Compose
+ * refuses the project, and the model is what is left without the values they condemn.
  */
 public record LoadResult(
     Project project,
     MapNode tree,
     List<Diagnostic> warnings,
+    List<Diagnostic> errors,
     List<VariableReference> variables,
     Map<String, SourceFile> sources,
     List<String> composeFiles,
@@ -27,9 +31,15 @@ public record LoadResult(
 
   public LoadResult {
     warnings = List.copyOf(warnings);
+    errors = List.copyOf(errors);
     variables = List.copyOf(variables);
     sources = Map.copyOf(sources);
     composeFiles = List.copyOf(composeFiles);
     parsed = Map.copyOf(parsed);
+  }
+
+  /** Whether Compose refuses the project (only a lenient load returns such a project). */
+  public boolean refused() {
+    return !errors.isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static dev.lashing.load.SyntheticNodes.isNull;
 import static dev.lashing.load.SyntheticNodes.text;
 
 import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -71,7 +72,19 @@ public final class Merger {
    *     sequence meets a value of another kind; or a uniqueness error (a mount without a target...)
    */
   public static MapNode merge(MapNode base, MapNode override) {
-    return (MapNode) Uniqueness.enforceOver(mergeNode(base, override, TreePath.ROOT), base, TreePath.ROOT);
+    List<Diagnostic> problems = new ArrayList<>();
+    return refusing(merge(base, override, problems), problems);
+  }
+
+  /**
+   * The same, leniently: a list item Compose refuses while making the lists unique is left out and its problem
+   * added to {@code problems}.
+   *
+   * @throws ComposeException {@code cannot override <path>}, when a mapping or a sequence meets a value of
+   *     another kind
+   */
+  static MapNode merge(MapNode base, MapNode override, List<Diagnostic> problems) {
+    return (MapNode) Uniqueness.enforceOver(mergeNode(base, override, TreePath.ROOT), base, TreePath.ROOT, problems);
   }
 
   /**
@@ -80,7 +93,15 @@ public final class Merger {
    */
   public static MapNode mergeService(MapNode base, MapNode local) {
     TreePath at = TreePath.ROOT.child("services").child("x");
-    return (MapNode) Uniqueness.enforce(mergeNode(base, local, at), at);
+    List<Diagnostic> problems = new ArrayList<>();
+    return refusing((MapNode) Uniqueness.enforce(mergeNode(base, local, at), at, problems), problems);
+  }
+
+  private static MapNode refusing(MapNode merged, List<Diagnostic> problems) {
+    if (!problems.isEmpty()) {
+      throw new ComposeException(List.of(problems.get(0)));
+    }
+    return merged;
   }
 
   private static Node mergeNode(Node base, Node override, TreePath path) {

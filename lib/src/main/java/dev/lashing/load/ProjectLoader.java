@@ -8,6 +8,7 @@ import dev.lashing.interpolation.VariableReference;
 import dev.lashing.model.ModelBinder;
 import dev.lashing.model.Project;
 import dev.lashing.schema.SchemaValidator;
+import dev.lashing.schema.Violation;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +39,14 @@ import java.util.Set;
  * parse, interpolate, validate, record {@code !reset}/{@code !override}, canonical form, include, extends,
  * merge over the earlier files. Then project name, normalization, cross-field checks and the typed model.
  * Every error found is collected before failing, so a user sees all of them at once.
+ *
+ * <p>A strict load stops where Compose stops, with the errors found so far. A lenient load (for lint) goes on:
+ * it leaves out each value an error condemns, and a file whose YAML cannot be read, and binds what is left, so
+ * that the rules see the best model there is beside the errors.
  */
 public final class ProjectLoader {
+  /** Each round leaves out a value one level up at most; Compose's schema nests few levels deep. */
+  private static final int MAX_PRUNING_ROUNDS = 6;
   private final LoadOptions options;
   private final Path workingDirectory;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -49,13 +57,17 @@ public final class ProjectLoader {
   private final Map<String, ParsedYaml> parsedFiles = new LinkedHashMap<>();
   /** Text to use instead of a file's content, by absolute normalized path (a fix previewing its result). */
   private final Map<Path, String> overlay;
+  private final boolean lenient;
+  /** Services whose definition could not be read whole (their extends base is missing or refused). */
+  private final Set<String> incomplete = new LinkedHashSet<>();
 
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
 
-  private ProjectLoader(LoadOptions options, Map<Path, String> overlay) {
+  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, boolean lenient) {
     this.options = options;
     this.overlay = Map.copyOf(overlay);
+    this.lenient = lenient;
     this.workingDirectory = options.workingDirectory().toAbsolutePath().normalize();
   }
 
@@ -65,7 +77,7 @@ public final class ProjectLoader {
    * @throws ComposeException with every error, positioned, when Compose would refuse the files
    */
   public static LoadResult load(LoadOptions options) {
-    return new ProjectLoader(options, Map.of()).run();
+    return load(options, Map.of());
   }
 
   /**
@@ -73,7 +85,18 @@ public final class ProjectLoader {
    * the text to read instead (how {@code lashing fix} checks its result before writing anything).
    */
   public static LoadResult load(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay).run();
+    return new ProjectLoader(options, overlay, false).run();
+  }
+
+  /**
+   * Loads the project even where Compose refuses it: the result holds the errors ({@link LoadResult#errors()})
+   * and the model without the values they condemn.
+   *
+   * @throws ComposeException only when there is no project to read at all (no compose file found, an
+   *     unreadable {@code --env-file})
+   */
+  public static LoadResult loadLeniently(LoadOptions options, Map<Path, String> overlay) {
+    return new ProjectLoader(options, overlay, true).run();
   }
 
   private LoadResult run() {
@@ -101,11 +124,36 @@ public final class ProjectLoader {
     String name = ProjectName.of(options.projectName(), environment, model, projectDirectory, diagnostics);
     failOnErrors();
     model = new Normalizer(name, environment, profiles(environment), diagnostics, this::readSource).normalize(model);
-    Consistency.check(model, diagnostics);
+    model = prune(model, Consistency.check(model, diagnostics, incomplete));
     failOnErrors();
-    Project project = ModelBinder.bind(name, model, diagnostics);
+    List<Diagnostic> bindingProblems = new ArrayList<>();
+    Project project = ModelBinder.bind(name, model, bindingProblems);
+    diagnostics.addAll(notReportedYet(bindingProblems));
     failOnErrors();
-    return new LoadResult(project, model, diagnostics, variables, sources, List.copyOf(composeFiles), parsedFiles);
+    List<Diagnostic> errors = sortedDistinct(diagnostics.stream().filter(Diagnostic::isError).toList());
+    List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
+    return new LoadResult(project, model, warnings, errors, variables, sources, List.copyOf(composeFiles),
+        parsedFiles);
+  }
+
+  /**
+   * Where the binder adds its problems: a value already refused by an earlier step is not reported again by
+   * the binder, which finds it of the wrong shape too.
+   */
+  private List<Diagnostic> notReportedYet(List<Diagnostic> found) {
+    Set<SourceRange> reported = new HashSet<>();
+    diagnostics.stream().filter(Diagnostic::isError).forEach(d -> reported.add(d.at()));
+    return found.stream().filter(d -> !d.isError() || !reported.contains(d.at())).toList();
+  }
+
+  /** {@code tree} without the values at {@code condemned} in a lenient load; unchanged in a strict one. */
+  private MapNode prune(MapNode tree, List<List<Object>> condemned) {
+    return lenient ? Pruning.without(tree, condemned) : tree;
+  }
+
+  /** A service whose definition could not be read whole, so that its missing image is not reported again. */
+  void incomplete(String service) {
+    incomplete.add(service);
   }
 
   /** The --profile names; only when there are none, COMPOSE_PROFILES (compose-go's WithDefaultProfiles). */
@@ -122,9 +170,10 @@ public final class ProjectLoader {
     return profiles;
   }
 
+  /** Where Compose stops when there are errors: a strict load throws them, a lenient one goes on. */
   private void failOnErrors() {
     List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
-    if (!errors.isEmpty()) {
+    if (!errors.isEmpty() && !lenient) {
       throw new ComposeException(sortedDistinct(errors));
     }
   }
@@ -151,13 +200,13 @@ public final class ProjectLoader {
    */
   ParsedYaml parseCompose(Path file) {
     SourceFile source = readSource(file);
-    composeFiles.add(source.name());
-    ParsedYaml known = parsedFiles.get(source.name());
-    if (known != null) {
-      return known;
+    ParsedYaml yaml = parsedFiles.get(source.name());
+    if (yaml == null) {
+      yaml = YamlReader.parse(source);
+      parsedFiles.put(source.name(), yaml);
     }
-    ParsedYaml yaml = YamlReader.parse(source);
-    parsedFiles.put(source.name(), yaml);
+    // only files that parse: lint reads their trees, and a file that cannot be read is never fixed
+    composeFiles.add(source.name());
     return yaml;
   }
 
@@ -270,7 +319,7 @@ public final class ProjectLoader {
       // Compose validates each document, then the merged model once: lists it appends without de-duplicating
       // (security_opt...) can break uniqueItems only there. Findings of the documents come again, identical,
       // and are dropped when the errors are reported.
-      diagnostics.addAll(SchemaValidator.shared().validate(model, displayName(lastMergedInto)));
+      model = validate(model, lastMergedInto);
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
     return PathResolver.resolve(Canonicalizer.applyDefaults(model), scope.projectDirectory());
@@ -289,7 +338,7 @@ public final class ProjectLoader {
 
   private MapNode merge(MapNode earlier, MapNode later) {
     try {
-      return Merger.merge(earlier, later);
+      return lenient ? Merger.merge(earlier, later, diagnostics) : Merger.merge(earlier, later);
     } catch (ComposeException e) {
       diagnostics.addAll(e.diagnostics());
       return earlier;
@@ -304,7 +353,7 @@ public final class ProjectLoader {
     // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null").
     Resets resets = Resets.collect(document);
     MapNode tree = interpolate(resets.stripResets(document), scope);
-    diagnostics.addAll(SchemaValidator.shared().validate(tree, displayName(file)));
+    tree = validate(tree, file);
     if (tree.entry("version") != null) {
       MapNode.Entry version = tree.entry("version");
       diagnostics.add(Diagnostic.warning(Diagnostic.Kind.OBSOLETE_VERSION, version.key().origin().usedAt(),
@@ -316,6 +365,22 @@ public final class ProjectLoader {
     tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
     tree = new Extends(this, diagnostics).apply(tree, file, scope, resets);
     return new Layer(tree, resets);
+  }
+
+  /**
+   * Records the schema errors of {@code tree}; a lenient load leaves out the values they condemn, then what
+   * leaving them out condemns in turn (a port whose only target was of the wrong type), without reporting
+   * those consequences: the first errors already say what to change.
+   */
+  private MapNode validate(MapNode tree, Path file) {
+    List<Violation> violations = SchemaValidator.shared().check(tree, displayName(file));
+    violations.forEach(v -> diagnostics.add(v.diagnostic()));
+    MapNode pruned = tree;
+    for (int round = 0; lenient && !violations.isEmpty() && round < MAX_PRUNING_ROUNDS; round++) {
+      pruned = Pruning.without(pruned, violations.stream().map(Violation::offending).toList());
+      violations = SchemaValidator.shared().check(pruned, displayName(file));
+    }
+    return pruned;
   }
 
   MapNode interpolate(MapNode document, Scope scope) {

@@ -3,6 +3,7 @@ package dev.lashing.load;
 import static dev.lashing.load.SyntheticNodes.text;
 
 import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.tree.MapNode;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * compose-go's {@code EnforceUnicity}: in the lists below, an entry whose key was already seen replaces the
  * earlier entry in place. Lists not named here ({@code security_opt}, {@code group_add},
  * {@code external_links}, {@code volumes_from}, {@code device_cgroup_rules}, placement constraints...) keep
- * their duplicates. Items of lists are not looked into.
+ * their duplicates. Items of lists are not looked into. An item Compose refuses here (a mount without a
+ * target...) is left out and its problem recorded.
  */
 final class Uniqueness {
   @FunctionalInterface
@@ -69,18 +71,18 @@ final class Uniqueness {
 
   private Uniqueness() {}
 
-  static Node enforce(Node node, TreePath path) {
+  static Node enforce(Node node, TreePath path, List<Diagnostic> problems) {
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
       for (MapNode.Entry e : map.entries()) {
-        entries.add(e.withValue(enforce(e.value(), path.child(e.name()))));
+        entries.add(e.withValue(enforce(e.value(), path.child(e.name()), problems)));
       }
       return map.withEntries(entries);
     }
     if (node instanceof SeqNode seq) {
       for (Map.Entry<TreePath, Indexer> indexer : INDEXERS.entrySet()) {
         if (path.matches(indexer.getKey())) {
-          return unique(seq, path, indexer.getValue());
+          return unique(seq, path, indexer.getValue(), problems);
         }
       }
     }
@@ -91,7 +93,7 @@ final class Uniqueness {
    * {@link #enforce} on a merge result whose {@code base} was already made unique: the nodes the merge kept
    * from it are not looked at again, so merging many documents one after another costs what each adds.
    */
-  static Node enforceOver(Node merged, Node base, TreePath path) {
+  static Node enforceOver(Node merged, Node base, TreePath path, List<Diagnostic> problems) {
     if (merged == base) {
       return merged;
     }
@@ -100,21 +102,27 @@ final class Uniqueness {
       boolean changed = false;
       for (MapNode.Entry e : map.entries()) {
         Node before = earlier.get(e.name());
-        Node unique = e.value() == before ? before : enforceOver(e.value(), before, path.child(e.name()));
+        Node unique = e.value() == before ? before : enforceOver(e.value(), before, path.child(e.name()), problems);
         changed |= unique != e.value();
         entries.add(unique == e.value() ? e : e.withValue(unique));
       }
       return changed ? map.withEntries(entries) : map;
     }
-    return enforce(merged, path);
+    return enforce(merged, path, problems);
   }
 
-  private static SeqNode unique(SeqNode seq, TreePath path, Indexer indexer) {
+  private static SeqNode unique(SeqNode seq, TreePath path, Indexer indexer, List<Diagnostic> problems) {
     List<Node> items = new ArrayList<>(seq.size());
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < seq.size(); i++) {
       Node item = seq.get(i);
-      String key = indexer.key(item, path.child("[" + i + "]"));
+      String key;
+      try {
+        key = indexer.key(item, path.child("[" + i + "]"));
+      } catch (ComposeException refused) {
+        problems.addAll(refused.diagnostics());
+        continue;
+      }
       Integer earlier = seen.putIfAbsent(key, items.size());
       if (earlier != null) {
         items.set(earlier, item);

@@ -16,8 +16,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -83,6 +84,14 @@ public final class SchemaValidator {
    * @param fileLabel the file named for a value that has no position of its own
    */
   public List<Diagnostic> validate(MapNode root, String fileLabel) {
+    return check(root, fileLabel).stream().map(Violation::diagnostic).toList();
+  }
+
+  /**
+   * The same errors, each with the value it condemns, sorted by position, one per mistake (the first value
+   * condemned for a message that several alternatives repeat).
+   */
+  public List<Violation> check(MapNode root, String fileLabel) {
     List<Error> errors = schema.validate(JsonTrees.toJson(root));
     if (errors.isEmpty()) {
       return List.of();
@@ -91,18 +100,18 @@ public final class SchemaValidator {
     for (Error e : errors) {
       findings.add(finding(e));
     }
-    LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
+    Map<Diagnostic, Violation> violations = new LinkedHashMap<>();
     for (Finding f : Alternatives.reduce(findings)) {
-      Diagnostic d = diagnose(f, root, fileLabel);
-      if (d != null) {
-        diagnostics.add(d);
+      Violation v = diagnose(f, root, fileLabel);
+      if (v != null) {
+        violations.putIfAbsent(v.diagnostic(), v);
       }
     }
-    return diagnostics.stream()
-        .sorted(Comparator.comparing((Diagnostic d) -> d.at().file())
-            .thenComparingInt(d -> d.at().line())
-            .thenComparingInt(d -> d.at().column())
-            .thenComparing(Diagnostic::message))
+    return violations.values().stream()
+        .sorted(Comparator.comparing((Violation v) -> v.diagnostic().at().file())
+            .thenComparingInt(v -> v.diagnostic().at().line())
+            .thenComparingInt(v -> v.diagnostic().at().column())
+            .thenComparing(v -> v.diagnostic().message()))
         .toList();
   }
 
@@ -119,7 +128,7 @@ public final class SchemaValidator {
         message);
   }
 
-  private Diagnostic diagnose(Finding f, MapNode root, String fileLabel) {
+  private Violation diagnose(Finding f, MapNode root, String fileLabel) {
     List<Node> trail = JsonTrees.trail(root, f.at());
     Node value = trail.get(trail.size() - 1);
     String path = f.at().stream().map(String::valueOf).collect(Collectors.joining("."));
@@ -129,27 +138,37 @@ public final class SchemaValidator {
         SourceRange at = value instanceof MapNode map && map.entry(f.property()) != null
             ? map.entry(f.property()).key().origin().usedAt()
             : position(trail, fileLabel);
-        yield Diagnostic.error(Diagnostic.Kind.SCHEMA, at,
-            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f));
+        yield new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, at,
+            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f)),
+            child(f.at(), f.property()));
       }
-      case "required" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
-          subject + "missing property '" + f.property() + "'");
-      case "type" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel), subject + "must be " + typeNames(f.keywordValue()));
-      case "enum" -> interpolated(value) ? null : Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
+      case "required" -> violation(f, position(trail, fileLabel), subject + "missing property '" + f.property() + "'");
+      case "type" -> violation(f, position(trail, fileLabel), subject + "must be " + typeNames(f.keywordValue()));
+      case "enum" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
           subject + "must be one of " + quotedList(f.keywordValue()));
-      case "pattern" -> interpolated(value) ? null : Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
+      case "pattern" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
           subject + patternMismatch(f, value));
-      case "minimum" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
+      case "minimum" -> violation(f, position(trail, fileLabel),
           subject + "must be greater than or equal to " + f.keywordValue().asString());
-      case "maximum" -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
+      case "maximum" -> violation(f, position(trail, fileLabel),
           subject + "must be less than or equal to " + f.keywordValue().asString());
-      case "uniqueItems" -> duplicate(trail, subject, fileLabel);
-      default -> Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel), subject + f.message());
+      case "uniqueItems" -> duplicate(f.at(), trail, subject, fileLabel);
+      default -> violation(f, position(trail, fileLabel), subject + f.message());
     };
   }
 
+  private static Violation violation(Finding f, SourceRange at, String message) {
+    return new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, at, message), f.at());
+  }
+
+  private static List<Object> child(List<Object> path, Object step) {
+    List<Object> child = new ArrayList<>(path);
+    child.add(step);
+    return child;
+  }
+
   /** Names the first repeated item, at the repetition: the earlier one is the one the author meant. */
-  private static Diagnostic duplicate(List<Node> trail, String subject, String fileLabel) {
+  private static Violation duplicate(List<Object> path, List<Node> trail, String subject, String fileLabel) {
     if (trail.get(trail.size() - 1) instanceof SeqNode seq) {
       List<JsonNode> seen = new ArrayList<>();
       for (int j = 0; j < seq.size(); j++) {
@@ -158,13 +177,14 @@ public final class SchemaValidator {
         if (i >= 0) {
           List<Node> itemTrail = new ArrayList<>(trail);
           itemTrail.add(seq.get(j));
-          return Diagnostic.error(Diagnostic.Kind.SCHEMA, position(itemTrail, fileLabel),
-              subject + "items at " + i + " and " + j + " are equal");
+          return new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, position(itemTrail, fileLabel),
+              subject + "items at " + i + " and " + j + " are equal"), child(path, j));
         }
         seen.add(item);
       }
     }
-    return Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel), subject + "must not contain duplicate items");
+    return new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
+        subject + "must not contain duplicate items"), path);
   }
 
   /** Where the reader should look: the last node of the trail that has a place in a file. */

@@ -85,7 +85,7 @@ final class ProjectLinting {
       Path base = files.get(0).getParent();
       RuleSettings settings = config.settingsFor(files.get(0), null);
       try {
-        LoadResult load = lashing.load(options(files, base), overlay);
+        LoadResult load = lashing.loadLeniently(options(files, base), overlay);
         if (!current.getAsBoolean()) {
           return Optional.empty();
         }
@@ -101,7 +101,7 @@ final class ProjectLinting {
     }
     RuleSettings settings = config.settingsFor(document, null);
     try {
-      LoadResult load = lashing.load(options(List.of(document), directory), overlay);
+      LoadResult load = lashing.loadLeniently(options(List.of(document), directory), overlay);
       return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, versions))
           : Optional.empty();
     } catch (ComposeException e) {

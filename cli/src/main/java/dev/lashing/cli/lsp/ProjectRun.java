@@ -77,7 +77,7 @@ final class ProjectRun {
     return load == null ? null : load.sources().get(name);
   }
 
-  /** The fix engine's edits for one finding, by file name; none when the project did not load. */
+  /** The fix engine's edits for one finding, by file name; none when Compose refuses the project. */
   synchronized Map<String, List<TextEdit>> fixEdits(Finding finding) {
     return planner() == null ? Map.of() : planner().of(finding);
   }
@@ -92,7 +92,7 @@ final class ProjectRun {
    * callers' lock.
    */
   private FixEdits planner() {
-    if (fixEdits == null && load != null) {
+    if (fixEdits == null && load != null && !load.refused()) {
       fixEdits = new FixEdits(load);
     }
     return fixEdits;

@@ -27,10 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs one rule over compose files written in the test and compares its findings with the
+ * Runs one rule (or a few) over compose files written in the test and compares its findings with the
  * {@code # expect: rule-id[, rule-id…]} markers in those files: a marker says "a finding of this rule on
  * this line" (name a rule twice for two findings). Any finding without a marker, or marker without a
- * finding, fails the test.
+ * finding, fails the test. The project is loaded as lint loads it: one Compose refuses is linted too, and
+ * its load problems are findings of their own rules (or of {@code load-error} when the test leaves that rule
+ * out, which then needs a marker as well).
  *
  * <pre>{@code
  * RuleTester.of(new Privileged())
@@ -44,21 +46,23 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class RuleTester {
+  /** The rule id of a load problem whose own rule is not among the rules tested. */
+  private static final String LOAD_ERROR = "load-error";
   private static final Pattern MARKER = Pattern.compile("#\\s*expect:\\s*([a-z0-9., -]+?)\\s*$");
 
-  private final Rule rule;
+  private final List<Rule> rules;
   private final Map<String, String> files = new LinkedHashMap<>();
   private final List<String> composeFiles = new ArrayList<>();
   private Map<String, String> environment = Map.of();
   private Policy policy = Policy.DEFAULT;
   private RuleOptions options = RuleOptions.NONE;
 
-  private RuleTester(Rule rule) {
-    this.rule = rule;
+  private RuleTester(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
   }
 
-  public static RuleTester of(Rule rule) {
-    return new RuleTester(rule);
+  public static RuleTester of(Rule... rules) {
+    return new RuleTester(List.of(rules));
   }
 
   /** A compose file given with -f, in order (the first is the main file). */
@@ -89,7 +93,7 @@ public final class RuleTester {
     return this;
   }
 
-  /** Loads the project and runs the rule; unsuppressed and suppressed findings alike. */
+  /** Loads the project and runs the rules; unsuppressed and suppressed findings alike. */
   public List<Finding> findings() {
     try {
       Path dir = Files.createTempDirectory("lashing-rule-test");
@@ -98,13 +102,16 @@ public final class RuleTester {
         Files.createDirectories(path.getParent());
         Files.writeString(path, f.getValue(), StandardCharsets.UTF_8);
       }
-      LoadResult load = ProjectLoader.load(new LoadOptions(
-          composeFiles.stream().map(Path::of).toList(), dir, null, List.of(), Set.of(), "test", environment));
-      String id = rule.info().id();
-      RuleSettings settings = new RuleSettings(policy,
-          Map.of(id, new RuleSettings.PerRule(true, null, options)));
-      return new Linter(new RuleRegistry(List.of(rule))).lint(load, settings).stream()
-          .filter(f -> f.ruleId().equals(id))
+      LoadResult load = ProjectLoader.loadLeniently(new LoadOptions(
+          composeFiles.stream().map(Path::of).toList(), dir, null, List.of(), Set.of(), "test", environment),
+          Map.of());
+      Map<String, RuleSettings.PerRule> enabled = new LinkedHashMap<>();
+      for (Rule rule : rules) {
+        enabled.put(rule.info().id(), new RuleSettings.PerRule(true, null, options));
+      }
+      RuleSettings settings = new RuleSettings(policy, enabled);
+      return new Linter(new RuleRegistry(rules)).lint(load, settings).stream()
+          .filter(f -> enabled.containsKey(f.ruleId()) || f.ruleId().equals(LOAD_ERROR))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

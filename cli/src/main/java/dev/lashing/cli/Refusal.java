@@ -1,0 +1,27 @@
+package dev.lashing.cli;
+
+import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * Why {@code fix} or {@code patch} writes nothing for a project Compose refuses: a file that Compose cannot
+ * run is not made safer by editing around it, so the user is told which problems to solve first.
+ */
+final class Refusal {
+  private Refusal() {}
+
+  /** Says why {@code command} writes nothing for the project whose first file is {@code project}. */
+  static void explain(PrintWriter err, String command, Path project, Path workingDirectory, ComposeException refused) {
+    Path shown = project.startsWith(workingDirectory) ? workingDirectory.relativize(project) : project;
+    err.println("lashing: " + command + " writes nothing for " + shown + ": Compose refuses it; solve "
+        + (refused.diagnostics().stream().filter(Diagnostic::isError).count() == 1 ? "this problem" : "these problems")
+        + " first, then run " + command + " again (lashing lint also shows the other findings):");
+    for (Diagnostic d : refused.diagnostics()) {
+      if (d.isError()) {
+        err.println(d.toString().replace("\n", " "));
+      }
+    }
+  }
+}

@@ -50,6 +50,7 @@ final class Casts {
       Map.entry("oom_kill_disable", Cast.BOOL),
       Map.entry("oom_score_adj", Cast.INT),
       Map.entry("pids_limit", Cast.INT),
+      Map.entry("pre_start.[].per_replica", Cast.BOOL),
       Map.entry("ports.[].target", Cast.INT),
       Map.entry("privileged", Cast.BOOL),
       Map.entry("read_only", Cast.BOOL),

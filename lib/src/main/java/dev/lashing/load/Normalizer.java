@@ -1,6 +1,7 @@
 package dev.lashing.load;
 
 import dev.lashing.interpolation.DotEnv;
+import dev.lashing.interpolation.RawEnv;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
@@ -24,6 +25,8 @@ import java.util.function.Function;
  * ({@code env_file} folded under {@code environment}, bare keys looked up in the project environment).
  */
 final class Normalizer {
+  /** The env_file format whose lines are taken as written; the default (no format) is the .env format. */
+  private static final String RAW_FORMAT = "raw";
   private static final List<String> RESOURCE_KINDS = List.of("networks", "volumes", "secrets", "configs");
 
   private final String projectName;
@@ -194,9 +197,18 @@ final class Normalizer {
         }
         continue;
       }
+      Node format = file.get("format");
+      String formatName = format instanceof ScalarNode name && !name.isNull() ? name.text() : "";
+      if (!formatName.isEmpty() && !formatName.equals(RAW_FORMAT)) {
+        problems.add(Diagnostic.error(Diagnostic.Kind.INVALID_VALUE, format.origin().usedAt(),
+            "unsupported env_file format \"" + formatName + "\" (Compose reads the default .env format, or raw)"));
+        continue;
+      }
       try {
         SourceFile source = reader.apply(p);
-        for (Map.Entry<String, String> kv : DotEnv.parse(source, environment::get).entrySet()) {
+        Map<String, String> values = formatName.equals(RAW_FORMAT)
+            ? RawEnv.parse(source) : DotEnv.parse(source, environment::get);
+        for (Map.Entry<String, String> kv : values.entrySet()) {
           result = result.with(ScalarNode.string(kv.getKey(), path.origin()), ScalarNode.string(kv.getValue(), path.origin()));
         }
       } catch (ComposeException e) {

@@ -1,8 +1,6 @@
 package dev.lashing.model;
 
 import dev.lashing.source.Diagnostic;
-import dev.lashing.syntax.ImageReference;
-import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -189,16 +187,7 @@ public final class ModelBinder {
   }
 
   private static Image image(Located<String> written) {
-    if (written == null) {
-      return null;
-    }
-    ImageReference reference;
-    try {
-      reference = ImageReference.parse(written.value());
-    } catch (SyntaxException e) {
-      reference = null; // Compose does not check images at load time; rules report it
-    }
-    return new Image(written.value(), reference, written.origin());
+    return written == null ? null : Image.of(written);
   }
 
   /** An empty mode (say from {@code ${NET_MODE:-}}) is Go's zero value: Compose treats it as unset. */
@@ -321,8 +310,8 @@ public final class ModelBinder {
 
   private static Hook hook(Fields h) {
     return new Hook(
-        h.command("command"), h.string("user"), h.bool("privileged"), h.string("working_dir"),
-        h.stringMap("environment"), h.origin());
+        h.command("command"), image(h.string("image")), h.bool("per_replica"), h.string("user"),
+        h.bool("privileged"), h.string("working_dir"), h.stringMap("environment"), h.origin());
   }
 
   private static Provider provider(Fields p) {

@@ -289,7 +289,7 @@ class SchemaValidatorTest {
     }
 
     @Test
-    void aDeviceRequestNeedsCapabilitiesOrADriver() {
+    void aDeviceRequestNeedsCapabilitiesEvenWithADriver() {
       assertThat(errors("""
           services:
             ai:
@@ -302,7 +302,9 @@ class SchemaValidatorTest {
                       - driver: nvidia
                         count: all
           """)).containsExactly(
-              "compose.yaml:8:15: services.ai.deploy.resources.reservations.devices.0 missing property 'capabilities'");
+              "compose.yaml:8:15: services.ai.deploy.resources.reservations.devices.0 missing property 'capabilities'",
+              // as Compose's schema of 2026-06-16: a driver alone no longer stands in for capabilities
+              "compose.yaml:9:15: services.ai.deploy.resources.reservations.devices.1 missing property 'capabilities'");
     }
   }
 

@@ -15,7 +15,7 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
-import dev.lashing.model.Service;
+import dev.lashing.model.PulledImage;
 import dev.lashing.source.ComposeException;
 import dev.lashing.testing.Corpus;
 import dev.lashing.testing.Golden;
@@ -275,6 +275,32 @@ class FixCommandTest {
   }
 
   @Test
+  void pinsEveryPulledImageWhereItIsWritten() throws IOException {
+    String digest = "sha256:" + "cd".repeat(32);
+    write("compose.yaml", """
+        services:
+          app:
+            build:
+              context: .
+              additional_contexts:
+                base: docker-image://alpine:3.20
+            pre_start:
+              - image: example/migrate:2.1
+            volumes:
+              - type: image
+                source: example/tools:1.0
+                target: /tools
+        """);
+    write("images.lock", "alpine:3.20: " + digest + "\nexample/migrate:2.1: " + digest
+        + "\nexample/tools:1.0: " + digest + "\n");
+    assertThat(fix("compose.yaml", "--rule", "image-digest", "--digests", "images.lock")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString())
+        .contains("+        base: docker-image://alpine:3.20@" + digest)
+        .contains("+      - image: example/migrate:2.1@" + digest)
+        .contains("+        source: example/tools:1.0@" + digest);
+  }
+
+  @Test
   void rejectsUnknownRulesAndRulesWithoutAFix() throws IOException {
     write("compose.yaml", WEB);
     assertThat(fix("compose.yaml", "--rule", "no-such-rule")).isEqualTo(Cli.INVALID);
@@ -406,11 +432,9 @@ class FixCommandTest {
   /** A lock with a made-up digest for every image of the project (the registry is never asked). */
   private static DigestLock lockFor(LoadResult load) {
     StringBuilder lock = new StringBuilder();
-    for (Service s : load.project().services().values()) {
-      if (s.image() != null && s.image().isValid()) {
-        String name = s.image().text().replaceAll("@.*", "");
-        lock.append(name).append(' ').append("sha256:").append(sha256(name)).append('\n');
-      }
+    for (PulledImage pulled : PulledImage.valid(load.project())) {
+      String name = pulled.image().text().replaceAll("@.*", "");
+      lock.append(name).append(' ').append("sha256:").append(sha256(name)).append('\n');
     }
     return DigestLock.parse("lock", lock.toString());
   }

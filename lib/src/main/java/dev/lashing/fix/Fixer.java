@@ -12,7 +12,7 @@ import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.model.Image;
-import dev.lashing.model.Service;
+import dev.lashing.model.PulledImage;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -193,7 +194,7 @@ public final class Fixer {
       Finding f = s.finding();
       Finding original = null;
       for (Finding candidate : first) {
-        if (candidate.ruleId().equals(f.ruleId()) && java.util.Objects.equals(candidate.service(), f.service())
+        if (candidate.ruleId().equals(f.ruleId()) && Objects.equals(candidate.service(), f.service())
             && candidate.message().equals(f.message())) {
           original = candidate;
           break;
@@ -258,13 +259,16 @@ public final class Fixer {
     return candidates;
   }
 
+  /** Pins the pulled image the finding is about (a service's, a volume's, a hook's...), where it is written. */
   private static Optional<Fix> pin(Finding f, LoadResult load, DigestLock digests) {
-    Service service = f.service() == null ? null : load.project().services().get(f.service());
-    Image image = service == null ? null : service.image();
-    if (image == null) {
-      return Optional.empty();
+    for (PulledImage pulled : PulledImage.valid(load.project())) {
+      Image image = pulled.image();
+      if (image.origin().at().equals(f.at()) && Objects.equals(pulled.service(), f.service())) {
+        return digests.digestOf(image).map(digest -> new Fix("pin " + image.text() + " to " + digest,
+            Fix.Safety.SAFE, List.of(new Fix.Set(pulled.path(), pulled.prefix()
+                + DigestLock.pinned(image.text(), digest)))));
+      }
     }
-    return digests.digestOf(image).map(digest -> new Fix("pin " + image.text() + " to " + digest, Fix.Safety.SAFE,
-        List.of(new Fix.Set(List.of("services", service.name(), "image"), DigestLock.pinned(image.text(), digest)))));
+    return Optional.empty();
   }
 }

@@ -7,7 +7,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Image;
-import dev.lashing.model.Service;
+import dev.lashing.model.PulledImage;
 import dev.lashing.syntax.ImageReference;
 import java.util.List;
 import java.util.Locale;
@@ -42,17 +42,14 @@ public final class ImageAllowlist implements Rule {
     if (allowed.isEmpty() && registries.isEmpty()) {
       return;
     }
-    for (Service service : context.project().services().values()) {
-      Image image = PulledImage.of(service).orElse(null);
-      if (image == null) {
-        continue;
-      }
+    for (PulledImage pulled : PulledImage.valid(context.project())) {
+      Image image = pulled.image();
       ImageReference reference = image.reference();
       boolean trusted = registries.contains(reference.domain().toLowerCase(Locale.ROOT))
           || allowed.stream().anyMatch(p -> p.matcher(reference.repository()).matches()
               || p.matcher(reference.familiarName()).matches());
       if (!trusted) {
-        context.report(image.origin(), service.name(),
+        context.report(image.origin(), pulled.service(),
             "image " + image.text() + " (" + reference.repository() + ") is not allowed: it matches no pattern in "
                 + "the rule's allowed option and " + reference.domain() + " is not a trusted registry; use an "
                 + "approved image, or add it to the allow-list");

@@ -8,7 +8,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Image;
-import dev.lashing.model.Service;
+import dev.lashing.model.PulledImage;
 
 /**
  * An image not pinned to content: without a valid {@code @sha256:} (or sha384/sha512) digest, any tag can be pushed
@@ -26,13 +26,13 @@ public final class ImageDigest implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    for (Service service : context.project().services().values()) {
-      Image image = PulledImage.of(service).orElse(null);
-      if (image == null || image.isDigestPinned()) {
+    for (PulledImage pulled : PulledImage.valid(context.project())) {
+      Image image = pulled.image();
+      if (image.isDigestPinned()) {
         continue;
       }
       String digest = image.reference().digest();
-      context.report(image.origin(), service.name(), digest != null
+      context.report(image.origin(), pulled.service(), digest != null
           ? "image " + image.text() + " has digest " + digest + ", which is not a valid lowercase sha256, sha384 "
               + "or sha512 digest of the exact length, so it pins nothing; use the digest the registry reports"
           : "image " + image.text() + " is not pinned by digest, so the registry can serve different content under "

@@ -11,7 +11,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.lint.WrittenValues;
 import dev.lashing.model.Image;
-import dev.lashing.model.Service;
+import dev.lashing.model.PulledImage;
 import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.SyntaxException;
 import java.util.List;
@@ -38,14 +38,14 @@ public final class ImageMutableTag implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    for (Service service : context.project().services().values()) {
-      Image image = PulledImage.of(service).orElse(null);
-      if (image == null || image.reference().digest() != null) {
+    for (PulledImage pulled : PulledImage.valid(context.project())) {
+      Image image = pulled.image();
+      if (image.reference().digest() != null) {
         continue;
       }
       String problem = problem(context, image);
       if (problem != null) {
-        context.report(image.origin(), service.name(), "image " + image.text() + " " + problem
+        context.report(image.origin(), pulled.service(), "image " + image.text() + " " + problem
             + "; what runs changes without notice, so pin a version tag (" + image.reference().familiarName()
             + ":<version>) or a digest");
       }

@@ -53,6 +53,17 @@ class GenerateCommandTest {
   }
 
   @Test
+  void everyGeneratedFileNamesItsPolicySoAPlainLintIsClean() throws IOException {
+    assertThat(run("generate", "inventory.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    for (Map.Entry<String, Policy> f : FILES.entrySet()) {
+      assertThat(read(f.getKey())).contains("\n# lashing: policy=" + f.getValue().label() + "\n");
+      assertThat(run("lint", "--quiet", "--fail-on", "info", f.getKey())).as(out.toString()).isEqualTo(Cli.OK);
+    }
+    // the development stack's restart: "no" is what its policy wants, not a finding
+    assertThat(read("desktop/odoo/compose.yaml")).contains("restart: \"no\"");
+  }
+
+  @Test
   void theExampleGeneratesAndEveryFileLintsCleanUnderItsTiersPolicy() throws IOException {
     assertThat(run("generate", "inventory.yml")).as(err.toString()).isEqualTo(Cli.OK);
     assertThat(out.toString()).isEqualTo("""

@@ -43,21 +43,34 @@ public record LintConfig(
 
   /** The policy for a file: the first matching {@code policies} entry, else {@code policy}. */
   public Policy policyFor(Path file) {
+    return policyFor(file, null);
+  }
+
+  /**
+   * The policy for a file that names {@code named} for itself (a {@code # lashing: policy=} comment; null when
+   * it names none): the first matching {@code policies} entry, else {@code named}, else {@code policy}.
+   */
+  public Policy policyFor(Path file, Policy named) {
     for (PolicyByGlob entry : policies) {
       if (matchesAny(entry.globs(), file)) {
         return entry.policy();
       }
     }
-    return policy;
+    return named != null ? named : policy;
   }
 
   public boolean ignores(Path file) {
     return matchesAny(ignore, file);
   }
 
-  /** Rule settings for a file; {@code policyOverride} (the --policy flag) wins when not null. */
+  /**
+   * Rule settings for a compose file; {@code policyOverride} (the --policy flag) wins when not null, then a
+   * {@code policies} glob, then the policy the file names for itself ({@link PolicyDirective}), then
+   * {@code policy}.
+   */
   public RuleSettings settingsFor(Path file, Policy policyOverride) {
-    return new RuleSettings(policyOverride != null ? policyOverride : policyFor(file), rules);
+    return new RuleSettings(policyOverride != null ? policyOverride
+        : policyFor(file, PolicyDirective.of(file).orElse(null)), rules);
   }
 
   private boolean matchesAny(List<String> globs, Path file) {

@@ -1,5 +1,7 @@
 package dev.lashing.inventory.generate;
 
+import dev.lashing.config.PolicyDirective;
+
 import dev.lashing.inventory.Inventory.Backup;
 import dev.lashing.inventory.Inventory.Environment;
 import dev.lashing.inventory.Inventory.Exposure;
@@ -110,7 +112,8 @@ public final class ComposeGenerator {
     yaml.comment(0, "what that tier requires, \"known image\" what Lashing knows about a well-known image,"
         + " \"default\" Lashing's value");
     yaml.comment(0, "where the inventory gives none, and \"hardening\" what every generated service gets.");
-    yaml.comment(0, "Lint it with `lashing lint --policy " + tier + "`.");
+    // lint, fix and patch follow it, so a plain `lashing lint` checks the stack under its tier's policy
+    yaml.comment(0, PolicyDirective.PREFIX + stack.tier().policy().label());
     yaml.blank();
     yaml.open(0, "services", null);
     boolean first = true;

@@ -78,6 +78,11 @@ final class Extends {
     Path baseFile = file;
     MapNode baseServices = services;
     Resets baseResets = resets;
+    if (spec.get("file") instanceof ScalarNode other && RemoteResources.isRemote(other.value())) {
+      RemoteResources.notFetched("extends file", other.value(), other.origin().usedAt(), problems);
+      loader.incomplete(name);
+      return service.without("extends");
+    }
     if (spec.get("file") instanceof ScalarNode other) {
       baseResets = Resets.collect(MapNode.empty(other.origin())); // another file's tags are its own
       baseFile = file.getParent().resolve(other.value()).normalize();

@@ -55,12 +55,13 @@ final class Includes {
     List<Path> paths = new ArrayList<>();
     Path projectDirectory = null;
     List<Path> envFiles = new ArrayList<>();
+    List<ScalarNode> written = new ArrayList<>();
     if (entry instanceof ScalarNode s && s.isString()) {
-      paths.add(base.resolve(s.value()).normalize());
+      written.add(s);
     } else if (entry instanceof MapNode m) {
       for (Node p : ProjectLoader.items(m.get("path"))) {
         if (p instanceof ScalarNode s) {
-          paths.add(base.resolve(s.value()).normalize());
+          written.add(s);
         }
       }
       if (m.get("project_directory") instanceof ScalarNode d) {
@@ -71,6 +72,13 @@ final class Includes {
           envFiles.add(scope.projectDirectory().resolve(s.value()).normalize());
         }
       }
+    }
+    for (ScalarNode path : written) {
+      if (RemoteResources.isRemote(path.value())) {
+        RemoteResources.notFetched("included file", path.value(), path.origin().usedAt(), problems);
+        return null;
+      }
+      paths.add(base.resolve(path.value()).normalize());
     }
     if (paths.isEmpty()) {
       problems.add(Diagnostic.error(at, "include entry has no path"));

@@ -38,7 +38,7 @@ final class PathResolver {
   }
 
   private static MapNode service(MapNode service, Path base) {
-    if (service.get("build") instanceof MapNode build && !isRemote(text(build.get("context")))) {
+    if (service.get("build") instanceof MapNode build && !RemoteResources.isRemote(text(build.get("context")))) {
       service = service.with("build", path(build, "context", base));
     }
     if (service.get("volumes") instanceof SeqNode volumes) {
@@ -87,11 +87,6 @@ final class PathResolver {
   }
 
   /** A build context Compose hands to the builder as is: a Git or HTTP URL. */
-  static boolean isRemote(String context) {
-    return context != null
-        && (context.contains("://") || context.startsWith("git@") || context.startsWith("github.com/"));
-  }
-
   private static String text(Node node) {
     return node instanceof ScalarNode s ? s.text() : null;
   }

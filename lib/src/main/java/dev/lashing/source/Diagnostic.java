@@ -33,6 +33,8 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
     OBSOLETE_VERSION,
     /** A file that is named but missing or unreadable. */
     MISSING_FILE,
+    /** A remote {@code include} or {@code extends} (git, {@code oci://}) that is not fetched, so not checked. */
+    REMOTE_RESOURCE,
     /** Any other value Compose refuses (a bad port, an invalid boolean, a cycle in extends…). */
     INVALID_VALUE
   }

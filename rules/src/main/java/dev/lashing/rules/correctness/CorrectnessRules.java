@@ -19,6 +19,7 @@ public final class CorrectnessRules {
         new InvalidValue(),
         new MissingFile(),
         new ObsoleteVersion(),
+        new RemoteResource(),
         new Schema(),
         new UndefinedReference(),
         new UnsetVariable(),

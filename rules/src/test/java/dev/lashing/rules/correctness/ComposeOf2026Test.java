@@ -47,6 +47,22 @@ class ComposeOf2026Test {
   }
 
   @Test
+  void remoteIncludesAndExtendsAreNamedOnceAndTheRestIsLinted() {
+    RuleTester.of(new RemoteResource(), new MissingFile(), new InvalidValue(), new Privileged())
+        .file("compose.yaml", """
+            include:
+              - oci://registry.example.com/stacks/monitoring:1.2   # expect: remote-resource
+            services:
+              web:
+                extends:
+                  file: git@github.com:acme/base-compose.git   # expect: remote-resource
+                  service: web
+                privileged: true   # expect: privileged
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
   void anUnknownEnvFileFormatIsRefusedAtTheFormat() {
     RuleTester.of(new InvalidValue(), new Privileged())
         .file("compose.yaml", """

@@ -1,12 +1,20 @@
 package dev.lashing.rules.correctness;
 
+import dev.lashing.knowledge.Signals;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
 import dev.lashing.source.Diagnostic;
 
-/** Reports the values Compose refuses that no other rule covers (bad port specs, invalid booleans, cycles in extends…). */
+/**
+ * Reports the values Compose refuses that no other rule covers (bad port specs, invalid booleans, cycles in
+ * extends…), and those Compose passes through but the engine refuses when it creates the container: a
+ * {@code stop_signal} that is no signal.
+ */
 @RuleInfo(
     id = "invalid-value",
     summary = "A value Compose refuses when it loads the project",
@@ -16,5 +24,18 @@ public final class InvalidValue extends LoadProblemRule {
   @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.INVALID_VALUE;
+  }
+
+  @Override
+  public void check(RuleContext context) {
+    super.check(context);
+    for (Service service : context.project().services().values()) {
+      Located<String> signal = service.stopSignal();
+      if (signal != null && !signal.value().isEmpty() && !Signals.isKnown(signal.value())) {
+        context.report(signal.origin(), service.name(), "stop_signal " + signal.value() + " of " + service.name()
+            + " is not a signal, so the engine refuses to create the container; use a signal name such as"
+            + " SIGTERM, SIGINT or SIGQUIT, or a number from 1 to 64");
+      }
+    }
   }
 }

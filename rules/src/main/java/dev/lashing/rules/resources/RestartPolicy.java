@@ -43,7 +43,12 @@ public final class RestartPolicy implements Rule {
       Restart.Policy policy = restart == null ? Restart.Policy.NO : restart.policy();
       boolean job = jobs.contains(service.name());
       boolean keepsRestarting = policy == Restart.Policy.ALWAYS || policy == Restart.Policy.UNLESS_STOPPED;
-      if (policy == Restart.Policy.ON_FAILURE && (restart.maxRetries() == null || restart.maxRetries() <= 0)) {
+      if (policy == Restart.Policy.OTHER) {
+        report(context, service, restart, "has " + describe(service, restart) + ", which is no restart policy the"
+            + " engine knows, so it refuses to create the container; use \"no\", always, on-failure:N or"
+            + " unless-stopped", set(service, context.policy() == Policy.DEVELOPMENT ? "no" : "unless-stopped"));
+      } else if (policy == Restart.Policy.ON_FAILURE
+          && (restart.maxRetries() == null || restart.maxRetries() <= 0)) {
         report(context, service, restart, "restarts without limit while it keeps failing (" + describe(service, restart)
             + "); cap the retries at " + MAX_RETRIES, capRetries(service));
       } else if (job && keepsRestarting) {

@@ -5,8 +5,10 @@ import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
 import dev.lashing.source.ComposeException;
+import java.util.Map;
 
 /**
  * The whole loader, {@code include} and {@code extends} included, then the linter: a project and its findings,
@@ -20,6 +22,20 @@ class LoaderFuzzTest {
   void loadsAndLintsOrRefusesWithAPosition(byte[] input) {
     try {
       linter.lint(ProjectLoader.load(project.write(input)), RuleSettings.of(Policy.PRODUCTION));
+    } catch (ComposeException e) {
+      FuzzChecks.positioned(e);
+    }
+  }
+
+  /** As lint loads: a project Compose refuses is linted too, on what is left once the refused values are out. */
+  @FuzzTest(maxDuration = "10s")
+  void lintsEvenWhatComposeRefuses(byte[] input) {
+    try {
+      LoadResult load = ProjectLoader.loadLeniently(project.write(input), Map.of());
+      if (!load.errors().isEmpty()) {
+        FuzzChecks.positioned(new ComposeException(load.errors()));
+      }
+      linter.lint(load, RuleSettings.of(Policy.PRODUCTION));
     } catch (ComposeException e) {
       FuzzChecks.positioned(e);
     }

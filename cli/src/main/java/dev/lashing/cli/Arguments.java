@@ -2,9 +2,11 @@ package dev.lashing.cli;
 
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
+import dev.lashing.lint.Gateways;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
 import java.io.PrintWriter;
@@ -75,6 +77,19 @@ final class Arguments {
         .desc("default, production or development (default: from .lashing.yml, else default)").build());
     options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
         .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+  }
+
+  /** {@code --gateway}, shared by lint, fix and patch so that they agree on the stack's entry points. */
+  static void addGateway(Options options) {
+    options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
+        .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
+        .build());
+  }
+
+  /** The settings for a project's first file, with the --gateway services as the gateways option. */
+  static RuleSettings settings(CommandLine line, LintConfig config, Path first, Policy policyFlag,
+      RuleRegistry registry) {
+    return Gateways.named(registry, config.settingsFor(first, policyFlag), values(line, "gateway"));
   }
 
   /** The --policy flag, or null when not given (the configuration decides). */

@@ -59,6 +59,7 @@ final class LintCommand {
   static Options options() {
     Options options = Arguments.projectOptions();
     Arguments.addPolicyAndConfig(options);
+    Arguments.addGateway(options);
     options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT[=FILE]")
         .desc("report format: " + String.join(", ", Formats.names()) + " (default text); repeatable, "
             + "with =FILE to write that report to FILE (one run, several reports)").build());
@@ -165,7 +166,7 @@ final class LintCommand {
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
     }
-    RuleSettings settings = config.settingsFor(first, policyFlag);
+    RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
     LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
     try {
       LoadResult result = lashing.load(load);

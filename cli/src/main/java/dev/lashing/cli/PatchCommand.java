@@ -49,9 +49,7 @@ final class PatchCommand {
   static Options options() {
     Options options = Arguments.projectOptions();
     Arguments.addPolicyAndConfig(options);
-    options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
-        .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
-        .build());
+    Arguments.addGateway(options);
     options.addOption(Option.builder().longOpt("network").hasArg().argName("NAME")
         .desc("the network services move to from the default one (default: <project>_network)").build());
     options.addOption(Option.builder().longOpt("backup-dir").hasArg().argName("DIR")

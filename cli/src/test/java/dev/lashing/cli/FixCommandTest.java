@@ -254,6 +254,35 @@ class FixCommandTest {
     assertThat(out.toString()).contains("+    privileged: false");
   }
 
+  /** A site behind nginx: lint, fix and patch must all see nginx as the gateway. */
+  private static final String SITE = """
+      services:
+        nginx:
+          image: nginx:1.27
+          ports: ["80:80", "443:443"]
+        app:
+          image: ghcr.io/acme/app:1.0
+          ports: ["8000:8000"]
+      """;
+
+  @Test
+  void noFixUnpublishesAGateway() throws IOException {
+    write("compose.yaml", SITE);
+    assertThat(fix("compose.yaml", "--policy", "production", "--unsafe-fixes", "--write")).isEqualTo(Cli.OK);
+    String fixed = read("compose.yaml");
+    assertThat(fixed).as("the gateway keeps its public ports").contains("ports: [\"80:80\", \"443:443\"]");
+    assertThat(fixed).as("the internal service stops publishing").doesNotContain("8000:8000");
+  }
+
+  @Test
+  void gatewayOptionNamesTheEntryPointForFix() throws IOException {
+    write("compose.yaml", SITE);
+    assertThat(fix("compose.yaml", "--policy", "production", "--unsafe-fixes", "--write", "--gateway", "app"))
+        .isEqualTo(Cli.OK);
+    String fixed = read("compose.yaml");
+    assertThat(fixed).contains("8000:8000").doesNotContain("80:80");
+  }
+
   @Test
   void aRuleCanAllowItsBehaviourChangingFixInTheConfiguration() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n");

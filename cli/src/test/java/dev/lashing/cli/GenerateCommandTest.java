@@ -75,8 +75,9 @@ class GenerateCommandTest {
     }
     assertThat(linter.lint(ProjectLoader.load(LoadOptions.of(dir, Map.of(), dir.resolve(
         "production/plane/compose.yaml"))), RuleSettings.of(Policy.PRODUCTION)).stream().map(Finding::ruleId))
-        .containsExactlyInAnyOrder("non-root-user", "non-root-user", "privileged-port", "port-all-interfaces",
-            "internal-service-published");
+        .as("proxy is recognised as the gateway, as patch recognises it: internal-service-published has "
+            + "nothing to report (its suppression stays for a configuration that names other gateways)")
+        .containsExactlyInAnyOrder("non-root-user", "non-root-user", "privileged-port", "port-all-interfaces");
   }
 
   @Test

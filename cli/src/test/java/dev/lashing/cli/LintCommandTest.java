@@ -190,6 +190,23 @@ class LintCommandTest {
   }
 
   @Test
+  void lintAgreesWithPatchOnTheGateways() throws IOException {
+    write("compose.yaml", """
+        services:
+          nginx:
+            image: nginx:1.27
+            ports: ["80:80", "443:443"]
+          app:
+            image: ghcr.io/acme/app:1.0
+            ports: ["8000:8000"]
+        """);
+    lint("compose.yaml", "--policy", "production", "-q");
+    assertThat(out.toString()).contains("app publishes port 8000:8000").doesNotContain("nginx publishes port");
+    lint("compose.yaml", "--policy", "production", "-q", "--gateway", "app");
+    assertThat(out.toString()).contains("nginx publishes port 80:80").doesNotContain("app publishes port");
+  }
+
+  @Test
   void explainPrintsTheRulePage() {
     out = new StringWriter();
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("explain", "yaml-1.1-ambiguity");

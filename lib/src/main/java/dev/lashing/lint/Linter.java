@@ -52,11 +52,12 @@ public final class Linter {
   /** Every finding, suppressed ones included (marked), sorted by position. */
   public List<Finding> lint(LoadResult load, RuleSettings settings) {
     List<Finding> findings = new ArrayList<>();
+    Gateways gateways = Gateways.of(registry, settings, load.project());
     for (Rule rule : registry.rules()) {
       RuleInfo info = rule.info();
       Severity severity = settings.severityOf(info);
       if (severity != null) {
-        rule.check(new Context(load, settings, info, severity, findings));
+        rule.check(new Context(load, settings, gateways, info, severity, findings));
       }
     }
     List<Finding> result = applySuppressions(load, settings, findings);
@@ -110,13 +111,16 @@ public final class Linter {
   private static final class Context implements RuleContext {
     private final LoadResult load;
     private final RuleSettings settings;
+    private final Gateways gateways;
     private final RuleInfo info;
     private final Severity severity;
     private final List<Finding> sink;
 
-    Context(LoadResult load, RuleSettings settings, RuleInfo info, Severity severity, List<Finding> sink) {
+    Context(LoadResult load, RuleSettings settings, Gateways gateways, RuleInfo info, Severity severity,
+        List<Finding> sink) {
       this.load = load;
       this.settings = settings;
+      this.gateways = gateways;
       this.info = info;
       this.severity = severity;
       this.sink = sink;
@@ -130,6 +134,11 @@ public final class Linter {
     @Override
     public Policy policy() {
       return settings.policy();
+    }
+
+    @Override
+    public Gateways gateways() {
+      return gateways;
     }
 
     @Override

@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service that is not one of the stack's entry points (option {@code gateways}) publishes ports on the host.
- * Other services reach it over the project network; publishing only widens who can.
+ * A service that is not one of the stack's entry points (option {@code gateways}, else recognised by name as
+ * {@link dev.lashing.lint.Gateways} does for fix and patch too) publishes ports on the host. Other services reach
+ * it over the project network; publishing only widens who can.
  */
 @RuleInfo(
     id = "internal-service-published",
@@ -40,9 +41,8 @@ public final class InternalServicePublished implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    List<String> gateways = context.options().strings("gateways", List.of());
     for (Service service : context.project().services().values()) {
-      if (gateways.contains(service.name())) {
+      if (context.gateways().contains(service.name())) {
         continue;
       }
       for (PublishedEntry entry : PublishedEntry.of(service)) {

@@ -10,6 +10,8 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.model.Restart;
+import dev.lashing.model.Service;
 import dev.lashing.patch.PatchOptions;
 import dev.lashing.patch.PatchResult;
 import dev.lashing.patch.Patcher;
@@ -113,6 +115,30 @@ class PatchCommandTest {
         .contains("pids: 1100").contains("restart: on-failure:5").doesNotContain("secret-key\"")
         .contains("MINIO_ROOT_PASSWORD: \"${AWS_SECRET_ACCESS_KEY}\"");
     Golden.assertMatches(GOLDEN.resolve("plane-selfhost.patch.yml"), text);
+  }
+
+  @Test
+  void thePlaneProductionPatchRestartsEveryLongRunningServiceUnlessStoppedAndKeepsItsGateway() throws IOException {
+    Corpus.assumePresent();
+    Path dir = Files.createDirectories(tmp.resolve("plane-selfhost"));
+    Files.copy(Corpus.root().resolve("files/makeplane__plane__deploy__selfhost__docker-compose.yml"),
+        dir.resolve("docker-compose.yml"));
+    assertThat(patch(dir, "-f", "docker-compose.yml", "--policy", "production", "-o", "hardening.patch.yml"))
+        .as(err.toString()).isEqualTo(Cli.OK);
+    LoadResult merged = ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("docker-compose.yml"),
+        Path.of("hardening.patch.yml")));
+    for (Service s : merged.project().services().values()) {
+      Restart.Policy restart = s.effectiveRestart().map(Restart::policy).orElse(Restart.Policy.NO);
+      if (s.name().equals("migrator")) {
+        assertThat(restart).as("a one-shot job keeps on-failure").isEqualTo(Restart.Policy.ON_FAILURE);
+      } else {
+        assertThat(restart).as(s.name()).isEqualTo(Restart.Policy.UNLESS_STOPPED);
+      }
+    }
+    Service proxy = merged.project().services().get("proxy");
+    assertThat(proxy.publishedPorts()).as("the gateway keeps its public port").singleElement()
+        .satisfies(port -> assertThat(port.isBoundToAllInterfaces()).isTrue());
+    assertThat(merged.project().services().get("api").publishedPorts()).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lashing.rules.resources;
 
+import dev.lashing.knowledge.JobNames;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -17,9 +18,11 @@ import java.util.Set;
 
 /**
  * The restart policy the engine gets ({@code deploy.restart_policy} wins over {@code restart}) against what the
- * policy expects: under default and production a long-running service must come back after a crash or a reboot;
- * under development nothing should start by itself with Docker. Under every policy, {@code on-failure} needs a
- * retry cap, and a one-shot job must not be restarted after it completes.
+ * policy expects: under default and production a long-running service must come back after a crash or a reboot,
+ * and production wants exactly {@code unless-stopped} (back after a daemon restart, but down when an operator
+ * stops it; option {@code accept_always} lets {@code always} pass); under development nothing should start by
+ * itself with Docker. Under every policy, {@code on-failure} needs a retry cap, and a one-shot job must not be
+ * restarted after it completes.
  */
 @RuleInfo(
     id = "restart-policy",
@@ -43,7 +46,16 @@ public final class RestartPolicy implements Rule {
       Restart.Policy policy = restart == null ? Restart.Policy.NO : restart.policy();
       boolean job = jobs.contains(service.name());
       boolean keepsRestarting = policy == Restart.Policy.ALWAYS || policy == Restart.Policy.UNLESS_STOPPED;
-      if (policy == Restart.Policy.ON_FAILURE && (restart.maxRetries() == null || restart.maxRetries() <= 0)) {
+      boolean uncapped = policy == Restart.Policy.ON_FAILURE
+          && (restart.maxRetries() == null || restart.maxRetries() <= 0);
+      boolean notUnlessStopped = policy == Restart.Policy.ALWAYS && !context.options().flag("accept_always", false)
+          || uncapped;
+      // a job named as one (a migrator nobody waits for) would run again and again under unless-stopped
+      if (context.policy() == Policy.PRODUCTION && !job && !JobNames.marksJob(service.name()) && notUnlessStopped) {
+        report(context, service, restart, "restarts with " + describe(service, restart) + (uncapped
+            ? ", without limit while it keeps failing" : ", so it starts again when Docker does even after an "
+            + "operator stopped it") + "; production stacks run restart: unless-stopped", unlessStopped(service));
+      } else if (uncapped) {
         report(context, service, restart, "restarts without limit while it keeps failing (" + describe(service, restart)
             + "); cap the retries at " + MAX_RETRIES, capRetries(service));
       } else if (job && keepsRestarting) {
@@ -58,7 +70,8 @@ public final class RestartPolicy implements Rule {
             ? "has no restart policy"
             : "is never restarted (" + describe(service, restart) + ")";
         report(context, service, restart, problem + ", so it stays down after a crash or a Docker restart; set "
-            + "restart: unless-stopped", set(service, "unless-stopped"));
+            + "restart: unless-stopped", context.policy() == Policy.PRODUCTION ? unlessStopped(service)
+            : set(service, "unless-stopped"));
       }
     }
   }
@@ -77,6 +90,22 @@ public final class RestartPolicy implements Rule {
         ? "deploy.restart_policy without a condition"
         : "deploy.restart_policy condition " + restart.text();
     return service.restart() == null ? written : written + ", which overrides restart: " + service.restart().text();
+  }
+
+  /**
+   * Sets restart to unless-stopped; deploy.restart_policy, which would win over it and has no such condition, is
+   * removed (with deploy when nothing else is left in it).
+   */
+  private static Fix unlessStopped(Service service) {
+    List<String> restart = List.of("services", service.name(), "restart");
+    if (hasDeployPolicy(service)) {
+      List<String> removed = service.deploy().hasOnlyRestartPolicy()
+          ? List.of("services", service.name(), "deploy")
+          : List.of("services", service.name(), "deploy", "restart_policy");
+      return new Fix("set restart to unless-stopped instead of deploy.restart_policy", Fix.Safety.SAFE,
+          List.of(new Fix.Remove(removed), new Fix.Set(restart, "unless-stopped")));
+    }
+    return new Fix("set restart to unless-stopped", Fix.Safety.SAFE, List.of(new Fix.Set(restart, "unless-stopped")));
   }
 
   /** Sets the value the engine will use: in deploy.restart_policy when that is written, since it wins. */

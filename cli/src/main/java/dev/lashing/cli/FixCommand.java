@@ -110,7 +110,7 @@ final class FixCommand {
         continue;
       }
       RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
-      LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+      LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
       Fixer.Result result;
       try {
         result = lashing.fix(load, settings, fixOptions);

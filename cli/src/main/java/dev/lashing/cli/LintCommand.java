@@ -167,7 +167,7 @@ final class LintCommand {
       return ProjectOutcome.IGNORED;
     }
     RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
-    LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+    LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
     try {
       LoadResult result = lashing.load(load);
       List<Finding> found = lashing.lint(result, settings);

@@ -103,7 +103,7 @@ final class PatchCommand {
     RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);
-    LoadOptions load = Arguments.loadOptions(line, resolved, workingDirectory, environment);
+    LoadOptions load = Arguments.checkedLoadOptions(line, resolved, workingDirectory, environment);
     Boolean backups = line.hasOption("no-backup") ? Boolean.FALSE : backupDir != null ? Boolean.TRUE : null;
     PatchOptions options = new PatchOptions(load, settings, Arguments.values(line, "gateway"),
         line.getOptionValue("network"), backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),

@@ -284,6 +284,14 @@ class FixCommandTest {
   }
 
   @Test
+  void servicesBehindProfilesAreFixedToo() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n"
+        + "  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    restart: \"no\"\n");
+    assertThat(fix("compose.yaml", "--rule", "restart-policy")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("+    restart: \"unless-stopped\"");
+  }
+
+  @Test
   void aRuleCanAllowItsBehaviourChangingFixInTheConfiguration() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n");
     write(".lashing.yml", "rules:\n  privileged:\n    options:\n      unsafe_fix: true\n");

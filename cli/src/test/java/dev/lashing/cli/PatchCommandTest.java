@@ -142,6 +142,18 @@ class PatchCommandTest {
   }
 
   @Test
+  void servicesBehindProfilesArePatchedToo() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("gated"));
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  api:\n    image: ghcr.io/acme/api:1.0\n"
+        + "  opengauss:\n    image: opengauss/opengauss:7.0.0-RC1\n    profiles: [opengauss]\n"
+        + "    privileged: true\n");
+    assertThat(patch(dir, "--rule", "privileged")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("opengauss:").contains("privileged: false");
+    assertThat(patch(dir, "--rule", "privileged", "--profile", "other")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(out.toString()).doesNotContain("privileged: false");
+  }
+
+  @Test
   void diffShowsTheEffectiveConfigurationBeforeAndAfter() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
     assertThat(patch(dir, "-f", "docker-compose.yml", "--policy", "development", "--diff")).isEqualTo(Cli.OK);

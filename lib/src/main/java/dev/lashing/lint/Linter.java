@@ -1,6 +1,8 @@
 package dev.lashing.lint;
 
 import dev.lashing.load.LoadResult;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
@@ -148,7 +150,19 @@ public final class Linter {
 
     @Override
     public void report(Origin origin, String service, String message, Fix fix) {
-      sink.add(new Finding(info.id(), severity, message, origin.at(), service, origin.via(), fix, null));
+      sink.add(new Finding(info.id(), severity, message + startedBy(service), origin.at(), service, origin.via(),
+          fix, null));
+    }
+
+    /** For a service behind profiles, which start it: it runs only when one of them is enabled. */
+    private String startedBy(String service) {
+      Service s = service == null ? null : load.project().services().get(service);
+      if (s == null || s.profiles().isEmpty()) {
+        return "";
+      }
+      List<String> names = s.profiles().stream().map(Located::value).toList();
+      return " (" + service + " starts only with " + (names.size() == 1 ? "profile " : "one of the profiles ")
+          + String.join(", ", names) + ")";
     }
 
     @Override

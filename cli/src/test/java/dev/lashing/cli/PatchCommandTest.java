@@ -142,6 +142,21 @@ class PatchCommandTest {
   }
 
   @Test
+  void anyRelativeOrAbsoluteBackupDirectoryWorks() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("db"));
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  plane-db:\n    image: postgres:16.4\n"
+        + "    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n");
+    Map<String, String> mounts = Map.of("backups", "./backups/plane-db:/backups",
+        "./backups", "./backups/plane-db:/backups", "../backups/", "../backups/plane-db:/backups",
+        "/srv/backups", "/srv/backups/plane-db:/backups", "data/backups", "./data/backups/plane-db:/backups");
+    for (Map.Entry<String, String> m : mounts.entrySet()) {
+      assertThat(patch(dir, "--policy", "production", "--backup-dir", m.getKey())).as(m.getKey() + ": " + err)
+          .isEqualTo(Cli.OK);
+      assertThat(out.toString()).as(m.getKey()).contains(m.getValue());
+    }
+  }
+
+  @Test
   void servicesBehindProfilesArePatchedToo() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("gated"));
     Files.writeString(dir.resolve("compose.yaml"), "services:\n  api:\n    image: ghcr.io/acme/api:1.0\n"

@@ -54,7 +54,7 @@ final class BackupJobs {
     this.current = current;
     this.templates = templates;
     this.policy = policy;
-    this.directory = stripSlash(directory == null ? DEFAULT_DIRECTORY : directory);
+    this.directory = hostPath(stripSlash(directory == null ? DEFAULT_DIRECTORY : directory));
   }
 
   /**
@@ -287,6 +287,14 @@ final class BackupJobs {
 
   private MapNode environmentNode(Service db) {
     return serviceNode(db).get("environment") instanceof MapNode env ? env : MapNode.empty(db.origin());
+  }
+
+  /**
+   * The directory as a bind mount's source: Compose takes a source that does not start with '.', '/' or '~' for
+   * a named volume, so {@code backups} becomes {@code ./backups}.
+   */
+  private static String hostPath(String dir) {
+    return dir.startsWith(".") || dir.startsWith("/") || dir.startsWith("~") ? dir : "./" + dir;
   }
 
   private static String stripSlash(String dir) {

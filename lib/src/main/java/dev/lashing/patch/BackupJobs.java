@@ -1,5 +1,6 @@
 package dev.lashing.patch;
 
+import static dev.lashing.knowledge.ImageKind.DATABASE;
 import static dev.lashing.patch.BackupCredentials.first;
 import static dev.lashing.patch.BackupCredentials.isSet;
 
@@ -79,8 +80,15 @@ final class BackupJobs {
 
   private void consider(Service db) {
     BackupMethod kind = kindOf(db);
-    if (kind == null || db.provider() != null || db.name().toLowerCase(Locale.ROOT).contains("backup")) {
-      return; // not a database server (a backup job runs the database's image too)
+    if (db.provider() != null || db.name().toLowerCase(Locale.ROOT).contains("backup")) {
+      return; // not a server of its own (a backup job runs the database's image too)
+    }
+    if (kind == null) {
+      if (db.image() != null && db.image().isValid() && ImageCatalog.kindOf(db.image().reference()) == DATABASE) {
+        skip(db, "Lashing knows no backup method for its image " + db.image().text() + "; back it up with the "
+            + "database's own tools");
+      }
+      return;
     }
     String name = db.name() + "-backup";
     if (current.project().services().containsKey(name)) {
@@ -121,6 +129,7 @@ final class BackupJobs {
             || isSet(environment, "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD");
         if (root != null || emptyRoot) {
           if (root != null && !credentials.copyPassword(List.of(root), env, false)) {
+            skip(db, credentials.failed);
             return;
           }
           script = BackupScripts.mysql(db, name, "root", root, null);

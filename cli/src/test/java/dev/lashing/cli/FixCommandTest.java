@@ -274,7 +274,7 @@ class FixCommandTest {
   }
 
   /** A site behind nginx: lint, fix and patch must all see nginx as the gateway. */
-  private static final String SITE = """
+  static final String SITE = """
       services:
         nginx:
           image: nginx:1.27

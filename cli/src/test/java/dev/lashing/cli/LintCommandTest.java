@@ -191,15 +191,7 @@ class LintCommandTest {
 
   @Test
   void lintAgreesWithPatchOnTheGateways() throws IOException {
-    write("compose.yaml", """
-        services:
-          nginx:
-            image: nginx:1.27
-            ports: ["80:80", "443:443"]
-          app:
-            image: ghcr.io/acme/app:1.0
-            ports: ["8000:8000"]
-        """);
+    write("compose.yaml", FixCommandTest.SITE);
     lint("compose.yaml", "--policy", "production", "-q");
     assertThat(out.toString()).contains("app publishes port 8000:8000").doesNotContain("nginx publishes port");
     lint("compose.yaml", "--policy", "production", "-q", "--gateway", "app");

@@ -36,7 +36,7 @@ public final class InternalServicePublished implements Rule {
   @Override
   public List<RuleOption> options() {
     return List.of(new RuleOption("gateways", RuleOption.Type.TEXTS,
-        "the services that may publish ports: the stack's gateways"));
+        "the services that may publish ports: the stack's gateways (default: those recognised by name)"));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Restart;
 import dev.lashing.model.Service;
@@ -37,6 +38,12 @@ import java.util.Set;
     patch = PatchCoverage.DEFAULT)
 public final class RestartPolicy implements Rule {
   private static final long MAX_RETRIES = 5;
+
+  @Override
+  public List<RuleOption> options() {
+    return List.of(new RuleOption("accept_always", RuleOption.Type.FLAG,
+        "under production, accept restart: always (and condition: any) for long-running services"));
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -2,9 +2,11 @@ package dev.lashing.cli;
 
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
+import dev.lashing.lint.Gateways;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
 import java.io.PrintWriter;
@@ -22,6 +24,8 @@ import org.apache.commons.cli.ParseException;
 
 /** Option parsing the commands share: Compose's project options, help, repeated values. */
 final class Arguments {
+  private static final String EVERY_PROFILE = "*";
+
   private Arguments() {}
 
   /** Compose's own options for choosing and reading a project. */
@@ -69,12 +73,40 @@ final class Arguments {
         environment);
   }
 
+  /**
+   * The project as lint, fix and patch check it: every service whatever its profiles, as with {@code --profile
+   * '*'}, unless the user names profiles ({@code --profile} or COMPOSE_PROFILES); a service behind a profile is
+   * as much part of the stack as any other.
+   */
+  static LoadOptions checkedLoadOptions(
+      CommandLine line, List<Path> files, Path workingDirectory, Map<String, String> environment) {
+    LoadOptions load = loadOptions(line, files, workingDirectory, environment);
+    if (!load.profiles().isEmpty() || environment.containsKey("COMPOSE_PROFILES")) {
+      return load;
+    }
+    return new LoadOptions(load.files(), load.workingDirectory(), load.projectDirectory(), load.envFiles(),
+        Set.of(EVERY_PROFILE), load.projectName(), load.environment());
+  }
+
   /** {@code --policy} and {@code --config}, shared by the commands that lint. */
   static void addPolicyAndConfig(Options options) {
     options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
         .desc("default, production or development (default: from .lashing.yml, else default)").build());
     options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
         .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
+  }
+
+  /** {@code --gateway}, shared by lint, fix and patch so that they agree on the stack's entry points. */
+  static void addGateway(Options options) {
+    options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
+        .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
+        .build());
+  }
+
+  /** The settings for a project's first file, with the --gateway services as the gateways option. */
+  static RuleSettings settings(CommandLine line, LintConfig config, Path first, Policy policyFlag,
+      RuleRegistry registry) {
+    return Gateways.named(registry, config.settingsFor(first, policyFlag), values(line, "gateway"));
   }
 
   /** The --policy flag, or null when not given (the configuration decides). */

@@ -62,6 +62,7 @@ final class FixCommand {
   static Options options() {
     Options options = Arguments.projectOptions();
     Arguments.addPolicyAndConfig(options);
+    Arguments.addGateway(options);
     options.addOption(Option.builder().longOpt("unsafe-fixes")
         .desc("also apply fixes that change behaviour (read_only, cap_drop, unpublished ports...)").build());
     options.addOption(Option.builder().longOpt("rule").hasArg().argName("ID")
@@ -107,8 +108,8 @@ final class FixCommand {
       if (config.ignores(first)) {
         continue;
       }
-      RuleSettings settings = config.settingsFor(first, policyFlag);
-      LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+      RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
+      LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
       Fixer.Result result;
       try {
         result = lashing.fix(load, settings, fixOptions);

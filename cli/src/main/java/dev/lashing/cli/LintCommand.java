@@ -59,6 +59,7 @@ final class LintCommand {
   static Options options() {
     Options options = Arguments.projectOptions();
     Arguments.addPolicyAndConfig(options);
+    Arguments.addGateway(options);
     options.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT[=FILE]")
         .desc("report format: " + String.join(", ", Formats.names()) + " (default text); repeatable, "
             + "with =FILE to write that report to FILE (one run, several reports)").build());
@@ -165,8 +166,8 @@ final class LintCommand {
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
     }
-    RuleSettings settings = config.settingsFor(first, policyFlag);
-    LoadOptions load = Arguments.loadOptions(line, files, workingDirectory, environment);
+    RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
+    LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
     try {
       // Lenient: a project Compose refuses is linted anyway, its errors reported beside the rules' findings.
       LoadResult result = lashing.loadLeniently(load, Map.of());

@@ -50,9 +50,7 @@ final class PatchCommand {
   static Options options() {
     Options options = Arguments.projectOptions();
     Arguments.addPolicyAndConfig(options);
-    options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
-        .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
-        .build());
+    Arguments.addGateway(options);
     options.addOption(Option.builder().longOpt("network").hasArg().argName("NAME")
         .desc("the network services move to from the default one (default: <project>_network)").build());
     options.addOption(Option.builder().longOpt("backup-dir").hasArg().argName("DIR")
@@ -106,7 +104,7 @@ final class PatchCommand {
     RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);
-    LoadOptions load = Arguments.loadOptions(line, resolved, workingDirectory, environment);
+    LoadOptions load = Arguments.checkedLoadOptions(line, resolved, workingDirectory, environment);
     Boolean backups = line.hasOption("no-backup") ? Boolean.FALSE : backupDir != null ? Boolean.TRUE : null;
     PatchOptions options = new PatchOptions(load, settings, Arguments.values(line, "gateway"),
         line.getOptionValue("network"), backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),

@@ -190,6 +190,48 @@ class LintCommandTest {
   }
 
   @Test
+  void lintAgreesWithPatchOnTheGateways() throws IOException {
+    write("compose.yaml", FixCommandTest.SITE);
+    lint("compose.yaml", "--policy", "production", "-q");
+    assertThat(out.toString()).contains("app publishes port 8000:8000").doesNotContain("nginx publishes port");
+    lint("compose.yaml", "--policy", "production", "-q", "--gateway", "app");
+    assertThat(out.toString()).contains("nginx publishes port 80:80").doesNotContain("app publishes port");
+  }
+
+  /** Dify's opengauss: privileged, and started only with its profile. */
+  private static final String GATED = """
+      services:
+        api:
+          image: langgenius/dify-api:1.0.0
+        opengauss:
+          image: opengauss/opengauss:7.0.0-RC1
+          profiles: [opengauss]
+          privileged: true
+      """;
+
+  @Test
+  void everyServiceIsCheckedWhateverItsProfilesUnlessProfilesAreNamed() throws IOException {
+    write("compose.yaml", GATED);
+    lint("compose.yaml", "-q");
+    assertThat(out.toString()).contains("[privileged]")
+        .contains("(opengauss starts only with profile opengauss)");
+    lint("compose.yaml", "-q", "--profile", "other");
+    assertThat(out.toString()).as("named profiles choose, as in Compose").doesNotContain("[privileged]");
+    lint("compose.yaml", "-q", "--profile", "opengauss");
+    assertThat(out.toString()).contains("[privileged]");
+  }
+
+  @Test
+  void configKeepsComposesDefaultProfiles() throws IOException {
+    write("compose.yaml", GATED);
+    lint("compose.yaml", "-q");
+    out = new StringWriter();
+    assertThat(new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(new String[] {"config"}))
+        .isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("api:").doesNotContain("opengauss:");
+  }
+
+  @Test
   void explainPrintsTheRulePage() {
     out = new StringWriter();
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("explain", "yaml-1.1-ambiguity");

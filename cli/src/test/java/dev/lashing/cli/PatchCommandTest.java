@@ -10,6 +10,8 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.model.Restart;
+import dev.lashing.model.Service;
 import dev.lashing.patch.PatchOptions;
 import dev.lashing.patch.PatchResult;
 import dev.lashing.patch.Patcher;
@@ -110,9 +112,60 @@ class PatchCommandTest {
         "--gateway", "proxy")).as(err.toString()).isEqualTo(Cli.OK);
     String text = out.toString();
     assertThat(text).doesNotContain("Warning").contains("plane-db-backup:").contains("plane-minio-backup:")
-        .contains("pids: 1100").contains("restart: on-failure:5").doesNotContain("secret-key\"")
+        .contains("pids_limit: 1100").contains("restart: on-failure:5").doesNotContain("secret-key\"")
         .contains("MINIO_ROOT_PASSWORD: \"${AWS_SECRET_ACCESS_KEY}\"");
     Golden.assertMatches(GOLDEN.resolve("plane-selfhost.patch.yml"), text);
+  }
+
+  @Test
+  void thePlaneProductionPatchRestartsEveryLongRunningServiceUnlessStoppedAndKeepsItsGateway() throws IOException {
+    Corpus.assumePresent();
+    Path dir = Files.createDirectories(tmp.resolve("plane-selfhost"));
+    Files.copy(Corpus.root().resolve("files/makeplane__plane__deploy__selfhost__docker-compose.yml"),
+        dir.resolve("docker-compose.yml"));
+    assertThat(patch(dir, "-f", "docker-compose.yml", "--policy", "production", "-o", "hardening.patch.yml"))
+        .as(err.toString()).isEqualTo(Cli.OK);
+    LoadResult merged = ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("docker-compose.yml"),
+        Path.of("hardening.patch.yml")));
+    for (Service s : merged.project().services().values()) {
+      Restart.Policy restart = s.effectiveRestart().map(Restart::policy).orElse(Restart.Policy.NO);
+      if (s.name().equals("migrator")) {
+        assertThat(restart).as("a one-shot job keeps on-failure").isEqualTo(Restart.Policy.ON_FAILURE);
+      } else {
+        assertThat(restart).as(s.name()).isEqualTo(Restart.Policy.UNLESS_STOPPED);
+      }
+    }
+    Service proxy = merged.project().services().get("proxy");
+    assertThat(proxy.publishedPorts()).as("the gateway keeps its public port").singleElement()
+        .satisfies(port -> assertThat(port.isBoundToAllInterfaces()).isTrue());
+    assertThat(merged.project().services().get("api").publishedPorts()).isEmpty();
+  }
+
+  @Test
+  void anyRelativeOrAbsoluteBackupDirectoryWorks() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("db"));
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  plane-db:\n    image: postgres:16.4\n"
+        + "    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n");
+    Map<String, String> mounts = Map.of("backups", "./backups/plane-db:/backups",
+        "./backups", "./backups/plane-db:/backups", "../backups/", "../backups/plane-db:/backups",
+        "/srv/backups", "/srv/backups/plane-db:/backups", "data/backups", "./data/backups/plane-db:/backups");
+    for (Map.Entry<String, String> m : mounts.entrySet()) {
+      assertThat(patch(dir, "--policy", "production", "--backup-dir", m.getKey())).as(m.getKey() + ": " + err)
+          .isEqualTo(Cli.OK);
+      assertThat(out.toString()).as(m.getKey()).contains(m.getValue());
+    }
+  }
+
+  @Test
+  void servicesBehindProfilesArePatchedToo() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("gated"));
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  api:\n    image: ghcr.io/acme/api:1.0\n"
+        + "  opengauss:\n    image: opengauss/opengauss:7.0.0-RC1\n    profiles: [opengauss]\n"
+        + "    privileged: true\n");
+    assertThat(patch(dir, "--rule", "privileged")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("opengauss:").contains("privileged: false");
+    assertThat(patch(dir, "--rule", "privileged", "--profile", "other")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(out.toString()).doesNotContain("privileged: false");
   }
 
   @Test
@@ -123,7 +176,7 @@ class PatchCommandTest {
         .startsWith("--- docker-compose.yml (docker compose config)\n"
             + "+++ docker-compose.yml + hardening.patch.yml (docker compose config)\n@@ ")
         .contains("\n-    restart: always\n").contains("\n+    restart: ")
-        .contains("\n+        host_ip: 127.0.0.1\n").contains("\n+          pids: 200\n")
+        .contains("\n+        host_ip: 127.0.0.1\n").contains("\n+    pids_limit: 200\n")
         .doesNotContain("# Hardening override");
   }
 

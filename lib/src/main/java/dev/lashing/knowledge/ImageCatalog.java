@@ -42,14 +42,20 @@ public final class ImageCatalog {
 
   private static final List<KnownImage> IMAGES = List.of(
       new KnownImage("postgres", DATABASE,
-          List.of("postgres", "postgis/postgis", "timescale/timescaledb", "pgvector/pgvector"), List.of(), PG_ISREADY,
+          // images built on the official one: its entrypoint, its environment, its pg_dumpall
+          List.of("postgres", "postgis/postgis", "timescale/timescaledb", "timescale/timescaledb-postgis",
+              "pgvector/pgvector", "ankane/pgvector", "tensorchord/pgvecto-rs", "immich-app/postgres",
+              "citusdata/citus", "paradedb/paradedb", "apache/age"), List.of(), PG_ISREADY,
           new Runtime(null, "the postgres entrypoint starts as root to take ownership of its data and socket"
               + " directories, then drops to the postgres user (gosu)",
               List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"), List.of("/tmp", "/var/run/postgresql"),
               5432),
           BackupMethod.PG_DUMPALL, true),
-      known("timescale/timescaledb-ha", DATABASE, PG_ISREADY, true),
-      known("bitnami/postgresql", DATABASE, PG_ISREADY, true),
+      // PostgreSQL-compatible with their own entrypoints: both read POSTGRES_USER and POSTGRES_PASSWORD
+      new KnownImage("timescale/timescaledb-ha", DATABASE, List.of("timescale/timescaledb-ha"), List.of(), PG_ISREADY,
+          null, BackupMethod.PG_DUMPALL, true),
+      new KnownImage("bitnami/postgresql", DATABASE, List.of("bitnami/postgresql"), List.of(), PG_ISREADY, null,
+          BackupMethod.PG_DUMPALL, true),
       new KnownImage("mysql", DATABASE, List.of("mysql"), List.of(), MYSQLADMIN, null, BackupMethod.MYSQL_DUMP, false),
       known("bitnami/mysql", DATABASE, MYSQLADMIN, false),
       new KnownImage("mariadb", DATABASE, List.of("mariadb"), List.of(), new KnownHealthcheck(

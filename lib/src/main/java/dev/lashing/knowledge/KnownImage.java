@@ -35,7 +35,16 @@ public record KnownImage(
    * @param tmpfs what it writes outside its volumes
    * @param port the port it listens on by default
    */
-  public record Runtime(String user, String rootReason, List<String> capAdd, List<String> tmpfs, int port) {}
+  public record Runtime(String user, String rootReason, List<String> capAdd, List<String> tmpfs, int port) {
+
+    /**
+     * The capabilities to add back under {@code cap_drop: [ALL]}: those its root entrypoint needs, unless the
+     * container runs as a user of the service's choosing, where they would do nothing.
+     */
+    public List<String> capAddFor(boolean userChosen) {
+      return user == null && !userChosen ? capAdd : List.of();
+    }
+  }
 
   /** The repository people pull it from. */
   public String repository() {

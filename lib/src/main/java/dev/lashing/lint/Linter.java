@@ -1,6 +1,8 @@
 package dev.lashing.lint;
 
 import dev.lashing.load.LoadResult;
+import dev.lashing.model.Located;
+import dev.lashing.model.Service;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
@@ -55,11 +57,12 @@ public final class Linter {
    */
   public List<Finding> lint(LoadResult load, RuleSettings settings) {
     List<Finding> findings = new ArrayList<>();
+    Gateways gateways = Gateways.of(registry, settings, load.project());
     for (Rule rule : registry.rules()) {
       RuleInfo info = rule.info();
       Severity severity = settings.severityOf(info);
       if (severity != null) {
-        rule.check(new Context(load, settings, info, severity, findings));
+        rule.check(new Context(load, settings, gateways, info, severity, findings));
       }
     }
     List<Finding> result = applySuppressions(load, settings, findings);
@@ -114,13 +117,16 @@ public final class Linter {
   private static final class Context implements RuleContext {
     private final LoadResult load;
     private final RuleSettings settings;
+    private final Gateways gateways;
     private final RuleInfo info;
     private final Severity severity;
     private final List<Finding> sink;
 
-    Context(LoadResult load, RuleSettings settings, RuleInfo info, Severity severity, List<Finding> sink) {
+    Context(LoadResult load, RuleSettings settings, Gateways gateways, RuleInfo info, Severity severity,
+        List<Finding> sink) {
       this.load = load;
       this.settings = settings;
+      this.gateways = gateways;
       this.info = info;
       this.severity = severity;
       this.sink = sink;
@@ -137,13 +143,30 @@ public final class Linter {
     }
 
     @Override
+    public Gateways gateways() {
+      return gateways;
+    }
+
+    @Override
     public RuleOptions options() {
       return settings.optionsOf(info.id());
     }
 
     @Override
     public void report(Origin origin, String service, String message, Fix fix) {
-      sink.add(new Finding(info.id(), severity, message, origin.at(), service, origin.via(), fix, null));
+      sink.add(new Finding(info.id(), severity, message + startedBy(service), origin.at(), service, origin.via(),
+          fix, null));
+    }
+
+    /** For a service behind profiles, which start it: it runs only when one of them is enabled. */
+    private String startedBy(String service) {
+      Service s = service == null ? null : load.project().services().get(service);
+      if (s == null || s.profiles().isEmpty()) {
+        return "";
+      }
+      List<String> names = s.profiles().stream().map(Located::value).toList();
+      return " (" + service + " starts only with " + (names.size() == 1 ? "profile " : "one of the profiles ")
+          + String.join(", ", names) + ")";
     }
 
     @Override

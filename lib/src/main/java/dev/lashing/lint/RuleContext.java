@@ -14,6 +14,9 @@ public interface RuleContext {
 
   Policy policy();
 
+  /** The stack's entry points, the same for every rule of a run (and for fix and patch). */
+  Gateways gateways();
+
   /** The options configured for this rule (empty when none). */
   RuleOptions options();
 

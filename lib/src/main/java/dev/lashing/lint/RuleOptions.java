@@ -11,6 +11,13 @@ public record RuleOptions(Map<String, Object> values) {
     values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
+  /** These options with {@code key} set to {@code value}. */
+  public RuleOptions with(String key, Object value) {
+    Map<String, Object> changed = new java.util.LinkedHashMap<>(values);
+    changed.put(key, value);
+    return new RuleOptions(changed);
+  }
+
   public String string(String key, String fallback) {
     Object v = values.get(key);
     return v == null ? fallback : v.toString();

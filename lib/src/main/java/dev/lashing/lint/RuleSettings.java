@@ -9,7 +9,15 @@ import java.util.Map;
 public record RuleSettings(Policy policy, Map<String, PerRule> rules) {
 
   /** One rule's configuration; null fields keep the policy's choice. */
-  public record PerRule(Boolean enabled, Severity severity, RuleOptions options) {}
+  public record PerRule(Boolean enabled, Severity severity, RuleOptions options) {
+    /** {@code rule} (null when not configured) with an option set and, when {@code enabled} is not null and
+     * the configuration leaves it open, switched that way. */
+    public static PerRule withOption(PerRule rule, Boolean enabled, String key, Object value) {
+      Boolean on = rule == null || rule.enabled() == null ? enabled : rule.enabled();
+      RuleOptions options = rule == null || rule.options() == null ? RuleOptions.NONE : rule.options();
+      return new PerRule(on, rule == null ? null : rule.severity(), options.with(key, value));
+    }
+  }
 
   public RuleSettings {
     rules = Map.copyOf(rules);

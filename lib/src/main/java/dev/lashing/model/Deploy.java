@@ -22,6 +22,12 @@ public record Deploy(
     labels = Frozen.map(labels);
   }
 
+  /** Nothing but a {@code restart_policy} is set (removing it would leave {@code deploy} empty). */
+  public boolean hasOnlyRestartPolicy() {
+    return restartPolicy != null && mode == null && replicas == null && labels.isEmpty() && updateConfig == null
+        && rollbackConfig == null && resources == null && placement == null && endpointMode == null;
+  }
+
   /** {@code update_config} or {@code rollback_config}. */
   public record UpdateConfig(
       Located<Long> parallelism,

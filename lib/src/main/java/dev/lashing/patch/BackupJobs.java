@@ -1,5 +1,6 @@
 package dev.lashing.patch;
 
+import static dev.lashing.knowledge.ImageKind.DATABASE;
 import static dev.lashing.patch.BackupCredentials.first;
 import static dev.lashing.patch.BackupCredentials.isSet;
 
@@ -54,7 +55,7 @@ final class BackupJobs {
     this.current = current;
     this.templates = templates;
     this.policy = policy;
-    this.directory = stripSlash(directory == null ? DEFAULT_DIRECTORY : directory);
+    this.directory = hostPath(stripSlash(directory == null ? DEFAULT_DIRECTORY : directory));
   }
 
   /**
@@ -79,8 +80,15 @@ final class BackupJobs {
 
   private void consider(Service db) {
     BackupMethod kind = kindOf(db);
-    if (kind == null || db.provider() != null || db.name().toLowerCase(Locale.ROOT).contains("backup")) {
-      return; // not a database server (a backup job runs the database's image too)
+    if (db.provider() != null || db.name().toLowerCase(Locale.ROOT).contains("backup")) {
+      return; // not a server of its own (a backup job runs the database's image too)
+    }
+    if (kind == null) {
+      if (db.image() != null && db.image().isValid() && ImageCatalog.kindOf(db.image().reference()) == DATABASE) {
+        skip(db, "Lashing knows no backup method for its image " + db.image().text() + "; back it up with the "
+            + "database's own tools");
+      }
+      return;
     }
     String name = db.name() + "-backup";
     if (current.project().services().containsKey(name)) {
@@ -121,6 +129,7 @@ final class BackupJobs {
             || isSet(environment, "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD");
         if (root != null || emptyRoot) {
           if (root != null && !credentials.copyPassword(List.of(root), env, false)) {
+            skip(db, credentials.failed);
             return;
           }
           script = BackupScripts.mysql(db, name, "root", root, null);
@@ -287,6 +296,14 @@ final class BackupJobs {
 
   private MapNode environmentNode(Service db) {
     return serviceNode(db).get("environment") instanceof MapNode env ? env : MapNode.empty(db.origin());
+  }
+
+  /**
+   * The directory as a bind mount's source: Compose takes a source that does not start with '.', '/' or '~' for
+   * a named volume, so {@code backups} becomes {@code ./backups}.
+   */
+  private static String hostPath(String dir) {
+    return dir.startsWith(".") || dir.startsWith("/") || dir.startsWith("~") ? dir : "./" + dir;
   }
 
   private static String stripSlash(String dir) {

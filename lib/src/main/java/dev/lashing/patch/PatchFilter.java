@@ -8,7 +8,7 @@ import dev.lashing.lint.RuleRole;
 import java.util.List;
 import java.util.Set;
 
-/** Which findings a patch acts on: covered, not suppressed, with a fix, and not a gateway's own binding. */
+/** Which findings a patch acts on: covered, not suppressed, with a fix (a gateway's own binding has none). */
 final class PatchFilter {
   private final RuleRegistry registry;
   private final Set<String> covered;
@@ -31,7 +31,7 @@ final class PatchFilter {
   }
 
   boolean isActionable(Finding f) {
-    return covered.contains(f.ruleId()) && !f.isSuppressed() && f.fix() != null && !isGatewayBinding(f);
+    return covered.contains(f.ruleId()) && !f.isSuppressed() && f.fix() != null;
   }
 
   /** Outside development, a gateway's ports stay on every interface: they are how the stack is reached. */

@@ -1,15 +1,12 @@
 package dev.lashing.patch;
 
-import dev.lashing.knowledge.GatewayNames;
+import dev.lashing.lint.Gateways;
 import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Rule;
-import dev.lashing.lint.RuleOptions;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadResult;
-import dev.lashing.model.Service;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +25,9 @@ final class PatchRules {
     this.registry = registry;
   }
 
-  /** The stack's gateways and where they come from. */
-  record Gateways(List<String> names, String from) {}
-
   /**
-   * The gateways: those named with --gateway, else the gateways option of the rule that takes it, else the
-   * services recognised by name.
+   * The gateways: those named with --gateway, else those lint decides ({@link Gateways}: the rule option, else
+   * recognised by name).
    *
    * @throws IllegalArgumentException for a gateway that is not a service
    */
@@ -46,13 +40,7 @@ final class PatchRules {
     if (!options.gateways().isEmpty()) {
       return new Gateways(options.gateways(), "--gateway");
     }
-    Optional<String> rule = gatewaysRule();
-    List<String> configured = rule.map(id -> options.settings().optionsOf(id).strings("gateways", List.of()))
-        .orElse(List.of());
-    if (!configured.isEmpty()) {
-      return new Gateways(configured, "the gateways option of " + rule.get());
-    }
-    return new Gateways(guessGateways(before), "recognised by name; choose them with --gateway");
+    return Gateways.of(registry, options.settings(), before.project());
   }
 
   /** The network services move to: --network, else the network option of the rule that takes it. */
@@ -72,21 +60,6 @@ final class PatchRules {
     return registry.idWith(RuleRole.PROJECT_NETWORK);
   }
 
-  /** Services publishing ports whose name or image says they are the stack's entry point. */
-  static List<String> guessGateways(LoadResult project) {
-    List<String> gateways = new ArrayList<>();
-    for (Service s : project.project().services().values()) {
-      if (s.publishedPorts().isEmpty()) {
-        continue;
-      }
-      String image = s.image() != null && s.image().isValid() ? s.image().reference().path() : "";
-      if (GatewayNames.marksGateway(s.name()) || GatewayNames.marksGateway(image)) {
-        gateways.add(s.name());
-      }
-    }
-    return gateways;
-  }
-
   /**
    * The configured settings with the gateways and network as options of the rules that take them; naming
    * gateways turns the gateways rule on, and naming a rule with --rule or --also-rule turns it on (unless the
@@ -101,30 +74,11 @@ final class PatchRules {
             rule == null ? null : rule.options()));
       }
     }
-    gatewaysRule().ifPresent(id -> {
-      RuleSettings.PerRule published = rules.get(id);
-      Boolean enabled = published == null ? null : published.enabled();
-      if (!options.gateways().isEmpty() && enabled == null) {
-        enabled = Boolean.TRUE;
-      }
-      rules.put(id, new RuleSettings.PerRule(enabled, published == null ? null : published.severity(),
-          withOption(published, "gateways", gateways)));
-    });
-    networkRule().ifPresent(id -> {
-      RuleSettings.PerRule networkRule = rules.get(id);
-      rules.put(id, new RuleSettings.PerRule(networkRule == null ? null : networkRule.enabled(),
-          networkRule == null ? null : networkRule.severity(), withOption(networkRule, "network", network)));
-    });
+    gatewaysRule().ifPresent(id -> rules.put(id, RuleSettings.PerRule.withOption(rules.get(id),
+        options.gateways().isEmpty() ? null : Boolean.TRUE, "gateways", gateways)));
+    networkRule().ifPresent(id -> rules.put(id, RuleSettings.PerRule.withOption(rules.get(id), null, "network",
+        network)));
     return new RuleSettings(options.settings().policy(), rules);
-  }
-
-  private static RuleOptions withOption(RuleSettings.PerRule rule, String key, Object value) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (rule != null && rule.options() != null) {
-      values.putAll(rule.options().values());
-    }
-    values.put(key, value);
-    return new RuleOptions(values);
   }
 
   /**

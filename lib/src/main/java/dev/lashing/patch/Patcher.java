@@ -3,6 +3,7 @@ package dev.lashing.patch;
 import dev.lashing.converge.ConvergeLoop;
 import dev.lashing.interpolation.ProjectEnvironment;
 import dev.lashing.lint.Finding;
+import dev.lashing.lint.Gateways;
 import dev.lashing.lint.Linter;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleRegistry;
@@ -51,7 +52,7 @@ public final class Patcher {
     LoadResult before = ProjectLoader.load(load);
     Policy policy = options.settings().policy();
     PatchRules rules = new PatchRules(registry);
-    PatchRules.Gateways gateways = rules.gateways(options, before);
+    Gateways gateways = rules.gateways(options, before);
     String network = rules.network(options, before);
     RuleSettings settings = rules.settings(options, gateways.names(), network);
     Set<String> covered = rules.covered(options, settings);

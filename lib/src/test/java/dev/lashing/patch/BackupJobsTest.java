@@ -45,6 +45,33 @@ class BackupJobsTest {
   }
 
   @Test
+  void everyPostgresqlCompatibleImageIsBackedUpAndADatabaseWithoutAJobSaysWhy() throws IOException {
+    BackupJobs.Plan plan = plan("""
+        services:
+          vectors:
+            image: pgvector/pgvector:pg16
+            environment: {POSTGRES_PASSWORD: "${PG_PASSWORD}"}
+          rs:
+            image: tensorchord/pgvecto-rs:pg16-v0.3.0
+            environment: {POSTGRES_PASSWORD: "${PG_PASSWORD}"}
+          ha:
+            image: timescale/timescaledb-ha:pg16
+            environment: {POSTGRES_PASSWORD: "${PG_PASSWORD}"}
+          bitnami:
+            image: bitnami/postgresql:16
+            environment: {POSTGRES_PASSWORD: "${PG_PASSWORD}"}
+          events:
+            image: clickhouse/clickhouse-server:24.8
+        """);
+    assertThat(plan.jobs()).extracting(BackupJobs.Job::name)
+        .containsExactly("vectors-backup", "rs-backup", "ha-backup", "bitnami-backup");
+    assertThat(plan.skipped()).singleElement().satisfies(k -> {
+      assertThat(k.service()).isEqualTo("events");
+      assertThat(k.reason()).contains("no backup method").contains("clickhouse/clickhouse-server:24.8");
+    });
+  }
+
+  @Test
   void postgresGetsADumpJobThatRefersToTheSameVariables() throws IOException {
     BackupJobs.Plan plan = plan("""
         services:

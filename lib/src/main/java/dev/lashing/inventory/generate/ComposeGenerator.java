@@ -185,8 +185,7 @@ public final class ComposeGenerator {
     yaml.entry(4, "read_only", Boolean.toString(readOnly),
         service.readOnly() == null ? "hardening: an intruder cannot change the container's programs" : "inventory");
     list(4, "tmpfs", tmpfs, tmpfsSource);
-    // A known image's capabilities are for its root entrypoint; under another user they would do nothing.
-    List<String> knownCaps = root ? runtime.capAdd() : List.of();
+    List<String> knownCaps = runtime == null ? List.of() : runtime.capAddFor(service.user() != null);
     capabilities(service.capAdd().isEmpty() ? knownCaps : service.capAdd(), !service.capAdd().isEmpty()
         ? "inventory" : known + " needs these to set up its files as root");
     ports(service);

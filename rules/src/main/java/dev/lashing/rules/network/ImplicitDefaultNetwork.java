@@ -10,6 +10,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
+import dev.lashing.model.Network;
 import dev.lashing.model.Service;
 import dev.lashing.model.ServiceNetwork;
 import dev.lashing.source.Origin;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * A service on the project's implicit {@code default} network, which every service joins unless told otherwise:
- * one flat network where everything reaches everything. Named networks make the tiers explicit.
+ * one flat network where everything reaches everything. Named networks make the tiers explicit. A project that
+ * configures {@code networks.default} (a name, a driver) has decided on it, and is not reported.
  */
 @RuleInfo(
     id = "implicit-default-network",
@@ -46,6 +48,9 @@ public final class ImplicitDefaultNetwork implements Rule {
   public void check(RuleContext context) {
     String network = context.options().string("network", DEFAULT_NETWORK);
     boolean declared = context.project().networks().containsKey(network);
+    if (configuresDefault(context.project().networks().get("default"))) {
+      return;
+    }
     for (Service service : context.project().services().values()) {
       if (!service.usesDefaultNetwork()) {
         continue;
@@ -61,6 +66,20 @@ public final class ImplicitDefaultNetwork implements Rule {
           new Fix("attach " + service.name() + " to the network " + network, Fix.Safety.BEHAVIOUR_CHANGING,
               attach(service, network, written, declared)));
     }
+  }
+
+  /**
+   * The project gives {@code networks.default} a name, a driver, driver options, IPAM or makes it external: the
+   * default network is then the stack's own, decided network, not an accident. (The loader names an unnamed one
+   * {@code <project>_default} at its key's position.)
+   */
+  private static boolean configuresDefault(Network network) {
+    if (network == null) {
+      return false;
+    }
+    boolean named = network.name() != null && !network.name().origin().equals(network.keyOrigin());
+    return named || network.driver() != null || !network.driverOpts().isEmpty() || network.ipam() != null
+        || network.external() != null;
   }
 
   /** Replaces {@code default} by the named network on the service, and declares that network when needed. */

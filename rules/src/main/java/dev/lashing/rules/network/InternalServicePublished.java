@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service that is not one of the stack's entry points (option {@code gateways}) publishes ports on the host.
- * Other services reach it over the project network; publishing only widens who can.
+ * A service that is not one of the stack's entry points (option {@code gateways}, else recognised by name as
+ * {@link dev.lashing.lint.Gateways} does for fix and patch too) publishes ports on the host. Other services reach
+ * it over the project network; publishing only widens who can.
  */
 @RuleInfo(
     id = "internal-service-published",
@@ -35,14 +36,13 @@ public final class InternalServicePublished implements Rule {
   @Override
   public List<RuleOption> options() {
     return List.of(new RuleOption("gateways", RuleOption.Type.TEXTS,
-        "the services that may publish ports: the stack's gateways"));
+        "the services that may publish ports: the stack's gateways (default: those recognised by name)"));
   }
 
   @Override
   public void check(RuleContext context) {
-    List<String> gateways = context.options().strings("gateways", List.of());
     for (Service service : context.project().services().values()) {
-      if (gateways.contains(service.name())) {
+      if (context.gateways().contains(service.name())) {
         continue;
       }
       for (PublishedEntry entry : PublishedEntry.of(service)) {

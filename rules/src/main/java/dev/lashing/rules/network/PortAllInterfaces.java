@@ -60,11 +60,18 @@ public final class PortAllInterfaces implements Rule {
         }
         String address = option != null ? option : loopbackFor(port);
         String written = port.hostIp() == null ? "without host_ip" : "on " + port.hostIp().value();
+        // outside development a gateway is how the stack is reached: binding it to loopback takes it offline
+        boolean reachedHere = option == null && context.policy() != Policy.DEVELOPMENT
+            && context.gateways().contains(service.name());
+        String advice = reachedHere
+            ? service.name() + " is a gateway, so keep it reachable: bind it with host_ip to the address it serves "
+                + "if the host has others"
+            : "bind it to " + address + " (or another specific address) with host_ip";
         context.report(entry.origin(), service.name(),
             "port " + entry.label() + " of " + service.name() + " is published " + written
-                + ", so it listens on every host interface; bind it to " + address
-                + " (or another specific address) with host_ip",
-            new Fix("bind port " + entry.label() + " to " + address, safety, rebind(service, entry, address)));
+                + ", so it listens on every host interface; " + advice,
+            reachedHere ? null
+                : new Fix("bind port " + entry.label() + " to " + address, safety, rebind(service, entry, address)));
       }
     }
   }

@@ -63,7 +63,7 @@ public final class CpuLimit implements Rule {
 
   /** Sets the limit where the service writes it; in the deploy form also a reservation at half. */
   private static List<Fix.Change> changes(Service service, Located<Double> deployed, double cpus) {
-    if (Limits.usesLegacy(deployed, service.cpus())) {
+    if (Limits.usesLegacy(service, deployed, service.cpus())) {
       return List.of(new Fix.Set(Limits.servicePath(service, "cpus"), cpus));
     }
     List<Fix.Change> changes = new ArrayList<>();

@@ -44,9 +44,17 @@ final class Limits {
     return written == null ? service.nameOrigin() : written.origin();
   }
 
-  /** Whether a fix should write the legacy attribute: the service uses it and not the deploy form. */
-  static boolean usesLegacy(Located<?> deployed, Located<?> legacy) {
-    return legacy != null && deployed == null;
+  /**
+   * Whether a fix should write the legacy attribute: the limit is not written in the deploy form, and the service
+   * writes it, or writes its other limits, in the legacy form only ({@code mem_limit} but no
+   * {@code deploy.resources}): a limit goes in the form the service already uses.
+   */
+  static boolean usesLegacy(Service service, Located<?> deployed, Located<?> legacy) {
+    return deployed == null && (legacy != null || resources(service) == null && writesLegacyLimits(service));
+  }
+
+  private static boolean writesLegacyLimits(Service service) {
+    return service.memLimit() != null || service.cpus() != null || service.pidsLimit() != null;
   }
 
   /** {@code deploy.resources.<section>.<key>} of a service. */

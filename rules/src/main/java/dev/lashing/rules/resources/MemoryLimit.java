@@ -70,7 +70,7 @@ public final class MemoryLimit implements Rule {
 
   /** Sets the limit where the service writes it, and a reservation at half when it has none. */
   private static List<Fix.Change> changes(Service service, Located<ByteCount> deployed, long limit) {
-    boolean legacy = Limits.usesLegacy(deployed, service.memLimit());
+    boolean legacy = Limits.usesLegacy(service, deployed, service.memLimit());
     List<Fix.Change> changes = new ArrayList<>();
     changes.add(new Fix.Set(
         legacy ? Limits.servicePath(service, "mem_limit") : Limits.deployPath(service, "limits", "memory"),

@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * A container without a PIDs limit ({@code pids_limit} or {@code deploy.resources.limits.pids} absent, 0 or -1)
- * can fork until the host's process table is full.
+ * can fork until the host's process table is full. The fix writes {@code pids_limit}, which every Compose reads,
+ * unless the deploy form is already written: docker-compose 1.29 refuses {@code deploy.resources.limits.pids}, so
+ * adding it would make a file it read unreadable.
  */
 @RuleInfo(
     id = "pids-limit",
@@ -55,11 +57,10 @@ public final class PidsLimit implements Rule {
           : "has no PIDs limit";
       context.report(Limits.at(service, written), service.name(),
           service.name() + " " + problem + ", so a fork bomb or a runaway worker pool can exhaust the host's "
-              + "process table; set deploy.resources.limits.pids (for example " + pids + ")",
+              + "process table; set pids_limit (for example " + pids + ")",
           new Fix("limit processes to " + pids, Fix.Safety.BEHAVIOUR_CHANGING, List.of(new Fix.Set(
-              Limits.usesLegacy(deployed, service.pidsLimit())
-                  ? Limits.servicePath(service, "pids_limit")
-                  : Limits.deployPath(service, "limits", "pids"),
+              deployed == null ? Limits.servicePath(service, "pids_limit") : Limits.deployPath(service, "limits",
+                  "pids"),
               pids))));
     }
   }

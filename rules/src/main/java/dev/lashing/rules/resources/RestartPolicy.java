@@ -1,5 +1,6 @@
 package dev.lashing.rules.resources;
 
+import dev.lashing.knowledge.JobNames;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -8,6 +9,7 @@ import dev.lashing.lint.Policy;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Restart;
 import dev.lashing.model.Service;
@@ -17,9 +19,11 @@ import java.util.Set;
 
 /**
  * The restart policy the engine gets ({@code deploy.restart_policy} wins over {@code restart}) against what the
- * policy expects: under default and production a long-running service must come back after a crash or a reboot;
- * under development nothing should start by itself with Docker. Under every policy, {@code on-failure} needs a
- * retry cap, and a one-shot job must not be restarted after it completes.
+ * policy expects: under default and production a long-running service must come back after a crash or a reboot,
+ * and production wants exactly {@code unless-stopped} (back after a daemon restart, but down when an operator
+ * stops it; option {@code accept_always} lets {@code always} pass); under development nothing should start by
+ * itself with Docker. Under every policy, {@code on-failure} needs a retry cap, and a one-shot job must not be
+ * restarted after it completes.
  */
 @RuleInfo(
     id = "restart-policy",
@@ -36,6 +40,12 @@ public final class RestartPolicy implements Rule {
   private static final long MAX_RETRIES = 5;
 
   @Override
+  public List<RuleOption> options() {
+    return List.of(new RuleOption("accept_always", RuleOption.Type.FLAG,
+        "under production, accept restart: always (and condition: any) for long-running services"));
+  }
+
+  @Override
   public void check(RuleContext context) {
     Set<String> jobs = Containers.oneShots(context.project());
     for (Service service : Containers.of(context.project())) {
@@ -43,12 +53,21 @@ public final class RestartPolicy implements Rule {
       Restart.Policy policy = restart == null ? Restart.Policy.NO : restart.policy();
       boolean job = jobs.contains(service.name());
       boolean keepsRestarting = policy == Restart.Policy.ALWAYS || policy == Restart.Policy.UNLESS_STOPPED;
+      boolean uncapped = policy == Restart.Policy.ON_FAILURE
+          && (restart.maxRetries() == null || restart.maxRetries() <= 0);
+      boolean notUnlessStopped = policy == Restart.Policy.ALWAYS && !context.options().flag("accept_always", false)
+          || uncapped;
+      // under production, a job named as one (a migrator nobody waits for) keeps its policy: unless-stopped
+      // would run it again and again
       if (policy == Restart.Policy.OTHER) {
         report(context, service, restart, "has " + describe(service, restart) + ", which is no restart policy the"
             + " engine knows, so it refuses to create the container; use \"no\", always, on-failure:N or"
             + " unless-stopped", set(service, context.policy() == Policy.DEVELOPMENT ? "no" : "unless-stopped"));
-      } else if (policy == Restart.Policy.ON_FAILURE
-          && (restart.maxRetries() == null || restart.maxRetries() <= 0)) {
+      } else if (context.policy() == Policy.PRODUCTION && !job && !JobNames.marksJob(service.name()) && notUnlessStopped) {
+        report(context, service, restart, "restarts with " + describe(service, restart) + (uncapped
+            ? ", without limit while it keeps failing" : ", so it starts again when Docker does even after an "
+            + "operator stopped it") + "; production stacks run restart: unless-stopped", unlessStopped(service));
+      } else if (uncapped) {
         report(context, service, restart, "restarts without limit while it keeps failing (" + describe(service, restart)
             + "); cap the retries at " + MAX_RETRIES, capRetries(service));
       } else if (job && keepsRestarting) {
@@ -63,7 +82,8 @@ public final class RestartPolicy implements Rule {
             ? "has no restart policy"
             : "is never restarted (" + describe(service, restart) + ")";
         report(context, service, restart, problem + ", so it stays down after a crash or a Docker restart; set "
-            + "restart: unless-stopped", set(service, "unless-stopped"));
+            + "restart: unless-stopped", context.policy() == Policy.PRODUCTION ? unlessStopped(service)
+            : set(service, "unless-stopped"));
       }
     }
   }
@@ -82,6 +102,22 @@ public final class RestartPolicy implements Rule {
         ? "deploy.restart_policy without a condition"
         : "deploy.restart_policy condition " + restart.text();
     return service.restart() == null ? written : written + ", which overrides restart: " + service.restart().text();
+  }
+
+  /**
+   * Sets restart to unless-stopped; deploy.restart_policy, which would win over it and has no such condition, is
+   * removed (with deploy when nothing else is left in it).
+   */
+  private static Fix unlessStopped(Service service) {
+    List<String> restart = List.of("services", service.name(), "restart");
+    if (hasDeployPolicy(service)) {
+      List<String> removed = service.deploy().hasOnlyRestartPolicy()
+          ? List.of("services", service.name(), "deploy")
+          : List.of("services", service.name(), "deploy", "restart_policy");
+      return new Fix("set restart to unless-stopped instead of deploy.restart_policy", Fix.Safety.SAFE,
+          List.of(new Fix.Remove(removed), new Fix.Set(restart, "unless-stopped")));
+    }
+    return new Fix("set restart to unless-stopped", Fix.Safety.SAFE, List.of(new Fix.Set(restart, "unless-stopped")));
   }
 
   /** Sets the value the engine will use: in deploy.restart_policy when that is written, since it wins. */

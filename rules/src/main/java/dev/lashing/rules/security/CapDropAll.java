@@ -11,6 +11,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A container that keeps the engine's default capabilities: {@code cap_drop} does not name {@code ALL}. */
@@ -34,8 +35,7 @@ public final class CapDropAll implements Rule {
           || service.capDrop().stream().map(Located::value).map(Capabilities::normalize).anyMatch("ALL"::equals)) {
         continue;
       }
-      Fix fix = new Fix("add ALL to cap_drop", Fix.Safety.BEHAVIOUR_CHANGING,
-          List.of(new Fix.Append(Services.path(service, "cap_drop"), "ALL")));
+      Fix fix = dropAll(service);
       String advice = " (CHOWN, SETUID, SETGID, NET_RAW, DAC_OVERRIDE...), which most services never use; add"
           + " ALL to cap_drop and cap_add back only the ones it needs (often none, or NET_BIND_SERVICE)";
       if (service.capDrop().isEmpty()) {
@@ -47,5 +47,23 @@ public final class CapDropAll implements Rule {
             + " set" + advice, fix);
       }
     }
+  }
+
+  /**
+   * Adds ALL to cap_drop and, for an image the catalog knows, adds back what it needs, as {@code generate} does
+   * (PostgreSQL's entrypoint: CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID).
+   */
+  private static Fix dropAll(Service service) {
+    List<Fix.Change> changes = new ArrayList<>();
+    changes.add(new Fix.Append(Services.path(service, "cap_drop"), "ALL"));
+    List<String> added = service.capAdd().stream().map(Located::value).map(Capabilities::normalize).toList();
+    List<String> needed = Services.knownRuntime(service).map(r -> r.capAddFor(service.user() != null))
+        .orElse(List.of()).stream().filter(c -> !added.contains(c)).toList();
+    for (String capability : needed) {
+      changes.add(new Fix.Append(Services.path(service, "cap_add"), capability));
+    }
+    return new Fix(needed.isEmpty() ? "add ALL to cap_drop"
+        : "add ALL to cap_drop and add back " + String.join(", ", needed) + ", which the image needs",
+        Fix.Safety.BEHAVIOUR_CHANGING, changes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lashing.rules.security;
 
+import dev.lashing.knowledge.KnownImage;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -41,10 +42,14 @@ public final class ReadOnlyRootfs implements Rule {
       }
       List<Fix.Change> changes = new ArrayList<>();
       changes.add(new Fix.Set(Services.path(service, "read_only"), true));
-      if (!hasMountAtTmp(service)) {
-        changes.add(new Fix.Append(Services.path(service, "tmpfs"), "/tmp"));
+      // a known image writes where generate gives it a tmpfs; any other gets a writable /tmp
+      List<String> written = Services.knownRuntime(service).map(KnownImage.Runtime::tmpfs).orElse(List.of("/tmp"));
+      List<String> tmpfs = written.stream().filter(path -> !hasMountAt(service, path)).toList();
+      for (String path : tmpfs) {
+        changes.add(new Fix.Append(Services.path(service, "tmpfs"), path));
       }
-      Fix fix = new Fix(changes.size() == 1 ? "set read_only: true" : "set read_only: true and mount a tmpfs at /tmp",
+      Fix fix = new Fix(tmpfs.isEmpty() ? "set read_only: true"
+          : "set read_only: true and mount a tmpfs at " + String.join(", ", tmpfs),
           Fix.Safety.BEHAVIOUR_CHANGING, changes);
       if (service.readOnly() == null) {
         context.report(service.nameOrigin(), service.name(), "service '" + service.name()
@@ -56,10 +61,10 @@ public final class ReadOnlyRootfs implements Rule {
     }
   }
 
-  private static boolean hasMountAtTmp(Service service) {
-    return service.tmpfs().stream().anyMatch(t -> "/tmp".equals(HostMount.normalize(target(t.value()))))
+  private static boolean hasMountAt(Service service, String path) {
+    return service.tmpfs().stream().anyMatch(t -> path.equals(HostMount.normalize(target(t.value()))))
         || service.volumes().stream().map(Mount::target)
-            .anyMatch(t -> t != null && "/tmp".equals(HostMount.normalize(t.value())));
+            .anyMatch(t -> t != null && path.equals(HostMount.normalize(t.value())));
   }
 
   /** The path of a {@code tmpfs} item ({@code /tmp:size=64m,mode=1777}). */

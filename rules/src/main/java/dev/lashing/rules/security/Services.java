@@ -1,10 +1,13 @@
 package dev.lashing.rules.security;
 
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.KnownImage;
 import dev.lashing.model.Command;
 import dev.lashing.model.Hook;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Small facts about services that several security rules need. */
 final class Services {
@@ -41,6 +44,14 @@ final class Services {
       }
     }
     return lines;
+  }
+
+  /** How the service's image runs under hardening, when the {@link ImageCatalog} knows it. */
+  static Optional<KnownImage.Runtime> knownRuntime(Service service) {
+    if (service.image() == null || !service.image().isValid()) {
+      return Optional.empty();
+    }
+    return ImageCatalog.find(service.image().reference()).map(KnownImage::runtime);
   }
 
   /** The fix path of an attribute of the service: {@code ["services", name, key...]}. */

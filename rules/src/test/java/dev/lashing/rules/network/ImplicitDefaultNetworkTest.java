@@ -53,6 +53,31 @@ class ImplicitDefaultNetworkTest {
   }
 
   @Test
+  void aConfiguredDefaultNetworkIsADecision() {
+    for (String configured : List.of("name: plane-network", "driver: bridge", "external: true")) {
+      RuleTester.of(new ImplicitDefaultNetwork())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+              networks:
+                default:
+                  %s
+              """.formatted(configured))
+          .expectNoFindings();
+    }
+    RuleTester.of(new ImplicitDefaultNetwork())
+        .file("compose.yaml", """
+            services:
+              web:     # expect: implicit-default-network
+                image: nginx:1.27
+            networks:
+              default: {}
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
   void fixAttachesTheServiceToOneNamedNetwork() {
     List<Finding> findings = RuleTester.of(new ImplicitDefaultNetwork())
         .file("compose.yaml", """

@@ -61,6 +61,42 @@ class InternalServicePublishedTest {
   }
 
   @Test
+  void gatewaysAreRecognisedByNameWhenNoneIsNamed() {
+    RuleTester.of(new InternalServicePublished())
+        .policy(Policy.PRODUCTION)
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                ports: ["80:80", "443:443"]
+              edge-proxy:
+                image: ghcr.io/acme/edge:2.0
+                ports: ["8443:8443"]
+              db:
+                image: postgres:16.4
+                ports: ["5432:5432"]   # expect: internal-service-published
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void namedGatewaysReplaceTheRecognisedOnes() {
+    RuleTester.of(new InternalServicePublished())
+        .policy(Policy.PRODUCTION)
+        .options(Map.of("gateways", List.of("app")))
+        .file("compose.yaml", """
+            services:
+              nginx:
+                image: nginx:1.27
+                ports: ["80:80"]   # expect: internal-service-published
+              app:
+                image: ghcr.io/acme/app:1.0
+                ports: ["8080:8080"]
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
   void fixRemovesTheEntrysBindingsLastFirst() {
     Finding finding = RuleTester.of(new InternalServicePublished())
         .file("compose.yaml", """

@@ -48,7 +48,7 @@ class PortAllInterfacesTest {
         .file("compose.yaml", """
             services:
               web:
-                image: nginx:1.27
+                image: ghcr.io/acme/web:1.4
                 ports:
                   - "127.0.0.1:443:443"
                   - "3000-3001:4000-4001/udp"   # expect: port-all-interfaces
@@ -85,7 +85,7 @@ class PortAllInterfacesTest {
         .file("compose.yaml", """
             services:
               web:
-                image: nginx:1.27
+                image: ghcr.io/acme/web:1.4
                 ports:
                   - target: 80   # expect: port-all-interfaces
                     published: "8080"
@@ -112,6 +112,36 @@ class PortAllInterfacesTest {
     assertThat(configured.fix().changes())
         .containsExactly(new Fix.ReplaceItem(WEB_PORTS, 0, binding("10.0.0.5", 80L, "8080", "tcp")));
     assertThat(configured.message()).contains("bind it to 10.0.0.5");
+  }
+
+  @Test
+  void aGatewayKeepsItsPortsOnEveryInterfaceOutsideDevelopment() {
+    String stack = """
+        services:
+          proxy:
+            image: nginx:1.27
+            ports: ["80:80", "443:443"]   # expect: port-all-interfaces, port-all-interfaces
+          api:
+            image: ghcr.io/acme/api:1.4
+            ports: ["8080:8080"]          # expect: port-all-interfaces
+        """;
+    for (Policy policy : List.of(Policy.DEFAULT, Policy.PRODUCTION)) {
+      List<Finding> findings = RuleTester.of(new PortAllInterfaces()).policy(policy).file("compose.yaml", stack)
+          .expectMarkedFindings();
+      assertThat(findings).filteredOn(f -> f.service().equals("proxy"))
+          .allSatisfy(f -> assertThat(f.fix()).as("no fix unpublishes a gateway").isNull())
+          .allSatisfy(f -> assertThat(f.message()).contains("proxy is a gateway"));
+      assertThat(findings).filteredOn(f -> f.service().equals("api")).singleElement()
+          .satisfies(f -> assertThat(f.fix()).isNotNull());
+    }
+    Finding named = RuleTester.of(new PortAllInterfaces()).policy(Policy.PRODUCTION)
+        .options(Map.of("host_ip", "203.0.113.7"))
+        .file("compose.yaml", stack).expectMarkedFindings().get(0);
+    assertThat(named.fix().changes()).as("a configured public address keeps it published")
+        .containsExactly(new Fix.ReplaceItem(List.of("services", "proxy", "ports"), 0,
+            binding("203.0.113.7", 80L, "80", "tcp")));
+    assertThat(RuleTester.of(new PortAllInterfaces()).policy(Policy.DEVELOPMENT).file("compose.yaml", stack)
+        .expectMarkedFindings()).allSatisfy(f -> assertThat(f.fix()).isNotNull());
   }
 
   @Test

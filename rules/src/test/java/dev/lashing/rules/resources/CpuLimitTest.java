@@ -79,6 +79,20 @@ class CpuLimitTest {
   }
 
   @Test
+  void aServiceWithLegacyLimitsGetsItsCpuLimitInThatForm() {
+    Finding finding = RuleTester.of(new CpuLimit())
+        .file("compose.yaml", """
+            version: "2.4"
+            services:
+              web:                    # expect: cpu-limit
+                image: nginx:1.27
+                mem_limit: 512m
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(finding.fix().changes()).containsExactly(new Fix.Set(List.of("services", "web", "cpus"), 0.5));
+  }
+
+  @Test
   void optionsOverrideTheClassDefaults() {
     Finding finding = RuleTester.of(new CpuLimit())
         .options(Map.of("gateway", "2"))

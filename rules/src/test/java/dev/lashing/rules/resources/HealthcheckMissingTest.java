@@ -65,6 +65,19 @@ class HealthcheckMissingTest {
   }
 
   @Test
+  void odooGetsItsKnownCheck() {
+    Finding finding = RuleTester.of(new HealthcheckMissing())
+        .file("compose.yaml", """
+            services:
+              odoo:            # expect: healthcheck-missing
+                image: odoo:17.0
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(finding.fix().changes()).singleElement().satisfies(c -> assertThat(((Fix.Set) c).value())
+        .asString().contains("http://localhost:8069/web/health"));
+  }
+
+  @Test
   void postgresDefaultsToThePostgresUser() {
     Finding finding = RuleTester.of(new HealthcheckMissing())
         .file("compose.yaml", """

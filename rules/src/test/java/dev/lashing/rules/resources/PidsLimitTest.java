@@ -55,10 +55,40 @@ class PidsLimitTest {
             """)
         .expectMarkedFindings();
     assertThat(findings.get(0).fix()).isEqualTo(new Fix("limit processes to 200", Fix.Safety.BEHAVIOUR_CHANGING,
-        List.of(new Fix.Set(List.of("services", "web", "deploy", "resources", "limits", "pids"), 200L))));
+        List.of(new Fix.Set(List.of("services", "web", "pids_limit"), 200L))));
     assertThat(findings.get(1).message()).contains("PIDs limit -1, which means none");
     assertThat(findings.get(1).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "legacy", "pids_limit"), 200L));
+  }
+
+  @Test
+  void fixWritesTheFormEveryComposeReadsUnlessTheDeployFormIsWritten() {
+    List<Finding> findings = RuleTester.of(new PidsLimit())
+        .file("compose.yaml", """
+            services:
+              legacy:                 # expect: pids-limit
+                image: nginx:1.27
+                mem_limit: 512m
+              deployed:               # expect: pids-limit
+                image: nginx:1.27
+                deploy:
+                  resources:
+                    limits:
+                      memory: 512m
+              written:
+                image: nginx:1.27
+                deploy:
+                  resources:
+                    limits:
+                      pids: -1        # expect: pids-limit
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "legacy", "pids_limit"), 200L));
+    assertThat(findings.get(1).fix().changes()).as("docker-compose 1.29 refuses deploy.resources.limits.pids")
+        .containsExactly(new Fix.Set(List.of("services", "deployed", "pids_limit"), 200L));
+    assertThat(findings.get(2).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "written", "deploy", "resources", "limits", "pids"), 200L));
   }
 
   @Test
@@ -72,7 +102,7 @@ class PidsLimitTest {
             """)
         .expectMarkedFindings().get(0);
     assertThat(finding.fix().changes())
-        .containsExactly(new Fix.Set(List.of("services", "web", "deploy", "resources", "limits", "pids"), 512L));
+        .containsExactly(new Fix.Set(List.of("services", "web", "pids_limit"), 512L));
   }
 
   @Test

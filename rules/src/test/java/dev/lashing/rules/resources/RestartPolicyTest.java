@@ -42,12 +42,69 @@ class RestartPolicyTest {
   }
 
   @Test
-  void productionPolicyWantsTheSameAtHighSeverity() {
+  void productionPolicyWantsUnlessStoppedAtHighSeverity() {
+    List<Finding> findings = RuleTester.of(new RestartPolicy())
+        .policy(Policy.PRODUCTION)
+        .file("compose.yaml", SERVICES.formatted(MARKED, MARKED, MARKED, ""))
+        .expectMarkedFindings();
+    findings.forEach(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    assertThat(findings).filteredOn(f -> f.service().equals("always")).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("restart: always").contains("unless-stopped");
+      assertThat(f.fix().changes())
+          .containsExactly(new Fix.Set(List.of("services", "always", "restart"), "unless-stopped"));
+    });
+    assertThat(findings).filteredOn(f -> f.service().equals("uncapped")).singleElement()
+        .satisfies(f -> assertThat(f.fix().changes())
+            .containsExactly(new Fix.Set(List.of("services", "uncapped", "restart"), "unless-stopped")));
+  }
+
+  @Test
+  void productionAcceptsAlwaysWhenTheOptionSaysSo() {
     RuleTester.of(new RestartPolicy())
         .policy(Policy.PRODUCTION)
+        .options(Map.of("accept_always", true))
         .file("compose.yaml", SERVICES.formatted(MARKED, MARKED, "", ""))
-        .expectMarkedFindings()
-        .forEach(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void productionReplacesDeployRestartPolicyAnyWithUnlessStopped() {
+    List<Finding> findings = RuleTester.of(new RestartPolicy())
+        .policy(Policy.PRODUCTION)
+        .file("compose.yaml", """
+            services:
+              api:
+                image: makeplane/plane-backend:v0.24.1
+                deploy:
+                  replicas: 1
+                  restart_policy:
+                    condition: any       # expect: restart-policy
+              migrator:
+                image: makeplane/plane-backend:v0.24.1
+                deploy:
+                  restart_policy:
+                    condition: on-failure
+                    max_attempts: 3
+              db-init:
+                image: makeplane/plane-backend:v0.24.1
+                restart: always
+              worker:
+                image: makeplane/plane-backend:v0.24.1
+                depends_on:
+                  migrator:
+                    condition: service_completed_successfully
+                deploy:
+                  restart_policy:
+                    condition: none      # expect: restart-policy
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).contains("deploy.restart_policy condition any");
+    assertThat(findings.get(0).fix().changes()).containsExactly(
+        new Fix.Remove(List.of("services", "api", "deploy", "restart_policy")),
+        new Fix.Set(List.of("services", "api", "restart"), "unless-stopped"));
+    assertThat(findings.get(1).fix().changes()).as("deploy goes when nothing else is left in it").containsExactly(
+        new Fix.Remove(List.of("services", "worker", "deploy")),
+        new Fix.Set(List.of("services", "worker", "restart"), "unless-stopped"));
   }
 
   @Test

@@ -98,6 +98,32 @@ class CapDropAllTest {
   }
 
   @Test
+  void aKnownImageGetsBackTheCapabilitiesGenerateGivesIt() {
+    List<Finding> findings = RuleTester.of(new CapDropAll())
+        .file("compose.yaml", """
+            services:
+              db:              # expect: cap-drop-all
+                image: postgres:16.4
+                cap_add: [CAP_CHOWN]
+              chosen:          # expect: cap-drop-all
+                image: postgres:16.4
+                user: "999:999"
+              cache:           # expect: cap-drop-all
+                image: redis:7.4
+            """)
+        .expectMarkedFindings();
+    List<String> capAdd = List.of("services", "db", "cap_add");
+    assertThat(findings.get(0).fix().changes()).containsExactly(
+        new Fix.Append(List.of("services", "db", "cap_drop"), "ALL"),
+        new Fix.Append(capAdd, "DAC_OVERRIDE"), new Fix.Append(capAdd, "FOWNER"),
+        new Fix.Append(capAdd, "SETGID"), new Fix.Append(capAdd, "SETUID"));
+    assertThat(findings.get(1).fix().changes()).as("under a chosen user the capabilities would do nothing")
+        .containsExactly(new Fix.Append(List.of("services", "chosen", "cap_drop"), "ALL"));
+    assertThat(findings.get(2).fix().changes())
+        .containsExactly(new Fix.Append(List.of("services", "cache", "cap_drop"), "ALL"));
+  }
+
+  @Test
   void severityByPolicy() {
     assertThat(RuleRegistry.severityUnder(new CapDropAll().info(), Policy.DEFAULT)).isEqualTo(Severity.MEDIUM);
     assertThat(RuleRegistry.severityUnder(new CapDropAll().info(), Policy.PRODUCTION)).isEqualTo(Severity.HIGH);

@@ -98,6 +98,32 @@ class ReadOnlyRootfsTest {
   }
 
   @Test
+  void aKnownImageGetsTheTmpfsPathsGenerateGivesIt() {
+    List<Finding> findings = RuleTester.of(new ReadOnlyRootfs())
+        .file("compose.yaml", """
+            services:
+              db:              # expect: read-only-rootfs
+                image: pgvector/pgvector:pg16
+              cached:          # expect: read-only-rootfs
+                image: postgres:16.4
+                tmpfs: [/tmp]
+              app:             # expect: read-only-rootfs
+                image: ghcr.io/acme/app:1.0
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "db", "read_only"), true),
+        new Fix.Append(List.of("services", "db", "tmpfs"), "/tmp"),
+        new Fix.Append(List.of("services", "db", "tmpfs"), "/var/run/postgresql"));
+    assertThat(findings.get(1).fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "cached", "read_only"), true),
+        new Fix.Append(List.of("services", "cached", "tmpfs"), "/var/run/postgresql"));
+    assertThat(findings.get(2).fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "app", "read_only"), true),
+        new Fix.Append(List.of("services", "app", "tmpfs"), "/tmp"));
+  }
+
+  @Test
   void offUnderTheDevelopmentPolicy() {
     assertThat(RuleRegistry.severityUnder(new ReadOnlyRootfs().info(), Policy.DEFAULT)).isEqualTo(Severity.MEDIUM);
     assertThat(RuleRegistry.severityUnder(new ReadOnlyRootfs().info(), Policy.DEVELOPMENT)).isNull();

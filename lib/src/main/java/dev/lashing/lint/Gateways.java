@@ -1,0 +1,68 @@
+package dev.lashing.lint;
+
+import dev.lashing.knowledge.GatewayNames;
+import dev.lashing.model.Project;
+import dev.lashing.model.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack's entry points, whose published ports are how it is reached: the {@code gateways} option of the rule
+ * that takes it ({@code --gateway} sets it), else the services publishing ports whose name or image says so. Lint,
+ * fix and patch all ask here, so they never disagree on which services are gateways.
+ *
+ * @param names the gateways, in the project's order when recognised
+ * @param from where they come from, for the patch header
+ */
+public record Gateways(List<String> names, String from) {
+  static final String OPTION = "gateways";
+
+  public Gateways {
+    names = List.copyOf(names);
+  }
+
+  public boolean contains(String service) {
+    return names.contains(service);
+  }
+
+  /** The gateways {@code settings} name, else those recognised by name in {@code project}. */
+  public static Gateways of(RuleRegistry registry, RuleSettings settings, Project project) {
+    var rule = registry.idWith(RuleRole.GATEWAYS);
+    List<String> configured = rule.map(id -> settings.optionsOf(id).strings(OPTION, List.of())).orElse(List.of());
+    if (!configured.isEmpty()) {
+      return new Gateways(configured, "the gateways option of " + rule.get());
+    }
+    return new Gateways(recognised(project), "recognised by name; choose them with --gateway");
+  }
+
+  /** Services publishing ports whose name or image path carries a gateway word. */
+  private static List<String> recognised(Project project) {
+    List<String> gateways = new ArrayList<>();
+    for (Service s : project.services().values()) {
+      if (s.publishedPorts().isEmpty()) {
+        continue;
+      }
+      String image = s.image() != null && s.image().isValid() ? s.image().reference().path() : "";
+      if (GatewayNames.marksGateway(s.name()) || GatewayNames.marksGateway(image)) {
+        gateways.add(s.name());
+      }
+    }
+    return gateways;
+  }
+
+  /**
+   * The settings with {@code names} as the gateways option of the rule that takes it; naming gateways turns that
+   * rule on unless the configuration turns it off.
+   */
+  public static RuleSettings named(RuleRegistry registry, RuleSettings settings, List<String> names) {
+    var rule = registry.idWith(RuleRole.GATEWAYS);
+    if (rule.isEmpty() || names.isEmpty()) {
+      return settings;
+    }
+    Map<String, RuleSettings.PerRule> rules = new LinkedHashMap<>(settings.rules());
+    rules.put(rule.get(), RuleSettings.PerRule.withOption(rules.get(rule.get()), Boolean.TRUE, OPTION, names));
+    return new RuleSettings(settings.policy(), rules);
+  }
+}

@@ -71,13 +71,17 @@ final class Uniqueness {
 
   private Uniqueness() {}
 
+  /** {@code node} with its lists made unique; {@code node} itself when nothing in it changes. */
   static Node enforce(Node node, TreePath path, List<Diagnostic> problems) {
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      boolean changed = false;
       for (MapNode.Entry e : map.entries()) {
-        entries.add(e.withValue(enforce(e.value(), path.child(e.name()), problems)));
+        Node unique = enforce(e.value(), path.child(e.name()), problems);
+        changed |= unique != e.value();
+        entries.add(unique == e.value() ? e : e.withValue(unique));
       }
-      return map.withEntries(entries);
+      return changed ? map.withEntries(entries) : map;
     }
     if (node instanceof SeqNode seq) {
       for (Map.Entry<TreePath, Indexer> indexer : INDEXERS.entrySet()) {
@@ -98,15 +102,21 @@ final class Uniqueness {
       return merged;
     }
     if (merged instanceof MapNode map && base instanceof MapNode earlier) {
-      List<MapNode.Entry> entries = new ArrayList<>(map.size());
-      boolean changed = false;
-      for (MapNode.Entry e : map.entries()) {
+      // a mapping the merge only extended (new keys appended) is checked from its first new entry
+      int from = map.extendsEntriesOf(earlier) ? earlier.size() : 0;
+      List<MapNode.Entry> entries = null; // a copy, made at the first entry that changes
+      for (int i = from; i < map.size(); i++) {
+        MapNode.Entry e = map.entries().get(i);
         Node before = earlier.get(e.name());
         Node unique = e.value() == before ? before : enforceOver(e.value(), before, path.child(e.name()), problems);
-        changed |= unique != e.value();
-        entries.add(unique == e.value() ? e : e.withValue(unique));
+        if (unique != e.value() && entries == null) {
+          entries = new ArrayList<>(map.entries().subList(0, i));
+        }
+        if (entries != null) {
+          entries.add(unique == e.value() ? e : e.withValue(unique));
+        }
       }
-      return changed ? map.withEntries(entries) : map;
+      return entries == null ? map : map.withEntries(entries);
     }
     return enforce(merged, path, problems);
   }
@@ -130,7 +140,7 @@ final class Uniqueness {
         items.add(item);
       }
     }
-    return seq.withItems(items);
+    return items.size() == seq.size() ? seq : seq.withItems(items);
   }
 
   // ---- keys; an item of an unexpected kind gets Compose's error or, where Compose has none, the key "" ----

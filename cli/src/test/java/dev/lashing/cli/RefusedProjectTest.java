@@ -70,7 +70,7 @@ class RefusedProjectTest {
   void lintReportsTheLoadProblemsAndEveryRuleFindingAndExitsTwo() {
     assertThat(run("lint", "--format", "github")).isEqualTo(Cli.INVALID);
     assertThat(out.toString())
-        .contains("file=compose.yaml,line=2,col=5,endLine=2,endColumn=15,title=undefined-reference::service"
+        .contains("file=extra.yaml,line=4,col=16,endLine=4,endColumn=23,title=undefined-reference::service"
             + " \"worker\" refers to undefined network backend")
         .contains("file=compose.yaml,line=7,col=14,endLine=7,endColumn=46,title=conflicting-limits::")
         .contains("file=compose.override.yaml,line=5,col=18,endLine=5,endColumn=24,title=dependency-cycle::"
@@ -99,7 +99,7 @@ class RefusedProjectTest {
     assertThat(run("fix", "--write")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).startsWith("lashing: fix writes nothing for compose.yaml: Compose refuses it;"
         + " solve these problems first, then run fix again (lashing lint also shows the other findings):\n")
-        .contains("compose.yaml:2:5: service \"worker\" refers to undefined network backend")
+        .contains("extra.yaml:4:16: service \"worker\" refers to undefined network backend")
         .contains("compose.override.yaml:5:18: dependency cycle detected");
     assertThat(out.toString()).isEmpty();
     assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo(before);

@@ -55,7 +55,7 @@ final class Consistency {
     MapNode services = model.get("services") instanceof MapNode s ? s : MapNode.empty(model.origin());
     for (MapNode.Entry e : services.entries()) {
       if (e.value() instanceof MapNode service) {
-        service(e.name(), e.key().origin().usedAt(), service, services);
+        service(e.name(), e.key().origin().problemAt(), service, services);
       }
     }
     dependencyCycles(services);
@@ -72,7 +72,7 @@ final class Consistency {
           boolean required = !(d.value() instanceof MapNode m
               && m.get("required") instanceof ScalarNode r && "false".equals(r.text()));
           String message = "service \"" + name + "\" depends on undefined service \"" + d.name() + "\"";
-          SourceRange where = d.key().origin().usedAt();
+          SourceRange where = d.key().origin().problemAt();
           if (required) {
             error(Diagnostic.Kind.UNDEFINED_REFERENCE, where, message, path(name, "depends_on", d.name()));
           } else {
@@ -84,7 +84,7 @@ final class Consistency {
     Node networkMode = service.get("network_mode");
     if (networkMode != null && service.entry("networks") != null
         && !(service.get("networks") instanceof MapNode n && n.isEmpty())) {
-      error(Diagnostic.Kind.CONFLICTING_LIMITS, service.entry("networks").key().origin().usedAt(),
+      error(Diagnostic.Kind.CONFLICTING_LIMITS, service.entry("networks").key().origin().problemAt(),
           "service " + name + " declares mutually exclusive `network_mode` and `networks`", path(name, "networks"));
     }
     List<Reference> networkRefs = new ArrayList<>();
@@ -122,7 +122,7 @@ final class Consistency {
     for (String key : List.of("network_mode", "ipc", "pid", "uts", "cgroup")) {
       if (service.get(key) instanceof ScalarNode s && s.text() != null && s.text().startsWith("service:")
           && !services.has(s.text().substring("service:".length()))) {
-        error(Diagnostic.Kind.UNDEFINED_REFERENCE, s.origin().usedAt(),
+        error(Diagnostic.Kind.UNDEFINED_REFERENCE, s.origin().problemAt(),
             "service \"" + name + "\" refers to undefined service "
             + s.text().substring("service:".length()) + " in " + key, path(name, key));
       }
@@ -133,9 +133,9 @@ final class Consistency {
 
   private void duplicateTarget(String service, Node target, Map<String, SourceRange> seen, List<Object> mount) {
     if (target instanceof ScalarNode t && t.text() != null) {
-      SourceRange earlier = seen.putIfAbsent(t.text(), t.origin().usedAt());
+      SourceRange earlier = seen.putIfAbsent(t.text(), t.origin().problemAt());
       if (earlier != null) {
-        error(Diagnostic.Kind.INVALID_VALUE, t.origin().usedAt(), "services." + service + ": target " + t.text()
+        error(Diagnostic.Kind.INVALID_VALUE, t.origin().problemAt(), "services." + service + ": target " + t.text()
             + " already mounted at line " + earlier.line(), mount);
       }
     }
@@ -148,7 +148,7 @@ final class Consistency {
     for (Reference ref : refs) {
       String name = ref.name().text();
       if (name != null && mustBeDeclared.test(name) && !declared.has(name)) {
-        error(Diagnostic.Kind.UNDEFINED_REFERENCE, ref.name().origin().usedAt(),
+        error(Diagnostic.Kind.UNDEFINED_REFERENCE, ref.name().origin().problemAt(),
             "service \"" + service + "\" refers to undefined " + singular + " " + name, ref.path());
       }
     }
@@ -171,7 +171,7 @@ final class Consistency {
     Double replicas = number(deploy == null ? null : deploy.get("replicas"));
     Double count = scale != null ? scale : replicas;
     if (count != null && count > 1 && service.get("container_name") instanceof ScalarNode cn) {
-      error(Diagnostic.Kind.CONFLICTING_LIMITS, cn.origin().usedAt(), "services." + name + ": container name \"" + cn.text()
+      error(Diagnostic.Kind.CONFLICTING_LIMITS, cn.origin().problemAt(), "services." + name + ": container name \"" + cn.text()
           + "\" is unique: a service with a container_name cannot be scaled to " + count.longValue(),
           // the count goes, not the name: another service may well use the same name, a finding of its own
           scale != null ? path(name, "scale") : path(name, "deploy", "replicas"));
@@ -188,7 +188,7 @@ final class Consistency {
     Object a = parse.apply(legacy.text());
     Object b = parse.apply(modern.text());
     if (a != null && b != null && !Objects.equals(a, b)) {
-      error(Diagnostic.Kind.CONFLICTING_LIMITS, legacy.origin().usedAt(),
+      error(Diagnostic.Kind.CONFLICTING_LIMITS, legacy.origin().problemAt(),
           "services." + service + ": can't set distinct values on '" + key + "' and '" + deployPath + "'",
           path(service, key));
     }
@@ -199,7 +199,7 @@ final class Consistency {
     if (hc != null && hc.get("test") instanceof SeqNode test && test.size() > 0
         && test.get(0) instanceof ScalarNode first
         && !List.of("CMD", "CMD-SHELL", "NONE").contains(first.text())) {
-      error(Diagnostic.Kind.INVALID_VALUE, first.origin().usedAt(), "services." + name
+      error(Diagnostic.Kind.INVALID_VALUE, first.origin().problemAt(), "services." + name
           + ".healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
           path(name, "healthcheck", "test"));
     }
@@ -236,7 +236,7 @@ final class Consistency {
       if (Integer.valueOf(1).equals(state.get(dep.name()))) {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(dep.name()), path.size()));
         cycle.add(dep.name());
-        error(Diagnostic.Kind.DEPENDENCY_CYCLE, dep.key().origin().usedAt(),
+        error(Diagnostic.Kind.DEPENDENCY_CYCLE, dep.key().origin().problemAt(),
             "dependency cycle detected: " + String.join(" -> ", cycle), path(node, "depends_on", dep.name()));
       } else if (graph.containsKey(dep.name())) {
         visit(dep.name(), graph, state, path);

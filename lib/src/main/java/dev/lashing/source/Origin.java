@@ -33,6 +33,19 @@ public record Origin(SourceRange at, List<Via> via) {
     return via.isEmpty() ? at : via.get(via.size() - 1).at();
   }
 
+  /**
+   * Where a problem with the value is shown: as {@link #usedAt()}, but among the files the value came through
+   * an {@code include:} does not count, because the including file only names the file the value is written in.
+   */
+  public SourceRange problemAt() {
+    for (int i = via.size() - 1; i >= 0; i--) {
+      if (via.get(i).kind() != Via.Kind.INCLUDE) {
+        return via.get(i).at();
+      }
+    }
+    return at;
+  }
+
   @Override
   public String toString() {
     return via.isEmpty() ? at.toString() : at + " (" + via + ")";

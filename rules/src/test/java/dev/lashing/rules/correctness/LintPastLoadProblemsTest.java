@@ -32,7 +32,7 @@ class LintPastLoadProblemsTest {
         worker:
           image: worker:1
           container_name: app
-          networks: [backend]
+          networks: [backend]    # expect: undefined-reference
           ports: ["5432:5432"]   # expect: port-all-interfaces
       """;
 
@@ -41,7 +41,7 @@ class LintPastLoadProblemsTest {
     tester()
         .file("compose.yaml", """
             include:
-              - extra.yaml   # expect: undefined-reference
+              - extra.yaml
             services:
               web:
                 image: nginx:1.27

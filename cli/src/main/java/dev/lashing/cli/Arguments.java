@@ -24,8 +24,6 @@ import org.apache.commons.cli.ParseException;
 
 /** Option parsing the commands share: Compose's project options, help, repeated values. */
 final class Arguments {
-  private static final String EVERY_PROFILE = "*";
-
   private Arguments() {}
 
   /** Compose's own options for choosing and reading a project. */
@@ -73,19 +71,10 @@ final class Arguments {
         environment);
   }
 
-  /**
-   * The project as lint, fix and patch check it: every service whatever its profiles, as with {@code --profile
-   * '*'}, unless the user names profiles ({@code --profile} or COMPOSE_PROFILES); a service behind a profile is
-   * as much part of the stack as any other.
-   */
+  /** The project as lint, fix and patch check it: see {@link LoadOptions#checkingEveryService()}. */
   static LoadOptions checkedLoadOptions(
       CommandLine line, List<Path> files, Path workingDirectory, Map<String, String> environment) {
-    LoadOptions load = loadOptions(line, files, workingDirectory, environment);
-    if (!load.profiles().isEmpty() || environment.containsKey("COMPOSE_PROFILES")) {
-      return load;
-    }
-    return new LoadOptions(load.files(), load.workingDirectory(), load.projectDirectory(), load.envFiles(),
-        Set.of(EVERY_PROFILE), load.projectName(), load.environment());
+    return loadOptions(line, files, workingDirectory, environment).checkingEveryService();
   }
 
   /** {@code --policy} and {@code --config}, shared by the commands that lint. */

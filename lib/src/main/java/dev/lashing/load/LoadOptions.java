@@ -26,6 +26,9 @@ public record LoadOptions(
     String projectName,
     Map<String, String> environment) {
 
+  /** The profile that enables every service, as {@code docker compose --profile '*'}. */
+  public static final String EVERY_PROFILE = "*";
+
   public LoadOptions {
     files = List.copyOf(files);
     envFiles = List.copyOf(envFiles);
@@ -36,5 +39,18 @@ public record LoadOptions(
   /** The given files, the current directory and the process environment, no other options. */
   public static LoadOptions of(Path workingDirectory, Map<String, String> environment, Path... files) {
     return new LoadOptions(List.of(files), workingDirectory, null, List.of(), Set.of(), null, environment);
+  }
+
+  /**
+   * These options as lint, fix, patch and the editor server check a project: every service whatever its
+   * profiles, as with {@code --profile '*'}, unless profiles are named ({@code --profile} or COMPOSE_PROFILES);
+   * a service behind a profile is as much part of the stack as any other.
+   */
+  public LoadOptions checkingEveryService() {
+    if (!profiles.isEmpty() || environment.containsKey("COMPOSE_PROFILES")) {
+      return this;
+    }
+    return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, Set.of(EVERY_PROFILE), projectName,
+        environment);
   }
 }

@@ -99,7 +99,7 @@ final class Normalizer {
     if (!(declared instanceof SeqNode list) || list.size() == 0) {
       return true;
     }
-    if (profiles.contains("*")) {
+    if (profiles.contains(LoadOptions.EVERY_PROFILE)) {
       return true;
     }
     for (Node p : list.items()) {

@@ -109,8 +109,9 @@ final class ProjectLinting {
     }
   }
 
+  /** The project as lint checks it: every service whatever its profiles, unless COMPOSE_PROFILES names some. */
   private LoadOptions options(List<Path> files, Path base) {
-    return new LoadOptions(files, base, null, List.of(), Set.of(), null, environment);
+    return new LoadOptions(files, base, null, List.of(), Set.of(), null, environment).checkingEveryService();
   }
 
   private static boolean reads(LoadResult load, Path base, Path document) {

@@ -224,6 +224,18 @@ class LanguageServerProtocolTest {
   }
 
   @Test
+  void aServiceBehindAProfileIsCheckedAndTheFindingSaysWhichProfileStartsIt() throws IOException {
+    String uri = open("compose.yaml",
+        "services:\n  web:\n    image: nginx:1.27\n  shell:\n    image: busybox:1.36\n    profiles: [debug]\n"
+            + "    privileged: true\n");
+
+    Diagnostic privileged = only(client.await(uri, having("privileged")), "privileged");
+
+    assertThat(privileged.getRange()).isEqualTo(range(6, 16, 6, 20));
+    assertThat(privileged.getMessage().getLeft()).endsWith("(shell starts only with profile debug)");
+  }
+
+  @Test
   void everyFileOfTheProjectGetsItsDiagnostics() throws IOException {
     write("compose.override.yaml", "services:\n  web:\n    privileged: true\n");
     write("base.yaml", "services:\n  base:\n    cap_add: [SYS_ADMIN]\n");

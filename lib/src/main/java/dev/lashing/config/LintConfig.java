@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A repository's {@code .lashing.yml}: the default policy, policies by file glob, per-rule settings,
@@ -69,8 +70,20 @@ public record LintConfig(
    * {@code policy}.
    */
   public RuleSettings settingsFor(Path file, Policy policyOverride) {
-    return new RuleSettings(policyOverride != null ? policyOverride
-        : policyFor(file, PolicyDirective.of(file).orElse(null)), rules);
+    return policyOverride != null ? new RuleSettings(policyOverride, rules)
+        : settingsNaming(file, PolicyDirective.of(file));
+  }
+
+  /**
+   * Rule settings for a compose file as {@code text} reads, which may differ from the disk (an editor's unsaved
+   * buffer): a {@code policies} glob, then the policy the text names for itself, then {@code policy}.
+   */
+  public RuleSettings settingsForText(Path file, String text) {
+    return settingsNaming(file, PolicyDirective.in(text));
+  }
+
+  private RuleSettings settingsNaming(Path file, Optional<Policy> named) {
+    return new RuleSettings(policyFor(file, named.orElse(null)), rules);
   }
 
   private boolean matchesAny(List<String> globs, Path file) {

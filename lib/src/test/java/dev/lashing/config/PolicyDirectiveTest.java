@@ -48,4 +48,22 @@ class PolicyDirectiveTest {
     Files.writeString(dir.resolve("plain.yaml"), "services: {}\n");
     assertThat(lint.settingsFor(dir.resolve("plain.yaml"), null).policy()).isEqualTo(Policy.PRODUCTION);
   }
+
+  @Test
+  void textTheCallerHoldsNamesThePolicyInsteadOfTheDiskBelowAGlob() throws IOException {
+    Path config = dir.resolve(".lashing.yml");
+    Files.writeString(config, """
+        policies:
+          - files: ["vendor/**"]
+            policy: production
+        """);
+    LintConfig lint = ConfigLoader.load(config, ".lashing.yml", Map.of());
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "services: {}\n");
+    String unsaved = "# lashing: policy=development\nservices: {}\n";
+    assertThat(lint.settingsForText(file, unsaved).policy()).isEqualTo(Policy.DEVELOPMENT);
+    assertThat(lint.settingsForText(file, "services: {}\n").policy()).isEqualTo(Policy.DEFAULT);
+    assertThat(lint.settingsForText(dir.resolve("vendor/compose.yaml"), unsaved).policy())
+        .isEqualTo(Policy.PRODUCTION);
+  }
 }

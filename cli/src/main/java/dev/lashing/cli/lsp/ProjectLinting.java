@@ -64,7 +64,7 @@ final class ProjectLinting {
           .map(file -> ConfigLoader.load(file, file.toString(), knownRules))
           .orElse(LintConfig.NONE);
     } catch (ComposeException e) {
-      return Optional.of(failed(directory, errors(e), LintConfig.NONE.settingsFor(document, null), document,
+      return Optional.of(failed(directory, errors(e), settings(LintConfig.NONE, document, overlay), document,
           versions));
     }
     if (config.ignores(document)) {
@@ -83,7 +83,7 @@ final class ProjectLinting {
         break;
       }
       Path base = files.get(0).getParent();
-      RuleSettings settings = config.settingsFor(files.get(0), null);
+      RuleSettings settings = settings(config, files.get(0), overlay);
       try {
         LoadResult load = lashing.loadLeniently(options(files, base), overlay);
         if (!current.getAsBoolean()) {
@@ -99,7 +99,7 @@ final class ProjectLinting {
       }
       from = base.getParent();
     }
-    RuleSettings settings = config.settingsFor(document, null);
+    RuleSettings settings = settings(config, document, overlay);
     try {
       LoadResult load = lashing.loadLeniently(options(List.of(document), directory), overlay);
       return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, versions))
@@ -107,6 +107,12 @@ final class ProjectLinting {
     } catch (ComposeException e) {
       return Optional.of(failed(directory, errors(e), settings, document, versions));
     }
+  }
+
+  /** The settings for a project's first file, whose policy directive the editor's text decides when it is open. */
+  private static RuleSettings settings(LintConfig config, Path file, Map<Path, String> overlay) {
+    String text = overlay.get(file);
+    return text == null ? config.settingsFor(file, null) : config.settingsForText(file, text);
   }
 
   /** The project as lint checks it: every service whatever its profiles, unless COMPOSE_PROFILES names some. */

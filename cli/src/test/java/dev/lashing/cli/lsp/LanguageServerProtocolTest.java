@@ -236,6 +236,19 @@ class LanguageServerProtocolTest {
   }
 
   @Test
+  void thePolicyDirectiveIsReadFromTheEditorsTextNotTheDisk() throws IOException {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged").and(having("read-only-rootfs")));
+
+    var directive = new TextDocumentContentChangeEvent("# lashing: policy=development\n" + WEB);
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(directive)));
+
+    assertThat(Files.readString(dir.resolve("compose.yaml"))).as("the disk names no policy").isEqualTo(WEB);
+    client.await(uri, having("privileged").and(having("read-only-rootfs").negate()));
+  }
+
+  @Test
   void everyFileOfTheProjectGetsItsDiagnostics() throws IOException {
     write("compose.override.yaml", "services:\n  web:\n    privileged: true\n");
     write("base.yaml", "services:\n  base:\n    cap_add: [SYS_ADMIN]\n");

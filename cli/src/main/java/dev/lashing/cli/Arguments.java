@@ -2,6 +2,7 @@ package dev.lashing.cli;
 
 import dev.lashing.config.ConfigLoader;
 import dev.lashing.config.LintConfig;
+import dev.lashing.fix.DigestLock;
 import dev.lashing.lint.Gateways;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleOption;
@@ -9,7 +10,12 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +96,29 @@ final class Arguments {
     options.addOption(Option.builder().longOpt("gateway").hasArg().argName("SERVICE")
         .desc("a service that may publish ports (repeatable; default: the rule option, else recognised by name)")
         .build());
+  }
+
+  /** {@code --digests FILE}, shared by fix and patch so that they read one lock format. */
+  static void addDigests(Options options) {
+    options.addOption(Option.builder().longOpt("digests").hasArg().argName("FILE")
+        .desc("pin images to the digests in FILE (lines 'image: sha256:...', or a JSON object)").build());
+  }
+
+  /** The --digests lock, or no digests when not given. */
+  static DigestLock digests(CommandLine line, Path workingDirectory) {
+    if (!line.hasOption("digests")) {
+      return DigestLock.NONE;
+    }
+    String name = line.getOptionValue("digests");
+    try {
+      return DigestLock.parse(name, Files.readString(workingDirectory.resolve(name), StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw new UsageException("--digests: " + name + ": no such file");
+    } catch (IOException | UncheckedIOException e) {
+      throw new UsageException("--digests: " + name + ": cannot read: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--digests: " + e.getMessage());
+    }
   }
 
   /** The settings for a project's first file, with the --gateway services as the gateways option. */

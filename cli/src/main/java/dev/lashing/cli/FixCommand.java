@@ -67,8 +67,7 @@ final class FixCommand {
         .desc("also apply fixes that change behaviour (read_only, cap_drop, unpublished ports...)").build());
     options.addOption(Option.builder().longOpt("rule").hasArg().argName("ID")
         .desc("fix only this rule's findings (repeatable; enables the rule if it is off)").build());
-    options.addOption(Option.builder().longOpt("digests").hasArg().argName("FILE")
-        .desc("pin images to the digests in FILE (lines 'image: sha256:...', or a JSON object)").build());
+    Arguments.addDigests(options);
     options.addOption(Option.builder().longOpt("write")
         .desc("write the fixed files (default: print the diff and write nothing)").build());
     return options;
@@ -84,7 +83,7 @@ final class FixCommand {
     RuleRegistry registry = lashing.rules();
     Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));
-    DigestLock digests = line.hasOption("digests") ? digests(line.getOptionValue("digests")) : DigestLock.NONE;
+    DigestLock digests = Arguments.digests(line, workingDirectory);
     for (String id : rules) {
       Rule rule = registry.get(id);
       if (rule == null) {
@@ -259,19 +258,6 @@ final class FixCommand {
 
   private static String where(Finding f) {
     return f.at().toString() + (f.service() == null ? "" : " (" + f.service() + ")");
-  }
-
-  private DigestLock digests(String name) {
-    Path file = workingDirectory.resolve(name);
-    try {
-      return DigestLock.parse(name, Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      throw new Arguments.UsageException("--digests: " + name + ": no such file");
-    } catch (IOException | UncheckedIOException e) {
-      throw new Arguments.UsageException("--digests: " + name + ": cannot read: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new Arguments.UsageException("--digests: " + e.getMessage());
-    }
   }
 
 }

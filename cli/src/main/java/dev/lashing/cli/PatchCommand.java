@@ -63,6 +63,7 @@ final class PatchCommand {
             + " (repeatable)").build());
     options.addOption(Option.builder().longOpt("skip-rule").hasArg().argName("RULE")
         .desc("do not cover RULE (repeatable)").build());
+    Arguments.addDigests(options);
     options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
         .desc("write the patch to FILE instead of standard output").build());
     options.addOption(Option.builder().longOpt("diff")
@@ -110,7 +111,7 @@ final class PatchCommand {
         line.getOptionValue("network"), backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),
         new LinkedHashSet<>(Arguments.values(line, "also-rule")),
         new LinkedHashSet<>(Arguments.values(line, "skip-rule")), commandLine(args),
-        output != null ? output : "hardening.patch.yml");
+        output != null ? output : "hardening.patch.yml", Arguments.digests(line, workingDirectory));
     PatchResult result;
     try {
       result = lashing.patch(options);

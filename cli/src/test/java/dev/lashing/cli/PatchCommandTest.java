@@ -65,7 +65,7 @@ class PatchCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"network", "resources", "reliability", "security", "development", "backups"})
+  @ValueSource(strings = {"network", "resources", "reliability", "security", "development", "backups", "digests"})
   void eachRuleFamilyHasAGoldenPatch(String family) throws IOException {
     Path dir = GOLDEN.resolve("families").resolve(family);
     List<String> args = new ArrayList<>(List.of("-f", "compose.yaml"));
@@ -139,6 +139,32 @@ class PatchCommandTest {
     assertThat(proxy.publishedPorts()).as("the gateway keeps its public port").singleElement()
         .satisfies(port -> assertThat(port.isBoundToAllInterfaces()).isTrue());
     assertThat(merged.project().services().get("api").publishedPorts()).isEmpty();
+  }
+
+  /**
+   * The digests family's patch, merged with its project under the production policy (which runs image-digest): no
+   * image the lock knows is left unpinned, the backup job included; the image the lock lacks and the one a variable
+   * chooses still are.
+   */
+  @Test
+  void aDigestLockPinsEveryImageItKnows() throws IOException {
+    Path dir = copy(GOLDEN.resolve("families/digests"), tmp.resolve("digests"));
+    assertThat(patch(dir, "-f", "compose.yaml", "--rule", "restart-policy", "--digests", "images.lock",
+        "-o", "hardening.patch.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    LoadResult merged = ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("compose.yaml"),
+        Path.of("hardening.patch.yml")));
+    RuleRegistry registry = RuleRegistry.discover();
+    List<String> unpinned = new Linter(registry).lint(merged, RuleSettings.of(Policy.PRODUCTION)).stream()
+        .filter(f -> f.ruleId().equals("image-digest")).map(Finding::message).toList();
+    assertThat(unpinned).hasSize(2).anySatisfy(m -> assertThat(m).startsWith("image ghcr.io/acme/unlocked:1.0 "))
+        .anySatisfy(m -> assertThat(m).startsWith("image valkey/valkey:8.0 "));
+    assertThat(merged.project().services().get("db-backup").image().isDigestPinned()).isTrue();
+    assertThat(merged.project().services().get("web").volumes()).as("the bind mount stays, the image volume is "
+        + "replaced").extracting(m -> m.source().value()).hasSize(2).last().asString().endsWith("@sha256:8bf729ffe0"
+        + "74caee622c02928173467e658e19e28233cff8a445819e3cae4d50");
+    assertThat(merged.project().services().get("web").preStart()).hasSize(1);
+    assertThat(patch(dir, "--digests", "missing.lock")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--digests: missing.lock: no such file");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lashing.patch;
 
+import dev.lashing.fix.DigestLock;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param skipRules rules not to cover ({@code --skip-rule})
  * @param command the command line, for the header
  * @param outputName how the patch file will be named, for the header's usage line
+ * @param digests the digests pulled images are pinned to ({@code --digests}); {@link DigestLock#NONE}: none
  */
 public record PatchOptions(
     LoadOptions load,
@@ -31,7 +33,8 @@ public record PatchOptions(
     Set<String> alsoRules,
     Set<String> skipRules,
     String command,
-    String outputName) {
+    String outputName,
+    DigestLock digests) {
 
   public PatchOptions {
     gateways = List.copyOf(gateways);
@@ -43,6 +46,7 @@ public record PatchOptions(
   /** The defaults for a project: its policy's settings, no gateways named, backups by policy. */
   public static PatchOptions of(LoadOptions load, RuleSettings settings) {
     return new PatchOptions(load, settings, List.of(), null, null, null, Set.of(), Set.of(), Set.of(), "lashing patch",
-        "hardening.patch.yml");
+        "hardening.patch.yml",
+        DigestLock.NONE);
   }
 }

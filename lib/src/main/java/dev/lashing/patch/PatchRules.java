@@ -126,6 +126,11 @@ final class PatchRules {
     return all;
   }
 
+  /** The rule that reports images not pinned by digest, which the digest lock resolves. */
+  Optional<String> digestRule() {
+    return registry.idWith(RuleRole.DIGEST_LOCK);
+  }
+
   /** The rules that propose resource limits. */
   List<String> limitRules() {
     return registry.idsWith(RuleRole.RESOURCE_LIMIT);

@@ -60,7 +60,8 @@ public final class Patcher {
     PatchFilter filter = new PatchFilter(registry, covered, Set.copyOf(gateways.names()), policy);
     // The patch is never written while it is built: the loader reads its text in place of the output file.
     Path patchFile = load.workingDirectory().resolve(options.outputName()).toAbsolutePath().normalize();
-    Rounds rounds = new Rounds(load, patchFile, environment(load, before), filter, backups, options);
+    Rounds rounds = new Rounds(load, patchFile, environment(load, before), filter, backups, options,
+        rules.digestRule().orElse("--digests"));
     // one round more than the patch may take, to tell whether the last one left anything
     List<Finding> findings = new ConvergeLoop(linter).run(before, settings, MAX_ROUNDS + 1, rounds).findings();
 
@@ -91,18 +92,20 @@ public final class Patcher {
     private final PatchFilter filter;
     private final boolean backups;
     private final PatchOptions options;
+    private final String digestRule;
     private final PatchBuilder builder = new PatchBuilder();
     private List<Finding> initial = List.of();
     private BackupJobs.Plan jobs;
 
     Rounds(LoadOptions load, Path patchFile, Map<String, String> environment, PatchFilter filter, boolean backups,
-        PatchOptions options) {
+        PatchOptions options, String digestRule) {
       this.load = load;
       this.patchFile = patchFile;
       this.environment = environment;
       this.filter = filter;
       this.backups = backups;
       this.options = options;
+      this.digestRule = digestRule;
     }
 
     @Override
@@ -112,17 +115,21 @@ public final class Patcher {
       }
       List<Finding> actionable = filter.actionable(findings);
       boolean planJobs = backups && jobs == null;
-      if (actionable.isEmpty() && !planJobs) {
+      LoadResult merged = current;
+      Templates templates = new Templates(merged.sources(), environment);
+      // pinned once: a backup job added later runs its database's image as the patch already pins it
+      List<PatchEdits.Edit> pins = round == 1 ? PatchPins.edits(merged, options.digests(), templates, digestRule)
+          : List.of();
+      if (actionable.isEmpty() && !planJobs && pins.isEmpty()) {
         return null;
       }
       if (round > MAX_ROUNDS) {
         throw new PatchException("after " + MAX_ROUNDS + " rounds the patch still leaves " + describe(actionable));
       }
-      LoadResult merged = current;
-      Templates templates = new Templates(merged.sources(), environment);
-      builder.apply(PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()),
-          merged.tree(), templates);
-      if (planJobs && !actionable.isEmpty() && !builder.isEmpty()) {
+      List<PatchEdits.Edit> edits = new ArrayList<>(pins);
+      edits.addAll(PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()));
+      builder.apply(edits, merged.tree(), templates);
+      if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {
         merged = loadText(load, PatchEmitter.write(List.of(), builder.root()), patchFile);
         templates = new Templates(merged.sources(), environment);
       }

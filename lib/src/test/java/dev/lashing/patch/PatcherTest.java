@@ -3,6 +3,7 @@ package dev.lashing.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lashing.fix.DigestLock;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -92,7 +93,8 @@ class PatcherTest {
   void fixesBecomeAVerifiedDeterministicPatch() throws IOException {
     Patcher patcher = new Patcher(new RuleRegistry(List.of(new NoRestart(), new Published())));
     PatchOptions options = new PatchOptions(project(STACK), RuleSettings.of(Policy.PRODUCTION), List.of(), null, null,
-        false, Set.of(), Set.of(), Set.of(), "lashing patch --policy production", "hardening.patch.yml");
+        false, Set.of(), Set.of(), Set.of(), "lashing patch --policy production", "hardening.patch.yml",
+        DigestLock.NONE);
     PatchResult result = patcher.generate(options);
     assertThat(result.text())
         .contains("# Needs Docker Compose 2.18.0 or later, for !reset")
@@ -122,10 +124,11 @@ class PatcherTest {
     LoadOptions load = project(STACK);
     RuleSettings settings = RuleSettings.of(Policy.DEFAULT);
     assertThatThrownBy(() -> patcher.generate(new PatchOptions(load, settings, List.of("nope"), null, null, null,
-        Set.of(), Set.of(), Set.of(), "c", "o"))).isInstanceOf(IllegalArgumentException.class)
+        Set.of(), Set.of(), Set.of(), "c", "o", DigestLock.NONE))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope");
     assertThatThrownBy(() -> patcher.generate(new PatchOptions(load, settings, List.of(), null, null, null,
-        Set.of(), Set.of("restart-policy-x"), Set.of(), "c", "o"))).isInstanceOf(IllegalArgumentException.class);
+        Set.of(), Set.of("restart-policy-x"), Set.of(), "c", "o", DigestLock.NONE)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -57,6 +57,7 @@ public final class Canonicalizer {
     rule("services.*.entrypoint", (c, n, p) -> c.shellWords(n));
     rule("services.*.ulimits.*", (c, n, p) -> ulimit(n));
     rule("services.*.build.ulimits.*", (c, n, p) -> ulimit(n));
+    rule("services.*.build.ssh", (c, n, p) -> c.sshKeys(n));
     rule("services.*.env_file", (c, n, p) -> envFiles(n));
     rule("services.*.dns", (c, n, p) -> stringAsList(n));
     rule("services.*.dns_search", (c, n, p) -> stringAsList(n));
@@ -294,6 +295,27 @@ public final class Canonicalizer {
       return map == null ? node : map;
     }
     return node instanceof MapNode map ? KeyValues.withStringValues(map) : node;
+  }
+
+  /**
+   * {@code ssh: [default, key=/path]} as the map {@code {default: null, key: /path}}; Compose names the agent
+   * {@code default} alone, any other key needs its path. Unlike the {@link KeyValues} attributes, Compose turns
+   * the list into a map before merging, so later files merge into it key by key.
+   */
+  private Node sshKeys(Node node) {
+    if (!(node instanceof SeqNode seq) || !seq.items().stream().allMatch(SyntheticNodes::isString)) {
+      return node;
+    }
+    List<Node> keys = new ArrayList<>(seq.size());
+    for (Node item : seq.items()) {
+      String text = SyntheticNodes.text(item);
+      if (text.indexOf('=') < 0 && !text.equals("default")) {
+        error(item, "invalid ssh key \"" + text + "\": name the key's path, as " + text + "=/path/to/key");
+      } else {
+        keys.add(item);
+      }
+    }
+    return KeyValues.fromList(seq.withItems(keys));
   }
 
   /** A list names dependencies started first and required: the map Compose's merge and transform make. */

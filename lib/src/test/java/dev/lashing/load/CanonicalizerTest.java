@@ -118,6 +118,27 @@ class CanonicalizerTest {
     assertThat(service(attribute, written)).isEqualTo(canonical);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "[default] | {default: null}",
+        "['default', 'mykey=/path'] | {default: null, mykey: /path}",
+        "{default: null, mykey: /path} | {default: null, mykey: /path}",
+      })
+  void buildSshIsAMapOfKeysInEitherForm(String written, String canonical) {
+    MapNode file = canonical("services:\n  web:\n    build:\n      context: .\n      ssh: " + written + "\n");
+    assertThat(text(file, "services.web.build.ssh")).isEqualTo(canonical);
+  }
+
+  @Test
+  void anSshKeyWithoutAPathIsAnErrorUnlessItIsTheDefaultAgent() {
+    List<Diagnostic> problems = problemsOf("services:\n  web:\n    build: {context: ., ssh: [default, mykey]}\n");
+    assertThat(problems).extracting(Diagnostic::message)
+        .containsExactly("invalid ssh key \"mykey\": name the key's path, as mykey=/path/to/key");
+  }
+
   @Test
   void keyValuesInBuildDeployAndResources() {
     MapNode file =

@@ -3,10 +3,9 @@ package dev.lashing.cli.lsp;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -22,7 +21,7 @@ final class LintScheduler implements AutoCloseable {
     void run(BooleanSupplier current);
   }
 
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+  private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
     Thread thread = new Thread(r, "lashing-lsp-lint");
     thread.setDaemon(true);
     return thread;
@@ -33,6 +32,7 @@ final class LintScheduler implements AutoCloseable {
 
   LintScheduler(long delayMillis) {
     this.delayMillis = delayMillis;
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   void schedule(Path document, Task task) {
@@ -66,8 +66,13 @@ final class LintScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops the waiting runs and tells a running one to stop. It is not interrupted: it may be writing to the
+   * editor's stream, and an interrupt closes an interruptible channel for good, with the shutdown reply unsent.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    generations.clear();
+    executor.shutdown();
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 
 /**
  * The unmodifiable entries of a {@link MapNode}, with an index from key to entry once the mapping is large
@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A large list extended by a few entries ({@link #extend}) shares its array and index with the longer list
  * when nothing extended it before: a file of thousands of documents, each adding a service, then costs what
- * each document adds, not a copy of every service so far for each one.
+ * each document adds, not a copy of every service so far for each one. Only the loader extends mappings, and
+ * only those it made itself in the same load; the shared index is a plain map because a concurrent one made
+ * every load of the corpus 30% slower, so a list must not be extended while another thread reads the list it
+ * extends (the synchronized block only decides which of two extensions takes the shared places).
  */
 final class EntryList extends AbstractList<MapNode.Entry> implements RandomAccess {
   /** Below this size a walk over the entries is as fast as a hash lookup and costs no memory. */
@@ -27,7 +30,7 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
    */
   private static final class Line {
     int taken;
-    final Map<String, Integer> firstAt = new ConcurrentHashMap<>();
+    final Map<String, Integer> firstAt = new HashMap<>();
   }
 
   /** Holds this list's entries first; entries after {@link #size} belong to longer lists. */

@@ -6,8 +6,10 @@ import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The secrets a run's findings found ({@link Finding#secret()}), and source text as the outputs show it: each
@@ -18,22 +20,23 @@ public final class SecretMask {
   /** Shows every secret: for a user who asked to see them. */
   public static final SecretMask NONE = new SecretMask(Map.of());
 
-  /** Per file, the secrets' ranges by start offset. */
-  private final Map<String, List<SourceRange>> secrets;
+  /** Per file, its secrets. */
+  private final Map<String, FileSecrets> secrets;
 
-  private SecretMask(Map<String, List<SourceRange>> secrets) {
+  private SecretMask(Map<String, FileSecrets> secrets) {
     this.secrets = secrets;
   }
 
   /** Masks the secret of every finding, suppressed ones included. */
   public static SecretMask of(List<Finding> findings) {
-    Map<String, List<SourceRange>> secrets = new HashMap<>();
+    Map<String, List<SourceRange>> ranges = new HashMap<>();
     for (Finding f : findings) {
       if (f.secret() != null && !f.secret().isSynthetic()) {
-        secrets.computeIfAbsent(f.secret().file(), k -> new ArrayList<>()).add(f.secret());
+        ranges.computeIfAbsent(f.secret().file(), k -> new ArrayList<>()).add(f.secret());
       }
     }
-    secrets.values().forEach(ranges -> ranges.sort(Comparator.comparingInt(SourceRange::startOffset)));
+    Map<String, FileSecrets> secrets = new HashMap<>();
+    ranges.forEach((file, list) -> secrets.put(file, new FileSecrets(list)));
     return new SecretMask(secrets);
   }
 
@@ -55,21 +58,16 @@ public final class SecretMask {
 
   /** A text to be written into the file (a fix's replacement), with every secret of the file in it masked. */
   String replacement(SourceFile file, String text) {
-    String masked = text;
-    for (SourceRange secret : secrets.getOrDefault(file.name(), List.of())) {
-      String value = file.text().substring(secret.startOffset(), secret.endOffset());
-      if (!value.isEmpty()) {
-        masked = masked.replace(value, MASK);
-      }
-    }
-    return masked;
+    FileSecrets inFile = secrets.get(file.name());
+    return inFile == null ? text : inFile.values(file).mask(text);
   }
 
   private Shown shown(SourceFile file, int start, int end) {
     StringBuilder text = new StringBuilder();
     List<int[]> cuts = new ArrayList<>();
     int from = start;
-    for (SourceRange secret : secrets.getOrDefault(file.name(), List.of())) {
+    FileSecrets inFile = secrets.get(file.name());
+    for (SourceRange secret : inFile == null ? List.<SourceRange>of() : inFile.overlapping(start, end)) {
       int s = Math.max(secret.startOffset(), from);
       int e = Math.min(secret.endOffset(), end);
       if (s < e) {
@@ -98,6 +96,104 @@ public final class SecretMask {
         shift = cut[2] + MASK.length() - cut[1];
       }
       return index + shift;
+    }
+  }
+
+  /**
+   * A file's secrets, sorted by start offset, with the furthest end reached so far at each index, so that the
+   * secrets a piece of text overlaps are found by a binary search rather than a walk over all of them: a large
+   * file has a secret in every service and a finding on nearly every line.
+   */
+  private static final class FileSecrets {
+    private final List<SourceRange> ranges;
+    private final int[] furthestEnd;
+    private SecretValues values;
+
+    FileSecrets(List<SourceRange> unsorted) {
+      ranges = new ArrayList<>(unsorted);
+      ranges.sort(Comparator.comparingInt(SourceRange::startOffset));
+      furthestEnd = new int[ranges.size()];
+      int furthest = Integer.MIN_VALUE;
+      for (int i = 0; i < ranges.size(); i++) {
+        furthest = Math.max(furthest, ranges.get(i).endOffset());
+        furthestEnd[i] = furthest;
+      }
+    }
+
+    /** The secrets that may reach into {@code [start, end)}, in start order. */
+    List<SourceRange> overlapping(int start, int end) {
+      int low = 0;
+      int high = ranges.size();
+      while (low < high) { // the first index whose secrets so far reach past start
+        int mid = (low + high) >>> 1;
+        if (furthestEnd[mid] > start) {
+          high = mid;
+        } else {
+          low = mid + 1;
+        }
+      }
+      int to = low;
+      while (to < ranges.size() && ranges.get(to).startOffset() < end) {
+        to++;
+      }
+      return ranges.subList(low, to);
+    }
+
+    SecretValues values(SourceFile file) {
+      if (values == null) {
+        values = new SecretValues(ranges, file.text());
+      }
+      return values;
+    }
+  }
+
+  /**
+   * The distinct texts of a file's secrets, indexed by their first characters so that masking a text looks
+   * up each position once instead of searching the text for every secret.
+   */
+  private static final class SecretValues {
+    private final Map<String, List<String>> byPrefix = new HashMap<>();
+    private final int prefixLength;
+
+    SecretValues(List<SourceRange> ranges, String text) {
+      Set<String> distinct = new LinkedHashSet<>();
+      for (SourceRange secret : ranges) {
+        if (secret.endOffset() > secret.startOffset()) {
+          distinct.add(text.substring(secret.startOffset(), secret.endOffset()));
+        }
+      }
+      prefixLength = distinct.stream().mapToInt(String::length).min().orElse(0);
+      for (String value : distinct) {
+        byPrefix.computeIfAbsent(value.substring(0, prefixLength), k -> new ArrayList<>()).add(value);
+      }
+      // the longest first, so that a secret that contains another is masked whole
+      byPrefix.values().forEach(list -> list.sort(Comparator.comparingInt(String::length).reversed()));
+    }
+
+    String mask(String text) {
+      if (prefixLength == 0 || text.length() < prefixLength) {
+        return text;
+      }
+      StringBuilder masked = null;
+      int copied = 0;
+      for (int i = 0; i + prefixLength <= text.length(); ) {
+        String match = null;
+        for (String value : byPrefix.getOrDefault(text.substring(i, i + prefixLength), List.of())) {
+          if (text.startsWith(value, i)) {
+            match = value;
+            break;
+          }
+        }
+        if (match == null) {
+          i++;
+          continue;
+        }
+        masked = masked == null ? new StringBuilder(text.length()) : masked;
+        masked.append(text, copied, i).append(MASK);
+        i += match.length();
+        copied = i;
+      }
+      return masked == null ? text : masked.append(text, copied, text.length()).toString();
     }
   }
 }

@@ -71,6 +71,8 @@ public final class Canonicalizer {
     }
   }
 
+  private static final PathPatterns<Rule> PATTERNS = new PathPatterns<>(RULES);
+
   private static void rule(String pattern, Rule rule) {
     RULES.put(TreePath.parse(pattern), rule);
   }
@@ -86,7 +88,7 @@ public final class Canonicalizer {
    * entry is dropped; deprecated forms it accepts become warnings.
    */
   public static MapNode canonicalize(MapNode file, List<Diagnostic> problems) {
-    return (MapNode) new Canonicalizer(problems).walk(file, TreePath.ROOT);
+    return (MapNode) new Canonicalizer(problems).walk(file, TreePath.ROOT, PATTERNS.root());
   }
 
   /**
@@ -162,17 +164,18 @@ public final class Canonicalizer {
   // ---- the walk ----
 
   /** The node at {@code path} in long form, its children too; null when it is dropped. */
-  private Node walk(Node node, TreePath path) {
-    for (Map.Entry<TreePath, Rule> rule : RULES.entrySet()) {
-      if (path.matches(rule.getKey())) {
-        node = rule.getValue().apply(this, node, path);
-        break;
-      }
+  private Node walk(Node node, TreePath path, PathPatterns.Cursor<Rule> cursor) {
+    if (cursor.leadsNowhere()) {
+      return node;
+    }
+    Rule rule = cursor.match();
+    if (rule != null) {
+      node = rule.apply(this, node, path);
     }
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
       for (MapNode.Entry e : map.entries()) {
-        Node value = walk(e.value(), path.child(e.name()));
+        Node value = walk(e.value(), path.child(e.name()), cursor.child(e.name()));
         if (value != null) {
           entries.add(e.withValue(value));
         }
@@ -182,7 +185,7 @@ public final class Canonicalizer {
     if (node instanceof SeqNode seq) {
       List<Node> items = new ArrayList<>(seq.size());
       for (Node item : seq.items()) {
-        Node value = walk(item, path.child(TreePath.ITEM));
+        Node value = walk(item, path.child(TreePath.ITEM), cursor.child(TreePath.ITEM));
         if (value != null) {
           items.add(value);
         }

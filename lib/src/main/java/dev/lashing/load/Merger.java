@@ -48,6 +48,8 @@ public final class Merger {
     special("networks.*.ipam.config", Merger::ipamConfig);
   }
 
+  private static final PathPatterns<Rule> PATTERNS = new PathPatterns<>(SPECIALS);
+
   private static void special(String pattern, Rule rule) {
     SPECIALS.put(TreePath.parse(pattern), unlessNull(rule));
   }
@@ -105,12 +107,8 @@ public final class Merger {
   }
 
   private static Node mergeNode(Node base, Node override, TreePath path) {
-    for (Map.Entry<TreePath, Rule> special : SPECIALS.entrySet()) {
-      if (path.matches(special.getKey())) {
-        return special.getValue().merge(base, override, path);
-      }
-    }
-    return mergeDefault(base, override, path);
+    Rule special = PATTERNS.at(path).match();
+    return special != null ? special.merge(base, override, path) : mergeDefault(base, override, path);
   }
 
   private static Node mergeDefault(Node base, Node override, TreePath path) {

@@ -65,6 +65,8 @@ final class Uniqueness {
         .forEach(pattern -> index(pattern, Uniqueness::textBeforeEquals));
   }
 
+  private static final PathPatterns<Indexer> PATTERNS = new PathPatterns<>(INDEXERS);
+
   private static void index(String pattern, Indexer indexer) {
     INDEXERS.put(TreePath.parse(pattern), indexer);
   }
@@ -73,22 +75,26 @@ final class Uniqueness {
 
   /** {@code node} with its lists made unique; {@code node} itself when nothing in it changes. */
   static Node enforce(Node node, TreePath path, List<Diagnostic> problems) {
+    return enforce(node, path, PATTERNS.at(path), problems);
+  }
+
+  private static Node enforce(Node node, TreePath path, PathPatterns.Cursor<Indexer> cursor, List<Diagnostic> problems) {
+    if (cursor.leadsNowhere()) {
+      return node;
+    }
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
       boolean changed = false;
       for (MapNode.Entry e : map.entries()) {
-        Node unique = enforce(e.value(), path.child(e.name()), problems);
+        Node unique = enforce(e.value(), path.child(e.name()), cursor.child(e.name()), problems);
         changed |= unique != e.value();
         entries.add(unique == e.value() ? e : e.withValue(unique));
       }
       return changed ? map.withEntries(entries) : map;
     }
-    if (node instanceof SeqNode seq) {
-      for (Map.Entry<TreePath, Indexer> indexer : INDEXERS.entrySet()) {
-        if (path.matches(indexer.getKey())) {
-          return unique(seq, path, indexer.getValue(), problems);
-        }
-      }
+    Indexer indexer = cursor.match();
+    if (node instanceof SeqNode seq && indexer != null) {
+      return unique(seq, path, indexer, problems);
     }
     return node;
   }
@@ -98,7 +104,12 @@ final class Uniqueness {
    * from it are not looked at again, so merging many documents one after another costs what each adds.
    */
   static Node enforceOver(Node merged, Node base, TreePath path, List<Diagnostic> problems) {
-    if (merged == base) {
+    return enforceOver(merged, base, path, PATTERNS.at(path), problems);
+  }
+
+  private static Node enforceOver(
+      Node merged, Node base, TreePath path, PathPatterns.Cursor<Indexer> cursor, List<Diagnostic> problems) {
+    if (merged == base || cursor.leadsNowhere()) {
       return merged;
     }
     if (merged instanceof MapNode map && base instanceof MapNode earlier) {
@@ -108,7 +119,9 @@ final class Uniqueness {
       for (int i = from; i < map.size(); i++) {
         MapNode.Entry e = map.entries().get(i);
         Node before = earlier.get(e.name());
-        Node unique = e.value() == before ? before : enforceOver(e.value(), before, path.child(e.name()), problems);
+        Node unique = e.value() == before
+            ? before
+            : enforceOver(e.value(), before, path.child(e.name()), cursor.child(e.name()), problems);
         if (unique != e.value() && entries == null) {
           entries = new ArrayList<>(map.entries().subList(0, i));
         }
@@ -118,7 +131,7 @@ final class Uniqueness {
       }
       return entries == null ? map : map.withEntries(entries);
     }
-    return enforce(merged, path, problems);
+    return enforce(merged, path, cursor, problems);
   }
 
   private static SeqNode unique(SeqNode seq, TreePath path, Indexer indexer, List<Diagnostic> problems) {

@@ -4,7 +4,9 @@ import dev.lashing.lint.Finding;
 import dev.lashing.lint.Severity;
 import dev.lashing.source.SourceFile;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The format for people: per finding a {@code file:line:col: severity [rule-id] message} line, the source
@@ -18,6 +20,10 @@ final class TextReporter implements Reporter {
   private static final int SHOWN_BEFORE_SPAN = 60;
   /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
   private static final int TAB_WIDTH = 4;
+  /** Findings formatted by one task. */
+  private static final int CHUNK = 512;
+  /** Findings formatted before their text is written. */
+  private static final int WINDOW = 16 * CHUNK;
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
 
@@ -31,29 +37,39 @@ final class TextReporter implements Reporter {
 
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
-    // One finding at a time: the report of a large file runs to many times its size, too much to hold twice.
-    StringBuilder text = new StringBuilder();
-    for (List<Finding> group : report.byFile().values()) {
-      for (Finding f : group) {
-        if (f.isSuppressed()) {
-          continue;
-        }
-        text.append(headline(f, colour)).append('\n');
-        if (!quiet) {
-          frame(f, report.sources().get(f.at().file()), report.secrets(), text);
-          for (String hint : Wording.hints(f)) {
-            text.append("  ").append(printable(hint)).append('\n');
-          }
-          text.append('\n');
-        }
+    List<Finding> shown = new ArrayList<>();
+    report.byFile().values().forEach(group -> group.stream().filter(f -> !f.isSuppressed()).forEach(shown::add));
+    // The report of a large file runs to many times its size, too much to hold whole: it is written a window
+    // at a time, the chunks of a window formatted side by side.
+    for (int from = 0; from < shown.size(); from += WINDOW) {
+      List<Finding> window = shown.subList(from, Math.min(shown.size(), from + WINDOW));
+      int chunks = (window.size() + CHUNK - 1) / CHUNK;
+      IntStream indices = IntStream.range(0, chunks);
+      List<String> texts = (chunks > 1 ? indices.parallel() : indices)
+          .mapToObj(i -> format(window.subList(i * CHUNK, Math.min(window.size(), (i + 1) * CHUNK)), report))
+          .toList();
+      for (String text : texts) {
         out.append(text);
-        text.setLength(0);
       }
     }
     if (!quiet) {
-      text.append(Summary.of(report.findings())).append('\n');
+      out.append(Summary.of(report.findings()).toString()).append('\n');
     }
-    out.append(text);
+  }
+
+  private String format(List<Finding> findings, LintReport report) {
+    StringBuilder text = new StringBuilder();
+    for (Finding f : findings) {
+      text.append(headline(f, colour)).append('\n');
+      if (!quiet) {
+        frame(f, report.sources().get(f.at().file()), report.secrets(), text);
+        for (String hint : Wording.hints(f)) {
+          text.append("  ").append(printable(hint)).append('\n');
+        }
+        text.append('\n');
+      }
+    }
+    return text.toString();
   }
 
   /** {@code compose.yaml:4:5: high [rule-id] message}, on one line whatever the message holds. */
@@ -148,17 +164,23 @@ final class TextReporter implements Reporter {
    * sequences, bidirectional overrides) as U+FFFD: messages and paths quote the user's files.
    */
   static String printable(String text) {
-    if (text.chars().noneMatch(TextReporter::needsReplacing)) {
+    int first = 0;
+    while (first < text.length() && !needsReplacing(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
       return text;
     }
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
+    StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+    for (int i = first; i < text.length(); ) {
+      int cp = text.codePointAt(i);
       if (cp == '\t' || cp == '\n' || cp == '\r') {
         out.append(' ');
       } else {
         out.appendCodePoint(unsafe(cp) ? '\uFFFD' : cp);
       }
-    });
+      i += Character.charCount(cp);
+    }
     return out.toString();
   }
 

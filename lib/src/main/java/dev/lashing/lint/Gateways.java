@@ -7,24 +7,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The stack's entry points, whose published ports are how it is reached: the {@code gateways} option of the rule
  * that takes it ({@code --gateway} sets it), else the services publishing ports whose name or image says so. Lint,
  * fix and patch all ask here, so they never disagree on which services are gateways.
  *
- * @param names the gateways, in the project's order when recognised
- * @param from where they come from, for the patch header
  */
-public record Gateways(List<String> names, String from) {
+public final class Gateways {
   static final String OPTION = "gateways";
 
-  public Gateways {
-    names = List.copyOf(names);
+  private final List<String> names;
+  private final Set<String> lookup;
+  private final String from;
+
+  /**
+   * @param names the gateways, in the project's order when recognised
+   * @param from where they come from, for the patch header
+   */
+  public Gateways(List<String> names, String from) {
+    this.names = List.copyOf(names);
+    this.lookup = Set.copyOf(names);
+    this.from = from;
   }
 
+  /** The gateways, in the project's order when recognised. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** Where they come from, for the patch header. */
+  public String from() {
+    return from;
+  }
+
+  /** Whether a service is a gateway: asked for every published port, so looked up, not searched. */
   public boolean contains(String service) {
-    return names.contains(service);
+    return lookup.contains(service);
   }
 
   /** The gateways {@code settings} name, else those recognised by name in {@code project}. */

@@ -40,15 +40,15 @@ public final class SecretMask {
     return new SecretMask(secrets);
   }
 
-  /** {@link LineSpan#of} with the line's secrets masked, the span moved to where its text is shown. */
-  LineSpan span(SourceRange at, SourceFile file) {
-    LineSpan span = LineSpan.of(at, file);
-    if (span == null) {
+  /** {@link LineWindow#of} with the secrets in it masked, the span moved to where its text is shown. */
+  LineWindow window(SourceRange at, SourceFile file) {
+    LineWindow window = LineWindow.of(at, file);
+    if (window == null) {
       return null;
     }
-    int lineStart = file.lineStart(at.line());
-    Shown shown = shown(file, lineStart, lineStart + span.line().length());
-    return new LineSpan(shown.text(), shown.position(span.start(), false), shown.position(span.end(), true));
+    Shown shown = shown(file, window.textStart(), window.textStart() + window.text().length());
+    return new LineWindow(shown.text(), window.textStart(), shown.position(window.start(), false),
+        shown.position(window.end(), true), window.cutBefore(), window.cutAfter());
   }
 
   /** The text of {@code file} between two offsets, with the secrets in it masked. */

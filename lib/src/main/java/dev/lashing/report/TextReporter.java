@@ -83,11 +83,11 @@ final class TextReporter implements Reporter {
    * span goes on). Columns are display columns: tabs expanded, wide characters two, combining marks none.
    */
   private void frame(Finding f, SourceFile source, SecretMask secrets, StringBuilder out) {
-    LineSpan span = secrets.span(f.at(), source);
+    LineWindow span = secrets.window(f.at(), source);
     if (span == null) {
       return;
     }
-    String line = span.line();
+    String line = span.text();
     // A very long line (a minified value, a flow mapping on one line) is shown as a window around the finding,
     // so that each finding on it prints a few hundred characters, not megabytes.
     int from = 0;
@@ -102,8 +102,10 @@ final class TextReporter implements Reporter {
         to--;
       }
     }
-    StringBuilder shown = new StringBuilder(from > 0 ? "\u2026" : "");
-    int column = from > 0 ? 1 : 0;
+    boolean before = from > 0 || span.cutBefore();
+    boolean after = to < line.length() || span.cutAfter();
+    StringBuilder shown = new StringBuilder(before ? "\u2026" : "");
+    int column = before ? 1 : 0;
     int spanStart = -1;
     int spanEnd = -1;
     for (int i = from; ; ) {
@@ -114,11 +116,18 @@ final class TextReporter implements Reporter {
         spanEnd = column;
       }
       if (i >= to) {
-        if (to < line.length()) {
+        if (after) {
           shown.append('\u2026');
           spanEnd = spanEnd < 0 ? column : spanEnd;
         }
         break;
+      }
+      char unit = line.charAt(i);
+      if (unit > 0x20 && unit < 0x7F) { // printable ASCII, most of any compose file: one column each
+        shown.append(unit);
+        column++;
+        i++;
+        continue;
       }
       int cp = line.codePointAt(i);
       if (cp == '\t') {
@@ -186,7 +195,7 @@ final class TextReporter implements Reporter {
 
   /** Whether a UTF-16 unit is one that {@link #printable} changes (every unsafe code point is a single unit). */
   private static boolean needsReplacing(int unit) {
-    return unit == '\t' || unit == '\n' || unit == '\r' || unsafe(unit);
+    return (unit < 0x20 || unit >= 0x7F) && (unit == '\t' || unit == '\n' || unit == '\r' || unsafe(unit));
   }
 
   private static boolean unsafe(int cp) {

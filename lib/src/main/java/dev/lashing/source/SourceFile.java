@@ -63,12 +63,17 @@ public final class SourceFile {
 
   /** The text of a 1-based line without its line break. */
   public String line(int line) {
+    return text.substring(lineStarts[line - 1], lineEnd(line));
+  }
+
+  /** The UTF-16 offset where a 1-based line's text ends, before its line break. */
+  public int lineEnd(int line) {
     int start = lineStarts[line - 1];
     int end = line < lineStarts.length ? lineStarts[line] : text.length();
     while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;
     }
-    return text.substring(start, end);
+    return end;
   }
 
   public SourceRange range(int startOffset, int endOffset) {

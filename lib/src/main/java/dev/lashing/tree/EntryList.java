@@ -30,7 +30,11 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
    */
   private static final class Line {
     int taken;
-    final Map<String, Integer> firstAt = new HashMap<>();
+    final Map<String, Integer> firstAt;
+
+    Line(int keys) {
+      firstAt = new HashMap<>((int) (keys / 0.75f) + 1); // sized for them: no rehashing while it fills
+    }
   }
 
   /** Holds this list's entries first; entries after {@link #size} belong to longer lists. */
@@ -60,7 +64,7 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
     if (entries.length < INDEXED_FROM) {
       return new EntryList(entries, entries.length, null);
     }
-    Line line = new Line();
+    Line line = new Line(entries.length);
     for (int i = 0; i < entries.length; i++) {
       line.firstAt.putIfAbsent(entries[i].name(), i);
     }

@@ -16,10 +16,16 @@ public final class Scalars {
       Pattern.compile(
           "[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
 
+  /** The first characters of the texts the patterns above match. */
+  private static final String NOT_STRING_STARTS = "~nNtTfF0123456789+-.";
+
   private Scalars() {}
 
   /** The type of a plain (unquoted, untagged) scalar. */
   public static ScalarNode.Type resolvePlain(String text) {
+    if (!text.isEmpty() && NOT_STRING_STARTS.indexOf(text.charAt(0)) < 0) {
+      return ScalarNode.Type.STRING; // most scalars: no pattern below can match, so none is tried
+    }
     if (NULL.matcher(text).matches()) {
       return ScalarNode.Type.NULL;
     }

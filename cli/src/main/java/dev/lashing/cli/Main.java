@@ -11,10 +11,18 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    int code = new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null)
-        .run(args);
+    Cli cli = new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+    int[] code = new int[1];
+    Thread run = DeepStack.thread(() -> code[0] = cli.run(args), "lashing");
+    run.start();
+    try {
+      run.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      code[0] = 130; // as a shell reports a run stopped by Ctrl-C
+    }
     out.flush();
     err.flush();
-    System.exit(code);
+    System.exit(code[0]);
   }
 }

@@ -22,7 +22,7 @@ final class OrderedParallel {
       return items.stream().map(function).toList();
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "lashing-worker");
+      Thread thread = DeepStack.thread(task, "lashing-worker");
       thread.setDaemon(true);
       return thread;
     });

@@ -9,7 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileInputTest {
   private static final String BOMB = AliasBomb.ofLevels(12);
+  /** Files in the include and extends chains. */
+  private static final int CHAIN = 2000;
 
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -66,25 +71,45 @@ class HostileInputTest {
     assertThat(out.toString() + err.toString()).contains("compose.yaml").contains("bytes are not read");
   }
 
+  // Each level of an include or extends chain is a few calls deeper in the loader: these run `lashing` as its
+  // launcher does, in a JVM whose threads get a 256 KiB stack by default, where a chain of a thousand files
+  // overflowed the stack before the command ran on a thread of its own (DeepStack).
+
   @Test
-  void aDeepExtendsChain() throws IOException {
+  void aDeepExtendsChain() throws Exception {
     write("compose.yaml", "services:\n  s0:\n    extends: {file: e1.yaml, service: s}\n    image: nginx:1.27\n");
-    for (int i = 1; i < 200; i++) {
+    for (int i = 1; i < CHAIN; i++) {
       write("e" + i + ".yaml", "services:\n  s:\n    extends: {file: e" + (i + 1) + ".yaml, service: s}\n"
           + "    environment: [L" + i + "=1]\n");
     }
-    write("e200.yaml", "services:\n  s:\n    image: busybox\n");
-    assertThat(lint("--quiet", "compose.yaml")).as(out.toString() + err).isIn(Cli.OK, Cli.FINDINGS);
+    write("e" + CHAIN + ".yaml", "services:\n  s:\n    image: busybox\n");
+    Process lashing = lashingProcess("lint", "--quiet", "compose.yaml");
+    assertThat(lashing.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("out.txt"))).contains("compose.yaml:2:3: medium [cap-drop-all]");
   }
 
   @Test
-  void aDeepIncludeChain() throws IOException {
+  void aDeepIncludeChain() throws Exception {
     write("compose.yaml", "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n");
-    for (int i = 1; i < 200; i++) {
+    for (int i = 1; i < CHAIN; i++) {
       write("i" + i + ".yaml", "include: [i" + (i + 1) + ".yaml]\nservices:\n  s" + i + ": {image: busybox}\n");
     }
-    write("i200.yaml", "services:\n  last: {image: busybox}\n");
-    assertThat(lint("--quiet", "compose.yaml")).as(out.toString() + err).isIn(Cli.OK, Cli.FINDINGS);
+    write("i" + CHAIN + ".yaml", "services:\n  last: {image: busybox}\n");
+    Process lashing = lashingProcess("lint", "--quiet", "compose.yaml");
+    assertThat(lashing.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("out.txt")))
+        .contains("i" + CHAIN + ".yaml:2:3: medium [cap-drop-all] service 'last'");
+  }
+
+  /** {@code lashing ARGS} in its own JVM with a small default stack; its output in out.txt and err.txt. */
+  private Process lashingProcess(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xss256k", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("lashing ended").isTrue();
+    return process;
   }
 
   @Test

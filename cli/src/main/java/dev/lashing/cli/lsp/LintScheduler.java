@@ -1,5 +1,6 @@
 package dev.lashing.cli.lsp;
 
+import dev.lashing.cli.DeepStack;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,7 @@ final class LintScheduler implements AutoCloseable {
   }
 
   private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-    Thread thread = new Thread(r, "lashing-lsp-lint");
+    Thread thread = DeepStack.thread(r, "lashing-lsp-lint");
     thread.setDaemon(true);
     return thread;
   });

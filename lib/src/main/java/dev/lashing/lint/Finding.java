@@ -1,5 +1,6 @@
 package dev.lashing.lint;
 
+import dev.lashing.source.Origin;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
 import java.util.List;
@@ -27,7 +28,7 @@ public record Finding(
     SourceRange secret) {
 
   public Finding {
-    via = List.copyOf(via);
+    via = Origin.immutableUses(via);
   }
 
   /** A finding that holds no secret. */

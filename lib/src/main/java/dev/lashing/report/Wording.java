@@ -12,6 +12,9 @@ public final class Wording {
   private Wording() {}
 
   /** The lines that follow a finding's first line: the fix, then how the value was inherited; each may be absent. */
+  /** The uses of a value's chain its hint names: at most this many, half from each end. */
+  private static final int MAX_STEPS_SHOWN = 10;
+
   static List<String> hints(Finding f) {
     List<String> hints = new ArrayList<>(2);
     Fix fix = f.fix();
@@ -20,10 +23,18 @@ public final class Wording {
           + (fix.safety() == Fix.Safety.BEHAVIOUR_CHANGING ? " (unsafe: changes behaviour)" : ""));
     }
     if (!f.via().isEmpty()) {
+      List<Via> uses = new ArrayList<>(f.via());
+      int count = uses.size();
       List<String> steps = new ArrayList<>();
-      // Outermost first: the use a reader of the service finds first, then the steps back to the value.
-      for (int i = f.via().size() - 1; i >= 0; i--) {
-        Via via = f.via().get(i);
+      // Outermost first: the use a reader of the service finds first, then the steps back to the value; of a
+      // long chain, its two ends, so that a finding's text does not grow with the chain.
+      for (int i = count - 1; i >= 0; i--) {
+        if (count > MAX_STEPS_SHOWN && i == count - 1 - MAX_STEPS_SHOWN / 2) {
+          steps.add("\u2026 " + (count - MAX_STEPS_SHOWN) + " more \u2026");
+          i -= count - MAX_STEPS_SHOWN - 1;
+          continue;
+        }
+        Via via = uses.get(i);
         steps.add(via.at() + " (via " + label(via.kind()) + ")");
       }
       hints.add("inherited from " + String.join(", ", steps));

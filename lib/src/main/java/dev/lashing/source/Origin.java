@@ -9,7 +9,12 @@ import java.util.List;
 public record Origin(SourceRange at, List<Via> via) {
 
   public Origin {
-    via = via instanceof ViaChain chain ? chain : List.copyOf(via);
+    via = immutableUses(via);
+  }
+
+  /** {@code uses} as an immutable list: a chain of uses is shared as it is (copying it costs its length). */
+  public static List<Via> immutableUses(List<Via> uses) {
+    return uses instanceof ViaChain chain ? chain : List.copyOf(uses);
   }
 
   public static Origin at(SourceRange range) {
@@ -38,12 +43,8 @@ public record Origin(SourceRange at, List<Via> via) {
    * an {@code include:} does not count, because the including file only names the file the value is written in.
    */
   public SourceRange problemAt() {
-    for (int i = via.size() - 1; i >= 0; i--) {
-      if (via.get(i).kind() != Via.Kind.INCLUDE) {
-        return via.get(i).at();
-      }
-    }
-    return at;
+    Via use = ViaChain.lastOtherThan(via, Via.Kind.INCLUDE);
+    return use == null ? at : use.at();
   }
 
   @Override

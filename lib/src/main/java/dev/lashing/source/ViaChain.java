@@ -41,6 +41,24 @@ final class ViaChain extends AbstractList<Via> {
     return new ViaChain(this, Objects.requireNonNull(use), size + 1);
   }
 
+  /** The last of {@code uses} not of {@code kind}, found from the end; null when there is none. */
+  static Via lastOtherThan(List<Via> uses, Via.Kind kind) {
+    if (uses instanceof ViaChain chain) {
+      for (ViaChain at = chain; at.size > 0; at = at.before) {
+        if (at.last.kind() != kind) {
+          return at.last;
+        }
+      }
+      return null;
+    }
+    for (int i = uses.size() - 1; i >= 0; i--) {
+      if (uses.get(i).kind() != kind) {
+        return uses.get(i);
+      }
+    }
+    return null;
+  }
+
   @Override
   public Via get(int index) {
     Objects.checkIndex(index, size);

@@ -8,6 +8,8 @@ import dev.lashing.lint.Finding;
 import dev.lashing.lint.Severity;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import dev.lashing.source.Via;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -30,8 +32,34 @@ class TextReporterTest {
     return lines[1].substring(2) + "\n" + lines[2].substring(2); // without the frame's indent
   }
 
+  @Test
+  void aLongChainOfUsesIsNamedByItsEnds() {
+    SourceFile file = new SourceFile("compose.yaml", "image: nginx:latest\n");
+    List<Via> uses = new ArrayList<>();
+    for (int i = 1; i <= 1000; i++) { // innermost first, as Origin holds them
+      uses.add(new Via(Via.Kind.INCLUDE, SourceRange.synthetic("i" + i + ".yaml")));
+    }
+    Finding inherited = new Finding("rule", Severity.HIGH, "message", range(file, "nginx", "latest"), null, uses,
+        null, null);
+    String hint = render("text", report(file, inherited)).lines().filter(l -> l.contains("inherited from"))
+        .findFirst().orElseThrow();
+    assertThat(hint).isEqualTo("  inherited from i1000.yaml (via include), i999.yaml (via include), "
+        + "i998.yaml (via include), i997.yaml (via include), i996.yaml (via include), \u2026 990 more \u2026, "
+        + "i5.yaml (via include), i4.yaml (via include), i3.yaml (via include), i2.yaml (via include), "
+        + "i1.yaml (via include)");
+  }
+
   @Nested
   class CodeFrames {
+    @Test
+    void aFindingNearTheStartOfAVeryLongLineIsShownFromTheLineStart() {
+      String yaml = "x: {image: nginx:latest, " + "a: 1, ".repeat(100_000) + "}\n";
+      String[] frame = frame(yaml, "nginx", "latest").split("\n");
+      assertThat(frame[0]).startsWith("1 | x: {image: nginx:latest, a: 1,").endsWith("\u2026")
+          .hasSize("1 | ".length() + 200 + 1);
+      assertThat(frame[1].indexOf('^')).isEqualTo(frame[0].indexOf("nginx"));
+    }
+
     @Test
     void aVeryLongLineIsShownAsAWindowAroundTheFinding() {
       String yaml = "x: {" + "a: 1, ".repeat(100_000) + "image: nginx:latest, " + "b: 2, ".repeat(100_000) + "}\n";

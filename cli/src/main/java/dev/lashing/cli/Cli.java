@@ -111,6 +111,11 @@ public final class Cli {
     } catch (UncheckedIOException e) {
       err.println("lashing: " + IoErrors.describe(e.getCause()));
       return INVALID;
+    } catch (OutOfMemoryError e) {
+      // what the run held is unreachable once here, so there is room to say so
+      err.println("lashing: out of memory: the input needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB this Java may use (raise it with JAVA_TOOL_OPTIONS=-Xmx...)");
+      return INVALID;
     } catch (RuntimeException | StackOverflowError e) {
       err.println("lashing: internal error: " + e + " (please report it with the input that caused it)");
       return INTERNAL_ERROR;

@@ -14,6 +14,10 @@ public final class Main {
     Cli cli = new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
     int[] code = new int[1];
     Thread run = DeepStack.thread(() -> code[0] = cli.run(args), "lashing");
+    run.setUncaughtExceptionHandler((thread, e) -> {
+      err.println("lashing: internal error: " + e + " (please report it with the input that caused it)");
+      code[0] = Cli.INTERNAL_ERROR;
+    });
     run.start();
     try {
       run.join();

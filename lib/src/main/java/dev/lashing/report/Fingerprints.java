@@ -22,8 +22,11 @@ import java.util.Map;
  *   <li>the rule id</li>
  *   <li>the file name as positions give it, with {@code \} turned into {@code /}</li>
  *   <li>the service, or the empty string for a project-level finding</li>
- *   <li>the text of the offending line, stripped of leading and trailing white space</li>
- *   <li>the offending span's text on that line (it tells apart two findings on one line)</li>
+ *   <li>the text of the offending line, stripped of leading and trailing white space; of a line longer than
+ *       16,384 characters (a minified value, a flow mapping on one line), the 1,024 characters on either side
+ *       of the finding's start, so that a fingerprint costs what it shows, not the line</li>
+ *   <li>the offending span's text on that line (it tells apart two findings on one line), within the
+ *       characters of field 5 for such a long line</li>
  *   <li>the occurrence: 0 for the first finding with equal fields 1 to 6 in a run's findings (suppressed
  *       ones included, in the Linter's order), 1 for the second, and so on</li>
  * </ol>
@@ -43,11 +46,12 @@ public final class Fingerprints {
 
   /** The fingerprints of all of a run's findings, in order, with occurrences counted among them. */
   public static List<String> of(List<Finding> findings, Map<String, SourceFile> sources) {
+    // counted by the digest of the fields, not the fields themselves: a long line is in the key of each finding
     Map<String, Integer> seen = new HashMap<>();
     List<String> result = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       String key = key(f, sources.get(f.at().file()));
-      int occurrence = seen.merge(key, 1, Integer::sum) - 1;
+      int occurrence = seen.merge(digest(key), 1, Integer::sum) - 1;
       result.add(hash(key, occurrence));
     }
     return result;
@@ -59,9 +63,9 @@ public final class Fingerprints {
     field(key, f.ruleId());
     field(key, f.at().file().replace('\\', '/'));
     field(key, f.service() == null ? "" : f.service());
-    LineSpan span = LineSpan.of(f.at(), file);
-    field(key, span == null ? f.message() : span.line().strip());
-    field(key, span == null ? f.message() : span.covered());
+    LineWindow line = LineWindow.of(f.at(), file);
+    field(key, line == null ? f.message() : line.text().strip());
+    field(key, line == null ? f.message() : line.text().substring(line.start(), line.end()));
     return key.toString();
   }
 
@@ -70,10 +74,13 @@ public final class Fingerprints {
   }
 
   private static String hash(String key, int occurrence) {
+    return digest(key + occurrence + '\0');
+  }
+
+  private static String digest(String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((key + occurrence + '\0').getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -3,7 +3,6 @@ package dev.lashing.lint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ public final class RuleRegistry {
 
   public RuleRegistry(List<Rule> rules) {
     List<Rule> sorted = new ArrayList<>(rules);
-    sorted.sort(Comparator.comparing(r -> r.info().id()));
+    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
+    sorted.sort((a, b) -> a.info().id().compareTo(b.info().id()));
     Map<String, Rule> index = new HashMap<>();
     for (Rule rule : sorted) {
       Rule earlier = index.putIfAbsent(rule.info().id(), rule);

@@ -8,9 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a bundled schema's JSON text straight into a Jackson tree. Jackson's own parser is not used: setting it up
- * (its factory, symbol tables, and the BigDecimal constants whose class initialisation squares a 150,000-bit number
- * in the interpreter) cost more than compiling the schema, on the path every lint run waits for. The schemas are
- * ours and small, so a plain recursive descent over RFC 8259 is all it takes.
+ * (its factory, symbol tables and number handling) cost more than compiling the schema, on the path every lint run
+ * waits for. The schemas are ours and small, so a plain recursive descent over RFC 8259 is all it takes.
  */
 final class JsonTreeReader {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -59,7 +59,8 @@ public final class AotTraining {
     try {
       for (List<String> command : COMMANDS) {
         StringWriter errors = new StringWriter();
-        int code = new Cli(discard, new PrintWriter(errors), Map.of(), examples).run(command.toArray(String[]::new));
+        int code = Main.runOnDeepStack(new Cli(discard, new PrintWriter(errors), Map.of(), examples),
+            command.toArray(String[]::new));
         if (code > Cli.FINDINGS) {
           err.print(errors);
           err.println("AotTraining: lashing " + String.join(" ", command) + " exited with " + code);

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The training run of the distribution's ahead-of-time cache ({@code scripts/build-dist.sh} runs it once with
  * {@code -XX:AOTCacheOutput}): the commands people run most, on the shipped examples, in one JVM, so the cache
- * holds the classes, linked and initialised, and the method profiles that lint, fix, patch and config need.
+ * holds the classes, loaded and linked, and the resolved lambdas that lint, fix, patch and config need (no method
+ * profiles: bin/lashing says why).
  * What they print is thrown away; only what the JVM saw while running them counts.
  */
 public final class AotTraining {
@@ -52,10 +53,14 @@ public final class AotTraining {
   /** Runs the commands; the exit code of the first that fails (exit 2 or 3), else 0. */
   static int run(Path examples, PrintWriter err) throws IOException {
     PrintWriter discard = new PrintWriter(Writer.nullWriter());
+    // What Main asks the JVM before every command (the commands below get a fixed environment instead)
+    System.getenv();
+    System.console();
     try {
       for (List<String> command : COMMANDS) {
         StringWriter errors = new StringWriter();
-        int code = new Cli(discard, new PrintWriter(errors), Map.of(), examples).run(command.toArray(String[]::new));
+        int code = Main.runOnDeepStack(new Cli(discard, new PrintWriter(errors), Map.of(), examples),
+            command.toArray(String[]::new));
         if (code > Cli.FINDINGS) {
           err.print(errors);
           err.println("AotTraining: lashing " + String.join(" ", command) + " exited with " + code);

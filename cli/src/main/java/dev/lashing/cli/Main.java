@@ -11,7 +11,18 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    Cli cli = new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+    int code = runOnDeepStack(
+        new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), args);
+    out.flush();
+    err.flush();
+    // Not System.exit, which first looks up the java.lang.Runtime logger (Java 21 and later) and so starts
+    // java.util.logging: a fifth of a short lint run. Once run returns no shutdown hook has work left (AtomicFiles
+    // removes its own when each write ends), and the output is flushed.
+    Runtime.getRuntime().halt(code);
+  }
+
+  /** Runs a command on a {@link DeepStack} thread (AotTraining too, so the cache holds this path); its exit code. */
+  static int runOnDeepStack(Cli cli, String[] args) {
     int[] code = new int[1];
     Thread run = DeepStack.thread(() -> code[0] = cli.run(args), "lashing");
     run.setUncaughtExceptionHandler((thread, e) -> {
@@ -25,8 +36,6 @@ public final class Main {
       Thread.currentThread().interrupt();
       code[0] = 130; // as a shell reports a run stopped by Ctrl-C
     }
-    out.flush();
-    err.flush();
-    System.exit(code[0]);
+    return code[0];
   }
 }

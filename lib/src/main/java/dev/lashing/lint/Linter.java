@@ -16,13 +16,24 @@ import java.util.stream.Stream;
 
 /** Runs the rules a configuration enables over a loaded project, then applies inline suppressions. */
 public final class Linter {
-  /** The order findings are reported in: file, line, column, rule, service. */
-  public static final Comparator<Finding> ORDER =
-      Comparator.comparing((Finding f) -> f.at().file())
-          .thenComparingInt(f -> f.at().line())
-          .thenComparingInt(f -> f.at().column())
-          .thenComparing(Finding::ruleId)
-          .thenComparing(f -> f.service() == null ? "" : f.service());
+  /**
+   * The order findings are reported in: file, line, column, rule, service. Written out rather than built with
+   * {@code Comparator.comparing}, whose serializable lambdas the ahead-of-time cache cannot hold: each would be
+   * generated afresh in every run.
+   */
+  public static final Comparator<Finding> ORDER = (a, b) -> {
+    int order = a.at().file().compareTo(b.at().file());
+    if (order == 0) {
+      order = Integer.compare(a.at().line(), b.at().line());
+    }
+    if (order == 0) {
+      order = Integer.compare(a.at().column(), b.at().column());
+    }
+    if (order == 0) {
+      order = a.ruleId().compareTo(b.ruleId());
+    }
+    return order != 0 ? order : serviceOrEmpty(a).compareTo(serviceOrEmpty(b));
+  };
 
   /** The size of a project's files from which its rules run on several threads. */
   private static final int PARALLEL_FROM_CHARS = 64 * 1024;
@@ -31,6 +42,10 @@ public final class Linter {
 
   public Linter(RuleRegistry registry) {
     this.registry = registry;
+  }
+
+  private static String serviceOrEmpty(Finding f) {
+    return f.service() == null ? "" : f.service();
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.lashing.lint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +14,13 @@ import java.util.ServiceLoader;
 public final class RuleRegistry {
   private final List<Rule> rules;
   private final Map<String, Rule> byId;
+  /** The sorted ids of the rules that declare each role: the linter asks for every project. */
+  private final Map<RuleRole, List<String>> idsByRole;
 
   public RuleRegistry(List<Rule> rules) {
     List<Rule> sorted = new ArrayList<>(rules);
-    sorted.sort(Comparator.comparing(r -> r.info().id()));
+    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
+    sorted.sort((a, b) -> a.info().id().compareTo(b.info().id()));
     Map<String, Rule> index = new HashMap<>();
     for (Rule rule : sorted) {
       Rule earlier = index.putIfAbsent(rule.info().id(), rule);
@@ -28,6 +31,20 @@ public final class RuleRegistry {
     }
     this.rules = Collections.unmodifiableList(sorted);
     this.byId = Map.copyOf(index);
+    Map<RuleRole, List<String>> byRole = new EnumMap<>(RuleRole.class);
+    for (RuleRole role : RuleRole.values()) {
+      byRole.put(role, new ArrayList<>());
+    }
+    for (Rule rule : sorted) {
+      for (RuleRole role : rule.info().roles()) {
+        List<String> ids = byRole.get(role);
+        if (!ids.contains(rule.info().id())) {
+          ids.add(rule.info().id());
+        }
+      }
+    }
+    byRole.replaceAll((role, ids) -> List.copyOf(ids));
+    this.idsByRole = byRole;
   }
 
   /** The rules of every {@link RulePack} found by the ServiceLoader. */
@@ -62,7 +79,7 @@ public final class RuleRegistry {
 
   /** The ids of the rules that declare a role, sorted. */
   public List<String> idsWith(RuleRole role) {
-    return rules.stream().filter(r -> hasRole(r.info(), role)).map(r -> r.info().id()).toList();
+    return idsByRole.get(role);
   }
 
   /**

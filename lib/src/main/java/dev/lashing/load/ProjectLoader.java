@@ -26,7 +26,6 @@ import dev.lashing.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,9 +180,7 @@ public final class ProjectLoader {
   private static List<Diagnostic> sortedDistinct(List<Diagnostic> list) {
     return list.stream()
         .distinct()
-        .sorted(Comparator.comparing((Diagnostic d) -> d.at().file())
-            .thenComparingInt(d -> d.at().line())
-            .thenComparingInt(d -> d.at().column()))
+        .sorted(Diagnostic.BY_POSITION)
         .toList();
   }
 

@@ -57,4 +57,16 @@ record TreePath(List<String> parts) {
   public String toString() {
     return String.join(".", parts);
   }
+
+  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
+  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TreePath other && parts.equals(other.parts);
+  }
+
+  @Override
+  public int hashCode() {
+    return parts.hashCode();
+  }
 }

@@ -5,7 +5,6 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,11 @@ public final class ModelBinder {
       files.putIfAbsent(d.at().file(), files.size());
     }
     List<Diagnostic> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.<Diagnostic>comparingInt(d -> files.get(d.at().file()))
-            .thenComparingInt(d -> d.at().startOffset()));
+    // not Comparator.comparingInt: its serializable lambda is generated in every run (the AOT cache cannot hold it)
+    sorted.sort((a, b) -> {
+      int byFile = Integer.compare(files.get(a.at().file()), files.get(b.at().file()));
+      return byFile != 0 ? byFile : Integer.compare(a.at().startOffset(), b.at().startOffset());
+    });
     return sorted;
   }
 

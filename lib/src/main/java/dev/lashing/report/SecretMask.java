@@ -4,7 +4,6 @@ import dev.lashing.lint.Finding;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,7 +110,8 @@ public final class SecretMask {
 
     FileSecrets(List<SourceRange> unsorted) {
       ranges = new ArrayList<>(unsorted);
-      ranges.sort(Comparator.comparingInt(SourceRange::startOffset));
+      // not Comparator.comparingInt: its serializable lambda is generated in every run (the AOT cache cannot hold it)
+      ranges.sort((x, y) -> Integer.compare(x.startOffset(), y.startOffset()));
       furthestEnd = new int[ranges.size()];
       int furthest = Integer.MIN_VALUE;
       for (int i = 0; i < ranges.size(); i++) {
@@ -167,7 +167,7 @@ public final class SecretMask {
         byPrefix.computeIfAbsent(value.substring(0, prefixLength), k -> new ArrayList<>()).add(value);
       }
       // the longest first, so that a secret that contains another is masked whole
-      byPrefix.values().forEach(list -> list.sort(Comparator.comparingInt(String::length).reversed()));
+      byPrefix.values().forEach(list -> list.sort((x, y) -> Integer.compare(y.length(), x.length())));
     }
 
     String mask(String text) {

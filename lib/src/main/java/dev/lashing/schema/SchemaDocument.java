@@ -1,30 +1,24 @@
 package dev.lashing.schema;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The schema as a Jackson tree, made ready to compile without Jackson's ObjectMapper: it is read with the
- * streaming parser alone, and every {@code enum} of strings becomes an anchored {@code pattern} (the values
+ * The schema as a Jackson tree, made ready to compile without Jackson's ObjectMapper: it is read by
+ * {@link JsonTreeReader}, and every {@code enum} of strings becomes an anchored {@code pattern} (the values
  * are kept here for messages). networknt's enum keyword prints its values through the ObjectMapper when it
  * compiles, and loading that mapper is about 600 classes and half of the compile time, paid on every
  * commit the pre-commit hook checks.
  */
 final class SchemaDocument {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String REGEX_SPECIALS = "\\^$.|?*+()[]{}";
 
   private final JsonNode json;
@@ -36,14 +30,12 @@ final class SchemaDocument {
     rewriteEnums(json, new ArrayList<>());
   }
 
-  static SchemaDocument read(InputStream in) {
-    try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
-      return new SchemaDocument(node(parser, parser.nextToken()));
-    }
+  static SchemaDocument read(InputStream in) throws IOException {
+    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
   }
 
   static SchemaDocument parse(String text) {
-    return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    return new SchemaDocument(JsonTreeReader.read(text));
   }
 
   JsonNode json() {
@@ -110,34 +102,5 @@ final class SchemaDocument {
       out.append(c);
     }
     return out.toString();
-  }
-
-  private static JsonNode node(JsonParser parser, JsonToken token) {
-    return switch (token) {
-      case START_OBJECT -> {
-        ObjectNode object = JSON.objectNode();
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = parser.currentName();
-          object.set(name, node(parser, parser.nextToken()));
-        }
-        yield object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = JSON.arrayNode();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          array.add(node(parser, t));
-        }
-        yield array;
-      }
-      case VALUE_STRING -> JSON.stringNode(parser.getString());
-      case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-          ? JSON.numberNode(parser.getBigIntegerValue())
-          : JSON.numberNode(parser.getLongValue());
-      case VALUE_NUMBER_FLOAT -> JSON.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE -> JSON.booleanNode(true);
-      case VALUE_FALSE -> JSON.booleanNode(false);
-      case VALUE_NULL -> JSON.nullNode();
-      default -> throw new IllegalStateException("unexpected JSON token " + token);
-    };
   }
 }

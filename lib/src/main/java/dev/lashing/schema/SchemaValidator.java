@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +107,10 @@ public final class SchemaValidator {
       }
     }
     return violations.values().stream()
-        .sorted(Comparator.comparing((Violation v) -> v.diagnostic().at().file())
-            .thenComparingInt(v -> v.diagnostic().at().line())
-            .thenComparingInt(v -> v.diagnostic().at().column())
-            .thenComparing(v -> v.diagnostic().message()))
+        .sorted((a, b) -> {
+          int byPosition = Diagnostic.BY_POSITION.compare(a.diagnostic(), b.diagnostic());
+          return byPosition != 0 ? byPosition : a.diagnostic().message().compareTo(b.diagnostic().message());
+        })
         .toList();
   }
 

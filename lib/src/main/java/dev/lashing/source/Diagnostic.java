@@ -1,12 +1,25 @@
 package dev.lashing.source;
 
 import dev.lashing.source.SourceRange;
+import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * A problem found while loading Compose files: an error that stops the load, or a warning Compose would
  * also print. Printed as {@code file:line:col: message}.
  */
 public record Diagnostic(Severity severity, Kind kind, SourceRange at, String message) {
+  /**
+   * By file, line, then column. Written out rather than built with {@code Comparator.comparing}, whose
+   * serializable lambdas the ahead-of-time cache cannot hold: each would be generated afresh in every run.
+   */
+  public static final Comparator<Diagnostic> BY_POSITION = (a, b) -> {
+    int order = a.at().file().compareTo(b.at().file());
+    if (order == 0) {
+      order = Integer.compare(a.at().line(), b.at().line());
+    }
+    return order != 0 ? order : Integer.compare(a.at().column(), b.at().column());
+  };
 
   /** How bad a load problem is. */
   public enum Severity { ERROR, WARNING }
@@ -62,5 +75,19 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
   @Override
   public String toString() {
     return at + ": " + (severity == Severity.WARNING ? "warning: " : "") + message;
+  }
+
+  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
+  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Diagnostic d && severity == d.severity && kind == d.kind && Objects.equals(at, d.at)
+        && Objects.equals(message, d.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((Objects.hashCode(severity) * 31 + Objects.hashCode(kind)) * 31 + Objects.hashCode(at)) * 31
+        + Objects.hashCode(message);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lashing.source;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where a value is written ({@link #at()}) and the chain of uses that carried it to where it takes effect
@@ -50,5 +51,17 @@ public record Origin(SourceRange at, List<Via> via) {
   @Override
   public String toString() {
     return via.isEmpty() ? at.toString() : at + " (" + via + ")";
+  }
+
+  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
+  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Origin other && Objects.equals(at, other.at) && Objects.equals(via, other.via);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(at) * 31 + Objects.hashCode(via);
   }
 }

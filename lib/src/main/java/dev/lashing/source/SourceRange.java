@@ -1,5 +1,7 @@
 package dev.lashing.source;
 
+import java.util.Objects;
+
 /**
  * A span of text in one source file. Lines and columns are 1-based; columns and offsets count UTF-16 code
  * units of the decoded text (a leading byte order mark is offset 0), so they index straight into the String
@@ -21,5 +23,24 @@ public record SourceRange(
   @Override
   public String toString() {
     return isSynthetic() ? file : file + ":" + line + ":" + column;
+  }
+
+  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
+  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceRange r && line == r.line && column == r.column && endLine == r.endLine
+        && endColumn == r.endColumn && startOffset == r.startOffset && endOffset == r.endOffset
+        && Objects.equals(file, r.file);
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Objects.hashCode(file) * 31 + line;
+    hash = hash * 31 + column;
+    hash = hash * 31 + endLine;
+    hash = hash * 31 + endColumn;
+    hash = hash * 31 + startOffset;
+    return hash * 31 + endOffset;
   }
 }

@@ -1,5 +1,7 @@
 package dev.lashing.source;
 
+import java.util.Objects;
+
 /** One step by which a value travelled from where it is written to where it takes effect. */
 public record Via(Kind kind, SourceRange at) {
 
@@ -22,5 +24,17 @@ public record Via(Kind kind, SourceRange at) {
   @Override
   public String toString() {
     return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " at " + at;
+  }
+
+  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
+  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Via other && kind == other.kind && Objects.equals(at, other.at);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(kind) * 31 + Objects.hashCode(at);
   }
 }

@@ -1,7 +1,6 @@
 package dev.lashing.syntax;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -66,7 +65,8 @@ public final class PortSpec {
       }
       ports.add(new Port(hostIp, container.start() + i, published, protocol));
     }
-    ports.sort(Comparator.comparing(port -> Integer.toString(port.target())));
+    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
+    ports.sort((a, b) -> Integer.toString(a.target()).compareTo(Integer.toString(b.target())));
     return List.copyOf(ports);
   }
 

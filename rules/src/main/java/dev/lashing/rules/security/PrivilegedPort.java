@@ -11,7 +11,6 @@ import dev.lashing.model.Port;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,11 @@ public final class PrivilegedPort implements Rule {
   /** Adjacent spans of one protocol joined: 80/tcp, 81/tcp and 82/tcp are 80-82/tcp. */
   private static List<Span> merge(List<Span> spans) {
     List<Span> sorted = new ArrayList<>(spans);
-    sorted.sort(Comparator.comparing(Span::protocol).thenComparingInt(Span::first));
+    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
+    sorted.sort((a, b) -> {
+      int byProtocol = a.protocol().compareTo(b.protocol());
+      return byProtocol != 0 ? byProtocol : Integer.compare(a.first(), b.first());
+    });
     List<Span> merged = new ArrayList<>();
     for (Span span : sorted) {
       Span previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);

@@ -59,7 +59,8 @@ public final class AotTraining {
     try {
       for (List<String> command : COMMANDS) {
         StringWriter errors = new StringWriter();
-        int code = Main.runOnDeepStack(new Cli(discard, new PrintWriter(errors), Map.of(), examples),
+        PrintWriter errorsWriter = new PrintWriter(errors);
+        int code = Main.runOnDeepStack(new Cli(discard, errorsWriter, Map.of(), examples), errorsWriter,
             command.toArray(String[]::new));
         if (code > Cli.FINDINGS) {
           err.print(errors);

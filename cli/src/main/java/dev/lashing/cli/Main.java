@@ -12,7 +12,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = runOnDeepStack(
-        new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), args);
+        new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), err, args);
     out.flush();
     err.flush();
     // Not System.exit, which first looks up the java.lang.Runtime logger (Java 21 and later) and so starts
@@ -21,8 +21,11 @@ public final class Main {
     Runtime.getRuntime().halt(code);
   }
 
-  /** Runs a command on a {@link DeepStack} thread (AotTraining too, so the cache holds this path); its exit code. */
-  static int runOnDeepStack(Cli cli, String[] args) {
+  /**
+   * Runs a command on a {@link DeepStack} thread (AotTraining too, so the cache holds this path); its exit code.
+   * What the command does not catch itself is reported on {@code err} as an internal error.
+   */
+  static int runOnDeepStack(Cli cli, PrintWriter err, String[] args) {
     int[] code = new int[1];
     Thread run = DeepStack.thread(() -> code[0] = cli.run(args), "lashing");
     run.setUncaughtExceptionHandler((thread, e) -> {

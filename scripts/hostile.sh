@@ -31,6 +31,8 @@ head = "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
 body = "".join("      l%07d: x\n" % i for i in range(10 ** 6))[: 16 * MB - 1 - len(head) - 1]
 body = body[: body.rfind("\n") + 1]
 case("file-16MiB-minus-1", {"compose.yaml": head + body + "#" * (16 * MB - 1 - len(head) - len(body) - 1) + "\n"})
+case("environment-list-100000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    environment:\n"
+    + "".join("      - V%d=x\n" % i for i in range(100000))})
 case("key-1MB", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    labels:\n      " + "k" * MB + ": v\n"})
 depth = 1000
 ext = {"compose.yaml": "services:\n  s0:\n    extends: {file: e1.yaml, service: s}\n    image: nginx:1.27\n"}

@@ -326,7 +326,7 @@ public final class Canonicalizer {
     if (!(node instanceof SeqNode seq) || !seq.items().stream().allMatch(SyntheticNodes::isString)) {
       return node;
     }
-    MapNode map = MapNode.empty(seq.origin()).withTag(seq.tag());
+    List<MapNode.Entry> dependencies = new ArrayList<>(seq.size());
     for (Node item : seq.items()) {
       Origin at = item.origin();
       MapNode dependency =
@@ -335,20 +335,20 @@ public final class Canonicalizer {
                   entry("condition", ScalarNode.string("service_started", at)),
                   entry("required", SyntheticNodes.bool(true, at))),
               at);
-      map = map.with((ScalarNode) item, dependency);
+      dependencies.add(new MapNode.Entry((ScalarNode) item, dependency));
     }
-    return map;
+    return MapNode.empty(seq.origin()).withTag(seq.tag()).withAll(dependencies);
   }
 
   private static Node mapOfNulls(Node node) {
     if (!(node instanceof SeqNode seq) || !seq.items().stream().allMatch(SyntheticNodes::isString)) {
       return node;
     }
-    MapNode map = MapNode.empty(seq.origin()).withTag(seq.tag());
+    List<MapNode.Entry> names = new ArrayList<>(seq.size());
     for (Node item : seq.items()) {
-      map = map.with((ScalarNode) item, ScalarNode.ofNull(item.origin()));
+      names.add(new MapNode.Entry((ScalarNode) item, ScalarNode.ofNull(item.origin())));
     }
-    return map;
+    return MapNode.empty(seq.origin()).withTag(seq.tag()).withAll(names);
   }
 
   /** {@code build: .}, {@code extends: base}, {@code secrets: [s]}: the string is the one key of the map. */

@@ -5,7 +5,9 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +44,7 @@ final class KeyValues {
    * null when an item is not a scalar (left for the schema to report).
    */
   static MapNode fromList(SeqNode list) {
-    MapNode map = MapNode.empty(list.origin()).withTag(list.tag());
+    List<MapNode.Entry> entries = new ArrayList<>(list.size());
     for (Node item : list.items()) {
       String text = SyntheticNodes.text(item);
       if (text == null) {
@@ -52,22 +54,27 @@ final class KeyValues {
       String key = eq < 0 ? text : text.substring(0, eq);
       Node value =
           eq < 0 ? ScalarNode.ofNull(item.origin()) : ScalarNode.string(text.substring(eq + 1), item.origin());
-      map = put(map, new MapNode.Entry(ScalarNode.string(key, item.origin()), value));
+      entries.add(new MapNode.Entry(ScalarNode.string(key, item.origin()), value));
     }
-    return map;
+    return putAll(MapNode.empty(list.origin()).withTag(list.tag()), entries);
   }
 
-  /** The map with {@code entry} in place of the entry of the same key, or added last: the later one wins whole. */
-  static MapNode put(MapNode map, MapNode.Entry entry) {
-    List<MapNode.Entry> entries = new ArrayList<>(map.entries());
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i).name().equals(entry.name())) {
-        entries.set(i, entry);
-        return map.withEntries(entries);
-      }
+  /**
+   * The map with each of {@code entries} in place of the entry of the same key, or added last: a later one wins
+   * whole. Gathered in one ordered map, so a list of thousands of items is not copied for each of them.
+   */
+  static MapNode putAll(MapNode map, List<MapNode.Entry> entries) {
+    if (entries.isEmpty()) {
+      return map;
     }
-    entries.add(entry);
-    return map.withEntries(entries);
+    Map<String, MapNode.Entry> byName = new LinkedHashMap<>();
+    for (MapNode.Entry e : map.entries()) {
+      byName.put(e.name(), e);
+    }
+    for (MapNode.Entry e : entries) {
+      byName.put(e.name(), e);
+    }
+    return map.withEntries(new ArrayList<>(byName.values()));
   }
 
   /** Numbers and booleans as the strings Compose passes on ({@code 1.0} is "1", {@code true} is "true"). */

@@ -187,11 +187,7 @@ public final class Merger {
     if (!(base instanceof MapNode earlier) || !(override instanceof MapNode later)) {
       return mergeDefault(base, override, path);
     }
-    MapNode merged = earlier;
-    for (MapNode.Entry next : later.entries()) {
-      merged = KeyValues.put(merged, next);
-    }
-    return KeyValues.asListForm(merged);
+    return KeyValues.asListForm(KeyValues.putAll(earlier, later.entries()));
   }
 
   /** Lists that Compose also accepts as one string append; uniqueness then applies. */

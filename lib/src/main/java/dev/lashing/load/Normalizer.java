@@ -13,6 +13,7 @@ import dev.lashing.tree.SeqNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,7 @@ final class Normalizer {
       return service;
     }
     MapNode dependsOn = service.get("depends_on") instanceof MapNode d ? d : MapNode.empty(service.origin());
+    List<MapNode.Entry> added = new ArrayList<>();
     for (Map.Entry<String, ScalarNode> e : implied.entrySet()) {
       if (!dependsOn.has(e.getKey())) {
         Origin at = e.getValue().origin();
@@ -170,10 +172,10 @@ final class Normalizer {
                 ScalarNode.Style.SYNTHETIC, at, Node.MergeTag.NONE))
             .with("required", new ScalarNode("true", ScalarNode.Type.BOOL, ScalarNode.Style.SYNTHETIC, at,
                 Node.MergeTag.NONE));
-        dependsOn = dependsOn.with(ScalarNode.string(e.getKey(), at), condition);
+        added.add(new MapNode.Entry(ScalarNode.string(e.getKey(), at), condition));
       }
     }
-    return service.with("depends_on", dependsOn);
+    return service.with("depends_on", dependsOn.withAll(added));
   }
 
   /** The container environment: env files (later win), then {@code environment}; bare keys resolved. */
@@ -184,7 +186,10 @@ final class Normalizer {
       return service;
     }
     Origin origin = declared != null ? declared.origin() : files.origin();
-    MapNode result = MapNode.empty(origin);
+    // Gathered, then made a mapping once (a value given again keeps its first place): an env file can have
+    // thousands of lines.
+    List<MapNode.Entry> result = new ArrayList<>();
+    Set<String> named = new HashSet<>();
     for (Node f : ProjectLoader.items(files)) {
       if (!(f instanceof MapNode file) || !(file.get("path") instanceof ScalarNode path)) {
         continue;
@@ -209,7 +214,9 @@ final class Normalizer {
         Map<String, String> values = formatName.equals(RAW_FORMAT)
             ? RawEnv.parse(source) : DotEnv.parse(source, environment::get);
         for (Map.Entry<String, String> kv : values.entrySet()) {
-          result = result.with(ScalarNode.string(kv.getKey(), path.origin()), ScalarNode.string(kv.getValue(), path.origin()));
+          result.add(new MapNode.Entry(ScalarNode.string(kv.getKey(), path.origin()),
+              ScalarNode.string(kv.getValue(), path.origin())));
+          named.add(kv.getKey());
         }
       } catch (ComposeException e) {
         problems.addAll(e.diagnostics());
@@ -222,14 +229,16 @@ final class Normalizer {
           String fromProject = environment.get(e.name());
           if (fromProject != null) {
             value = ScalarNode.string(fromProject, s.origin());
-          } else if (result.has(e.name())) {
+          } else if (named.contains(e.name())) {
             continue; // an env file gave it a value; a bare key does not take it away
           }
         }
-        result = result.with(e.key(), value);
+        result.add(new MapNode.Entry(e.key(), value));
+        named.add(e.name());
       }
     }
     return service.without("env_file").with(
-        declared != null ? service.entry("environment").key() : ScalarNode.string("environment", origin), result);
+        declared != null ? service.entry("environment").key() : ScalarNode.string("environment", origin),
+        MapNode.empty(origin).withAll(result));
   }
 }

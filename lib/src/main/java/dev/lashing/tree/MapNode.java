@@ -88,6 +88,25 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
     return withEntries(next);
   }
 
+  /**
+   * {@link #with(ScalarNode, Node)} for each of {@code more} in turn, the entries copied once: building a mapping
+   * of thousands of keys one {@code with} at a time copied it for each key.
+   */
+  public MapNode withAll(List<Entry> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<String, Entry> byName = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      byName.putIfAbsent(e.name(), e);
+    }
+    for (Entry e : more) {
+      Entry earlier = byName.get(e.name());
+      byName.put(e.name(), earlier == null ? e : new Entry(earlier.key(), e.value()));
+    }
+    return withEntries(new ArrayList<>(byName.values()));
+  }
+
   /** {@link #with(ScalarNode, Node)} with a key that borrows the value's origin. */
   public MapNode with(String key, Node value) {
     Entry existing = entry(key);

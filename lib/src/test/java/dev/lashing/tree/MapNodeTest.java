@@ -24,6 +24,28 @@ class MapNodeTest {
   }
 
   @Test
+  void withAllIsWithForEachEntryInTurn() {
+    Origin other = Origin.at(SourceRange.synthetic("other"));
+    MapNode base = mapping(3);
+    List<MapNode.Entry> more = List.of(
+        new MapNode.Entry(ScalarNode.string("k1", other), ScalarNode.string("new k1", other)),
+        new MapNode.Entry(ScalarNode.string("x", other), ScalarNode.string("x1", other)),
+        new MapNode.Entry(ScalarNode.string("x", other), ScalarNode.string("x2", other)));
+
+    MapNode one = base;
+    for (MapNode.Entry e : more) {
+      one = one.with(e.key(), e.value());
+    }
+    MapNode all = base.withAll(more);
+
+    assertThat(all.entries()).isEqualTo(one.entries());
+    assertThat(all.keys()).containsExactly("k0", "k1", "k2", "x");
+    assertThat(all.entry("k1").key().origin()).as("the first key node is kept").isEqualTo(HERE);
+    assertThat(((ScalarNode) all.get("x")).value()).isEqualTo("x2");
+    assertThat(base.withAll(List.of())).isSameAs(base);
+  }
+
+  @Test
   void aMappingExtendedTwiceKeepsEachVersionAsItWas() {
     MapNode base = mapping(20);
     MapNode first = base.withAppended(List.of(entry("a")));

@@ -84,6 +84,16 @@ final class PathPatterns<T> {
       return first == null ? null : first.value;
     }
 
+    /** Whether a pattern matches somewhere below here. */
+    boolean leadsBelow() {
+      for (Trie<T> trie : reached) {
+        if (!trie.named.isEmpty() || trie.any != null) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Whether no pattern matches here or anywhere below. */
     boolean leadsNowhere() {
       return reached.isEmpty();

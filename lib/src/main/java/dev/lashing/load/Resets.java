@@ -5,7 +5,9 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.Node.MergeTag;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code !reset} and {@code !override} tags of one file, as compose-go's {@code ResetProcessor} handles
@@ -33,10 +35,16 @@ import java.util.List;
  * </ul>
  */
 public final class Resets {
-  private final List<TreePath> paths;
+  /**
+   * The recorded paths, for the walk that deletes them: a patch file resets a path or two in each of thousands
+   * of services, too many to match every node against.
+   */
+  private final PathPatterns<TreePath> patterns;
 
   private Resets(List<TreePath> paths) {
-    this.paths = List.copyOf(paths);
+    Map<TreePath, TreePath> byPath = new LinkedHashMap<>();
+    paths.forEach(path -> byPath.put(path, path));
+    this.patterns = new PathPatterns<>(byPath);
   }
 
   /** The tagged paths of a file as read (before {@link #stripResets} and canonicalization). */
@@ -92,7 +100,7 @@ public final class Resets {
 
   /** The model of the earlier files without the recorded paths. */
   public MapNode applyTo(MapNode earlier) {
-    return delete(earlier, TreePath.ROOT);
+    return delete(earlier, TreePath.ROOT, patterns.root());
   }
 
   /**
@@ -100,24 +108,25 @@ public final class Resets {
    * itself is never removed, as in Compose.
    */
   public MapNode applyToService(String service, MapNode base) {
-    return delete(base, TreePath.ROOT.child("services").child(service));
+    TreePath path = TreePath.ROOT.child("services").child(service);
+    return delete(base, path, patterns.at(path));
   }
 
   /** {@code map} without the recorded paths below {@code path}; itself when none reaches into it. */
-  private MapNode delete(MapNode map, TreePath path) {
+  private MapNode delete(MapNode map, TreePath path, PathPatterns.Cursor<TreePath> cursor) {
+    if (!cursor.leadsBelow()) {
+      return map; // most files reset nothing: the earlier model is kept, not copied for each file
+    }
     if (KeyValues.isAt(path) && KeyValues.isListForm(map)) {
       return map; // a list in Compose's model: no key path reaches its entries
     }
-    if (paths.stream().noneMatch(path::leadsTo)) {
-      return map; // most files reset nothing: the earlier model is kept, not copied for each file
-    }
     List<MapNode.Entry> entries = new ArrayList<>(map.size());
     for (MapNode.Entry e : map.entries()) {
-      TreePath next = path.child(e.name());
-      if (next.matchesAny(paths)) {
+      PathPatterns.Cursor<TreePath> next = cursor.child(e.name());
+      if (next.match() != null) {
         continue;
       }
-      entries.add(e.value() instanceof MapNode child ? e.withValue(delete(child, next)) : e);
+      entries.add(e.value() instanceof MapNode child ? e.withValue(delete(child, path.child(e.name()), next)) : e);
     }
     return map.withEntries(entries);
   }

@@ -30,16 +30,9 @@ record TreePath(List<String> parts) {
   }
 
   boolean matches(TreePath pattern) {
-    return pattern.parts.size() == parts.size() && startsWith(pattern);
-  }
-
-  /** Whether {@code pattern} names a place below this one. */
-  boolean leadsTo(TreePath pattern) {
-    return pattern.parts.size() > parts.size() && startsWith(pattern);
-  }
-
-  /** Whether the first parts of {@code pattern} match all of this path's parts. */
-  private boolean startsWith(TreePath pattern) {
+    if (pattern.parts.size() != parts.size()) {
+      return false;
+    }
     for (int i = 0; i < parts.size(); i++) {
       String want = pattern.parts.get(i);
       if (!want.equals(ANY) && !want.equals(parts.get(i))) {

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Hostile input in bounded time: builds each case in a temporary folder, lints it with the jar, and prints the
-# exit code, wall time, peak memory (maximum resident set) and the first line of the message.
-#   scripts/hostile.sh [JAR]         (default cli/target/lashing.jar; build it with mvn -q -B package -DskipTests)
+# Hostile input in bounded time: builds each case in a temporary folder, lints it with the shipped launcher
+# (bin/lashing) or a given jar (java -jar JAR), and prints the exit code, wall time, peak memory (maximum
+# resident set) and the first line of the message.
+#   scripts/hostile.sh [JAR]         (build first with mvn -q -B package -DskipTests)
 # Each should end in under 2 s with a positioned message (exit 2) or, where the input is valid, a normal
 # result (exit 0 or 1); the tests in cli (HostileInputTest) check the outcomes, this script the cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=${1:-cli/target/lashing.jar}
-jar=$(realpath "$jar")
+if [ $# -gt 0 ]; then
+  lashing=(java -jar "$(realpath "$1")")
+else
+  lashing=("$PWD/bin/lashing")
+fi
 limit=${HOSTILE_TIMEOUT:-120} # seconds; a case still running then is stopped and shown with exit 124
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -63,7 +67,7 @@ printf '%-24s %5s %8s %9s  %s\n' case exit seconds "peak MB" "first line of outp
 for dir in "$work"/*/; do
   name=$(basename "$dir")
   set +e
-  ( cd "$dir" && /usr/bin/time -f '%e %M' -o ../"$name".time timeout "$limit" java -jar "$jar" lint --format text \
+  ( cd "$dir" && /usr/bin/time -f '%e %M' -o ../"$name".time timeout "$limit" "${lashing[@]}" lint --format text \
       compose.yaml >../"$name".out 2>&1 )
   code=$?
   set -e

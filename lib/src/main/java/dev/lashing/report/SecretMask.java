@@ -139,7 +139,7 @@ public final class SecretMask {
       return ranges.subList(low, to);
     }
 
-    SecretValues values(SourceFile file) {
+    synchronized SecretValues values(SourceFile file) {
       if (values == null) {
         values = new SecretValues(ranges, file.text());
       }

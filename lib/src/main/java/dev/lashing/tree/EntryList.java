@@ -109,8 +109,10 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
       Integer at = line.firstAt.get(key);
       return at != null && at < size ? entries[at] : null;
     }
+    int hash = key.hashCode(); // strings keep their hash: comparing it first spares most comparisons of text
     for (int i = 0; i < size; i++) {
-      if (entries[i].name().equals(key)) {
+      String name = entries[i].name();
+      if (name.hashCode() == hash && name.equals(key)) {
         return entries[i];
       }
     }

@@ -47,8 +47,23 @@ final class FixPlanner {
    * The new text of every changed file, the edits that make it (by file, in the order they apply), the
    * findings fixed and those skipped.
    */
-  record Result(Map<String, String> texts, Map<String, List<TextEdit>> edits, List<Candidate> applied,
-      List<Skip> skipped) {}
+  /**
+   * @param edits per file the plan changes, its edits in the order they apply
+   * @param originals the text of each of those files before the edits
+   */
+  record Result(Map<String, List<TextEdit>> edits, Map<String, String> originals, List<Candidate> applied,
+      List<Skip> skipped) {
+
+    /**
+     * The new text of each file the plan changes. Made on request: planning one finding's fix at a time (for a
+     * report's fixes) must not copy the whole file for each.
+     */
+    Map<String, String> texts() {
+      Map<String, String> texts = new TreeMap<>();
+      edits.forEach((name, fileEdits) -> texts.put(name, TextEdits.apply(originals.get(name), fileEdits)));
+      return texts;
+    }
+  }
 
   private final WrittenPlaces places;
   private ChangeResolver resolver;
@@ -151,17 +166,16 @@ final class FixPlanner {
         applied.add(c);
       }
     }
-    Map<String, String> texts = new TreeMap<>();
+    Map<String, String> originals = new TreeMap<>();
     Map<String, List<TextEdit>> fileEdits = new TreeMap<>();
     for (Map.Entry<YamlFile, RenderedEdits> e : rendered.entrySet()) {
-      TextEdits all = e.getValue().edits();
-      String fixed = all.apply(e.getKey().text);
-      if (!fixed.equals(e.getKey().text)) {
-        texts.put(e.getKey().source.name(), fixed);
-        fileEdits.put(e.getKey().source.name(), all.sorted());
+      List<TextEdit> all = e.getValue().edits().sorted();
+      if (TextEdits.changes(e.getKey().text, all)) {
+        originals.put(e.getKey().source.name(), e.getKey().text);
+        fileEdits.put(e.getKey().source.name(), all);
       }
     }
-    return new Result(texts, fileEdits, applied, skipped);
+    return new Result(fileEdits, originals, applied, skipped);
   }
 
   /** A bug in the engine costs the fix that met it, not the others (and is reported, never hidden). */

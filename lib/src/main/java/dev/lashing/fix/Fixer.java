@@ -142,7 +142,7 @@ public final class Fixer {
       plan = new FixPlanner(current).plan(candidates);
       notNow.addAll(plan.skipped());
       skipped = notNow;
-      if (plan.texts().isEmpty()) {
+      if (plan.edits().isEmpty()) {
         return null;
       }
       next = new HashMap<>(texts);

@@ -120,16 +120,39 @@ public final class TextEdits {
 
   /** {@code text} with every accepted edit applied. */
   public String apply(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 256);
-    int at = 0;
-    for (TextEdit e : sorted()) {
+    return apply(text, sorted());
+  }
+
+  /** {@code text} with {@code edits} applied, given in the order they apply. */
+  static String apply(String text, List<TextEdit> edits) {
+    return applyWithin(text, 0, text.length(), edits);
+  }
+
+  /**
+   * Whether {@code edits} (in the order they apply) change {@code text}. Only the stretch from the first edit's
+   * start to the last one's end is compared, since the text before and after it stays as it is.
+   */
+  static boolean changes(String text, List<TextEdit> edits) {
+    if (edits.isEmpty()) {
+      return false;
+    }
+    int from = edits.get(0).start();
+    int to = edits.stream().mapToInt(TextEdit::end).max().orElseThrow();
+    return !applyWithin(text, from, to, edits).equals(text.substring(from, to));
+  }
+
+  /** {@code text} from {@code from} to {@code to}, with the edits, which all lie within it, applied. */
+  private static String applyWithin(String text, int from, int to, List<TextEdit> edits) {
+    StringBuilder out = new StringBuilder(to - from + 256);
+    int at = from;
+    for (TextEdit e : edits) {
       if (e.end() > text.length()) {
         throw new IllegalStateException("edit " + e + " beyond the end of the text (" + text.length() + ")");
       }
       out.append(text, at, e.start()).append(e.replacement());
       at = e.end();
     }
-    out.append(text, at, text.length());
+    out.append(text, at, to);
     return out.toString();
   }
 }

@@ -17,6 +17,18 @@ class TextEditsTest {
   }
 
   @Test
+  void editsChangeATextUnlessTheStretchTheyCoverComesOutTheSame() {
+    String text = "say hello, world";
+    assertThat(TextEdits.changes(text, List.of())).isFalse();
+    assertThat(TextEdits.changes(text, List.of(new TextEdit(4, 9, "hello")))).as("same text").isFalse();
+    assertThat(TextEdits.changes(text, List.of(new TextEdit(4, 9, "hullo")))).isTrue();
+    // an insertion and a deletion that cancel out: "a" inserted before "aa", one "a" taken after it
+    assertThat(TextEdits.changes("xaay", List.of(TextEdit.insert(1, "a"), TextEdit.delete(2, 3)))).isFalse();
+    assertThat(TextEdits.changes("xaby", List.of(TextEdit.insert(1, "a"), TextEdit.delete(2, 3)))).isTrue();
+    assertThat(TextEdits.apply("xaby", List.of(TextEdit.insert(1, "a"), TextEdit.delete(2, 3)))).isEqualTo("xaay");
+  }
+
+  @Test
   void identicalEditsCountOnce() {
     TextEdits edits = new TextEdits();
     edits.add(new TextEdit(0, 5, "HELLO"));

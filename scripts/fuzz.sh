@@ -2,9 +2,11 @@
 # Runs one fuzz target in fuzzing mode (Jazzer, JAZZER_FUZZ=1) for SECONDS and prints the executions it made.
 #   scripts/fuzz.sh TARGET SECONDS      e.g. scripts/fuzz.sh YamlReaderFuzzTest 600
 # Targets (rules/src/test/java/dev/lashing/fuzz): YamlReaderFuzzTest, TemplateFuzzTest, DotEnvFuzzTest,
-# LoaderFuzzTest, FixFuzzTest, PatchFuzzTest. `mvn verify` runs them in regression mode over the seed corpus in
-# rules/src/test/resources/dev/lashing/fuzz/<Target>Inputs/; inputs found while fuzzing go to .cifuzz-corpus/
-# (not committed). A crash is saved beside the seeds: commit it there as a regression test, then fix it.
+# LoaderFuzzTest, FixFuzzTest, PatchFuzzTest. Jazzer fuzzes only the first fuzz test of a class and skips the
+# others: name another as CLASS#method (LoaderFuzzTest#lintsEvenWhatComposeRefuses). `mvn verify` runs them in
+# regression mode over the seed corpus in rules/src/test/resources/dev/lashing/fuzz/<Target>Inputs/; inputs found
+# while fuzzing go to .cifuzz-corpus/ (not committed). A crash is saved beside the seeds: commit it there as a
+# regression test, then fix it.
 set -euo pipefail
 if [[ $# -ne 2 ]]; then
   echo "usage: $0 TARGET SECONDS" >&2

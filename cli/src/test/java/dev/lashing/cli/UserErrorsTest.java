@@ -1,7 +1,6 @@
 package dev.lashing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UserErrorsTest {
   private static final String COMPOSE = "services:\n  web:\n    image: nginx:1.27\n";
+  /** Runs a command without root's power over file permissions (util-linux's setpriv). */
+  private static final List<String> WITHOUT_FILE_CAPABILITIES =
+      List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
 
   @TempDir Path dir;
   private StringWriter out;
@@ -50,9 +55,13 @@ class UserErrorsTest {
     out = new StringWriter();
     err = new StringWriter();
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
+    assertAMessageNotAStackTrace();
+    return code;
+  }
+
+  private void assertAMessageNotAStackTrace() {
     assertThat(err.toString()).as("a message, not a stack trace").doesNotContain("internal error")
         .doesNotContain("Exception").doesNotContain("\tat ");
-    return code;
   }
 
   private void write(String name, String text) throws IOException {
@@ -81,13 +90,48 @@ class UserErrorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"lint -f compose.yaml", "fix -f compose.yaml", "patch -f compose.yaml",
       "config -f compose.yaml", "validate compose.yaml", "generate inventory.yml", "audit inventory.yml --env desktop"})
-  void anUnreadableFile(String command) throws IOException {
-    assumeFalse(isRoot(), "running as root, which reads every file: the unreadable-file case is skipped");
+  void anUnreadableFile(String command, @TempDir Path streams) throws Exception {
     String file = command.split(" ")[command.startsWith("lint") || command.startsWith("fix")
         || command.startsWith("patch") || command.startsWith("config") ? 2 : 1];
     Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("-w-------"));
-    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(runWithoutReadingEveryFile(streams, command.split(" "))).isEqualTo(Cli.INVALID);
     assertThat(out.toString() + err.toString()).contains(file).containsIgnoringCase("permission denied");
+  }
+
+  /**
+   * Runs {@code lashing} in a process of its own that file permissions bind: as root (CI), without the
+   * capabilities that let root read and write every file, so that it meets the denial a user meets.
+   */
+  private int runWithoutReadingEveryFile(Path streams, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    if (isRoot()) {
+      assumeTrue(canDropFileCapabilities(), "running as root, and setpriv cannot drop cap_dac_override here:"
+          + " the unreadable-file case is skipped");
+      command.addAll(WITHOUT_FILE_CAPABILITIES);
+    }
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder lashing = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(streams.resolve("out").toFile()).redirectError(streams.resolve("err").toFile());
+    lashing.environment().clear(); // as run() gives the command no environment
+    Process process = lashing.start();
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("lashing ends").isTrue();
+    out = new StringWriter().append(Files.readString(streams.resolve("out")));
+    err = new StringWriter().append(Files.readString(streams.resolve("err")));
+    assertAMessageNotAStackTrace();
+    return process.exitValue();
+  }
+
+  private static boolean canDropFileCapabilities() throws InterruptedException {
+    List<String> probe = new ArrayList<>(WITHOUT_FILE_CAPABILITIES);
+    probe.add("true");
+    try {
+      return new ProcessBuilder(probe).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+    } catch (IOException e) {
+      return false; // no setpriv
+    }
   }
 
   @Test

@@ -283,7 +283,7 @@ public final class ProjectLoader {
 
   private MapNode loadParsed(List<Parsed> parsed, Scope scope) {
     MapNode model = null;
-    Path lastMergedInto = null;
+    Path lastCombinedIn = null;
     for (Parsed read : parsed) {
       Path file = read.file();
       SourceFile source = read.source();
@@ -300,8 +300,8 @@ public final class ProjectLoader {
         }
         Layer layer = prepare(map, file, scope);
         MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
-        if (model != null) {
-          lastMergedInto = file;
+        if (model != null || layer.extended()) {
+          lastCombinedIn = file;
         }
         model = merge(earlier, layer.tree());
       }
@@ -312,11 +312,12 @@ public final class ProjectLoader {
     if (model == null) {
       return MapNode.empty(Origin.at(SourceRange.synthetic("(none)")));
     }
-    if (lastMergedInto != null) {
-      // Compose validates each document, then the merged model once: lists it appends without de-duplicating
+    if (lastCombinedIn != null) {
+      // Compose validates the model once a document's extends are applied and it is merged over the earlier
+      // ones: a base of another file is validated only there, and lists merged without de-duplicating
       // (security_opt...) can break uniqueItems only there. Findings of the documents come again, identical,
       // and are dropped when the errors are reported.
-      model = validate(model, lastMergedInto);
+      model = validate(model, lastCombinedIn);
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
     return PathResolver.resolve(Canonicalizer.applyDefaults(model), scope.projectDirectory());
@@ -342,8 +343,11 @@ public final class ProjectLoader {
     }
   }
 
-  /** One document made ready to merge, with the resets it asks of the earlier files. */
-  record Layer(MapNode tree, Resets resets) {}
+  /**
+   * One document made ready to merge, with the resets it asks of the earlier files; {@code extended} when a
+   * service of it extends another, so that it holds values validated nowhere yet.
+   */
+  record Layer(MapNode tree, Resets resets, boolean extended) {}
 
   private Layer prepare(MapNode document, Path file, Scope scope) {
     // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
@@ -360,8 +364,8 @@ public final class ProjectLoader {
     tree = Canonicalizer.canonicalize(tree, diagnostics);
     tree = PathResolver.resolve(tree, scope.projectDirectory());
     tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
-    tree = new Extends(this, diagnostics).apply(tree, file, scope, resets);
-    return new Layer(tree, resets);
+    MapNode extended = new Extends(this, diagnostics).apply(tree, file, scope, resets);
+    return new Layer(extended, resets, extended != tree);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,6 +49,10 @@ public final class SourceFiles {
       return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new ComposeException(Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "no such file");
+    } catch (AccessDeniedException e) {
+      // its message is the file's path alone
+      throw new ComposeException(
+          Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "cannot read file: permission denied");
     } catch (IOException e) {
       throw new ComposeException(
           Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());

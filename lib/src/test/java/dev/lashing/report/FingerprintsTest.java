@@ -42,6 +42,17 @@ class FingerprintsTest {
   }
 
   @Test
+  void onAVeryLongLineReadsTheTextAroundTheFindingOnly() {
+    String padding = "a: 1, ".repeat(5_000); // 30,000 characters: more than a line taken whole
+    String yaml = "x: {" + padding + "web: {privileged: true}, " + padding + "}\n";
+    String before = privileged("compose.yaml", yaml);
+    assertThat(privileged("compose.yaml", yaml.replaceFirst("a: 1", "b: 2")))
+        .as("an edit thousands of characters away").isEqualTo(before);
+    assertThat(privileged("compose.yaml", yaml.replace("1, web:", "2, web:")))
+        .as("an edit beside the finding").isNotEqualTo(before);
+  }
+
+  @Test
   void changesWithWhatIdentifiesTheFinding() {
     String before = privileged("compose.yaml", YAML);
     SourceFile file = new SourceFile("compose.yaml", YAML);

@@ -4,6 +4,7 @@ import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import dev.lashing.syntax.JsonReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -130,8 +131,8 @@ public record HostState(
         }
         Object value;
         try {
-          value = JsonLine.parse(text);
-        } catch (JsonLine.JsonException e) {
+          value = JsonReader.parse(text);
+        } catch (JsonReader.JsonException e) {
           problem(input, start + e.index, "invalid JSON: " + e.getMessage());
           continue;
         }

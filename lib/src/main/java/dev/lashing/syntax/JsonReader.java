@@ -1,23 +1,26 @@
-package dev.lashing.inventory.audit;
+package dev.lashing.syntax;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A strict reader for one JSON value on one line, as {@code docker ... --format json} prints them: objects,
- * arrays, strings, numbers, booleans and null; duplicate keys, trailing text and anything that is not JSON are
- * errors, each at its column. Objects keep their key order. Small on purpose: it keeps {@code lashing audit}
- * free of a JSON library and gives every error a position.
+ * A strict reader for one JSON value: objects, arrays, strings, numbers, booleans and null; duplicate keys,
+ * trailing text and anything that is not JSON are errors, each at its offset. Objects keep their key order. Small
+ * on purpose, and the one JSON reader Lashing has: {@code lashing audit} reads {@code docker ... --format json}
+ * lines with it (a JSON library there would be one more dependency, with errors that have no position), and the
+ * bundled schemas are read with it because setting up a JSON library's parser costs more than reading them.
  */
-final class JsonLine {
+public final class JsonReader {
   private static final int MAX_DEPTH = 64;
 
   /** A syntax error at a 0-based index of the line. */
-  static final class JsonException extends Exception {
+  public static final class JsonException extends Exception {
     private static final long serialVersionUID = 1L;
-    final int index;
+    /** Where the text stops being JSON. */
+    public final int index;
 
     JsonException(int index, String message) {
       super(message);
@@ -29,17 +32,21 @@ final class JsonLine {
   private int at;
   private int depth;
 
-  private JsonLine(String text) {
+  private JsonReader(String text) {
     this.text = text;
   }
 
-  /** The value on the line: a {@code Map<String, Object>}, {@code List<Object>}, String, Double, Boolean or null. */
-  static Object parse(String line) throws JsonException {
-    JsonLine reader = new JsonLine(line);
+  /**
+   * The value of the text: a {@code Map<String, Object>}, {@code List<Object>}, String, Boolean, null, or a number
+   * as JSON libraries give it: a Long, a BigInteger beyond a long, a Double when written with a fraction or an
+   * exponent.
+   */
+  public static Object parse(String text) throws JsonException {
+    JsonReader reader = new JsonReader(text);
     reader.space();
     Object value = reader.value();
     reader.space();
-    if (reader.at < line.length()) {
+    if (reader.at < text.length()) {
       throw new JsonException(reader.at, "unexpected text after the JSON value");
     }
     return value;
@@ -178,15 +185,17 @@ final class JsonLine {
     }
   }
 
-  private Double number() throws JsonException {
+  private Number number() throws JsonException {
     int start = at;
     if (peek('-')) {
       at++;
     }
     digits();
+    boolean integer = true;
     if (peek('.')) {
       at++;
       digits();
+      integer = false;
     }
     if (peek('e') || peek('E')) {
       at++;
@@ -194,9 +203,18 @@ final class JsonLine {
         at++;
       }
       digits();
+      integer = false;
     }
+    String number = text.substring(start, at);
     try {
-      return Double.valueOf(text.substring(start, at));
+      if (!integer) {
+        return Double.valueOf(number);
+      }
+      try {
+        return Long.valueOf(number);
+      } catch (NumberFormatException beyondLong) {
+        return new BigInteger(number);
+      }
     } catch (NumberFormatException e) {
       throw new JsonException(start, "invalid number");
     }
@@ -239,7 +257,11 @@ final class JsonLine {
   }
 
   private void space() {
-    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t' || text.charAt(at) == '\r')) {
+    while (at < text.length()) {
+      char c = text.charAt(at);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        return;
+      }
       at++;
     }
   }

@@ -113,6 +113,15 @@ class HostileInputTest {
   }
 
   @Test
+  void anIntegerWithALeadingZeroCastFromAString() throws IOException {
+    // the schema check read the leading zero of a cast "09" as octal and failed with an internal error (fuzz crash)
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    deploy:\n      replicas: \"09\"\n");
+    assertThat(lint("--quiet", "compose.yaml")).as(out.toString() + err).isNotEqualTo(Cli.INTERNAL_ERROR);
+    assertThat(err.toString()).doesNotContain("internal error");
+    assertThat(out.toString()).contains("compose.yaml:5:17:");
+  }
+
+  @Test
   void anEnvFileOfAMillionLines() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
     StringBuilder env = new StringBuilder();

@@ -105,7 +105,13 @@ final class JsonTrees {
     } else if (s.length() > 1 && s.startsWith("0")) {
       radix = 8;
     }
-    BigInteger value = new BigInteger(s, radix);
+    BigInteger value;
+    try {
+      value = new BigInteger(s, radix);
+    } catch (NumberFormatException notInThatBase) {
+      // an integer cast from a string ("replicas: 09"), which Compose reads in base 10 whatever its zeros
+      value = new BigInteger(s, 10);
+    }
     return negative ? value.negate() : value;
   }
 }

@@ -5,9 +5,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -56,25 +54,7 @@ final class KeyValues {
           eq < 0 ? ScalarNode.ofNull(item.origin()) : ScalarNode.string(text.substring(eq + 1), item.origin());
       entries.add(new MapNode.Entry(ScalarNode.string(key, item.origin()), value));
     }
-    return putAll(MapNode.empty(list.origin()).withTag(list.tag()), entries);
-  }
-
-  /**
-   * The map with each of {@code entries} in place of the entry of the same key, or added last: a later one wins
-   * whole. Gathered in one ordered map, so a list of thousands of items is not copied for each of them.
-   */
-  static MapNode putAll(MapNode map, List<MapNode.Entry> entries) {
-    if (entries.isEmpty()) {
-      return map;
-    }
-    Map<String, MapNode.Entry> byName = new LinkedHashMap<>();
-    for (MapNode.Entry e : map.entries()) {
-      byName.put(e.name(), e);
-    }
-    for (MapNode.Entry e : entries) {
-      byName.put(e.name(), e);
-    }
-    return map.withEntries(new ArrayList<>(byName.values()));
+    return MapNode.empty(list.origin()).withTag(list.tag()).replacingAll(entries);
   }
 
   /** Numbers and booleans as the strings Compose passes on ({@code 1.0} is "1", {@code true} is "true"). */

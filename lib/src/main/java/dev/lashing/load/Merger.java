@@ -187,7 +187,7 @@ public final class Merger {
     if (!(base instanceof MapNode earlier) || !(override instanceof MapNode later)) {
       return mergeDefault(base, override, path);
     }
-    return KeyValues.asListForm(KeyValues.putAll(earlier, later.entries()));
+    return KeyValues.asListForm(earlier.replacingAll(later.entries()));
   }
 
   /** Lists that Compose also accepts as one string append; uniqueness then applies. */

@@ -31,7 +31,7 @@ public final class Wording {
       for (int i = count - 1; i >= 0; i--) {
         if (count > MAX_STEPS_SHOWN && i == count - 1 - MAX_STEPS_SHOWN / 2) {
           steps.add("\u2026 " + (count - MAX_STEPS_SHOWN) + " more \u2026");
-          i -= count - MAX_STEPS_SHOWN - 1;
+          i = MAX_STEPS_SHOWN / 2; // on to the innermost half
           continue;
         }
         Via via = uses.get(i);

@@ -93,6 +93,18 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
    * of thousands of keys one {@code with} at a time copied it for each key.
    */
   public MapNode withAll(List<Entry> more) {
+    return withEach(more, true);
+  }
+
+  /**
+   * This mapping with each of {@code more} in turn in place of the entry of the same key, whole (its key node
+   * too), or added last; the entries copied once.
+   */
+  public MapNode replacingAll(List<Entry> more) {
+    return withEach(more, false);
+  }
+
+  private MapNode withEach(List<Entry> more, boolean keepKeys) {
     if (more.isEmpty()) {
       return this;
     }
@@ -102,7 +114,7 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
     }
     for (Entry e : more) {
       Entry earlier = byName.get(e.name());
-      byName.put(e.name(), earlier == null ? e : new Entry(earlier.key(), e.value()));
+      byName.put(e.name(), earlier != null && keepKeys ? new Entry(earlier.key(), e.value()) : e);
     }
     return withEntries(new ArrayList<>(byName.values()));
   }

@@ -25,8 +25,6 @@ final class Casts {
   private enum Cast { INT, FLOAT, BOOL }
 
   private static final Map<String, Cast> SERVICE_PATHS = Map.ofEntries(
-      Map.entry("configs.[].mode", Cast.INT),
-      Map.entry("secrets.[].mode", Cast.INT),
       Map.entry("cpu_count", Cast.INT),
       Map.entry("cpu_percent", Cast.FLOAT),
       Map.entry("cpu_period", Cast.INT),
@@ -145,7 +143,7 @@ final class Casts {
 
   /** The value cast, or null when it cannot be (reported). */
   private ScalarNode cast(ScalarNode scalar, Cast cast, String path) {
-    String text = scalar.value().trim();
+    String text = scalar.value(); // Go's casts take the string as it is: " 3" is not an integer
     switch (cast) {
       case BOOL -> {
         try {
@@ -160,8 +158,9 @@ final class Casts {
         }
       }
       case INT -> {
-        if (text.matches("[-+]?[0-9]+")) {
-          return scalar.withValue(text, ScalarNode.Type.INT);
+        Long value = decimal(text);
+        if (value != null) {
+          return scalar.withValue(Long.toString(value), ScalarNode.Type.INT);
         }
         problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid integer: " + text));
       }
@@ -170,6 +169,21 @@ final class Casts {
           return scalar.withValue(text, ScalarNode.Type.FLOAT);
         }
         problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid number: " + text));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Go's {@code strconv.Atoi}: decimal digits with an optional sign, leading zeros included ("010" is 10, where
+   * the same digits written as a YAML integer are octal), or null.
+   */
+  private static Long decimal(String text) {
+    if (text.matches("[-+]?[0-9]+")) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        // out of range
       }
     }
     return null;

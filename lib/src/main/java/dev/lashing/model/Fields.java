@@ -84,6 +84,11 @@ final class Fields {
     return n == null ? null : owner.integer(n, path(key));
   }
 
+  Located<Long> fileMode(String key) {
+    Node n = node(key);
+    return n == null ? null : owner.fileMode(n, path(key));
+  }
+
   Located<Double> decimal(String key) {
     Node n = node(key);
     return n == null ? null : owner.decimal(n, path(key));

@@ -248,7 +248,7 @@ public final class ModelBinder {
 
   private static FileRef fileRef(Fields r) {
     return new FileRef(
-        r.string("source"), r.string("target"), r.string("uid"), r.string("gid"), r.integer("mode"), r.origin());
+        r.string("source"), r.string("target"), r.string("uid"), r.string("gid"), r.fileMode("mode"), r.origin());
   }
 
   private static Deploy deploy(Fields d) {

@@ -3,6 +3,7 @@ package dev.lashing.model;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.ComposeBool;
+import dev.lashing.syntax.FileMode;
 import dev.lashing.syntax.GoDuration;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.Node;
@@ -100,7 +101,10 @@ final class Owner {
     }
   }
 
-  /** An integer: a YAML integer, or a string of decimal digits ({@code strconv.Atoi}, so "0440" is 440). */
+  /**
+   * An integer: a YAML integer (or a float with no fraction), or a string of decimal digits
+   * ({@code strconv.Atoi}, so "09" is 9).
+   */
   Located<Long> integer(Node node, String rel) {
     if (!(node instanceof ScalarNode s) || s.isNull()) {
       wrongKind(rel, node, "an integer");
@@ -109,6 +113,8 @@ final class Owner {
     Long value = null;
     if (s.type() == ScalarNode.Type.INT) {
       value = s.asLong().orElse(null);
+    } else if (s.type() == ScalarNode.Type.FLOAT) {
+      value = integral(s.text());
     } else if (s.type() == ScalarNode.Type.STRING && INTEGER.matcher(s.value()).matches()) {
       try {
         value = Long.parseLong(s.value());
@@ -121,6 +127,34 @@ final class Owner {
       return null;
     }
     return new Located<>(value, s.origin());
+  }
+
+  /**
+   * A float with no fraction, such as {@code 9.0} or {@code 09} (which go-yaml reads as a float): the schema
+   * takes it for an integer and compose-go's decoder converts it; null otherwise.
+   */
+  private static Long integral(String text) {
+    Double d = parseFloat(text);
+    return d != null && d == Math.rint(d) && Math.abs(d) <= 0x1p53 ? (Long) d.longValue() : null;
+  }
+
+  /** The mode of a secret or config given to a service ({@link FileMode}). */
+  Located<Long> fileMode(Node node, String rel) {
+    if (!(node instanceof ScalarNode s) || s.isNull()) {
+      wrongKind(rel, node, "a file mode");
+      return null;
+    }
+    try {
+      return switch (s.type()) {
+        case INT -> new Located<>(s.asLong().orElseThrow(() -> new SyntaxException("invalid file mode: " + s.value())),
+            s.origin());
+        case STRING -> new Located<>(FileMode.parse(s.value()), s.origin());
+        case FLOAT, BOOL, NULL -> throw new SyntaxException("invalid file mode: " + s.text());
+      };
+    } catch (SyntaxException e) {
+      invalid(rel, s, e.getMessage());
+      return null;
+    }
   }
 
   Located<Double> decimal(Node node, String rel) {

@@ -1,6 +1,7 @@
 package dev.lashing.render;
 
 import dev.lashing.syntax.ByteSize;
+import dev.lashing.syntax.FileMode;
 import dev.lashing.syntax.GoDuration;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
@@ -109,6 +110,9 @@ public final class ConfigWriter {
       "services.*.build.no_cache", "services.*.build.pull", "services.*.build.privileged",
       "networks.*.external", "networks.*.internal", "networks.*.attachable", "volumes.*.external",
       "secrets.*.external", "configs.*.external");
+  /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */
+  private static final Set<String> FILE_MODES = Set.of(
+      "services.*.secrets.[].mode", "services.*.configs.[].mode", "services.*.build.secrets.[].mode");
   private static final Set<String> DURATIONS = Set.of(
       "interval", "timeout", "start_period", "start_interval", "stop_grace_period", "delay", "window",
       "monitor");
@@ -156,9 +160,9 @@ public final class ConfigWriter {
         if (!extension && fields != null && omitted(child, e.value())) {
           continue;
         }
-        Object value = e.value() instanceof ScalarNode s && !extension
-            ? scalar(s, fields == null ? null : e.name())
-            : convert(e.value(), child, extension);
+        Object value = !(e.value() instanceof ScalarNode s) || extension ? convert(e.value(), child, extension)
+            : FILE_MODES.contains(child) ? fileMode(s)
+            : scalar(s, fields == null ? null : e.name());
         if (value == null && !raw && LABELS.contains(path)) {
           value = "";
         }
@@ -224,6 +228,19 @@ public final class ConfigWriter {
       out.sort(Comparator.comparing(String.class::cast));
     }
     return out;
+  }
+
+  /** A mode the model could read, as an octal string; anything else as written (the model reports it). */
+  private static Object fileMode(ScalarNode mode) {
+    try {
+      return switch (mode.type()) {
+        case INT -> FileMode.format(mode.asLong().orElseThrow(() -> new SyntaxException(mode.value())));
+        case STRING -> FileMode.format(FileMode.parse(mode.value()));
+        case FLOAT, BOOL, NULL -> scalar(mode, "mode");
+      };
+    } catch (SyntaxException e) {
+      return scalar(mode, "mode");
+    }
   }
 
   /** A float as Go prints it: no fraction when it has none ({@code 2}, not {@code 2.0}). */

@@ -113,7 +113,21 @@ class CastsTest {
   }
 
   @Test
-  void modeStringsGoThroughComposesDecimalCast() {
+  void readsFloatsWithoutAFractionAsIntegers() {
+    Bound b = Bound.service("scale: 3.0\nhealthcheck:\n  retries: 09\n").clean();
+    assertThat(b.s().scale().value()).as("3.0, a float the schema takes for an integer").isEqualTo(3);
+    assertThat(b.s().healthcheck().retries().value()).as("09, a float to go-yaml").isEqualTo(9);
+  }
+
+  @Test
+  void readsIntegerStringsInBaseTenLikeAtoi() {
+    Bound b = Bound.service("scale: \"010\"\npids_limit: \"09\"\n").clean();
+    assertThat(b.s().scale().value()).isEqualTo(10);
+    assertThat(b.s().pidsLimit().value()).isEqualTo(9);
+  }
+
+  @Test
+  void modeStringsAreOctalAsInComposesFileMode() {
     Bound b = Bound.service("""
         secrets:
           - source: a
@@ -126,8 +140,8 @@ class CastsTest {
             mode: "0o440"
         """);
     assertThat(b.s().secrets()).extracting(r -> r.mode() == null ? null : r.mode().value())
-        .containsExactly(288L, 440L, 288L, null);
-    assertThat(b.messages()).containsExactly("compose.yaml:11:15: services.s.secrets[3].mode: invalid integer: 0o440");
+        .containsExactly(288L, 288L, 288L, null);
+    assertThat(b.messages()).containsExactly("compose.yaml:11:15: services.s.secrets[3].mode: invalid file mode: 0o440");
     assertThat(b.s().unknown()).containsOnlyKeys("secrets[3].mode");
   }
 

@@ -14,8 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/unpacked" "$work/path"
 tar -C "$work/unpacked" -xzf "$archive"
-# the launcher needs only sh and dirname; nothing else, and certainly no java, is on this PATH
-ln -s "$(command -v dirname)" "$work/path/dirname"
+# the launcher needs only sh (it runs no other program before java): nothing, and certainly no java, is on this PATH
 if PATH="$work/path" command -v java >/dev/null; then
   echo "check-dist: the test PATH has a java" >&2
   exit 1

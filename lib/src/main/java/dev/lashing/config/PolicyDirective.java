@@ -35,8 +35,13 @@ public final class PolicyDirective {
 
   /** The policy named in the comments that open {@code text}, or empty. */
   public static Optional<Policy> in(String text) {
-    for (String line : text.split("\r?\n")) {
-      String trimmed = line.strip();
+    // line by line up to the first that is not a comment (most files: the first), not a split of the whole head
+    for (int start = 0, end; start < text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String trimmed = text.substring(start, end).strip();
       if (trimmed.isEmpty() || trimmed.equals("---")) {
         continue;
       }

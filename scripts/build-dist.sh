@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the self-contained linux-x64 distribution from cli/target/lashing.jar: a Java runtime trimmed with
-# jlink, the jar, an ahead-of-time cache trained on the examples (JEP 483/514: -XX:AOTCacheOutput), and
-# bin/lashing, as cli/target/lashing-linux-x64/ and cli/target/lashing-VERSION-linux-x64.tar.gz.
+# jlink, the jar, ahead-of-time caches trained on the examples (JEP 483/514: -XX:AOTCacheOutput; one for every
+# command, one for lint alone), and bin/lashing, as cli/target/lashing-linux-x64/ and
+# cli/target/lashing-VERSION-linux-x64.tar.gz.
 #
 #   scripts/build-dist.sh VERSION
 #
@@ -43,6 +44,7 @@ cp -p "$target/lashing.jar" "$work/lib/lashing.jar"
 cp "$root/bin/lashing" "$work/bin/lashing"
 cp "$root/README.md" "$work/README.md"
 LASHING_AOT_TRAINING="$root/examples" "$work/bin/lashing"
+LASHING_AOT_TRAINING="$root/examples" "$work/bin/lashing" lint
 
 rm -rf "$image"
 mv "$work" "$image"

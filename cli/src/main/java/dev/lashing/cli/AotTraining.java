@@ -13,7 +13,9 @@ import java.util.Map;
  * The training run of the distribution's ahead-of-time cache ({@code scripts/build-dist.sh} runs it once with
  * {@code -XX:AOTCacheOutput}): the commands people run most, on the shipped examples, in one JVM, so the cache
  * holds the classes, loaded and linked, and the resolved lambdas that lint, fix, patch and config need (no method
- * profiles: bin/lashing says why).
+ * profiles: bin/lashing says why). The distribution has a second cache trained on the lint commands alone, for
+ * {@code lashing lint}: a cache's classes are all loaded at start-up, used or not, and fix, patch and config bring
+ * a fifth more that a lint run never touches.
  * What they print is thrown away; only what the JVM saw while running them counts.
  */
 public final class AotTraining {
@@ -38,26 +40,40 @@ public final class AotTraining {
 
   private AotTraining() {}
 
-  /** {@code AotTraining EXAMPLES_DIR}: runs every training command in the examples folder. */
+  /**
+   * {@code AotTraining EXAMPLES_DIR [COMMAND]}: runs the training commands in the examples folder, every one or
+   * only those of COMMAND ({@code lint}).
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: AotTraining EXAMPLES_DIR");
+    if (args.length != 1 && args.length != 2) {
+      System.err.println("usage: AotTraining EXAMPLES_DIR [COMMAND]");
       System.exit(Cli.INVALID);
     }
-    int code = run(Path.of(args[0]).toAbsolutePath(), new PrintWriter(System.err, true));
+    List<List<String>> commands = args.length == 1
+        ? COMMANDS
+        : COMMANDS.stream().filter(command -> command.get(0).equals(args[1])).toList();
+    if (commands.isEmpty()) {
+      System.err.println("AotTraining: no training command for '" + args[1] + "'");
+      System.exit(Cli.INVALID);
+    }
+    int code = run(Path.of(args[0]).toAbsolutePath(), commands, new PrintWriter(System.err, true));
     if (code != Cli.OK) {
       System.exit(code);
     }
   }
 
-  /** Runs the commands; the exit code of the first that fails (exit 2 or 3), else 0. */
+  /** Runs every training command; the exit code of the first that fails (exit 2 or 3), else 0. */
   static int run(Path examples, PrintWriter err) throws IOException {
+    return run(examples, COMMANDS, err);
+  }
+
+  private static int run(Path examples, List<List<String>> commands, PrintWriter err) throws IOException {
     PrintWriter discard = new PrintWriter(Writer.nullWriter());
     // What Main asks the JVM before every command (the commands below get a fixed environment instead)
     System.getenv();
     System.console();
     try {
-      for (List<String> command : COMMANDS) {
+      for (List<String> command : commands) {
         StringWriter errors = new StringWriter();
         PrintWriter errorsWriter = new PrintWriter(errors);
         int code = Main.runOnDeepStack(new Cli(discard, errorsWriter, Map.of(), examples), errorsWriter,

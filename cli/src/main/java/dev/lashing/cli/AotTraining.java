@@ -49,9 +49,7 @@ public final class AotTraining {
       System.err.println("usage: AotTraining EXAMPLES_DIR [COMMAND]");
       System.exit(Cli.INVALID);
     }
-    List<List<String>> commands = args.length == 1
-        ? COMMANDS
-        : COMMANDS.stream().filter(command -> command.get(0).equals(args[1])).toList();
+    List<List<String>> commands = commands(args.length == 1 ? null : args[1]);
     if (commands.isEmpty()) {
       System.err.println("AotTraining: no training command for '" + args[1] + "'");
       System.exit(Cli.INVALID);
@@ -60,6 +58,11 @@ public final class AotTraining {
     if (code != Cli.OK) {
       System.exit(code);
     }
+  }
+
+  /** The training commands of one command ({@code lint}), or every one when {@code command} is null. */
+  static List<List<String>> commands(String command) {
+    return command == null ? COMMANDS : COMMANDS.stream().filter(c -> c.get(0).equals(command)).toList();
   }
 
   /** Runs every training command; the exit code of the first that fails (exit 2 or 3), else 0. */

@@ -50,6 +50,8 @@ public final class ProjectLoader {
   private final Path workingDirectory;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<VariableReference> variables = new ArrayList<>();
+  /** Where the steps that may run on slices of a document add what they find: the two lists above. */
+  private final ServiceSlices.Found found = new ServiceSlices.Found(diagnostics, variables);
   private final Map<String, SourceFile> sources = new LinkedHashMap<>();
   private final Set<String> composeFiles = new LinkedHashSet<>();
   /** Each compose file parsed once, by name: a file named again (extends, include) is not parsed again. */
@@ -59,12 +61,15 @@ public final class ProjectLoader {
   private final boolean lenient;
   /** Services whose definition could not be read whole (their extends base is missing or refused). */
   private final Set<String> incomplete = new LinkedHashSet<>();
+  /** How many services a document needs for its per-service steps to run on slices side by side. */
+  private final int slicedFromServices;
 
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
 
-  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, boolean lenient) {
+  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, boolean lenient, int slicedFromServices) {
     this.options = options;
+    this.slicedFromServices = slicedFromServices;
     this.overlay = Map.copyOf(overlay);
     this.lenient = lenient;
     this.workingDirectory = options.workingDirectory().toAbsolutePath().normalize();
@@ -84,7 +89,7 @@ public final class ProjectLoader {
    * the text to read instead (how {@code lashing fix} checks its result before writing anything).
    */
   public static LoadResult load(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, false).run();
+    return new ProjectLoader(options, overlay, false, ServiceSlices.SLICED_FROM_SERVICES).run();
   }
 
   /**
@@ -95,7 +100,12 @@ public final class ProjectLoader {
    *     unreadable {@code --env-file})
    */
   public static LoadResult loadLeniently(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, true).run();
+    return new ProjectLoader(options, overlay, true, ServiceSlices.SLICED_FROM_SERVICES).run();
+  }
+
+  /** A load whose documents are sliced from {@code slicedFromServices} services (tests compare the two ways). */
+  static LoadResult load(LoadOptions options, boolean lenient, int slicedFromServices) {
+    return new ProjectLoader(options, Map.of(), lenient, slicedFromServices).run();
   }
 
   private LoadResult run() {
@@ -317,7 +327,9 @@ public final class ProjectLoader {
       // ones: a base of another file is validated only there, and lists merged without de-duplicating
       // (security_opt...) can break uniqueItems only there. Findings of the documents come again, identical,
       // and are dropped when the errors are reported.
-      model = validate(model, lastCombinedIn);
+      Path file = lastCombinedIn;
+      model = ServiceSlices.apply(model, slicedFromServices,
+          (slice, into) -> validate(slice, file, into.diagnostics()), found, SchemaValidator.ORDER);
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
     return PathResolver.resolve(Canonicalizer.applyDefaults(model), scope.projectDirectory());
@@ -353,15 +365,18 @@ public final class ProjectLoader {
     // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
     // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null").
     Resets resets = Resets.collect(document);
-    MapNode tree = interpolate(resets.stripResets(document), scope);
-    tree = validate(tree, file);
+    MapNode tree = ServiceSlices.apply(resets.stripResets(document), slicedFromServices,
+        (slice, into) -> interpolate(slice, scope, into), found, null);
+    tree = ServiceSlices.apply(tree, slicedFromServices,
+        (slice, into) -> validate(slice, file, into.diagnostics()), found, SchemaValidator.ORDER);
     if (tree.entry("version") != null) {
       MapNode.Entry version = tree.entry("version");
       diagnostics.add(Diagnostic.warning(Diagnostic.Kind.OBSOLETE_VERSION, version.key().origin().usedAt(),
           "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion"));
       tree = tree.without("version");
     }
-    tree = Canonicalizer.canonicalize(tree, diagnostics);
+    tree = ServiceSlices.apply(tree, slicedFromServices,
+        (slice, into) -> Canonicalizer.canonicalize(slice, into.diagnostics()), found, null);
     tree = PathResolver.resolve(tree, scope.projectDirectory());
     tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
     MapNode extended = new Extends(this, diagnostics).apply(tree, file, scope, resets);
@@ -373,9 +388,9 @@ public final class ProjectLoader {
    * leaving them out condemns in turn (a port whose only target was of the wrong type), without reporting
    * those consequences: the first errors already say what to change.
    */
-  private MapNode validate(MapNode tree, Path file) {
+  private MapNode validate(MapNode tree, Path file, List<Diagnostic> into) {
     List<Violation> violations = SchemaValidator.shared().check(tree, displayName(file));
-    violations.forEach(v -> diagnostics.add(v.diagnostic()));
+    violations.forEach(v -> into.add(v.diagnostic()));
     MapNode pruned = tree;
     for (int round = 0; lenient && !violations.isEmpty() && round < MAX_PRUNING_ROUNDS; round++) {
       pruned = Pruning.without(pruned, violations.stream().map(Violation::offending).toList());
@@ -385,11 +400,16 @@ public final class ProjectLoader {
   }
 
   MapNode interpolate(MapNode document, Scope scope) {
+    return interpolate(document, scope, found);
+  }
+
+  /** {@code document} interpolated and cast; may run on several slices at once, so it only reads the loader. */
+  private MapNode interpolate(MapNode document, Scope scope, ServiceSlices.Found into) {
     Interpolator.Result result =
         Interpolator.interpolate(document, scope.environment()::get, sources::get);
-    diagnostics.addAll(result.diagnostics());
-    variables.addAll(result.references());
-    return Casts.apply((MapNode) result.tree(), diagnostics);
+    into.diagnostics().addAll(result.diagnostics());
+    into.variables().addAll(result.references());
+    return Casts.apply((MapNode) result.tree(), into.diagnostics());
   }
 
   /** {@code node} as brought in by an {@code include} or {@code extends} written at {@code at}. */

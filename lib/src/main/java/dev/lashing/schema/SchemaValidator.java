@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,12 @@ public final class SchemaValidator {
   /** Keywords whose messages are phrased here, in Compose's words. */
   private static final Set<String> PHRASED = Set.of(
       "additionalProperties", "required", "type", "enum", "pattern", "minimum", "maximum", "uniqueItems");
+
+  /** The order of the errors {@link #check} gives: by position, then by message. */
+  public static final Comparator<Diagnostic> ORDER = (a, b) -> {
+    int byPosition = Diagnostic.BY_POSITION.compare(a, b);
+    return byPosition != 0 ? byPosition : a.message().compareTo(b.message());
+  };
 
   private final SchemaDocument document;
   private final Schema schema;
@@ -106,12 +113,7 @@ public final class SchemaValidator {
         violations.putIfAbsent(v.diagnostic(), v);
       }
     }
-    return violations.values().stream()
-        .sorted((a, b) -> {
-          int byPosition = Diagnostic.BY_POSITION.compare(a.diagnostic(), b.diagnostic());
-          return byPosition != 0 ? byPosition : a.diagnostic().message().compareTo(b.diagnostic().message());
-        })
-        .toList();
+    return violations.values().stream().sorted((a, b) -> ORDER.compare(a.diagnostic(), b.diagnostic())).toList();
   }
 
   private static Finding finding(Error e) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -116,6 +117,11 @@ class LoaderGoldenTest {
    * {@code warnings.txt}; or {@code errors.txt}.
    */
   static Map<String, String> run(Path caseDir) throws IOException {
+    return run(caseDir, ProjectLoader::load);
+  }
+
+  /** The same with another way to load; the errors a lenient load keeps are {@code errors.txt}. */
+  static Map<String, String> run(Path caseDir, Function<LoadOptions, LoadResult> loader) throws IOException {
     Properties props = new Properties();
     Path propsFile = caseDir.resolve("case.properties");
     if (Files.exists(propsFile)) {
@@ -145,10 +151,13 @@ class LoaderGoldenTest {
           environment);
       Map<String, String> outcome = new LinkedHashMap<>();
       try {
-        LoadResult result = ProjectLoader.load(options);
+        LoadResult result = loader.apply(options);
         outcome.put("config.yaml", placeholders(ConfigWriter.yaml(result.tree()), root));
         if (!result.warnings().isEmpty()) {
           outcome.put("warnings.txt", placeholders(lines(result.warnings()), root));
+        }
+        if (!result.errors().isEmpty()) {
+          outcome.put("errors.txt", placeholders(lines(result.errors()), root));
         }
       } catch (ComposeException e) {
         outcome.put("errors.txt", placeholders(lines(e.diagnostics()), root));

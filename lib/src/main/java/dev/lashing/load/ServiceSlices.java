@@ -1,0 +1,122 @@
+package dev.lashing.load;
+
+import dev.lashing.interpolation.VariableReference;
+import dev.lashing.source.Diagnostic;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A document with many services cut into slices of its services, so that the steps of the loader that read
+ * each service alone (interpolation and casts, the schema, the canonical form) run on the slices side by side.
+ * Each slice finds into its own lists; the slices' trees and findings are joined in written order, so the result
+ * is the one a single walk gives, whatever the threads. The keys before {@code services} go with the first
+ * slice and the keys after it with the last, so each key is walked once and in order.
+ */
+final class ServiceSlices {
+  /** Below this many services a document is walked whole: handing slices to other threads would cost more. */
+  static final int SLICED_FROM_SERVICES = 512;
+
+  /** What a step finds in one slice. */
+  record Found(List<Diagnostic> diagnostics, List<VariableReference> variables) {}
+
+  /** One step of the loader over a document or a slice of it. */
+  @FunctionalInterface
+  interface Step {
+    MapNode apply(MapNode slice, Found found);
+  }
+
+  private ServiceSlices() {}
+
+  /**
+   * {@code step} applied to {@code document}, on slices side by side when it has at least {@code slicedFrom}
+   * services; what it finds is added to {@code found} in written order. {@code order}, when not null, is the
+   * order the step gives its diagnostics in each slice, restored over the joined slices.
+   */
+  static MapNode apply(MapNode document, int slicedFrom, Step step, Found found, Comparator<Diagnostic> order) {
+    List<MapNode> slices = split(document, slicedFrom);
+    if (slices.size() == 1) {
+      return step.apply(document, found);
+    }
+    List<Found> eachFound = slices.stream()
+        .map(slice -> new Found(new ArrayList<>(), new ArrayList<>()))
+        .toList();
+    List<MapNode> done = IntStream.range(0, slices.size())
+        .parallel()
+        .mapToObj(i -> step.apply(slices.get(i), eachFound.get(i)))
+        .toList();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (Found f : eachFound) {
+      diagnostics.addAll(f.diagnostics());
+      found.variables().addAll(f.variables());
+    }
+    if (order != null) {
+      diagnostics.sort(order); // stable: equal diagnostics of several slices stay in the slices' order
+    }
+    found.diagnostics().addAll(diagnostics);
+    return join(done);
+  }
+
+  /** The document as slices of its services, or the document alone when it has too few to be worth it. */
+  private static List<MapNode> split(MapNode document, int slicedFrom) {
+    int at = servicesIndex(document);
+    MapNode services = at < 0 ? null : (MapNode) document.entries().get(at).value();
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (services == null || services.size() < slicedFrom || cores == 1) {
+      return List.of(document);
+    }
+    // a few slices per core, so that a core whose slice is quick takes another
+    int count = Math.min(4 * cores, services.size() / Math.max(1, slicedFrom / 4));
+    List<MapNode.Entry> top = document.entries();
+    List<MapNode> slices = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      List<MapNode.Entry> entries = new ArrayList<>();
+      if (i == 0) {
+        entries.addAll(top.subList(0, at));
+      }
+      int from = services.size() * i / count;
+      int to = services.size() * (i + 1) / count;
+      entries.add(top.get(at).withValue(services.withEntries(services.entries().subList(from, to))));
+      if (i == count - 1) {
+        entries.addAll(top.subList(at + 1, top.size()));
+      }
+      slices.add(document.withEntries(entries));
+    }
+    return slices;
+  }
+
+  /** The slices, each walked, as one document: the first slice's keys, every slice's services, the last's keys. */
+  private static MapNode join(List<MapNode> slices) {
+    MapNode first = slices.get(0);
+    MapNode last = slices.get(slices.size() - 1);
+    int firstAt = servicesIndex(first);
+    int lastAt = servicesIndex(last);
+    MapNode.Entry servicesEntry = first.entries().get(firstAt);
+    List<MapNode.Entry> services = new ArrayList<>();
+    for (MapNode slice : slices) {
+      services.addAll(((MapNode) slice.entries().get(servicesIndex(slice)).value()).entries());
+    }
+    List<MapNode.Entry> entries = new ArrayList<>(first.entries().subList(0, firstAt));
+    entries.add(servicesEntry.withValue(((MapNode) servicesEntry.value()).withEntries(services)));
+    entries.addAll(last.entries().subList(lastAt + 1, last.size()));
+    return first.withEntries(entries);
+  }
+
+  /** Where the one {@code services} mapping of a document is among its entries, or -1. */
+  private static int servicesIndex(MapNode document) {
+    int found = -1;
+    for (int i = 0; i < document.size(); i++) {
+      if (document.entries().get(i).name().equals("services")) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = i;
+      }
+    }
+    Node value = found < 0 ? null : document.entries().get(found).value();
+    return value instanceof MapNode ? found : -1;
+  }
+}

@@ -63,6 +63,11 @@ final class Fields {
   }
 
   /** The value at {@code key}; null when absent or written as null, which Compose both treats as unset. */
+  /** The value at {@code key}, without counting it as read. */
+  Node peek(String key) {
+    return map.get(key);
+  }
+
   Node node(String key) {
     read.add(key);
     Node node = map.get(key);

@@ -21,6 +21,9 @@ public final class ModelBinder {
     T bind(MapNode.Entry entry, Fields fields);
   }
 
+  /** From this many definitions of a kind (services...), they are bound side by side. */
+  private static final int BOUND_SIDE_BY_SIDE_FROM = 512;
+
   private ModelBinder() {}
 
   /**
@@ -28,17 +31,22 @@ public final class ModelBinder {
    * order they are written.
    */
   public static Project bind(String projectName, MapNode canonicalRoot, List<Diagnostic> problems) {
+    return bind(projectName, canonicalRoot, problems, BOUND_SIDE_BY_SIDE_FROM);
+  }
+
+  /** The same, binding side by side from {@code sideBySideFrom} definitions (tests compare the two ways). */
+  static Project bind(String projectName, MapNode canonicalRoot, List<Diagnostic> problems, int sideBySideFrom) {
     List<Diagnostic> found = new ArrayList<>();
     Fields f = new Fields(canonicalRoot, new Owner("", found), "");
     f.node("name"); // the caller resolved the project name, with its precedence rules
     Project project = new Project(
         projectName,
-        definitions(f, "services", false, ModelBinder::service),
-        definitions(f, "networks", true, ModelBinder::network),
-        definitions(f, "volumes", true, ModelBinder::volume),
-        definitions(f, "secrets", true, ModelBinder::fileObject),
-        definitions(f, "configs", true, ModelBinder::fileObject),
-        definitions(f, "models", true, ModelBinder::model),
+        definitions(f, "services", false, ModelBinder::service, sideBySideFrom),
+        definitions(f, "networks", true, ModelBinder::network, sideBySideFrom),
+        definitions(f, "volumes", true, ModelBinder::volume, sideBySideFrom),
+        definitions(f, "secrets", true, ModelBinder::fileObject, sideBySideFrom),
+        definitions(f, "configs", true, ModelBinder::fileObject, sideBySideFrom),
+        definitions(f, "models", true, ModelBinder::model, sideBySideFrom),
         f.extensions(),
         f.unknown(),
         canonicalRoot.origin());
@@ -62,17 +70,50 @@ public final class ModelBinder {
   }
 
   private static <T> Map<String, T> definitions(
-      Fields top, String kind, boolean nullIsEmpty, DefinitionBinder<T> bind) {
+      Fields top, String kind, boolean nullIsEmpty, DefinitionBinder<T> bind, int sideBySideFrom) {
+    List<Bound<T>> bound = boundSideBySide(top, kind, nullIsEmpty, bind, sideBySideFrom);
+    int[] next = {0};
     return top.entries(
         kind,
         (entry, rel) -> {
           MapNode map = Fields.asMapping(entry.value(), nullIsEmpty);
+          Bound<T> done = bound.isEmpty() ? null : bound.get(next[0]++);
           if (map == null) {
             top.owner().wrongKind(rel, entry.value(), "a mapping");
             return null;
           }
+          if (done != null) {
+            top.owner().problems().addAll(done.problems());
+            return done.value();
+          }
           return bind.bind(entry, new Fields(map, top.owner().child(rel), ""));
         });
+  }
+
+  /** A definition bound apart from the others, with the problems found in it. */
+  private record Bound<T>(T value, List<Diagnostic> problems) {}
+
+  /**
+   * For many definitions (thousands of services), each one bound on its own, side by side, in written order (null
+   * where an entry is not a mapping); none for a few. Each finds into its own list, which {@link #definitions}
+   * adds where binding it in turn would have.
+   */
+  private static <T> List<Bound<T>> boundSideBySide(
+      Fields top, String kind, boolean nullIsEmpty, DefinitionBinder<T> bind, int sideBySideFrom) {
+    if (!(top.peek(kind) instanceof MapNode definitions) || definitions.size() < sideBySideFrom) {
+      return List.of();
+    }
+    return definitions.entries().parallelStream()
+        .map(entry -> {
+          MapNode map = Fields.asMapping(entry.value(), nullIsEmpty);
+          if (map == null) {
+            return null;
+          }
+          List<Diagnostic> problems = new ArrayList<>();
+          String rel = top.path(kind) + "." + entry.name();
+          return new Bound<>(bind.bind(entry, new Fields(map, top.owner().child(rel, problems), "")), problems);
+        })
+        .toList();
   }
 
   private static Service service(MapNode.Entry entry, Fields f) {

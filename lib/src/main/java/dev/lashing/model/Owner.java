@@ -41,6 +41,15 @@ final class Owner {
     return new Owner(qualified(key), problems);
   }
 
+  /** The same, finding into {@code found}: a definition bound apart from the others. */
+  Owner child(String key, List<Diagnostic> found) {
+    return new Owner(qualified(key), found);
+  }
+
+  List<Diagnostic> problems() {
+    return problems;
+  }
+
   String qualified(String rel) {
     return path.isEmpty() ? rel : path + "." + rel;
   }

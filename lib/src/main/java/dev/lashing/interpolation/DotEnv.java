@@ -231,7 +231,11 @@ public final class DotEnv {
   }
 
   private static boolean isKeyChar(int c) {
-    if (c == '_' || c == '.' || c == '-' || c == '[' || c == ']' || Character.isLetter(c)) {
+    if (c < 0x80) { // most keys are ASCII: spare the Unicode tables
+      return c == '_' || c == '.' || c == '-' || c == '[' || c == ']' || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (Character.isLetter(c)) {
       return true;
     }
     int type = Character.getType(c);

@@ -53,19 +53,26 @@ public final class Interpolator {
     }
 
     Node node(Node node, String path) {
+      // a collection in which nothing changes is kept, not copied: most of a file refers to no variable
       if (node instanceof MapNode map) {
         List<MapNode.Entry> entries = new ArrayList<>(map.size());
+        boolean changed = false;
         for (MapNode.Entry e : map.entries()) {
-          entries.add(e.withValue(node(e.value(), child(path, e.name()))));
+          Node value = node(e.value(), child(path, e.name()));
+          changed |= value != e.value();
+          entries.add(value == e.value() ? e : e.withValue(value));
         }
-        return map.withEntries(entries);
+        return changed ? map.withEntries(entries) : map;
       }
       if (node instanceof SeqNode seq) {
         List<Node> items = new ArrayList<>(seq.size());
+        boolean changed = false;
         for (Node item : seq.items()) {
-          items.add(node(item, child(path, "[]")));
+          Node value = node(item, child(path, "[]"));
+          changed |= value != item;
+          items.add(value);
         }
-        return seq.withItems(items);
+        return changed ? seq.withItems(items) : seq;
       }
       ScalarNode scalar = (ScalarNode) node;
       return scalar.isString() && scalar.value().indexOf('$') >= 0 ? scalar(scalar, path) : scalar;

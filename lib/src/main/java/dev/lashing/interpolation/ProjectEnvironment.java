@@ -37,7 +37,9 @@ public final class ProjectEnvironment {
     for (Path file : envFiles(osEnv, explicitEnvFiles, projectDirectory)) {
       fromFiles.putAll(DotEnv.parse(read(file), key -> osEnv.containsKey(key) ? osEnv.get(key) : fromFiles.get(key)));
     }
-    Map<String, String> environment = new LinkedHashMap<>(osEnv);
+    // sized for both at once: an env file may hold a million lines
+    Map<String, String> environment = new LinkedHashMap<>((int) ((osEnv.size() + fromFiles.size()) / 0.75f) + 1);
+    environment.putAll(osEnv);
     fromFiles.forEach(environment::putIfAbsent);
     return Collections.unmodifiableMap(environment);
   }

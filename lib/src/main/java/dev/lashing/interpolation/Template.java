@@ -210,13 +210,25 @@ public final class Template {
   private record Evaluator(String text, Function<String, String> lookup, UnsetListener unset) {
 
     String evaluate(int from, int to) throws InterpolationException {
+      int dollar = text.indexOf('$', from);
+      if (dollar < 0 || dollar >= to) {
+        return text.substring(from, to); // most values refer to no variable
+      }
       StringBuilder out = new StringBuilder(to - from);
       InterpolationException first = null;
       int i = from;
       while (i < to) {
-        Match m = text.charAt(i) == '$' ? Match.at(text, i, to) : null;
+        dollar = text.indexOf('$', i);
+        if (dollar < 0 || dollar >= to) {
+          out.append(text, i, to);
+          break;
+        }
+        out.append(text, i, dollar);
+        i = dollar;
+        Match m = Match.at(text, i, to);
         if (m == null) {
-          out.append(text.charAt(i++));
+          out.append('$');
+          i++;
           continue;
         }
         try {

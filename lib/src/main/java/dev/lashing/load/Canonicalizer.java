@@ -172,25 +172,30 @@ public final class Canonicalizer {
     if (rule != null) {
       node = rule.apply(this, node, path);
     }
+    // a collection in which nothing changes is kept, not copied
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
+      boolean changed = false;
       for (MapNode.Entry e : map.entries()) {
         Node value = walk(e.value(), path.child(e.name()), cursor.child(e.name()));
+        changed |= value != e.value();
         if (value != null) {
-          entries.add(e.withValue(value));
+          entries.add(value == e.value() ? e : e.withValue(value));
         }
       }
-      return map.withEntries(entries);
+      return changed ? map.withEntries(entries) : map;
     }
     if (node instanceof SeqNode seq) {
       List<Node> items = new ArrayList<>(seq.size());
+      boolean changed = false;
       for (Node item : seq.items()) {
         Node value = walk(item, path.child(TreePath.ITEM), cursor.child(TreePath.ITEM));
+        changed |= value != item;
         if (value != null) {
           items.add(value);
         }
       }
-      return seq.withItems(items);
+      return changed ? seq.withItems(items) : seq;
     }
     return node;
   }

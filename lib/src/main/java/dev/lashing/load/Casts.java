@@ -92,29 +92,34 @@ final class Casts {
    * value cannot be cast.
    */
   private Node walk(Node node, String pattern, String path) {
+    // a collection in which nothing changes is kept, not copied
     if (node instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
       boolean whole = true;
+      boolean changed = false;
       for (MapNode.Entry e : map.entries()) {
         String childPattern = childPattern(pattern, e.name());
         Node value = walk(e.value(), childPattern, join(path, e.name()));
+        changed |= value != e.value();
         if (value != null) {
-          entries.add(e.withValue(value));
+          entries.add(value == e.value() ? e : e.withValue(value));
         } else if (ESSENTIAL.contains(childPattern)) {
           whole = false; // the other values are still cast, so that each problem is reported
         }
       }
-      return whole ? map.withEntries(entries) : null;
+      return !whole ? null : changed ? map.withEntries(entries) : map;
     }
     if (node instanceof SeqNode seq) {
       List<Node> items = new ArrayList<>(seq.size());
+      boolean changed = false;
       for (Node item : seq.items()) {
         Node value = walk(item, join(pattern, "[]"), join(path, "[]"));
+        changed |= value != item;
         if (value != null) {
           items.add(value);
         }
       }
-      return seq.withItems(items);
+      return changed ? seq.withItems(items) : seq;
     }
     ScalarNode scalar = (ScalarNode) node;
     Cast cast = castFor(pattern);

@@ -77,9 +77,14 @@ public final class SourceFile {
   }
 
   public SourceRange range(int startOffset, int endOffset) {
+    int startLine = lineOf(startOffset);
+    // most ranges end on the line they start on: no second search
+    boolean sameLine = startOffset <= endOffset
+        && (startLine == lineStarts.length || endOffset < lineStarts[startLine]);
+    int endLine = sameLine ? startLine : lineOf(endOffset);
     return new SourceRange(
-        name, lineOf(startOffset), columnOf(startOffset), lineOf(endOffset), columnOf(endOffset),
-        startOffset, endOffset);
+        name, startLine, startOffset - lineStarts[startLine - 1] + 1, endLine,
+        endOffset - lineStarts[endLine - 1] + 1, startOffset, endOffset);
   }
 
   /** A position (zero width) at an offset. */

@@ -43,7 +43,7 @@ final class Includes {
     for (Node entry : ProjectLoader.items(include)) {
       MapNode resources = load(entry, file, scope);
       if (resources != null) {
-        imported = Merger.merge(imported, resources);
+        imported = Merger.mergeUnique(imported, resources); // a loaded project: its lists are unique
       }
     }
     return Merger.merge(resets.applyTo(imported), tree);

@@ -90,6 +90,21 @@ public final class Merger {
   }
 
   /**
+   * {@link #merge(MapNode, MapNode)} for an {@code override} already made unique, as a loaded project is: only
+   * what the two share is made unique again.
+   */
+  static MapNode mergeUnique(MapNode base, MapNode override) {
+    List<Diagnostic> problems = new ArrayList<>();
+    return refusing(mergeUnique(base, override, problems), problems);
+  }
+
+  /** The same, leniently, as {@link #merge(MapNode, MapNode, List)}. */
+  static MapNode mergeUnique(MapNode base, MapNode override, List<Diagnostic> problems) {
+    return (MapNode) Uniqueness.enforceOverBoth(
+        mergeNode(base, override, TreePath.ROOT), base, override, TreePath.ROOT, problems);
+  }
+
+  /**
    * A service that {@code extends} {@code base}, with its own attributes in {@code local}: the same rules on
    * one service (Compose names it {@code services.x} in messages).
    */

@@ -313,7 +313,7 @@ public final class ProjectLoader {
         if (model != null || layer.extended()) {
           lastCombinedIn = file;
         }
-        model = merge(earlier, layer.tree());
+        model = merge(earlier, layer.tree(), layer.unique());
       }
       if (!anyContent) {
         diagnostics.add(Diagnostic.error(source.at(0), "empty compose file"));
@@ -346,8 +346,11 @@ public final class ProjectLoader {
         .toList();
   }
 
-  private MapNode merge(MapNode earlier, MapNode later) {
+  private MapNode merge(MapNode earlier, MapNode later, boolean laterUnique) {
     try {
+      if (laterUnique) {
+        return lenient ? Merger.mergeUnique(earlier, later, diagnostics) : Merger.mergeUnique(earlier, later);
+      }
       return lenient ? Merger.merge(earlier, later, diagnostics) : Merger.merge(earlier, later);
     } catch (ComposeException e) {
       diagnostics.addAll(e.diagnostics());
@@ -357,9 +360,10 @@ public final class ProjectLoader {
 
   /**
    * One document made ready to merge, with the resets it asks of the earlier files; {@code extended} when a
-   * service of it extends another, so that it holds values validated nowhere yet.
+   * service of it extends another, so that it holds values validated nowhere yet; {@code unique} when its lists
+   * are unique already, because it was merged over what it includes.
    */
-  record Layer(MapNode tree, Resets resets, boolean extended) {}
+  record Layer(MapNode tree, Resets resets, boolean extended, boolean unique) {}
 
   private Layer prepare(MapNode document, Path file, Scope scope) {
     // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
@@ -378,9 +382,10 @@ public final class ProjectLoader {
     tree = ServiceSlices.apply(tree, slicedFromServices,
         (slice, into) -> Canonicalizer.canonicalize(slice, into.diagnostics()), found, null);
     tree = PathResolver.resolve(tree, scope.projectDirectory());
+    boolean includes = tree.has("include");
     tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
     MapNode extended = new Extends(this, diagnostics).apply(tree, file, scope, resets);
-    return new Layer(extended, resets, extended != tree);
+    return new Layer(extended, resets, extended != tree, includes);
   }
 
   /**

@@ -104,12 +104,21 @@ final class Uniqueness {
    * from it are not looked at again, so merging many documents one after another costs what each adds.
    */
   static Node enforceOver(Node merged, Node base, TreePath path, List<Diagnostic> problems) {
-    return enforceOver(merged, base, path, PATTERNS.at(path), problems);
+    return enforceOver(merged, base, null, path, PATTERNS.at(path), problems);
   }
 
-  private static Node enforceOver(
-      Node merged, Node base, TreePath path, PathPatterns.Cursor<Indexer> cursor, List<Diagnostic> problems) {
-    if (merged == base || cursor.leadsNowhere()) {
+  /**
+   * {@link #enforceOver} on a merge whose {@code override} was made unique too (a loaded project, as an
+   * {@code include} brings it): what the merge took whole from either side is not looked at again, so a chain
+   * of includes costs what each file adds.
+   */
+  static Node enforceOverBoth(Node merged, Node base, Node override, TreePath path, List<Diagnostic> problems) {
+    return enforceOver(merged, base, override, path, PATTERNS.at(path), problems);
+  }
+
+  private static Node enforceOver(Node merged, Node base, Node override, TreePath path,
+      PathPatterns.Cursor<Indexer> cursor, List<Diagnostic> problems) {
+    if (merged == base || (override != null && merged == override) || cursor.leadsNowhere()) {
       return merged;
     }
     if (merged instanceof MapNode map && base instanceof MapNode earlier) {
@@ -119,9 +128,10 @@ final class Uniqueness {
       for (int i = from; i < map.size(); i++) {
         MapNode.Entry e = map.entries().get(i);
         Node before = earlier.get(e.name());
+        Node after = override instanceof MapNode later ? later.get(e.name()) : null;
         Node unique = e.value() == before
             ? before
-            : enforceOver(e.value(), before, path.child(e.name()), cursor.child(e.name()), problems);
+            : enforceOver(e.value(), before, after, path.child(e.name()), cursor.child(e.name()), problems);
         if (unique != e.value() && entries == null) {
           entries = new ArrayList<>(map.entries().subList(0, i));
         }

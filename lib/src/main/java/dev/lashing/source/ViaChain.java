@@ -14,16 +14,22 @@ import java.util.Objects;
  * of a copy of the whole chain at every step.
  */
 final class ViaChain extends AbstractList<Via> {
-  private static final ViaChain EMPTY = new ViaChain(null, null, 0);
+  private static final ViaChain EMPTY = new ViaChain(null, null, 0, null);
 
   private final ViaChain before;
   private final Via last;
   private final int size;
+  /**
+   * The longest chain before this one whose last use is of another kind than {@link #last}: a deep chain of
+   * includes is passed over in one step.
+   */
+  private final ViaChain beforeOtherKind;
 
-  private ViaChain(ViaChain before, Via last, int size) {
+  private ViaChain(ViaChain before, Via last, int size, ViaChain beforeOtherKind) {
     this.before = before;
     this.last = last;
     this.size = size;
+    this.beforeOtherKind = beforeOtherKind;
   }
 
   static ViaChain of(List<Via> uses) {
@@ -38,18 +44,16 @@ final class ViaChain extends AbstractList<Via> {
   }
 
   ViaChain plus(Via use) {
-    return new ViaChain(this, Objects.requireNonNull(use), size + 1);
+    Objects.requireNonNull(use);
+    ViaChain otherKind = size == 0 || last.kind() != use.kind() ? this : beforeOtherKind;
+    return new ViaChain(this, use, size + 1, otherKind);
   }
 
   /** The last of {@code uses} not of {@code kind}, found from the end; null when there is none. */
   static Via lastOtherThan(List<Via> uses, Via.Kind kind) {
     if (uses instanceof ViaChain chain) {
-      for (ViaChain at = chain; at.size > 0; at = at.before) {
-        if (at.last.kind() != kind) {
-          return at.last;
-        }
-      }
-      return null;
+      ViaChain at = chain.size == 0 || chain.last.kind() != kind ? chain : chain.beforeOtherKind;
+      return at.size == 0 ? null : at.last;
     }
     for (int i = uses.size() - 1; i >= 0; i--) {
       if (uses.get(i).kind() != kind) {

@@ -1,13 +1,38 @@
 package dev.lashing.render;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /** A small JSON printer for maps, lists, strings, numbers, booleans and null, indented like Go's. */
 public final class Json {
+  /** Text held before {@link #writeLine} hands it on, at the end of an item of a list. */
+  private static final int FLUSH_AT = 64 * 1024;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private Json() {}
 
   public static void write(Object value, StringBuilder out, String indent) {
+    write(value, out, indent, null);
+  }
+
+  /**
+   * The value and a line break, handed to {@code out} a piece at a time: a report of a million findings is
+   * never held as one text (with lists that make each item as it is read, nor as one tree).
+   */
+  public static void writeLine(Object value, Appendable out) throws IOException {
+    StringBuilder text = new StringBuilder();
+    try {
+      write(value, text, "", out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.append(text).append('\n');
+  }
+
+  /** With {@code sink} not null, the text so far goes to it after each list item once it has grown large. */
+  private static void write(Object value, StringBuilder out, String indent, Appendable sink) {
     if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {
         out.append("{}");
@@ -19,7 +44,7 @@ public final class Json {
         out.append(indent).append("  ");
         string(e.getKey().toString(), out);
         out.append(": ");
-        write(e.getValue(), out, indent + "  ");
+        write(e.getValue(), out, indent + "  ", sink);
         out.append(++i < map.size() ? ",\n" : "\n");
       }
       out.append(indent).append('}');
@@ -29,10 +54,14 @@ public final class Json {
         return;
       }
       out.append("[\n");
+      String inner = indent + "  ";
       for (int i = 0; i < list.size(); i++) {
-        out.append(indent).append("  ");
-        write(list.get(i), out, indent + "  ");
+        out.append(inner);
+        write(list.get(i), out, inner, sink);
         out.append(i + 1 < list.size() ? ",\n" : "\n");
+        if (sink != null && out.length() >= FLUSH_AT) {
+          handOn(out, sink);
+        }
       }
       out.append(indent).append(']');
     } else if (value instanceof String s) {
@@ -44,25 +73,35 @@ public final class Json {
     }
   }
 
+  private static void handOn(StringBuilder text, Appendable sink) {
+    try {
+      sink.append(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    text.setLength(0);
+  }
+
   public static void string(String s, StringBuilder out) {
     out.append('"');
+    int copied = 0; // the characters before this index are in out; those after it that need no escape are copied in runs
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+        continue;
+      }
+      out.append(s, copied, i);
+      copied = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            out.append(String.format("\\u%04x", (int) c)); // as Go's encoder escapes them
-          } else {
-            out.append(c);
-          }
-        }
+        // as Go's encoder escapes them; each is below U+0100
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
-    out.append('"');
+    out.append(s, copied, s.length()).append('"');
   }
 }

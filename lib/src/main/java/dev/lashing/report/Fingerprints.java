@@ -41,18 +41,21 @@ public final class Fingerprints {
 
   /** The fingerprint of a finding that is the first of its kind (occurrence 0); {@code file} may be null. */
   public static String of(Finding finding, SourceFile file) {
-    return hash(key(finding, file), 0);
+    return hash(sha256(), key(finding, file), 0);
   }
 
   /** The fingerprints of all of a run's findings, in order, with occurrences counted among them. */
   public static List<String> of(List<Finding> findings, Map<String, SourceFile> sources) {
-    // counted by the digest of the fields, not the fields themselves: a long line is in the key of each finding
+    MessageDigest sha = sha256();
+    // counted by the fingerprint of the first occurrence, a digest of the fields rather than the fields
+    // themselves (a long line is in the key of each finding), which is most findings' own fingerprint
     Map<String, Integer> seen = new HashMap<>();
     List<String> result = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       String key = key(f, sources.get(f.at().file()));
-      int occurrence = seen.merge(digest(key), 1, Integer::sum) - 1;
-      result.add(hash(key, occurrence));
+      String first = hash(sha, key, 0);
+      int occurrence = seen.merge(first, 1, Integer::sum) - 1;
+      result.add(occurrence == 0 ? first : hash(sha, key, occurrence));
     }
     return result;
   }
@@ -73,14 +76,13 @@ public final class Fingerprints {
     key.append(value).append('\0');
   }
 
-  private static String hash(String key, int occurrence) {
-    return digest(key + occurrence + '\0');
+  private static String hash(MessageDigest sha, String key, int occurrence) {
+    return HexFormat.of().formatHex(sha.digest((key + occurrence + '\0').getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static String digest(String text) {
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

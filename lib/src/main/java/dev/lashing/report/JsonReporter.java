@@ -22,10 +22,8 @@ final class JsonReporter implements Reporter {
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
     List<String> fingerprints = Fingerprints.of(report.findings(), report.sources());
-    List<Object> findings = new ArrayList<>();
-    for (int i = 0; i < report.findings().size(); i++) {
-      findings.add(finding(report.findings().get(i), fingerprints.get(i)));
-    }
+    List<Object> findings =
+        JsonText.items(report.findings().size(), i -> finding(report.findings().get(i), fingerprints.get(i)));
     Summary summary = Summary.of(report.findings());
     Map<String, Object> bySeverity = object();
     summary.bySeverity().forEach((severity, count) -> bySeverity.put(severity.label(), count));

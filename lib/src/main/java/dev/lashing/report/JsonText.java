@@ -2,8 +2,11 @@ package dev.lashing.report;
 
 import dev.lashing.render.Json;
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * JSON for this package through the project's one JSON printer: trees of maps and lists in key order, and
@@ -21,11 +24,27 @@ final class JsonText {
     return object;
   }
 
-  /** The tree, indented, and a line break. */
+  /** The tree, indented, and a line break, handed to {@code out} a piece at a time. */
   static void write(Object tree, Appendable out) throws IOException {
-    StringBuilder text = new StringBuilder();
-    Json.write(tree, text, "");
-    out.append(text).append('\n');
+    Json.writeLine(tree, out);
+  }
+
+  /**
+   * An array whose items are made as the printer reads them, once each and in order, so that a report holds one
+   * finding's tree at a time rather than a tree of every finding.
+   */
+  static List<Object> items(int size, IntFunction<Object> item) {
+    return new AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        return item.apply(index);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   /** A JSON string literal, quotes included. */

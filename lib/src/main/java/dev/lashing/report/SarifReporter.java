@@ -45,8 +45,7 @@ final class SarifReporter implements Reporter {
       }
     }
     List<String> fingerprints = Fingerprints.of(report.findings(), report.sources());
-    List<Object> results = new ArrayList<>();
-    for (int i = 0; i < report.findings().size(); i++) {
+    List<Object> results = JsonText.items(report.findings().size(), i -> {
       Finding f = report.findings().get(i);
       Map<String, Object> result =
           result(f, ruleIndex.get(f.ruleId()), fingerprints.get(i), report.sources().get(f.at().file()),
@@ -55,8 +54,8 @@ final class SarifReporter implements Reporter {
       if (edits != null && !edits.isEmpty() && report.sources().keySet().containsAll(edits.keySet())) {
         result.put("fixes", List.of(fix(f.fix(), edits, report.sources(), report.secrets())));
       }
-      results.add(result);
-    }
+      return result;
+    });
     Map<String, Object> driver = object(
         "name", LintReport.TOOL_NAME,
         "informationUri", LintReport.INFORMATION_URI,

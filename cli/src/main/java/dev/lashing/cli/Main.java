@@ -9,7 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter out = new PrintWriter(new Utf8Output(System.out));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = runOnDeepStack(
         new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), err, args);

@@ -3,6 +3,7 @@ package dev.lashing.report;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Severity;
 import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +60,31 @@ final class TextReporter implements Reporter {
 
   private String format(List<Finding> findings, LintReport report) {
     StringBuilder text = new StringBuilder();
+    // Findings at one place come one after another (the missing settings of a service are all reported at its
+    // key), and show one code frame: it is made once for them. Its underline has their colour.
+    SourceRange frameAt = null;
+    Severity frameSeverity = null;
+    String location = null;
+    String frame = null;
     for (Finding f : findings) {
-      text.append(headline(f, colour)).append('\n');
+      if (!f.at().equals(frameAt)) {
+        frameAt = f.at();
+        location = printable(frameAt.toString());
+        frame = null;
+      }
+      headline(f, location, colour, text);
+      text.append('\n');
       if (!quiet) {
-        frame(f, report.sources().get(f.at().file()), report.secrets(), text);
+        if (frame == null || (colour && f.severity() != frameSeverity)) {
+          StringBuilder shown = new StringBuilder();
+          frame(f, report.sources().get(f.at().file()), report.secrets(), shown);
+          frame = shown.toString();
+          frameSeverity = f.severity();
+        }
+        text.append(frame);
         for (String hint : Wording.hints(f)) {
-          text.append("  ").append(printable(hint)).append('\n');
+          appendPrintable(hint, text.append("  "));
+          text.append('\n');
         }
         text.append('\n');
       }
@@ -74,8 +94,15 @@ final class TextReporter implements Reporter {
 
   /** {@code compose.yaml:4:5: high [rule-id] message}, on one line whatever the message holds. */
   static String headline(Finding f, boolean colour) {
-    return printable(f.at().toString()) + ": " + paint(colour, f.severity(), f.severity().label())
-        + " [" + f.ruleId() + "] " + printable(f.message());
+    StringBuilder text = new StringBuilder();
+    headline(f, printable(f.at().toString()), colour, text);
+    return text.toString();
+  }
+
+  private static void headline(Finding f, String location, boolean colour, StringBuilder out) {
+    out.append(location).append(": ").append(paint(colour, f.severity(), f.severity().label()))
+        .append(" [").append(f.ruleId()).append("] ");
+    appendPrintable(f.message(), out);
   }
 
   /**
@@ -173,14 +200,22 @@ final class TextReporter implements Reporter {
    * sequences, bidirectional overrides) as U+FFFD: messages and paths quote the user's files.
    */
   static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    appendPrintable(text, out);
+    return out.toString();
+  }
+
+  /** {@link #printable} appended to {@code out}, without a copy of a text that needs no change. */
+  private static void appendPrintable(String text, StringBuilder out) {
     int first = 0;
     while (first < text.length() && !needsReplacing(text.charAt(first))) {
       first++;
     }
     if (first == text.length()) {
-      return text;
+      out.append(text);
+      return;
     }
-    StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+    out.append(text, 0, first);
     for (int i = first; i < text.length(); ) {
       int cp = text.codePointAt(i);
       if (cp == '\t' || cp == '\n' || cp == '\r') {
@@ -190,7 +225,6 @@ final class TextReporter implements Reporter {
       }
       i += Character.charCount(cp);
     }
-    return out.toString();
   }
 
   /** Whether a UTF-16 unit is one that {@link #printable} changes (every unsafe code point is a single unit). */

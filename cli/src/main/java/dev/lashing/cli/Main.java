@@ -1,5 +1,6 @@
 package dev.lashing.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new Utf8Output(System.out));
+    // buffered here: System.out flushes at every write, and a report is written in many pieces
+    PrintWriter out = new PrintWriter(new Utf8Output(new BufferedOutputStream(System.out, 1 << 16)));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = runOnDeepStack(
         new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), err, args);

@@ -5,7 +5,6 @@ import dev.lashing.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes new values as YAML text in a file's style: its indentation step, sequence indentation and quote
@@ -199,8 +198,13 @@ final class YamlText {
   }
 
   private void addLines(List<String> lines, String text) {
-    for (String l : text.split(Pattern.quote(lineBreak()), -1)) {
-      lines.add(l);
+    // not String.split: a line break of two characters is a pattern it compiles on every call
+    String lineBreak = lineBreak();
+    int from = 0;
+    for (int at = text.indexOf(lineBreak); at >= 0; at = text.indexOf(lineBreak, from)) {
+      lines.add(text.substring(from, at));
+      from = at + lineBreak.length();
     }
+    lines.add(text.substring(from));
   }
 }

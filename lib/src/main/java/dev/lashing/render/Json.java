@@ -55,12 +55,21 @@ public final class Json {
       }
       out.append("[\n");
       String inner = indent + "  ";
-      for (int i = 0; i < list.size(); i++) {
-        out.append(inner);
-        write(list.get(i), out, inner, sink);
-        out.append(i + 1 < list.size() ? ",\n" : "\n");
-        if (sink != null && out.length() >= FLUSH_AT) {
-          handOn(out, sink);
+      if (sink != null && SideBySide.worthIt(list.size())) {
+        handOn(out, sink);
+        try {
+          SideBySide.format(list.size(), (from, to) -> items(list, from, to, inner), sink::append);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else {
+        for (int i = 0; i < list.size(); i++) {
+          out.append(inner);
+          write(list.get(i), out, inner, sink);
+          out.append(i + 1 < list.size() ? ",\n" : "\n");
+          if (sink != null && out.length() >= FLUSH_AT) {
+            handOn(out, sink);
+          }
         }
       }
       out.append(indent).append(']');
@@ -71,6 +80,17 @@ public final class Json {
     } else {
       out.append(value); // Long, Boolean, null
     }
+  }
+
+  /** The items {@code from} to {@code to} of a list whose items are at {@code indent}, each with what follows it. */
+  private static String items(List<?> list, int from, int to, String indent) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      text.append(indent);
+      write(list.get(i), text, indent, null);
+      text.append(i + 1 < list.size() ? ",\n" : "\n");
+    }
+    return text.toString();
   }
 
   private static void handOn(StringBuilder text, Appendable sink) {

@@ -30,8 +30,8 @@ final class JsonText {
   }
 
   /**
-   * An array whose items are made as the printer reads them, once each and in order, so that a report holds one
-   * finding's tree at a time rather than a tree of every finding.
+   * An array whose items are made as the printer reads them, once each (on several threads for a long one), so
+   * that a report holds the trees of the findings being printed rather than a tree of every finding.
    */
   static List<Object> items(int size, IntFunction<Object> item) {
     return new AbstractList<>() {

@@ -2,12 +2,12 @@ package dev.lashing.report;
 
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Severity;
+import dev.lashing.render.SideBySide;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The format for people: per finding a {@code file:line:col: severity [rule-id] message} line, the source
@@ -21,10 +21,6 @@ final class TextReporter implements Reporter {
   private static final int SHOWN_BEFORE_SPAN = 60;
   /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
   private static final int TAB_WIDTH = 4;
-  /** Findings formatted by one task. */
-  private static final int CHUNK = 512;
-  /** Findings formatted before their text is written. */
-  private static final int WINDOW = 16 * CHUNK;
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
 
@@ -42,17 +38,7 @@ final class TextReporter implements Reporter {
     report.byFile().values().forEach(group -> group.stream().filter(f -> !f.isSuppressed()).forEach(shown::add));
     // The report of a large file runs to many times its size, too much to hold whole: it is written a window
     // at a time, the chunks of a window formatted side by side.
-    for (int from = 0; from < shown.size(); from += WINDOW) {
-      List<Finding> window = shown.subList(from, Math.min(shown.size(), from + WINDOW));
-      int chunks = (window.size() + CHUNK - 1) / CHUNK;
-      IntStream indices = IntStream.range(0, chunks);
-      List<String> texts = (chunks > 1 ? indices.parallel() : indices)
-          .mapToObj(i -> format(window.subList(i * CHUNK, Math.min(window.size(), (i + 1) * CHUNK)), report))
-          .toList();
-      for (String text : texts) {
-        out.append(text);
-      }
-    }
+    SideBySide.format(shown.size(), (from, to) -> format(shown.subList(from, to), report), out::append);
     if (!quiet) {
       out.append(Summary.of(report.findings()).toString()).append('\n');
     }
@@ -207,11 +193,17 @@ final class TextReporter implements Reporter {
 
   /** {@link #printable} appended to {@code out}, without a copy of a text that needs no change. */
   private static void appendPrintable(String text, StringBuilder out) {
+    int length = text.length();
     int first = 0;
-    while (first < text.length() && !needsReplacing(text.charAt(first))) {
+    while (first < length) {
+      char unit = text.charAt(first);
+      // printable ASCII tested here, not in a call: this loop reads every character of every message
+      if ((unit < 0x20 || unit >= 0x7F) && needsReplacing(unit)) {
+        break;
+      }
       first++;
     }
-    if (first == text.length()) {
+    if (first == length) {
       out.append(text);
       return;
     }

@@ -58,7 +58,7 @@ public final class Json {
       if (sink != null && SideBySide.worthIt(list.size())) {
         handOn(out, sink);
         try {
-          SideBySide.format(list.size(), (from, to) -> items(list, from, to, inner), sink::append);
+          SideBySide.inOrder(list.size(), (from, to) -> items(list, from, to, inner), sink::append);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

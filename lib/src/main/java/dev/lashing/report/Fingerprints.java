@@ -1,6 +1,7 @@
 package dev.lashing.report;
 
 import dev.lashing.lint.Finding;
+import dev.lashing.render.SideBySide;
 import dev.lashing.source.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,16 +47,25 @@ public final class Fingerprints {
 
   /** The fingerprints of all of a run's findings, in order, with occurrences counted among them. */
   public static List<String> of(List<Finding> findings, Map<String, SourceFile> sources) {
+    // Each finding's fingerprint as the first of its kind, side by side (a digest costs a few microseconds, and a
+    // large report has a million findings); then the occurrences counted in order, by that first fingerprint (a
+    // digest of the fields rather than the fields themselves: a long line is in the key of each finding).
+    List<String> first = new ArrayList<>(findings.size());
+    SideBySide.inOrder(findings.size(), (from, to) -> {
+      MessageDigest sha = sha256();
+      List<String> fingerprints = new ArrayList<>(to - from);
+      for (Finding f : findings.subList(from, to)) {
+        fingerprints.add(hash(sha, key(f, sources.get(f.at().file())), 0));
+      }
+      return fingerprints;
+    }, first::addAll);
     MessageDigest sha = sha256();
-    // counted by the fingerprint of the first occurrence, a digest of the fields rather than the fields
-    // themselves (a long line is in the key of each finding), which is most findings' own fingerprint
     Map<String, Integer> seen = new HashMap<>();
     List<String> result = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      String key = key(f, sources.get(f.at().file()));
-      String first = hash(sha, key, 0);
-      int occurrence = seen.merge(first, 1, Integer::sum) - 1;
-      result.add(occurrence == 0 ? first : hash(sha, key, occurrence));
+    for (int i = 0; i < findings.size(); i++) {
+      int occurrence = seen.merge(first.get(i), 1, Integer::sum) - 1;
+      Finding f = findings.get(i);
+      result.add(occurrence == 0 ? first.get(i) : hash(sha, key(f, sources.get(f.at().file())), occurrence));
     }
     return result;
   }

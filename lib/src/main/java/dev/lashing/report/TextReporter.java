@@ -38,7 +38,7 @@ final class TextReporter implements Reporter {
     report.byFile().values().forEach(group -> group.stream().filter(f -> !f.isSuppressed()).forEach(shown::add));
     // The report of a large file runs to many times its size, too much to hold whole: it is written a window
     // at a time, the chunks of a window formatted side by side.
-    SideBySide.format(shown.size(), (from, to) -> format(shown.subList(from, to), report), out::append);
+    SideBySide.inOrder(shown.size(), (from, to) -> format(shown.subList(from, to), report), out::append);
     if (!quiet) {
       out.append(Summary.of(report.findings()).toString()).append('\n');
     }

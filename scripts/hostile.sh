@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Hostile input in bounded time: builds each case in a temporary folder, lints it with the shipped launcher
-# (bin/lashing) or a given jar (java -jar JAR), and prints the exit code, wall time, peak memory (maximum
-# resident set) and the first line of the message.
+# (bin/lashing) or a given jar (java -jar JAR), and prints the exit code, wall time, CPU time (user and system:
+# on a busy machine the steadier figure), peak memory (maximum resident set) and the first line of the message.
 #   scripts/hostile.sh [JAR]         (build first with mvn -q -B package -DskipTests)
+# A case's folder may hold a file "format" naming the report format (text when absent).
 # Each should end in under 2 s with a positioned message (exit 2) or, where the input is valid, a normal
 # result (exit 0 or 1); the tests in cli (HostileInputTest) check the outcomes, this script the cost.
 set -euo pipefail
@@ -28,8 +29,11 @@ MB = 1 << 20
 case("scalar-5MB", {"compose.yaml": "services:\n  web:\n    image: " + "a" * (5 * MB) + "\n"})
 case("flow-line-5MB", {"compose.yaml": "services: {" + ", ".join(
     "s%d: {image: 'nginx:1.27', ports: ['%d:80']}" % (i, 10000 + i % 50000) for i in range(5 * MB // 45)) + "}\n"})
-case("services-100000", {"compose.yaml": "services:\n" + "".join(
-    "  service-%06d:\n    image: nginx:1.27\n" % i for i in range(100000))})
+services = "services:\n" + "".join("  service-%06d:\n    image: nginx:1.27\n" % i for i in range(100000))
+case("services-100000", {"compose.yaml": services})
+# a million findings in the report formats that carry every field (and, in SARIF, each fix's edits)
+case("services-100000-json", {"compose.yaml": services, "format": "json"})
+case("services-100000-sarif", {"compose.yaml": services, "format": "sarif"})
 case("documents-20000", {"compose.yaml": "".join("---\nservices: {s%d: {image: busybox}}\n" % i for i in range(20000))})
 head = "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
 body = "".join("      l%07d: x\n" % i for i in range(10 ** 6))[: 16 * MB - 1 - len(head) - 1]
@@ -63,15 +67,18 @@ case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"}
 case("invalid-utf8", {"compose.yaml": b"services:\n  web:\n    image: \xff\xfe\n"})
 PY
 
-printf '%-24s %5s %8s %9s  %s\n' case exit seconds "peak MB" "first line of output"
+printf '%-24s %5s %8s %8s %9s  %s\n' case exit seconds "cpu s" "peak MB" "first line of output"
 for dir in "$work"/*/; do
   name=$(basename "$dir")
   set +e
-  ( cd "$dir" && /usr/bin/time -f '%e %M' -o ../"$name".time timeout "$limit" "${lashing[@]}" lint --format text \
+  format=$(cat "$dir/format" 2>/dev/null || echo text)
+  ( cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o ../"$name".time timeout "$limit" "${lashing[@]}" lint --format "$format" \
       compose.yaml >../"$name".out 2>&1 )
   code=$?
   set -e
-  read -r seconds kb < <(tail -n 1 "$work/$name.time")
+  read -r seconds kb user system < <(tail -n 1 "$work/$name.time")
   first=$(grep -m1 -v '^[[:space:]]*$' "$work/$name.out" | cut -c1-100 || true)
-  printf '%-24s %5s %8s %9s  %s\n' "$name" "$code" "$seconds" "$((kb / 1024))" "$first"
+  rm -f "$work/$name.out" # a report of a million findings runs to a gigabyte
+  cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+  printf '%-24s %5s %8s %8s %9s  %s\n' "$name" "$code" "$seconds" "$cpu" "$((kb / 1024))" "$first"
 done

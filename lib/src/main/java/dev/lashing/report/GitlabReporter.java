@@ -16,24 +16,27 @@ final class GitlabReporter implements Reporter {
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
     List<String> fingerprints = Fingerprints.of(report.findings(), report.sources());
-    List<Object> issues = new ArrayList<>();
+    List<Integer> shown = new ArrayList<>();
     for (int i = 0; i < report.findings().size(); i++) {
-      Finding f = report.findings().get(i);
-      if (f.isSuppressed()) {
-        continue;
+      if (!report.findings().get(i).isSuppressed()) {
+        shown.add(i);
       }
+    }
+    List<Object> issues = JsonText.items(shown.size(), k -> {
+      int i = shown.get(k);
+      Finding f = report.findings().get(i);
       // GitLab requires a line; a finding without a position points at the start of its file.
       int begin = f.at().isSynthetic() ? 1 : f.at().line();
       int end = f.at().isSynthetic() ? 1 : f.at().endLine();
-      issues.add(object(
+      return object(
           "description", f.message(),
           "check_name", f.ruleId(),
           "fingerprint", fingerprints.get(i),
           "severity", severity(f),
           "location", object(
               "path", f.at().file().replace('\\', '/'),
-              "lines", object("begin", begin, "end", end))));
-    }
+              "lines", object("begin", begin, "end", end)));
+    });
     JsonText.write(issues, out);
   }
 

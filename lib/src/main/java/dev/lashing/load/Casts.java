@@ -2,6 +2,7 @@ package dev.lashing.load;
 
 import dev.lashing.source.Diagnostic;
 import dev.lashing.syntax.ComposeBool;
+import dev.lashing.syntax.FileMode;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
@@ -22,9 +23,17 @@ import java.util.Set;
  * that later steps and the rules never meet it.
  */
 final class Casts {
-  private enum Cast { INT, FLOAT, BOOL }
+  /**
+   * {@code FILE_MODE} is not one of Compose's casts but its decoding of a secret's or config's mode
+   * ({@link FileMode}), which comes before its reference checks: a string is read in octal here so that a bad
+   * one is reported even where the reference it belongs to is dropped later.
+   */
+  private enum Cast { INT, FLOAT, BOOL, FILE_MODE }
 
   private static final Map<String, Cast> SERVICE_PATHS = Map.ofEntries(
+      Map.entry("configs.[].mode", Cast.FILE_MODE),
+      Map.entry("secrets.[].mode", Cast.FILE_MODE),
+      Map.entry("build.secrets.[].mode", Cast.FILE_MODE),
       Map.entry("cpu_count", Cast.INT),
       Map.entry("cpu_percent", Cast.FLOAT),
       Map.entry("cpu_period", Cast.INT),
@@ -168,6 +177,13 @@ final class Casts {
           return scalar.withValue(Long.toString(value), ScalarNode.Type.INT);
         }
         problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid integer: " + text));
+      }
+      case FILE_MODE -> {
+        try {
+          return scalar.withValue(Long.toString(FileMode.parse(text)), ScalarNode.Type.INT);
+        } catch (SyntaxException e) {
+          problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": " + e.getMessage()));
+        }
       }
       case FLOAT -> {
         if (Scalars.resolvePlain(text) == ScalarNode.Type.FLOAT || text.matches("[-+]?[0-9]+")) {

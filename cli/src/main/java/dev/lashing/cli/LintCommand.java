@@ -24,7 +24,7 @@ import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -228,9 +228,11 @@ final class LintCommand {
         reporter.write(report, out);
         return;
       }
-      StringWriter text = new StringWriter();
-      reporter.write(report, text);
-      AtomicFiles.write(workingDirectory.resolve(output), text.toString());
+      AtomicFiles.write(workingDirectory.resolve(output), stream -> {
+        Writer text = new Utf8Output(stream);
+        reporter.write(report, text);
+        text.flush();
+      });
     } catch (IOException e) {
       throw new IoErrors.FileProblem(IoErrors.cannotWrite(output, e), e);
     }

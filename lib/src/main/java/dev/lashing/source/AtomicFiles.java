@@ -1,7 +1,9 @@
 package dev.lashing.source;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -32,6 +34,20 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, out -> out.write(bytes));
+  }
+
+  /** What a write puts in the file, streamed into it. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes what {@code content} streams into the temporary file, so that a report of hundreds of megabytes is
+   * never held whole in memory; when {@code content} fails, the target is left as it was.
+   */
+  public static void write(Path target, Content content) throws IOException {
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path directory = real.getParent();
     Set<PosixFilePermission> replacedPermissions = Files.exists(real) ? permissions(real) : null;
@@ -42,10 +58,9 @@ public final class AtomicFiles {
     TemporaryFile temp = TemporaryFile.create(directory, real.getFileName().toString());
     try {
       try (FileChannel channel = temp.channel) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       if (replacedPermissions != null) {

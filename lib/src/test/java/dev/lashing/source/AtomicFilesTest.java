@@ -59,6 +59,30 @@ class AtomicFilesTest {
     assertThat(Files.readString(file)).isEqualTo("old\n");
   }
 
+  @Test
+  void contentThatFailsWhileStreamingLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path file = dir.resolve("report.json");
+    Files.writeString(file, "old\n");
+    assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+      out.write(new byte[1 << 20]); // past the buffer, so part of it is in the temporary file
+      throw new IOException("No space left on device");
+    })).hasMessage("No space left on device");
+    assertThat(names()).containsExactly("report.json");
+    assertThat(Files.readString(file)).isEqualTo("old\n");
+  }
+
+  @Test
+  void streamedContentIsWrittenWhole() throws IOException {
+    Path file = dir.resolve("report.txt");
+    AtomicFiles.write(file, out -> {
+      for (int i = 0; i < 100_000; i++) {
+        out.write(("line " + i + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    });
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(100_000).startsWith("line 0").endsWith("line 99999");
+  }
+
   /**
    * A process writing a large report is stopped as a user would stop it; the folder then holds the report whole
    * or not at all, and no temporary file.

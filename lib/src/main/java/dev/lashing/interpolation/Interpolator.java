@@ -53,26 +53,12 @@ public final class Interpolator {
     }
 
     Node node(Node node, String path) {
-      // a collection in which nothing changes is kept, not copied: most of a file refers to no variable
+      // kept where nothing changes, not copied: most of a file refers to no variable
       if (node instanceof MapNode map) {
-        List<MapNode.Entry> entries = new ArrayList<>(map.size());
-        boolean changed = false;
-        for (MapNode.Entry e : map.entries()) {
-          Node value = node(e.value(), child(path, e.name()));
-          changed |= value != e.value();
-          entries.add(value == e.value() ? e : e.withValue(value));
-        }
-        return changed ? map.withEntries(entries) : map;
+        return map.withValuesWalked(e -> node(e.value(), child(path, e.name())));
       }
       if (node instanceof SeqNode seq) {
-        List<Node> items = new ArrayList<>(seq.size());
-        boolean changed = false;
-        for (Node item : seq.items()) {
-          Node value = node(item, child(path, "[]"));
-          changed |= value != item;
-          items.add(value);
-        }
-        return changed ? seq.withItems(items) : seq;
+        return seq.withItemsWalked(item -> node(item, child(path, "[]")));
       }
       ScalarNode scalar = (ScalarNode) node;
       return scalar.isString() && scalar.value().indexOf('$') >= 0 ? scalar(scalar, path) : scalar;

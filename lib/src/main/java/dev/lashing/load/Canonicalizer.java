@@ -172,30 +172,11 @@ public final class Canonicalizer {
     if (rule != null) {
       node = rule.apply(this, node, path);
     }
-    // a collection in which nothing changes is kept, not copied
     if (node instanceof MapNode map) {
-      List<MapNode.Entry> entries = new ArrayList<>(map.size());
-      boolean changed = false;
-      for (MapNode.Entry e : map.entries()) {
-        Node value = walk(e.value(), path.child(e.name()), cursor.child(e.name()));
-        changed |= value != e.value();
-        if (value != null) {
-          entries.add(value == e.value() ? e : e.withValue(value));
-        }
-      }
-      return changed ? map.withEntries(entries) : map;
+      return map.withValuesWalked(e -> walk(e.value(), path.child(e.name()), cursor.child(e.name())));
     }
     if (node instanceof SeqNode seq) {
-      List<Node> items = new ArrayList<>(seq.size());
-      boolean changed = false;
-      for (Node item : seq.items()) {
-        Node value = walk(item, path.child(TreePath.ITEM), cursor.child(TreePath.ITEM));
-        changed |= value != item;
-        if (value != null) {
-          items.add(value);
-        }
-      }
-      return changed ? seq.withItems(items) : seq;
+      return seq.withItemsWalked(item -> walk(item, path.child(TreePath.ITEM), cursor.child(TreePath.ITEM)));
     }
     return node;
   }

@@ -3,13 +3,13 @@ package dev.lashing.load;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.syntax.ComposeBool;
 import dev.lashing.syntax.FileMode;
+import dev.lashing.syntax.GoInteger;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,34 +101,20 @@ final class Casts {
    * value cannot be cast.
    */
   private Node walk(Node node, String pattern, String path) {
-    // a collection in which nothing changes is kept, not copied
     if (node instanceof MapNode map) {
-      List<MapNode.Entry> entries = new ArrayList<>(map.size());
-      boolean whole = true;
-      boolean changed = false;
-      for (MapNode.Entry e : map.entries()) {
+      boolean[] whole = {true};
+      MapNode cast = map.withValuesWalked(e -> {
         String childPattern = childPattern(pattern, e.name());
         Node value = walk(e.value(), childPattern, join(path, e.name()));
-        changed |= value != e.value();
-        if (value != null) {
-          entries.add(value == e.value() ? e : e.withValue(value));
-        } else if (ESSENTIAL.contains(childPattern)) {
-          whole = false; // the other values are still cast, so that each problem is reported
+        if (value == null && ESSENTIAL.contains(childPattern)) {
+          whole[0] = false; // the other values are still cast, so that each problem is reported
         }
-      }
-      return !whole ? null : changed ? map.withEntries(entries) : map;
+        return value;
+      });
+      return whole[0] ? cast : null;
     }
     if (node instanceof SeqNode seq) {
-      List<Node> items = new ArrayList<>(seq.size());
-      boolean changed = false;
-      for (Node item : seq.items()) {
-        Node value = walk(item, join(pattern, "[]"), join(path, "[]"));
-        changed |= value != item;
-        if (value != null) {
-          items.add(value);
-        }
-      }
-      return changed ? seq.withItems(items) : seq;
+      return seq.withItemsWalked(item -> walk(item, join(pattern, "[]"), join(path, "[]")));
     }
     ScalarNode scalar = (ScalarNode) node;
     Cast cast = castFor(pattern);
@@ -172,7 +158,7 @@ final class Casts {
         }
       }
       case INT -> {
-        Long value = decimal(text);
+        Long value = GoInteger.parseDecimal(text);
         if (value != null) {
           return scalar.withValue(Long.toString(value), ScalarNode.Type.INT);
         }
@@ -190,21 +176,6 @@ final class Casts {
           return scalar.withValue(text, ScalarNode.Type.FLOAT);
         }
         problems.add(Diagnostic.error(scalar.origin().usedAt(), path + ": invalid number: " + text));
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Go's {@code strconv.Atoi}: decimal digits with an optional sign, leading zeros included ("010" is 10, where
-   * the same digits written as a YAML integer are octal), or null.
-   */
-  private static Long decimal(String text) {
-    if (text.matches("[-+]?[0-9]+")) {
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        // out of range
       }
     }
     return null;

@@ -5,6 +5,7 @@ import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.ComposeBool;
 import dev.lashing.syntax.FileMode;
 import dev.lashing.syntax.GoDuration;
+import dev.lashing.syntax.GoInteger;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
  * interpolation, reporting problems with the full dotted path.
  */
 final class Owner {
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
   private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
@@ -38,7 +38,7 @@ final class Owner {
 
   /** The owner of a definition under this one, such as a service under the project. */
   Owner child(String key) {
-    return new Owner(qualified(key), problems);
+    return child(key, problems);
   }
 
   /** The same, finding into {@code found}: a definition bound apart from the others. */
@@ -124,12 +124,8 @@ final class Owner {
       value = s.asLong().orElse(null);
     } else if (s.type() == ScalarNode.Type.FLOAT) {
       value = integral(s.text());
-    } else if (s.type() == ScalarNode.Type.STRING && INTEGER.matcher(s.value()).matches()) {
-      try {
-        value = Long.parseLong(s.value());
-      } catch (NumberFormatException e) {
-        // out of range: reported below
-      }
+    } else if (s.type() == ScalarNode.Type.STRING) {
+      value = GoInteger.parseDecimal(s.value());
     }
     if (value == null) {
       invalid(rel, s, "invalid integer: " + s.text());

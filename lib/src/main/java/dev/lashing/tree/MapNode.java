@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** A YAML mapping with string keys, in written order; keys are unique. */
 public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implements Node {
@@ -150,6 +151,24 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
 
   public MapNode withEntries(List<Entry> newEntries) {
     return new MapNode(newEntries, origin, tag);
+  }
+
+  /**
+   * This mapping with each value replaced by what {@code walk} gives for its entry, the entry left out where it
+   * gives null; this mapping itself when every value comes back unchanged, so that a walk which changes little of
+   * a tree copies little of it.
+   */
+  public MapNode withValuesWalked(Function<Entry, Node> walk) {
+    List<Entry> walked = new ArrayList<>(entries.size());
+    boolean changed = false;
+    for (Entry e : entries) {
+      Node value = walk.apply(e);
+      changed |= value != e.value();
+      if (value != null) {
+        walked.add(value == e.value() ? e : e.withValue(value));
+      }
+    }
+    return changed ? withEntries(walked) : this;
   }
 
   @Override

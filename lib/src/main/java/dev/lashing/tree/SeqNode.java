@@ -3,6 +3,7 @@ package dev.lashing.tree;
 import dev.lashing.source.Origin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A YAML sequence. */
 public record SeqNode(List<Node> items, Origin origin, MergeTag tag) implements Node {
@@ -25,6 +26,20 @@ public record SeqNode(List<Node> items, Origin origin, MergeTag tag) implements 
 
   public SeqNode withItems(List<Node> newItems) {
     return new SeqNode(newItems, origin, tag);
+  }
+
+  /** As {@link MapNode#withValuesWalked}: each item replaced by what {@code walk} gives, left out for null. */
+  public SeqNode withItemsWalked(UnaryOperator<Node> walk) {
+    List<Node> walked = new ArrayList<>(items.size());
+    boolean changed = false;
+    for (Node item : items) {
+      Node value = walk.apply(item);
+      changed |= value != item;
+      if (value != null) {
+        walked.add(value);
+      }
+    }
+    return changed ? withItems(walked) : this;
   }
 
   public SeqNode plus(Node item) {

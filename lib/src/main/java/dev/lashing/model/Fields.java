@@ -62,12 +62,12 @@ final class Fields {
     return keys;
   }
 
-  /** The value at {@code key}; null when absent or written as null, which Compose both treats as unset. */
   /** The value at {@code key}, without counting it as read. */
   Node peek(String key) {
     return map.get(key);
   }
 
+  /** The value at {@code key}; null when absent or written as null, which Compose both treats as unset. */
   Node node(String key) {
     read.add(key);
     Node node = map.get(key);

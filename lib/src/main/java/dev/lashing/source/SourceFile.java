@@ -83,8 +83,8 @@ public final class SourceFile {
         && (startLine == lineStarts.length || endOffset < lineStarts[startLine]);
     int endLine = sameLine ? startLine : lineOf(endOffset);
     return new SourceRange(
-        name, startLine, startOffset - lineStarts[startLine - 1] + 1, endLine,
-        endOffset - lineStarts[endLine - 1] + 1, startOffset, endOffset);
+        name, startLine, startOffset - lineStart(startLine) + 1, endLine, endOffset - lineStart(endLine) + 1,
+        startOffset, endOffset);
   }
 
   /** A position (zero width) at an offset. */

@@ -1,11 +1,7 @@
 package dev.lashing.syntax;
 
-import java.util.regex.Pattern;
-
-/** Go's reading of an integer from a string in base 10, as Compose casts and decodes strings. */
+/** Go's reading of an integer from a string ({@code strconv.ParseInt}), as Compose casts and decodes strings. */
 public final class GoInteger {
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
-
   private GoInteger() {}
 
   /**
@@ -14,13 +10,28 @@ public final class GoInteger {
    * when the text is not one or does not fit in a long.
    */
   public static Long parseDecimal(String text) {
-    if (DECIMAL.matcher(text).matches()) {
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        // out of range
+    return parse(text, 10);
+  }
+
+  /**
+   * {@code strconv.ParseInt(text, radix, 64)} for a radix of at most 10: an optional sign and digits of the radix,
+   * no prefix, no underscore; null when the text is not one or does not fit in a long.
+   */
+  static Long parse(String text, int radix) {
+    int first = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    if (first == text.length()) {
+      return null;
+    }
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c >= '0' + radix) {
+        return null;
       }
     }
-    return null;
+    try {
+      return Long.parseLong(text, radix);
+    } catch (NumberFormatException e) {
+      return null; // out of range
+    }
   }
 }

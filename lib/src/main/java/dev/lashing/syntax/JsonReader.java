@@ -99,16 +99,8 @@ public final class JsonReader {
         throw new JsonException(keyAt, "duplicate key \"" + key + "\"");
       }
       map.put(key, value);
-      space();
-      if (peek(',')) {
-        at++;
-      } else if (peek('}')) {
-        at++;
-        depth--;
+      if (closedAfterItem('}', "object")) {
         return map;
-      } else {
-        throw new JsonException(at, at >= text.length() ? "the line ends inside an object (truncated JSON?)"
-            : "expected ',' or '}'");
       }
     }
   }
@@ -126,18 +118,26 @@ public final class JsonReader {
     while (true) {
       space();
       list.add(value());
-      space();
-      if (peek(',')) {
-        at++;
-      } else if (peek(']')) {
-        at++;
-        depth--;
+      if (closedAfterItem(']', "array")) {
         return list;
-      } else {
-        throw new JsonException(at, at >= text.length() ? "the line ends inside an array (truncated JSON?)"
-            : "expected ',' or ']'");
       }
     }
+  }
+
+  /** After an item of an object or array: false past a comma, true past its closing character. */
+  private boolean closedAfterItem(char close, String container) throws JsonException {
+    space();
+    if (peek(',')) {
+      at++;
+      return false;
+    }
+    if (peek(close)) {
+      at++;
+      depth--;
+      return true;
+    }
+    throw new JsonException(at, at >= text.length() ? "the line ends inside an " + container + " (truncated JSON?)"
+        : "expected ',' or '" + close + "'");
   }
 
   private String string() throws JsonException {

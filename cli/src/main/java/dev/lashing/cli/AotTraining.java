@@ -16,14 +16,23 @@ import java.util.Map;
  * profiles: bin/lashing says why). The distribution has a second cache trained on the lint commands alone, for
  * {@code lashing lint}: a cache's classes are all loaded at start-up, used or not, and fix, patch and config bring
  * a fifth more that a lint run never touches.
- * What they print is thrown away; only what the JVM saw while running them counts.
+ * What they print is thrown away; only what the JVM saw while running them counts. One file is not an example: a
+ * file with a mistake, so that the cache holds what explaining a schema error takes.
  */
 public final class AotTraining {
   /** A report file the training writes and deletes, outside the examples. */
   private static final String REPORT =
       Path.of(System.getProperty("java.io.tmpdir"), "lashing-aot-training-" + ProcessHandle.current().pid())
           .toString();
+  /**
+   * A compose file with a misspelt key, which the training writes and deletes: a file that breaks the schema is
+   * explained by a validator of its own (networknt's, with Jackson), which valid files never load.
+   */
+  private static final String MISTAKE =
+      Path.of(System.getProperty("java.io.tmpdir"), "lashing-aot-training-" + ProcessHandle.current().pid() + ".yaml")
+          .toString();
   private static final List<List<String>> COMMANDS = List.of(
+      List.of("lint", MISTAKE),
       List.of("lint", "plane/docker-compose.yml"),
       List.of("lint", "--policy", "production", "--format", "json", "plane/docker-compose.yml"),
       List.of("lint", "--format", "github", "--format", "sarif=" + REPORT, "odoo-dev"),
@@ -65,7 +74,10 @@ public final class AotTraining {
     return command == null ? COMMANDS : COMMANDS.stream().filter(c -> c.get(0).equals(command)).toList();
   }
 
-  /** Runs every training command; the exit code of the first that fails (exit 2 or 3), else 0. */
+  /**
+   * Runs every training command; the exit code of the first that fails (exit 2 or 3; the file with a mistake may
+   * exit 2), else 0.
+   */
   static int run(Path examples, PrintWriter err) throws IOException {
     return run(examples, COMMANDS, err);
   }
@@ -75,13 +87,14 @@ public final class AotTraining {
     // What Main asks the JVM before every command (the commands below get a fixed environment instead)
     System.getenv();
     System.console();
+    Files.writeString(Path.of(MISTAKE), "services:\n  web:\n    imgae: nginx:1.27\n");
     try {
       for (List<String> command : commands) {
         StringWriter errors = new StringWriter();
         PrintWriter errorsWriter = new PrintWriter(errors);
         int code = Main.runOnDeepStack(new Cli(discard, errorsWriter, Map.of(), examples), errorsWriter,
             command.toArray(String[]::new));
-        if (code > Cli.FINDINGS) {
+        if (code > (command.contains(MISTAKE) ? Cli.INVALID : Cli.FINDINGS)) {
           err.print(errors);
           err.println("AotTraining: lashing " + String.join(" ", command) + " exited with " + code);
           return code;
@@ -90,6 +103,7 @@ public final class AotTraining {
       return Cli.OK;
     } finally {
       Files.deleteIfExists(Path.of(REPORT));
+      Files.deleteIfExists(Path.of(MISTAKE));
     }
   }
 }

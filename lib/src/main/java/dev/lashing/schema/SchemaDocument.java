@@ -1,8 +1,5 @@
 package dev.lashing.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +25,6 @@ final class SchemaDocument {
   private SchemaDocument(JsonNode json) {
     this.json = json;
     rewriteEnums(json, new ArrayList<>());
-  }
-
-  static SchemaDocument read(InputStream in) throws IOException {
-    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
   }
 
   static SchemaDocument parse(String text) {

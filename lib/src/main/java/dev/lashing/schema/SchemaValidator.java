@@ -7,6 +7,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceRange;
+import dev.lashing.syntax.JsonReader;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -14,6 +15,7 @@ import dev.lashing.tree.SeqNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Comparator;
@@ -29,8 +31,10 @@ import tools.jackson.databind.JsonNode;
  * reports each violation at the line and column a reader should look at, in the words Compose uses:
  * {@code services.web additional properties 'imgae' not allowed (did you mean 'image'?)}.
  *
- * <p>Compiling the schema (with loading its libraries) costs about 0.2 s, so it happens once, on the first call
- * to {@link #shared()}; commands that never validate never pay for it.
+ * <p>A document is first judged by {@link SchemaCheck}, which reads the schema in a few milliseconds and walks the
+ * tree once; only a document it does not accept goes to networknt's validator, which says what is wrong.
+ * Compiling that one (with loading its libraries) costs a short run a third of its time, so it happens once,
+ * when the first such document comes.
  */
 public final class SchemaValidator {
   private static final String RESOURCE = "/dev/lashing/schemas/compose-spec.schema.json";
@@ -48,16 +52,48 @@ public final class SchemaValidator {
     return byPosition != 0 ? byPosition : a.message().compareTo(b.message());
   };
 
-  private final SchemaDocument document;
-  private final Schema schema;
+  /** Decides on most documents alone; null when the schema uses a keyword it does not know. */
+  private final SchemaCheck check;
+  private final String schemaText;
+  /** The validator that explains, compiled when the first document fails the check. */
+  private volatile Explaining explaining;
 
-  SchemaValidator(SchemaDocument document) {
-    this.document = document;
-    this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document.json());
-    this.schema.initializeValidators();
+  /** The schema as networknt's validator reads it, and that validator. */
+  private record Explaining(SchemaDocument document, Schema schema) {}
+
+  SchemaValidator(String schemaText) {
+    this.schemaText = schemaText;
+    this.check = quickCheck(schemaText);
   }
 
-  /** The validator for the bundled schema, compiled on first use; safe to share between threads. */
+  private static SchemaCheck quickCheck(String schemaText) {
+    try {
+      return SchemaCheck.compile(JsonReader.parse(schemaText));
+    } catch (SchemaCheck.Unsupported e) {
+      return null; // every document goes to the validator that explains
+    } catch (JsonReader.JsonException e) {
+      throw new IllegalArgumentException("invalid JSON at offset " + e.index + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Explaining explaining() {
+    Explaining compiled = explaining;
+    if (compiled == null) {
+      synchronized (this) {
+        compiled = explaining;
+        if (compiled == null) {
+          SchemaDocument document = SchemaDocument.parse(schemaText);
+          Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document.json());
+          schema.initializeValidators();
+          compiled = new Explaining(document, schema);
+          explaining = compiled;
+        }
+      }
+    }
+    return compiled;
+  }
+
+  /** The validator for the bundled schema, read on first use; safe to share between threads. */
   public static SchemaValidator shared() {
     return Holder.INSTANCE;
   }
@@ -72,12 +108,12 @@ public final class SchemaValidator {
     static final SchemaValidator INSTANCE = new SchemaValidator(load(RESOURCE));
   }
 
-  private static SchemaDocument load(String resource) {
+  private static String load(String resource) {
     try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("schema resource missing from the classpath: " + resource);
       }
-      return SchemaDocument.read(in);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,7 +134,18 @@ public final class SchemaValidator {
    * condemned for a message that several alternatives repeat).
    */
   public List<Violation> check(MapNode root, String fileLabel) {
-    List<Error> errors = schema.validate(JsonTrees.toJson(root));
+    return acceptedWithoutExplaining(root) ? List.of() : explain(root, fileLabel);
+  }
+
+  /** Whether {@link SchemaCheck} alone accepts {@code root}, so that nothing needs explaining. */
+  boolean acceptedWithoutExplaining(MapNode root) {
+    return check != null && check.accepts(root);
+  }
+
+  /** The errors networknt's validator finds, phrased as {@link #check} gives them. */
+  List<Violation> explain(MapNode root, String fileLabel) {
+    Explaining full = explaining();
+    List<Error> errors = full.schema().validate(JsonTrees.toJson(root));
     if (errors.isEmpty()) {
       return List.of();
     }
@@ -108,7 +155,7 @@ public final class SchemaValidator {
     }
     Map<Diagnostic, Violation> violations = new LinkedHashMap<>();
     for (Finding f : Alternatives.reduce(findings)) {
-      Violation v = diagnose(f, root, fileLabel);
+      Violation v = diagnose(f, root, fileLabel, full.document());
       if (v != null) {
         violations.putIfAbsent(v.diagnostic(), v);
       }
@@ -129,7 +176,7 @@ public final class SchemaValidator {
         message);
   }
 
-  private Violation diagnose(Finding f, MapNode root, String fileLabel) {
+  private static Violation diagnose(Finding f, MapNode root, String fileLabel, SchemaDocument document) {
     List<Node> trail = JsonTrees.trail(root, f.at());
     Node value = trail.get(trail.size() - 1);
     String path = f.at().stream().map(String::valueOf).collect(Collectors.joining("."));
@@ -140,7 +187,7 @@ public final class SchemaValidator {
             ? map.entry(f.property()).key().origin().usedAt()
             : position(trail, fileLabel);
         yield new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, at,
-            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f)),
+            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f, document)),
             child(f.at(), f.property()));
       }
       case "required" -> violation(f, position(trail, fileLabel), subject + "missing property '" + f.property() + "'");
@@ -148,7 +195,7 @@ public final class SchemaValidator {
       case "enum" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
           subject + "must be one of " + quotedList(f.keywordValue()));
       case "pattern" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
-          subject + patternMismatch(f, value));
+          subject + patternMismatch(f, value, document));
       case "minimum" -> violation(f, position(trail, fileLabel),
           subject + "must be greater than or equal to " + f.keywordValue().asString());
       case "maximum" -> violation(f, position(trail, fileLabel),
@@ -200,7 +247,7 @@ public final class SchemaValidator {
   }
 
   /** An enum the schema document turned into a pattern is reported as the enum it was. */
-  private String patternMismatch(Finding f, Node value) {
+  private static String patternMismatch(Finding f, Node value, SchemaDocument document) {
     List<String> allowed = document.enumAt(schemaObject(f));
     if (allowed != null) {
       return "must be one of " + allowed.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
@@ -210,7 +257,7 @@ public final class SchemaValidator {
   }
 
   /** " (did you mean 'image'?)" when the wrong key is close to a key allowed at that place. */
-  private String suggestion(Finding f) {
+  private static String suggestion(Finding f, SchemaDocument document) {
     JsonNode properties = document.at(schemaObject(f)).path("properties");
     return Suggestions.closest(f.property(), properties.propertyNames())
         .map(name -> " (did you mean '" + name + "'?)")

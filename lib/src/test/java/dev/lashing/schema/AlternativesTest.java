@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * forms, collapse to one error per mistake, taken from the alternative that fits the value.
  */
 class AlternativesTest {
-  private static final SchemaValidator VALIDATOR = new SchemaValidator(SchemaDocument.parse("""
+  private static final SchemaValidator VALIDATOR = new SchemaValidator("""
       {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "type": "object",
@@ -45,7 +45,7 @@ class AlternativesTest {
           }
         }
       }
-      """));
+      """);
 
   private static List<String> errors(String yaml) {
     MapNode root = (MapNode) YamlReader.read(new SourceFile("t.yaml", yaml)).get(0);

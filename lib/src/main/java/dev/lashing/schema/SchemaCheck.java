@@ -1,0 +1,626 @@
+package dev.lashing.schema;
+
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
+import dev.lashing.tree.SeqNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a document satisfies a bundled JSON schema (draft 7), without saying why, straight on our
+ * {@link Node} tree: most documents do, and for them the validator that explains (networknt's, on a Jackson copy
+ * of the tree) need not run nor even load. Loading it costs a one-service lint run a third of its time (Jackson,
+ * BigDecimal's static set-up, the validator's keywords and formats), and converting a large file to Jackson nodes
+ * costs as much as validating it.
+ *
+ * <p>The answer must never be "valid" where the explaining validator finds an error, so each test gives one of
+ * three verdicts: a value the check cannot judge exactly as that validator does (a whole number written as a
+ * float where an integer is asked for, an integer beyond 64 bits compared with a bound) is {@link Verdict#UNSURE},
+ * and only {@link Verdict#YES} spares the explanation. The same reading of scalars as {@link JsonTrees} gives:
+ * a YAML integer is a JSON integer, a float a number, and so on.
+ */
+final class SchemaCheck {
+  /** Keywords that describe and never constrain. */
+  private static final Set<String> ANNOTATIONS = Set.of(
+      "$schema", "$id", "$comment", "title", "description", "deprecated", "default", "examples", "definitions");
+
+  /** The outcome of a test: certainly valid, certainly invalid, or not knowable here. */
+  enum Verdict {
+    YES, NO, UNSURE;
+
+    static Verdict of(boolean valid) {
+      return valid ? YES : NO;
+    }
+  }
+
+  /** A schema keyword that the check does not know: the document it belongs to is left to the full validator. */
+  static final class Unsupported extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(String message) {
+      super(message);
+    }
+  }
+
+  /** One compiled keyword. */
+  @FunctionalInterface
+  private interface Test {
+    Verdict judge(Node value);
+  }
+
+  /** A compiled schema object: every keyword's test must pass. */
+  private static final class Subschema implements Test {
+    private final List<Test> tests = new ArrayList<>();
+
+    @Override
+    public Verdict judge(Node value) {
+      for (Test test : tests) {
+        Verdict verdict = test.judge(value);
+        if (verdict != Verdict.YES) {
+          return verdict; // NO, or UNSURE, which is never wrong where the exact answer is NO
+        }
+      }
+      return Verdict.YES;
+    }
+  }
+
+  private final Map<String, Object> document;
+  /** Schemas reached through {@code $ref}, by pointer, compiled once each (recursive ones included). */
+  private final Map<String, Subschema> referenced = new HashMap<>();
+  private final Test root;
+
+  private SchemaCheck(Map<String, Object> document) throws Unsupported {
+    this.document = document;
+    this.root = subschema(document);
+  }
+
+  /** The check of a schema read by {@link dev.lashing.syntax.JsonReader}; refuses keywords it does not know. */
+  @SuppressWarnings("unchecked")
+  static SchemaCheck compile(Object schema) throws Unsupported {
+    if (!(schema instanceof Map<?, ?> object)) {
+      throw new Unsupported("the schema is not an object");
+    }
+    return new SchemaCheck((Map<String, Object>) object);
+  }
+
+  /** Whether the full validator would certainly find nothing wrong with {@code document}. */
+  boolean accepts(Node document) {
+    return root.judge(document) == Verdict.YES;
+  }
+
+  private Test subschema(Object schema) throws Unsupported {
+    if (schema instanceof Boolean allowed) {
+      return value -> Verdict.of(allowed);
+    }
+    if (!(schema instanceof Map<?, ?> object)) {
+      throw new Unsupported("a schema that is neither an object nor a boolean");
+    }
+    Subschema compiled = new Subschema();
+    fill(compiled, object);
+    return compiled;
+  }
+
+  private void fill(Subschema into, Map<?, ?> object) throws Unsupported {
+    List<Test> tests = into.tests;
+    Object ifSchema = object.get("if");
+    if (ifSchema != null) {
+      tests.add(conditional(subschema(ifSchema), optional(object.get("then")), optional(object.get("else"))));
+    }
+    for (Map.Entry<?, ?> keyword : object.entrySet()) {
+      String name = (String) keyword.getKey();
+      Object value = keyword.getValue();
+      switch (name) {
+        case "type" -> tests.add(types(value));
+        case "enum" -> tests.add(oneOfValues(list(value)));
+        case "const" -> tests.add(oneOfValues(List.of(value == null ? JsonNull.NULL : value)));
+        case "$ref" -> tests.add(reference((String) value));
+        case "properties", "patternProperties", "additionalProperties" -> { } // together, below
+        case "required" -> tests.add(required(list(value)));
+        case "propertyNames" -> tests.add(propertyNames(subschema(value)));
+        case "minProperties" -> tests.add(minProperties(bound(value)));
+        case "items" -> tests.add(items(subschema(value)));
+        case "minItems" -> tests.add(minItems(bound(value)));
+        case "uniqueItems" -> {
+          if (Boolean.TRUE.equals(value)) {
+            tests.add(SchemaCheck::uniqueItems);
+          }
+        }
+        case "pattern" -> tests.add(pattern(regex((String) value)));
+        case "minLength" -> tests.add(minLength(bound(value)));
+        case "minimum" -> tests.add(compare(value, 1, true));
+        case "maximum" -> tests.add(compare(value, -1, true));
+        case "exclusiveMinimum" -> tests.add(compare(value, 1, false));
+        case "exclusiveMaximum" -> tests.add(compare(value, -1, false));
+        case "allOf" -> tests.add(allOf(compileAll(value)));
+        case "anyOf" -> tests.add(anyOf(compileAll(value)));
+        case "oneOf" -> tests.add(oneOf(compileAll(value)));
+        case "not" -> tests.add(not(subschema(value)));
+        case "if", "then", "else" -> { } // the conditional, above
+        default -> {
+          if (!ANNOTATIONS.contains(name)) {
+            throw new Unsupported("keyword '" + name + "'");
+          }
+        }
+      }
+    }
+    if (object.containsKey("properties") || object.containsKey("patternProperties")
+        || object.containsKey("additionalProperties")) {
+      tests.add(properties(object));
+    }
+  }
+
+  private Test optional(Object schema) throws Unsupported {
+    return schema == null ? value -> Verdict.YES : subschema(schema);
+  }
+
+  private List<Test> compileAll(Object schemas) throws Unsupported {
+    List<Test> compiled = new ArrayList<>();
+    for (Object schema : list(schemas)) {
+      compiled.add(subschema(schema));
+    }
+    return compiled;
+  }
+
+  private Test reference(String pointer) throws Unsupported {
+    Subschema known = referenced.get(pointer);
+    if (known != null) {
+      return known;
+    }
+    if (!pointer.startsWith("#")) {
+      throw new Unsupported("a reference outside the schema: " + pointer);
+    }
+    Subschema target = new Subschema();
+    referenced.put(pointer, target); // before filling it: a schema may refer to itself
+    Object schema = resolve(pointer);
+    if (schema instanceof Map<?, ?> object) {
+      fill(target, object);
+    } else {
+      target.tests.add(subschema(schema));
+    }
+    return target;
+  }
+
+  private Object resolve(String pointer) throws Unsupported {
+    Object at = document;
+    for (String step : pointer.substring(1).split("/")) {
+      if (step.isEmpty()) {
+        continue;
+      }
+      String name = step.replace("~1", "/").replace("~0", "~");
+      if (!(at instanceof Map<?, ?> object) || !object.containsKey(name)) {
+        throw new Unsupported("a reference to nothing: " + pointer);
+      }
+      at = object.get(name);
+    }
+    return at;
+  }
+
+  // ---- the JSON type of a node, as JsonTrees converts it
+
+  private enum Kind { OBJECT, ARRAY, STRING, BOOLEAN, NULL, INTEGER, NUMBER }
+
+  private static Kind kind(Node node) {
+    if (node instanceof MapNode) {
+      return Kind.OBJECT;
+    }
+    if (node instanceof SeqNode) {
+      return Kind.ARRAY;
+    }
+    return switch (((ScalarNode) node).type()) {
+      case STRING -> Kind.STRING;
+      case BOOL -> Kind.BOOLEAN;
+      case NULL -> Kind.NULL;
+      case INT -> Kind.INTEGER;
+      case FLOAT -> Kind.NUMBER;
+    };
+  }
+
+  private static Test types(Object type) throws Unsupported {
+    Set<String> allowed = new HashSet<>();
+    if (type instanceof String single) {
+      allowed.add(single);
+    } else {
+      for (Object name : list(type)) {
+        allowed.add((String) name);
+      }
+    }
+    for (String name : allowed) {
+      if (!Set.of("object", "array", "string", "boolean", "null", "integer", "number").contains(name)) {
+        throw new Unsupported("type '" + name + "'");
+      }
+    }
+    return value -> {
+      Kind kind = kind(value);
+      if (kind == Kind.NUMBER && number((ScalarNode) value) == null) {
+        return Verdict.UNSURE; // infinite, not a number, or unreadable: a type of its own to some validators
+      }
+      String name = kind.name().toLowerCase(Locale.ROOT);
+      if (allowed.contains(name) || (kind == Kind.INTEGER && allowed.contains("number"))) {
+        return Verdict.YES;
+      }
+      if (kind == Kind.NUMBER && allowed.contains("integer")) {
+        // a whole number written as a float: whether it counts as an integer is the validator's setting
+        Double number = number((ScalarNode) value);
+        return number != Math.rint(number) ? Verdict.NO : Verdict.UNSURE;
+      }
+      return Verdict.NO;
+    };
+  }
+
+  // ---- objects
+
+  private record PatternSchema(Pattern pattern, Test schema) {}
+
+  private Test properties(Map<?, ?> object) throws Unsupported {
+    Map<String, Test> named = new HashMap<>();
+    if (object.get("properties") != null) {
+      for (Map.Entry<?, ?> property : map(object.get("properties")).entrySet()) {
+        named.put((String) property.getKey(), subschema(property.getValue()));
+      }
+    }
+    List<PatternSchema> patterns = new ArrayList<>();
+    if (object.get("patternProperties") != null) {
+      for (Map.Entry<?, ?> property : map(object.get("patternProperties")).entrySet()) {
+        patterns.add(new PatternSchema(regex((String) property.getKey()), subschema(property.getValue())));
+      }
+    }
+    Object additionalSchema = object.get("additionalProperties");
+    Test additional = additionalSchema == null ? null : subschema(additionalSchema);
+    return value -> {
+      if (!(value instanceof MapNode map)) {
+        return Verdict.YES;
+      }
+      for (MapNode.Entry entry : map.entries()) {
+        Test schema = named.get(entry.name());
+        boolean matched = schema != null;
+        Verdict verdict = matched ? schema.judge(entry.value()) : Verdict.YES;
+        for (int i = 0; i < patterns.size() && verdict == Verdict.YES; i++) {
+          if (patterns.get(i).pattern().matcher(entry.name()).find()) {
+            matched = true;
+            verdict = patterns.get(i).schema().judge(entry.value());
+          }
+        }
+        if (verdict == Verdict.YES && !matched && additional != null) {
+          verdict = additional.judge(entry.value());
+        }
+        if (verdict != Verdict.YES) {
+          return verdict;
+        }
+      }
+      return Verdict.YES;
+    };
+  }
+
+  private static Test required(List<Object> names) {
+    return value -> {
+      if (value instanceof MapNode map) {
+        for (Object name : names) {
+          if (map.entry((String) name) == null) {
+            return Verdict.NO;
+          }
+        }
+      }
+      return Verdict.YES;
+    };
+  }
+
+  private static Test propertyNames(Test schema) {
+    return value -> {
+      if (value instanceof MapNode map) {
+        for (MapNode.Entry entry : map.entries()) {
+          Verdict verdict = schema.judge(ScalarNode.string(entry.name(), entry.key().origin()));
+          if (verdict != Verdict.YES) {
+            return verdict;
+          }
+        }
+      }
+      return Verdict.YES;
+    };
+  }
+
+  private static Test minProperties(long least) {
+    return value -> Verdict.of(!(value instanceof MapNode map) || map.entries().size() >= least);
+  }
+
+  // ---- arrays
+
+  private static Test items(Test schema) {
+    return value -> {
+      if (value instanceof SeqNode seq) {
+        for (Node item : seq.items()) {
+          Verdict verdict = schema.judge(item);
+          if (verdict != Verdict.YES) {
+            return verdict;
+          }
+        }
+      }
+      return Verdict.YES;
+    };
+  }
+
+  private static Test minItems(long least) {
+    return value -> Verdict.of(!(value instanceof SeqNode seq) || seq.size() >= least);
+  }
+
+  private static Verdict uniqueItems(Node value) {
+    if (!(value instanceof SeqNode seq)) {
+      return Verdict.YES;
+    }
+    // hashing a canonical form keeps a long list linear; two items with one form may still be equal
+    Set<String> seen = new HashSet<>();
+    for (Node item : seq.items()) {
+      String form = canonical(item);
+      if (form == null || !seen.add(form)) {
+        return Verdict.UNSURE; // the explaining validator says whether, and which, items are equal
+      }
+    }
+    return Verdict.YES;
+  }
+
+  /**
+   * A text that two items share when they might be equal as JSON: numbers by value whatever their kind (an
+   * integer and a float of one value are told apart by some validators, not all), objects whatever their key
+   * order. Null for a value too large to say.
+   */
+  private static String canonical(Node node) {
+    if (node instanceof MapNode map) {
+      List<String> members = new ArrayList<>();
+      for (MapNode.Entry entry : map.entries()) {
+        String member = canonical(entry.value());
+        if (member == null) {
+          return null;
+        }
+        members.add(quoted(entry.name()) + ":" + member);
+      }
+      members.sort(null);
+      return "{" + String.join(",", members) + "}";
+    }
+    if (node instanceof SeqNode seq) {
+      StringBuilder items = new StringBuilder("[");
+      for (Node item : seq.items()) {
+        String form = canonical(item);
+        if (form == null) {
+          return null;
+        }
+        items.append(form).append(',');
+      }
+      return items.append(']').toString();
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    return switch (scalar.type()) {
+      case STRING -> quoted(scalar.value());
+      case BOOL -> String.valueOf(Scalars.isTrue(scalar.value()));
+      case NULL -> "null";
+      case INT, FLOAT -> {
+        Double number = number(scalar);
+        yield number == null || number.isNaN() || Math.abs(number) > 0x1p53 ? null : "n" + number;
+      }
+    };
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  // ---- strings and numbers
+
+  private static Test pattern(Pattern pattern) {
+    return value -> Verdict.of(!(value instanceof ScalarNode s) || s.type() != ScalarNode.Type.STRING
+        || pattern.matcher(s.value()).find());
+  }
+
+  private static Test minLength(long least) {
+    // the fewest characters a validator can count: code points, which a string of surrogate pairs has fewer of
+    return value -> Verdict.of(!(value instanceof ScalarNode s) || s.type() != ScalarNode.Type.STRING
+        || s.value().codePointCount(0, s.value().length()) >= least);
+  }
+
+  /**
+   * {@code minimum} ({@code sign} 1) or {@code maximum} (-1), inclusive or exclusive. Both sides as doubles, exact
+   * for the bounds and values that fit in 53 bits; anything larger is left unsure.
+   */
+  private static Test compare(Object bound, int sign, boolean inclusive) throws Unsupported {
+    if (!(bound instanceof Long || bound instanceof Double)) {
+      throw new Unsupported("a numeric bound that is not a number of 64 bits: " + bound);
+    }
+    double limit = ((Number) bound).doubleValue();
+    return value -> {
+      if (!(value instanceof ScalarNode s) || (s.type() != ScalarNode.Type.INT && s.type() != ScalarNode.Type.FLOAT)) {
+        return Verdict.YES;
+      }
+      Double number = number(s);
+      if (number == null || number.isNaN() || Math.abs(number) > 0x1p53 || Math.abs(limit) > 0x1p53) {
+        return Verdict.UNSURE;
+      }
+      int order = Double.compare(number, limit) * sign;
+      return Verdict.of(order > 0 || (inclusive && number.doubleValue() == limit));
+    };
+  }
+
+  /** A number scalar's value, as JsonTrees reads it; null where it does not parse or fits no double exactly. */
+  private static Double number(ScalarNode scalar) {
+    String text = scalar.value();
+    if (scalar.type() == ScalarNode.Type.INT) {
+      Long n = Scalars.parseInt(text);
+      return n == null ? null : (double) n;
+    }
+    String s = text.replace("_", "").toLowerCase(Locale.ROOT);
+    if (s.endsWith("inf") || s.endsWith("nan")) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The validator's reading of a pattern: Java's regex, searched anywhere in the text, with {@code $} at the very
+   * end only (as in ECMAScript; Java's also matches before a final line break).
+   */
+  private static Pattern regex(String pattern) throws Unsupported {
+    if (pattern.contains("\\p{") || pattern.contains("\\P{")) {
+      throw new Unsupported("a pattern with character properties: " + pattern);
+    }
+    StringBuilder java = new StringBuilder(pattern.length() + 4);
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        java.append(c).append(pattern.charAt(++i));
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == ']') {
+        inClass = false;
+      }
+      java.append(c == '$' && !inClass ? "\\z" : String.valueOf(c));
+    }
+    return Pattern.compile(java.toString());
+  }
+
+  // ---- values the schema lists
+
+  /** JSON null in a list of schema values (JsonReader gives null, which a list may not hold as is). */
+  private enum JsonNull { NULL }
+
+  private static Test oneOfValues(List<Object> values) {
+    return value -> {
+      Verdict verdict = Verdict.NO;
+      for (Object allowed : values) {
+        Verdict equal = equal(value, allowed);
+        if (equal == Verdict.YES) {
+          return Verdict.YES;
+        }
+        if (equal == Verdict.UNSURE) {
+          verdict = Verdict.UNSURE;
+        }
+      }
+      return verdict;
+    };
+  }
+
+  /** Whether a node equals a value of the schema, as JSON values. */
+  private static Verdict equal(Node node, Object json) {
+    if (json == null || json == JsonNull.NULL) {
+      return Verdict.of(kind(node) == Kind.NULL);
+    }
+    if (json instanceof String text) {
+      return Verdict.of(kind(node) == Kind.STRING && ((ScalarNode) node).value().equals(text));
+    }
+    if (json instanceof Boolean bool) {
+      return Verdict.of(kind(node) == Kind.BOOLEAN && Scalars.isTrue(((ScalarNode) node).value()) == bool);
+    }
+    if (json instanceof Long || json instanceof BigInteger || json instanceof Double) {
+      Kind kind = kind(node);
+      if (kind != Kind.INTEGER && kind != Kind.NUMBER) {
+        return Verdict.NO;
+      }
+      Double number = number((ScalarNode) node);
+      boolean sameKind = (kind == Kind.INTEGER) == !(json instanceof Double);
+      return number != null && sameKind && json instanceof Long n && number == n.doubleValue()
+          && Math.abs(number) <= 0x1p53 ? Verdict.YES : Verdict.UNSURE;
+    }
+    return Verdict.UNSURE; // an object or array value: left to the validator
+  }
+
+  // ---- combinations
+
+  private static Test allOf(List<Test> schemas) {
+    return value -> {
+      for (Test schema : schemas) {
+        Verdict verdict = schema.judge(value);
+        if (verdict != Verdict.YES) {
+          return verdict;
+        }
+      }
+      return Verdict.YES;
+    };
+  }
+
+  private static Test anyOf(List<Test> schemas) {
+    return value -> {
+      Verdict verdict = Verdict.NO;
+      for (Test schema : schemas) {
+        Verdict one = schema.judge(value);
+        if (one == Verdict.YES) {
+          return Verdict.YES;
+        }
+        if (one == Verdict.UNSURE) {
+          verdict = Verdict.UNSURE;
+        }
+      }
+      return verdict;
+    };
+  }
+
+  private static Test oneOf(List<Test> schemas) {
+    return value -> {
+      int valid = 0;
+      for (Test schema : schemas) {
+        Verdict one = schema.judge(value);
+        if (one == Verdict.UNSURE) {
+          return Verdict.UNSURE;
+        }
+        if (one == Verdict.YES) {
+          valid++;
+        }
+      }
+      return Verdict.of(valid == 1);
+    };
+  }
+
+  private static Test not(Test schema) {
+    return value -> switch (schema.judge(value)) {
+      case YES -> Verdict.NO;
+      case NO -> Verdict.YES;
+      case UNSURE -> Verdict.UNSURE;
+    };
+  }
+
+  private static Test conditional(Test condition, Test then, Test otherwise) {
+    return value -> switch (condition.judge(value)) {
+      case YES -> then.judge(value);
+      case NO -> otherwise.judge(value);
+      case UNSURE -> Verdict.UNSURE;
+    };
+  }
+
+  // ---- reading the schema
+
+  private static List<Object> list(Object value) throws Unsupported {
+    if (!(value instanceof List<?> items)) {
+      throw new Unsupported("a keyword that should hold a list: " + value);
+    }
+    List<Object> copy = new ArrayList<>(items.size());
+    for (Object item : items) {
+      copy.add(item == null ? JsonNull.NULL : item);
+    }
+    return copy;
+  }
+
+  private static Map<?, ?> map(Object value) throws Unsupported {
+    if (!(value instanceof Map<?, ?> object)) {
+      throw new Unsupported("a keyword that should hold an object: " + value);
+    }
+    return object;
+  }
+
+  private static long bound(Object value) throws Unsupported {
+    if (!(value instanceof Long n) || n < 0) {
+      throw new Unsupported("a count that is not a natural number: " + value);
+    }
+    return n;
+  }
+}

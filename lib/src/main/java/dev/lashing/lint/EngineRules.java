@@ -24,6 +24,11 @@ public final class EngineRules implements RulePack {
   static final class InvalidSuppression implements Rule {
     @Override
     public void check(RuleContext context) {}
+
+    @Override
+    public RuleInfo info() {
+      return EngineRules_InvalidSuppressionInfo.INFO;
+    }
   }
 
   /** Reported by the engine after it matched suppressions to findings. */
@@ -35,5 +40,10 @@ public final class EngineRules implements RulePack {
   static final class UnusedSuppression implements Rule {
     @Override
     public void check(RuleContext context) {}
+
+    @Override
+    public RuleInfo info() {
+      return EngineRules_UnusedSuppressionInfo.INFO;
+    }
   }
 }

@@ -123,14 +123,14 @@ public final class Linter {
       }
       result.add(kept);
     }
-    Severity invalid = settings.severityOf(EngineRules.InvalidSuppression.class.getAnnotation(RuleInfo.class));
+    Severity invalid = settings.severityOf(new EngineRules.InvalidSuppression().info());
     if (invalid != null) {
       for (Suppressions.Problem p : problems) {
         result.add(new Finding(EngineRules.INVALID_SUPPRESSION, invalid, p.message(), p.at(), null, List.of(),
             null, null));
       }
     }
-    Severity unused = settings.severityOf(EngineRules.UnusedSuppression.class.getAnnotation(RuleInfo.class));
+    Severity unused = settings.severityOf(new EngineRules.UnusedSuppression().info());
     if (unused != null) {
       for (int i = 0; i < suppressions.size(); i++) {
         if (!used[i]) {

@@ -54,6 +54,17 @@ class ArchitectureTest {
         .check(LIB);
   }
 
+  /** The processor writes rule metadata out at compile time; nothing runs against it, and it reads no Lashing class. */
+  @Test
+  void theRuleInfoProcessorIsACompileTimeToolApart() {
+    ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("dev.lashing.processor..")
+        .should().dependOnClassesThat().resideInAPackage("dev.lashing.processor..")
+        .check(LIB);
+    ArchRuleDefinition.noClasses().that().resideInAPackage("dev.lashing.processor..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("dev.lashing.processor..", "java..", "javax..")
+        .check(LIB);
+  }
+
   @Test
   void onlyTheYamlPackageReadsYamlWithSnakeyaml() {
     ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("dev.lashing.yaml..")

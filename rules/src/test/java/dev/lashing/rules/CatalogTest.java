@@ -2,6 +2,7 @@ package dev.lashing.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lashing.lint.GeneratedRuleInfo;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRegistry;
@@ -26,6 +27,16 @@ class CatalogTest {
     List<String> ids = registry.rules().stream().map(r -> r.info().id()).toList();
     assertThat(ids).doesNotHaveDuplicates().isSorted()
         .allSatisfy(id -> assertThat(id).matches("[a-z0-9]+(?:[-.][a-z0-9]+)*"));
+  }
+
+  @Test
+  void everyRuleReturnsTheMetadataItsAnnotationDeclaresAsTheProcessorWroteItOut() {
+    for (Rule rule : registry.rules()) {
+      RuleInfo declared = rule.getClass().getAnnotation(RuleInfo.class);
+      assertThat(rule.info()).as("metadata of %s", rule.getClass().getName())
+          .isInstanceOf(GeneratedRuleInfo.class).isEqualTo(declared).hasSameHashCodeAs(declared);
+      assertThat(declared).as("the annotation of %s", rule.getClass().getName()).isEqualTo(rule.info());
+    }
   }
 
   @Test

@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class ConflictingLimits extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return ConflictingLimitsInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.CONFLICTING_LIMITS;
   }

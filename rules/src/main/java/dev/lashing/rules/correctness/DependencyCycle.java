@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class DependencyCycle extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return DependencyCycleInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.DEPENDENCY_CYCLE;
   }

@@ -18,6 +18,11 @@ import java.util.Map;
     severity = Severity.HIGH)
 public final class DuplicateContainerName implements Rule {
   @Override
+  public RuleInfo info() {
+    return DuplicateContainerNameInfo.INFO;
+  }
+
+  @Override
   public void check(RuleContext context) {
     Map<String, String> firstUser = new HashMap<>();
     for (Service service : context.project().services().values()) {

@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.CRITICAL)
 public final class DuplicateKey extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return DuplicateKeyInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.DUPLICATE_KEY;
   }

@@ -22,6 +22,10 @@ import java.util.Map;
     category = Category.CORRECTNESS,
     severity = Severity.HIGH)
 public final class DuplicatePublishedPort implements Rule {
+  @Override
+  public RuleInfo info() {
+    return DuplicatePublishedPortInfo.INFO;
+  }
 
   /** A claimed host port on one address ("" for every address), and who claimed it. */
   private record Claim(String service, String address, long hostPort, String protocol, Port port) {

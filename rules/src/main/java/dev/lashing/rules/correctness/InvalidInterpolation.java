@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class InvalidInterpolation extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return InvalidInterpolationInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.INTERPOLATION;
   }

@@ -22,6 +22,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class InvalidValue extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return InvalidValueInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.INVALID_VALUE;
   }

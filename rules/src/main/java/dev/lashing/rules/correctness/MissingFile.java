@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class MissingFile extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return MissingFileInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.MISSING_FILE;
   }

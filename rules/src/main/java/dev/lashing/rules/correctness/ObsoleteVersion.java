@@ -17,6 +17,11 @@ import java.util.List;
     fixable = true)
 public final class ObsoleteVersion extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return ObsoleteVersionInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.OBSOLETE_VERSION;
   }

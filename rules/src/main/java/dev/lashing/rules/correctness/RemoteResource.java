@@ -18,6 +18,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.INFO)
 public final class RemoteResource extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return RemoteResourceInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.REMOTE_RESOURCE;
   }

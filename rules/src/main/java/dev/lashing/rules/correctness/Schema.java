@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class Schema extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return SchemaInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.SCHEMA;
   }

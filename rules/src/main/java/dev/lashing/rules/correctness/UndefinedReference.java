@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.HIGH)
 public final class UndefinedReference extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return UndefinedReferenceInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.UNDEFINED_REFERENCE;
   }

@@ -16,6 +16,11 @@ import dev.lashing.source.Diagnostic;
     production = Level.HIGH)
 public final class UnsetVariable extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return UnsetVariableInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.UNSET_VARIABLE;
   }

@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
     severity = Severity.LOW,
     fixable = true)
 public final class Yaml11Ambiguity implements Rule {
+  @Override
+  public RuleInfo info() {
+    return Yaml11AmbiguityInfo.INFO;
+  }
+
   private static final Pattern YAML11_BOOLEAN =
       Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
   private static final Pattern SEXAGESIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");

@@ -14,6 +14,11 @@ import dev.lashing.source.Diagnostic;
     severity = Severity.CRITICAL)
 public final class YamlSyntax extends LoadProblemRule {
   @Override
+  public RuleInfo info() {
+    return YamlSyntaxInfo.INFO;
+  }
+
+  @Override
   protected Diagnostic.Kind kind() {
     return Diagnostic.Kind.YAML_SYNTAX;
   }

@@ -28,6 +28,10 @@ import java.util.List;
     fixable = true,
     patch = PatchCoverage.DEFAULT)
 public final class DefaultBridge implements Rule {
+  @Override
+  public RuleInfo info() {
+    return DefaultBridgeInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

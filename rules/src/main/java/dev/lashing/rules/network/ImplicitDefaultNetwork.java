@@ -36,6 +36,11 @@ import java.util.Map;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.PROJECT_NETWORK)
 public final class ImplicitDefaultNetwork implements Rule {
+  @Override
+  public RuleInfo info() {
+    return ImplicitDefaultNetworkInfo.INFO;
+  }
+
   private static final String DEFAULT_NETWORK = "app_network";
 
   @Override

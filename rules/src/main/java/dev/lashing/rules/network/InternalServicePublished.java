@@ -32,6 +32,10 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.GATEWAYS)
 public final class InternalServicePublished implements Rule {
+  @Override
+  public RuleInfo info() {
+    return InternalServicePublishedInfo.INFO;
+  }
 
   @Override
   public List<RuleOption> options() {

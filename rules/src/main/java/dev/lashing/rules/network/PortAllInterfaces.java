@@ -39,6 +39,11 @@ import java.util.Set;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.ALL_INTERFACES)
 public final class PortAllInterfaces implements Rule {
+  @Override
+  public RuleInfo info() {
+    return PortAllInterfacesInfo.INFO;
+  }
+
   private static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
 
   @Override

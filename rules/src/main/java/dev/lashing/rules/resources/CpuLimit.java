@@ -33,6 +33,10 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.RESOURCE_LIMIT)
 public final class CpuLimit implements Rule {
+  @Override
+  public RuleInfo info() {
+    return CpuLimitInfo.INFO;
+  }
 
   @Override
   public List<RuleOption> options() {

@@ -25,6 +25,10 @@ import java.util.List;
     fixable = true,
     patch = PatchCoverage.DEFAULT)
 public final class DependsOnHealthy implements Rule {
+  @Override
+  public RuleInfo info() {
+    return DependsOnHealthyInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -25,6 +25,10 @@ import java.util.Set;
     cis = "5.27",
     cisV15 = "5.26")
 public final class HealthcheckDisabled implements Rule {
+  @Override
+  public RuleInfo info() {
+    return HealthcheckDisabledInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -37,6 +37,11 @@ import java.util.regex.Pattern;
     patch = PatchCoverage.DEFAULT,
     noFix = "no check known for the image")
 public final class HealthcheckMissing implements Rule {
+  @Override
+  public RuleInfo info() {
+    return HealthcheckMissingInfo.INFO;
+  }
+
   private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s");
   private static final Pattern HEALTHCHECK = Pattern.compile("(?im)^\\s*HEALTHCHECK\\s+(\\S+)");
 

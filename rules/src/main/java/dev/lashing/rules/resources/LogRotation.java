@@ -32,6 +32,11 @@ import java.util.stream.Stream;
     fixable = true,
     patch = PatchCoverage.DEFAULT)
 public final class LogRotation implements Rule {
+  @Override
+  public RuleInfo info() {
+    return LogRotationInfo.INFO;
+  }
+
   private static final String MAX_SIZE = "max-size";
   private static final String MAX_FILE = "max-file";
 

@@ -18,6 +18,10 @@ import dev.lashing.model.Service;
     production = Level.HIGH,
     development = Level.LOW)
 public final class LoggingDisabled implements Rule {
+  @Override
+  public RuleInfo info() {
+    return LoggingDisabledInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -35,6 +35,10 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = {RuleRole.RESOURCE_LIMIT, RuleRole.KIND_DEFAULTS})
 public final class MemoryLimit implements Rule {
+  @Override
+  public RuleInfo info() {
+    return MemoryLimitInfo.INFO;
+  }
 
   @Override
   public List<RuleOption> options() {

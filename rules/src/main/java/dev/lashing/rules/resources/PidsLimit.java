@@ -33,6 +33,11 @@ import java.util.List;
     patch = PatchCoverage.DEFAULT,
     roles = RuleRole.RESOURCE_LIMIT)
 public final class PidsLimit implements Rule {
+  @Override
+  public RuleInfo info() {
+    return PidsLimitInfo.INFO;
+  }
+
   private static final String DEFAULT_PIDS = "200";
 
   @Override

@@ -37,6 +37,11 @@ import java.util.Set;
     fixable = true,
     patch = PatchCoverage.DEFAULT)
 public final class RestartPolicy implements Rule {
+  @Override
+  public RuleInfo info() {
+    return RestartPolicyInfo.INFO;
+  }
+
   private static final long MAX_RETRIES = 5;
 
   @Override

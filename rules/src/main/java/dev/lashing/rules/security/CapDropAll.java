@@ -27,6 +27,10 @@ import java.util.List;
     fixable = true,
     patch = PatchCoverage.OPTIONAL)
 public final class CapDropAll implements Rule {
+  @Override
+  public RuleInfo info() {
+    return CapDropAllInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -16,6 +16,10 @@ import dev.lashing.model.Service;
     cis = "5.25",
     cisV15 = "5.24")
 public final class CgroupParent implements Rule {
+  @Override
+  public RuleInfo info() {
+    return CgroupParentInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

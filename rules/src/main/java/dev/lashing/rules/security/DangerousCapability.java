@@ -22,6 +22,11 @@ import dev.lashing.model.Service;
     cisV15 = "5.3")
 public final class DangerousCapability implements Rule {
   @Override
+  public RuleInfo info() {
+    return DangerousCapabilityInfo.INFO;
+  }
+
+  @Override
   public void check(RuleContext context) {
     for (Service service : context.project().services().values()) {
       for (Located<String> capability : service.capAdd()) {

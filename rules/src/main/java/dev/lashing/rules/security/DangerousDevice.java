@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
     cis = "5.18",
     cisV15 = "5.17")
 public final class DangerousDevice implements Rule {
+  @Override
+  public RuleInfo info() {
+    return DangerousDeviceInfo.INFO;
+  }
+
   /** Device paths and what they give access to, first match wins. */
   private static final List<Map.Entry<Pattern, String>> DEVICES = List.of(
       entry(Pattern.compile("/dev"), "every host device"),

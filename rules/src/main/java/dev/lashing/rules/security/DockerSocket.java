@@ -20,6 +20,10 @@ import dev.lashing.model.Service;
     cis = "5.32",
     cisV15 = "5.31")
 public final class DockerSocket implements Rule {
+  @Override
+  public RuleInfo info() {
+    return DockerSocketInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

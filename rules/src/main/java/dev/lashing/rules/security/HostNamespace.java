@@ -20,6 +20,10 @@ import dev.lashing.model.Service;
     cis = "5.16, 5.17, 5.21, 5.31",
     cisV15 = "5.15, 5.16, 5.20, 5.30")
 public final class HostNamespace implements Rule {
+  @Override
+  public RuleInfo info() {
+    return HostNamespaceInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -23,6 +23,11 @@ import dev.lashing.model.ServiceNetwork;
     cis = "5.10",
     cisV15 = "5.9")
 public final class HostNetwork implements Rule {
+  @Override
+  public RuleInfo info() {
+    return HostNetworkInfo.INFO;
+  }
+
   private static final String RISK = ": it can listen on any host port without publishing it, reach every"
       + " service bound to the host's loopback interface (databases, admin APIs) and, with the default NET_RAW"
       + " capability, capture the host's traffic";

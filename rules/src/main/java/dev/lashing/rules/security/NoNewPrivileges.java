@@ -28,6 +28,11 @@ import java.util.List;
     fixable = true,
     patch = PatchCoverage.DEFAULT)
 public final class NoNewPrivileges implements Rule {
+  @Override
+  public RuleInfo info() {
+    return NoNewPrivilegesInfo.INFO;
+  }
+
   private static final String OPTION = "no-new-privileges";
   private static final String ENABLED = OPTION + ":true";
 

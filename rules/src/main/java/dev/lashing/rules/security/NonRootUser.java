@@ -23,6 +23,11 @@ import dev.lashing.model.Service;
     cisV15 = "4.1",
     roles = RuleRole.ROOT_USER)
 public final class NonRootUser implements Rule {
+  @Override
+  public RuleInfo info() {
+    return NonRootUserInfo.INFO;
+  }
+
   private static final String RISK = ": a process that breaks out of the application, or out of the"
       + " container, is root; set user: to an unprivileged UID:GID the image can run as (e.g. \"1000:1000\")";
 

@@ -26,6 +26,10 @@ import java.util.List;
     fixable = true,
     patch = PatchCoverage.OPTIONAL)
 public final class Privileged implements Rule {
+  @Override
+  public RuleInfo info() {
+    return PrivilegedInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

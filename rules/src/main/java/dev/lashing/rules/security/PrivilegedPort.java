@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
     cisV15 = "5.7",
     roles = RuleRole.PRIVILEGED_PORT)
 public final class PrivilegedPort implements Rule {
+  @Override
+  public RuleInfo info() {
+    return PrivilegedPortInfo.INFO;
+  }
+
   private static final Pattern PUBLISHED = Pattern.compile("([0-9]{1,5})(?:-([0-9]{1,5}))?");
   private static final int FIRST_UNPRIVILEGED = 1024;
 

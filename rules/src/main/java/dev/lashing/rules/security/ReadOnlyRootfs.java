@@ -31,6 +31,11 @@ import java.util.List;
     patch = PatchCoverage.OPTIONAL,
     roles = RuleRole.WRITABLE_ROOT)
 public final class ReadOnlyRootfs implements Rule {
+  @Override
+  public RuleInfo info() {
+    return ReadOnlyRootfsInfo.INFO;
+  }
+
   private static final String ADVICE = ", so an intruder can replace its programs and keep tools and"
       + " backdoors there; set read_only: true and give the paths it writes a tmpfs or a volume";
 

@@ -37,6 +37,11 @@ import java.util.regex.Pattern;
     severity = Severity.HIGH,
     development = Level.LOW)
 public final class SecretInCommand implements Rule {
+  @Override
+  public RuleInfo info() {
+    return SecretInCommandInfo.INFO;
+  }
+
   /** {@code --name=value}, {@code -name=value} or {@code NAME=value}. */
   private static final Pattern ASSIGNMENT = Pattern.compile("-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.*)");
 

@@ -25,6 +25,11 @@ import dev.lashing.model.Service;
     development = Level.LOW)
 public final class SecretInEnvironment implements Rule {
   @Override
+  public RuleInfo info() {
+    return SecretInEnvironmentInfo.INFO;
+  }
+
+  @Override
   public void check(RuleContext context) {
     for (Service service : context.project().services().values()) {
       for (KeyValue entry : service.environment().values()) {

@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
     severity = Severity.HIGH,
     development = Level.LOW)
 public final class SecretInUrl implements Rule {
+  @Override
+  public RuleInfo info() {
+    return SecretInUrlInfo.INFO;
+  }
+
   /** scheme://user:password@ — the user may be empty (redis://:password@host). */
   private static final Pattern CREDENTIALS =
       Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:)([^\\s/?#@'\"]+)@([^\\s/?#'\"]*)");

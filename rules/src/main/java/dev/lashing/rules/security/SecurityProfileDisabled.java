@@ -20,6 +20,10 @@ import dev.lashing.model.Service;
     cis = "5.2, 5.3, 5.22",
     cisV15 = "5.1, 5.2, 5.21")
 public final class SecurityProfileDisabled implements Rule {
+  @Override
+  public RuleInfo info() {
+    return SecurityProfileDisabledInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

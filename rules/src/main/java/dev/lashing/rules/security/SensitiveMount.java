@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
     cis = "5.6",
     cisV15 = "5.5")
 public final class SensitiveMount implements Rule {
+  @Override
+  public RuleInfo info() {
+    return SensitiveMountInfo.INFO;
+  }
+
   /** Host trees that are sensitive as a whole and in every part, with what they hold. */
   private static final List<Map.Entry<String, String>> TREES = List.of(
       entry("/boot", "the host's kernel and boot loader"),

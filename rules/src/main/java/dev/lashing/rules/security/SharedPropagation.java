@@ -21,6 +21,10 @@ import dev.lashing.model.Service;
     cis = "5.20",
     cisV15 = "5.19")
 public final class SharedPropagation implements Rule {
+  @Override
+  public RuleInfo info() {
+    return SharedPropagationInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

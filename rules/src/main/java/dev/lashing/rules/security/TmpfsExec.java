@@ -24,6 +24,11 @@ import java.util.Set;
     category = Category.SECURITY,
     severity = Severity.MEDIUM)
 public final class TmpfsExec implements Rule {
+  @Override
+  public RuleInfo info() {
+    return TmpfsExecInfo.INFO;
+  }
+
   /** Each option that turns a protection off, and what it then allows. */
   private static final Map<String, String> ALLOWS = Map.of(
       "exec", "running programs written to it",

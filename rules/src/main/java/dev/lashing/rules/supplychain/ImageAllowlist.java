@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
     severity = Severity.HIGH,
     optIn = true)
 public final class ImageAllowlist implements Rule {
+  @Override
+  public RuleInfo info() {
+    return ImageAllowlistInfo.INFO;
+  }
 
   @Override
   public List<RuleOption> options() {

@@ -23,6 +23,10 @@ import dev.lashing.model.PulledImage;
     optIn = true,
     roles = RuleRole.DIGEST_LOCK)
 public final class ImageDigest implements Rule {
+  @Override
+  public RuleInfo info() {
+    return ImageDigestInfo.INFO;
+  }
 
   @Override
   public void check(RuleContext context) {

@@ -33,6 +33,11 @@ import java.util.stream.Collectors;
     production = Level.HIGH,
     development = Level.LOW)
 public final class ImageMutableTag implements Rule {
+  @Override
+  public RuleInfo info() {
+    return ImageMutableTagInfo.INFO;
+  }
+
   /** A placeholder for variables without a default: it contains a digit, so it never looks like a moving tag. */
   private static final String PLACEHOLDER = "v0";
 

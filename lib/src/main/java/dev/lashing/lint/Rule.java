@@ -10,10 +10,10 @@ public interface Rule {
   void check(RuleContext context);
 
   /**
-   * The rule's metadata. A rule compiled with Lashing's annotation processor (module {@code processor}) returns what
-   * it wrote out from the annotation, {@code return PrivilegedInfo.INFO;} for a rule {@code Privileged}, which costs
-   * nothing to read. This default reads the annotation itself, for rule packs built without the processor: that
-   * costs every run a dynamic proxy class and annotation parsing, about a fifth of a one-file lint.
+   * The rule's metadata. A rule compiled with Lashing's annotation processor (module {@code processor}) must return
+   * what it wrote out from the annotation, {@code return PrivilegedInfo.INFO;} for a rule {@code Privileged}, which
+   * costs nothing to read. This default reads the annotation itself, for rule packs built without the processor:
+   * that costs every run dynamic proxy classes and annotation parsing, an eighth of a one-file lint.
    */
   default RuleInfo info() {
     RuleInfo info = getClass().getAnnotation(RuleInfo.class);

@@ -17,11 +17,21 @@ public final class MovingTags {
   /** Why a tag moves ("follows the latest channel", "names no version"), or null when it names a version. */
   public static String movement(String tag) {
     String lower = tag.toLowerCase(Locale.ROOT);
-    for (String word : lower.split("[-_.]")) {
-      if (CHANNELS.contains(word)) {
-        return "follows the " + word + " channel";
+    boolean digits = false;
+    // the words between '-', '_' and '.', read in one pass: every image of a project asks
+    int start = 0;
+    for (int i = 0; i <= lower.length(); i++) {
+      char c = i < lower.length() ? lower.charAt(i) : '.';
+      if (c == '-' || c == '_' || c == '.') {
+        String word = lower.substring(start, i);
+        if (CHANNELS.contains(word)) {
+          return "follows the " + word + " channel";
+        }
+        start = i + 1;
+      } else if (Character.isDigit(c)) {
+        digits = true;
       }
     }
-    return lower.chars().anyMatch(Character::isDigit) ? null : "names no version";
+    return digits ? null : "names no version";
   }
 }

@@ -1,8 +1,13 @@
 package dev.lashing.lint;
 
+import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.ImageKind;
+import dev.lashing.knowledge.KnownImage;
 import dev.lashing.load.LoadResult;
 import dev.lashing.model.Project;
+import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
+import java.util.Optional;
 
 /** What a rule sees while it runs, and where it reports. */
 public interface RuleContext {
@@ -16,6 +21,18 @@ public interface RuleContext {
 
   /** The stack's entry points, the same for every rule of a run (and for fix and patch). */
   Gateways gateways();
+
+  /**
+   * What the {@link ImageCatalog} knows of the service's image, by repository; empty when it has no image, an
+   * invalid one, or one the catalog does not know. Looked up once per run for every rule.
+   */
+  Optional<KnownImage> knownImage(Service service);
+
+  /**
+   * The kind of the service's image ({@link ImageCatalog#kindOf}), {@link ImageKind#OTHER} when it has no image or
+   * an invalid one. Looked up once per run for every rule.
+   */
+  ImageKind imageKind(Service service);
 
   /** The options configured for this rule (empty when none). */
   RuleOptions options();

@@ -1,5 +1,6 @@
 package dev.lashing.rules.resources;
 
+import dev.lashing.knowledge.ImageKind;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -14,7 +15,9 @@ import dev.lashing.model.Deploy;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container without a CPU limit can starve every other container and the host. {@code cpus},
@@ -43,8 +46,20 @@ public final class CpuLimit implements Rule {
     return ImageClass.options(RuleOption.Type.NUMBER, "the CPU limit the fix sets for ");
   }
 
+  /**
+   * What the fix proposes for one kind of image, worked out once per run: every service of the kind shares its
+   * texts and values.
+   */
+  private record Proposal(Double cpus, Double reservation, String example, String description) {
+    static Proposal of(ImageClass imageClass, RuleContext context) {
+      double cpus = imageClass.cpus(context.options());
+      return new Proposal(cpus, cpus / 2, imageClass.example(cpus), "limit CPU to " + cpus);
+    }
+  }
+
   @Override
   public void check(RuleContext context) {
+    Map<ImageKind, Proposal> proposals = new EnumMap<>(ImageKind.class);
     for (Service service : Containers.of(context.project())) {
       if (service.effectiveCpuLimit().isPresent()
           || service.cpuQuota() != null && service.cpuQuota().value() > 0
@@ -54,27 +69,27 @@ public final class CpuLimit implements Rule {
       Deploy.Resource limits = Limits.deployLimits(service);
       Located<Double> deployed = limits == null ? null : limits.cpus();
       Located<Double> written = Limits.unlimitedValue(deployed, service.cpus(), c -> c != 0);
-      ImageClass imageClass = ImageClass.of(service);
-      double cpus = imageClass.cpus(context.options());
+      Proposal proposal = proposals.computeIfAbsent(context.imageKind(service),
+          kind -> Proposal.of(new ImageClass(kind), context));
       String problem = written != null ? "has CPU limit " + written.value() + ", which means none" : "has no CPU limit";
       String shares = service.cpuShares() == null ? "" : " (cpu_shares only sets a relative weight)";
       context.report(Limits.at(service, written), service.name(),
           service.name() + " " + problem + shares + ", so it can starve other containers and the host; set "
-              + "deploy.resources.limits.cpus (" + imageClass.example(cpus) + ")",
-          new Fix("limit CPU to " + cpus, Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, cpus)));
+              + "deploy.resources.limits.cpus (" + proposal.example() + ")",
+          new Fix(proposal.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposal)));
     }
   }
 
   /** Sets the limit where the service writes it; in the deploy form also a reservation at half. */
-  private static List<Fix.Change> changes(Service service, Located<Double> deployed, double cpus) {
+  private static List<Fix.Change> changes(Service service, Located<Double> deployed, Proposal proposal) {
     if (Limits.usesLegacy(service, deployed, service.cpus())) {
-      return List.of(new Fix.Set(Limits.servicePath(service, "cpus"), cpus));
+      return List.of(new Fix.Set(Limits.servicePath(service, "cpus"), proposal.cpus()));
     }
     List<Fix.Change> changes = new ArrayList<>();
-    changes.add(new Fix.Set(Limits.deployPath(service, "limits", "cpus"), cpus));
+    changes.add(new Fix.Set(Limits.deployPath(service, "limits", "cpus"), proposal.cpus()));
     Deploy.Resource reservations = Limits.deployReservations(service);
     if (reservations == null || reservations.cpus() == null) {
-      changes.add(new Fix.Set(Limits.deployPath(service, "reservations", "cpus"), cpus / 2));
+      changes.add(new Fix.Set(Limits.deployPath(service, "reservations", "cpus"), proposal.reservation()));
     }
     return changes;
   }

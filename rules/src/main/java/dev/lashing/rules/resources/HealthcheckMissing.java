@@ -53,7 +53,7 @@ public final class HealthcheckMissing implements Rule {
           || dockerfileDefinesHealthcheck(service.build())) {
         continue;
       }
-      KnownHealthchecks.Check known = KnownHealthchecks.forService(service).orElse(null);
+      KnownHealthchecks.Check known = KnownHealthchecks.forService(context, service).orElse(null);
       String advice = known != null ? "add one that runs " + known.command() : "add one that checks it answers";
       context.report(service.nameOrigin(), service.name(),
           service.name() + " has no healthcheck, so unless its image defines one Docker cannot tell when it "

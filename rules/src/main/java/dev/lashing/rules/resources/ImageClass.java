@@ -4,8 +4,6 @@ import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.ImageKind;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleOptions;
-import dev.lashing.model.Image;
-import dev.lashing.model.Service;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.SyntaxException;
 import java.util.Arrays;
@@ -16,12 +14,6 @@ import java.util.List;
  * kind's defaults can be overridden by a rule option named after the kind ({@code database: 4g}).
  */
 record ImageClass(ImageKind kind) {
-
-  static ImageClass of(Service service) {
-    Image image = service.image();
-    return new ImageClass(image == null || !image.isValid() ? ImageKind.OTHER
-        : ImageCatalog.kindOf(image.reference()));
-  }
 
   /** One option per kind of image, named after the kind, whose description is {@code what} and the kind. */
   static List<RuleOption> options(RuleOption.Type type, String what) {

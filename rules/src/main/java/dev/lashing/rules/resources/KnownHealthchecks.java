@@ -3,7 +3,7 @@ package dev.lashing.rules.resources;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownHealthcheck;
 import dev.lashing.knowledge.KnownImage;
-import dev.lashing.model.Image;
+import dev.lashing.lint.RuleContext;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Service;
 import java.util.LinkedHashMap;
@@ -36,17 +36,14 @@ final class KnownHealthchecks {
 
   private KnownHealthchecks() {}
 
-  /** The healthcheck for a service whose image is one we know. */
-  static Optional<Check> forService(Service service) {
-    Image image = service.image();
-    if (image == null || !image.isValid()) {
-      return Optional.empty();
-    }
-    KnownHealthcheck.Subject subject = new KnownHealthcheck.Subject(name -> {
-      KeyValue value = service.environment().get(name);
-      return value == null ? null : value.text();
-    }, null, image.reference().tag());
-    return ImageCatalog.find(image.reference()).flatMap(KnownImage::healthcheckIfKnown)
-        .map(known -> new Check(known.test(subject), known.startPeriod()));
+  /** The healthcheck for a service whose image is one we know (known images are valid references). */
+  static Optional<Check> forService(RuleContext context, Service service) {
+    return context.knownImage(service).flatMap(KnownImage::healthcheckIfKnown).map(known -> {
+      KnownHealthcheck.Subject subject = new KnownHealthcheck.Subject(name -> {
+        KeyValue value = service.environment().get(name);
+        return value == null ? null : value.text();
+      }, null, service.image().reference().tag());
+      return new Check(known.test(subject), known.startPeriod());
+    });
   }
 }

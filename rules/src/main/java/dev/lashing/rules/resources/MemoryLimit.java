@@ -1,5 +1,6 @@
 package dev.lashing.rules.resources;
 
+import dev.lashing.knowledge.ImageKind;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -16,7 +17,10 @@ import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.syntax.ByteSize;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A container without a memory limit ({@code mem_limit} or {@code deploy.resources.limits.memory} absent, 0 or
@@ -45,8 +49,20 @@ public final class MemoryLimit implements Rule {
     return ImageClass.options(RuleOption.Type.BYTES, "the memory limit the fix sets for ");
   }
 
+  /**
+   * The limit a fix proposes, with its texts: one per kind of image, worked out once per run and shared by every
+   * service of the kind, or one for a service whose reservation is larger.
+   */
+  private record Proposal(long limit, String text, String reservation, String example, String description) {
+    static Proposal of(long limit, Function<String, String> example) {
+      String text = ByteSize.format(limit);
+      return new Proposal(limit, text, ByteSize.format(limit / 2), example.apply(text), "limit memory to " + text);
+    }
+  }
+
   @Override
   public void check(RuleContext context) {
+    Map<ImageKind, Proposal> proposals = new EnumMap<>(ImageKind.class);
     for (Service service : Containers.of(context.project())) {
       Located<Long> effective = service.effectiveMemoryLimit().orElse(null);
       if (effective != null && effective.value() > 0) {
@@ -55,34 +71,36 @@ public final class MemoryLimit implements Rule {
       Deploy.Resource limits = Limits.deployLimits(service);
       Located<ByteCount> deployed = limits == null ? null : limits.memory();
       Located<ByteCount> written = Limits.unlimitedValue(deployed, service.memLimit(), b -> b.bytes() != 0);
-      ImageClass imageClass = ImageClass.of(service);
+      Proposal proposal = proposals.computeIfAbsent(context.imageKind(service), kind -> {
+        ImageClass imageClass = new ImageClass(kind);
+        return Proposal.of(imageClass.memory(context.options()), imageClass::example);
+      });
       // The engine refuses a limit below the reservation, so a larger reservation raises the proposal.
-      long classLimit = imageClass.memory(context.options());
-      long limit = Math.max(classLimit, service.effectiveMemoryReservation().map(Located::value).orElse(0L));
-      String example = limit == classLimit ? imageClass.example(ByteSize.format(limit))
-          : "for example " + ByteSize.format(limit) + ", its reservation";
+      long reserved = service.effectiveMemoryReservation().map(Located::value).orElse(0L);
+      if (reserved > proposal.limit()) {
+        proposal = Proposal.of(reserved, text -> "for example " + text + ", its reservation");
+      }
       String problem = written != null
           ? "has memory limit " + written.value().text() + ", which means none"
           : "has no memory limit";
       context.report(Limits.at(service, written), service.name(),
           service.name() + " " + problem + ", so a leak or a load spike can exhaust the host's memory; set "
-              + "deploy.resources.limits.memory (" + example + ")",
-          new Fix("limit memory to " + ByteSize.format(limit), Fix.Safety.BEHAVIOUR_CHANGING,
-              changes(service, deployed, limit)));
+              + "deploy.resources.limits.memory (" + proposal.example() + ")",
+          new Fix(proposal.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposal)));
     }
   }
 
   /** Sets the limit where the service writes it, and a reservation at half when it has none. */
-  private static List<Fix.Change> changes(Service service, Located<ByteCount> deployed, long limit) {
+  private static List<Fix.Change> changes(Service service, Located<ByteCount> deployed, Proposal proposal) {
     boolean legacy = Limits.usesLegacy(service, deployed, service.memLimit());
     List<Fix.Change> changes = new ArrayList<>();
     changes.add(new Fix.Set(
         legacy ? Limits.servicePath(service, "mem_limit") : Limits.deployPath(service, "limits", "memory"),
-        ByteSize.format(limit)));
+        proposal.text()));
     if (service.effectiveMemoryReservation().isEmpty()) {
       changes.add(new Fix.Set(legacy
           ? Limits.servicePath(service, "mem_reservation")
-          : Limits.deployPath(service, "reservations", "memory"), ByteSize.format(limit / 2)));
+          : Limits.deployPath(service, "reservations", "memory"), proposal.reservation()));
     }
     return changes;
   }

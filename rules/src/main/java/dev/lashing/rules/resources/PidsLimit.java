@@ -48,7 +48,10 @@ public final class PidsLimit implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    long pids = pids(context);
+    Long pids = pids(context);
+    // the same for every service: made once
+    String example = "; set pids_limit (for example " + pids + ")";
+    String description = "limit processes to " + pids;
     for (Service service : Containers.of(context.project())) {
       Located<Long> effective = service.effectivePidsLimit().orElse(null);
       if (effective != null && effective.value() > 0) {
@@ -62,8 +65,8 @@ public final class PidsLimit implements Rule {
           : "has no PIDs limit";
       context.report(Limits.at(service, written), service.name(),
           service.name() + " " + problem + ", so a fork bomb or a runaway worker pool can exhaust the host's "
-              + "process table; set pids_limit (for example " + pids + ")",
-          new Fix("limit processes to " + pids, Fix.Safety.BEHAVIOUR_CHANGING, List.of(new Fix.Set(
+              + "process table" + example,
+          new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, List.of(new Fix.Set(
               deployed == null ? Limits.servicePath(service, "pids_limit") : Limits.deployPath(service, "limits",
                   "pids"),
               pids))));

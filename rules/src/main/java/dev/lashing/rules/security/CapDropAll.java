@@ -1,6 +1,7 @@
 package dev.lashing.rules.security;
 
 import dev.lashing.knowledge.Capabilities;
+import dev.lashing.knowledge.KnownImage;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Level;
@@ -35,11 +36,10 @@ public final class CapDropAll implements Rule {
   @Override
   public void check(RuleContext context) {
     for (Service service : context.project().services().values()) {
-      if (!Services.runsContainer(service)
-          || service.capDrop().stream().map(Located::value).map(Capabilities::normalize).anyMatch("ALL"::equals)) {
+      if (!Services.runsContainer(service) || normalized(service.capDrop()).contains("ALL")) {
         continue;
       }
-      Fix fix = dropAll(service);
+      Fix fix = dropAll(context, service);
       String advice = " (CHOWN, SETUID, SETGID, NET_RAW, DAC_OVERRIDE...), which most services never use; add"
           + " ALL to cap_drop and cap_add back only the ones it needs (often none, or NET_BIND_SERVICE)";
       if (service.capDrop().isEmpty()) {
@@ -53,18 +53,32 @@ public final class CapDropAll implements Rule {
     }
   }
 
+  /** The capabilities of a cap_drop or cap_add list, each as {@link Capabilities#normalize} spells it. */
+  private static List<String> normalized(List<Located<String>> written) {
+    List<String> names = new ArrayList<>(written.size());
+    for (Located<String> capability : written) {
+      names.add(Capabilities.normalize(capability.value()));
+    }
+    return names;
+  }
+
   /**
    * Adds ALL to cap_drop and, for an image the catalog knows, adds back what it needs, as {@code generate} does
    * (PostgreSQL's entrypoint: CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID).
    */
-  private static Fix dropAll(Service service) {
+  private static Fix dropAll(RuleContext context, Service service) {
     List<Fix.Change> changes = new ArrayList<>();
     changes.add(new Fix.Append(Services.path(service, "cap_drop"), "ALL"));
-    List<String> added = service.capAdd().stream().map(Located::value).map(Capabilities::normalize).toList();
-    List<String> needed = Services.knownRuntime(service).map(r -> r.capAddFor(service.user() != null))
-        .orElse(List.of()).stream().filter(c -> !added.contains(c)).toList();
-    for (String capability : needed) {
-      changes.add(new Fix.Append(Services.path(service, "cap_add"), capability));
+    List<String> needed = new ArrayList<>();
+    KnownImage.Runtime runtime = Services.knownRuntime(context, service).orElse(null);
+    if (runtime != null) {
+      List<String> added = normalized(service.capAdd());
+      for (String capability : runtime.capAddFor(service.user() != null)) {
+        if (!added.contains(capability)) {
+          needed.add(capability);
+          changes.add(new Fix.Append(Services.path(service, "cap_add"), capability));
+        }
+      }
     }
     return new Fix(needed.isEmpty() ? "add ALL to cap_drop"
         : "add ALL to cap_drop and add back " + String.join(", ", needed) + ", which the image needs",

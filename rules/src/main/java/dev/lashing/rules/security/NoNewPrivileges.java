@@ -42,9 +42,14 @@ public final class NoNewPrivileges implements Rule {
       if (!Services.runsContainer(service)) {
         continue;
       }
-      List<SecurityOption> options =
-          SecurityOption.of(service.securityOpt()).stream().filter(o -> o.key().equals(OPTION)).toList();
-      if (options.isEmpty()) {
+      // The engine applies the items in order; the last one decides.
+      SecurityOption last = null;
+      for (SecurityOption option : SecurityOption.of(service.securityOpt())) {
+        if (option.key().equals(OPTION)) {
+          last = option;
+        }
+      }
+      if (last == null) {
         Fix fix = new Fix("add " + ENABLED + " to security_opt", Fix.Safety.SAFE,
             List.of(new Fix.Append(Services.path(service, "security_opt"), ENABLED)));
         context.report(service.keyOrigin("security_opt").orElse(service.nameOrigin()), service.name(),
@@ -53,8 +58,6 @@ public final class NoNewPrivileges implements Rule {
             fix);
         continue;
       }
-      // The engine applies the items in order; the last one decides.
-      SecurityOption last = options.get(options.size() - 1);
       Boolean enabled = last.flag();
       if (Boolean.TRUE.equals(enabled)) {
         continue;

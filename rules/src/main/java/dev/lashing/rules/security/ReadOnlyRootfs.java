@@ -10,6 +10,7 @@ import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
+import dev.lashing.model.Located;
 import dev.lashing.model.Mount;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
@@ -31,13 +32,15 @@ import java.util.List;
     patch = PatchCoverage.OPTIONAL,
     roles = RuleRole.WRITABLE_ROOT)
 public final class ReadOnlyRootfs implements Rule {
+  /** Where any image that the catalog does not know gets a tmpfs. */
+  private static final List<String> TMP = List.of("/tmp");
+  private static final String ADVICE = ", so an intruder can replace its programs and keep tools and"
+      + " backdoors there; set read_only: true and give the paths it writes a tmpfs or a volume";
+
   @Override
   public RuleInfo info() {
     return ReadOnlyRootfsInfo.INFO;
   }
-
-  private static final String ADVICE = ", so an intruder can replace its programs and keep tools and"
-      + " backdoors there; set read_only: true and give the paths it writes a tmpfs or a volume";
 
   @Override
   public void check(RuleContext context) {
@@ -48,10 +51,13 @@ public final class ReadOnlyRootfs implements Rule {
       List<Fix.Change> changes = new ArrayList<>();
       changes.add(new Fix.Set(Services.path(service, "read_only"), true));
       // a known image writes where generate gives it a tmpfs; any other gets a writable /tmp
-      List<String> written = Services.knownRuntime(service).map(KnownImage.Runtime::tmpfs).orElse(List.of("/tmp"));
-      List<String> tmpfs = written.stream().filter(path -> !hasMountAt(service, path)).toList();
-      for (String path : tmpfs) {
-        changes.add(new Fix.Append(Services.path(service, "tmpfs"), path));
+      List<String> written = Services.knownRuntime(context, service).map(KnownImage.Runtime::tmpfs).orElse(TMP);
+      List<String> tmpfs = new ArrayList<>(written.size());
+      for (String path : written) {
+        if (!hasMountAt(service, path)) {
+          tmpfs.add(path);
+          changes.add(new Fix.Append(Services.path(service, "tmpfs"), path));
+        }
       }
       Fix fix = new Fix(tmpfs.isEmpty() ? "set read_only: true"
           : "set read_only: true and mount a tmpfs at " + String.join(", ", tmpfs),
@@ -67,9 +73,17 @@ public final class ReadOnlyRootfs implements Rule {
   }
 
   private static boolean hasMountAt(Service service, String path) {
-    return service.tmpfs().stream().anyMatch(t -> path.equals(HostMount.normalize(target(t.value()))))
-        || service.volumes().stream().map(Mount::target)
-            .anyMatch(t -> t != null && path.equals(HostMount.normalize(t.value())));
+    for (Located<String> tmpfs : service.tmpfs()) {
+      if (path.equals(HostMount.normalize(target(tmpfs.value())))) {
+        return true;
+      }
+    }
+    for (Mount volume : service.volumes()) {
+      if (volume.target() != null && path.equals(HostMount.normalize(volume.target().value()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The path of a {@code tmpfs} item ({@code /tmp:size=64m,mode=1777}). */

@@ -1,9 +1,9 @@
 package dev.lashing.rules.security;
 
 import dev.lashing.model.Located;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * One {@code security_opt} item split as the engine splits it: at the first {@code =}, else at the first
@@ -17,7 +17,11 @@ record SecurityOption(String key, String value, int index, Located<String> item)
 
   /** The service's {@code security_opt} items, in order. */
   static List<SecurityOption> of(List<Located<String>> items) {
-    return IntStream.range(0, items.size()).mapToObj(i -> parse(items.get(i), i)).toList();
+    List<SecurityOption> options = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      options.add(parse(items.get(i), i));
+    }
+    return options;
   }
 
   /** The value read as the engine reads a switch: a lone option is on; null when it is not a boolean. */

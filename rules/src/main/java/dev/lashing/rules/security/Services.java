@@ -2,6 +2,7 @@ package dev.lashing.rules.security;
 
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
+import dev.lashing.lint.RuleContext;
 import dev.lashing.model.Command;
 import dev.lashing.model.Hook;
 import dev.lashing.model.Service;
@@ -47,19 +48,16 @@ final class Services {
   }
 
   /** How the service's image runs under hardening, when the {@link ImageCatalog} knows it. */
-  static Optional<KnownImage.Runtime> knownRuntime(Service service) {
-    if (service.image() == null || !service.image().isValid()) {
-      return Optional.empty();
-    }
-    return ImageCatalog.find(service.image().reference()).map(KnownImage::runtime);
+  static Optional<KnownImage.Runtime> knownRuntime(RuleContext context, Service service) {
+    return context.knownImage(service).map(KnownImage::runtime);
   }
 
   /** The fix path of an attribute of the service: {@code ["services", name, key...]}. */
   static List<String> path(Service service, String... keys) {
-    List<String> path = new ArrayList<>(keys.length + 2);
-    path.add("services");
-    path.add(service.name());
-    path.addAll(List.of(keys));
-    return path;
+    String[] path = new String[keys.length + 2];
+    path[0] = "services";
+    path[1] = service.name();
+    System.arraycopy(keys, 0, path, 2, keys.length);
+    return List.of(path);
   }
 }

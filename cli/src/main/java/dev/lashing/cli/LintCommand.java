@@ -114,7 +114,7 @@ final class LintCommand {
         sources.putAll(outcome.sources());
       }
     }
-    findings.sort(Lashing.REPORT_ORDER);
+    Lashing.sortForReport(findings);
 
     if (line.hasOption("write-baseline")) {
       Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));

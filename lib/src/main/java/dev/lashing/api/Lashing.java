@@ -37,6 +37,11 @@ public final class Lashing {
   /** The order reports list findings in: by file, position, then rule. */
   public static final Comparator<Finding> REPORT_ORDER = Linter.ORDER;
 
+  /** Sorts findings into {@link #REPORT_ORDER} as a stable sort by it would, faster on a long list. */
+  public static void sortForReport(List<Finding> findings) {
+    Linter.sort(findings);
+  }
+
   private final RuleRegistry rules;
   private final Linter linter;
 

@@ -12,9 +12,7 @@ import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,23 +21,11 @@ import java.util.stream.Stream;
 /** Runs the rules a configuration enables over a loaded project, then applies inline suppressions. */
 public final class Linter {
   /**
-   * The order findings are reported in: file, line, column, rule, service. Written out rather than built with
-   * {@code Comparator.comparing}, whose serializable lambdas the ahead-of-time cache cannot hold: each would be
-   * generated afresh in every run.
+   * The order findings are reported in: file, line, column, rule, service. Written out (in {@link SortKey}) rather
+   * than built with {@code Comparator.comparing}, whose serializable lambdas the ahead-of-time cache cannot hold:
+   * each would be generated afresh in every run.
    */
-  public static final Comparator<Finding> ORDER = (a, b) -> {
-    int order = compareText(a.at().file(), b.at().file());
-    if (order == 0) {
-      order = Integer.compare(a.at().line(), b.at().line());
-    }
-    if (order == 0) {
-      order = Integer.compare(a.at().column(), b.at().column());
-    }
-    if (order == 0) {
-      order = compareText(a.ruleId(), b.ruleId());
-    }
-    return order != 0 ? order : compareText(serviceOrEmpty(a), serviceOrEmpty(b));
-  };
+  public static final Comparator<Finding> ORDER = (a, b) -> SortKey.of(a).compareTo(SortKey.of(b));
 
   /** The size of a project's files from which its rules run on several threads. */
   private static final int PARALLEL_FROM_CHARS = 64 * 1024;
@@ -112,18 +98,13 @@ public final class Linter {
 
   /**
    * Sorts {@code findings} into {@link #ORDER} as a stable sort by it would. Most of a large sort's time went to
-   * following each finding to its range and names, scattered in memory; here each finding's place is first copied
-   * into a key that holds it as numbers (its file's and rule's ranks among those of the list), one key close to
-   * the next, so the sort compares numbers.
+   * following each finding to its range, scattered in memory, at every comparison; here each finding's place is
+   * first copied into a key, one key close to the next, so the sort reads only the keys.
    */
-  private static void sort(List<Finding> findings) {
-    Map<String, Integer> files = ranks(findings, f -> f.at().file());
-    Map<String, Integer> rules = ranks(findings, Finding::ruleId);
+  public static void sort(List<Finding> findings) {
     SortKey[] keys = new SortKey[findings.size()];
     for (int i = 0; i < keys.length; i++) {
-      Finding f = findings.get(i);
-      keys[i] = new SortKey(files.get(f.at().file()), f.at().line(), f.at().column(), rules.get(f.ruleId()),
-          serviceOrEmpty(f), f);
+      keys[i] = SortKey.of(findings.get(i));
     }
     Arrays.sort(keys);
     for (int i = 0; i < keys.length; i++) {
@@ -131,26 +112,16 @@ public final class Linter {
     }
   }
 
-  /** Each distinct text {@code of} the findings, with its rank in the texts' natural order. */
-  private static Map<String, Integer> ranks(List<Finding> findings, Function<Finding, String> of) {
-    Map<String, Integer> ranks = new HashMap<>();
-    for (Finding f : findings) {
-      ranks.putIfAbsent(of.apply(f), 0);
-    }
-    List<String> texts = new ArrayList<>(ranks.keySet());
-    texts.sort(null);
-    for (int i = 0; i < texts.size(); i++) {
-      ranks.put(texts.get(i), i);
-    }
-    return ranks;
-  }
-
-  /** A finding's place in {@link #ORDER}, its file and rule as ranks. */
-  private record SortKey(int file, int line, int column, int rule, String service, Finding finding)
+  /** A finding's place in {@link #ORDER}. */
+  private record SortKey(String file, int line, int column, String rule, String service, Finding finding)
       implements Comparable<SortKey> {
+    static SortKey of(Finding f) {
+      return new SortKey(f.at().file(), f.at().line(), f.at().column(), f.ruleId(), serviceOrEmpty(f), f);
+    }
+
     @Override
     public int compareTo(SortKey other) {
-      int order = Integer.compare(file, other.file);
+      int order = compareText(file, other.file);
       if (order == 0) {
         order = Integer.compare(line, other.line);
       }
@@ -158,7 +129,7 @@ public final class Linter {
         order = Integer.compare(column, other.column);
       }
       if (order == 0) {
-        order = Integer.compare(rule, other.rule);
+        order = compareText(rule, other.rule);
       }
       return order != 0 ? order : compareText(service, other.service);
     }

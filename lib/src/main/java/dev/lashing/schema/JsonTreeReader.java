@@ -10,33 +10,25 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a bundled schema's JSON text into a Jackson tree for the validator. The text is read by
- * {@link JsonReader}, not Jackson's parser: setting that up (its factory, symbol tables and number handling) cost
- * more than compiling the schema, on the path every lint run waits for.
+ * A bundled schema as a Jackson tree for networknt's validator, made from what {@link JsonReader} read (the same
+ * value {@link SchemaCheck} is compiled from), not by Jackson's parser: setting that up (its factory, symbol tables
+ * and number handling) cost more than compiling the schema.
  */
 final class JsonTreeReader {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private JsonTreeReader() {}
 
-  /** The tree of one JSON value; refuses anything else, with the offset of the mistake. */
-  static JsonNode read(String text) {
-    try {
-      return node(JsonReader.parse(text));
-    } catch (JsonReader.JsonException e) {
-      throw new IllegalArgumentException("invalid JSON at offset " + e.index + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static JsonNode node(Object value) {
+  /** The tree of a value {@link JsonReader} gave. */
+  static JsonNode tree(Object value) {
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = JSON.objectNode();
-      map.forEach((name, member) -> object.set((String) name, node(member)));
+      map.forEach((name, member) -> object.set((String) name, tree(member)));
       return object;
     }
     if (value instanceof List<?> list) {
       ArrayNode array = JSON.arrayNode();
-      list.forEach(item -> array.add(node(item)));
+      list.forEach(item -> array.add(tree(item)));
       return array;
     }
     if (value instanceof String string) {

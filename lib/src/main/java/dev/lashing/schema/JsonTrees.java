@@ -8,7 +8,6 @@ import dev.lashing.tree.SeqNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -49,7 +48,7 @@ final class JsonTrees {
         // go-yaml keeps integers beyond 64 bits as integers too; the schema only asks "is it an integer".
         yield n != null ? JSON.numberNode(n) : JSON.numberNode(bigInteger(scalar.value()));
       }
-      case FLOAT -> JSON.numberNode(toDouble(scalar.value()));
+      case FLOAT -> JSON.numberNode(Scalars.parseFloat(scalar.value()));
     };
   }
 
@@ -75,17 +74,6 @@ final class JsonTrees {
       node = next;
     }
     return trail;
-  }
-
-  private static double toDouble(String text) {
-    String s = text.replace("_", "").toLowerCase(Locale.ROOT);
-    if (s.endsWith("inf")) {
-      return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-    if (s.endsWith("nan")) {
-      return Double.NaN;
-    }
-    return Double.parseDouble(s);
   }
 
   private static BigInteger bigInteger(String text) {

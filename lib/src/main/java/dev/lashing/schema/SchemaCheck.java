@@ -8,9 +8,9 @@ import dev.lashing.tree.SeqNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -225,34 +225,33 @@ final class SchemaCheck {
   }
 
   private static Test types(Object type) throws Unsupported {
-    Set<String> allowed = new HashSet<>();
-    if (type instanceof String single) {
-      allowed.add(single);
-    } else {
-      for (Object name : list(type)) {
-        allowed.add((String) name);
-      }
-    }
-    for (String name : allowed) {
-      if (!Set.of("object", "array", "string", "boolean", "null", "integer", "number").contains(name)) {
-        throw new Unsupported("type '" + name + "'");
+    Set<Kind> allowed = EnumSet.noneOf(Kind.class);
+    for (Object name : type instanceof String single ? List.<Object>of(single) : list(type)) {
+      switch (String.valueOf(name)) {
+        case "object" -> allowed.add(Kind.OBJECT);
+        case "array" -> allowed.add(Kind.ARRAY);
+        case "string" -> allowed.add(Kind.STRING);
+        case "boolean" -> allowed.add(Kind.BOOLEAN);
+        case "null" -> allowed.add(Kind.NULL);
+        case "integer" -> allowed.add(Kind.INTEGER);
+        case "number" -> allowed.addAll(EnumSet.of(Kind.NUMBER, Kind.INTEGER)); // an integer is a number too
+        default -> throw new Unsupported("type '" + name + "'");
       }
     }
     return value -> {
       Kind kind = kind(value);
-      if (kind == Kind.NUMBER && number((ScalarNode) value) == null) {
+      if (kind != Kind.NUMBER) {
+        return Verdict.of(allowed.contains(kind));
+      }
+      Double number = number((ScalarNode) value);
+      if (number == null) {
         return Verdict.UNSURE; // infinite, not a number, or unreadable: a type of its own to some validators
       }
-      String name = kind.name().toLowerCase(Locale.ROOT);
-      if (allowed.contains(name) || (kind == Kind.INTEGER && allowed.contains("number"))) {
+      if (allowed.contains(Kind.NUMBER)) {
         return Verdict.YES;
       }
-      if (kind == Kind.NUMBER && allowed.contains("integer")) {
-        // a whole number written as a float: whether it counts as an integer is the validator's setting
-        Double number = number((ScalarNode) value);
-        return number != Math.rint(number) ? Verdict.NO : Verdict.UNSURE;
-      }
-      return Verdict.NO;
+      // a whole number written as a float: whether it counts as an integer is the validator's setting
+      return allowed.contains(Kind.INTEGER) && number == Math.rint(number) ? Verdict.UNSURE : Verdict.NO;
     };
   }
 
@@ -402,7 +401,7 @@ final class SchemaCheck {
       case NULL -> "null";
       case INT, FLOAT -> {
         Double number = number(scalar);
-        yield number == null || number.isNaN() || Math.abs(number) > 0x1p53 ? null : "n" + number;
+        yield number == null || !exact(number) ? null : "n" + number;
       }
     };
   }
@@ -438,7 +437,7 @@ final class SchemaCheck {
         return Verdict.YES;
       }
       Double number = number(s);
-      if (number == null || number.isNaN() || Math.abs(number) > 0x1p53 || Math.abs(limit) > 0x1p53) {
+      if (number == null || !exact(number) || !exact(limit)) {
         return Verdict.UNSURE;
       }
       int order = Double.compare(number, limit) * sign;
@@ -446,22 +445,23 @@ final class SchemaCheck {
     };
   }
 
-  /** A number scalar's value, as JsonTrees reads it; null where it does not parse or fits no double exactly. */
+  /** A number scalar's value, as {@link JsonTrees} reads it; null where it does not parse or is not finite. */
   private static Double number(ScalarNode scalar) {
-    String text = scalar.value();
     if (scalar.type() == ScalarNode.Type.INT) {
-      Long n = Scalars.parseInt(text);
+      Long n = Scalars.parseInt(scalar.value());
       return n == null ? null : (double) n;
     }
-    String s = text.replace("_", "").toLowerCase(Locale.ROOT);
-    if (s.endsWith("inf") || s.endsWith("nan")) {
-      return null;
-    }
     try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
+      double number = Scalars.parseFloat(scalar.value());
+      return Double.isFinite(number) ? number : null;
+    } catch (NumberFormatException unreadable) {
       return null;
     }
+  }
+
+  /** Whether a number is within the range where a double holds every integer exactly. */
+  private static boolean exact(double number) {
+    return Math.abs(number) <= 0x1p53;
   }
 
   /**
@@ -495,20 +495,13 @@ final class SchemaCheck {
   /** JSON null in a list of schema values (JsonReader gives null, which a list may not hold as is). */
   private enum JsonNull { NULL }
 
+  /** {@code enum}: the value equals one of the schema's values. */
   private static Test oneOfValues(List<Object> values) {
-    return value -> {
-      Verdict verdict = Verdict.NO;
-      for (Object allowed : values) {
-        Verdict equal = equal(value, allowed);
-        if (equal == Verdict.YES) {
-          return Verdict.YES;
-        }
-        if (equal == Verdict.UNSURE) {
-          verdict = Verdict.UNSURE;
-        }
-      }
-      return verdict;
-    };
+    List<Test> equalities = new ArrayList<>(values.size());
+    for (Object allowed : values) {
+      equalities.add(value -> equal(value, allowed));
+    }
+    return anyOf(equalities);
   }
 
   /** Whether a node equals a value of the schema, as JSON values. */
@@ -527,10 +520,10 @@ final class SchemaCheck {
       if (kind != Kind.INTEGER && kind != Kind.NUMBER) {
         return Verdict.NO;
       }
+      // certain only for an integer of the same kind and within a double's exact range
       Double number = number((ScalarNode) node);
-      boolean sameKind = (kind == Kind.INTEGER) == !(json instanceof Double);
-      return number != null && sameKind && json instanceof Long n && number == n.doubleValue()
-          && Math.abs(number) <= 0x1p53 ? Verdict.YES : Verdict.UNSURE;
+      return kind == Kind.INTEGER && json instanceof Long n && number != null && exact(number)
+          && number == n.doubleValue() ? Verdict.YES : Verdict.UNSURE;
     }
     return Verdict.UNSURE; // an object or array value: left to the validator
   }
@@ -538,15 +531,9 @@ final class SchemaCheck {
   // ---- combinations
 
   private static Test allOf(List<Test> schemas) {
-    return value -> {
-      for (Test schema : schemas) {
-        Verdict verdict = schema.judge(value);
-        if (verdict != Verdict.YES) {
-          return verdict;
-        }
-      }
-      return Verdict.YES;
-    };
+    Subschema all = new Subschema(); // every test must pass, as a schema object's keywords
+    all.tests.addAll(schemas);
+    return all;
   }
 
   private static Test anyOf(List<Test> schemas) {

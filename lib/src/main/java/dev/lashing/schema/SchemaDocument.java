@@ -27,8 +27,9 @@ final class SchemaDocument {
     rewriteEnums(json, new ArrayList<>());
   }
 
-  static SchemaDocument parse(String text) {
-    return new SchemaDocument(JsonTreeReader.read(text));
+  /** The document of a schema {@link dev.lashing.syntax.JsonReader} read. */
+  static SchemaDocument of(Object schemaJson) {
+    return new SchemaDocument(JsonTreeReader.tree(schemaJson));
   }
 
   JsonNode json() {

@@ -54,7 +54,8 @@ public final class SchemaValidator {
 
   /** Decides on most documents alone; null when the schema uses a keyword it does not know. */
   private final SchemaCheck check;
-  private final String schemaText;
+  /** The schema as {@link JsonReader} read it: the explaining validator is built from it, not from a second read. */
+  private final Object schemaJson;
   /** The validator that explains, compiled when the first document fails the check. */
   private volatile Explaining explaining;
 
@@ -62,17 +63,24 @@ public final class SchemaValidator {
   private record Explaining(SchemaDocument document, Schema schema) {}
 
   SchemaValidator(String schemaText) {
-    this.schemaText = schemaText;
-    this.check = quickCheck(schemaText);
+    this.schemaJson = parse(schemaText);
+    this.check = quickCheck(schemaJson);
   }
 
-  private static SchemaCheck quickCheck(String schemaText) {
+  /** One JSON value; refuses anything else, with the offset of the mistake. */
+  static Object parse(String text) {
     try {
-      return SchemaCheck.compile(JsonReader.parse(schemaText));
-    } catch (SchemaCheck.Unsupported e) {
-      return null; // every document goes to the validator that explains
+      return JsonReader.parse(text);
     } catch (JsonReader.JsonException e) {
       throw new IllegalArgumentException("invalid JSON at offset " + e.index + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SchemaCheck quickCheck(Object schemaJson) {
+    try {
+      return SchemaCheck.compile(schemaJson);
+    } catch (SchemaCheck.Unsupported e) {
+      return null; // every document goes to the validator that explains
     }
   }
 
@@ -82,7 +90,7 @@ public final class SchemaValidator {
       synchronized (this) {
         compiled = explaining;
         if (compiled == null) {
-          SchemaDocument document = SchemaDocument.parse(schemaText);
+          SchemaDocument document = SchemaDocument.of(schemaJson);
           Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document.json());
           schema.initializeValidators();
           compiled = new Explaining(document, schema);

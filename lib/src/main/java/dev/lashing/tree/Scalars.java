@@ -74,16 +74,27 @@ public final class Scalars {
     }
   }
 
+  /** The value of a float literal as go-yaml reads it: underscores, {@code .inf}, {@code -.Inf}, {@code .nan}. */
+  public static double parseFloat(String text) {
+    String s = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    if (s.endsWith("inf")) {
+      return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (s.endsWith("nan")) {
+      return Double.NaN;
+    }
+    return Double.parseDouble(s);
+  }
+
   /** A float in the form Go's JSON encoder would print it. */
   public static String canonicalFloat(String text) {
-    String s = text.replace("_", "");
-    if (s.toLowerCase(java.util.Locale.ROOT).endsWith("inf")) {
-      return s.startsWith("-") ? "-Inf" : "+Inf";
+    double d = parseFloat(text);
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
     }
-    if (s.toLowerCase(java.util.Locale.ROOT).endsWith("nan")) {
+    if (Double.isNaN(d)) {
       return "NaN";
     }
-    double d = Double.parseDouble(s);
     if (d == Math.rint(d) && Math.abs(d) < 1e21) {
       return Long.toString((long) d);
     }

@@ -15,6 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonTreeReaderTest {
+  /** The tree of a text, read as the validator reads its schema. */
+  private static JsonNode read(String text) {
+    return JsonTreeReader.tree(SchemaValidator.parse(text));
+  }
+
   /** Jackson's own reading is the reference; numbers are equal by value (it picks int, long or BigInteger). */
   private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
     if (a.isNumber() && b.isNumber()) {
@@ -32,21 +37,21 @@ class JsonTreeReaderTest {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    JsonNode read = JsonTreeReader.read(text);
+    JsonNode read = read(text);
 
     assertThat(read.equals(SAME_VALUE, JsonMapper.shared().readTree(text))).isTrue();
   }
 
   @Test
   void decodesEveryEscape() {
-    JsonNode read = JsonTreeReader.read("[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u2603\"]");
+    JsonNode read = read("[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u2603\"]");
 
     assertThat(read.get(0).asString()).isEqualTo("a\"b\\c/d\b\f\n\r\té\u2603");
   }
 
   @Test
   void keepsIntegersBeyondALongExact() {
-    JsonNode read = JsonTreeReader.read("{\"small\": -1000, \"big\": 123456789012345678901234567890, \"x\": 1.5e2}");
+    JsonNode read = read("{\"small\": -1000, \"big\": 123456789012345678901234567890, \"x\": 1.5e2}");
 
     assertThat(read.get("small").longValue()).isEqualTo(-1000L);
     assertThat(read.get("big").bigIntegerValue()).isEqualTo(new BigInteger("123456789012345678901234567890"));
@@ -55,7 +60,7 @@ class JsonTreeReaderTest {
 
   @Test
   void keepsPropertiesInTheirWrittenOrder() {
-    JsonNode read = JsonTreeReader.read("{\"b\": true, \"a\": null, \"c\": {}, \"d\": []}");
+    JsonNode read = read("{\"b\": true, \"a\": null, \"c\": {}, \"d\": []}");
 
     assertThat(read.propertyNames()).containsExactly("b", "a", "c", "d");
     assertThat(read.get("b").booleanValue()).isTrue();
@@ -65,7 +70,7 @@ class JsonTreeReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"{\"a\": 1} x", "{\"a\" 1}", "[1, 2", "{\"a\": tru}", "\"open", "[\"\\q\"]", "{1: 2}", ""})
   void refusesTextThatIsNotOneJsonValue(String text) {
-    assertThatThrownBy(() -> JsonTreeReader.read(text))
+    assertThatThrownBy(() -> read(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("invalid JSON at offset ");
   }

@@ -3,10 +3,8 @@ package dev.lashing.tree;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
-import java.util.HashMap;
 
 /**
  * The unmodifiable entries of a {@link MapNode}, with an index from key to entry once the mapping is large
@@ -16,7 +14,7 @@ import java.util.HashMap;
  * <p>A large list extended by a few entries ({@link #extend}) shares its array and index with the longer list
  * when nothing extended it before: a file of thousands of documents, each adding a service, then costs what
  * each document adds, not a copy of every service so far for each one. Only the loader extends mappings, and
- * only those it made itself in the same load; the shared index is a plain map because a concurrent one made
+ * only those it made itself in the same load; the shared index is not thread-safe because a concurrent one made
  * every load of the corpus 30% slower, so a list must not be extended while another thread reads the list it
  * extends (the synchronized block only decides which of two extensions takes the shared places).
  */
@@ -30,10 +28,10 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
    */
   private static final class Line {
     int taken;
-    final Map<String, Integer> firstAt;
+    final KeyPositions firstAt;
 
     Line(int keys) {
-      firstAt = new HashMap<>((int) (keys / 0.75f) + 1); // sized for them: no rehashing while it fills
+      firstAt = new KeyPositions(keys);
     }
   }
 
@@ -106,8 +104,8 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
 
   MapNode.Entry find(String key) {
     if (line != null) {
-      Integer at = line.firstAt.get(key);
-      return at != null && at < size ? entries[at] : null;
+      int at = line.firstAt.get(key);
+      return at >= 0 && at < size ? entries[at] : null;
     }
     int hash = key.hashCode(); // strings keep their hash: comparing it first spares most comparisons of text
     for (int i = 0; i < size; i++) {

@@ -2,13 +2,9 @@ package dev.lashing.yaml;
 
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
-import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
-import dev.lashing.tree.SeqNode;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One YAML file as the reader parsed it, once, for every later stage: its documents (each scalar keeps its
@@ -26,8 +22,8 @@ public final class ParsedYaml {
   private final List<Node> documents;
   private final List<Comment> comments;
   private final List<Anchor> anchors;
-  /** Written scalars by start offset, made on the first look-up (most runs ask for none). */
-  private Map<Integer, ScalarNode> scalars;
+  /** Written scalars sorted by start offset, made on the first look-up (most runs ask for none). */
+  private WrittenScalars scalars;
 
   ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors) {
     this.source = source;
@@ -59,36 +55,14 @@ public final class ParsedYaml {
    * The scalar value written exactly at {@code at} (not a key, not a copy an alias makes), or null.
    */
   public ScalarNode scalarAt(SourceRange at) {
-    ScalarNode scalar = scalarsByStart().get(at.startOffset());
+    ScalarNode scalar = writtenScalars().startingAt(at.startOffset());
     return scalar != null && scalar.origin().at().endOffset() == at.endOffset() ? scalar : null;
   }
 
-  private synchronized Map<Integer, ScalarNode> scalarsByStart() {
+  private synchronized WrittenScalars writtenScalars() {
     if (scalars == null) {
-      scalars = new HashMap<>();
-      for (Node document : documents) {
-        collect(document, scalars);
-      }
+      scalars = WrittenScalars.of(documents);
     }
     return scalars;
-  }
-
-  /** Depth is bounded by the reader's nesting limit, so recursion is safe here. */
-  private static void collect(Node node, Map<Integer, ScalarNode> out) {
-    if (node instanceof MapNode map) {
-      for (MapNode.Entry e : map.entries()) {
-        if (e.value().origin().via().isEmpty()) {
-          collect(e.value(), out);
-        }
-      }
-    } else if (node instanceof SeqNode seq) {
-      for (Node item : seq.items()) {
-        if (item.origin().via().isEmpty()) {
-          collect(item, out);
-        }
-      }
-    } else if (node instanceof ScalarNode scalar) {
-      out.putIfAbsent(scalar.origin().at().startOffset(), scalar);
-    }
   }
 }

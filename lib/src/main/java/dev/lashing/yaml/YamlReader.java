@@ -6,6 +6,7 @@ import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
+import dev.lashing.tree.KeyPositions;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node.MergeTag;
 import dev.lashing.tree.Node;
@@ -452,6 +453,9 @@ public final class YamlReader {
 
   /** A collection being built. */
   private final class Frame {
+    /** From this many entries on, a mapping's keys are indexed to find a repeated one: below, a walk is faster. */
+    private static final int INDEXED_FROM = 16;
+
     final boolean mapping;
     final boolean flow;
     final String anchor;
@@ -460,7 +464,10 @@ public final class YamlReader {
     int lastEnd;
     final List<Node> items = new ArrayList<>();
     final List<MapNode.Entry> entries = new ArrayList<>();
-    final Map<String, ScalarNode> seenKeys = new HashMap<>();
+    /** The {@code <<} key once it is written: it is not one of the entries. */
+    ScalarNode mergeKey;
+    /** Where each key is among the entries, once they are too many to walk for each new key. */
+    KeyPositions keyIndex;
     /** Mappings named by {@code <<}, in the order they were written; the first one wins. */
     final List<MapNode> mergeSources = new ArrayList<>();
     /** Index in {@link #entries} where the merged entries go. */
@@ -481,18 +488,46 @@ public final class YamlReader {
     void putValue(Node value) {
       ScalarNode key = pendingKey;
       pendingKey = null;
-      ScalarNode earlier = seenKeys.putIfAbsent(key.value(), key);
+      ScalarNode earlier = earlierKey(key);
       if (earlier != null) {
         throw new ComposeException(Diagnostic.Kind.DUPLICATE_KEY,
             key.origin().usedAt(),
             "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line());
       }
       if (isMergeKey(key)) {
+        mergeKey = key;
         mergeIndex = entries.size();
         collectMergeSources(key, value);
         return;
       }
+      if (keyIndex != null) {
+        keyIndex.putIfAbsent(key.value(), entries.size());
+      }
       entries.add(new MapNode.Entry(key, value));
+    }
+
+    /** The key written before in this mapping with the same text as {@code key}, or null. */
+    private ScalarNode earlierKey(ScalarNode key) {
+      String name = key.value();
+      if (mergeKey != null && name.equals(mergeKey.value())) {
+        return mergeKey;
+      }
+      if (keyIndex == null && entries.size() >= INDEXED_FROM) {
+        keyIndex = new KeyPositions(2 * entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+          keyIndex.putIfAbsent(entries.get(i).name(), i);
+        }
+      }
+      if (keyIndex != null) {
+        int at = keyIndex.get(name);
+        return at < 0 ? null : entries.get(at).key();
+      }
+      for (MapNode.Entry e : entries) {
+        if (e.name().equals(name)) {
+          return e.key();
+        }
+      }
+      return null;
     }
 
     private void collectMergeSources(ScalarNode key, Node value) {

@@ -149,8 +149,13 @@ final class YamlFile {
     }
   }
 
+  /**
+   * A range as one number. The two offsets side by side are multiplied by an odd constant, which keeps them apart
+   * (a bijection) and mixes them: {@code Long.hashCode} of the bare pair is {@code start ^ end}, the same for most
+   * short ranges of a large file, and its map's buckets became trees.
+   */
   private static long key(int start, int end) {
-    return ((long) start << 32) | (end & 0xffffffffL);
+    return (((long) start << 32) | (end & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
   }
 
   /** The written nodes at exactly this range (usually one). */

@@ -21,6 +21,9 @@ final class TextReporter implements Reporter {
   private static final int SHOWN_BEFORE_SPAN = 60;
   /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
   private static final int TAB_WIDTH = 4;
+  /** About the length of a finding's text, quiet and not (a message of two or three hundred characters). */
+  private static final int QUIET_CHARS = 320;
+  private static final int CHARS = 1024;
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
 
@@ -45,7 +48,8 @@ final class TextReporter implements Reporter {
   }
 
   private String format(List<Finding> findings, LintReport report) {
-    StringBuilder text = new StringBuilder();
+    // Sized for a usual finding, so that the text is not copied again at each doubling as it grows.
+    StringBuilder text = new StringBuilder(findings.size() * (quiet ? QUIET_CHARS : CHARS));
     // Findings at one place come one after another (the missing settings of a service are all reported at its
     // key), and show one code frame: it is made once for them. Its underline has their colour.
     SourceRange frameAt = null;

@@ -106,6 +106,11 @@ final class YamlFile {
   /** Comment ranges {@code [start, end)}, in order. */
   final List<int[]> comments = new ArrayList<>();
   final Style style;
+  /**
+   * Writes new values in the file's style: one for the file, however many plans write into it, so that what it
+   * works out for each string (a report plans each finding's fix on its own) is worked out once.
+   */
+  final YamlText yaml;
   private final List<String> anchorNames = new ArrayList<>();
   /** Anchor names by where the anchored value starts. */
   private final Map<Integer, String> anchorsByStart = new HashMap<>();
@@ -127,6 +132,7 @@ final class YamlFile {
       anchorsByStart.putIfAbsent(a.valueStart(), a.name());
     }
     this.style = Style.detect(this);
+    this.yaml = new YamlText(style);
   }
 
   private void index(Written w) {

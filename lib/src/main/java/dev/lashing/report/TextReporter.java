@@ -139,11 +139,15 @@ final class TextReporter implements Reporter {
         }
         break;
       }
-      char unit = line.charAt(i);
-      if (unit > 0x20 && unit < 0x7F) { // printable ASCII, most of any compose file: one column each
-        shown.append(unit);
-        column++;
-        i++;
+      if (isPrintableAscii(line.charAt(i))) { // most of any compose file: copied a run at a time
+        int stop = Math.min(to, spanStart < 0 ? span.start() : spanEnd < 0 ? span.end() : to);
+        int run = i + 1;
+        while (run < stop && isPrintableAscii(line.charAt(run))) {
+          run++;
+        }
+        shown.append(line, i, run);
+        column += run - i;
+        i = run;
         continue;
       }
       int cp = line.codePointAt(i);
@@ -165,6 +169,11 @@ final class TextReporter implements Reporter {
     out.append("  ").append(dim(" ".repeat(number.length()) + " | ")).append(" ".repeat(spanStart))
         .append(paint(colour, f.severity(), "^" + "~".repeat(Math.max(spanEnd - spanStart, 1) - 1)))
         .append('\n');
+  }
+
+  /** Printable ASCII, the space included: shown as it is, one column each. */
+  private static boolean isPrintableAscii(char unit) {
+    return unit >= 0x20 && unit < 0x7F;
   }
 
   private String dim(String text) {

@@ -190,7 +190,7 @@ final class NodeWriter {
               || s.style() == ScalarNode.Style.FOLDED
               ? YamlStrings.quoted(s.value(), file.style.quote())
               : file.text.substring(w.start(), w.end());
-      return List.of(new Op.RawReplace(file, w, "[" + old + ", " + new YamlText(file.style).flow(item) + "]"));
+      return List.of(new Op.RawReplace(file, w, "[" + old + ", " + file.yaml.flow(item) + "]"));
     }
     throw new Unwritable(w.path() + " is written as a " + w.node.kindName() + ", not a list");
   }

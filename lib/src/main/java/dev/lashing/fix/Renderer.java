@@ -37,7 +37,7 @@ final class Renderer {
   Renderer(YamlFile file) {
     this.file = file;
     this.text = file.text;
-    this.yaml = new YamlText(file.style);
+    this.yaml = file.yaml;
   }
 
   /** A pending insertion; insertions at one place are joined, the deeper collection's text first. */

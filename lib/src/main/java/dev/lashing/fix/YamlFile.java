@@ -106,6 +106,11 @@ final class YamlFile {
   /** Comment ranges {@code [start, end)}, in order. */
   final List<int[]> comments = new ArrayList<>();
   final Style style;
+  /**
+   * Writes new values in the file's style: one for the file, however many plans write into it, so that what it
+   * works out for each string (a report plans each finding's fix on its own) is worked out once.
+   */
+  final YamlText yaml;
   private final List<String> anchorNames = new ArrayList<>();
   /** Anchor names by where the anchored value starts. */
   private final Map<Integer, String> anchorsByStart = new HashMap<>();
@@ -127,6 +132,7 @@ final class YamlFile {
       anchorsByStart.putIfAbsent(a.valueStart(), a.name());
     }
     this.style = Style.detect(this);
+    this.yaml = new YamlText(style);
   }
 
   private void index(Written w) {
@@ -149,8 +155,13 @@ final class YamlFile {
     }
   }
 
+  /**
+   * A range as one number. The two offsets side by side are multiplied by an odd constant, which keeps them apart
+   * (a bijection) and mixes them: {@code Long.hashCode} of the bare pair is {@code start ^ end}, the same for most
+   * short ranges of a large file, and its map's buckets became trees.
+   */
   private static long key(int start, int end) {
-    return ((long) start << 32) | (end & 0xffffffffL);
+    return (((long) start << 32) | (end & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
   }
 
   /** The written nodes at exactly this range (usually one). */

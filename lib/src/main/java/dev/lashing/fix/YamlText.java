@@ -3,6 +3,7 @@ package dev.lashing.fix;
 import dev.lashing.yaml.YamlStrings;
 import dev.lashing.yaml.YamlWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,12 @@ final class YamlText {
   static final int FLOW_WIDTH = 100;
 
   private final YamlFile.Style style;
+  /**
+   * Each string's written form, plain or quoted, in block and in flow context: the fixes of every service write
+   * the same keys and values, and telling whether one may stay plain takes a few patterns.
+   */
+  private final Map<String, String> writtenInBlock = new HashMap<>();
+  private final Map<String, String> writtenInFlow = new HashMap<>();
 
   YamlText(YamlFile.Style style) {
     this.style = style;
@@ -44,7 +51,8 @@ final class YamlText {
 
   /** A string already in its written form (no interpolation escaping), plain when safe. */
   String text(String value, boolean flow) {
-    return YamlStrings.isPlainSafe(value, flow) ? value : YamlStrings.quoted(value, style.quote());
+    return (flow ? writtenInFlow : writtenInBlock).computeIfAbsent(value,
+        v -> YamlStrings.isPlainSafe(v, flow) ? v : YamlStrings.quoted(v, style.quote()));
   }
 
   String key(String key) {

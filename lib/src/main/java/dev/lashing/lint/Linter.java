@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -237,10 +238,10 @@ public final class Linter {
     }
 
     @Override
-    public void report(Origin origin, String service, String message, Fix fix) {
+    public void report(Origin origin, String service, Supplier<String> message, Fix fix) {
       String startedBy = startedBy(service);
-      sink.add(new Finding(ruleId, severity, startedBy.isEmpty() ? message : message + startedBy, origin.at(),
-          service, origin.via(), fix, null));
+      sink.add(new Finding(ruleId, severity, startedBy.isEmpty() ? message : () -> message.get() + startedBy,
+          origin.at(), service, origin.via(), fix, null, null));
     }
 
     /** For a service behind profiles, which start it: it runs only when one of them is enabled. */

@@ -8,6 +8,7 @@ import dev.lashing.model.Project;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What a rule sees while it runs, and where it reports. */
 public interface RuleContext {
@@ -44,7 +45,17 @@ public interface RuleContext {
    * @param service the service concerned, or null
    * @param fix what would resolve it, or null
    */
-  void report(Origin origin, String service, String message, Fix fix);
+  default void report(Origin origin, String service, String message, Fix fix) {
+    report(origin, service, () -> message, fix);
+  }
+
+  /**
+   * Reports a finding whose message is written only when a report shows it: for a rule that may report every
+   * service of a large file, whose messages would be held to the end of the run.
+   *
+   * @param message gives the message, the same text every time, from any thread
+   */
+  void report(Origin origin, String service, Supplier<String> message, Fix fix);
 
   default void report(Origin origin, String service, String message) {
     report(origin, service, message, null);

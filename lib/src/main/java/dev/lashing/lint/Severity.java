@@ -6,13 +6,16 @@ import java.util.Locale;
 public enum Severity {
   CRITICAL, HIGH, MEDIUM, LOW, INFO;
 
+  /** Written once: every finding of every report prints it. */
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** True when this is as serious as {@code threshold} or more. */
   public boolean isAtLeast(Severity threshold) {
     return ordinal() <= threshold.ordinal();
   }
 
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** The severity named {@code text} (any case), or an IllegalArgumentException listing the names. */

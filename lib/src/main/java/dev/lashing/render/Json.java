@@ -39,12 +39,13 @@ public final class Json {
         return;
       }
       out.append("{\n");
+      String inner = indent + "  ";
       int i = 0;
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(indent).append("  ");
+        out.append(inner);
         string(e.getKey().toString(), out);
         out.append(": ");
-        write(e.getValue(), out, indent + "  ", sink);
+        write(e.getValue(), out, inner, sink);
         out.append(++i < map.size() ? ",\n" : "\n");
       }
       out.append(indent).append('}');
@@ -105,7 +106,8 @@ public final class Json {
   public static void string(String s, StringBuilder out) {
     out.append('"');
     int copied = 0; // the characters before this index are in out; those after it that need no escape are copied in runs
-    for (int i = 0; i < s.length(); i++) {
+    int length = s.length();
+    for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
         continue;
@@ -122,6 +124,6 @@ public final class Json {
         default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
-    out.append(s, copied, s.length()).append('"');
+    out.append(s, copied, length).append('"');
   }
 }

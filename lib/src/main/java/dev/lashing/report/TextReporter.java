@@ -21,6 +21,9 @@ final class TextReporter implements Reporter {
   private static final int SHOWN_BEFORE_SPAN = 60;
   /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
   private static final int TAB_WIDTH = 4;
+  /** About the length of a finding's text, quiet and not (a message of two or three hundred characters). */
+  private static final int QUIET_CHARS = 320;
+  private static final int CHARS = 1024;
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
 
@@ -45,7 +48,8 @@ final class TextReporter implements Reporter {
   }
 
   private String format(List<Finding> findings, LintReport report) {
-    StringBuilder text = new StringBuilder();
+    // Sized for a usual finding, so that the text is not copied again at each doubling as it grows.
+    StringBuilder text = new StringBuilder(findings.size() * (quiet ? QUIET_CHARS : CHARS));
     // Findings at one place come one after another (the missing settings of a service are all reported at its
     // key), and show one code frame: it is made once for them. Its underline has their colour.
     SourceRange frameAt = null;
@@ -135,11 +139,15 @@ final class TextReporter implements Reporter {
         }
         break;
       }
-      char unit = line.charAt(i);
-      if (unit > 0x20 && unit < 0x7F) { // printable ASCII, most of any compose file: one column each
-        shown.append(unit);
-        column++;
-        i++;
+      if (isPrintableAscii(line.charAt(i))) { // most of any compose file: copied a run at a time
+        int stop = Math.min(to, spanStart < 0 ? span.start() : spanEnd < 0 ? span.end() : to);
+        int run = i + 1;
+        while (run < stop && isPrintableAscii(line.charAt(run))) {
+          run++;
+        }
+        shown.append(line, i, run);
+        column += run - i;
+        i = run;
         continue;
       }
       int cp = line.codePointAt(i);
@@ -161,6 +169,11 @@ final class TextReporter implements Reporter {
     out.append("  ").append(dim(" ".repeat(number.length()) + " | ")).append(" ".repeat(spanStart))
         .append(paint(colour, f.severity(), "^" + "~".repeat(Math.max(spanEnd - spanStart, 1) - 1)))
         .append('\n');
+  }
+
+  /** Printable ASCII, the space included: shown as it is, one column each. */
+  private static boolean isPrintableAscii(char unit) {
+    return unit >= 0x20 && unit < 0x7F;
   }
 
   private String dim(String text) {

@@ -55,4 +55,13 @@ class YamlTextTest {
     assertThat(indentless.afterKey(List.of("a", "b"), 2, 10)).isEqualTo(" ['a', 'b']");
     assertThat(indentless.afterKey(Map.of("k", "v"), 2, 10)).isEqualTo("\r\n      k: v");
   }
+
+  @Test
+  void aStringWrittenAgainInTheOtherContextIsJudgedForIt() {
+    assertThat(yaml.text("a,b", false)).isEqualTo("a,b");
+    assertThat(yaml.text("a,b", true)).isEqualTo("\"a,b\"");
+    assertThat(yaml.text("a,b", false)).isEqualTo("a,b");
+    assertThat(yaml.text("yes", false)).isEqualTo("\"yes\"");
+    assertThat(yaml.text("yes", false)).isEqualTo("\"yes\"");
+  }
 }

@@ -73,10 +73,11 @@ public final class Yaml11Ambiguity implements Rule {
 
   private static String problem(ScalarNode scalar) {
     String v = scalar.value();
-    if (scalar.isString() && YAML11_BOOLEAN.matcher(v).matches()) {
+    // Cheap tests before each pattern: a large file has a million scalars, nearly all neither short nor with ':'.
+    if (scalar.isString() && v.length() <= 3 && YAML11_BOOLEAN.matcher(v).matches()) {
       return "'" + v + "' is the string \"" + v + "\" to Compose v2 but a boolean to YAML 1.1 readers; quote it";
     }
-    if (scalar.isString() && SEXAGESIMAL.matcher(v).matches()) {
+    if (scalar.isString() && v.indexOf(':') > 0 && SEXAGESIMAL.matcher(v).matches()) {
       return "'" + v + "' is a string to Compose v2 but the base-60 number " + sexagesimal(v)
           + " to YAML 1.1 readers; quote it";
     }

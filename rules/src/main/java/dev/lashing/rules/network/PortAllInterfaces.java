@@ -73,7 +73,7 @@ public final class PortAllInterfaces implements Rule {
                 + "if the host has others"
             : "bind it to " + address + " (or another specific address) with host_ip";
         context.report(entry.origin(), service.name(),
-            "port " + entry.label() + " of " + service.name() + " is published " + written
+            () -> "port " + entry.label() + " of " + service.name() + " is published " + written
                 + ", so it listens on every host interface; " + advice,
             reachedHere ? null
                 : new Fix("bind port " + entry.label() + " to " + address, safety, rebind(service, entry, address)));

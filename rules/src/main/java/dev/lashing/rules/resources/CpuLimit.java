@@ -74,7 +74,7 @@ public final class CpuLimit implements Rule {
       String problem = written != null ? "has CPU limit " + written.value() + ", which means none" : "has no CPU limit";
       String shares = service.cpuShares() == null ? "" : " (cpu_shares only sets a relative weight)";
       context.report(Limits.at(service, written), service.name(),
-          service.name() + " " + problem + shares + ", so it can starve other containers and the host; set "
+          () -> service.name() + " " + problem + shares + ", so it can starve other containers and the host; set "
               + "deploy.resources.limits.cpus (" + proposal.example() + ")",
           new Fix(proposal.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposal)));
     }

@@ -56,7 +56,7 @@ public final class HealthcheckMissing implements Rule {
       KnownHealthchecks.Check known = KnownHealthchecks.forService(context, service).orElse(null);
       String advice = known != null ? "add one that runs " + known.command() : "add one that checks it answers";
       context.report(service.nameOrigin(), service.name(),
-          service.name() + " has no healthcheck, so unless its image defines one Docker cannot tell when it "
+          () -> service.name() + " has no healthcheck, so unless its image defines one Docker cannot tell when it "
               + "stops answering and dependents cannot wait for it to be ready; " + advice,
           known == null ? null : new Fix("add a healthcheck", Fix.Safety.BEHAVIOUR_CHANGING,
               List.of(new Fix.Set(List.of("services", service.name(), "healthcheck"), known.toCompose()))));

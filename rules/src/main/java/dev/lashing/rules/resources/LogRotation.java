@@ -58,7 +58,7 @@ public final class LogRotation implements Rule {
         block.put("driver", "json-file");
         block.put("options", options(maxSize, maxFile));
         context.report(service.nameOrigin(), service.name(),
-            service.name() + " has no logging settings, so with the engine's default json-file driver its log "
+            () -> service.name() + " has no logging settings, so with the engine's default json-file driver its log "
                 + "grows until the disk is full (unless the daemon sets log-opts); set logging.options."
                 + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
             new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE,
@@ -79,7 +79,7 @@ public final class LogRotation implements Rule {
       List<String> path = List.of("services", service.name(), "logging", "options");
       Map<String, Object> missing = options(maxSize, logging.options().containsKey(MAX_FILE) ? null : maxFile);
       context.report(at, service.name(),
-          service.name() + " logs to json-file but " + problem + ", so its log grows until the disk is full; set "
+          () -> service.name() + " logs to json-file but " + problem + ", so its log grows until the disk is full; set "
               + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
           new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE, missing.entrySet().stream()
               .<Fix.Change>map(e -> new Fix.Set(child(path, e.getKey()), e.getValue()))

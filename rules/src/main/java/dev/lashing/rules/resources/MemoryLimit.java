@@ -77,16 +77,16 @@ public final class MemoryLimit implements Rule {
       });
       // The engine refuses a limit below the reservation, so a larger reservation raises the proposal.
       long reserved = service.effectiveMemoryReservation().map(Located::value).orElse(0L);
-      if (reserved > proposal.limit()) {
-        proposal = Proposal.of(reserved, text -> "for example " + text + ", its reservation");
-      }
+      Proposal proposed = reserved > proposal.limit()
+          ? Proposal.of(reserved, text -> "for example " + text + ", its reservation")
+          : proposal;
       String problem = written != null
           ? "has memory limit " + written.value().text() + ", which means none"
           : "has no memory limit";
       context.report(Limits.at(service, written), service.name(),
-          service.name() + " " + problem + ", so a leak or a load spike can exhaust the host's memory; set "
-              + "deploy.resources.limits.memory (" + proposal.example() + ")",
-          new Fix(proposal.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposal)));
+          () -> service.name() + " " + problem + ", so a leak or a load spike can exhaust the host's memory; set "
+              + "deploy.resources.limits.memory (" + proposed.example() + ")",
+          new Fix(proposed.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposed)));
     }
   }
 

@@ -64,7 +64,7 @@ public final class PidsLimit implements Rule {
           ? "has PIDs limit " + written.value() + ", which means none"
           : "has no PIDs limit";
       context.report(Limits.at(service, written), service.name(),
-          service.name() + " " + problem + ", so a fork bomb or a runaway worker pool can exhaust the host's "
+          () -> service.name() + " " + problem + ", so a fork bomb or a runaway worker pool can exhaust the host's "
               + "process table" + example,
           new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, List.of(new Fix.Set(
               deployed == null ? Limits.servicePath(service, "pids_limit") : Limits.deployPath(service, "limits",

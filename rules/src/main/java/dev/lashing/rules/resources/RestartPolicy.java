@@ -16,6 +16,7 @@ import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The restart policy the engine gets ({@code deploy.restart_policy} wins over {@code restart}) against what the
@@ -65,37 +66,38 @@ public final class RestartPolicy implements Rule {
       // under production, a job named as one (a migrator nobody waits for) keeps its policy: unless-stopped
       // would run it again and again
       if (policy == Restart.Policy.OTHER) {
-        report(context, service, restart, "has " + describe(service, restart) + ", which is no restart policy the"
+        report(context, service, restart, () -> "has " + describe(service, restart) + ", which is no restart policy the"
             + " engine knows, so it refuses to create the container; use \"no\", always, on-failure:N or"
             + " unless-stopped", set(service, context.policy() == Policy.DEVELOPMENT ? "no" : "unless-stopped"));
       } else if (context.policy() == Policy.PRODUCTION && !job && !JobNames.marksJob(service.name()) && notUnlessStopped) {
-        report(context, service, restart, "restarts with " + describe(service, restart) + (uncapped
+        report(context, service, restart, () -> "restarts with " + describe(service, restart) + (uncapped
             ? ", without limit while it keeps failing" : ", so it starts again when Docker does even after an "
             + "operator stopped it") + "; production stacks run restart: unless-stopped", unlessStopped(service));
       } else if (uncapped) {
-        report(context, service, restart, "restarts without limit while it keeps failing (" + describe(service, restart)
-            + "); cap the retries at " + MAX_RETRIES, capRetries(service));
+        report(context, service, restart, () -> "restarts without limit while it keeps failing ("
+            + describe(service, restart) + "); cap the retries at " + MAX_RETRIES, capRetries(service));
       } else if (job && keepsRestarting) {
-        report(context, service, restart, "runs once (another service waits for it to complete), but "
+        report(context, service, restart, () -> "runs once (another service waits for it to complete), but "
             + describe(service, restart) + " starts it again each time it exits; use restart: \"no\" or on-failure",
             set(service, "no"));
       } else if (context.policy() == Policy.DEVELOPMENT && keepsRestarting) {
-        report(context, service, restart, "starts by itself whenever Docker starts (" + describe(service, restart)
+        report(context, service, restart, () -> "starts by itself whenever Docker starts (" + describe(service, restart)
             + "), holding its ports and memory on a development machine; use restart: \"no\"", set(service, "no"));
       } else if (context.policy() != Policy.DEVELOPMENT && !job && policy == Restart.Policy.NO) {
         String problem = restart == null
             ? "has no restart policy"
             : "is never restarted (" + describe(service, restart) + ")";
-        report(context, service, restart, problem + ", so it stays down after a crash or a Docker restart; set "
+        report(context, service, restart, () -> problem + ", so it stays down after a crash or a Docker restart; set "
             + "restart: unless-stopped", context.policy() == Policy.PRODUCTION ? unlessStopped(service)
             : set(service, "unless-stopped"));
       }
     }
   }
 
-  private static void report(RuleContext context, Service service, Restart restart, String message, Fix fix) {
+  private static void report(RuleContext context, Service service, Restart restart, Supplier<String> message,
+      Fix fix) {
     Origin at = restart == null ? service.nameOrigin() : restart.origin();
-    context.report(at, service.name(), service.name() + " " + message, fix);
+    context.report(at, service.name(), () -> service.name() + " " + message.get(), fix);
   }
 
   /** The value as written, and where: deploy.restart_policy overrides restart when both are written. */

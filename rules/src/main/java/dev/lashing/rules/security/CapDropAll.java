@@ -43,11 +43,11 @@ public final class CapDropAll implements Rule {
       String advice = " (CHOWN, SETUID, SETGID, NET_RAW, DAC_OVERRIDE...), which most services never use; add"
           + " ALL to cap_drop and cap_add back only the ones it needs (often none, or NET_BIND_SERVICE)";
       if (service.capDrop().isEmpty()) {
-        context.report(service.nameOrigin(), service.name(), "service '" + service.name()
+        context.report(service.nameOrigin(), service.name(), () -> "service '" + service.name()
             + "' keeps the engine's default capabilities" + advice, fix);
       } else {
         context.report(service.keyOrigin("cap_drop").orElse(service.nameOrigin()), service.name(),
-            "service '" + service.name() + "' drops only some capabilities and keeps the rest of the default"
+            () -> "service '" + service.name() + "' drops only some capabilities and keeps the rest of the default"
             + " set" + advice, fix);
       }
     }

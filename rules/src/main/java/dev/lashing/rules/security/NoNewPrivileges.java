@@ -53,7 +53,7 @@ public final class NoNewPrivileges implements Rule {
         Fix fix = new Fix("add " + ENABLED + " to security_opt", Fix.Safety.SAFE,
             List.of(new Fix.Append(Services.path(service, "security_opt"), ENABLED)));
         context.report(service.keyOrigin("security_opt").orElse(service.nameOrigin()), service.name(),
-            "service '" + service.name() + "' does not set " + ENABLED + ": a setuid binary or file capability"
+            () -> "service '" + service.name() + "' does not set " + ENABLED + ": a setuid binary or file capability"
             + " in the image (su, sudo, ping...) can raise a process's privileges; add it to security_opt",
             fix);
         continue;
@@ -68,7 +68,7 @@ public final class NoNewPrivileges implements Rule {
           ? "turns no-new-privileges off, so setuid binaries and file capabilities can raise a process's"
               + " privileges"
           : "has '" + last.item().value() + "', which the engine rejects (the value must be true or false)";
-      context.report(last.item().origin(), service.name(), "service '" + service.name() + "' " + problem
+      context.report(last.item().origin(), service.name(), () -> "service '" + service.name() + "' " + problem
           + "; write " + ENABLED, fix);
     }
   }

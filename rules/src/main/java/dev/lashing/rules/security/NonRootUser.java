@@ -38,8 +38,8 @@ public final class NonRootUser implements Rule {
         continue;
       }
       if (service.user() == null) {
-        context.report(service.nameOrigin(), service.name(), "service '" + service.name() + "' sets no user,"
-            + " so it runs as the image's default user, which is root unless the image says otherwise" + RISK);
+        context.report(service.nameOrigin(), service.name(), () -> "service '" + service.name() + "' sets no user,"
+            + " so it runs as the image's default user, which is root unless the image says otherwise" + RISK, null);
       } else if (service.user().value().isBlank()) {
         context.report(service.user().origin(), service.name(), "service '" + service.name() + "' sets user to"
             + " an empty value, so it runs as the image's default user, which is root unless the image says"

@@ -63,10 +63,10 @@ public final class ReadOnlyRootfs implements Rule {
           : "set read_only: true and mount a tmpfs at " + String.join(", ", tmpfs),
           Fix.Safety.BEHAVIOUR_CHANGING, changes);
       if (service.readOnly() == null) {
-        context.report(service.nameOrigin(), service.name(), "service '" + service.name()
+        context.report(service.nameOrigin(), service.name(), () -> "service '" + service.name()
             + "' has a writable root filesystem" + ADVICE, fix);
       } else {
-        context.report(service.readOnly().origin(), service.name(), "service '" + service.name()
+        context.report(service.readOnly().origin(), service.name(), () -> "service '" + service.name()
             + "' sets read_only: false" + ADVICE, fix);
       }
     }

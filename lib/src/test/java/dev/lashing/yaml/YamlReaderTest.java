@@ -134,6 +134,18 @@ class YamlReaderTest {
   }
 
   @Test
+  void duplicateKeysAreFoundInLargeMappingsAndAmongMergeKeys() {
+    StringBuilder labels = new StringBuilder("x:\n");
+    for (int i = 0; i < 40; i++) {
+      labels.append("  l").append(i).append(": v\n"); // lines 2 to 41
+    }
+    assertThat(errorOf(labels + "  l7: again\n"))
+        .isEqualTo("compose.yaml:42:3: mapping key \"l7\" already defined at line 9");
+    assertThat(errorOf("a: &a {k: v}\nb:\n  <<: *a\n  \"<<\": x\n"))
+        .isEqualTo("compose.yaml:4:3: mapping key \"<<\" already defined at line 3");
+  }
+
+  @Test
   void nonStringKeysAreErrors() {
     assertThat(errorOf("services:\n  web:\n    labels:\n      1: x\n"))
         .isEqualTo("compose.yaml:4:7: non-string key in services.web.labels: 1");

@@ -56,11 +56,10 @@ public final class Resets {
 
   private static void collect(MapNode map, TreePath path, List<TreePath> paths) {
     for (MapNode.Entry e : map.entries()) {
-      TreePath next = path.child(e.name());
       if (e.value().tag() != MergeTag.NONE) {
-        paths.add(next);
+        paths.add(path.child(e.name()));
       } else if (e.value() instanceof MapNode child) {
-        collect(child, next, paths);
+        collect(child, path.child(e.name()), paths);
       }
     }
   }

@@ -69,8 +69,10 @@ final class Fields {
 
   /** The value at {@code key}; null when absent or written as null, which Compose both treats as unset. */
   Node node(String key) {
-    read.add(key);
     Node node = map.get(key);
+    if (node != null) {
+      read.add(key); // only the keys written: finish() asks about no other, and most look-ups find nothing
+    }
     return node instanceof ScalarNode s && s.isNull() ? null : node;
   }
 
@@ -168,16 +170,20 @@ final class Fields {
   /** The named entries of a mapping, in written order; empty when absent. */
   <T> Map<String, T> entries(String key, EntryBinder<T> bind) {
     Node n = node(key);
-    Map<String, T> result = new LinkedHashMap<>();
     if (n == null) {
-      return result;
+      return new LinkedHashMap<>();
     }
     if (!(n instanceof MapNode m)) {
       owner.wrongKind(path(key), n, "a mapping");
-      return result;
+      return new LinkedHashMap<>();
     }
-    for (MapNode.Entry e : m.entries()) {
-      T value = bind.bind(e, path(key) + "." + e.name());
+    // sized for every entry at once: growing a million labels' map rehashed it twenty times
+    Map<String, T> result = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
+    String prefix = path(key) + ".";
+    List<MapNode.Entry> entries = m.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      MapNode.Entry e = entries.get(i);
+      T value = bind.bind(e, prefix + e.name());
       if (value != null) {
         result.put(e.name(), value);
       }

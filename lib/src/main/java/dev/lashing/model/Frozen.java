@@ -13,7 +13,8 @@ final class Frozen {
     return List.copyOf(list);
   }
 
+  /** An empty map is the shared empty one: most of a service's maps are empty, and a service has a dozen. */
   static <K, V> Map<K, V> map(Map<K, V> map) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    return map.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -55,7 +55,9 @@ public final class Resets {
   }
 
   private static void collect(MapNode map, TreePath path, List<TreePath> paths) {
-    for (MapNode.Entry e : map.entries()) {
+    List<MapNode.Entry> entries = map.entries();
+    for (int i = 0; i < entries.size(); i++) { // counted: this walks every mapping of every file
+      MapNode.Entry e = entries.get(i);
       if (e.value().tag() != MergeTag.NONE) {
         paths.add(path.child(e.name()));
       } else if (e.value() instanceof MapNode child) {

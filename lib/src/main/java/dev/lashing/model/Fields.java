@@ -131,7 +131,8 @@ final class Fields {
 
   /** A mapping of strings or nulls (environment, labels...), in written order; empty when absent. */
   Map<String, KeyValue> stringMap(String key) {
-    return entries(
+    // handed over to the record, which then keeps it without a copy
+    return Frozen.handedOver(entries(
         key,
         (entry, rel) -> {
           Node value = entry.value();
@@ -140,7 +141,7 @@ final class Fields {
           }
           Located<String> text = owner.string(value, rel);
           return text == null ? null : new KeyValue(entry.name(), entry.key().origin(), text);
-        });
+        }));
   }
 
   /** A command as a list of words; null when absent. */
@@ -168,7 +169,7 @@ final class Fields {
   }
 
   /** The named entries of a mapping, in written order; empty when absent. */
-  <T> Map<String, T> entries(String key, EntryBinder<T> bind) {
+  <T> LinkedHashMap<String, T> entries(String key, EntryBinder<T> bind) {
     Node n = node(key);
     if (n == null) {
       return new LinkedHashMap<>();
@@ -178,7 +179,7 @@ final class Fields {
       return new LinkedHashMap<>();
     }
     // sized for every entry at once: growing a million labels' map rehashed it twenty times
-    Map<String, T> result = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
+    LinkedHashMap<String, T> result = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
     String prefix = path(key) + ".";
     List<MapNode.Entry> entries = m.entries();
     for (int i = 0; i < entries.size(); i++) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -246,10 +247,11 @@ public final class YamlReader {
   }
 
   private void remember(NodeEvent event, Node node) {
-    event.getAnchor().ifPresent(a -> {
-      anchors.put(a.getValue(), node);
-      writtenAnchors.add(new ParsedYaml.Anchor(a.getValue(), node.origin().at().startOffset()));
-    });
+    Optional<Anchor> anchor = event.getAnchor(); // not ifPresent: its lambda was made for every node
+    if (anchor.isPresent()) {
+      anchors.put(anchor.get().getValue(), node);
+      writtenAnchors.add(new ParsedYaml.Anchor(anchor.get().getValue(), node.origin().at().startOffset()));
+    }
   }
 
   // ---- comments ----
@@ -522,9 +524,9 @@ public final class YamlReader {
         int at = keyIndex.get(name);
         return at < 0 ? null : entries.get(at).key();
       }
-      for (MapNode.Entry e : entries) {
-        if (e.name().equals(name)) {
-          return e.key();
+      for (int i = 0; i < entries.size(); i++) { // counted: called for every key, an iterator each was 12 MB
+        if (entries.get(i).name().equals(name)) {
+          return entries.get(i).key();
         }
       }
       return null;

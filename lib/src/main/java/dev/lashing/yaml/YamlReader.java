@@ -50,6 +50,8 @@ public final class YamlReader {
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
   /** From this many characters the parser reads ahead on a thread of its own (about half of the work). */
   private static final int PARSED_AHEAD_FROM = 512 * 1024;
+  /** The most characters the parser reads at once. */
+  private static final int READ_BUFFER = 1024 * 1024;
 
   private final SourceFile source;
   /** UTF-16 offset of the text handed to the parser (1 when a byte order mark was removed). */
@@ -99,9 +101,10 @@ public final class YamlReader {
             .setLabel(source.name())
             .setCodePointLimit(Integer.MAX_VALUE)
             .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
-            // The whole text in one read: the parser copies its unread window at every refill, which costs
-            // the square of the length of a long scalar when the window is small.
-            .setBufferSize(yaml.length() + 1)
+            // The parser copies its unread window at every refill, which costs the square of the length of a
+            // long scalar over the buffer's: a MiB of characters a read makes that a few copies, and does not
+            // hold six bytes per character of a large text (a char buffer and a code-point window) to the end.
+            .setBufferSize(Math.min(yaml.length() + 1, READ_BUFFER))
             .build();
     try {
       Iterable<Event> events = new Parse(settings).parseString(yaml);

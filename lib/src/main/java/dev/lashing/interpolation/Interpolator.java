@@ -37,7 +37,7 @@ public final class Interpolator {
   public static Result interpolate(
       Node root, Function<String, String> lookup, Function<String, SourceFile> sources) {
     Walk walk = new Walk(lookup, sources);
-    Node tree = walk.node(root, "");
+    Node tree = walk.node(root);
     return new Result(tree, walk.diagnostics, walk.references);
   }
 
@@ -46,22 +46,43 @@ public final class Interpolator {
     private final Function<String, SourceFile> sources;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<VariableReference> references = new ArrayList<>();
+    /** The keys (and {@code []} for items) down to the node walked: a value's path is written out only when needed. */
+    private final List<String> path = new ArrayList<>();
 
     Walk(Function<String, String> lookup, Function<String, SourceFile> sources) {
       this.lookup = lookup;
       this.sources = sources;
     }
 
-    Node node(Node node, String path) {
+    Node node(Node node) {
       // kept where nothing changes, not copied: most of a file refers to no variable
       if (node instanceof MapNode map) {
-        return map.withValuesWalked(e -> node(e.value(), child(path, e.name())));
+        return map.withValuesWalked(e -> child(e.value(), e.name()));
       }
       if (node instanceof SeqNode seq) {
-        return seq.withItemsWalked(item -> node(item, child(path, "[]")));
+        return seq.withItemsWalked(item -> child(item, "[]"));
       }
       ScalarNode scalar = (ScalarNode) node;
-      return scalar.isString() && scalar.value().indexOf('$') >= 0 ? scalar(scalar, path) : scalar;
+      return scalar.isString() && scalar.value().indexOf('$') >= 0 ? scalar(scalar, pathText()) : scalar;
+    }
+
+    private Node child(Node node, String segment) {
+      path.add(segment);
+      Node walked = node(node);
+      path.remove(path.size() - 1);
+      return walked;
+    }
+
+    /** The path joined with dots, a dot written only after a non-empty beginning (an empty first key leaves none). */
+    private String pathText() {
+      StringBuilder text = new StringBuilder();
+      for (String segment : path) {
+        if (text.length() > 0) {
+          text.append('.');
+        }
+        text.append(segment);
+      }
+      return text.toString();
     }
 
     private ScalarNode scalar(ScalarNode scalar, String path) {
@@ -89,10 +110,6 @@ public final class Interpolator {
             + ". You may need to escape any $ with another $.";
       }
       return "error while interpolating " + path + ": " + e.getMessage();
-    }
-
-    private static String child(String path, String segment) {
-      return path.isEmpty() ? segment : path + "." + segment;
     }
   }
 

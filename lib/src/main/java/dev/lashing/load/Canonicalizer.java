@@ -102,24 +102,27 @@ public final class Canonicalizer {
     if (!(model.get("services") instanceof MapNode services)) {
       return model;
     }
-    List<MapNode.Entry> entries = new ArrayList<>(services.size());
-    for (MapNode.Entry e : services.entries()) {
-      Node service = e.value();
-      if (service instanceof MapNode s) {
-        if (s.get("build") instanceof MapNode build) {
-          s = s.with("build", buildDefaults(build));
-        }
-        if (s.get("depends_on") instanceof MapNode dependsOn) {
-          s = s.with("depends_on", requiredByDefault(dependsOn));
-        }
-        if (s.get("ports") instanceof SeqNode ports) {
-          s = s.with("ports", portDefaults(ports));
-        }
-        service = s;
-      }
-      entries.add(e.withValue(service));
+    // a service that needs no default is kept, not copied: most have no build, depends_on or ports
+    MapNode completed = services.withValuesWalked(e -> e.value() instanceof MapNode s ? serviceDefaults(s) : e.value());
+    return completed == services ? model : model.with("services", completed);
+  }
+
+  private static MapNode serviceDefaults(MapNode service) {
+    MapNode s = service;
+    if (s.get("build") instanceof MapNode build) {
+      s = withChanged(s, "build", build, buildDefaults(build));
     }
-    return model.with("services", services.withEntries(entries));
+    if (s.get("depends_on") instanceof MapNode dependsOn) {
+      s = withChanged(s, "depends_on", dependsOn, requiredByDefault(dependsOn));
+    }
+    if (s.get("ports") instanceof SeqNode ports) {
+      s = withChanged(s, "ports", ports, portDefaults(ports));
+    }
+    return s;
+  }
+
+  private static MapNode withChanged(MapNode service, String key, Node before, Node after) {
+    return after == before ? service : service.with(key, after);
   }
 
   private static MapNode buildDefaults(MapNode build) {
@@ -133,32 +136,24 @@ public final class Canonicalizer {
   }
 
   private static SeqNode portDefaults(SeqNode ports) {
-    List<Node> items = new ArrayList<>(ports.size());
-    for (Node item : ports.items()) {
-      if (item instanceof MapNode port) {
-        if (!port.has("protocol")) {
-          port = port.with("protocol", ScalarNode.string("tcp", port.origin()));
-        }
-        if (!port.has("mode")) {
-          port = port.with("mode", ScalarNode.string("ingress", port.origin()));
-        }
-        item = port;
+    return ports.withItemsWalked(item -> {
+      if (!(item instanceof MapNode port)) {
+        return item;
       }
-      items.add(item);
-    }
-    return ports.withItems(items);
+      if (!port.has("protocol")) {
+        port = port.with("protocol", ScalarNode.string("tcp", port.origin()));
+      }
+      if (!port.has("mode")) {
+        port = port.with("mode", ScalarNode.string("ingress", port.origin()));
+      }
+      return port;
+    });
   }
 
   private static MapNode requiredByDefault(MapNode dependsOn) {
-    List<MapNode.Entry> entries = new ArrayList<>(dependsOn.size());
-    for (MapNode.Entry e : dependsOn.entries()) {
-      if (e.value() instanceof MapNode dependency && !dependency.has("required")) {
-        entries.add(e.withValue(dependency.with("required", SyntheticNodes.bool(true, dependency.origin()))));
-      } else {
-        entries.add(e);
-      }
-    }
-    return dependsOn.withEntries(entries);
+    return dependsOn.withValuesWalked(e -> e.value() instanceof MapNode dependency && !dependency.has("required")
+        ? dependency.with("required", SyntheticNodes.bool(true, dependency.origin()))
+        : e.value());
   }
 
   // ---- the walk ----
@@ -173,10 +168,14 @@ public final class Canonicalizer {
       node = rule.apply(this, node, path);
     }
     if (node instanceof MapNode map) {
-      return map.withValuesWalked(e -> walk(e.value(), path.child(e.name()), cursor.child(e.name())));
+      return map.withValuesWalked(e -> {
+        PathPatterns.Cursor<Rule> next = cursor.child(e.name());
+        return next.leadsNowhere() ? e.value() : walk(e.value(), path.child(e.name()), next);
+      });
     }
     if (node instanceof SeqNode seq) {
-      return seq.withItemsWalked(item -> walk(item, path.child(TreePath.ITEM), cursor.child(TreePath.ITEM)));
+      PathPatterns.Cursor<Rule> next = cursor.child(TreePath.ITEM);
+      return next.leadsNowhere() ? seq : seq.withItemsWalked(item -> walk(item, path.child(TreePath.ITEM), next));
     }
     return node;
   }

@@ -10,6 +10,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,13 @@ final class Casts {
   private static final Set<String> ESSENTIAL = Set.of(
       "services.*.ports.[].target", "services.*.ulimits.*.soft", "services.*.ulimits.*.hard");
 
+  /**
+   * The patterns a cast may be found at or below: every pattern of a cast, and each of its beginnings that ends
+   * before a dot. A child's pattern always begins with its parent's and a dot, so a subtree whose pattern is not
+   * one of these holds no cast and is not walked (a service's labels or environment, an {@code x-} extension).
+   */
+  private static final Set<String> LEADING_TO_CASTS = leadingToCasts();
+
   private final List<Diagnostic> problems;
 
   private Casts(List<Diagnostic> problems) {
@@ -93,19 +101,22 @@ final class Casts {
   }
 
   static MapNode apply(MapNode tree, List<Diagnostic> problems) {
-    return (MapNode) new Casts(problems).walk(tree, "", "");
+    return (MapNode) new Casts(problems).walk(tree, "", TreePath.ROOT);
   }
 
   /**
    * {@code pattern} is the path with keys generalized; {@code path} the real one, for messages. Null when the
    * value cannot be cast.
    */
-  private Node walk(Node node, String pattern, String path) {
+  private Node walk(Node node, String pattern, TreePath path) {
     if (node instanceof MapNode map) {
       boolean[] whole = {true};
       MapNode cast = map.withValuesWalked(e -> {
         String childPattern = childPattern(pattern, e.name());
-        Node value = walk(e.value(), childPattern, join(path, e.name()));
+        if (!LEADING_TO_CASTS.contains(childPattern)) {
+          return e.value();
+        }
+        Node value = walk(e.value(), childPattern, path.child(e.name()));
         if (value == null && ESSENTIAL.contains(childPattern)) {
           whole[0] = false; // the other values are still cast, so that each problem is reported
         }
@@ -114,7 +125,10 @@ final class Casts {
       return whole[0] ? cast : null;
     }
     if (node instanceof SeqNode seq) {
-      return seq.withItemsWalked(item -> walk(item, join(pattern, "[]"), join(path, "[]")));
+      String itemPattern = join(pattern, "[]");
+      return LEADING_TO_CASTS.contains(itemPattern)
+          ? seq.withItemsWalked(item -> walk(item, itemPattern, path.child(TreePath.ITEM)))
+          : seq;
     }
     ScalarNode scalar = (ScalarNode) node;
     Cast cast = castFor(pattern);
@@ -134,6 +148,22 @@ final class Casts {
     return join(parent, key);
   }
 
+  private static Set<String> leadingToCasts() {
+    Set<String> patterns = new HashSet<>();
+    for (String service : SERVICE_PATHS.keySet()) {
+      addWithBeginnings("services.*." + service, patterns);
+    }
+    RESOURCE_PATHS.keySet().forEach(resource -> addWithBeginnings(resource, patterns));
+    return Set.copyOf(patterns);
+  }
+
+  private static void addWithBeginnings(String pattern, Set<String> patterns) {
+    patterns.add(pattern);
+    for (int dot = pattern.indexOf('.'); dot >= 0; dot = pattern.indexOf('.', dot + 1)) {
+      patterns.add(pattern.substring(0, dot));
+    }
+  }
+
   private static Cast castFor(String pattern) {
     if (pattern.startsWith("services.*.")) {
       return SERVICE_PATHS.get(pattern.substring("services.*.".length()));
@@ -142,7 +172,7 @@ final class Casts {
   }
 
   /** The value cast, or null when it cannot be (reported). */
-  private ScalarNode cast(ScalarNode scalar, Cast cast, String path) {
+  private ScalarNode cast(ScalarNode scalar, Cast cast, TreePath path) {
     String text = scalar.value(); // Go's casts take the string as it is: " 3" is not an integer
     switch (cast) {
       case BOOL -> {

@@ -49,34 +49,45 @@ final class PathPatterns<T> {
 
   /** The places of the trie that one node's path reaches: a part may match a name and a {@code *} at once. */
   static final class Cursor<T> {
+    private static final Cursor<?> NOWHERE = new Cursor<>(List.of());
+
     private final List<Trie<T>> reached;
 
     private Cursor(List<Trie<T>> reached) {
       this.reached = reached;
     }
 
-    /** The cursor at the child named {@code part} ({@link TreePath#ITEM} for a sequence item). */
+    /**
+     * The cursor at the child named {@code part} ({@link TreePath#ITEM} for a sequence item). Most children of a
+     * large tree lead nowhere: they get the one cursor that does, and no list is made for them.
+     */
+    @SuppressWarnings("unchecked")
     Cursor<T> child(String part) {
-      if (reached.isEmpty()) {
-        return this;
-      }
-      List<Trie<T>> next = new ArrayList<>(2);
-      for (Trie<T> trie : reached) {
+      List<Trie<T>> next = null;
+      for (int i = 0; i < reached.size(); i++) {
+        Trie<T> trie = reached.get(i);
         Trie<T> named = trie.named.get(part);
         if (named != null) {
-          next.add(named);
+          next = add(next, named);
         }
         if (trie.any != null) {
-          next.add(trie.any);
+          next = add(next, trie.any);
         }
       }
-      return new Cursor<>(next);
+      return next == null ? (Cursor<T>) NOWHERE : new Cursor<>(next);
+    }
+
+    private static <T> List<Trie<T>> add(List<Trie<T>> list, Trie<T> trie) {
+      List<Trie<T>> to = list == null ? new ArrayList<>(2) : list;
+      to.add(trie);
+      return to;
     }
 
     /** What the first pattern matching this place stands for; null when none does. */
     T match() {
       Trie<T> first = null;
-      for (Trie<T> trie : reached) {
+      for (int i = 0; i < reached.size(); i++) {
+        Trie<T> trie = reached.get(i);
         if (trie.value != null && (first == null || trie.order < first.order)) {
           first = trie;
         }
@@ -86,7 +97,8 @@ final class PathPatterns<T> {
 
     /** Whether a pattern matches somewhere below here. */
     boolean leadsBelow() {
-      for (Trie<T> trie : reached) {
+      for (int i = 0; i < reached.size(); i++) {
+        Trie<T> trie = reached.get(i);
         if (!trie.named.isEmpty() || trie.any != null) {
           return true;
         }

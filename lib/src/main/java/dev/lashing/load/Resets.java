@@ -55,12 +55,13 @@ public final class Resets {
   }
 
   private static void collect(MapNode map, TreePath path, List<TreePath> paths) {
-    for (MapNode.Entry e : map.entries()) {
-      TreePath next = path.child(e.name());
+    List<MapNode.Entry> entries = map.entries();
+    for (int i = 0; i < entries.size(); i++) { // counted: this walks every mapping of every file
+      MapNode.Entry e = entries.get(i);
       if (e.value().tag() != MergeTag.NONE) {
-        paths.add(next);
+        paths.add(path.child(e.name()));
       } else if (e.value() instanceof MapNode child) {
-        collect(child, next, paths);
+        collect(child, path.child(e.name()), paths);
       }
     }
   }
@@ -77,23 +78,12 @@ public final class Resets {
     if (node.tag() != MergeTag.NONE) {
       return node;
     }
+    // a file without !reset, nearly every one, is kept as it is instead of copied whole
     if (node instanceof MapNode map) {
-      List<MapNode.Entry> entries = new ArrayList<>(map.size());
-      for (MapNode.Entry e : map.entries()) {
-        if (e.value().tag() != MergeTag.RESET) {
-          entries.add(e.withValue(strip(e.value())));
-        }
-      }
-      return map.withEntries(entries);
+      return map.withValuesWalked(e -> e.value().tag() == MergeTag.RESET ? null : strip(e.value()));
     }
     if (node instanceof SeqNode seq) {
-      List<Node> items = new ArrayList<>(seq.size());
-      for (Node item : seq.items()) {
-        if (item.tag() != MergeTag.RESET) {
-          items.add(strip(item));
-        }
-      }
-      return seq.withItems(items);
+      return seq.withItemsWalked(item -> item.tag() == MergeTag.RESET ? null : strip(item));
     }
     return node;
   }

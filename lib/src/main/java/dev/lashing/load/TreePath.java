@@ -1,41 +1,62 @@
 package dev.lashing.load;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A place in a Compose tree as compose-go's {@code tree.Path} names it: one part per mapping key (dots inside
  * a key do not split it), {@code []} for any sequence item. Used as a pattern, a {@code *} part matches any
  * one part, which is how Compose picks its merge, uniqueness and reset rules.
+ *
+ * <p>A path is its last part and a link to its parent's path, so that a walk makes each child's path in one small
+ * object instead of copying the parent's parts (a million keys made a million copies).
  */
-record TreePath(List<String> parts) {
-  static final TreePath ROOT = new TreePath(List.of());
+final class TreePath {
+  static final TreePath ROOT = new TreePath(null, null);
   static final String ITEM = "[]";
   static final String ANY = "*";
 
-  TreePath {
-    parts = List.copyOf(parts);
+  private final TreePath parent;
+  private final String last;
+  private final int size;
+  private final int hash;
+
+  private TreePath(TreePath parent, String last) {
+    this.parent = parent;
+    this.last = last;
+    this.size = parent == null ? 0 : parent.size + 1;
+    // the hash of the list of parts, as when a path was a record of that list
+    this.hash = parent == null ? 1 : 31 * parent.hash + last.hashCode();
   }
 
   /** A pattern written in code, such as {@code services.*.ports}. */
   static TreePath parse(String dotted) {
-    return new TreePath(List.of(dotted.split("\\.")));
+    TreePath path = ROOT;
+    for (String part : dotted.split("\\.")) {
+      path = path.child(part);
+    }
+    return path;
   }
 
   TreePath child(String part) {
-    List<String> next = new ArrayList<>(parts.size() + 1);
-    next.addAll(parts);
-    next.add(part);
-    return new TreePath(next);
+    return new TreePath(this, part);
+  }
+
+  /** The parts from the root down. */
+  List<String> parts() {
+    String[] parts = new String[size];
+    for (TreePath at = this; at.parent != null; at = at.parent) {
+      parts[at.size - 1] = at.last;
+    }
+    return Arrays.asList(parts);
   }
 
   boolean matches(TreePath pattern) {
-    if (pattern.parts.size() != parts.size()) {
+    if (pattern.size != size) {
       return false;
     }
-    for (int i = 0; i < parts.size(); i++) {
-      String want = pattern.parts.get(i);
-      if (!want.equals(ANY) && !want.equals(parts.get(i))) {
+    for (TreePath at = this, want = pattern; at.parent != null; at = at.parent, want = want.parent) {
+      if (!want.last.equals(ANY) && !want.last.equals(at.last)) {
         return false;
       }
     }
@@ -43,23 +64,37 @@ record TreePath(List<String> parts) {
   }
 
   boolean matchesAny(List<TreePath> patterns) {
-    return patterns.stream().anyMatch(this::matches);
+    for (TreePath pattern : patterns) {
+      if (matches(pattern)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public String toString() {
-    return String.join(".", parts);
+    return String.join(".", parts());
   }
 
-  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
-  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
   @Override
   public boolean equals(Object o) {
-    return o instanceof TreePath other && parts.equals(other.parts);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof TreePath other) || other.size != size || other.hash != hash) {
+      return false;
+    }
+    for (TreePath at = this, them = other; at.parent != null; at = at.parent, them = them.parent) {
+      if (!at.last.equals(them.last)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return parts.hashCode();
+    return hash;
   }
 }

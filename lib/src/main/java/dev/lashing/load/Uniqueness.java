@@ -83,14 +83,10 @@ final class Uniqueness {
       return node;
     }
     if (node instanceof MapNode map) {
-      List<MapNode.Entry> entries = new ArrayList<>(map.size());
-      boolean changed = false;
-      for (MapNode.Entry e : map.entries()) {
-        Node unique = enforce(e.value(), path.child(e.name()), cursor.child(e.name()), problems);
-        changed |= unique != e.value();
-        entries.add(unique == e.value() ? e : e.withValue(unique));
-      }
-      return changed ? map.withEntries(entries) : map;
+      return map.withValuesWalked(e -> {
+        PathPatterns.Cursor<Indexer> next = cursor.child(e.name());
+        return next.leadsNowhere() ? e.value() : enforce(e.value(), path.child(e.name()), next, problems);
+      });
     }
     Indexer indexer = cursor.match();
     if (node instanceof SeqNode seq && indexer != null) {
@@ -129,9 +125,10 @@ final class Uniqueness {
         MapNode.Entry e = map.entries().get(i);
         Node before = earlier.get(e.name());
         Node after = override instanceof MapNode later ? later.get(e.name()) : null;
-        Node unique = e.value() == before
-            ? before
-            : enforceOver(e.value(), before, after, path.child(e.name()), cursor.child(e.name()), problems);
+        PathPatterns.Cursor<Indexer> next = cursor.child(e.name());
+        Node unique = e.value() == before || next.leadsNowhere()
+            ? e.value()
+            : enforceOver(e.value(), before, after, path.child(e.name()), next, problems);
         if (unique != e.value() && entries == null) {
           entries = new ArrayList<>(map.entries().subList(0, i));
         }

@@ -69,8 +69,10 @@ final class Fields {
 
   /** The value at {@code key}; null when absent or written as null, which Compose both treats as unset. */
   Node node(String key) {
-    read.add(key);
     Node node = map.get(key);
+    if (node != null) {
+      read.add(key); // only the keys written: finish() asks about no other, and most look-ups find nothing
+    }
     return node instanceof ScalarNode s && s.isNull() ? null : node;
   }
 
@@ -129,7 +131,8 @@ final class Fields {
 
   /** A mapping of strings or nulls (environment, labels...), in written order; empty when absent. */
   Map<String, KeyValue> stringMap(String key) {
-    return entries(
+    // handed over to the record, which then keeps it without a copy
+    return Frozen.handedOver(entries(
         key,
         (entry, rel) -> {
           Node value = entry.value();
@@ -138,7 +141,7 @@ final class Fields {
           }
           Located<String> text = owner.string(value, rel);
           return text == null ? null : new KeyValue(entry.name(), entry.key().origin(), text);
-        });
+        }));
   }
 
   /** A command as a list of words; null when absent. */
@@ -166,18 +169,22 @@ final class Fields {
   }
 
   /** The named entries of a mapping, in written order; empty when absent. */
-  <T> Map<String, T> entries(String key, EntryBinder<T> bind) {
+  <T> LinkedHashMap<String, T> entries(String key, EntryBinder<T> bind) {
     Node n = node(key);
-    Map<String, T> result = new LinkedHashMap<>();
     if (n == null) {
-      return result;
+      return new LinkedHashMap<>();
     }
     if (!(n instanceof MapNode m)) {
       owner.wrongKind(path(key), n, "a mapping");
-      return result;
+      return new LinkedHashMap<>();
     }
-    for (MapNode.Entry e : m.entries()) {
-      T value = bind.bind(e, path(key) + "." + e.name());
+    // sized for every entry at once: growing a million labels' map rehashed it twenty times
+    LinkedHashMap<String, T> result = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
+    String prefix = path(key) + ".";
+    List<MapNode.Entry> entries = m.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      MapNode.Entry e = entries.get(i);
+      T value = bind.bind(e, prefix + e.name());
       if (value != null) {
         result.put(e.name(), value);
       }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,14 +58,17 @@ final class SchemaCheck {
     Verdict judge(Node value);
   }
 
-  /** A compiled schema object: every keyword's test must pass. */
+  /**
+   * A compiled schema object: every keyword's test must pass. The tests judge every value of a document, so their
+   * loops count instead of making an iterator per call (C1, which runs them, does not remove it).
+   */
   private static final class Subschema implements Test {
     private final List<Test> tests = new ArrayList<>();
 
     @Override
     public Verdict judge(Node value) {
-      for (Test test : tests) {
-        Verdict verdict = test.judge(value);
+      for (int i = 0; i < tests.size(); i++) {
+        Verdict verdict = tests.get(i).judge(value);
         if (verdict != Verdict.YES) {
           return verdict; // NO, or UNSURE, which is never wrong where the exact answer is NO
         }
@@ -278,12 +282,20 @@ final class SchemaCheck {
       if (!(value instanceof MapNode map)) {
         return Verdict.YES;
       }
-      for (MapNode.Entry entry : map.entries()) {
+      List<MapNode.Entry> entries = map.entries();
+      Matcher[] matchers = new Matcher[patterns.size()]; // one per pattern and mapping, reset for each key
+      for (int e = 0; e < entries.size(); e++) {
+        MapNode.Entry entry = entries.get(e);
         Test schema = named.get(entry.name());
         boolean matched = schema != null;
         Verdict verdict = matched ? schema.judge(entry.value()) : Verdict.YES;
         for (int i = 0; i < patterns.size() && verdict == Verdict.YES; i++) {
-          if (patterns.get(i).pattern().matcher(entry.name()).find()) {
+          if (matchers[i] == null) {
+            matchers[i] = patterns.get(i).pattern().matcher(entry.name());
+          } else {
+            matchers[i].reset(entry.name());
+          }
+          if (matchers[i].find()) {
             matched = true;
             verdict = patterns.get(i).schema().judge(entry.value());
           }
@@ -335,8 +347,8 @@ final class SchemaCheck {
   private static Test items(Test schema) {
     return value -> {
       if (value instanceof SeqNode seq) {
-        for (Node item : seq.items()) {
-          Verdict verdict = schema.judge(item);
+        for (int i = 0; i < seq.size(); i++) {
+          Verdict verdict = schema.judge(seq.get(i));
           if (verdict != Verdict.YES) {
             return verdict;
           }
@@ -539,8 +551,8 @@ final class SchemaCheck {
   private static Test anyOf(List<Test> schemas) {
     return value -> {
       Verdict verdict = Verdict.NO;
-      for (Test schema : schemas) {
-        Verdict one = schema.judge(value);
+      for (int i = 0; i < schemas.size(); i++) {
+        Verdict one = schemas.get(i).judge(value);
         if (one == Verdict.YES) {
           return Verdict.YES;
         }
@@ -555,8 +567,8 @@ final class SchemaCheck {
   private static Test oneOf(List<Test> schemas) {
     return value -> {
       int valid = 0;
-      for (Test schema : schemas) {
-        Verdict one = schema.judge(value);
+      for (int i = 0; i < schemas.size(); i++) {
+        Verdict one = schemas.get(i).judge(value);
         if (one == Verdict.UNSURE) {
           return Verdict.UNSURE;
         }

@@ -37,8 +37,8 @@ final class ViaChain extends AbstractList<Via> {
       return chain;
     }
     ViaChain chain = EMPTY;
-    for (Via use : uses) {
-      chain = chain.plus(use);
+    for (int i = 0; i < uses.size(); i++) { // counted: an iterator for each node's origin added up
+      chain = chain.plus(uses.get(i));
     }
     return chain;
   }

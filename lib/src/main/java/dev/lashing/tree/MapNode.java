@@ -159,16 +159,18 @@ public record MapNode(List<Entry> entries, Origin origin, MergeTag tag) implemen
    * a tree copies little of it.
    */
   public MapNode withValuesWalked(Function<Entry, Node> walk) {
-    List<Entry> walked = new ArrayList<>(entries.size());
-    boolean changed = false;
-    for (Entry e : entries) {
+    List<Entry> walked = null; // a copy, made at the first value that changes
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
       Node value = walk.apply(e);
-      changed |= value != e.value();
-      if (value != null) {
+      if (value != e.value() && walked == null) {
+        walked = new ArrayList<>(entries.subList(0, i));
+      }
+      if (walked != null && value != null) {
         walked.add(value == e.value() ? e : e.withValue(value));
       }
     }
-    return changed ? withEntries(walked) : this;
+    return walked == null ? this : withEntries(walked);
   }
 
   @Override

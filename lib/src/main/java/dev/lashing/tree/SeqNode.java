@@ -30,16 +30,18 @@ public record SeqNode(List<Node> items, Origin origin, MergeTag tag) implements 
 
   /** As {@link MapNode#withValuesWalked}: each item replaced by what {@code walk} gives, left out for null. */
   public SeqNode withItemsWalked(UnaryOperator<Node> walk) {
-    List<Node> walked = new ArrayList<>(items.size());
-    boolean changed = false;
-    for (Node item : items) {
+    List<Node> walked = null; // a copy, made at the first item that changes
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
       Node value = walk.apply(item);
-      changed |= value != item;
-      if (value != null) {
+      if (value != item && walked == null) {
+        walked = new ArrayList<>(items.subList(0, i));
+      }
+      if (walked != null && value != null) {
         walked.add(value);
       }
     }
-    return changed ? withItems(walked) : this;
+    return walked == null ? this : withItems(walked);
   }
 
   public SeqNode plus(Node item) {

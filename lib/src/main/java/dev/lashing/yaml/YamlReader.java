@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -49,6 +50,8 @@ public final class YamlReader {
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
   /** From this many characters the parser reads ahead on a thread of its own (about half of the work). */
   private static final int PARSED_AHEAD_FROM = 512 * 1024;
+  /** The most characters the parser reads at once. */
+  private static final int READ_BUFFER = 1024 * 1024;
 
   private final SourceFile source;
   /** UTF-16 offset of the text handed to the parser (1 when a byte order mark was removed). */
@@ -98,9 +101,10 @@ public final class YamlReader {
             .setLabel(source.name())
             .setCodePointLimit(Integer.MAX_VALUE)
             .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
-            // The whole text in one read: the parser copies its unread window at every refill, which costs
-            // the square of the length of a long scalar when the window is small.
-            .setBufferSize(yaml.length() + 1)
+            // The parser copies its unread window at every refill, which costs the square of the length of a
+            // long scalar over the buffer's: a MiB of characters a read makes that a few copies, and does not
+            // hold six bytes per character of a large text (a char buffer and a code-point window) to the end.
+            .setBufferSize(Math.min(yaml.length() + 1, READ_BUFFER))
             .build();
     try {
       Iterable<Event> events = new Parse(settings).parseString(yaml);
@@ -246,10 +250,11 @@ public final class YamlReader {
   }
 
   private void remember(NodeEvent event, Node node) {
-    event.getAnchor().ifPresent(a -> {
-      anchors.put(a.getValue(), node);
-      writtenAnchors.add(new ParsedYaml.Anchor(a.getValue(), node.origin().at().startOffset()));
-    });
+    Optional<Anchor> anchor = event.getAnchor(); // not ifPresent: its lambda was made for every node
+    if (anchor.isPresent()) {
+      anchors.put(anchor.get().getValue(), node);
+      writtenAnchors.add(new ParsedYaml.Anchor(anchor.get().getValue(), node.origin().at().startOffset()));
+    }
   }
 
   // ---- comments ----
@@ -522,9 +527,9 @@ public final class YamlReader {
         int at = keyIndex.get(name);
         return at < 0 ? null : entries.get(at).key();
       }
-      for (MapNode.Entry e : entries) {
-        if (e.name().equals(name)) {
-          return e.key();
+      for (int i = 0; i < entries.size(); i++) { // counted: called for every key, an iterator each was 12 MB
+        if (entries.get(i).name().equals(name)) {
+          return entries.get(i).key();
         }
       }
       return null;

@@ -210,8 +210,9 @@ final class TextReporter implements Reporter {
     int first = 0;
     while (first < length) {
       char unit = text.charAt(first);
-      // printable ASCII tested here, not in a call: this loop reads every character of every message
-      if ((unit < 0x20 || unit >= 0x7F) && needsReplacing(unit)) {
+      // printable ASCII told apart first, by a test small enough to be inlined: this loop reads every character
+      // of every message
+      if (!isPrintableAscii(unit) && needsReplacing(unit)) {
         break;
       }
       first++;
@@ -232,9 +233,12 @@ final class TextReporter implements Reporter {
     }
   }
 
-  /** Whether a UTF-16 unit is one that {@link #printable} changes (every unsafe code point is a single unit). */
+  /**
+   * Whether a UTF-16 unit that is not printable ASCII is one that {@link #printable} changes (every unsafe code
+   * point is a single unit).
+   */
   private static boolean needsReplacing(int unit) {
-    return (unit < 0x20 || unit >= 0x7F) && (unit == '\t' || unit == '\n' || unit == '\r' || unsafe(unit));
+    return unit == '\t' || unit == '\n' || unit == '\r' || unsafe(unit);
   }
 
   private static boolean unsafe(int cp) {

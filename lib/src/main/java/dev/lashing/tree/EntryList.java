@@ -19,9 +19,6 @@ import java.util.RandomAccess;
  * extends (the synchronized block only decides which of two extensions takes the shared places).
  */
 final class EntryList extends AbstractList<MapNode.Entry> implements RandomAccess {
-  /** Below this size a walk over the entries is as fast as a hash lookup and costs no memory. */
-  private static final int INDEXED_FROM = 16;
-
   /**
    * What the lists that extend one another share: how many entries of their arrays are taken, and the position
    * of the first entry of each key among them.
@@ -59,7 +56,7 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
   }
 
   private static EntryList indexed(MapNode.Entry[] entries) {
-    if (entries.length < INDEXED_FROM) {
+    if (entries.length < KeyPositions.WORTH_FROM) {
       return new EntryList(entries, entries.length, null);
     }
     Line line = new Line(entries.length);

@@ -9,6 +9,9 @@ package dev.lashing.tree;
  * <p>Not thread-safe: whoever adds keys must keep others from reading meanwhile.
  */
 public final class KeyPositions {
+  /** Below this many keys a walk over them is as fast as a look-up here and costs no memory. */
+  public static final int WORTH_FROM = 16;
+
   private String[] keys;
   private int[] positions;
   private int size;

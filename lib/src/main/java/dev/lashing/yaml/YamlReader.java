@@ -458,9 +458,6 @@ public final class YamlReader {
 
   /** A collection being built. */
   private final class Frame {
-    /** From this many entries on, a mapping's keys are indexed to find a repeated one: below, a walk is faster. */
-    private static final int INDEXED_FROM = 16;
-
     final boolean mapping;
     final boolean flow;
     final String anchor;
@@ -517,7 +514,7 @@ public final class YamlReader {
       if (mergeKey != null && name.equals(mergeKey.value())) {
         return mergeKey;
       }
-      if (keyIndex == null && entries.size() >= INDEXED_FROM) {
+      if (keyIndex == null && entries.size() >= KeyPositions.WORTH_FROM) {
         keyIndex = new KeyPositions(2 * entries.size());
         for (int i = 0; i < entries.size(); i++) {
           keyIndex.putIfAbsent(entries.get(i).name(), i);

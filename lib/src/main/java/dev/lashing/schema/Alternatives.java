@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Collapses the failures of {@code oneOf}/{@code anyOf} alternatives to the one alternative the author
@@ -94,17 +91,13 @@ final class Alternatives {
         }
       }
     }
-    ArrayNode union = JsonNodeFactory.instance.arrayNode();
-    types.forEach(union::add);
-    return new Finding(
-        "type", choice.at(), null, union, first.schemaPath(), choice.evaluation(), first.message());
+    return new Finding("type", choice.at(), null, List.copyOf(types), first.schemaPath(), choice.evaluation(),
+        first.message());
   }
 
-  private static void addTypes(JsonNode type, Set<String> into) {
-    if (type.isArray()) {
-      type.forEach(t -> into.add(t.asString()));
-    } else {
-      into.add(type.asString());
+  private static void addTypes(Object type, Set<String> into) {
+    for (Object name : type instanceof List<?> list ? list : List.of(type)) {
+      into.add(String.valueOf(name));
     }
   }
 

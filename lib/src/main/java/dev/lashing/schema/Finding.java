@@ -1,7 +1,6 @@
 package dev.lashing.schema;
 
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One schema violation, reduced to what a message needs.
@@ -9,7 +8,8 @@ import tools.jackson.databind.JsonNode;
  * @param keyword the failing keyword ({@code type}, {@code required}, {@code additionalProperties}...)
  * @param at where in the instance: property names and indices from the root
  * @param property the key at fault, for {@code required} and {@code additionalProperties}
- * @param keywordValue the keyword's value in the schema (the allowed types, the enum...)
+ * @param keywordValue the keyword's value in the schema (the allowed types, the enum...), in {@link
+ *     dev.lashing.syntax.JsonReader}'s form
  * @param schemaPath where the keyword sits in the schema document, as path steps
  * @param evaluation how the validator got to the keyword, through {@code $ref}s and alternatives
  * @param message the validator's own wording, kept only for keywords we do not phrase ourselves
@@ -18,7 +18,7 @@ record Finding(
     String keyword,
     List<Object> at,
     String property,
-    JsonNode keywordValue,
+    Object keywordValue,
     List<String> schemaPath,
     List<String> evaluation,
     String message) {

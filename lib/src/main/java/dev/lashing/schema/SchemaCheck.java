@@ -210,9 +210,9 @@ final class SchemaCheck {
 
   // ---- the JSON type of a node, as JsonTrees converts it
 
-  private enum Kind { OBJECT, ARRAY, STRING, BOOLEAN, NULL, INTEGER, NUMBER }
+  enum Kind { OBJECT, ARRAY, STRING, BOOLEAN, NULL, INTEGER, NUMBER }
 
-  private static Kind kind(Node node) {
+  static Kind kind(Node node) {
     if (node instanceof MapNode) {
       return Kind.OBJECT;
     }
@@ -231,32 +231,40 @@ final class SchemaCheck {
   private static Test types(Object type) throws Unsupported {
     Set<Kind> allowed = EnumSet.noneOf(Kind.class);
     for (Object name : type instanceof String single ? List.<Object>of(single) : list(type)) {
-      switch (String.valueOf(name)) {
-        case "object" -> allowed.add(Kind.OBJECT);
-        case "array" -> allowed.add(Kind.ARRAY);
-        case "string" -> allowed.add(Kind.STRING);
-        case "boolean" -> allowed.add(Kind.BOOLEAN);
-        case "null" -> allowed.add(Kind.NULL);
-        case "integer" -> allowed.add(Kind.INTEGER);
-        case "number" -> allowed.addAll(EnumSet.of(Kind.NUMBER, Kind.INTEGER)); // an integer is a number too
-        default -> throw new Unsupported("type '" + name + "'");
-      }
+      allowed.addAll(kinds(String.valueOf(name)));
     }
-    return value -> {
-      Kind kind = kind(value);
-      if (kind != Kind.NUMBER) {
-        return Verdict.of(allowed.contains(kind));
-      }
-      Double number = number((ScalarNode) value);
-      if (number == null) {
-        return Verdict.UNSURE; // infinite, not a number, or unreadable: a type of its own to some validators
-      }
-      if (allowed.contains(Kind.NUMBER)) {
-        return Verdict.YES;
-      }
-      // a whole number written as a float: whether it counts as an integer is the validator's setting
-      return allowed.contains(Kind.INTEGER) && number == Math.rint(number) ? Verdict.UNSURE : Verdict.NO;
+    return value -> typeVerdict(allowed, value);
+  }
+
+  /** The kinds of node a JSON type name admits. */
+  static Set<Kind> kinds(String type) throws Unsupported {
+    return switch (type) {
+      case "object" -> EnumSet.of(Kind.OBJECT);
+      case "array" -> EnumSet.of(Kind.ARRAY);
+      case "string" -> EnumSet.of(Kind.STRING);
+      case "boolean" -> EnumSet.of(Kind.BOOLEAN);
+      case "null" -> EnumSet.of(Kind.NULL);
+      case "integer" -> EnumSet.of(Kind.INTEGER);
+      case "number" -> EnumSet.of(Kind.NUMBER, Kind.INTEGER); // an integer is a number too
+      default -> throw new Unsupported("type '" + type + "'");
     };
+  }
+
+  /** Whether {@code value} has one of the {@code allowed} kinds. */
+  static Verdict typeVerdict(Set<Kind> allowed, Node value) {
+    Kind kind = kind(value);
+    if (kind != Kind.NUMBER) {
+      return Verdict.of(allowed.contains(kind));
+    }
+    Double number = number((ScalarNode) value);
+    if (number == null) {
+      return Verdict.UNSURE; // infinite, not a number, or unreadable: a type of its own to some validators
+    }
+    if (allowed.contains(Kind.NUMBER)) {
+      return Verdict.YES;
+    }
+    // a whole number written as a float: whether it counts as an integer is the validator's setting
+    return allowed.contains(Kind.INTEGER) && number == Math.rint(number) ? Verdict.UNSURE : Verdict.NO;
   }
 
   // ---- objects
@@ -362,7 +370,7 @@ final class SchemaCheck {
     return value -> Verdict.of(!(value instanceof SeqNode seq) || seq.size() >= least);
   }
 
-  private static Verdict uniqueItems(Node value) {
+  static Verdict uniqueItems(Node value) {
     if (!(value instanceof SeqNode seq)) {
       return Verdict.YES;
     }
@@ -458,7 +466,7 @@ final class SchemaCheck {
   }
 
   /** A number scalar's value, as {@link JsonTrees} reads it; null where it does not parse or is not finite. */
-  private static Double number(ScalarNode scalar) {
+  static Double number(ScalarNode scalar) {
     if (scalar.type() == ScalarNode.Type.INT) {
       Long n = Scalars.parseInt(scalar.value());
       return n == null ? null : (double) n;
@@ -472,7 +480,7 @@ final class SchemaCheck {
   }
 
   /** Whether a number is within the range where a double holds every integer exactly. */
-  private static boolean exact(double number) {
+  static boolean exact(double number) {
     return Math.abs(number) <= 0x1p53;
   }
 
@@ -480,7 +488,7 @@ final class SchemaCheck {
    * The validator's reading of a pattern: Java's regex, searched anywhere in the text, with {@code $} at the very
    * end only (as in ECMAScript; Java's also matches before a final line break).
    */
-  private static Pattern regex(String pattern) throws Unsupported {
+  static Pattern regex(String pattern) throws Unsupported {
     if (pattern.contains("\\p{") || pattern.contains("\\P{")) {
       throw new Unsupported("a pattern with character properties: " + pattern);
     }

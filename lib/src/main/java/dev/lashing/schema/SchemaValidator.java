@@ -1,10 +1,5 @@
 package dev.lashing.schema;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceRange;
 import dev.lashing.syntax.JsonReader;
@@ -32,9 +27,9 @@ import tools.jackson.databind.JsonNode;
  * {@code services.web additional properties 'imgae' not allowed (did you mean 'image'?)}.
  *
  * <p>A document is first judged by {@link SchemaCheck}, which reads the schema in a few milliseconds and walks the
- * tree once; only a document it does not accept goes to networknt's validator, which says what is wrong.
- * Compiling that one (with loading its libraries) costs a short run a third of its time, so it happens once,
- * when the first such document comes.
+ * tree once; only a document it does not accept is explained: by {@link SchemaExplainer}, which knows the keywords
+ * Compose's schema uses, else by networknt's validator, which knows them all. Compiling that one (with loading
+ * its libraries) costs a short run more than the rest of its work, so it happens only when it is needed, once.
  */
 public final class SchemaValidator {
   private static final String RESOURCE = "/dev/lashing/schemas/compose-spec.schema.json";
@@ -54,13 +49,15 @@ public final class SchemaValidator {
 
   /** Decides on most documents alone; null when the schema uses a keyword it does not know. */
   private final SchemaCheck check;
-  /** The schema as {@link JsonReader} read it: the explaining validator is built from it, not from a second read. */
+  /** The schema as {@link JsonReader} read it: the explaining validators are built from it, not from a second read. */
   private final Object schemaJson;
-  /** The validator that explains, compiled when the first document fails the check. */
+  /** The schema as the explaining validators read it, and ours; made when the first document fails the check. */
   private volatile Explaining explaining;
+  /** networknt's validator, compiled when the first document comes that ours cannot explain. */
+  private volatile NetworkntExplainer networknt;
 
-  /** The schema as networknt's validator reads it, and that validator. */
-  private record Explaining(SchemaDocument document, Schema schema) {}
+  /** The schema prepared for explaining, and the explainer of its keywords (null when it uses others). */
+  private record Explaining(PreparedSchema schema, SchemaExplainer explainer) {}
 
   SchemaValidator(String schemaText) {
     this.schemaJson = parse(schemaText);
@@ -85,16 +82,28 @@ public final class SchemaValidator {
   }
 
   private Explaining explaining() {
-    Explaining compiled = explaining;
+    Explaining made = explaining;
+    if (made == null) {
+      synchronized (this) {
+        made = explaining;
+        if (made == null) {
+          PreparedSchema prepared = new PreparedSchema(schemaJson);
+          made = new Explaining(prepared, SchemaExplainer.of(prepared));
+          explaining = made;
+        }
+      }
+    }
+    return made;
+  }
+
+  private NetworkntExplainer networknt() {
+    NetworkntExplainer compiled = networknt;
     if (compiled == null) {
       synchronized (this) {
-        compiled = explaining;
+        compiled = networknt;
         if (compiled == null) {
-          SchemaDocument document = SchemaDocument.of(schemaJson);
-          Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document.json());
-          schema.initializeValidators();
-          compiled = new Explaining(document, schema);
-          explaining = compiled;
+          compiled = new NetworkntExplainer(explaining().schema(), PHRASED);
+          networknt = compiled;
         }
       }
     }
@@ -150,20 +159,32 @@ public final class SchemaValidator {
     return check != null && check.accepts(root);
   }
 
-  /** The errors networknt's validator finds, phrased as {@link #check} gives them. */
+  /** The errors of a document the check refused, phrased as {@link #check} gives them. */
   List<Violation> explain(MapNode root, String fileLabel) {
-    Explaining full = explaining();
-    List<Error> errors = full.schema().validate(JsonTrees.toJson(root));
-    if (errors.isEmpty()) {
+    List<Finding> findings = explainedHere(root);
+    return violations(findings != null ? findings : explainedByNetworknt(root), root, fileLabel);
+  }
+
+  /** What {@link SchemaExplainer} finds wrong with {@code root}; null where only networknt's validator can say. */
+  List<Finding> explainedHere(MapNode root) {
+    SchemaExplainer explainer = explaining().explainer();
+    return explainer == null ? null : explainer.explain(root);
+  }
+
+  /** What networknt's validator finds wrong with {@code root}. */
+  List<Finding> explainedByNetworknt(MapNode root) {
+    return networknt().explain(root);
+  }
+
+  /** The findings of an explainer as errors: one per mistake, phrased, sorted. */
+  List<Violation> violations(List<Finding> findings, MapNode root, String fileLabel) {
+    if (findings.isEmpty()) {
       return List.of();
     }
-    List<Finding> findings = new ArrayList<>(errors.size());
-    for (Error e : errors) {
-      findings.add(finding(e));
-    }
+    PreparedSchema schema = explaining().schema();
     Map<Diagnostic, Violation> violations = new LinkedHashMap<>();
     for (Finding f : Alternatives.reduce(findings)) {
-      Violation v = diagnose(f, root, fileLabel, full.document());
+      Violation v = diagnose(f, root, fileLabel, schema);
       if (v != null) {
         violations.putIfAbsent(v.diagnostic(), v);
       }
@@ -171,20 +192,7 @@ public final class SchemaValidator {
     return violations.values().stream().sorted((a, b) -> ORDER.compare(a.diagnostic(), b.diagnostic())).toList();
   }
 
-  private static Finding finding(Error e) {
-    // The validator's own message is formatted through resource bundles: only asked for when needed.
-    String message = PHRASED.contains(e.getKeyword()) ? null : e.getMessage();
-    return new Finding(
-        e.getKeyword(),
-        steps(e.getInstanceLocation()),
-        e.getProperty(),
-        e.getSchemaNode(),
-        names(e.getSchemaLocation().getFragment()),
-        names(e.getEvaluationPath()),
-        message);
-  }
-
-  private static Violation diagnose(Finding f, MapNode root, String fileLabel, SchemaDocument document) {
+  private static Violation diagnose(Finding f, MapNode root, String fileLabel, PreparedSchema schema) {
     List<Node> trail = JsonTrees.trail(root, f.at());
     Node value = trail.get(trail.size() - 1);
     String path = f.at().stream().map(String::valueOf).collect(Collectors.joining("."));
@@ -195,7 +203,7 @@ public final class SchemaValidator {
             ? map.entry(f.property()).key().origin().usedAt()
             : position(trail, fileLabel);
         yield new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, at,
-            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f, document)),
+            subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f, schema)),
             child(f.at(), f.property()));
       }
       case "required" -> violation(f, position(trail, fileLabel), subject + "missing property '" + f.property() + "'");
@@ -203,11 +211,11 @@ public final class SchemaValidator {
       case "enum" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
           subject + "must be one of " + quotedList(f.keywordValue()));
       case "pattern" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
-          subject + patternMismatch(f, value, document));
+          subject + patternMismatch(f, value, schema));
       case "minimum" -> violation(f, position(trail, fileLabel),
-          subject + "must be greater than or equal to " + f.keywordValue().asString());
+          subject + "must be greater than or equal to " + f.keywordValue());
       case "maximum" -> violation(f, position(trail, fileLabel),
-          subject + "must be less than or equal to " + f.keywordValue().asString());
+          subject + "must be less than or equal to " + f.keywordValue());
       case "uniqueItems" -> duplicate(f.at(), trail, subject, fileLabel);
       default -> violation(f, position(trail, fileLabel), subject + f.message());
     };
@@ -255,19 +263,18 @@ public final class SchemaValidator {
   }
 
   /** An enum the schema document turned into a pattern is reported as the enum it was. */
-  private static String patternMismatch(Finding f, Node value, SchemaDocument document) {
-    List<String> allowed = document.enumAt(schemaObject(f));
+  private static String patternMismatch(Finding f, Node value, PreparedSchema schema) {
+    List<String> allowed = schema.enumAt(schemaObject(f));
     if (allowed != null) {
       return "must be one of " + allowed.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
     }
     String text = value instanceof ScalarNode s ? s.value() : "";
-    return "'" + text + "' does not match pattern '" + f.keywordValue().asString() + "'";
+    return "'" + text + "' does not match pattern '" + f.keywordValue() + "'";
   }
 
   /** " (did you mean 'image'?)" when the wrong key is close to a key allowed at that place. */
-  private static String suggestion(Finding f, SchemaDocument document) {
-    JsonNode properties = document.at(schemaObject(f)).path("properties");
-    return Suggestions.closest(f.property(), properties.propertyNames())
+  private static String suggestion(Finding f, PreparedSchema schema) {
+    return Suggestions.closest(f.property(), schema.propertyNames(schemaObject(f)))
         .map(name -> " (did you mean '" + name + "'?)")
         .orElse("");
   }
@@ -282,12 +289,10 @@ public final class SchemaValidator {
   }
 
   /** "a string", "a boolean or string", "a mapping, list or null": Compose's names for JSON types. */
-  private static String typeNames(JsonNode type) {
+  private static String typeNames(Object type) {
     List<String> names = new ArrayList<>();
-    if (type.isArray()) {
-      type.forEach(t -> names.add(typeName(t.asString())));
-    } else {
-      names.add(typeName(type.asString()));
+    for (Object name : type instanceof List<?> list ? list : List.of(type)) {
+      names.add(typeName(String.valueOf(name)));
     }
     String joined = names.size() == 1
         ? names.get(0)
@@ -303,25 +308,12 @@ public final class SchemaValidator {
     };
   }
 
-  private static String quotedList(JsonNode values) {
+  /** The values of an enum, quoted: strings as they are, other values as JSON writes them. */
+  private static String quotedList(Object values) {
     List<String> quoted = new ArrayList<>();
-    values.forEach(v -> quoted.add("'" + (v.isString() ? v.asString() : v.toString()) + "'"));
+    for (Object v : (List<?>) values) {
+      quoted.add("'" + (v instanceof String text ? text : JsonTreeReader.tree(v).toString()) + "'");
+    }
     return String.join(", ", quoted);
-  }
-
-  private static List<Object> steps(NodePath path) {
-    List<Object> steps = new ArrayList<>(path.getNameCount());
-    for (int i = 0; i < path.getNameCount(); i++) {
-      steps.add(path.getElement(i));
-    }
-    return steps;
-  }
-
-  private static List<String> names(NodePath path) {
-    List<String> names = new ArrayList<>(path.getNameCount());
-    for (int i = 0; i < path.getNameCount(); i++) {
-      names.add(String.valueOf(path.getElement(i)));
-    }
-    return names;
   }
 }

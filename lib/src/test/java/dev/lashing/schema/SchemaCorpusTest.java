@@ -27,7 +27,7 @@ class SchemaCorpusTest {
 
   private static final String ABSENT = "../shared/corpus not found: corpus schema test skipped";
 
-  static Path corpus() {
+  private static Path corpus() {
     String shared = System.getProperty("lashing.shared");
     Path base = shared != null ? Path.of(shared) : Path.of("").toAbsolutePath().getParent().resolve("../shared");
     return base.resolve("corpus");

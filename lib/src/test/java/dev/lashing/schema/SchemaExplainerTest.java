@@ -1,16 +1,15 @@
 package dev.lashing.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lashing.source.SourceFile;
+import dev.lashing.testing.Corpus;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -103,30 +102,27 @@ class SchemaExplainerTest {
 
   @Test
   void mistakesInTheCorpusAreExplainedAlike() throws IOException {
-    Path corpus = SchemaCorpusTest.corpus();
-    assumeTrue(Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
-        "../shared/corpus not found: the corpus comparison of the explainers is skipped");
+    Corpus.assumePresent();
     Random random = new Random(42);
     int compared = 0;
     int refused = 0;
-    for (String line : Files.readAllLines(corpus.resolve("MANIFEST.tsv"))) {
-      String file = line.split("\t")[0];
-      if (!file.endsWith(".yml") && !file.endsWith(".yaml")) {
+    for (Corpus.Entry entry : Corpus.entries()) {
+      if (!entry.isCompose()) {
         continue;
       }
-      String text = Files.readString(corpus.resolve("files").resolve(file), StandardCharsets.UTF_8);
+      String text = Files.readString(Corpus.root().resolve("files").resolve(entry.localFile()), StandardCharsets.UTF_8);
       for (int i = 0; i < 30; i++) {
         String mutant = mutate(text, random);
         List<Node> documents;
         try {
-          documents = YamlReader.read(new SourceFile(file, mutant));
+          documents = YamlReader.read(new SourceFile(entry.localFile(), mutant));
         } catch (RuntimeException unreadable) {
           continue; // not YAML any more: nothing for the schema to say
         }
         for (Node document : documents) {
           if (document instanceof MapNode map && !COMPOSE.acceptedWithoutExplaining(map)) {
             refused++;
-            compared += compare(map, file + " mutant " + i);
+            compared += compare(map, entry.localFile() + " mutant " + i);
           }
         }
       }

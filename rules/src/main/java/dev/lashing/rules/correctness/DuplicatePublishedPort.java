@@ -28,9 +28,9 @@ public final class DuplicatePublishedPort implements Rule {
   }
 
   /** A claimed host port on one address ("" for every address), and who claimed it. */
-  private record Claim(String service, String address, long hostPort, String protocol, Port port) {
+  private record Claim(String service, String address, String hostPort, String protocol, Port port) {
     boolean overlaps(Claim other) {
-      return protocol.equals(other.protocol) && hostPort == other.hostPort
+      return protocol.equals(other.protocol) && hostPort.equals(other.hostPort)
           && (address.isEmpty() || other.address.isEmpty() || address.equals(other.address));
     }
   }
@@ -71,7 +71,8 @@ public final class DuplicatePublishedPort implements Rule {
       return null;
     }
     String address = port.isBoundToAllInterfaces() ? "" : port.hostIp().value();
-    return new Claim(service.name(), address, Long.parseLong(port.published().value()),
-        port.protocolOrDefault(), port);
+    // Compared as digits without leading zeros, not parsed: a file Compose refuses may hold any number of them.
+    String hostPort = port.published().value().replaceFirst("^0+(?=.)", "");
+    return new Claim(service.name(), address, hostPort, port.protocolOrDefault(), port);
   }
 }

@@ -55,6 +55,26 @@ class CorrectnessRulesTest {
     }
 
     @Test
+    void hostPortsCompareAsNumbersHoweverLong() {
+      // Found by LoaderFuzzTest: a published port too long for a long ended the lint run.
+      RuleTester.of(new DuplicatePublishedPort())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+                  ports:
+                    - {target: 80, published: "0080"}
+                    - {target: 81, published: "555555555555555555555555555555555555555555555"}
+                api:
+                  image: api:1
+                  ports:
+                    - {target: 80, published: "80"}   # expect: duplicate-published-port
+                    - {target: 81, published: "555555555555555555555555555555555555555555556"}
+              """)
+          .expectMarkedFindings();
+    }
+
+    @Test
     void interpolatedPortsAreCompared() {
       RuleTester.of(new DuplicatePublishedPort())
           .environment(Map.of("PORT", "8080"))

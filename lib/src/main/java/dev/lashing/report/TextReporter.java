@@ -21,9 +21,13 @@ final class TextReporter implements Reporter {
   private static final int SHOWN_BEFORE_SPAN = 60;
   /** Tabs in code frames become spaces up to the next multiple of this, so the underline lines up. */
   private static final int TAB_WIDTH = 4;
-  /** About the length of a finding's text, quiet and not (a message of two or three hundred characters). */
+  /**
+   * A little more than the length of a finding's text, quiet and not (a message of two or three hundred characters;
+   * with its code frame, 370 on average over the corpus): a chunk's text is sized once, and every character it is
+   * given is allocated, zeroed and collected, used or not.
+   */
   private static final int QUIET_CHARS = 320;
-  private static final int CHARS = 1024;
+  private static final int CHARS = 512;
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
 

@@ -96,14 +96,23 @@ public final class SourceFile {
     int[] starts = new int[16];
     int count = 0;
     starts[count++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-      if (lineBreak) {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-        }
-        starts[count++] = i + 1;
+    // Breaks are found with String.indexOf, compiled early in every run, rather than a loop over each character,
+    // which runs interpreted: this method is called once per file, too seldom to be compiled.
+    int lineFeed = text.indexOf('\n');
+    int carriageReturn = text.indexOf('\r');
+    while (lineFeed >= 0 || carriageReturn >= 0) {
+      int last = carriageReturn >= 0 && (lineFeed < 0 || carriageReturn < lineFeed)
+          ? (carriageReturn + 1 == lineFeed ? lineFeed : carriageReturn)
+          : lineFeed;
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = last + 1;
+      if (lineFeed >= 0 && lineFeed <= last) {
+        lineFeed = text.indexOf('\n', last + 1);
+      }
+      if (carriageReturn >= 0 && carriageReturn <= last) {
+        carriageReturn = text.indexOf('\r', last + 1);
       }
     }
     return Arrays.copyOf(starts, count);

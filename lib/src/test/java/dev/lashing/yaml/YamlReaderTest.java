@@ -191,6 +191,13 @@ class YamlReaderTest {
   }
 
   @Test
+  void aReplacementCharacterAndAByteOrderMarkAreReadAsWritten() {
+    byte[] bytes = "\uFEFFservices: {web: {image: \"\uFFFD\u00e9\"}}\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(SourceFiles.decode(bytes, "c.yaml").text())
+        .isEqualTo("\uFEFFservices: {web: {image: \"\uFFFD\u00e9\"}}\n");
+  }
+
+  @Test
   void blockScalarsEndAtTheirLastCharacter() {
     String text = "a: |\n  one\n  two\n\n# after\nb: 1\n";
     SourceRange r = scalar(root(text), "a").origin().at();

@@ -26,6 +26,7 @@ public final class DotEnv {
     private final String text;
     private final Function<String, String> lookup;
     private final Map<String, String> out = new LinkedHashMap<>();
+    private final Template.Growth growth = new Template.Growth();
     private int pos;
 
     Parser(SourceFile file, Function<String, String> lookup) {
@@ -154,7 +155,7 @@ public final class DotEnv {
         return Template.substitute(value, name -> {
           String found = lookup.apply(name);
           return found != null ? found : out.get(name);
-        }, name -> { });
+        }, name -> { }, growth);
       } catch (InterpolationException e) {
         throw error(exact ? start + e.start() : start, e.getMessage());
       }

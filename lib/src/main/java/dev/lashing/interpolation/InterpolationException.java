@@ -12,7 +12,9 @@ public final class InterpolationException extends Exception {
     /** A <code>${</code> that does not open a valid braced form. */
     INVALID_FORMAT,
     /** A {@code ${V:?msg}} or {@code ${V?msg}} whose variable is missing. */
-    MISSING_REQUIRED
+    MISSING_REQUIRED,
+    /** References that would make values grow beyond {@link Template.Growth}'s bound. */
+    TOO_LONG
   }
 
   private final Kind kind;

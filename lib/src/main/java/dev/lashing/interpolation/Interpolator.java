@@ -48,6 +48,7 @@ public final class Interpolator {
     private final List<VariableReference> references = new ArrayList<>();
     /** The keys (and {@code []} for items) down to the node walked: a value's path is written out only when needed. */
     private final List<String> path = new ArrayList<>();
+    private final Template.Growth growth = new Template.Growth();
 
     Walk(Function<String, String> lookup, Function<String, SourceFile> sources) {
       this.lookup = lookup;
@@ -95,7 +96,8 @@ public final class Interpolator {
       }
       try {
         String result = Template.substitute(value, lookup, (name, start, end) -> diagnostics.add(Diagnostic.warning(Diagnostic.Kind.UNSET_VARIABLE, 
-            positions.range(start, end), "The \"" + name + "\" variable is not set. Defaulting to a blank string.")));
+            positions.range(start, end), "The \"" + name + "\" variable is not set. Defaulting to a blank string.")),
+            growth);
         return result.equals(value) ? scalar : scalar.withValue(result, ScalarNode.Type.STRING);
       } catch (InterpolationException e) {
         diagnostics.add(Diagnostic.error(Diagnostic.Kind.INTERPOLATION, positions.range(e.start(), e.end()), message(e, path, value)));

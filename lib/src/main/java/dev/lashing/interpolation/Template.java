@@ -41,12 +41,37 @@ public final class Template {
    */
   public static String substitute(String text, Function<String, String> lookup, Consumer<String> unsetVariable)
       throws InterpolationException {
-    return substitute(text, lookup, (name, start, end) -> unsetVariable.accept(name));
+    return substitute(text, lookup, unsetVariable, new Growth());
   }
 
-  static String substitute(String text, Function<String, String> lookup, UnsetListener unset)
+  /** {@link #substitute(String, Function, Consumer)}, spending {@code growth}: one for all values of a file. */
+  public static String substitute(String text, Function<String, String> lookup, Consumer<String> unsetVariable,
+      Growth growth) throws InterpolationException {
+    return substitute(text, lookup, (name, start, end) -> unsetVariable.accept(name), growth);
+  }
+
+  static String substitute(String text, Function<String, String> lookup, UnsetListener unset, Growth growth)
       throws InterpolationException {
-    return new Evaluator(text, lookup, unset).evaluate(0, text.length());
+    return new Evaluator(text, lookup, unset, growth).evaluate(0, text.length());
+  }
+
+  /**
+   * How many characters variable references may add to values, those of a whole file together: a file that refers to
+   * its own variables again and again ({@code A=${A}${A}}, line after line) would otherwise double them until memory
+   * ran out. Compose has no such bound; no file it reads in practice comes near it.
+   */
+  public static final class Growth {
+    static final long MAX_CHARS = 64L * 1024 * 1024;
+    private long left = MAX_CHARS;
+
+    /** Spends what replacing {@code text[start, end)} by {@code replacement} adds. */
+    void spend(String replacement, int start, int end) throws InterpolationException {
+      left -= replacement.length() - (end - start);
+      if (left < 0) {
+        throw new InterpolationException(InterpolationException.Kind.TOO_LONG, "variable references add more than " + MAX_CHARS
+            + " characters to the values of this file (a variable that refers to itself, again and again?)", start, end);
+      }
+    }
   }
 
   /**
@@ -207,7 +232,7 @@ public final class Template {
   }
 
   /** Substitutes ranges of one text, so nested errors and warnings keep offsets into the whole text. */
-  private record Evaluator(String text, Function<String, String> lookup, UnsetListener unset) {
+  private record Evaluator(String text, Function<String, String> lookup, UnsetListener unset, Growth growth) {
 
     String evaluate(int from, int to) throws InterpolationException {
       int dollar = text.indexOf('$', from);
@@ -232,8 +257,13 @@ public final class Template {
           continue;
         }
         try {
-          out.append(replace(m, from, to));
+          String replacement = replace(m, from, to);
+          growth.spend(replacement, m.start, m.end);
+          out.append(replacement);
         } catch (InterpolationException e) {
+          if (e.kind() == InterpolationException.Kind.TOO_LONG) {
+            throw e; // going on would only grow further
+          }
           if (first == null) {
             first = e;
           }

@@ -91,6 +91,14 @@ class DotEnvTest {
   }
 
   @Test
+  void refusesValuesThatGrowWithoutBoundThroughTheirOwnVariables() {
+    // Found by DotEnvFuzzTest: each line doubles A, and the 23rd would pass 64 Mi characters more than written.
+    ComposeException e = failure("A=0123456789abcdef\n" + "A=${A}${A}\n".repeat(40));
+    assertThat(where(e)).isEqualTo("23:3");
+    assertThat(e.getMessage()).contains("variable references add more than 67108864 characters to the values of this file");
+  }
+
+  @Test
   void expandsShellEscapesInDoubleQuotesThenInterpolates() {
     assertThat(parse("KEY=\"Z\\aZ\\bZ\\fZ\\nZ\\rZ\\tZ\\vZ\\\\Z\\0123Z\"\n"))
         .containsEntry("KEY", "Z\u0007Z\bZ\fZ\nZ\rZ\tZ\u000BZ\\ZSZ");

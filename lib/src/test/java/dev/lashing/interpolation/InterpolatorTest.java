@@ -107,6 +107,24 @@ class InterpolatorTest {
   }
 
   @Test
+  void valuesOfAFileMayGrowByAtMost64MiCharactersTogether() {
+    Doc d = new Doc("a: ${BIG}${BIG}${BIG}${BIG}\nb: ${BIG}${BIG}${BIG}${BIG}\nc: ${BIG}\n");
+    MapNode root = d.map("a", d.plain("${BIG}${BIG}${BIG}${BIG}"), "b", d.plain("${BIG}${BIG}${BIG}${BIG}"),
+        "c", d.plain("${BIG}"));
+    String big = "x".repeat(8 * 1024 * 1024);
+
+    Interpolator.Result result = Interpolator.interpolate(root, Map.of("BIG", big)::get, name -> d.file);
+
+    assertThat(valueAt(result.tree(), "b")).hasSize(4 * big.length());
+    assertThat(valueAt(result.tree(), "c")).isEqualTo("${BIG}");
+    assertThat(result.diagnostics()).singleElement().satisfies(diagnostic -> {
+      assertThat(diagnostic.at()).isEqualTo(d.rangeOf("${BIG}", 8));
+      assertThat(diagnostic.message()).startsWith(
+          "error while interpolating c: variable references add more than 67108864 characters to the values of this file");
+    });
+  }
+
+  @Test
   void interpolatedScalarsKeepOriginStyleAndTag() {
     Doc d = new Doc("image: nginx:$TAG\n");
     ScalarNode image = d.plain("nginx:$TAG").withTag(Node.MergeTag.OVERRIDE);

@@ -55,6 +55,8 @@ inc["i%d.yaml" % depth] = "services:\n  last: {image: busybox}\n"
 case("include-chain-1000", inc)
 case("env-1M-lines", {"compose.yaml": "services:\n  web:\n    image: nginx:${TAG}\n",
                       ".env": "".join("V%07d=value\n" % i for i in range(10 ** 6)) + "TAG=1.27\n"})
+case("env-self-doubling", {"compose.yaml": "services:\n  web:\n    image: nginx:${A}\n",
+                           ".env": "A=0123456789abcdef\n" + "A=${A}${A}\n" * 60})
 bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     "a%d: &a%d [%s]\n" % (i, i, ", ".join(["*a%d" % (i - 1)] * 10)) for i in range(1, 12))
 case("lashing-yml-alias-bomb", {"compose.yaml": "services:\n  web: {image: nginx:1.27}\n", ".lashing.yml": bomb})

@@ -135,6 +135,14 @@ class HostileInputTest {
   }
 
   @Test
+  void anEnvFileWhoseVariableDoublesLineAfterLine() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:${A}\n");
+    write(".env", "A=0123456789abcdef\n" + "A=${A}${A}\n".repeat(60));
+    assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).contains(".env:23:3: ").contains("variable references add more than 67108864 characters");
+  }
+
+  @Test
   void deepNestingAndInvalidUtf8AreRefusedWithAPosition() throws IOException {
     write("compose.yaml", "x: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
     assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);

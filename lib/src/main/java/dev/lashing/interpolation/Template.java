@@ -68,8 +68,9 @@ public final class Template {
     void spend(String replacement, int start, int end) throws InterpolationException {
       left -= replacement.length() - (end - start);
       if (left < 0) {
-        throw new InterpolationException(InterpolationException.Kind.TOO_LONG, "variable references add more than " + MAX_CHARS
-            + " characters to the values of this file (a variable that refers to itself, again and again?)", start, end);
+        throw new InterpolationException(InterpolationException.Kind.TOO_LONG,
+            "variable references add more than " + MAX_CHARS + " characters to the values of this file"
+                + " (a variable that refers to itself, again and again?)", start, end);
       }
     }
   }

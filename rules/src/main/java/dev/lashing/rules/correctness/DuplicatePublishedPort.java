@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Two published ports that claim the same host port and protocol on overlapping addresses: the second
@@ -26,6 +28,12 @@ public final class DuplicatePublishedPort implements Rule {
   public RuleInfo info() {
     return DuplicatePublishedPortInfo.INFO;
   }
+
+  /**
+   * A host port as digits without leading zeros (group 1), compared as text, not parsed: a file Compose refuses
+   * may hold any number of digits.
+   */
+  private static final Pattern DECIMAL = Pattern.compile("0*([0-9]+)");
 
   /** A claimed host port on one address ("" for every address), and who claimed it. */
   private record Claim(String service, String address, String hostPort, String protocol, Port port) {
@@ -67,12 +75,11 @@ public final class DuplicatePublishedPort implements Rule {
    * ({@code "8000-9000:80"} takes any free port of it), or not a number.
    */
   private static Claim claim(Service service, Port port) {
-    if (port.published() == null || !port.published().value().matches("[0-9]+")) {
+    Matcher decimal = port.published() == null ? null : DECIMAL.matcher(port.published().value());
+    if (decimal == null || !decimal.matches()) {
       return null;
     }
     String address = port.isBoundToAllInterfaces() ? "" : port.hostIp().value();
-    // Compared as digits without leading zeros, not parsed: a file Compose refuses may hold any number of them.
-    String hostPort = port.published().value().replaceFirst("^0+(?=.)", "");
-    return new Claim(service.name(), address, hostPort, port.protocolOrDefault(), port);
+    return new Claim(service.name(), address, decimal.group(1), port.protocolOrDefault(), port);
   }
 }

@@ -64,14 +64,27 @@ public final class Template {
     static final long MAX_CHARS = 64L * 1024 * 1024;
     private long left = MAX_CHARS;
 
-    /** Spends what replacing {@code text[start, end)} by {@code replacement} adds. */
-    void spend(String replacement, int start, int end) throws InterpolationException {
-      left -= replacement.length() - (end - start);
+    /** What is left before a reference is replaced: {@link #settle} and {@link #reset} count from it. */
+    long mark() {
+      return left;
+    }
+
+    /**
+     * Spends, from {@code mark}, what replacing {@code text[start, end)} by {@code replacement} adds in all: what
+     * references nested in its default added along the way is part of that, counted once.
+     */
+    void settle(long mark, String replacement, int start, int end) throws InterpolationException {
+      left = mark - (replacement.length() - (end - start));
       if (left < 0) {
         throw new InterpolationException(InterpolationException.Kind.TOO_LONG,
             "variable references add more than " + MAX_CHARS + " characters to the values of this file"
                 + " (a variable that refers to itself, again and again?)", start, end);
       }
+    }
+
+    /** Back to {@code mark}: what was spent since then is not added to any value. */
+    void reset(long mark) {
+      left = mark;
     }
   }
 
@@ -257,14 +270,16 @@ public final class Template {
           i++;
           continue;
         }
+        long mark = growth.mark();
         try {
           String replacement = replace(m, from, to);
-          growth.spend(replacement, m.start, m.end);
+          growth.settle(mark, replacement, m.start, m.end);
           out.append(replacement);
         } catch (InterpolationException e) {
           if (e.kind() == InterpolationException.Kind.TOO_LONG) {
             throw e; // going on would only grow further
           }
+          growth.reset(mark); // a reference that failed adds nothing
           if (first == null) {
             first = e;
           }

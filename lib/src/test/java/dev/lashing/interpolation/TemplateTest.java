@@ -120,6 +120,28 @@ class TemplateTest {
   }
 
   @Test
+  void whatADefaultAddsCountsOnceAgainstTheGrowthBound() throws InterpolationException {
+    String big = "x".repeat(40 * 1024 * 1024); // more than half the bound of 64 Mi characters
+    Map<String, String> env = Map.of("BIG", big);
+
+    // the reference nested in the default and the one around it add the same characters: counted once
+    assertThat(Template.substitute("${UNSET:-${BIG}}", env::get, name -> { })).isEqualTo(big);
+    assertThat(Template.substitute("${UNSET:-${UNSET2:-${BIG}}}", env::get, name -> { })).isEqualTo(big);
+    // two such values add 80 Mi
+    assertThatThrownBy(() -> Template.substitute("${UNSET:-${BIG}} ${UNSET:-${BIG}}", env::get, name -> { }))
+        .isInstanceOfSatisfying(InterpolationException.class, e -> {
+          assertThat(e.kind()).isEqualTo(InterpolationException.Kind.TOO_LONG);
+          assertThat(e.start()).isEqualTo(26); // the second default's ${BIG}, where the bound was passed
+        });
+    // a reference that fails adds nothing, even what its default added before it failed
+    Template.Growth growth = new Template.Growth();
+    assertThatThrownBy(() -> Template.substitute("${UNSET:?${BIG}}", env::get, (n, s, e) -> { }, growth))
+        .isInstanceOfSatisfying(InterpolationException.class,
+            e -> assertThat(e.kind()).isEqualTo(InterpolationException.Kind.MISSING_REQUIRED));
+    assertThat(Template.substitute("${BIG}", env::get, (n, s, e) -> { }, growth)).isEqualTo(big);
+  }
+
+  @Test
   void invalidTemplateQuotesTheTextLikeGo() {
     assertThat(failure("${")).hasMessage("Invalid template: \"${\"");
     assertThat(failure("a\t${ \"b\"")).hasMessage("Invalid template: \"a\\t${ \\\"b\\\"\"");

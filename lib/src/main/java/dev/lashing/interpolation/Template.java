@@ -58,7 +58,9 @@ public final class Template {
   /**
    * How many characters variable references may add to values, those of a whole file together: a file that refers to
    * its own variables again and again ({@code A=${A}${A}}, line after line) would otherwise double them until memory
-   * ran out. Compose has no such bound; no file it reads in practice comes near it.
+   * ran out. Compose has no such bound; no file it reads in practice comes near it. A file of many services is
+   * interpolated in slices side by side, each with a bound of its own: one shared would make which value fails
+   * depend on the threads.
    */
   public static final class Growth {
     static final long MAX_CHARS = 64L * 1024 * 1024;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the self-contained linux-x64 distribution from cli/target/lashing.jar: a Java runtime trimmed with
-# jlink, the jar, ahead-of-time caches trained on the examples (JEP 483/514: -XX:AOTCacheOutput; one for every
+# jlink, the jar (split in two), ahead-of-time caches trained on the examples (JEP 483/514: -XX:AOTCacheOutput; one for every
 # command, one for lint alone), and bin/lashing, as cli/target/lashing-linux-x64/ and
 # cli/target/lashing-VERSION-linux-x64.tar.gz.
 #
@@ -40,7 +40,10 @@ mkdir -p "$work/bin" "$work/lib"
 # java.desktop parts - bean annotations - it skips when absent).
 "$jdk/bin/jlink" --add-modules java.base,java.sql --strip-debug --no-man-pages --no-header-files \
   --output "$work/runtime"
-cp -p "$target/lashing.jar" "$work/lib/lashing.jar"
+# The jar in two (scripts/SplitJar.java says why): lashing.jar with Lashing's classes, the YAML reader and the
+# option parser, all a lint run loads, and lashing-libs.jar, on its Class-Path, with the rest.
+"$jdk/bin/java" "$root/scripts/SplitJar.java" "$target/lashing.jar" "$work/lib/lashing.jar" \
+  "$work/lib/lashing-libs.jar" dev/ org/snakeyaml/ org/apache/commons/cli/ META-INF/services/dev.lashing.lint.RulePack
 cp "$root/bin/lashing" "$work/bin/lashing"
 cp "$root/README.md" "$work/README.md"
 LASHING_AOT_TRAINING="$root/examples" "$work/bin/lashing"

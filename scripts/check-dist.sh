@@ -36,11 +36,24 @@ if [ "$dist_status" != "$jar_status" ] || ! cmp -s "$work/dist.out" "$work/jar.o
   exit 1
 fi
 
+# Run from its own jar, the command line takes the rule packs that the jar's merged provider list names, looked up
+# in that jar alone (InstalledRules): they must be every pack the ServiceLoader finds on a class path of the jar
+# and another entry, which it searches whole.
+mkdir "$work/empty"
+PATH="$work/path" /bin/sh "$work/unpacked/lashing-$version-linux-x64/bin/lashing" rules >"$work/dist-rules.out"
+java -cp "cli/target/lashing.jar:$work/empty" dev.lashing.cli.Main rules >"$work/all-rules.out"
+if ! cmp -s "$work/dist-rules.out" "$work/all-rules.out"; then
+  echo "check-dist: the distribution does not list the rules the ServiceLoader finds:" >&2
+  diff "$work/all-rules.out" "$work/dist-rules.out" >&2 || true
+  exit 1
+fi
+
 # Start-up: a one-service lint reads the rules' metadata as the annotation processor wrote it out, so no dynamic
 # proxy class is made, no class is spun through the class-file API and no annotation is read (together about an
 # eighth of such a run's CPU time when @RuleInfo was read by reflection).
 printf 'services:\n  web:\n    image: nginx:1.27\n' >"$work/one.yaml"
-JAVA_TOOL_OPTIONS="-Xlog:class+init=info:file=$work/init.log" PATH="$work/path" \
+JAVA_TOOL_OPTIONS="-Xlog:class+init=info:file=$work/init.log -Xlog:exceptions=info:file=$work/exceptions.log" \
+  PATH="$work/path" \
   /bin/sh "$work/unpacked/lashing-$version-linux-x64/bin/lashing" lint "$work/one.yaml" >/dev/null 2>&1 || true
 reflection='jdk/proxy|java/lang/classfile/|jdk/internal/classfile/|sun/reflect/annotation/AnnotationInvocationHandler'
 reflective=$(grep -E "Initializing '($reflection)" "$work/init.log" || true)
@@ -49,5 +62,12 @@ if [ ! -s "$work/init.log" ] || [ -n "$reflective" ]; then
   echo "$reflective" | head -5 >&2
   exit 1
 fi
-echo "check-dist: $archive lints $example without java on the PATH, as the jar does (exit $dist_status), and starts"\
-  "without proxy, class-file or annotation classes"
+# The archive is unpacked elsewhere than where its caches were trained: the classes taken from the cache must still
+# find their jar (bin/lashing names it by a path that is the same everywhere), not throw looking for it.
+missing=$(grep -c "NoSuchFileException'" "$work/exceptions.log" || true)
+if [ "$missing" != 0 ]; then
+  echo "check-dist: a one-service lint threw $missing NoSuchFileExceptions (the cache's jar path not found?)" >&2
+  exit 1
+fi
+echo "check-dist: $archive lints $example without java on the PATH, as the jar does (exit $dist_status), lists"\
+  "every rule pack's rules, and starts without proxy, class-file or annotation classes, or exceptions looking for its jar"

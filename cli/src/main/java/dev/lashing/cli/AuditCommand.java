@@ -100,7 +100,7 @@ final class AuditCommand {
       throw new Arguments.UsageException("audit needs --env, the environment this host belongs to");
     }
     String name = line.getArgList().get(0);
-    Lashing lashing = Lashing.withInstalledRules();
+    Lashing lashing = InstalledRules.lashing();
     Inventory inventory = lashing.inventory(workingDirectory.resolve(name).normalize(), name);
     String envName = line.getOptionValue("env");
     Inventory.Environment env = inventory.environments().get(envName);

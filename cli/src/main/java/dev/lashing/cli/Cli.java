@@ -140,7 +140,7 @@ public final class Cli {
     if (!line.getArgList().isEmpty()) {
       throw new Arguments.UsageException("config takes no arguments; use -f FILE");
     }
-    Lashing lashing = Lashing.withInstalledRules();
+    Lashing lashing = InstalledRules.lashing();
     LoadResult result = lashing.load(Arguments.loadOptions(
         line, Arguments.values(line, "file").stream().map(Path::of).toList(), workingDirectory, environment));
     printProblems(result.warnings());
@@ -164,7 +164,7 @@ public final class Cli {
     for (String file : line.getArgList()) {
       LoadOptions load = Arguments.loadOptions(line, List.of(Path.of(file)), workingDirectory, environment);
       try {
-        printProblems(Lashing.withInstalledRules().load(load).warnings());
+        printProblems(InstalledRules.lashing().load(load).warnings());
       } catch (ComposeException e) {
         printProblems(e.diagnostics());
         invalid = true;

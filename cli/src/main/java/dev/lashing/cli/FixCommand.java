@@ -77,7 +77,7 @@ final class FixCommand {
       return Cli.OK;
     }
     Policy policyFlag = Arguments.policy(line);
-    Lashing lashing = Lashing.withInstalledRules();
+    Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();
     Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));

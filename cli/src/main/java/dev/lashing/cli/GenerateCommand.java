@@ -72,7 +72,7 @@ final class GenerateCommand {
     }
     String name = line.getArgList().get(0);
     Path file = workingDirectory.resolve(name).toAbsolutePath().normalize();
-    Lashing lashing = Lashing.withInstalledRules();
+    Lashing lashing = InstalledRules.lashing();
     Inventory inventory = lashing.inventory(file, name);
     String env = line.getOptionValue("env");
     String stack = line.getOptionValue("stack");

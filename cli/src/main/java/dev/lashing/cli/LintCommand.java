@@ -89,7 +89,7 @@ final class LintCommand {
     List<ReportRequests.Request> reports = ReportRequests.parse(Arguments.values(line, "format"),
         line.getOptionValue("output"),
         (format, toFile) -> Formats.of(format, colour(line, toFile), line.hasOption("quiet")));
-    Lashing lashing = Lashing.withInstalledRules();
+    Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     Severity failOn = line.hasOption("fail-on")

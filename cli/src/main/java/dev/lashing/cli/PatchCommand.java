@@ -101,7 +101,7 @@ final class PatchCommand {
       }
     }
 
-    Lashing lashing = Lashing.withInstalledRules();
+    Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
     RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);

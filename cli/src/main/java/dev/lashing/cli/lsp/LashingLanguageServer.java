@@ -1,6 +1,6 @@
 package dev.lashing.cli.lsp;
 
-import dev.lashing.api.Lashing;
+import dev.lashing.cli.InstalledRules;
 import dev.lashing.cli.Version;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   LashingLanguageServer(Map<String, String> environment, long debounceMillis) {
     this.scheduler = new LintScheduler(debounceMillis);
-    this.documents = new ComposeDocumentService(new ProjectLinting(Lashing.withInstalledRules(), environment), scheduler);
+    this.documents = new ComposeDocumentService(new ProjectLinting(InstalledRules.lashing(), environment), scheduler);
     this.workspace = new ConfigurationWatcher(documents);
   }
 

@@ -6,6 +6,7 @@ import dev.lashing.render.SideBySide;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -211,11 +212,20 @@ final class TextReporter implements Reporter {
   /** {@link #printable} appended to {@code out}, without a copy of a text that needs no change. */
   private static void appendPrintable(String text, StringBuilder out) {
     int length = text.length();
+    // This reads every character of every message, mostly in a run too short for the JIT to compile it: through
+    // the text's UTF-8 bytes first (for an ASCII text, a copy), a few bytecodes each where charAt takes dozens.
+    // Up to the first byte that is not printable ASCII, each byte is a character, at the same index.
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     int first = 0;
+    while (first < bytes.length && bytes[first] >= 0x20 && bytes[first] < 0x7F) {
+      first++;
+    }
+    if (first == bytes.length) {
+      out.append(text); // an unpaired surrogate is a '?' in the bytes: kept, as below
+      return;
+    }
     while (first < length) {
       char unit = text.charAt(first);
-      // printable ASCII told apart first, by a test small enough to be inlined: this loop reads every character
-      // of every message
       if (!isPrintableAscii(unit) && needsReplacing(unit)) {
         break;
       }

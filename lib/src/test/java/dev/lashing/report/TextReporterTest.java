@@ -159,6 +159,25 @@ class TextReporterTest {
     }
 
     @Test
+    void messagesKeepEveryCharacterThatIsSafeToPrint() {
+      // each case: what the message holds, and what the line shows after "f.yaml:1:4: low [r] "
+      String[][] cases = {
+          {"plain ASCII ~ !", "plain ASCII ~ !"},
+          {"caf\u00e9 \u00e0 la \u4e2d\u6587 \ud83d\ude80", "caf\u00e9 \u00e0 la \u4e2d\u6587 \ud83d\ude80"},
+          {"next line \u0085 and \u007f", "next line \uFFFD and \uFFFD"},
+          {"caf\u00e9 then \u202Eevil\u202C", "caf\u00e9 then \uFFFDevil\uFFFD"},
+          {"\u4e2d then tab\tand\u2066", "\u4e2d then tab and\uFFFD"},
+          {"lone \ud800 surrogate", "lone \ud800 surrogate"},
+          {"lone \udc00 then \u001b", "lone \udc00 then \uFFFD"},
+      };
+      for (String[] c : cases) {
+        Finding f = new Finding("r", Severity.LOW, c[0], range(file, "1"), null, List.of(), null, null);
+        assertThat(render(Formats.of("text", false, true), report(file, f))).as(c[0])
+            .isEqualTo("f.yaml:1:4: low [r] " + c[1] + "\n");
+      }
+    }
+
+    @Test
     void quietPrintsOneLinePerActiveFindingAndNothingElse() {
       String quiet = render(Formats.of("text", false, true), ReportFixtures.report());
       assertThat(quiet.lines()).hasSize(7).allMatch(l -> l.matches("\\S+: \\w+ \\[[a-z-]+\\] .*"));

@@ -26,11 +26,12 @@ public final class PasswordOptions {
 
   /** Whether a command line's word runs a program whose {@code -pX} gives the password X. */
   public static boolean takesDashP(String program) {
-    return MYSQL_CLIENT.matcher(program).matches();
+    // asked of every word of every command line: the pattern (which backtracks over every '/') only where it can match
+    return (program.contains("mysql") || program.contains("mariadb")) && MYSQL_CLIENT.matcher(program).matches();
   }
 
   /** Whether a command line's word runs a program whose {@code -a X} gives the password X. */
   public static boolean takesDashA(String program) {
-    return REDIS_CLIENT.matcher(program).matches();
+    return program.endsWith("-cli") && REDIS_CLIENT.matcher(program).matches();
   }
 }

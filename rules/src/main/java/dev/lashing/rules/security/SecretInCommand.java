@@ -61,12 +61,13 @@ public final class SecretInCommand implements Rule {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       Word next = i + 1 < words.size() ? words.get(i + 1) : null;
-      Matcher assignment = ASSIGNMENT.matcher(text);
-      if (assignment.matches()) {
+      // most words are no assignment: the pattern is tried only on those with an '='
+      Matcher assignment = text.indexOf('=') < 0 ? null : ASSIGNMENT.matcher(text);
+      if (assignment != null && assignment.matches()) {
         if (isPasswordName(assignment.group(1))) {
           report(context, service, words.get(i), text.substring(0, text.indexOf('=')), assignment.group(2), where);
         }
-      } else if (text.startsWith("-") && isPasswordName(text.replaceFirst("^--?", "")) && next != null
+      } else if (text.startsWith("-") && isPasswordName(withoutDashes(text)) && next != null
           && !next.text().startsWith("-")) {
         report(context, service, next, text, next.text(), where);
       } else if (mysql && text.startsWith("-p") && text.length() > 2 && !text.startsWith("--")) {
@@ -75,6 +76,11 @@ public final class SecretInCommand implements Rule {
         report(context, service, next, "-a", next.text(), where);
       }
     }
+  }
+
+  /** An option's name: {@code text} without its first one or two dashes. */
+  private static String withoutDashes(String text) {
+    return text.substring(text.startsWith("--") ? 2 : 1);
   }
 
   private static boolean isPasswordName(String name) {
@@ -119,7 +125,7 @@ public final class SecretInCommand implements Rule {
       SourceRange range = scalar.at();
       SourceFile file = context.load().sources().get(range.file());
       int cursor = range.startOffset();
-      for (String written : raw.trim().split("\\s+")) {
+      for (String written : splitAtWhiteSpace(raw.trim())) {
         String text = WrittenText.unset(written).replace("\"", "").replace("'", "");
         int found = file == null ? -1 : file.text().indexOf(written, cursor);
         if (found >= 0 && found + written.length() <= range.endOffset()) {
@@ -131,6 +137,29 @@ public final class SecretInCommand implements Rule {
       }
     }
     return words;
+  }
+
+  /**
+   * A trimmed text split at each run of white space (space, tab, line breaks, vertical tab, form feed), as
+   * {@code split("\\s+")} splits it but without a regular expression: every word of every command line goes
+   * through it. An empty text is one empty word.
+   */
+  private static List<String> splitAtWhiteSpace(String trimmed) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= trimmed.length(); i++) {
+      if (i == trimmed.length() || isWhiteSpace(trimmed.charAt(i))) {
+        if (i > start || i == 0) {
+          words.add(trimmed.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return words;
+  }
+
+  private static boolean isWhiteSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**

@@ -69,9 +69,14 @@ public final class SecretInUrl implements Rule {
 
   private static void report(RuleContext context, Service service, Origin origin, String literal, String where,
       Set<Origin> reported) {
-    // Most values hold no URL: skip the pattern's scan of them (a long string is common in environments).
+    // Most values hold no URL, and most URLs no user: skip the pattern's scan of them (a long string is common in
+    // environments, a URL in healthchecks). Its match has an '@' after a "://".
+    int scheme = literal.indexOf("://");
+    if (scheme < 0 || literal.indexOf('@', scheme) < 0) {
+      return;
+    }
     Matcher m = CREDENTIALS.matcher(literal);
-    if (literal.contains("://") && m.find()) {
+    if (m.find()) {
       reported.add(origin);
       context.reportSecret(origin, m.group(2), service.name(), "service '" + service.name() + "' has a password in the URL "
           + m.group(1) + "****@" + m.group(3) + " (" + where + "): everyone who can read this file, or run docker"

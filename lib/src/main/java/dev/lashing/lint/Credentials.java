@@ -31,8 +31,16 @@ public final class Credentials {
 
   /** Whether setting {@code name} to {@code value} writes a credential into the compose file. */
   public static boolean isLiteralCredential(String name, String value) {
+    return isCredentialName(name) && isSecretLiteral(value);
+  }
+
+  /**
+   * Whether a value given to a credential is the secret itself: not empty, not a switch ({@code true},
+   * {@code none}...) and not a path under {@code /run/secrets/}.
+   */
+  public static boolean isSecretLiteral(String value) {
     String v = value.trim();
-    return isCredentialName(name) && !v.isEmpty() && !SWITCH.matcher(v).matches() && !v.startsWith("/run/secrets/");
+    return !v.isEmpty() && !SWITCH.matcher(v).matches() && !v.startsWith("/run/secrets/");
   }
 
   /** Whether a value carries a password inside a URL ({@code scheme://user:password@host}). */
@@ -46,6 +54,9 @@ public final class Credentials {
    * TOKEN_EXPIRY_MINUTES, API_KEY_RATE_LIMIT.
    */
   public static boolean isCredentialName(String name) {
+    if (!mayNameCredential(name.toUpperCase(Locale.ROOT))) {
+      return false;
+    }
     List<String> words = words(name);
     if (words.size() > 1 && QUALIFIERS.contains(words.get(words.size() - 1))) {
       words = words.subList(0, words.size() - 1);
@@ -57,6 +68,20 @@ public final class Credentials {
     return SECRET_WORDS.contains(last)
         || (last.equals("KEY") || last.equals("KEYS")) && words.size() > 1
             && KEY_KINDS.contains(words.get(words.size() - 2));
+  }
+
+  /**
+   * Whether an upper-case name holds one of {@link #SECRET_WORDS} or KEY: each of its words is a part of the
+   * upper-case name, so a name without one names no credential. Most names are of that kind, and this spares
+   * them the split into words: every variable of every service is asked about.
+   */
+  private static boolean mayNameCredential(String upper) {
+    for (String word : SECRET_WORDS) {
+      if (upper.contains(word)) {
+        return true;
+      }
+    }
+    return upper.contains("KEY");
   }
 
   /**

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CredentialsTest {
   @ParameterizedTest
   @ValueSource(strings = {"DB_PASSWORD", "githubToken", "AWS_SECRET_ACCESS_KEY", "SECRET_KEY_BASE", "ADMIN_PASSWORD_HASH",
-      "myAPIKey", "api.key", "API_KEYS", "x2Token", "straße_token", "é_TOKEN", "MY_PWD", "pass2Word_SECRET"})
+      "myAPIKey", "api.key", "API_KEYS", "x2Token", "straße_token", "é_TOKEN", "MY_PWD", "pass2Word_SECRET",
+      "db_pa\u017f\u017fword"}) // the last: long s, upper-cased to S
   void namesThatEndInACredential(String name) {
     assertThat(Credentials.isCredentialName(name)).isTrue();
     assertThat(Credentials.isCredentialName(name)).isEqualTo(byRegularExpressions(name));
@@ -19,7 +20,7 @@ class CredentialsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"DB_PASSWORD_FILE", "TOKEN_EXPIRY_MINUTES", "API_KEY_RATE_LIMIT", "PWD", "pwd", "KEY", "KEYS",
-      "HASH", "_", "", "MONKEY", "TOKENIZER", "🔑_KEY", "password\u0301x", "TURNKEY"})
+      "HASH", "_", "", "MONKEY", "TOKENIZER", "🔑_KEY", "password\u0301x", "TURNKEY", "LOG_LEVEL", "HOME"})
   void namesThatDoNot(String name) {
     assertThat(Credentials.isCredentialName(name)).isFalse();
     assertThat(Credentials.isCredentialName(name)).isEqualTo(byRegularExpressions(name));

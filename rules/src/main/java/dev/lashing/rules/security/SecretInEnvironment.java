@@ -45,8 +45,12 @@ public final class SecretInEnvironment implements Rule {
   }
 
   private static void check(RuleContext context, Service service, KeyValue entry, String kind, String more) {
+    // the name first: most variables name no credential, and their literal value would cost an interpolation
+    if (!Credentials.isCredentialName(entry.key())) {
+      return;
+    }
     String literal = WrittenText.literal(context, entry);
-    if (!Credentials.isLiteralCredential(entry.key(), literal)) {
+    if (!Credentials.isSecretLiteral(literal)) {
       return;
     }
     String subject = "service '" + service.name() + "' ";

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the self-contained linux-x64 distribution from cli/target/lashing.jar: a Java runtime trimmed with
-# jlink, the jar (split in two), ahead-of-time caches trained on the examples (JEP 483/514: -XX:AOTCacheOutput; one for every
-# command, one for lint alone), and bin/lashing, as cli/target/lashing-linux-x64/ and
+# jlink, the jar (split in two), ahead-of-time caches trained on the examples (JEP 483/514, recorded and made by
+# bin/lashing: one for every command, one for lint alone), and bin/lashing, as cli/target/lashing-linux-x64/ and
 # cli/target/lashing-VERSION-linux-x64.tar.gz.
 #
 #   scripts/build-dist.sh VERSION

@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>the file name as positions give it, with {@code \} turned into {@code /}</li>
  *   <li>the service, or the empty string for a project-level finding</li>
  *   <li>the text of the offending line, stripped of leading and trailing white space; of a line longer than
- *       16,384 characters (a minified value, a flow mapping on one line), the 1,024 characters on either side
+ *       16,384 characters (a minified value, a flow mapping on one line), the 256 characters on either side
  *       of the finding's start, so that a fingerprint costs what it shows, not the line</li>
  *   <li>the offending span's text on that line (it tells apart two findings on one line), within the
  *       characters of field 5 for such a long line</li>

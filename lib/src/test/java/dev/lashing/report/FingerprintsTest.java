@@ -48,6 +48,10 @@ class FingerprintsTest {
     String before = privileged("compose.yaml", yaml);
     assertThat(privileged("compose.yaml", yaml.replaceFirst("a: 1", "b: 2")))
         .as("an edit thousands of characters away").isEqualTo(before);
+    String editedAFewHundredBefore = "x: {" + padding.substring(0, padding.length() - 360) + "b: 2, "
+        + padding.substring(padding.length() - 354) + "web: {privileged: true}, " + padding + "}\n";
+    assertThat(privileged("compose.yaml", editedAFewHundredBefore))
+        .as("an edit beyond the 256 characters read on either side").isEqualTo(before);
     assertThat(privileged("compose.yaml", yaml.replace("1, web:", "2, web:")))
         .as("an edit beside the finding").isNotEqualTo(before);
   }

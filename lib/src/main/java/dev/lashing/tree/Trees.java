@@ -1,5 +1,6 @@
 package dev.lashing.tree;
 
+import dev.lashing.source.Origin;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
 import java.util.ArrayList;
@@ -30,19 +31,23 @@ public final class Trees {
 
   /** A copy in which every node, keys included, also records that it was brought in by {@code kind} at {@code at}. */
   public static Node withVia(Node node, Via.Kind kind, SourceRange at) {
-    Node moved = node.withOrigin(node.origin().plus(kind, at));
+    return withUse(node, new Origin.Uses(kind, at));
+  }
+
+  private static Node withUse(Node node, Origin.Uses use) {
+    Node moved = node.withOrigin(use.added(node.origin()));
     if (moved instanceof MapNode map) {
       List<MapNode.Entry> entries = new ArrayList<>(map.size());
       for (MapNode.Entry e : map.entries()) {
-        ScalarNode key = e.key().withOrigin(e.key().origin().plus(kind, at));
-        entries.add(new MapNode.Entry(key, withVia(e.value(), kind, at)));
+        ScalarNode key = e.key().withOrigin(use.added(e.key().origin()));
+        entries.add(new MapNode.Entry(key, withUse(e.value(), use)));
       }
       return map.withEntries(entries);
     }
     if (moved instanceof SeqNode seq) {
       List<Node> items = new ArrayList<>(seq.size());
       for (Node item : seq.items()) {
-        items.add(withVia(item, kind, at));
+        items.add(withUse(item, use));
       }
       return seq.withItems(items);
     }

@@ -28,4 +28,20 @@ class ViaChainTest {
       }
     }
   }
+
+  @Test
+  void aUseAddedToASubtreeSharesOneChainAmongNodesThatSharedOneBefore() {
+    SourceRange merge = SourceRange.synthetic("merge");
+    Origin first = Origin.at(SourceRange.synthetic("a"));
+    Origin second = Origin.at(SourceRange.synthetic("b"));
+    Origin.Uses uses = new Origin.Uses(Via.Kind.MERGE_KEY, merge);
+    Origin firstMoved = uses.added(first);
+    Origin secondMoved = uses.added(second);
+    assertThat(secondMoved.via()).isSameAs(firstMoved.via());
+    assertThat(firstMoved).isEqualTo(first.plus(Via.Kind.MERGE_KEY, merge));
+    assertThat(secondMoved.at()).isEqualTo(second.at());
+    Origin aliased = first.plus(Via.Kind.ALIAS, SourceRange.synthetic("alias"));
+    assertThat(uses.added(aliased).via()).isNotSameAs(firstMoved.via())
+        .isEqualTo(List.of(aliased.via().get(0), new Via(Via.Kind.MERGE_KEY, merge)));
+  }
 }

@@ -88,6 +88,9 @@ public final class Interpolator {
 
     private ScalarNode scalar(ScalarNode scalar, String path) {
       String value = scalar.value();
+      if (value.indexOf('$') < 0) { // most values refer to no variable: nothing to find, substitute or place
+        return scalar;
+      }
       Positions positions = Positions.of(scalar, sources);
       for (Template.Reference r : Template.references(value)) {
         references.add(new VariableReference(

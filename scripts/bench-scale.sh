@@ -10,7 +10,8 @@
 #
 # When COMPOSE_LINT_SRC names the `src` folder of a compose-lint checkout (a Python linter, for comparison),
 # each lint also runs `PYTHONPATH=$COMPOSE_LINT_SRC python3 -m compose_lint` on the same file just before
-# Lashing, and the ratio of the two wall times is printed. A run is stopped after BENCH_SCALE_LIMIT seconds
+# Lashing, and the ratio of the two wall times is printed ("refused" where it cannot read the file: it reads no
+# file over 8 MiB). A run is stopped after BENCH_SCALE_LIMIT seconds
 # (600 by default). Build the jar first: mvn -q -B package -DskipTests. Timings on a busy machine vary: run
 # twice, and compare cpu as well as wall time.
 #
@@ -98,11 +99,12 @@ generate_huge_scalar() {
   }' > "$1"
 }
 
-# Runs one command and sets wall, cpu (user + system seconds) and kib (peak resident set). Its output goes to
-# $work/last.out; exit status 0 to 2 is normal here (findings exit 1, what Lashing refuses exits 2). A run
-# longer than $limit seconds is stopped: its wall time is then ">$limit" and its other figures unknown.
+# Runs one command and sets wall, cpu (user + system seconds), kib (peak resident set) and status (its exit
+# status). Its output goes to $work/last.out; exit status 0 to 2 is normal here (findings exit 1, what Lashing
+# refuses exits 2). A run longer than $limit seconds is stopped: its wall time is then ">$limit" and its other
+# figures unknown.
 measure() {
-  local status=0
+  status=0
   /usr/bin/time -f '%e %M %U %S' -o "$work/time" timeout --signal=KILL "$limit" "$@" \
     >"$work/last.out" 2>"$work/last.err" || status=$?
   read -r wall kib cpu < <(tail -n 1 "$work/time" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }')
@@ -119,7 +121,7 @@ row() { # label size_bytes [compose_lint_wall]
     mib = bytes / 1048576
     stopped = wall ~ /^>/
     perMib = stopped ? "-" : sprintf("%.2f", wall / mib)
-    ratio = (other == "" || other ~ /^>/ || stopped) ? "-" : sprintf("%.2f", wall / other)
+    ratio = (other !~ /^[0-9.]+$/ || stopped) ? "-" : sprintf("%.2f", wall / other)
     if (stopped) printf "%-18s %6.2f %7s %6s %8s %8s %8s %8s %6s\n", label, mib, wall, "-", "-", "-", "-", "-", "-"
     else printf "%-18s %6.2f %7s %6.2f %8.0f %8s %8.0f %8s %6s\n", label, mib, wall, cpu, kib / 1024, perMib,
       kib / 1024 / mib, other == "" ? "-" : other, ratio
@@ -139,6 +141,9 @@ for size in $sizes; do
   if [ -n "$compose_lint" ]; then
     measure env PYTHONPATH="$compose_lint" python3 -m compose_lint "$file"
     other="$wall"
+    if [ "$status" -eq 2 ]; then # it could not read the file (it refuses files over 8 MiB): no ratio
+      other="refused"
+    fi
   fi
   measure bin/lashing lint "$file"
   row "lint ${size} MiB" "$bytes" "$other"

@@ -127,6 +127,17 @@ final class Arguments {
     return Gateways.named(registry, config.settingsFor(first, policyFlag), values(line, "gateway"));
   }
 
+  /**
+   * {@link #settings}, with the policy the first file names for itself read from {@code firstText}, its text as
+   * the load read it, rather than from the disk a second time (from the disk when {@code firstText} is null).
+   */
+  static RuleSettings settings(CommandLine line, LintConfig config, Path first, String firstText, Policy policyFlag,
+      RuleRegistry registry) {
+    RuleSettings settings = policyFlag == null && firstText != null ? config.settingsForText(first, firstText)
+        : config.settingsFor(first, policyFlag);
+    return Gateways.named(registry, settings, values(line, "gateway"));
+  }
+
   /** The --policy flag, or null when not given (the configuration decides). */
   static Policy policy(CommandLine line) {
     return line.hasOption("policy") ? parse(() -> Policy.parse(line.getOptionValue("policy"))) : null;

@@ -166,18 +166,25 @@ final class LintCommand {
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
     }
-    RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
     LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
     try {
       // Lenient: a project Compose refuses is linted anyway, its errors reported beside the rules' findings.
       LoadResult result = lashing.loadLeniently(load, Map.of());
+      RuleSettings settings = Arguments.settings(line, config, first, firstText(result), policyFlag, lashing.rules());
       List<Finding> found = lashing.lint(result, settings);
       return new ProjectOutcome(found, result.sources(), result.refused(),
           planFixes && !result.refused() ? fixEdits(new FixEdits(result), found) : Map.of());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);
+      RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
       return new ProjectOutcome(lashing.lintLoadFailure(errors, settings), readForCodeFrames(errors), true, Map.of());
     }
+  }
+
+  /** The text of the project's first compose file as the load read it, or null when it read none. */
+  private static String firstText(LoadResult result) {
+    SourceFile file = result.composeFiles().isEmpty() ? null : result.sources().get(result.composeFiles().get(0));
+    return file == null ? null : file.text();
   }
 
   private static Map<Finding, Map<String, List<TextEdit>>> fixEdits(FixEdits planner, List<Finding> findings) {

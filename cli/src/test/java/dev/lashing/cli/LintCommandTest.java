@@ -198,6 +198,18 @@ class LintCommandTest {
     assertThat(out.toString()).contains("nginx publishes port 80:80").doesNotContain("app publishes port");
   }
 
+  @Test
+  void eachProjectFollowsThePolicyItsFirstFileNamesUnlessTheFlagSaysOtherwise() throws IOException {
+    String service = "services:\n  web:\n    image: nginx:1.27\n";
+    write("production/compose.yaml", "\uFEFF# lashing: policy=production\r\n" + service.replace("\n", "\r\n"));
+    write("plain/compose.yaml", service);
+    lint("-q", "production/compose.yaml", "plain/compose.yaml");
+    assertThat(out.toString()).contains("production/compose.yaml:4:12: high [image-digest]")
+        .contains("plain/compose.yaml:2:3: medium [non-root-user]").doesNotContain("plain/compose.yaml:2:3: high");
+    lint("-q", "--policy", "default", "production/compose.yaml");
+    assertThat(out.toString()).doesNotContain("[image-digest]");
+  }
+
   /** Dify's opengauss: privileged, and started only with its profile. */
   private static final String GATED = """
       services:

@@ -33,10 +33,14 @@ public final class PolicyDirective {
     }
   }
 
-  /** The policy named in the comments that open {@code text}, or empty. */
+  /**
+   * The policy named in the comments that open {@code text}, or empty. Only lines that start in the first
+   * {@value #HEAD} characters count, as in a file read from the disk.
+   */
   public static Optional<Policy> in(String text) {
     // line by line up to the first that is not a comment (most files: the first), not a split of the whole head
-    for (int start = 0, end; start < text.length(); start = end + 1) {
+    int first = text.startsWith("\uFEFF") ? 1 : 0; // a byte order mark is no content
+    for (int start = first, end; start < Math.min(text.length(), HEAD); start = end + 1) {
       end = text.indexOf('\n', start);
       if (end < 0) {
         end = text.length();

@@ -18,6 +18,16 @@ class PolicyDirectiveTest {
     assertThat(PolicyDirective.in("# lashing: policy=development\nservices: {}\n")).contains(Policy.DEVELOPMENT);
     assertThat(PolicyDirective.in("\n# My stack\n---\n#lashing:policy = Production\nservices: {}\n"))
         .contains(Policy.PRODUCTION);
+    assertThat(PolicyDirective.in("\uFEFF# lashing: policy=development\r\nservices: {}\r\n"))
+        .as("after a byte order mark, with CRLF").contains(Policy.DEVELOPMENT);
+  }
+
+  @Test
+  void onlyTheLinesThatStartInTheFirstEightKilobytesCount() {
+    String comments = "# a long comment\n".repeat(8192 / 17 + 1);
+    assertThat(PolicyDirective.in(comments + "# lashing: policy=development\n")).isEmpty();
+    assertThat(PolicyDirective.in(comments.substring(0, 8000) + "\n# lashing: policy=development\n"))
+        .contains(Policy.DEVELOPMENT);
   }
 
   @Test

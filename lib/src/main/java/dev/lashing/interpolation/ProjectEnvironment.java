@@ -26,22 +26,32 @@ public final class ProjectEnvironment {
    * The project environment. Variables of {@code osEnv} always win. The env files are the explicit
    * {@code --env-file}s in order (later ones override earlier keys), or else {@code <projectDirectory>/.env} when
    * it exists and {@code COMPOSE_DISABLE_ENV_FILE} is not true. Each file sees the OS environment, then the keys of
-   * the files before it.
+   * the files before it. The result reads {@code osEnv} as it is, which must not change afterwards.
    *
    * @throws ComposeException for a missing explicit file, a directory, bad UTF-8, a syntax error, or a
    *     {@code COMPOSE_DISABLE_ENV_FILE} that is not a Go boolean
    */
   public static Map<String, String> resolve(
       Map<String, String> osEnv, List<Path> explicitEnvFiles, Path projectDirectory) {
-    Map<String, String> fromFiles = new LinkedHashMap<>();
+    Map<String, String> fromFiles = Map.of();
     for (Path file : envFiles(osEnv, explicitEnvFiles, projectDirectory)) {
-      fromFiles.putAll(DotEnv.parse(read(file), key -> osEnv.containsKey(key) ? osEnv.get(key) : fromFiles.get(key)));
+      Map<String, String> before = fromFiles;
+      Map<String, String> defined =
+          DotEnv.parse(read(file), key -> osEnv.containsKey(key) ? osEnv.get(key) : before.get(key));
+      if (before.isEmpty()) {
+        fromFiles = defined;
+      } else { // copied, not layered: a long --env-file list would make each look-up walk every layer
+        Map<String, String> merged = new LinkedHashMap<>(before);
+        merged.putAll(defined);
+        fromFiles = Collections.unmodifiableMap(merged);
+      }
     }
-    // sized for both at once: an env file may hold a million lines
-    Map<String, String> environment = new LinkedHashMap<>((int) ((osEnv.size() + fromFiles.size()) / 0.75f) + 1);
-    environment.putAll(osEnv);
-    fromFiles.forEach(environment::putIfAbsent);
-    return Collections.unmodifiableMap(environment);
+    return fromFiles.isEmpty() ? Collections.unmodifiableMap(osEnv) : new Layered(osEnv, fromFiles);
+  }
+
+  /** {@code environment} with {@code name} set to {@code value}, without a copy of the rest. */
+  public static Map<String, String> withVariable(Map<String, String> environment, String name, String value) {
+    return new Layered(Map.of(name, value), environment);
   }
 
   private static List<Path> envFiles(Map<String, String> osEnv, List<Path> explicit, Path projectDirectory) {

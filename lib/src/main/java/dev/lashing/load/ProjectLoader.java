@@ -264,9 +264,7 @@ public final class ProjectLoader {
     if (name.isEmpty()) {
       return environment;
     }
-    Map<String, String> with = new LinkedHashMap<>(environment);
-    with.put("COMPOSE_PROJECT_NAME", name);
-    return Collections.unmodifiableMap(with);
+    return ProjectEnvironment.withVariable(environment, "COMPOSE_PROJECT_NAME", name);
   }
 
   /** One file as read: its YAML documents. */

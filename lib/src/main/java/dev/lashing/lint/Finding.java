@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * yields a million findings, held until the end of the run, and their messages, a few hundred characters each,
  * were most of that memory though a report reads each once.
  *
- * <p>Equal when every part is, the message's text included; the hash leaves the message out, so that a map of
- * findings does not write every message.
+ * <p>Equal when every part is, the message's text included; the hash reads only the rule, severity, place, service
+ * and suppression, so that a map of findings neither writes every message nor hashes every fix.
  */
 public final class Finding {
   private final String ruleId;
@@ -130,7 +130,13 @@ public final class Finding {
 
   @Override
   public int hashCode() {
-    return Objects.hash(ruleId, severity, at, service, via, fix, suppression, secret);
+    // Not the fix, the uses or the secret: those rarely tell apart two findings of one rule at one place, and
+    // the fix's changes cost far more to hash than the rest (a report with fixes maps each of a million findings).
+    int hash = Objects.hashCode(ruleId);
+    hash = 31 * hash + Objects.hashCode(severity);
+    hash = 31 * hash + Objects.hashCode(at);
+    hash = 31 * hash + Objects.hashCode(service);
+    return 31 * hash + Objects.hashCode(suppression);
   }
 
   @Override

@@ -118,7 +118,11 @@ final class LintCommand {
 
     if (line.hasOption("write-baseline")) {
       Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));
-      Baseline.write(file, findings, sources);
+      try {
+        Baseline.write(file, findings, sources);
+      } catch (IOException e) {
+        throw new IoErrors.FileProblem(IoErrors.cannotWrite(line.getOptionValue("write-baseline"), e), e);
+      }
       err.println("lashing: recorded " + findings.stream().filter(f -> !f.isSuppressed()).count()
           + " findings in " + line.getOptionValue("write-baseline"));
       return invalid ? Cli.INVALID : Cli.OK;

@@ -195,7 +195,8 @@ class UserErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"lint compose.yaml --output folder", "patch -f compose.yaml -o folder"})
+  @ValueSource(strings = {"lint compose.yaml --output folder", "lint compose.yaml --write-baseline folder",
+      "patch -f compose.yaml -o folder"})
   void anOutputThatIsADirectory(String command) {
     assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("cannot write folder: ").doesNotContain(".tmp");

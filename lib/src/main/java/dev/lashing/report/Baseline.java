@@ -12,7 +12,6 @@ import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.SourceFiles;
 import dev.lashing.yaml.YamlReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ public final class Baseline {
   }
 
   /** Records the unsuppressed findings, sorted so the file diffs well; written atomically. */
-  public static void write(Path file, List<Finding> findings, Map<String, SourceFile> sources) {
+  public static void write(Path file, List<Finding> findings, Map<String, SourceFile> sources) throws IOException {
     List<String> fingerprints = Fingerprints.of(findings, sources);
     TreeMap<String, String> entries = new TreeMap<>();
     for (int i = 0; i < findings.size(); i++) {
@@ -51,11 +50,7 @@ public final class Baseline {
     }
     String json = "{\n  \"version\": 1,\n  \"findings\": [\n" + String.join(",\n", entries.values())
         + (entries.isEmpty() ? "" : "\n") + "  ]\n}\n";
-    try {
-      AtomicFiles.write(file, json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    AtomicFiles.write(file, json);
   }
 
   /** Reads a baseline file; a malformed one is a positioned error. */

@@ -27,6 +27,7 @@ import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -101,6 +102,7 @@ public final class YamlReader {
             .setLabel(source.name())
             .setCodePointLimit(Integer.MAX_VALUE)
             .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
+            .setVersionFunction(version -> version) // every %YAML version is judged here, with its position
             // The parser copies its unread window at every refill, which costs the square of the length of a
             // long scalar over the buffer's: a MiB of characters a read makes that a few copies, and does not
             // hold six bytes per character of a large text (a char buffer and a code-point window) to the end.
@@ -143,6 +145,7 @@ public final class YamlReader {
     switch (event.getEventId()) {
       case StreamStart, StreamEnd, DocumentEnd, Comment -> {}
       case DocumentStart -> {
+        versionDirective((DocumentStartEvent) event);
         anchors.clear();
         stack.clear();
         aliasRatio = new AliasRatio();
@@ -152,6 +155,29 @@ public final class YamlReader {
       case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
       case MappingEnd, SequenceEnd -> close(event);
     }
+  }
+
+  /**
+   * Compose's YAML reader (go-yaml, after libyaml 0.1) takes a document that names a YAML version only when it is
+   * 1.1: a {@code %YAML 1.2} file is refused, though the reader here would read it.
+   */
+  private void versionDirective(DocumentStartEvent event) {
+    event.getSpecVersion().ifPresent(version -> {
+      if (version.getMajor() != 1 || version.getMinor() != 1) {
+        Mark start = event.getStartMark().orElseThrow();
+        String text = source.text();
+        int end = offset(start);
+        while (end < text.length() && "\n\r#".indexOf(text.charAt(end)) < 0) {
+          end++;
+        }
+        while (end > offset(start) && Character.isWhitespace(text.charAt(end - 1))) {
+          end--;
+        }
+        SourceRange at = position(start, end);
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "invalid YAML: found incompatible YAML document ("
+            + text.substring(offset(start), end) + "; Compose reads only documents that name no version or 1.1)");
+      }
+    });
   }
 
   // ---- scalars and aliases ----

@@ -56,6 +56,16 @@ class YamlReaderTest {
   }
 
   @Test
+  void aDocumentThatNamesAYamlVersionOtherThanOneOneIsRefusedAsComposeRefusesIt() {
+    assertThat(root("%YAML 1.1\n---\nservices: {}\n").get("services")).isInstanceOf(MapNode.class);
+    for (String version : List.of("1.2", "1.3", "2.0")) {
+      String yaml = "# my stack\n%YAML " + version + "   # a comment\n---\nservices: {}\n";
+      assertThat(errorOf(yaml)).isEqualTo("compose.yaml:2:1: invalid YAML: found incompatible YAML document (%YAML "
+          + version + "; Compose reads only documents that name no version or 1.1)");
+    }
+  }
+
+  @Test
   void legacyOctalIsReadAsGoYamlDoes() {
     assertThat(scalar(root("mode: 0440\n"), "mode").asLong()).contains(288L);
     assertThat(scalar(root("mode: 0440\n"), "mode").text()).isEqualTo("288");

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * A password inside a URL ({@code scheme://user:password@host}) that the compose file itself supplies, in an
- * environment value, a build arg, the command, the entrypoint, the healthcheck test or a lifecycle hook. A
- * password that is only a {@code ${VAR}} reference is not reported; a literal {@code ${VAR:-default}} is.
+ * environment value, a label, a build arg, the build context (a Git URL with a token) or an additional context,
+ * the command, the entrypoint, the healthcheck test or a lifecycle hook. A password that is only a {@code ${VAR}}
+ * reference is not reported; a literal {@code ${VAR:-default}} is.
  */
 @RuleInfo(
     id = "secret-in-url",
@@ -37,6 +38,9 @@ public final class SecretInUrl implements Rule {
   private static final Pattern CREDENTIALS =
       Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:)([^\\s/?#@'\"]+)@([^\\s/?#'\"]*)");
 
+  /** What follows the '@' of an image reference pinned by digest. */
+  private static final Pattern IMAGE_DIGEST = Pattern.compile("sha(256|384|512):[0-9a-f]");
+
   @Override
   public void check(RuleContext context) {
     for (Service service : context.project().services().values()) {
@@ -45,9 +49,21 @@ public final class SecretInUrl implements Rule {
         report(context, service, entry.origin(), WrittenText.literal(context, entry), "environment variable "
             + entry.key(), reported);
       }
+      for (KeyValue entry : service.labels().values()) {
+        report(context, service, entry.origin(), WrittenText.literal(context, entry), "label " + entry.key(),
+            reported);
+      }
       if (service.build() != null) {
         for (KeyValue entry : service.build().args().values()) {
           report(context, service, entry.origin(), WrittenText.literal(context, entry), "build arg "
+              + entry.key(), reported);
+        }
+        if (service.build().context() != null) {
+          report(context, service, service.build().context().origin(),
+              WrittenText.literal(context, service.build().context()), "build context", reported);
+        }
+        for (KeyValue entry : service.build().additionalContexts().values()) {
+          report(context, service, entry.origin(), WrittenText.literal(context, entry), "build context "
               + entry.key(), reported);
         }
       }
@@ -76,12 +92,16 @@ public final class SecretInUrl implements Rule {
       return;
     }
     Matcher m = CREDENTIALS.matcher(literal);
-    if (m.find()) {
+    while (m.find()) {
+      if (IMAGE_DIGEST.matcher(m.group(3)).lookingAt()) {
+        continue; // docker-image://alpine:3.20@sha256:...: a tag and a digest, not a password and a host
+      }
       reported.add(origin);
       context.reportSecret(origin, m.group(2), service.name(), "service '" + service.name() + "' has a password in the URL "
           + m.group(1) + "****@" + m.group(3) + " (" + where + "): everyone who can read this file, or run docker"
           + " inspect, has it; take it out of the URL and pass it as a variable set outside"
           + " the file (" + m.group(1) + "${PASSWORD}@...) or as a Compose secret");
+      return;
     }
   }
 }

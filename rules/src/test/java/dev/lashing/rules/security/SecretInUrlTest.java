@@ -106,6 +106,30 @@ class SecretInUrlTest {
   }
 
   @Test
+  void aTokenInTheBuildContextOrAPasswordInALabel() {
+    List<Finding> findings = RuleTester.of(new SecretInUrl())
+        .file("compose.yaml", """
+            services:
+              app:
+                build:
+                  context: https://deploy:ghp_token1234@github.com/org/app.git#main   # expect: secret-in-url
+                  additional_contexts:
+                    assets: https://ci:hunter2@git.example.com/org/assets.git   # expect: secret-in-url
+                    os: docker-image://alpine:3@sha256:54c5b3dd459d5ef778bb2fa1e23a5fb0e1b62ae66970bcb436e8f81a1a1a8e41
+                labels:
+                  - com.example.backup=s3://backup:s3cr3tkey@minio:9000/bucket   # expect: secret-in-url
+                  - com.example.home=https://example.com/app
+              web:
+                build: https://github.com/org/web.git
+                labels: {traefik.http.services.web.loadbalancer.server.url: "http://web:8080"}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings).extracting(Finding::message).anyMatch(m -> m.contains("(build context)"))
+        .anyMatch(m -> m.contains("(build context assets)")).anyMatch(m -> m.contains("(label com.example.backup)"))
+        .noneMatch(m -> m.contains("ghp_token1234") || m.contains("hunter2") || m.contains("s3cr3tkey"));
+  }
+
+  @Test
   void theFindingKnowsWhereThePasswordIsWrittenSoOutputsMaskIt() {
     String compose = """
         services:

@@ -6,14 +6,17 @@
 # peak memory (resident set) for each size and per MiB. `lint` runs on every size; `config`, `validate`, `fix`
 # and `patch` on the 1 MiB file.
 #
-#   scripts/bench-scale.sh [--sizes "0.1 1 4 10"] [--commands "config validate fix patch"] [--keep DIR]
+#   scripts/bench-scale.sh [--sizes "0.1 1 4 10"] [--commands "config validate fix patch"] [--runs N] [--keep DIR]
+#
+# --runs N runs each command N times (compose-lint and Lashing taking turns) and prints the median of each
+# figure: on a shared machine one run can be a fifth off.
 #
 # When COMPOSE_LINT_SRC names the `src` folder of a compose-lint checkout (a Python linter, for comparison),
 # each lint also runs `PYTHONPATH=$COMPOSE_LINT_SRC python3 -m compose_lint` on the same file just before
 # Lashing, and the ratio of the two wall times is printed ("refused" where it cannot read the file: it reads no
 # file over 8 MiB). A run is stopped after BENCH_SCALE_LIMIT seconds
-# (600 by default). Build the jar first: mvn -q -B package -DskipTests. Timings on a busy machine vary: run
-# twice, and compare cpu as well as wall time.
+# (600 by default). Build the jar first: mvn -q -B package -DskipTests. Timings on a busy machine vary: use
+# --runs 3 or more, and compare cpu as well as wall time.
 #
 # JMH benchmarks of the loader and the lint engine over ../shared/corpus live in bench/ (see its README).
 set -euo pipefail
@@ -22,13 +25,15 @@ cd "$(dirname "$0")/.."
 sizes="0.1 1 4 10"
 commands="config validate fix patch"
 keep=""
+runs=1
 limit="${BENCH_SCALE_LIMIT:-600}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --commands) commands="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --runs) runs="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-scale: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -116,6 +121,25 @@ measure() {
   fi
 }
 
+# The median of its arguments (numbers); a run that was stopped (">600") wins, so that it is never hidden.
+median() {
+  local v
+  for v in "$@"; do
+    case $v in '>'*) echo "$v"; return ;; esac
+  done
+  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+# measure, $runs times: sets wall, cpu and kib to the median of each.
+measure_runs() {
+  local walls=() cpus=() kibs=() r
+  for ((r = 1; r <= runs; r++)); do
+    measure "$@"
+    walls+=("$wall"); cpus+=("$cpu"); kibs+=("$kib")
+  done
+  wall=$(median "${walls[@]}"); cpu=$(median "${cpus[@]}"); kib=$(median "${kibs[@]}")
+}
+
 row() { # label size_bytes [compose_lint_wall]
   awk -v label="$1" -v bytes="$2" -v wall="$wall" -v kib="$kib" -v cpu="$cpu" -v other="${3:-}" 'BEGIN {
     mib = bytes / 1048576
@@ -137,23 +161,33 @@ for size in $sizes; do
   file="$work/compose-${size}MiB.yml"
   generate "$file" "$(awk -v s="$size" 'BEGIN { printf "%d", s * 1048576 }')"
   bytes=$(wc -c <"$file")
-  other=""
-  if [ -n "$compose_lint" ]; then
-    measure env PYTHONPATH="$compose_lint" python3 -m compose_lint "$file"
-    other="$wall"
-    if [ "$status" -eq 2 ]; then # it could not read the file (it refuses files over 8 MiB): no ratio
-      other="refused"
+  others=() walls=() cpus=() kibs=()
+  for ((r = 1; r <= runs; r++)); do # taking turns, so that both meet the same moments of a busy machine
+    if [ -n "$compose_lint" ]; then
+      measure env PYTHONPATH="$compose_lint" python3 -m compose_lint "$file"
+      others+=("$wall")
+      if [ "$status" -eq 2 ]; then # it could not read the file (it refuses files over 8 MiB): no ratio
+        others=(refused)
+      fi
     fi
+    measure bin/lashing lint "$file"
+    walls+=("$wall"); cpus+=("$cpu"); kibs+=("$kib")
+  done
+  other=""
+  if [ "${others[0]:-}" = refused ]; then
+    other=refused
+  elif [ ${#others[@]} -gt 0 ]; then
+    other=$(median "${others[@]}")
   fi
-  measure bin/lashing lint "$file"
+  wall=$(median "${walls[@]}"); cpu=$(median "${cpus[@]}"); kib=$(median "${kibs[@]}")
   row "lint ${size} MiB" "$bytes" "$other"
   if [ "$size" = "1" ]; then
     for command in $commands; do
       case "$command" in
-        config) measure bin/lashing config -f "$file" ;;
-        validate) measure bin/lashing validate "$file" ;;
-        fix) measure bin/lashing fix "$file" ;;
-        patch) measure bin/lashing patch -f "$file" -o "$work/patch.yml" ;;
+        config) measure_runs bin/lashing config -f "$file" ;;
+        validate) measure_runs bin/lashing validate "$file" ;;
+        fix) measure_runs bin/lashing fix "$file" ;;
+        patch) measure_runs bin/lashing patch -f "$file" -o "$work/patch.yml" ;;
         *) echo "bench-scale: unknown command $command" >&2; exit 2 ;;
       esac
       row "$command 1 MiB" "$bytes"
@@ -163,5 +197,5 @@ done
 
 file="$work/huge-image.yml"
 generate_huge_scalar "$file" 5000000
-measure bin/lashing lint "$file"
+measure_runs bin/lashing lint "$file"
 row "lint 5 MB image:" "$(wc -c <"$file")"

@@ -17,9 +17,9 @@ import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,17 +47,24 @@ public final class SecretInCommand implements Rule {
 
   @Override
   public void check(RuleContext context) {
+    // An anchored healthcheck or command is one scalar that many services merge: its words are worked out once.
+    Map<SourceRange, List<Word>> wordsOfScalars = new HashMap<>();
     for (Service service : context.project().services().values()) {
       for (Services.CommandLine line : Services.commandLines(service)) {
-        check(context, service, line.command(), line.where());
+        check(context, service, line.command(), line.where(), wordsOfScalars);
       }
     }
   }
 
-  private static void check(RuleContext context, Service service, Command command, String where) {
-    List<Word> words = words(context, command);
-    boolean mysql = words.stream().anyMatch(w -> PasswordOptions.takesDashP(w.text()));
-    boolean redis = words.stream().anyMatch(w -> PasswordOptions.takesDashA(w.text()));
+  private static void check(RuleContext context, Service service, Command command, String where,
+      Map<SourceRange, List<Word>> wordsOfScalars) {
+    List<Word> words = words(context, command, wordsOfScalars);
+    boolean mysql = false;
+    boolean redis = false;
+    for (Word w : words) {
+      mysql |= PasswordOptions.takesDashP(w.text());
+      redis |= PasswordOptions.takesDashA(w.text());
+    }
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       Word next = i + 1 < words.size() ? words.get(i + 1) : null;
@@ -107,33 +114,45 @@ public final class SecretInCommand implements Rule {
 
   /**
    * The command's words as its shell would see them: each scalar's text as written (a string command is one
-   * scalar) split at white space, then interpolated with no variable set and stripped of shell quotes, so that a {@code ${VAR}} leaves an
-   * empty word rather than none. Each word is placed where it is written, or on its whole scalar when it
-   * cannot be found there (escapes).
+   * scalar) split at white space, then interpolated with no variable set and stripped of shell quotes, so that a
+   * {@code ${VAR}} leaves an empty word rather than none. Each word is placed where it is written, or on its whole
+   * scalar when it cannot be found there (escapes). A scalar's words are worked out once per check.
    */
-  private static List<Word> words(RuleContext context, Command command) {
-    Set<Origin> scalars = new LinkedHashSet<>();
-    for (Located<String> word : command.words()) {
-      scalars.add(word.origin());
-    }
+  private static List<Word> words(RuleContext context, Command command,
+      Map<SourceRange, List<Word>> wordsOfScalars) {
     List<Word> words = new ArrayList<>();
-    for (Origin scalar : scalars) {
-      String raw = WrittenText.raw(context, scalar);
-      if (raw == null) {
+    Origin previous = null;
+    for (Located<String> located : command.words()) {
+      Origin scalar = located.origin();
+      if (scalar.equals(previous)) { // the words of a string command share its scalar, one after another
         continue;
       }
-      SourceRange range = scalar.at();
-      SourceFile file = context.load().sources().get(range.file());
-      int cursor = range.startOffset();
-      for (String written : splitAtWhiteSpace(raw.trim())) {
-        String text = WrittenText.unset(written).replace("\"", "").replace("'", "");
-        int found = file == null ? -1 : file.text().indexOf(written, cursor);
-        if (found >= 0 && found + written.length() <= range.endOffset()) {
-          cursor = found + written.length();
-          words.add(new Word(text, written, file.range(found, cursor), scalar));
-        } else {
-          words.add(new Word(text, written, range, scalar));
-        }
+      previous = scalar;
+      for (Word word : wordsOfScalars.computeIfAbsent(scalar.at(), at -> wordsOf(context, scalar))) {
+        words.add(word.origin() == scalar ? word : new Word(word.text(), word.written(), word.at(), scalar));
+      }
+    }
+    return words;
+  }
+
+  /** The words of one scalar, placed where they are written. */
+  private static List<Word> wordsOf(RuleContext context, Origin scalar) {
+    String raw = WrittenText.raw(context, scalar);
+    if (raw == null) {
+      return List.of();
+    }
+    List<Word> words = new ArrayList<>();
+    SourceRange range = scalar.at();
+    SourceFile file = context.load().sources().get(range.file());
+    int cursor = range.startOffset();
+    for (String written : splitAtWhiteSpace(raw.trim())) {
+      String text = WrittenText.unset(written).replace("\"", "").replace("'", "");
+      int found = file == null ? -1 : file.text().indexOf(written, cursor);
+      if (found >= 0 && found + written.length() <= range.endOffset()) {
+        cursor = found + written.length();
+        words.add(new Word(text, written, file.range(found, cursor), scalar));
+      } else {
+        words.add(new Word(text, written, range, scalar));
       }
     }
     return words;

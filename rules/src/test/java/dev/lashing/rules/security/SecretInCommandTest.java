@@ -41,6 +41,26 @@ class SecretInCommandTest {
   }
 
   @Test
+  void aCommandMergedFromAnAnchorIsReportedForEachServiceThroughItsOwnMergeKey() {
+    String compose = """
+        x-cache: &cache
+          image: redis:7
+          healthcheck:
+            test: redis-cli -a Zz9secret ping
+        services:
+          one:
+            <<: *cache
+          two:
+            <<: *cache
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInCommand()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(Finding::service).containsExactly("one", "two");
+    assertThat(findings).extracting(f -> compose.substring(f.at().startOffset(), f.at().endOffset()))
+        .containsExactly("Zz9secret", "Zz9secret");
+    assertThat(findings).extracting(f -> f.inheritedFrom().line()).containsExactly(7, 9);
+  }
+
+  @Test
   void positionedOnTheValueWhichIsTheSecret() {
     String compose = """
         services:

@@ -124,7 +124,7 @@ final class Arguments {
   /** The settings for a project's first file, with the --gateway services as the gateways option. */
   static RuleSettings settings(CommandLine line, LintConfig config, Path first, Policy policyFlag,
       RuleRegistry registry) {
-    return Gateways.named(registry, config.settingsFor(first, policyFlag), values(line, "gateway"));
+    return settings(line, config, first, null, policyFlag, registry);
   }
 
   /**

@@ -33,6 +33,7 @@ public record ImageReference(String domain, String path, String tag, String dige
       Pattern.compile(
           "(?:(" + DOMAIN_AND_PORT + ")/)?(" + REMOTE_NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
+  private static final Pattern ANY_DIGEST = Pattern.compile(DIGEST);
   private static final Pattern PINNED_DIGEST =
       Pattern.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
 
@@ -116,6 +117,11 @@ public record ImageReference(String domain, String path, String tag, String dige
       return tag;
     }
     return digest == null ? "latest" : null;
+  }
+
+  /** Whether {@code text} is a digest as an image reference writes one after its '@' ({@code sha256:...}). */
+  public static boolean isDigest(String text) {
+    return ANY_DIGEST.matcher(text).matches();
   }
 
   /** Pinned to content: a sha256, sha384 or sha512 digest of the exact length, in lowercase hex. */

@@ -166,16 +166,17 @@ public final class YamlReader {
       if (version.getMajor() != 1 || version.getMinor() != 1) {
         Mark start = event.getStartMark().orElseThrow();
         String text = source.text();
-        int end = offset(start);
+        int from = offset(start);
+        int end = from; // the directive, without a comment after it
         while (end < text.length() && "\n\r#".indexOf(text.charAt(end)) < 0) {
           end++;
         }
-        while (end > offset(start) && Character.isWhitespace(text.charAt(end - 1))) {
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
           end--;
         }
-        SourceRange at = position(start, end);
-        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "invalid YAML: found incompatible YAML document ("
-            + text.substring(offset(start), end) + "; Compose reads only documents that name no version or 1.1)");
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, position(start, end),
+            "invalid YAML: found incompatible YAML document (" + text.substring(from, end)
+                + "; Compose reads only documents that name no version or 1.1)");
       }
     });
   }

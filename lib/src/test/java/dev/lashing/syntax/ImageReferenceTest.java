@@ -46,6 +46,15 @@ class ImageReferenceTest {
   }
 
   @Test
+  void aDigestIsAnAlgorithmAndAtLeast32HexDigits() {
+    assertThat(ImageReference.isDigest("sha256:" + "54c5b3dd".repeat(8))).isTrue();
+    assertThat(ImageReference.isDigest("sha512:" + "0f".repeat(64))).isTrue();
+    assertThat(ImageReference.isDigest("sha256:6379")).as("a host and port").isFalse();
+    assertThat(ImageReference.isDigest("db:5432")).isFalse();
+    assertThat(ImageReference.isDigest("sha256:" + "54c5b3dd".repeat(8) + "/x")).isFalse();
+  }
+
+  @Test
   void keepsTagAndDigestTogether() {
     ImageReference ref = ImageReference.parse("busybox:1.36@" + SHA256);
 

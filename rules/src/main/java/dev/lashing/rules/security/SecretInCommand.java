@@ -97,7 +97,7 @@ public final class SecretInCommand implements Rule {
   private static void report(RuleContext context, Service service, Word word, String option, String value,
       String where) {
     // $VAR, ${VAR} and $(cat file) are for the container's shell to fill in; URLs are secret-in-url's.
-    if (value.startsWith("$") || value.contains("://") || !Credentials.isLiteralCredential("PASSWORD", value)) {
+    if (value.startsWith("$") || value.contains("://") || !Credentials.isSecretLiteral(value)) {
       return;
     }
     Origin at = new Origin(TextWithin.lastOf(context.load(), word.at(), value), word.origin().via());

@@ -11,6 +11,7 @@ import dev.lashing.model.KeyValue;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
+import dev.lashing.syntax.ImageReference;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,9 +38,6 @@ public final class SecretInUrl implements Rule {
   /** scheme://user:password@ — the user may be empty (redis://:password@host). */
   private static final Pattern CREDENTIALS =
       Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:)([^\\s/?#@'\"]+)@([^\\s/?#'\"]*)");
-
-  /** What follows the '@' of an image reference pinned by digest. */
-  private static final Pattern IMAGE_DIGEST = Pattern.compile("sha(256|384|512):[0-9a-f]");
 
   @Override
   public void check(RuleContext context) {
@@ -93,7 +91,7 @@ public final class SecretInUrl implements Rule {
     }
     Matcher m = CREDENTIALS.matcher(literal);
     while (m.find()) {
-      if (IMAGE_DIGEST.matcher(m.group(3)).lookingAt()) {
+      if (ImageReference.isDigest(m.group(3))) {
         continue; // docker-image://alpine:3.20@sha256:...: a tag and a digest, not a password and a host
       }
       reported.add(origin);

@@ -33,8 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class DigestLock {
   private static final Pattern LINE =
-      Pattern.compile("(\\S+?)(?::\\s+|\\s+|@)(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})");
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128}");
+      Pattern.compile("(\\S+?)(?::\\s+|\\s+|@)(" + ImageReference.PINNED_DIGEST_SYNTAX + ")");
 
   private final Map<String, String> digests;
 
@@ -75,7 +74,7 @@ public final class DigestLock {
         throw new IllegalArgumentException(name + ": not a JSON object of image digests");
       }
       for (MapNode.Entry e : map.entries()) {
-        if (!(e.value() instanceof ScalarNode s) || !DIGEST.matcher(s.value()).matches()) {
+        if (!(e.value() instanceof ScalarNode s) || !ImageReference.isPinnedDigest(s.value())) {
           throw new IllegalArgumentException(name + ": " + e.name() + ": not a sha256, sha384 or sha512 digest");
         }
         put(name, e.name(), s.value(), digests);

@@ -1,9 +1,12 @@
 package dev.lashing.lint;
 
+import dev.lashing.syntax.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +27,9 @@ public final class Credentials {
   /** Values that switch something on or off rather than hold a secret. */
   private static final Pattern SWITCH =
       Pattern.compile("(?i)true|false|yes|no|on|off|y|n|0|1|enabled?|disabled?|none|null|random");
+  /** scheme://user:password@ — the user may be empty (redis://:password@host). */
   private static final Pattern URL_PASSWORD =
-      Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:[^\\s/?#@'\"]+@");
+      Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:)([^\\s/?#@'\"]+)@([^\\s/?#'\"]*)");
 
   private Credentials() {}
 
@@ -43,9 +47,38 @@ public final class Credentials {
     return !v.isEmpty() && !SWITCH.matcher(v).matches() && !v.startsWith("/run/secrets/");
   }
 
+  /**
+   * A password written inside a URL: {@code scheme://user:} before it and the host after its {@code @}.
+   *
+   * @param beforePassword the scheme and user with the colon that ends them
+   * @param password the password as written
+   * @param host what follows the {@code @} up to the path
+   */
+  public record UrlPassword(String beforePassword, String password, String host) {}
+
   /** Whether a value carries a password inside a URL ({@code scheme://user:password@host}). */
   public static boolean hasPasswordInUrl(String value) {
-    return URL_PASSWORD.matcher(value).find();
+    return passwordInUrl(value).isPresent();
+  }
+
+  /**
+   * The first password written inside a URL in {@code value}. A tag before a digest is not one:
+   * {@code docker-image://alpine:3.20@sha256:...} names an image.
+   */
+  public static Optional<UrlPassword> passwordInUrl(String value) {
+    // Most values hold no URL, and most URLs no user: skip the pattern's scan of them (a long string is common in
+    // environments, a URL in healthchecks). Its match has an '@' after a "://".
+    int scheme = value.indexOf("://");
+    if (scheme < 0 || value.indexOf('@', scheme) < 0) {
+      return Optional.empty();
+    }
+    Matcher m = URL_PASSWORD.matcher(value);
+    while (m.find()) {
+      if (!ImageReference.isDigest(m.group(3))) {
+        return Optional.of(new UrlPassword(m.group(1), m.group(2), m.group(3)));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -34,8 +34,9 @@ public record ImageReference(String domain, String path, String tag, String dige
           "(?:(" + DOMAIN_AND_PORT + ")/)?(" + REMOTE_NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
   private static final Pattern ANY_DIGEST = Pattern.compile(DIGEST);
-  private static final Pattern PINNED_DIGEST =
-      Pattern.compile("sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
+  /** A digest that pins content: a sha256, sha384 or sha512 digest of the exact length, in lowercase hex. */
+  public static final String PINNED_DIGEST_SYNTAX = "sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}";
+  private static final Pattern PINNED_DIGEST = Pattern.compile(PINNED_DIGEST_SYNTAX);
 
   public static ImageReference parse(String text) {
     if (IDENTIFIER.matcher(text).matches()) {
@@ -126,6 +127,11 @@ public record ImageReference(String domain, String path, String tag, String dige
 
   /** Pinned to content: a sha256, sha384 or sha512 digest of the exact length, in lowercase hex. */
   public boolean isDigestPinned() {
-    return digest != null && PINNED_DIGEST.matcher(digest).matches();
+    return digest != null && isPinnedDigest(digest);
+  }
+
+  /** Whether {@code text} is a digest that pins content ({@link #PINNED_DIGEST_SYNTAX}). */
+  public static boolean isPinnedDigest(String text) {
+    return PINNED_DIGEST.matcher(text).matches();
   }
 }

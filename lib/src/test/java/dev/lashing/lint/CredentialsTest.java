@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +25,29 @@ class CredentialsTest {
   void namesThatDoNot(String name) {
     assertThat(Credentials.isCredentialName(name)).isFalse();
     assertThat(Credentials.isCredentialName(name)).isEqualTo(byRegularExpressions(name));
+  }
+
+  @Test
+  void aPasswordInAUrlIsFoundWithWhatSurroundsIt() {
+    assertThat(Credentials.passwordInUrl("DSN=postgres://app:hunter2@db:5432/app?ssl=1"))
+        .contains(new Credentials.UrlPassword("postgres://app:", "hunter2", "db:5432"));
+    assertThat(Credentials.passwordInUrl("redis://:s3cret@cache")).map(Credentials.UrlPassword::password)
+        .contains("s3cret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres://db/app", "https://user@host/", "mail me@example.org", "",
+      "docker-image://alpine:3.20@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+  void noPasswordInThoseUrls(String value) {
+    assertThat(Credentials.passwordInUrl(value)).isEmpty();
+    assertThat(Credentials.hasPasswordInUrl(value)).isFalse();
+  }
+
+  @Test
+  void aPasswordAfterADigestIsStillFound() {
+    assertThat(Credentials.passwordInUrl("docker-image://alpine:3.20@sha256:"
+        + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://u:p@host"))
+        .map(Credentials.UrlPassword::host).contains("host");
   }
 
   /** The judgement as it was first written, with regular expressions: the reference for the hand-written split. */

@@ -1,6 +1,7 @@
 package dev.lashing.rules.security;
 
 import dev.lashing.lint.Category;
+import dev.lashing.lint.Credentials;
 import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
@@ -11,11 +12,8 @@ import dev.lashing.model.KeyValue;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
-import dev.lashing.syntax.ImageReference;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A password inside a URL ({@code scheme://user:password@host}) that the compose file itself supplies, in an
@@ -34,10 +32,6 @@ public final class SecretInUrl implements Rule {
   public RuleInfo info() {
     return SecretInUrlInfo.INFO;
   }
-
-  /** scheme://user:password@ — the user may be empty (redis://:password@host). */
-  private static final Pattern CREDENTIALS =
-      Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@'\"]*:)([^\\s/?#@'\"]+)@([^\\s/?#'\"]*)");
 
   @Override
   public void check(RuleContext context) {
@@ -83,23 +77,13 @@ public final class SecretInUrl implements Rule {
 
   private static void report(RuleContext context, Service service, Origin origin, String literal, String where,
       Set<Origin> reported) {
-    // Most values hold no URL, and most URLs no user: skip the pattern's scan of them (a long string is common in
-    // environments, a URL in healthchecks). Its match has an '@' after a "://".
-    int scheme = literal.indexOf("://");
-    if (scheme < 0 || literal.indexOf('@', scheme) < 0) {
-      return;
-    }
-    Matcher m = CREDENTIALS.matcher(literal);
-    while (m.find()) {
-      if (ImageReference.isDigest(m.group(3))) {
-        continue; // docker-image://alpine:3.20@sha256:...: a tag and a digest, not a password and a host
-      }
+    Credentials.passwordInUrl(literal).ifPresent(url -> {
       reported.add(origin);
-      context.reportSecret(origin, m.group(2), service.name(), "service '" + service.name() + "' has a password in the URL "
-          + m.group(1) + "****@" + m.group(3) + " (" + where + "): everyone who can read this file, or run docker"
-          + " inspect, has it; take it out of the URL and pass it as a variable set outside"
-          + " the file (" + m.group(1) + "${PASSWORD}@...) or as a Compose secret");
-      return;
-    }
+      context.reportSecret(origin, url.password(), service.name(), "service '" + service.name()
+          + "' has a password in the URL " + url.beforePassword() + "****@" + url.host() + " (" + where
+          + "): everyone who can read this file, or run docker inspect, has it; take it out of the URL and pass it"
+          + " as a variable set outside the file (" + url.beforePassword() + "${PASSWORD}@...) or as a Compose"
+          + " secret");
+    });
   }
 }

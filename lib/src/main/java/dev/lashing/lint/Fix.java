@@ -1,19 +1,75 @@
 package dev.lashing.lint;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What to change to resolve a finding, as data: the fix engine turns it into minimal text edits of the
  * user's file, and the patch writer into a Compose override file.
  *
- * @param description one line for people ("bind to 127.0.0.1")
- * @param safety whether applying it can change what the stack does
- * @param changes the edits, applied in order
+ * <p>Its changes may be worked out only when asked for ({@link #changes()}): a large file yields a million
+ * findings, held to the end of the run, and their changes (paths, and the mappings to write) were a third of
+ * that memory, though a text report shows only the description and most reports not even that.
+ *
+ * <p>Equal when the description, the safety and the changes are.
  */
-public record Fix(String description, Safety safety, List<Change> changes) {
+public final class Fix {
+  private final String description;
+  private final Safety safety;
+  private final Supplier<List<Change>> changes;
 
-  public Fix {
-    changes = List.copyOf(changes);
+  /**
+   * A fix whose changes are worked out each time they are asked for.
+   *
+   * @param description one line for people ("bind to 127.0.0.1")
+   * @param safety whether applying it can change what the stack does
+   * @param changes gives the edits, applied in order: the same edits every time, from any thread
+   */
+  public Fix(String description, Safety safety, Supplier<List<Change>> changes) {
+    this.description = Objects.requireNonNull(description, "description");
+    this.safety = Objects.requireNonNull(safety, "safety");
+    this.changes = Objects.requireNonNull(changes, "changes");
+  }
+
+  /** A fix with its changes given. */
+  public Fix(String description, Safety safety, List<Change> changes) {
+    this(description, safety, constant(List.copyOf(changes)));
+  }
+
+  private static Supplier<List<Change>> constant(List<Change> changes) {
+    return () -> changes;
+  }
+
+  /** One line for people ("bind to 127.0.0.1"). */
+  public String description() {
+    return description;
+  }
+
+  /** Whether applying it can change what the stack does. */
+  public Safety safety() {
+    return safety;
+  }
+
+  /** The edits, applied in order. */
+  public List<Change> changes() {
+    return List.copyOf(changes.get());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fix f && description.equals(f.description) && safety == f.safety
+        && changes().equals(f.changes());
+  }
+
+  @Override
+  public int hashCode() {
+    return (description.hashCode() * 31 + safety.hashCode()) * 31 + changes().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Fix[description=" + description + ", safety=" + safety + ", changes=" + changes() + "]";
   }
 
   /** Whether a fix keeps behaviour. */

@@ -28,6 +28,6 @@ public final class ObsoleteVersion extends LoadProblemRule {
 
   @Override
   protected Fix fix(Diagnostic diagnostic) {
-    return new Fix("remove the version line", Fix.Safety.SAFE, List.of(new Fix.Remove(List.of("version"))));
+    return new Fix("remove the version line", Fix.Safety.SAFE, () -> List.of(new Fix.Remove(List.of("version"))));
   }
 }

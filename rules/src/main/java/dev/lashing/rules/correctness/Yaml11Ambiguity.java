@@ -63,6 +63,7 @@ public final class Yaml11Ambiguity implements Rule {
       String problem = problem(scalar);
       if (problem != null) {
         String service = path.size() > 1 && path.get(0).equals("services") ? path.get(1) : null;
+        // the changes now, not when asked for: the walk goes on changing path
         Fix fix = scalar.isString()
             ? new Fix("quote it: \"" + scalar.value() + "\"", Fix.Safety.SAFE, List.of(new Fix.Quote(path)))
             : null;

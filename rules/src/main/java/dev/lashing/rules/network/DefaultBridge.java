@@ -44,7 +44,7 @@ public final class DefaultBridge implements Rule {
           service.name() + " uses network_mode: bridge, the engine's default bridge that every container on the "
               + "host can share and that has no service-name DNS; remove network_mode so it joins a project network",
           new Fix("remove network_mode: bridge", Fix.Safety.BEHAVIOUR_CHANGING,
-              List.of(new Fix.Remove(List.of("services", service.name(), "network_mode")))));
+              () -> List.of(new Fix.Remove(List.of("services", service.name(), "network_mode")))));
     }
   }
 }

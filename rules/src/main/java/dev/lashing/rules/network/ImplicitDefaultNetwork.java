@@ -69,7 +69,7 @@ public final class ImplicitDefaultNetwork implements Rule {
           service.name() + " " + how + ", which every service of the project shares; attach it to named networks "
               + "(for example " + network + ") that only the services it talks to join",
           new Fix("attach " + service.name() + " to the network " + network, Fix.Safety.BEHAVIOUR_CHANGING,
-              attach(service, network, written, declared)));
+              () -> attach(service, network, written, declared)));
     }
   }
 

@@ -54,7 +54,8 @@ public final class InternalServicePublished implements Rule {
             service.name() + " publishes port " + entry.label() + " on the host, but it is not a gateway; "
                 + "other services reach it over the project network without this entry. Remove it, or add "
                 + service.name() + " to the rule's gateways option if it is an entry point",
-            new Fix("stop publishing port " + entry.label(), Fix.Safety.BEHAVIOUR_CHANGING, remove(service, entry)));
+            new Fix("stop publishing port " + entry.label(), Fix.Safety.BEHAVIOUR_CHANGING,
+                () -> remove(service, entry)));
       }
     }
   }

@@ -76,7 +76,8 @@ public final class PortAllInterfaces implements Rule {
             () -> "port " + entry.label() + " of " + service.name() + " is published " + written
                 + ", so it listens on every host interface; " + advice,
             reachedHere ? null
-                : new Fix("bind port " + entry.label() + " to " + address, safety, rebind(service, entry, address)));
+                : new Fix("bind port " + entry.label() + " to " + address, safety,
+                    () -> rebind(service, entry, address)));
       }
     }
   }

@@ -76,7 +76,7 @@ public final class CpuLimit implements Rule {
       context.report(Limits.at(service, written), service.name(),
           () -> service.name() + " " + problem + shares + ", so it can starve other containers and the host; set "
               + "deploy.resources.limits.cpus (" + proposal.example() + ")",
-          new Fix(proposal.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposal)));
+          new Fix(proposal.description(), Fix.Safety.BEHAVIOUR_CHANGING, () -> changes(service, deployed, proposal)));
     }
   }
 

@@ -44,7 +44,7 @@ public final class DependsOnHealthy implements Rule {
             service.name() + " waits only for " + target.name() + " to start, though " + target.name()
                 + " has a healthcheck; set condition: service_healthy so " + service.name()
                 + " starts once " + target.name() + " is ready",
-            new Fix("wait for " + target.name() + " to be healthy", Fix.Safety.BEHAVIOUR_CHANGING, List.of(
+            new Fix("wait for " + target.name() + " to be healthy", Fix.Safety.BEHAVIOUR_CHANGING, () -> List.of(
                 new Fix.Set(List.of("services", service.name(), "depends_on", target.name(), "condition"),
                     "service_healthy"))));
       }

@@ -59,7 +59,7 @@ public final class HealthcheckMissing implements Rule {
           () -> service.name() + " has no healthcheck, so unless its image defines one Docker cannot tell when it "
               + "stops answering and dependents cannot wait for it to be ready; " + advice,
           known == null ? null : new Fix("add a healthcheck", Fix.Safety.BEHAVIOUR_CHANGING,
-              List.of(new Fix.Set(List.of("services", service.name(), "healthcheck"), known.toCompose()))));
+              () -> List.of(new Fix.Set(List.of("services", service.name(), "healthcheck"), known.toCompose()))));
     }
   }
 

@@ -16,7 +16,6 @@ import dev.lashing.source.Origin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Container logs that grow without bound: the {@code json-file} driver (the engine's usual default) keeps
@@ -54,15 +53,12 @@ public final class LogRotation implements Rule {
     for (Service service : Containers.of(context.project())) {
       Logging logging = service.logging();
       if (logging == null) {
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("driver", "json-file");
-        block.put("options", options(maxSize, maxFile));
         context.report(service.nameOrigin(), service.name(),
             () -> service.name() + " has no logging settings, so with the engine's default json-file driver its log "
                 + "grows until the disk is full (unless the daemon sets log-opts); set logging.options."
                 + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
             new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE,
-                List.of(new Fix.Set(List.of("services", service.name(), "logging"), block))));
+                () -> List.of(new Fix.Set(List.of("services", service.name(), "logging"), block(maxSize, maxFile)))));
         continue;
       }
       if (logging.driver() != null && !logging.driver().value().equals("json-file")) {
@@ -76,15 +72,23 @@ public final class LogRotation implements Rule {
           : logging.driver() != null ? logging.driver().origin()
           : logging.origin();
       String problem = size != null ? MAX_SIZE + " " + size.text() + " means no limit" : "no " + MAX_SIZE + " is set";
-      List<String> path = List.of("services", service.name(), "logging", "options");
-      Map<String, Object> missing = options(maxSize, logging.options().containsKey(MAX_FILE) ? null : maxFile);
+      String missingFile = logging.options().containsKey(MAX_FILE) ? null : maxFile;
       context.report(at, service.name(),
           () -> service.name() + " logs to json-file but " + problem + ", so its log grows until the disk is full; set "
               + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
-          new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE, missing.entrySet().stream()
-              .<Fix.Change>map(e -> new Fix.Set(child(path, e.getKey()), e.getValue()))
+          new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE, () -> options(maxSize, missingFile).entrySet().stream()
+              .<Fix.Change>map(e -> new Fix.Set(List.of("services", service.name(), "logging", "options", e.getKey()),
+                  e.getValue()))
               .toList()));
     }
+  }
+
+  /** A logging block: the json-file driver with {@link #options}. */
+  private static Map<String, Object> block(String maxSize, String maxFile) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("driver", "json-file");
+    block.put("options", options(maxSize, maxFile));
+    return block;
   }
 
   /** {@code max-size} and, when given, {@code max-file}, in that order. */
@@ -95,9 +99,5 @@ public final class LogRotation implements Rule {
       options.put(MAX_FILE, maxFile);
     }
     return options;
-  }
-
-  private static List<String> child(List<String> path, String key) {
-    return Stream.concat(path.stream(), Stream.of(key)).toList();
   }
 }

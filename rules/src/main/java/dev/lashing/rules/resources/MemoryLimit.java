@@ -86,7 +86,7 @@ public final class MemoryLimit implements Rule {
       context.report(Limits.at(service, written), service.name(),
           () -> service.name() + " " + problem + ", so a leak or a load spike can exhaust the host's memory; set "
               + "deploy.resources.limits.memory (" + proposed.example() + ")",
-          new Fix(proposed.description(), Fix.Safety.BEHAVIOUR_CHANGING, changes(service, deployed, proposed)));
+          new Fix(proposed.description(), Fix.Safety.BEHAVIOUR_CHANGING, () -> changes(service, deployed, proposed)));
     }
   }
 

@@ -66,7 +66,7 @@ public final class PidsLimit implements Rule {
       context.report(Limits.at(service, written), service.name(),
           () -> service.name() + " " + problem + ", so a fork bomb or a runaway worker pool can exhaust the host's "
               + "process table" + example,
-          new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, List.of(new Fix.Set(
+          new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, () -> List.of(new Fix.Set(
               deployed == null ? Limits.servicePath(service, "pids_limit") : Limits.deployPath(service, "limits",
                   "pids"),
               pids))));

@@ -122,9 +122,10 @@ public final class RestartPolicy implements Rule {
           ? List.of("services", service.name(), "deploy")
           : List.of("services", service.name(), "deploy", "restart_policy");
       return new Fix("set restart to unless-stopped instead of deploy.restart_policy", Fix.Safety.SAFE,
-          List.of(new Fix.Remove(removed), new Fix.Set(restart, "unless-stopped")));
+          () -> List.of(new Fix.Remove(removed), new Fix.Set(restart, "unless-stopped")));
     }
-    return new Fix("set restart to unless-stopped", Fix.Safety.SAFE, List.of(new Fix.Set(restart, "unless-stopped")));
+    return new Fix("set restart to unless-stopped", Fix.Safety.SAFE,
+        () -> List.of(new Fix.Set(restart, "unless-stopped")));
   }
 
   /** Sets the value the engine will use: in deploy.restart_policy when that is written, since it wins. */
@@ -132,19 +133,19 @@ public final class RestartPolicy implements Rule {
     if (hasDeployPolicy(service)) {
       String condition = value.equals("no") ? "none" : "any";
       return new Fix("set deploy.restart_policy.condition to " + condition, Fix.Safety.SAFE,
-          List.of(new Fix.Set(deployPolicyPath(service, "condition"), condition)));
+          () -> List.of(new Fix.Set(deployPolicyPath(service, "condition"), condition)));
     }
     return new Fix("set restart to " + value, Fix.Safety.SAFE,
-        List.of(new Fix.Set(List.of("services", service.name(), "restart"), value)));
+        () -> List.of(new Fix.Set(List.of("services", service.name(), "restart"), value)));
   }
 
   private static Fix capRetries(Service service) {
     if (hasDeployPolicy(service)) {
       return new Fix("set deploy.restart_policy.max_attempts to " + MAX_RETRIES, Fix.Safety.SAFE,
-          List.of(new Fix.Set(deployPolicyPath(service, "max_attempts"), MAX_RETRIES)));
+          () -> List.of(new Fix.Set(deployPolicyPath(service, "max_attempts"), MAX_RETRIES)));
     }
     return new Fix("set restart to on-failure:" + MAX_RETRIES, Fix.Safety.SAFE,
-        List.of(new Fix.Set(List.of("services", service.name(), "restart"), "on-failure:" + MAX_RETRIES)));
+        () -> List.of(new Fix.Set(List.of("services", service.name(), "restart"), "on-failure:" + MAX_RETRIES)));
   }
 
   private static boolean hasDeployPolicy(Service service) {

@@ -67,8 +67,6 @@ public final class CapDropAll implements Rule {
    * (PostgreSQL's entrypoint: CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID).
    */
   private static Fix dropAll(RuleContext context, Service service) {
-    List<Fix.Change> changes = new ArrayList<>();
-    changes.add(new Fix.Append(Services.path(service, "cap_drop"), "ALL"));
     List<String> needed = new ArrayList<>();
     KnownImage.Runtime runtime = Services.knownRuntime(context, service).orElse(null);
     if (runtime != null) {
@@ -76,12 +74,18 @@ public final class CapDropAll implements Rule {
       for (String capability : runtime.capAddFor(service.user() != null)) {
         if (!added.contains(capability)) {
           needed.add(capability);
-          changes.add(new Fix.Append(Services.path(service, "cap_add"), capability));
         }
       }
     }
     return new Fix(needed.isEmpty() ? "add ALL to cap_drop"
         : "add ALL to cap_drop and add back " + String.join(", ", needed) + ", which the image needs",
-        Fix.Safety.BEHAVIOUR_CHANGING, changes);
+        Fix.Safety.BEHAVIOUR_CHANGING, () -> {
+          List<Fix.Change> changes = new ArrayList<>(1 + needed.size());
+          changes.add(new Fix.Append(Services.path(service, "cap_drop"), "ALL"));
+          for (String capability : needed) {
+            changes.add(new Fix.Append(Services.path(service, "cap_add"), capability));
+          }
+          return changes;
+        });
   }
 }

@@ -51,7 +51,7 @@ public final class NoNewPrivileges implements Rule {
       }
       if (last == null) {
         Fix fix = new Fix("add " + ENABLED + " to security_opt", Fix.Safety.SAFE,
-            List.of(new Fix.Append(Services.path(service, "security_opt"), ENABLED)));
+            () -> List.of(new Fix.Append(Services.path(service, "security_opt"), ENABLED)));
         context.report(service.keyOrigin("security_opt").orElse(service.nameOrigin()), service.name(),
             () -> "service '" + service.name() + "' does not set " + ENABLED + ": a setuid binary or file capability"
             + " in the image (su, sudo, ping...) can raise a process's privileges; add it to security_opt",
@@ -62,8 +62,9 @@ public final class NoNewPrivileges implements Rule {
       if (Boolean.TRUE.equals(enabled)) {
         continue;
       }
+      int index = last.index();
       Fix fix = new Fix("write " + ENABLED, Fix.Safety.BEHAVIOUR_CHANGING,
-          List.of(new Fix.ReplaceItem(Services.path(service, "security_opt"), last.index(), ENABLED)));
+          () -> List.of(new Fix.ReplaceItem(Services.path(service, "security_opt"), index, ENABLED)));
       String problem = enabled != null
           ? "turns no-new-privileges off, so setuid binaries and file capabilities can raise a process's"
               + " privileges"

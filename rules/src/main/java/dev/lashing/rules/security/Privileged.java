@@ -61,6 +61,6 @@ public final class Privileged implements Rule {
   }
 
   private static Fix disable(List<String> path) {
-    return new Fix("set privileged: false", Fix.Safety.BEHAVIOUR_CHANGING, List.of(new Fix.Set(path, false)));
+    return new Fix("set privileged: false", Fix.Safety.BEHAVIOUR_CHANGING, () -> List.of(new Fix.Set(path, false)));
   }
 }

@@ -48,20 +48,17 @@ public final class ReadOnlyRootfs implements Rule {
       if (!Services.runsContainer(service) || service.isReadOnly()) {
         continue;
       }
-      List<Fix.Change> changes = new ArrayList<>();
-      changes.add(new Fix.Set(Services.path(service, "read_only"), true));
       // a known image writes where generate gives it a tmpfs; any other gets a writable /tmp
       List<String> written = Services.knownRuntime(context, service).map(KnownImage.Runtime::tmpfs).orElse(TMP);
       List<String> tmpfs = new ArrayList<>(written.size());
       for (String path : written) {
         if (!hasMountAt(service, path)) {
           tmpfs.add(path);
-          changes.add(new Fix.Append(Services.path(service, "tmpfs"), path));
         }
       }
       Fix fix = new Fix(tmpfs.isEmpty() ? "set read_only: true"
           : "set read_only: true and mount a tmpfs at " + String.join(", ", tmpfs),
-          Fix.Safety.BEHAVIOUR_CHANGING, changes);
+          Fix.Safety.BEHAVIOUR_CHANGING, () -> changes(service, tmpfs));
       if (service.readOnly() == null) {
         context.report(service.nameOrigin(), service.name(), () -> "service '" + service.name()
             + "' has a writable root filesystem" + ADVICE, fix);
@@ -70,6 +67,16 @@ public final class ReadOnlyRootfs implements Rule {
             + "' sets read_only: false" + ADVICE, fix);
       }
     }
+  }
+
+  /** read_only: true, and a tmpfs at each of {@code tmpfs}. */
+  private static List<Fix.Change> changes(Service service, List<String> tmpfs) {
+    List<Fix.Change> changes = new ArrayList<>(1 + tmpfs.size());
+    changes.add(new Fix.Set(Services.path(service, "read_only"), true));
+    for (String path : tmpfs) {
+      changes.add(new Fix.Append(Services.path(service, "tmpfs"), path));
+    }
+    return changes;
   }
 
   private static boolean hasMountAt(Service service, String path) {

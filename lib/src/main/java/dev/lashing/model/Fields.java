@@ -113,12 +113,14 @@ final class Fields {
 
   /** A list of strings; empty when absent. */
   List<Located<String>> strings(String key) {
-    return items(node(key), path(key), owner::string);
+    Node n = node(key);
+    return n == null ? new ArrayList<>() : items(n, path(key), owner::string);
   }
 
   /** A list of strings where a single string counts as a list of one (Compose's {@code StringList}). */
   List<Located<String>> stringOrList(String key) {
-    return stringOrList(node(key), path(key));
+    Node n = node(key);
+    return n == null ? new ArrayList<>() : stringOrList(n, path(key));
   }
 
   List<Located<String>> stringOrList(Node node, String rel) {
@@ -165,7 +167,8 @@ final class Fields {
 
   /** A list of mappings, each bound by {@code bind}; items of another shape are kept and reported. */
   <T> List<T> objects(String key, Function<Fields, T> bind) {
-    return items(node(key), path(key), (item, rel) -> mapping(item, rel, false, bind));
+    Node n = node(key);
+    return n == null ? new ArrayList<>() : items(n, path(key), (item, rel) -> mapping(item, rel, false, bind));
   }
 
   /** The named entries of a mapping, in written order; empty when absent. */

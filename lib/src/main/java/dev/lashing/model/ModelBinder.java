@@ -428,6 +428,9 @@ public final class ModelBinder {
       }
       return hosts;
     }
+    if (node == null) {
+      return hosts;
+    }
     for (List<ExtraHost> parsed : f.items(node, f.path(key), (item, rel) -> extraHost(f.owner(), item, rel))) {
       hosts.addAll(parsed);
     }

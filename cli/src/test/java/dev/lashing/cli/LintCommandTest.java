@@ -116,29 +116,46 @@ class LintCommandTest {
   @Test
   void sarifFixesAreTheEditsLashingFixWrites() throws IOException {
     String text = "services:\n  web:  # the front\n    image: nginx:1.27\n";
+    assertThat(restartFixedBySarif(text)).isEqualTo(restartFixedByFix());
+  }
+
+  /** Enough findings for each core to plan a share of the fixes with a fix engine of its own. */
+  @Test
+  void sarifFixesOfManyFindingsAreTheEditsLashingFixWrites() throws IOException {
+    StringBuilder text = new StringBuilder("services:\n");
+    for (int i = 0; i < 700; i++) {
+      text.append("  web-").append(i).append(":\n    image: nginx:1.27\n");
+    }
+    assertThat(restartFixedBySarif(text.toString())).isEqualTo(restartFixedByFix());
+  }
+
+  /** {@code text} as compose.yaml with the SARIF report's fixes of restart-policy applied to it. */
+  private String restartFixedBySarif(String text) throws IOException {
     write("compose.yaml", text);
     lint("--format", "sarif");
-    JsonNode restart = null;
+    List<JsonNode> replacements = new ArrayList<>();
     for (JsonNode result : new JsonMapper().readTree(out.toString()).get("runs").get(0).get("results")) {
       if (result.get("ruleId").asString().equals("restart-policy")) {
-        restart = result;
+        JsonNode change = result.get("fixes").get(0).get("artifactChanges").get(0);
+        assertThat(change.get("artifactLocation").get("uri").asString()).isEqualTo("compose.yaml");
+        change.get("replacements").forEach(replacements::add);
       }
     }
-    assertThat(restart).isNotNull();
-    JsonNode change = restart.get("fixes").get(0).get("artifactChanges").get(0);
-    assertThat(change.get("artifactLocation").get("uri").asString()).isEqualTo("compose.yaml");
+    assertThat(replacements).isNotEmpty();
     StringBuilder fixed = new StringBuilder(text);
-    JsonNode replacements = change.get("replacements");
-    for (int i = replacements.size() - 1; i >= 0; i--) {
+    for (int i = replacements.size() - 1; i >= 0; i--) { // each fix inserts after its service's key, in file order
       JsonNode region = replacements.get(i).get("deletedRegion");
       fixed.replace(offset(text, region.get("startLine").asInt(), region.get("startColumn").asInt()),
           offset(text, region.get("endLine").asInt(), region.get("endColumn").asInt()),
           replacements.get(i).get("insertedContent").get("text").asString());
     }
+    return fixed.toString();
+  }
 
+  private String restartFixedByFix() throws IOException {
     new Cli(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), dir)
         .run("fix", "--rule", "restart-policy", "--write");
-    assertThat(fixed.toString()).isEqualTo(Files.readString(dir.resolve("compose.yaml")));
+    return Files.readString(dir.resolve("compose.yaml"));
   }
 
   private static int offset(String text, int line, int column) {

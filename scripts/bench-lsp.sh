@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How `lashing lsp` keeps up with a large compose file, through Neovim's built-in LSP client (headless):
 # the time to the first diagnostics, a hover's answer time while a lint of a new edit runs (it answers from
-# the latest run, so it should not wait for the lint), and the time to the diagnostics of the edit.
+# the latest run, so it should not wait for the lint), and the time to the diagnostics of the edit. The server
+# runs as an editor starts it, through bin/lashing (the built distribution's runtime and cache when there is one).
 # Usage: scripts/bench-lsp.sh [SIZE_KIB]   (default 1024; needs nvim and cli/target/lashing.jar)
 set -euo pipefail
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -29,6 +30,6 @@ PY
 { echo "rules:"; java -jar "$jar" rules | awk 'NR > 1 && $1 ~ /^[a-z][a-z0-9-]*$/ && $1 != "privileged" { print "  " $1 ": off" }'; } \
   > "$work/.lashing.yml"
 echo "compose file: $(wc -c < "$work/compose.yaml") bytes, $(grep -c '^  svc' "$work/compose.yaml") services"
-(cd "$work" && LASHING_LSP_CMD=$(printf '%s\n' java -jar "$jar" lsp) LASHING_FILE="$work/compose.yaml" \
+(cd "$work" && LASHING_LSP_CMD=$(printf '%s\n' "$root/bin/lashing" lsp) LASHING_FILE="$work/compose.yaml" \
   LASHING_OUT="$work/result.txt" nvim --headless --clean -n -u "$root/scripts/bench-lsp.lua" >/dev/null 2>&1) || true
 cat "$work/result.txt"

@@ -52,6 +52,9 @@ public final class Template {
 
   static String substitute(String text, Function<String, String> lookup, UnsetListener unset, Growth growth)
       throws InterpolationException {
+    if (text.indexOf('$') < 0) {
+      return text; // no reference and no escape: most values, which the rules also ask for with variables unset
+    }
     return new Evaluator(text, lookup, unset, growth).evaluate(0, text.length());
   }
 

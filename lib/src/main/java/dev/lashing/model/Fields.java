@@ -113,8 +113,7 @@ final class Fields {
 
   /** A list of strings; empty when absent. */
   List<Located<String>> strings(String key) {
-    Node n = node(key);
-    return n == null ? new ArrayList<>() : items(n, path(key), owner::string);
+    return itemsAt(key, owner::string);
   }
 
   /** A list of strings where a single string counts as a list of one (Compose's {@code StringList}). */
@@ -167,8 +166,7 @@ final class Fields {
 
   /** A list of mappings, each bound by {@code bind}; items of another shape are kept and reported. */
   <T> List<T> objects(String key, Function<Fields, T> bind) {
-    Node n = node(key);
-    return n == null ? new ArrayList<>() : items(n, path(key), (item, rel) -> mapping(item, rel, false, bind));
+    return itemsAt(key, (item, rel) -> mapping(item, rel, false, bind));
   }
 
   /** The named entries of a mapping, in written order; empty when absent. */
@@ -193,6 +191,15 @@ final class Fields {
       }
     }
     return result;
+  }
+
+  /**
+   * The items of the sequence at {@code key}, in order; empty when absent. Its path, which only a problem needs,
+   * is built once the node is there: a service is asked for a hundred attributes and writes a dozen.
+   */
+  private <T> List<T> itemsAt(String key, ItemBinder<T> bind) {
+    Node n = node(key);
+    return n == null ? new ArrayList<>() : items(n, path(key), bind);
   }
 
   /** The items of a sequence, in order; empty when {@code node} is null. */

@@ -64,8 +64,13 @@ final class ServiceSlices {
   private static List<MapNode> split(MapNode document, int slicedFrom) {
     int at = servicesIndex(document);
     MapNode services = at < 0 ? null : (MapNode) document.entries().get(at).value();
+    if (services == null || services.size() < slicedFrom) {
+      return List.of(document);
+    }
+    // asked only now: in a container it reads the control group's files, and a file of 20,000 documents asks
+    // three times for each
     int cores = Runtime.getRuntime().availableProcessors();
-    if (services == null || services.size() < slicedFrom || cores == 1) {
+    if (cores == 1) {
       return List.of(document);
     }
     // a few slices per core, so that a core whose slice is quick takes another

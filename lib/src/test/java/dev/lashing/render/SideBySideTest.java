@@ -44,7 +44,8 @@ class SideBySideTest {
   void theChunksAreDoneOnMoreThanOneThreadWhenThePoolHasOne() {
     assumeTrue(ForkJoinPool.getCommonPoolParallelism() > 0, "the common pool has no thread");
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    SideBySide.inOrder(40 * CHUNK, (from, to) -> {
+    // 80 chunks of 5 ms: time enough for a pool thread to start on a busy machine
+    SideBySide.inOrder(80 * CHUNK, (from, to) -> {
       threads.add(Thread.currentThread());
       pause(5);
       return from;

@@ -1,6 +1,7 @@
 -- Measures `lashing lsp` from Neovim's LSP client on LASHING_FILE (see bench-lsp.sh): the time to the
 -- first diagnostics, how long a hover takes while a lint of a new edit is under way, the time to the
--- diagnostics of the edited text, and of a fifth edit (debounce included). Prints one "name seconds" line per figure to LASHING_OUT.
+-- diagnostics of the edited text, and of a fifth edit (debounce included). Prints one "name seconds" line per
+-- figure to LASHING_OUT.
 local out = os.getenv('LASHING_OUT')
 local lines = {}
 local function clock() return vim.loop.hrtime() / 1e9 end

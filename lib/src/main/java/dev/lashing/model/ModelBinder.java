@@ -419,6 +419,9 @@ public final class ModelBinder {
   private static List<ExtraHost> extraHosts(Fields f, String key) {
     Node node = f.node(key);
     List<ExtraHost> hosts = new ArrayList<>();
+    if (node == null) {
+      return hosts;
+    }
     if (node instanceof MapNode map) {
       for (MapNode.Entry e : map.entries()) {
         String rel = f.path(key) + "." + e.name();
@@ -426,9 +429,6 @@ public final class ModelBinder {
           hosts.add(new ExtraHost(e.name(), unbracket(ip.value()), ip.origin()));
         }
       }
-      return hosts;
-    }
-    if (node == null) {
       return hosts;
     }
     for (List<ExtraHost> parsed : f.items(node, f.path(key), (item, rel) -> extraHost(f.owner(), item, rel))) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The cross-field checks Compose makes when it loads a project, worded as Compose words them and
@@ -45,20 +46,45 @@ final class Consistency {
    *
    * @return the paths of the values the errors condemn
    */
-  static List<List<Object>> check(MapNode model, List<Diagnostic> problems, Set<String> incomplete) {
+  static List<List<Object>> check(MapNode model, List<Diagnostic> problems, Set<String> incomplete,
+      int slicedFrom) {
     Consistency check = new Consistency(model, problems, incomplete);
-    check.run();
+    check.run(slicedFrom);
     return check.condemned;
   }
 
-  private void run() {
+  /**
+   * The checks of each service, on slices of them side by side from {@code slicedFrom} services (each slice into
+   * lists of its own, joined in written order), then the dependency cycles, which follow the whole graph.
+   */
+  private void run(int slicedFrom) {
     MapNode services = model.get("services") instanceof MapNode s ? s : MapNode.empty(model.origin());
-    for (MapNode.Entry e : services.entries()) {
+    List<MapNode.Entry> entries = services.entries();
+    int count = ServiceSlices.count(entries.size(), slicedFrom);
+    if (count == 1) {
+      services(entries, services);
+    } else {
+      List<Consistency> slices = IntStream.range(0, count).parallel()
+          .mapToObj(i -> {
+            Consistency slice = new Consistency(model, new ArrayList<>(), incomplete);
+            slice.services(entries.subList(entries.size() * i / count, entries.size() * (i + 1) / count), services);
+            return slice;
+          })
+          .toList();
+      for (Consistency slice : slices) {
+        problems.addAll(slice.problems);
+        condemned.addAll(slice.condemned);
+      }
+    }
+    dependencyCycles(services);
+  }
+
+  private void services(List<MapNode.Entry> entries, MapNode services) {
+    for (MapNode.Entry e : entries) {
       if (e.value() instanceof MapNode service) {
         service(e.name(), e.key().origin().problemAt(), service, services);
       }
     }
-    dependencyCycles(services);
   }
 
   private void service(String name, SourceRange at, MapNode service, MapNode services) {

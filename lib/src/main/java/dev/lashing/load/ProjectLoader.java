@@ -26,12 +26,15 @@ import dev.lashing.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Loads a Compose project in the order compose-go does it, for each file and each YAML document of a file:
@@ -46,6 +49,7 @@ import java.util.Set;
 public final class ProjectLoader {
   /** Each round leaves out a value one level up at most; Compose's schema nests few levels deep. */
   private static final int MAX_PRUNING_ROUNDS = 6;
+  private static final String PROJECT_NAME = "COMPOSE_PROJECT_NAME";
   private final LoadOptions options;
   private final Path workingDirectory;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -63,13 +67,22 @@ public final class ProjectLoader {
   private final Set<String> incomplete = new LinkedHashSet<>();
   /** How many services a document needs for its per-service steps to run on slices side by side. */
   private final int slicedFromServices;
+  /** Services per run walked ahead while a file is read ({@link ServicesAhead}); 0 for none. */
+  private final int runAhead;
+  /**
+   * Whether the project name the services were walked ahead with is the one the files give: they were walked
+   * before the files' {@code name} was known, so a run that asked for COMPOSE_PROJECT_NAME holds only then.
+   */
+  private boolean nameAheadHolds = true;
 
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
 
-  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, boolean lenient, int slicedFromServices) {
+  private ProjectLoader(
+      LoadOptions options, Map<Path, String> overlay, boolean lenient, int slicedFromServices, int runAhead) {
     this.options = options;
     this.slicedFromServices = slicedFromServices;
+    this.runAhead = runAhead;
     this.overlay = Map.copyOf(overlay);
     this.lenient = lenient;
     this.workingDirectory = options.workingDirectory().toAbsolutePath().normalize();
@@ -89,7 +102,7 @@ public final class ProjectLoader {
    * the text to read instead (how {@code lashing fix} checks its result before writing anything).
    */
   public static LoadResult load(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, false, ServiceSlices.SLICED_FROM_SERVICES).run();
+    return new ProjectLoader(options, overlay, false, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN).run();
   }
 
   /**
@@ -100,12 +113,15 @@ public final class ProjectLoader {
    *     unreadable {@code --env-file})
    */
   public static LoadResult loadLeniently(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, true, ServiceSlices.SLICED_FROM_SERVICES).run();
+    return new ProjectLoader(options, overlay, true, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN).run();
   }
 
-  /** A load whose documents are sliced from {@code slicedFromServices} services (tests compare the two ways). */
-  static LoadResult load(LoadOptions options, boolean lenient, int slicedFromServices) {
-    return new ProjectLoader(options, Map.of(), lenient, slicedFromServices).run();
+  /**
+   * A load whose documents are sliced from {@code slicedFromServices} services and whose services are walked
+   * ahead in runs of {@code runAhead} (0 for none): tests compare the ways.
+   */
+  static LoadResult load(LoadOptions options, boolean lenient, int slicedFromServices, int runAhead) {
+    return new ProjectLoader(options, Map.of(), lenient, slicedFromServices, runAhead).run();
   }
 
   private LoadResult run() {
@@ -124,8 +140,11 @@ public final class ProjectLoader {
     List<Path> envFiles = options.envFiles().stream().map(workingDirectory::resolve).toList();
     Map<String, String> environment =
         ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory);
-    List<Parsed> parsed = parse(files, null);
+    // the services are walked ahead with the name the files' own `name` can only replace
+    Map<String, String> nameAhead = withProjectName(environment, List.of(), projectDirectory);
+    List<Parsed> parsed = parse(files, null, new Scope(projectDirectory, nameAhead, Set.of()));
     environment = withProjectName(environment, parsed, projectDirectory);
+    nameAheadHolds = Objects.equals(environment.get(PROJECT_NAME), nameAhead.get(PROJECT_NAME));
     Scope scope = new Scope(projectDirectory, environment, Set.of());
 
     MapNode model = loadParsed(parsed, scope);
@@ -133,7 +152,7 @@ public final class ProjectLoader {
     String name = ProjectName.of(options.projectName(), environment, model, projectDirectory, diagnostics);
     failOnErrors();
     model = new Normalizer(name, environment, profiles(environment), diagnostics, this::readSource).normalize(model);
-    model = prune(model, Consistency.check(model, diagnostics, incomplete));
+    model = prune(model, Consistency.check(model, diagnostics, incomplete, slicedFromServices));
     failOnErrors();
     List<Diagnostic> bindingProblems = new ArrayList<>();
     Project project = ModelBinder.bind(name, model, bindingProblems);
@@ -206,10 +225,15 @@ public final class ProjectLoader {
    * @throws ComposeException when it is not valid YAML
    */
   ParsedYaml parseCompose(Path file) {
+    return parseCompose(file, null);
+  }
+
+  /** The same, telling {@code ahead} of each service as it is read when the file is read now. */
+  private ParsedYaml parseCompose(Path file, ServicesAhead ahead) {
     SourceFile source = readSource(file);
     ParsedYaml yaml = parsedFiles.get(source.name());
     if (yaml == null) {
-      yaml = YamlReader.parse(source);
+      yaml = ahead == null ? YamlReader.parse(source) : YamlReader.parse(source, ahead);
       parsedFiles.put(source.name(), yaml);
     }
     // only files that parse: lint reads their trees, and a file that cannot be read is never fixed
@@ -238,7 +262,7 @@ public final class ProjectLoader {
       Map<String, String> environment, List<Parsed> parsed, Path projectDirectory) {
     String name = options.projectName();
     if (name == null || name.isEmpty()) {
-      name = environment.get("COMPOSE_PROJECT_NAME");
+      name = environment.get(PROJECT_NAME);
     }
     if (name == null || name.isEmpty()) {
       String fromYaml = "";
@@ -264,20 +288,31 @@ public final class ProjectLoader {
     if (name.isEmpty()) {
       return environment;
     }
-    return ProjectEnvironment.withVariable(environment, "COMPOSE_PROJECT_NAME", name);
+    return ProjectEnvironment.withVariable(environment, PROJECT_NAME, name);
   }
 
-  /** One file as read: its YAML documents. */
-  record Parsed(Path file, SourceFile source, List<Node> documents) {}
+  /** One file as read: its YAML documents, and its services walked ahead when they were (else null). */
+  record Parsed(Path file, SourceFile source, List<Node> documents, ServicesAhead ahead) {}
 
-  /** The files that can be read, parsed; the errors of the others are recorded. */
-  private List<Parsed> parse(List<Path> files, SourceRange includedAt) {
+  /**
+   * The files that can be read, parsed; the errors of the others are recorded. With a scope {@code ahead},
+   * the services of each file are walked ahead in it while the file is read.
+   */
+  private List<Parsed> parse(List<Path> files, SourceRange includedAt, Scope ahead) {
     List<Parsed> parsed = new ArrayList<>();
     for (Path file : files) {
+      ServicesAhead walker = null;
       try {
-        ParsedYaml yaml = parseCompose(file);
-        parsed.add(new Parsed(file, yaml.source(), yaml.documents()));
+        if (ahead != null && runAhead > 0) {
+          SourceFile source = readSource(file);
+          walker = new ServicesAhead(runAhead, services -> walkAhead(services, source, file, ahead));
+        }
+        ParsedYaml yaml = parseCompose(file, walker);
+        parsed.add(new Parsed(file, yaml.source(), yaml.documents(), walker));
       } catch (ComposeException e) {
+        if (walker != null) {
+          walker.abandon();
+        }
         diagnostics.addAll(relocate(e.diagnostics(), includedAt));
       }
     }
@@ -286,7 +321,7 @@ public final class ProjectLoader {
 
   /** The files merged in order, each document like another file. */
   MapNode loadFiles(List<Path> files, Scope scope, SourceRange includedAt) {
-    return loadParsed(parse(files, includedAt), scope);
+    return loadParsed(parse(files, includedAt, null), scope);
   }
 
   private MapNode loadParsed(List<Parsed> parsed, Scope scope) {
@@ -297,7 +332,8 @@ public final class ProjectLoader {
       SourceFile source = read.source();
       List<Node> documents = read.documents();
       boolean anyContent = false;
-      for (Node document : documents) {
+      for (int index = 0; index < documents.size(); index++) {
+        Node document = documents.get(index);
         if (document instanceof ScalarNode s && s.isNull()) {
           continue;
         }
@@ -306,7 +342,7 @@ public final class ProjectLoader {
           diagnostics.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, document.origin().at(), "top-level object must be a mapping"));
           continue;
         }
-        Layer layer = prepare(map, file, scope);
+        Layer layer = prepare(map, file, scope, read.ahead(), index);
         MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
         if (model != null || layer.extended()) {
           lastCombinedIn = file;
@@ -330,7 +366,9 @@ public final class ProjectLoader {
           (slice, into) -> validate(slice, file, into.diagnostics()), found, SchemaValidator.ORDER);
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
-    return PathResolver.resolve(Canonicalizer.applyDefaults(model), scope.projectDirectory());
+    return ServiceSlices.apply(model, slicedFromServices,
+        (slice, into) -> PathResolver.resolve(Canonicalizer.applyDefaults(slice), scope.projectDirectory()), found,
+        null);
   }
 
   private List<Diagnostic> relocate(List<Diagnostic> problems, SourceRange includedAt) {
@@ -363,23 +401,25 @@ public final class ProjectLoader {
    */
   record Layer(MapNode tree, Resets resets, boolean extended, boolean unique) {}
 
-  private Layer prepare(MapNode document, Path file, Scope scope) {
+  private Layer prepare(MapNode document, Path file, Scope scope, ServicesAhead ahead, int index) {
     // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
     // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null").
     Resets resets = Resets.collect(document);
-    MapNode tree = ServiceSlices.apply(resets.stripResets(document), slicedFromServices,
-        (slice, into) -> interpolate(slice, scope, into), found, null);
-    tree = ServiceSlices.apply(tree, slicedFromServices,
-        (slice, into) -> validate(slice, file, into.diagnostics()), found, SchemaValidator.ORDER);
+    MapNode tree = resets.stripResets(document);
+    List<ServicesAhead.Walked> walked = ahead == null ? null : ahead.take(index, servicesOf(tree));
+    if (walked != null && !nameAheadHolds && walked.stream().anyMatch(ServicesAhead.Walked::askedName)) {
+      walked = null;
+    }
+    List<ServiceSlices.Step> steps = perServiceSteps(file, scope, scope.environment()::get, sources::get);
+    tree = perService(tree, walked, 0, steps.get(0), null);
+    tree = perService(tree, walked, 1, steps.get(1), SchemaValidator.ORDER);
     if (tree.entry("version") != null) {
       MapNode.Entry version = tree.entry("version");
       diagnostics.add(Diagnostic.warning(Diagnostic.Kind.OBSOLETE_VERSION, version.key().origin().usedAt(),
           "the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion"));
       tree = tree.without("version");
     }
-    tree = ServiceSlices.apply(tree, slicedFromServices,
-        (slice, into) -> Canonicalizer.canonicalize(slice, into.diagnostics()), found, null);
-    tree = PathResolver.resolve(tree, scope.projectDirectory());
+    tree = perService(tree, walked, 2, steps.get(2), null);
     boolean includes = tree.has("include");
     tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
     MapNode extended = new Extends(this, diagnostics).apply(tree, file, scope, resets);
@@ -402,14 +442,62 @@ public final class ProjectLoader {
     return pruned;
   }
 
-  MapNode interpolate(MapNode document, Scope scope) {
-    return interpolate(document, scope, found);
+  /**
+   * The steps of {@link #prepare} that read each service alone, in order: interpolation and casts, the schema,
+   * the canonical form and paths. They may run on several slices at once, and while a file is read, so they only
+   * read the loader; {@code lookup} and {@code sources} are what interpolation reads.
+   */
+  private List<ServiceSlices.Step> perServiceSteps(Path file, Scope scope, Function<String, String> lookup,
+      Function<String, SourceFile> sources) {
+    return List.of(
+        (slice, into) -> interpolate(slice, lookup, sources, into),
+        (slice, into) -> validate(slice, file, into.diagnostics()),
+        (slice, into) -> PathResolver.resolve(Canonicalizer.canonicalize(slice, into.diagnostics()),
+            scope.projectDirectory()));
   }
 
-  /** {@code document} interpolated and cast; may run on several slices at once, so it only reads the loader. */
-  private MapNode interpolate(MapNode document, Scope scope, ServiceSlices.Found into) {
-    Interpolator.Result result =
-        Interpolator.interpolate(document, scope.environment()::get, sources::get);
+  /** Step {@code number} of {@link #perServiceSteps} over {@code tree}: taken from {@code walked} where it is. */
+  private MapNode perService(MapNode tree, List<ServicesAhead.Walked> walked, int number, ServiceSlices.Step step,
+      Comparator<Diagnostic> order) {
+    return walked == null ? ServiceSlices.apply(tree, slicedFromServices, step, found, order)
+        : ServiceSlices.applyWalked(tree, walked, number, step, found, order);
+  }
+
+  /**
+   * {@code services} of {@code file}, read so far, through the steps of {@link #perServiceSteps} in the scope the
+   * file will most likely be loaded in: on a pool thread, while the reading goes on, so interpolation sees only
+   * this file (whose nodes these are) and tells whether it asked for the project name.
+   */
+  private ServicesAhead.Walked walkAhead(List<MapNode.Entry> services, SourceFile source, Path file, Scope scope) {
+    Origin none = Origin.at(SourceRange.synthetic(source.name()));
+    boolean[] askedName = {false};
+    Function<String, String> lookup = name -> {
+      askedName[0] |= name.equals(PROJECT_NAME);
+      return scope.environment().get(name);
+    };
+    MapNode slice = MapNode.empty(none).with("services", MapNode.empty(none).withEntries(services));
+    List<ServicesAhead.Step> done = new ArrayList<>();
+    for (ServiceSlices.Step step : perServiceSteps(file, scope, lookup, n -> n.equals(source.name()) ? source : null)) {
+      ServiceSlices.Found into = new ServiceSlices.Found(new ArrayList<>(), new ArrayList<>());
+      slice = step.apply(slice, into);
+      done.add(new ServicesAhead.Step(slice, into));
+    }
+    return new ServicesAhead.Walked(done, askedName[0]);
+  }
+
+  /** The entries of the one {@code services} mapping of {@code document}, or none. */
+  private static List<MapNode.Entry> servicesOf(MapNode document) {
+    return document.get("services") instanceof MapNode services ? services.entries() : List.of();
+  }
+
+  MapNode interpolate(MapNode document, Scope scope) {
+    return interpolate(document, scope.environment()::get, sources::get, found);
+  }
+
+  /** {@code document} interpolated and cast. */
+  private static MapNode interpolate(MapNode document, Function<String, String> lookup,
+      Function<String, SourceFile> sources, ServiceSlices.Found into) {
+    Interpolator.Result result = Interpolator.interpolate(document, lookup, sources);
     into.diagnostics().addAll(result.diagnostics());
     into.variables().addAll(result.references());
     return Casts.apply((MapNode) result.tree(), into.diagnostics());

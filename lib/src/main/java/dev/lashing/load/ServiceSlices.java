@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
 
 /**
  * A document with many services cut into slices of its services, so that the steps of the loader that read
- * each service alone (interpolation and casts, the schema, the canonical form) run on the slices side by side.
+ * each service alone (interpolation and casts, the schema, the canonical form, paths and defaults) run on the
+ * slices side by side.
  * Each slice finds into its own lists; the slices' trees and findings are joined in written order, so the result
  * is the one a single walk gives, whatever the threads. The keys before {@code services} go with the first
  * slice and the keys after it with the last, so each key is walked once and in order.
@@ -48,6 +49,11 @@ final class ServiceSlices {
         .parallel()
         .mapToObj(i -> step.apply(slices.get(i), eachFound.get(i)))
         .toList();
+    return joined(done, eachFound, found, order);
+  }
+
+  /** The walked slices as one document, and what each found added to {@code found} in their order. */
+  private static MapNode joined(List<MapNode> done, List<Found> eachFound, Found found, Comparator<Diagnostic> order) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Found f : eachFound) {
       diagnostics.addAll(f.diagnostics());
@@ -60,21 +66,46 @@ final class ServiceSlices {
     return join(done);
   }
 
+  /**
+   * {@code step}, number {@code number} of the steps, applied to {@code document} whose services were walked
+   * ahead in {@code runs} ({@link ServicesAhead}): each run's result is taken as it is, and only the keys before
+   * and after {@code services} are walked now, as two slices whose {@code services} are empty. What is found is
+   * joined as {@link #apply} joins it.
+   */
+  static MapNode applyWalked(MapNode document, List<ServicesAhead.Walked> runs, int number, Step step, Found found,
+      Comparator<Diagnostic> order) {
+    int at = servicesIndex(document);
+    List<MapNode.Entry> top = document.entries();
+    MapNode.Entry services = top.get(at);
+    MapNode.Entry none = services.withValue(((MapNode) services.value()).withEntries(List.of()));
+    List<MapNode.Entry> head = new ArrayList<>(top.subList(0, at));
+    head.add(none);
+    List<MapNode.Entry> tail = new ArrayList<>();
+    tail.add(none);
+    tail.addAll(top.subList(at + 1, top.size()));
+    Found headFound = new Found(new ArrayList<>(), new ArrayList<>());
+    Found tailFound = new Found(new ArrayList<>(), new ArrayList<>());
+    List<MapNode> slices = new ArrayList<>();
+    List<Found> eachFound = new ArrayList<>();
+    slices.add(step.apply(document.withEntries(head), headFound));
+    eachFound.add(headFound);
+    for (ServicesAhead.Walked run : runs) {
+      slices.add(run.steps().get(number).slice());
+      eachFound.add(run.steps().get(number).found());
+    }
+    slices.add(step.apply(document.withEntries(tail), tailFound));
+    eachFound.add(tailFound);
+    return joined(slices, eachFound, found, order);
+  }
+
   /** The document as slices of its services, or the document alone when it has too few to be worth it. */
   private static List<MapNode> split(MapNode document, int slicedFrom) {
     int at = servicesIndex(document);
     MapNode services = at < 0 ? null : (MapNode) document.entries().get(at).value();
-    if (services == null || services.size() < slicedFrom) {
+    int count = services == null ? 1 : count(services.size(), slicedFrom);
+    if (count == 1) {
       return List.of(document);
     }
-    // asked only now: in a container it reads the control group's files, and a file of 20,000 documents asks
-    // three times for each
-    int cores = Runtime.getRuntime().availableProcessors();
-    if (cores == 1) {
-      return List.of(document);
-    }
-    // a few slices per core, so that a core whose slice is quick takes another
-    int count = Math.min(4 * cores, services.size() / Math.max(1, slicedFrom / 4));
     List<MapNode.Entry> top = document.entries();
     List<MapNode> slices = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -91,6 +122,20 @@ final class ServiceSlices {
       slices.add(document.withEntries(entries));
     }
     return slices;
+  }
+
+  /**
+   * Into how many slices {@code services} services are cut: one (walked whole) below {@code slicedFrom} or on a
+   * single core, else a few per core, so that a core whose slice is quick takes another.
+   */
+  static int count(int services, int slicedFrom) {
+    if (services < slicedFrom) {
+      return 1;
+    }
+    // asked only now: in a container it reads the control group's files, and a file of 20,000 documents asks
+    // three times for each
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cores == 1 ? 1 : Math.min(4 * cores, services / Math.max(1, slicedFrom / 4));
   }
 
   /** The slices, each walked, as one document: the first slice's keys, every slice's services, the last's keys. */

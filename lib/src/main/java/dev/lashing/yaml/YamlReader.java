@@ -66,8 +66,28 @@ public final class YamlReader {
   /** Where the search for comments goes on: the text before it is read (scalars hold no comments). */
   private int commentsFrom;
   private AliasRatio aliasRatio = new AliasRatio();
+  /** Told of each entry under its top-level key as it is read; null when nobody watches. */
+  private final Watcher watcher;
 
-  private YamlReader(SourceFile source) {
+  /**
+   * Told, on the reading thread, of each entry of the mapping under a top-level key (each service under
+   * {@code services}) as soon as it is read whole, while the rest of the file is still being read: a loader
+   * can start on the services of a large file before its end. The tree this reader returns holds these very
+   * entries, unless a merge key or an alias made that mapping otherwise.
+   */
+  public interface Watcher {
+    /** The top-level key whose mapping's entries are told. */
+    String key();
+
+    /** An entry of that mapping in the document numbered {@code document} (0 for the first). */
+    void entryRead(int document, MapNode.Entry entry);
+
+    /** The document numbered {@code document} is read whole. */
+    void documentRead(int document);
+  }
+
+  private YamlReader(SourceFile source, Watcher watcher) {
+    this.watcher = watcher;
     this.source = source;
     this.shift = source.hasByteOrderMark() ? 1 : 0;
     this.yaml = source.text().substring(shift);
@@ -93,7 +113,12 @@ public final class YamlReader {
 
   /** The same, the parser's events read ahead on another thread from {@code parsedAheadFrom} characters. */
   static ParsedYaml parse(SourceFile source, int parsedAheadFrom) {
-    return new YamlReader(source).run(parsedAheadFrom);
+    return new YamlReader(source, null).run(parsedAheadFrom);
+  }
+
+  /** The same, telling {@code watcher} of each entry under its key as soon as it is read. */
+  public static ParsedYaml parse(SourceFile source, Watcher watcher) {
+    return new YamlReader(source, watcher).run(PARSED_AHEAD_FROM);
   }
 
   private ParsedYaml run(int parsedAheadFrom) {
@@ -350,6 +375,9 @@ public final class YamlReader {
     Frame parent = stack.peek();
     if (parent == null) {
       documents.add(node);
+      if (watcher != null) {
+        watcher.documentRead(documents.size() - 1);
+      }
       return;
     }
     parent.lastEnd = Math.max(parent.lastEnd, node.origin().at().endOffset());
@@ -361,9 +389,22 @@ public final class YamlReader {
       parent.items.add(node);
     } else if (parent.pendingKey == null) {
       parent.pendingKey = key(node, parent);
+    } else if (isWatched(parent)) {
+      parent.putValue(node);
+      watcher.entryRead(documents.size(), parent.entries.get(parent.entries.size() - 1));
     } else {
       parent.putValue(node);
     }
+  }
+
+  /** Whether the value about to be put in {@code map} makes an entry that {@link #watcher} is told of. */
+  private boolean isWatched(Frame map) {
+    if (watcher == null || stack.size() != 2 || map.isMergeKey(map.pendingKey)) {
+      return false;
+    }
+    Frame top = stack.peekLast();
+    return top.mapping && top.pendingKey != null && !top.isMergeKey(top.pendingKey)
+        && top.pendingKey.value().equals(watcher.key());
   }
 
   private ScalarNode key(Node node, Frame map) {

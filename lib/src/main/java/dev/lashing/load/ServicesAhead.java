@@ -1,0 +1,125 @@
+package dev.lashing.load;
+
+import dev.lashing.tree.MapNode;
+import dev.lashing.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Function;
+
+/**
+ * The services of a large file walked through the loader's per-service steps while the rest of the file is still
+ * being read: the reader tells of each service as soon as it is read whole, and each run of them goes to the
+ * common pool, whose threads would otherwise wait for the reader. What a run finds is the step's own for that
+ * slice of the services ({@link ServiceSlices}), so joining the runs gives what walking the document would.
+ *
+ * <p>A run is taken only if the document, once read and stripped of its {@code !reset} values, holds exactly the
+ * services walked, the same entries in the same order, and if the walk did not fail; else the document is walked
+ * as if nothing had been done ahead.
+ */
+final class ServicesAhead implements YamlReader.Watcher {
+  /** Services per run: a file with fewer in a document is not walked ahead, as handing them over costs more. */
+  static final int RUN = 256;
+
+  /** A run's slice after each step, with what each step found in it, and whether it asked for the project name. */
+  record Walked(List<Step> steps, boolean askedName) {}
+
+  /** One step's result on a slice. */
+  record Step(MapNode slice, ServiceSlices.Found found) {}
+
+  /** The services of one run and its walk. */
+  private record Run(List<MapNode.Entry> services, ForkJoinTask<Walked> walk) {}
+
+  private final int run;
+  private final Function<List<MapNode.Entry>, Walked> walk;
+  private final Map<Integer, List<Run>> runs = new HashMap<>();
+  private final Map<Integer, List<MapNode.Entry>> pending = new HashMap<>();
+  private volatile boolean abandoned;
+
+  /**
+   * @param run services per run
+   * @param walk the steps over a slice holding the given services; may run on any thread, so it must only read
+   *     what does not change while the file is read
+   */
+  ServicesAhead(int run, Function<List<MapNode.Entry>, Walked> walk) {
+    this.run = run;
+    this.walk = walk;
+  }
+
+  @Override
+  public String key() {
+    return "services";
+  }
+
+  @Override
+  public void entryRead(int document, MapNode.Entry entry) {
+    List<MapNode.Entry> services = pending.computeIfAbsent(document, d -> new ArrayList<>());
+    services.add(entry);
+    if (services.size() == run) {
+      submit(document);
+    }
+  }
+
+  @Override
+  public void documentRead(int document) {
+    if (runs.containsKey(document) && pending.containsKey(document)) {
+      submit(document); // the last run, shorter, of a document that has runs
+    }
+    pending.remove(document);
+  }
+
+  private void submit(int document) {
+    List<MapNode.Entry> services = List.copyOf(pending.remove(document));
+    ForkJoinTask<Walked> task = ForkJoinTask.adapt(() -> abandoned ? null : walk.apply(services));
+    ForkJoinPool.commonPool().execute(task);
+    runs.computeIfAbsent(document, d -> new ArrayList<>()).add(new Run(services, task));
+  }
+
+  /** Nothing walked ahead will be taken (the file could not be read): runs not started yet are skipped. */
+  void abandon() {
+    abandoned = true;
+  }
+
+  /**
+   * The runs of document {@code document}, walked, if {@code services} are the entries they walked, in order,
+   * and every walk succeeded; else null. Waits for the walks still going on (this thread helps).
+   */
+  List<Walked> take(int document, List<MapNode.Entry> services) {
+    List<Run> walked = runs.remove(document);
+    if (walked == null) {
+      return null;
+    }
+    List<Walked> taken = new ArrayList<>(walked.size());
+    int at = 0;
+    boolean same = true;
+    for (Run r : walked) {
+      Walked w = joined(r.walk());
+      same = same && w != null && at + r.services().size() <= services.size()
+          && sameEntries(r.services(), services.subList(at, at + r.services().size()));
+      at += r.services().size();
+      taken.add(w);
+    }
+    return same && at == services.size() ? taken : null;
+  }
+
+  private static Walked joined(ForkJoinTask<Walked> walk) {
+    try {
+      return walk.join();
+    } catch (RuntimeException | StackOverflowError e) {
+      // walked again in order, where it fails as it would have (a pool thread's stack is the shorter)
+      return null;
+    }
+  }
+
+  private static boolean sameEntries(List<MapNode.Entry> walked, List<MapNode.Entry> read) {
+    for (int i = 0; i < walked.size(); i++) {
+      if (walked.get(i) != read.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

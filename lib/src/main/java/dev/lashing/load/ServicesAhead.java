@@ -2,7 +2,9 @@ package dev.lashing.load;
 
 import dev.lashing.tree.MapNode;
 import dev.lashing.yaml.YamlReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,23 @@ import java.util.function.Function;
 
 /**
  * The services of a large file walked through the loader's per-service steps while the rest of the file is still
- * being read: the reader tells of each service as soon as it is read whole, and each run of them goes to the
- * common pool, whose threads would otherwise wait for the reader. What a run finds is the step's own for that
- * slice of the services ({@link ServiceSlices}), so joining the runs gives what walking the document would.
+ * being read: the reader tells of each service as soon as it is read whole, and each run of them is walked while
+ * a thread would otherwise wait. When the parser has a thread of its own, the reading thread walks the runs while
+ * it waits for the parser's events, so that the parser, which the reading waits for, keeps its core; the runs
+ * left when the file is read go to the common pool. When the reading thread parses, the runs go to the common
+ * pool at once. What a run finds is the step's own for that slice of the services ({@link ServiceSlices}), so
+ * joining the runs gives what walking the document would.
  *
  * <p>A run is taken only if the document, once read and stripped of its {@code !reset} values, holds exactly the
  * services walked, the same entries in the same order, and if the walk did not fail; else the document is walked
  * as if nothing had been done ahead.
  */
 final class ServicesAhead implements YamlReader.Watcher {
-  /** Services per run: a file with fewer in a document is not walked ahead, as handing them over costs more. */
-  static final int RUN = 256;
+  /**
+   * Services per run: a file with fewer in a document is not walked ahead, as handing them over costs more; and
+   * few enough that the reading thread, walking one, is back before the parser has filled its queue.
+   */
+  static final int RUN = 64;
 
   /** A run's slice after each step, with what each step found in it, and whether it asked for the project name. */
   record Walked(List<Step> steps, boolean askedName) {}
@@ -37,6 +45,8 @@ final class ServicesAhead implements YamlReader.Watcher {
   private final Function<List<MapNode.Entry>, Walked> walk;
   private final Map<Integer, List<Run>> runs = new HashMap<>();
   private final Map<Integer, List<MapNode.Entry>> pending = new HashMap<>();
+  /** The runs not walked yet while the reading thread walks them; null while the pool does. */
+  private Deque<ForkJoinTask<Walked>> unwalked;
   private volatile boolean abandoned;
 
   /**
@@ -71,10 +81,37 @@ final class ServicesAhead implements YamlReader.Watcher {
     pending.remove(document);
   }
 
+  @Override
+  public void parsedAhead() {
+    unwalked = new ArrayDeque<>();
+  }
+
+  @Override
+  public boolean workWhileWaiting() {
+    ForkJoinTask<Walked> next = unwalked.poll();
+    if (next == null) {
+      return false;
+    }
+    next.quietlyInvoke(); // a walk that fails is walked again in order, where it fails as it would have
+    return true;
+  }
+
+  @Override
+  public void fileRead() {
+    if (unwalked != null) {
+      unwalked.forEach(ForkJoinPool.commonPool()::execute);
+      unwalked = null;
+    }
+  }
+
   private void submit(int document) {
     List<MapNode.Entry> services = List.copyOf(pending.remove(document));
     ForkJoinTask<Walked> task = ForkJoinTask.adapt(() -> abandoned ? null : walk.apply(services));
-    ForkJoinPool.commonPool().execute(task);
+    if (unwalked != null) {
+      unwalked.add(task);
+    } else {
+      ForkJoinPool.commonPool().execute(task);
+    }
     runs.computeIfAbsent(document, d -> new ArrayList<>()).add(new Run(services, task));
   }
 

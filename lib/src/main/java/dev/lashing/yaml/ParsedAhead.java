@@ -3,6 +3,7 @@ package dev.lashing.yaml;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.events.Event;
 
@@ -17,15 +18,24 @@ final class ParsedAhead {
 
   private ParsedAhead() {}
 
-  /** Hands each event to {@code consumer} on this thread; throws what the parser or the consumer throws. */
-  static void forEach(Iterable<Event> events, Consumer<Event> consumer) {
+  /**
+   * Hands each event to {@code consumer} on this thread; throws what the parser or the consumer throws. While no
+   * events are ready, this thread does {@code meanwhile}'s work, a piece at a time, until it says there is none.
+   */
+  static void forEach(Iterable<Event> events, Consumer<Event> consumer, BooleanSupplier meanwhile) {
     BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     Thread parser = new Thread(() -> produce(events, queue), "lashing-yaml-parser");
     parser.setDaemon(true);
     parser.start();
     try {
       while (true) {
-        Object[] batch = take(queue);
+        Object[] batch = queue.poll();
+        while (batch == null && meanwhile.getAsBoolean()) {
+          batch = queue.poll();
+        }
+        if (batch == null) {
+          batch = take(queue);
+        }
         if (batch.length == 0) {
           return; // the end
         }

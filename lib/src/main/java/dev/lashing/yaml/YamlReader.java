@@ -84,6 +84,18 @@ public final class YamlReader {
 
     /** The document numbered {@code document} is read whole. */
     void documentRead(int document);
+
+    /**
+     * The file is long enough to be parsed on a thread of its own: the reading thread will ask
+     * {@link #workWhileWaiting} for work while it waits for the parser.
+     */
+    void parsedAhead();
+
+    /** Does a piece of work on the reading thread while it waits for the parser; false when there is none. */
+    boolean workWhileWaiting();
+
+    /** The file is read whole (not told when reading it failed). */
+    void fileRead();
   }
 
   private YamlReader(SourceFile source, Watcher watcher) {
@@ -118,7 +130,11 @@ public final class YamlReader {
 
   /** The same, telling {@code watcher} of each entry under its key as soon as it is read. */
   public static ParsedYaml parse(SourceFile source, Watcher watcher) {
-    return new YamlReader(source, watcher).run(PARSED_AHEAD_FROM);
+    return parse(source, watcher, PARSED_AHEAD_FROM);
+  }
+
+  static ParsedYaml parse(SourceFile source, Watcher watcher, int parsedAheadFrom) {
+    return new YamlReader(source, watcher).run(parsedAheadFrom);
   }
 
   private ParsedYaml run(int parsedAheadFrom) {
@@ -136,7 +152,10 @@ public final class YamlReader {
     try {
       Iterable<Event> events = new Parse(settings).parseString(yaml);
       if (yaml.length() >= parsedAheadFrom) {
-        ParsedAhead.forEach(events, this::accept);
+        if (watcher != null) {
+          watcher.parsedAhead();
+        }
+        ParsedAhead.forEach(events, this::accept, watcher == null ? () -> false : watcher::workWhileWaiting);
       } else {
         for (Event event : events) {
           accept(event);
@@ -148,6 +167,9 @@ public final class YamlReader {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }
     commentsBefore(source.text().length());
+    if (watcher != null) {
+      watcher.fileRead();
+    }
     return new ParsedYaml(source, documents, comments, writtenAnchors);
   }
 

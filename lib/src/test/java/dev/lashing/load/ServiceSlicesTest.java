@@ -106,6 +106,30 @@ class ServiceSlicesTest {
     assertWalkedAheadAlike(dir, "  <<: *more\n", "");
   }
 
+  @Test
+  void aLongFileLoadsAlikeWithItsServicesWalkedWhileItIsRead(@TempDir Path dir) throws IOException {
+    // long enough for the parser to read ahead on a thread of its own, which the reading thread waits for
+    StringBuilder text = new StringBuilder("x-env: &env {TZ: UTC, URL: \"postgres://u:${PW:-secret}@db/app\"}\n");
+    text.append("services:\n");
+    for (int i = 0; i < 7000; i++) {
+      text.append("  app-").append(i).append(":\n    image: registry.example/app:").append(i % 3 == 0 ? "${TAG}" : "1")
+          .append("\n    environment: *env\n    ports: [\"").append(i % 60000).append(":80\"]\n")
+          .append(i % 1000 == 0 ? "    mem_limit: lots\n" : "");
+    }
+    assertThat(text.length()).isGreaterThan(600_000);
+    Files.writeString(dir.resolve("compose.yaml"), text);
+    LoadOptions options = LoadOptions.of(dir, Map.of("TAG", "2"), dir.resolve("compose.yaml"));
+
+    LoadResult whole = ProjectLoader.load(options, true, WHOLE, NOT_AHEAD);
+    LoadResult ahead = ProjectLoader.load(options, true, WHOLE, ServicesAhead.RUN);
+    assertThat(whole.errors()).hasSizeGreaterThanOrEqualTo(7); // each mem_limit of "lots"
+    assertThat(ahead.errors()).isEqualTo(whole.errors());
+    assertThat(ahead.warnings()).isEqualTo(whole.warnings());
+    assertThat(ahead.variables()).isEqualTo(whole.variables());
+    assertThat(ahead.tree()).isEqualTo(whole.tree());
+    assertThat(ahead.project()).isEqualTo(whole.project());
+  }
+
   private static void assertWalkedAheadAlike(Path dir, String firstService, String last) throws IOException {
     StringBuilder text = new StringBuilder("x-more: &more\n  extra: {image: \"app:${COMPOSE_PROJECT_NAME}\"}\n");
     text.append("services:\n").append(firstService);

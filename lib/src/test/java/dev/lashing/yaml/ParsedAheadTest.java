@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
+import dev.lashing.tree.MapNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The parser read ahead on its own thread gives what reading on one thread gives, failures included. */
@@ -33,6 +37,66 @@ class ParsedAheadTest {
       Thread.sleep(20);
     }
     assertThat(readerAlive()).as("the parser's thread has ended").isFalse();
+  }
+
+  @Test
+  void tellsAWatcherOfEachServiceAsItIsReadAndWorksForItWhileWaiting() {
+    String text = SERVICES + "---\nservices: {b: {image: x}, <<: {c: {image: y}}}\nx: {services: {d: {}}}\n";
+    for (int parsedAheadFrom : new int[] {0, Integer.MAX_VALUE}) {
+      Watcher watcher = new Watcher();
+      ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", text), watcher, parsedAheadFrom);
+      assertThat(outcome(text, parsedAheadFrom)).isEqualTo(outcome(text, Integer.MAX_VALUE));
+      MapNode first = (MapNode) ((MapNode) parsed.documents().get(0)).get("services");
+      assertThat(watcher.told.get(0)).hasSize(3000);
+      for (int i = 0; i < 3000; i++) {
+        assertThat(watcher.told.get(0).get(i)).isSameAs(first.entries().get(i));
+      }
+      // neither a merged entry nor one under another key is told of
+      assertThat(watcher.told.get(1)).extracting(MapNode.Entry::name).containsExactly("b");
+      assertThat(watcher.documents).containsExactly(0, 1);
+      assertThat(watcher.fileRead).isTrue();
+      assertThat(watcher.parsedAhead).isEqualTo(parsedAheadFrom == 0);
+      assertThat(watcher.asked > 0).isEqualTo(parsedAheadFrom == 0);
+    }
+  }
+
+  /** Records what it is told; while the reader waits, it has work for it until asked five times. */
+  private static final class Watcher implements YamlReader.Watcher {
+    final Map<Integer, List<MapNode.Entry>> told = new TreeMap<>();
+    final List<Integer> documents = new ArrayList<>();
+    boolean parsedAhead;
+    boolean fileRead;
+    int asked;
+
+    @Override
+    public String key() {
+      return "services";
+    }
+
+    @Override
+    public void entryRead(int document, MapNode.Entry entry) {
+      told.computeIfAbsent(document, d -> new ArrayList<>()).add(entry);
+    }
+
+    @Override
+    public void documentRead(int document) {
+      documents.add(document);
+    }
+
+    @Override
+    public void parsedAhead() {
+      parsedAhead = true;
+    }
+
+    @Override
+    public boolean workWhileWaiting() {
+      return ++asked < 5;
+    }
+
+    @Override
+    public void fileRead() {
+      fileRead = true;
+    }
   }
 
   private static boolean readerAlive() {

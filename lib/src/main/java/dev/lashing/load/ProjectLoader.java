@@ -465,8 +465,9 @@ public final class ProjectLoader {
 
   /**
    * {@code services} of {@code file}, read so far, through the steps of {@link #perServiceSteps} in the scope the
-   * file will most likely be loaded in: on a pool thread, while the reading goes on, so interpolation sees only
-   * this file (whose nodes these are) and tells whether it asked for the project name.
+   * file will most likely be loaded in. It runs while the reading goes on, on a pool thread or on the reading
+   * thread while it waits, so interpolation sees only this file (whose nodes these are), not the loader's map of
+   * sources, and tells whether it asked for the project name.
    */
   private ServicesAhead.Walked walkAhead(List<MapNode.Entry> services, SourceFile source, Path file, Scope scope) {
     Origin none = Origin.at(SourceRange.synthetic(source.name()));

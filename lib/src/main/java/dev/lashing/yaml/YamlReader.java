@@ -125,7 +125,7 @@ public final class YamlReader {
 
   /** The same, the parser's events read ahead on another thread from {@code parsedAheadFrom} characters. */
   static ParsedYaml parse(SourceFile source, int parsedAheadFrom) {
-    return new YamlReader(source, null).run(parsedAheadFrom);
+    return parse(source, null, parsedAheadFrom);
   }
 
   /** The same, telling {@code watcher} of each entry under its key as soon as it is read. */

@@ -479,7 +479,7 @@ public final class ProjectLoader {
     MapNode slice = MapNode.empty(none).with("services", MapNode.empty(none).withEntries(services));
     List<ServicesAhead.Step> done = new ArrayList<>();
     for (ServiceSlices.Step step : perServiceSteps(file, scope, lookup, n -> n.equals(source.name()) ? source : null)) {
-      ServiceSlices.Found into = new ServiceSlices.Found(new ArrayList<>(), new ArrayList<>());
+      ServiceSlices.Found into = ServiceSlices.Found.apart();
       slice = step.apply(slice, into);
       done.add(new ServicesAhead.Step(slice, into));
     }

@@ -22,7 +22,12 @@ final class ServiceSlices {
   static final int SLICED_FROM_SERVICES = 512;
 
   /** What a step finds in one slice. */
-  record Found(List<Diagnostic> diagnostics, List<VariableReference> variables) {}
+  record Found(List<Diagnostic> diagnostics, List<VariableReference> variables) {
+    /** Lists of its own, for a slice walked apart from the others. */
+    static Found apart() {
+      return new Found(new ArrayList<>(), new ArrayList<>());
+    }
+  }
 
   /** One step of the loader over a document or a slice of it. */
   @FunctionalInterface
@@ -42,9 +47,7 @@ final class ServiceSlices {
     if (slices.size() == 1) {
       return step.apply(document, found);
     }
-    List<Found> eachFound = slices.stream()
-        .map(slice -> new Found(new ArrayList<>(), new ArrayList<>()))
-        .toList();
+    List<Found> eachFound = slices.stream().map(slice -> Found.apart()).toList();
     List<MapNode> done = IntStream.range(0, slices.size())
         .parallel()
         .mapToObj(i -> step.apply(slices.get(i), eachFound.get(i)))
@@ -75,25 +78,17 @@ final class ServiceSlices {
   static MapNode applyWalked(MapNode document, List<ServicesAhead.Walked> runs, int number, Step step, Found found,
       Comparator<Diagnostic> order) {
     int at = servicesIndex(document);
-    List<MapNode.Entry> top = document.entries();
-    MapNode.Entry services = top.get(at);
-    MapNode.Entry none = services.withValue(((MapNode) services.value()).withEntries(List.of()));
-    List<MapNode.Entry> head = new ArrayList<>(top.subList(0, at));
-    head.add(none);
-    List<MapNode.Entry> tail = new ArrayList<>();
-    tail.add(none);
-    tail.addAll(top.subList(at + 1, top.size()));
-    Found headFound = new Found(new ArrayList<>(), new ArrayList<>());
-    Found tailFound = new Found(new ArrayList<>(), new ArrayList<>());
+    Found headFound = Found.apart();
+    Found tailFound = Found.apart();
     List<MapNode> slices = new ArrayList<>();
     List<Found> eachFound = new ArrayList<>();
-    slices.add(step.apply(document.withEntries(head), headFound));
+    slices.add(step.apply(slice(document, at, 0, 0, true, false), headFound));
     eachFound.add(headFound);
     for (ServicesAhead.Walked run : runs) {
       slices.add(run.steps().get(number).slice());
       eachFound.add(run.steps().get(number).found());
     }
-    slices.add(step.apply(document.withEntries(tail), tailFound));
+    slices.add(step.apply(slice(document, at, 0, 0, false, true), tailFound));
     eachFound.add(tailFound);
     return joined(slices, eachFound, found, order);
   }
@@ -106,22 +101,30 @@ final class ServiceSlices {
     if (count == 1) {
       return List.of(document);
     }
-    List<MapNode.Entry> top = document.entries();
     List<MapNode> slices = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      List<MapNode.Entry> entries = new ArrayList<>();
-      if (i == 0) {
-        entries.addAll(top.subList(0, at));
-      }
-      int from = services.size() * i / count;
-      int to = services.size() * (i + 1) / count;
-      entries.add(top.get(at).withValue(services.withEntries(services.entries().subList(from, to))));
-      if (i == count - 1) {
-        entries.addAll(top.subList(at + 1, top.size()));
-      }
-      slices.add(document.withEntries(entries));
+      slices.add(slice(document, at, services.size() * i / count, services.size() * (i + 1) / count, i == 0,
+          i == count - 1));
     }
     return slices;
+  }
+
+  /**
+   * {@code document} with its services {@code from} to {@code to} ({@code services} at entry {@code at}), and
+   * the keys before {@code services} when {@code first}, those after it when {@code last}.
+   */
+  private static MapNode slice(MapNode document, int at, int from, int to, boolean first, boolean last) {
+    List<MapNode.Entry> top = document.entries();
+    MapNode services = (MapNode) top.get(at).value();
+    List<MapNode.Entry> entries = new ArrayList<>();
+    if (first) {
+      entries.addAll(top.subList(0, at));
+    }
+    entries.add(top.get(at).withValue(services.withEntries(services.entries().subList(from, to))));
+    if (last) {
+      entries.addAll(top.subList(at + 1, top.size()));
+    }
+    return document.withEntries(entries);
   }
 
   /**

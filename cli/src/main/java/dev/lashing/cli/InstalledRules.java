@@ -1,12 +1,14 @@
 package dev.lashing.cli;
 
 import dev.lashing.api.Lashing;
+import dev.lashing.lint.EngineRules;
+import dev.lashing.lint.Rule;
+import dev.lashing.lint.RulePack;
 import dev.lashing.lint.RuleRegistry;
+import dev.lashing.rules.BuiltInRules;
 import java.io.File;
-import java.io.IOException;
-import java.net.URL;
-import java.util.Collections;
-import java.util.Enumeration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The rule packs a command runs: every pack on the class path. */
 public final class InstalledRules {
@@ -14,13 +16,15 @@ public final class InstalledRules {
 
   /**
    * Lashing with the rule packs on the class path. When that is one jar (bin/lashing runs Lashing's own, whose
-   * build merges every pack's provider list into one), the packs are those its list names, looked up in that jar
-   * alone: the ServiceLoader would look in every jar its manifest names too, and the distribution's second jar
-   * (the libraries a lint never loads, 2,700 entries) would be opened and its directory read before each lint.
+   * build merges every pack's provider list into one), the packs are Lashing's own, made here: the
+   * ServiceLoader would open the jar to read that list, a tenth of a short run when the classes come from the
+   * ahead-of-time cache and nothing else needs the jar yet (and it would look in the distribution's second jar
+   * too, the libraries a lint never loads, 2,700 entries). A test checks that these are the packs the merged
+   * list names.
    */
   public static Lashing lashing() {
     return new Lashing(oneJar(System.getProperty("java.class.path", ""))
-        ? RuleRegistry.discover(new FirstCopyLoader(InstalledRules.class.getClassLoader()))
+        ? new RuleRegistry(rulesOf(bundledPacks()))
         : RuleRegistry.discover());
   }
 
@@ -28,16 +32,16 @@ public final class InstalledRules {
     return !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
   }
 
-  /** A class loader that finds the first copy of a resource only; classes it leaves to its parent. */
-  static final class FirstCopyLoader extends ClassLoader {
-    FirstCopyLoader(ClassLoader parent) {
-      super(parent);
-    }
+  /** The packs whose provider lists Lashing's own jar merges: the engine's and the rules module's. */
+  static List<RulePack> bundledPacks() {
+    return List.of(new EngineRules(), new BuiltInRules());
+  }
 
-    @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      URL first = getParent().getResource(name);
-      return first == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singletonList(first));
+  private static List<Rule> rulesOf(List<RulePack> packs) {
+    List<Rule> rules = new ArrayList<>();
+    for (RulePack pack : packs) {
+      rules.addAll(pack.rules());
     }
+    return rules;
   }
 }

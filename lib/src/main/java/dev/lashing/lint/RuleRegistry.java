@@ -49,13 +49,8 @@ public final class RuleRegistry {
 
   /** The rules of every {@link RulePack} found by the ServiceLoader. */
   public static RuleRegistry discover() {
-    return discover(RuleRegistry.class.getClassLoader());
-  }
-
-  /** The rules of every {@link RulePack} that the ServiceLoader finds through {@code loader}. */
-  public static RuleRegistry discover(ClassLoader loader) {
     List<Rule> rules = new ArrayList<>();
-    for (RulePack pack : ServiceLoader.load(RulePack.class, loader)) {
+    for (RulePack pack : ServiceLoader.load(RulePack.class, RuleRegistry.class.getClassLoader())) {
       rules.addAll(pack.rules());
     }
     return new RuleRegistry(rules);

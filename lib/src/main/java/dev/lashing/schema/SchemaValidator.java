@@ -32,7 +32,6 @@ import tools.jackson.databind.JsonNode;
  * its libraries) costs a short run more than the rest of its work, so it happens only when it is needed, once.
  */
 public final class SchemaValidator {
-  private static final String RESOURCE = "/dev/lashing/schemas/compose-spec.schema.json";
 
   /** A reference to a variable, which makes a value unknowable until interpolation. */
   private static final Pattern VARIABLE = Pattern.compile("\\$(\\{|[A-Za-z_])");
@@ -120,9 +119,13 @@ public final class SchemaValidator {
     return new SchemaValidator(load("/dev/lashing/schemas/" + fileName));
   }
 
-  /** Lazy, thread-safe initialisation by the class loader. */
+  /**
+   * Lazy, thread-safe initialisation by the class loader. The schema's text is a constant of a class the build
+   * generates from the schema file, not a resource: reading a resource opens the jar, which a short run
+   * otherwise never needs (its classes come from the ahead-of-time cache).
+   */
   private static final class Holder {
-    static final SchemaValidator INSTANCE = new SchemaValidator(load(RESOURCE));
+    static final SchemaValidator INSTANCE = new SchemaValidator(BundledSchemas.COMPOSE_SPEC);
   }
 
   private static String load(String resource) {

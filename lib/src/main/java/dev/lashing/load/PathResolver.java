@@ -80,10 +80,16 @@ final class PathResolver {
       return Path.of(System.getProperty("user.home")).resolve(path.substring(Math.min(2, path.length())))
           .normalize().toString();
     }
-    if (path.startsWith("/") || path.matches("^[A-Za-z]:[\\\\/].*") || path.startsWith("\\\\")) {
+    if (path.startsWith("/") || isWindowsDrivePath(path) || path.startsWith("\\\\")) {
       return path;
     }
     return base.resolve(path).normalize().toString();
+  }
+
+  /** {@code C:\\...} or {@code C:/...}; by hand, since every relative path of every project is asked. */
+  private static boolean isWindowsDrivePath(String path) {
+    return path.length() >= 3 && (path.charAt(0) | 0x20) >= 'a' && (path.charAt(0) | 0x20) <= 'z'
+        && path.charAt(1) == ':' && (path.charAt(2) == '\\' || path.charAt(2) == '/');
   }
 
   /** A build context Compose hands to the builder as is: a Git or HTTP URL. */

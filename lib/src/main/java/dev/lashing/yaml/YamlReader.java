@@ -63,6 +63,12 @@ public final class YamlReader {
   private final List<Node> documents = new ArrayList<>();
   private final List<ParsedYaml.Comment> comments = new ArrayList<>();
   private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
+  /**
+   * The texts of recent scalars, by hash: a text written many times (keys, images, conditions, most values of a
+   * large file) is kept as one String instead of one per occurrence. The parsed tree lives as long as the
+   * run, and the collector's cost is the number of objects it keeps.
+   */
+  private final String[] recentTexts = new String[RECENT_TEXTS];
   /** Where the search for comments goes on: the text before it is read (scalars hold no comments). */
   private int commentsFrom;
   private AliasRatio aliasRatio = new AliasRatio();
@@ -97,6 +103,11 @@ public final class YamlReader {
     /** The file is read whole (not told when reading it failed). */
     void fileRead();
   }
+
+  /** How many recent scalar texts are remembered (a power of two). */
+  private static final int RECENT_TEXTS = 1024;
+  /** Longer texts are rarely repeated, and comparing them costs their length. */
+  private static final int SHARED_TEXT_LENGTH = 64;
 
   private YamlReader(SourceFile source, Watcher watcher) {
     this.watcher = watcher;
@@ -237,10 +248,25 @@ public final class YamlReader {
     MergeTag mergeTag = mergeTag(tag);
     ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
     ScalarNode node =
-        new ScalarNode(event.getValue(), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
+        new ScalarNode(shared(event.getValue()), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
     aliasRatio.node(range);
     remember(event, node);
     add(node);
+  }
+
+  /** {@code text}, or an equal String read shortly before it. */
+  private String shared(String text) {
+    if (text.length() > SHARED_TEXT_LENGTH) {
+      return text;
+    }
+    int hash = text.hashCode();
+    int slot = (hash ^ hash >>> 16) & (RECENT_TEXTS - 1);
+    String recent = recentTexts[slot];
+    if (text.equals(recent)) {
+      return recent;
+    }
+    recentTexts[slot] = text;
+    return text;
   }
 
   private ScalarNode.Type scalarType(ScalarEvent event, Optional<String> tag, MergeTag mergeTag, SourceRange at) {

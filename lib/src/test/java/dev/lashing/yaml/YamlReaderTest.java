@@ -66,6 +66,18 @@ class YamlReaderTest {
   }
 
   @Test
+  void aTextWrittenManyTimesIsKeptOnceWhileEachPlaceKeepsItsOwnPosition() {
+    MapNode services = (MapNode) root("services:\n  a: {image: nginx:1.27}\n  b: {image: 'nginx:1.27'}\n").get("services");
+    ScalarNode a = scalar(services, "a", "image");
+    ScalarNode b = scalar(services, "b", "image");
+
+    assertThat(b.value()).isSameAs(a.value());
+    assertThat(a.style()).isEqualTo(ScalarNode.Style.PLAIN);
+    assertThat(b.style()).isEqualTo(ScalarNode.Style.SINGLE_QUOTED);
+    assertThat(b.origin().at().line()).isEqualTo(3);
+  }
+
+  @Test
   void legacyOctalIsReadAsGoYamlDoes() {
     assertThat(scalar(root("mode: 0440\n"), "mode").asLong()).contains(288L);
     assertThat(scalar(root("mode: 0440\n"), "mode").text()).isEqualTo("288");

@@ -132,8 +132,7 @@ final class Fields {
 
   /** A mapping of strings or nulls (environment, labels...), in written order; empty when absent. */
   Map<String, KeyValue> stringMap(String key) {
-    // handed over to the record, which then keeps it without a copy
-    return Frozen.handedOver(entries(
+    return Frozen.map(entries(
         key,
         (entry, rel) -> {
           Node value = entry.value();

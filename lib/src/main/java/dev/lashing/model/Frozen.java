@@ -14,8 +14,8 @@ final class Frozen {
 
   /**
    * An empty map is the shared empty one: most of a service's maps are empty, and a service has a dozen. Any
-   * other is copied into an {@link OrderedMap} (unless it is one already), which a binder's map, made and
-   * handed over, becomes garbage young.
+   * other is copied into an {@link OrderedMap} (unless it is one already); the map a binder built to hand over
+   * is then garbage while still young, which costs the collector nothing.
    */
   static <K, V> Map<K, V> map(Map<K, V> map) {
     if (map.isEmpty()) {

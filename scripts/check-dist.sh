@@ -4,7 +4,7 @@
 #   scripts/check-dist.sh      (after `mvn package` or `mvn verify`; .ci/run runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version=$(sed -n 's/^version=//p' cli/target/classes/dev/lashing/cli/version.properties)
+version=$(java -jar cli/target/lashing.jar --version | sed -n 's/^lashing //p')
 archive="cli/target/lashing-$version-linux-x64.tar.gz"
 if [ ! -f "$archive" ]; then
   echo "check-dist: $archive is missing (the build needs a JDK 25 for it: see scripts/build-dist.sh)" >&2
@@ -36,9 +36,9 @@ if [ "$dist_status" != "$jar_status" ] || ! cmp -s "$work/dist.out" "$work/jar.o
   exit 1
 fi
 
-# Run from its own jar, the command line takes the rule packs that the jar's merged provider list names, looked up
-# in that jar alone (InstalledRules): they must be every pack the ServiceLoader finds on a class path of the jar
-# and another entry, which it searches whole.
+# Run from its own jar, the command line takes Lashing's own rule packs without reading the jar's merged provider
+# list (InstalledRules): they must be every pack the ServiceLoader finds on a class path of the jar and another
+# entry, where it reads that list.
 mkdir "$work/empty"
 PATH="$work/path" /bin/sh "$work/unpacked/lashing-$version-linux-x64/bin/lashing" rules >"$work/dist-rules.out"
 java -cp "cli/target/lashing.jar:$work/empty" dev.lashing.cli.Main rules >"$work/all-rules.out"

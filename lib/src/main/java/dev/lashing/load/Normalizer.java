@@ -178,11 +178,29 @@ final class Normalizer {
     return service.with("depends_on", dependsOn.withAll(added));
   }
 
+  /**
+   * Whether an {@code environment} mapping is already what {@link #environment} would make of it without env
+   * files: no bare key to resolve, no key given twice, no merge tag. Most services' is, and rebuilding it copied
+   * the service and every variable for nothing.
+   */
+  private static boolean isResolved(MapNode declared) {
+    if (declared.tag() != Node.MergeTag.NONE) {
+      return false;
+    }
+    Set<String> names = new HashSet<>();
+    for (MapNode.Entry e : declared.entries()) {
+      if (e.value() instanceof ScalarNode s && s.isNull() || !names.add(e.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The container environment: env files (later win), then {@code environment}; bare keys resolved. */
   private MapNode environment(MapNode service) {
     Node files = service.get("env_file");
     MapNode declared = service.get("environment") instanceof MapNode m ? m : null;
-    if (files == null && declared == null) {
+    if (files == null && (declared == null || isResolved(declared))) {
       return service;
     }
     Origin origin = declared != null ? declared.origin() : files.origin();

@@ -1,0 +1,51 @@
+package dev.lashing.load;
+
+import static dev.lashing.load.TreeFixtures.at;
+import static dev.lashing.load.TreeFixtures.canonical;
+import static dev.lashing.load.TreeFixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.source.Diagnostic;
+import dev.lashing.tree.MapNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  private MapNode normalize(MapNode model, Map<String, String> environment) {
+    return new Normalizer("app", environment, Set.of(), problems, path -> {
+      throw new AssertionError("no env file to read: " + path);
+    }).normalize(model);
+  }
+
+  @Test
+  void anEnvironmentWithNothingToResolveIsKeptAsItIsWithItsService() {
+    MapNode model = canonical("services:\n  web:\n    image: nginx\n    networks: [front]\n"
+        + "    environment: {A: '1', B: two}\nnetworks:\n  front: {}\n");
+
+    MapNode normalized = normalize(model, Map.of("A", "from the shell"));
+
+    assertThat(at(normalized, "services.web")).isSameAs(at(model, "services.web"));
+    assertThat(text(normalized, "services.web.environment.A")).isEqualTo("\"1\"");
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aBareKeyTakesItsValueFromTheProjectEnvironment() {
+    MapNode model = canonical("services:\n  web:\n    image: nginx\n    networks: [front]\n"
+        + "    environment: [A, B=two, C]\nnetworks:\n  front: {}\n");
+
+    MapNode normalized = normalize(model, Map.of("A", "from the shell"));
+
+    assertThat(at(normalized, "services.web")).isNotSameAs(at(model, "services.web"));
+    assertThat(text(normalized, "services.web.environment.A")).isEqualTo("from the shell");
+    assertThat(text(normalized, "services.web.environment.B")).isEqualTo("two");
+    assertThat(((MapNode) at(normalized, "services.web.environment")).keys()).containsExactly("A", "B", "C");
+    assertThat(problems).isEmpty();
+  }
+}

@@ -267,7 +267,7 @@ public final class ProjectLoader {
     if (name == null || name.isEmpty()) {
       String fromYaml = "";
       for (Parsed file : parsed) {
-        for (Node document : file.documents()) {
+        for (Node document : file.yaml().documents()) {
           if (document instanceof MapNode map && map.get("name") instanceof ScalarNode n && n.isString()
               && !n.value().isEmpty()) {
             fromYaml = n.value();
@@ -292,7 +292,7 @@ public final class ProjectLoader {
   }
 
   /** One file as read: its YAML documents, and its services walked ahead when they were (else null). */
-  record Parsed(Path file, SourceFile source, List<Node> documents, ServicesAhead ahead) {}
+  record Parsed(Path file, ParsedYaml yaml, ServicesAhead ahead) {}
 
   /**
    * The files that can be read, parsed; the errors of the others are recorded. With a scope {@code ahead},
@@ -308,7 +308,7 @@ public final class ProjectLoader {
           walker = new ServicesAhead(runAhead, services -> walkAhead(services, source, file, ahead));
         }
         ParsedYaml yaml = parseCompose(file, walker);
-        parsed.add(new Parsed(file, yaml.source(), yaml.documents(), walker));
+        parsed.add(new Parsed(file, yaml, walker));
       } catch (ComposeException e) {
         if (walker != null) {
           walker.abandon();
@@ -329,8 +329,8 @@ public final class ProjectLoader {
     Path lastCombinedIn = null;
     for (Parsed read : parsed) {
       Path file = read.file();
-      SourceFile source = read.source();
-      List<Node> documents = read.documents();
+      SourceFile source = read.yaml().source();
+      List<Node> documents = read.yaml().documents();
       boolean anyContent = false;
       for (int index = 0; index < documents.size(); index++) {
         Node document = documents.get(index);
@@ -342,7 +342,7 @@ public final class ProjectLoader {
           diagnostics.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, document.origin().at(), "top-level object must be a mapping"));
           continue;
         }
-        Layer layer = prepare(map, file, scope, read.ahead(), index);
+        Layer layer = prepare(map, read.yaml().hasMergeTags(index), file, scope, read.ahead(), index);
         MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
         if (model != null || layer.extended()) {
           lastCombinedIn = file;
@@ -401,11 +401,12 @@ public final class ProjectLoader {
    */
   record Layer(MapNode tree, Resets resets, boolean extended, boolean unique) {}
 
-  private Layer prepare(MapNode document, Path file, Scope scope, ServicesAhead ahead, int index) {
+  private Layer prepare(MapNode document, boolean tagged, Path file, Scope scope, ServicesAhead ahead, int index) {
     // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
-    // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null").
-    Resets resets = Resets.collect(document);
-    MapNode tree = resets.stripResets(document);
+    // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null"). A document
+    // the reader saw no tag in, nearly every one, is not walked for them.
+    Resets resets = tagged ? Resets.collect(document) : Resets.NONE;
+    MapNode tree = tagged ? resets.stripResets(document) : document;
     List<ServicesAhead.Walked> walked = ahead == null ? null : ahead.take(index, servicesOf(tree));
     if (walked != null && !nameAheadHolds && walked.stream().anyMatch(ServicesAhead.Walked::askedName)) {
       walked = null;

@@ -41,6 +41,9 @@ public final class Resets {
    */
   private final PathPatterns<TreePath> patterns;
 
+  /** The resets of a file that tags nothing. */
+  static final Resets NONE = new Resets(List.of());
+
   private Resets(List<TreePath> paths) {
     Map<TreePath, TreePath> byPath = new LinkedHashMap<>();
     paths.forEach(path -> byPath.put(path, path));

@@ -4,6 +4,7 @@ import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -22,14 +23,25 @@ public final class ParsedYaml {
   private final List<Node> documents;
   private final List<Comment> comments;
   private final List<Anchor> anchors;
+  private final BitSet mergeTagged;
   /** Written scalars sorted by start offset, made on the first look-up (most runs ask for none). */
   private WrittenScalars scalars;
 
-  ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors) {
+  ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors,
+      BitSet mergeTagged) {
     this.source = source;
     this.documents = List.copyOf(documents);
     this.comments = List.copyOf(comments);
     this.anchors = List.copyOf(anchors);
+    this.mergeTagged = (BitSet) mergeTagged.clone();
+  }
+
+  /**
+   * Whether a node of document {@code index} is tagged {@code !reset} or {@code !override} (aliases included:
+   * an anchor is in the document that uses it), so that the loader can skip looking for tags in the others.
+   */
+  public boolean hasMergeTags(int index) {
+    return mergeTagged.get(index);
   }
 
   public SourceFile source() {

@@ -16,6 +16,7 @@ import dev.lashing.tree.SeqNode;
 import dev.lashing.tree.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,10 @@ public final class YamlReader {
    * run, and the collector's cost is the number of objects it keeps.
    */
   private final String[] recentTexts = new String[RECENT_TEXTS];
+  /** The documents in which a node is tagged {@code !reset} or {@code !override}, by index. */
+  private final BitSet mergeTagged = new BitSet();
+  /** Whether the document being read has such a node so far. */
+  private boolean mergeTagInDocument;
   /** Where the search for comments goes on: the text before it is read (scalars hold no comments). */
   private int commentsFrom;
   private AliasRatio aliasRatio = new AliasRatio();
@@ -181,7 +186,7 @@ public final class YamlReader {
     if (watcher != null) {
       watcher.fileRead();
     }
-    return new ParsedYaml(source, documents, comments, writtenAnchors);
+    return new ParsedYaml(source, documents, comments, writtenAnchors, mergeTagged);
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
@@ -246,6 +251,7 @@ public final class YamlReader {
     skipScalarText(event, range, end(event));
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
+    mergeTagInDocument |= mergeTag != MergeTag.NONE;
     ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
     ScalarNode node =
         new ScalarNode(shared(event.getValue()), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
@@ -312,6 +318,7 @@ public final class YamlReader {
     }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
+    mergeTagInDocument |= mergeTag != MergeTag.NONE;
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
     if (tag.isPresent() && mergeTag == MergeTag.NONE) {
       if (!standardTagName(tag.get()).equals(mapping ? "map" : "seq")) {
@@ -422,6 +429,8 @@ public final class YamlReader {
   private void add(Node node) {
     Frame parent = stack.peek();
     if (parent == null) {
+      mergeTagged.set(documents.size(), mergeTagInDocument);
+      mergeTagInDocument = false;
       documents.add(node);
       if (watcher != null) {
         watcher.documentRead(documents.size() - 1);

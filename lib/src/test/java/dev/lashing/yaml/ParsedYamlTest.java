@@ -24,6 +24,19 @@ class ParsedYamlTest {
   }
 
   @Test
+  void theReaderTellsWhichDocumentsCarryAMergeTag() {
+    String yaml = "services: {web: {image: nginx, tags: [\"!reset\"]}}\n"
+        + "---\nservices:\n  web:\n    ports: !reset []\n"
+        + "---\nx: &tagged !override {a: 1}\nservices:\n  web: {environment: *tagged}\n"
+        + "---\nservices: {web: {image: '!override'}}\n"
+        + "---\nservices: {web: {cap_add: [!reset NET_ADMIN]}}\n";
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", yaml));
+
+    assertThat(parsed.documents()).hasSize(5);
+    assertThat(List.of(0, 1, 2, 3, 4)).map(parsed::hasMergeTags).containsExactly(false, true, true, false, true);
+  }
+
+  @Test
   void aHashInsideAScalarIsText() {
     String yaml = "a: \"x # not a comment\"\nb: 'y # nor this'\nc: z#w\nd: |\n  # text of the block\n";
     assertThat(comments(yaml)).isEmpty();

@@ -84,7 +84,7 @@ final class Extends {
       return service.without("extends");
     }
     if (spec.get("file") instanceof ScalarNode other) {
-      baseResets = Resets.collect(MapNode.empty(other.origin())); // another file's tags are its own
+      baseResets = Resets.NONE; // another file's tags are its own
       baseFile = file.getParent().resolve(other.value()).normalize();
       baseServices = servicesOf(baseFile, scope, other);
     }

@@ -21,16 +21,12 @@ import java.util.stream.Stream;
  */
 public final class AotTraining {
   /** A report file the training writes and deletes, outside the examples. */
-  private static final String REPORT =
-      Path.of(System.getProperty("java.io.tmpdir"), "lashing-aot-training-" + ProcessHandle.current().pid())
-          .toString();
+  private static final String REPORT = temporaryFile("");
   /**
    * A compose file with a misspelt key, which the training writes and deletes: what explaining a schema error
    * takes, which valid files never load (the most common mistake while a file is being written).
    */
-  private static final String MISTAKE =
-      Path.of(System.getProperty("java.io.tmpdir"), "lashing-aot-training-" + ProcessHandle.current().pid() + ".yaml")
-          .toString();
+  private static final String MISTAKE = temporaryFile(".yaml");
   /**
    * A compose file in the shapes real files take that the examples do not (an explicit document start, flow
    * mappings, indentless sequences, block scalars of every chomping, tags, a list of merges, deploy resources,
@@ -38,9 +34,7 @@ public final class AotTraining {
    * training: without it a lint of the corpus's 149 files loaded 135 classes from the jar (51 with it) and spun
    * their lambdas, a twentieth of its time.
    */
-  private static final String FEATURES =
-      Path.of(System.getProperty("java.io.tmpdir"),
-          "lashing-aot-training-" + ProcessHandle.current().pid() + "-features.yaml").toString();
+  private static final String FEATURES = temporaryFile("-features.yaml");
   private static final String FEATURES_TEXT = """
       ---
       version: "3.8"
@@ -191,6 +185,12 @@ public final class AotTraining {
       List.of("help"))).toList();
 
   private AotTraining() {}
+
+  /** A file of this training's own in the temporary folder, named after the process and {@code suffix}. */
+  private static String temporaryFile(String suffix) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "lashing-aot-training-" + ProcessHandle.current().pid()
+        + suffix).toString();
+  }
 
   /**
    * {@code AotTraining EXAMPLES_DIR [COMMAND]}: runs the training commands in the examples folder, every one or

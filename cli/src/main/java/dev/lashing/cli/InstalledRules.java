@@ -2,12 +2,10 @@ package dev.lashing.cli;
 
 import dev.lashing.api.Lashing;
 import dev.lashing.lint.EngineRules;
-import dev.lashing.lint.Rule;
 import dev.lashing.lint.RulePack;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.rules.BuiltInRules;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The rule packs a command runs: every pack on the class path. */
@@ -24,7 +22,7 @@ public final class InstalledRules {
    */
   public static Lashing lashing() {
     return new Lashing(oneJar(System.getProperty("java.class.path", ""))
-        ? new RuleRegistry(rulesOf(bundledPacks()))
+        ? RuleRegistry.of(bundledPacks())
         : RuleRegistry.discover());
   }
 
@@ -35,13 +33,5 @@ public final class InstalledRules {
   /** The packs whose provider lists Lashing's own jar merges: the engine's and the rules module's. */
   static List<RulePack> bundledPacks() {
     return List.of(new EngineRules(), new BuiltInRules());
-  }
-
-  private static List<Rule> rulesOf(List<RulePack> packs) {
-    List<Rule> rules = new ArrayList<>();
-    for (RulePack pack : packs) {
-      rules.addAll(pack.rules());
-    }
-    return rules;
   }
 }

@@ -49,8 +49,13 @@ public final class RuleRegistry {
 
   /** The rules of every {@link RulePack} found by the ServiceLoader. */
   public static RuleRegistry discover() {
+    return of(ServiceLoader.load(RulePack.class, RuleRegistry.class.getClassLoader()));
+  }
+
+  /** The rules of the given packs. */
+  public static RuleRegistry of(Iterable<? extends RulePack> packs) {
     List<Rule> rules = new ArrayList<>();
-    for (RulePack pack : ServiceLoader.load(RulePack.class, RuleRegistry.class.getClassLoader())) {
+    for (RulePack pack : packs) {
       rules.addAll(pack.rules());
     }
     return new RuleRegistry(rules);

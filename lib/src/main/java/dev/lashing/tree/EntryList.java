@@ -37,11 +37,28 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
   private final int size;
   /** Null for small lists: they are walked, and copied when extended. */
   private final Line line;
+  /**
+   * For a small list, one bit per key ({@link #bit} of its hash): a key whose bit is clear is not here. The binder
+   * asks each service for some sixty keys and finds a few, so most look-ups end at this field, without reading an
+   * entry, its key node and its text from three places in memory. It fits where the object was padded.
+   */
+  private final int keyBits;
 
   private EntryList(MapNode.Entry[] entries, int size, Line line) {
     this.entries = entries;
     this.size = size;
     this.line = line;
+    int bits = 0;
+    if (line == null) {
+      for (int i = 0; i < size; i++) {
+        bits |= bit(entries[i].name().hashCode());
+      }
+    }
+    this.keyBits = bits;
+  }
+
+  private static int bit(int hash) {
+    return 1 << ((hash ^ (hash >>> 5) ^ (hash >>> 16)) & 31);
   }
 
   static EntryList of(List<MapNode.Entry> entries) {
@@ -105,6 +122,9 @@ final class EntryList extends AbstractList<MapNode.Entry> implements RandomAcces
       return at >= 0 && at < size ? entries[at] : null;
     }
     int hash = key.hashCode(); // strings keep their hash: comparing it first spares most comparisons of text
+    if ((keyBits & bit(hash)) == 0) {
+      return null;
+    }
     for (int i = 0; i < size; i++) {
       String name = entries[i].name();
       if (name.hashCode() == hash && name.equals(key)) {

@@ -46,6 +46,22 @@ class MapNodeTest {
   }
 
   @Test
+  void aSmallMappingFindsEachOfItsKeysAndNoOther() {
+    for (int size = 0; size < KeyPositions.WORTH_FROM; size++) {
+      MapNode small = mapping(size);
+      for (int i = 0; i < 2_000; i++) {
+        assertThat(small.has("k" + i)).as("k%d in a mapping of %d", i, size).isEqualTo(i < size);
+      }
+    }
+    // "Aa" and "BB" share a hash code: the text decides
+    MapNode tied = MapNode.of(List.of(entry("Aa")), HERE);
+    assertThat(tied.has("Aa")).isTrue();
+    assertThat(tied.has("BB")).isFalse();
+    assertThat(tied.with("BB", ScalarNode.string("b", HERE)).keys()).containsExactly("Aa", "BB");
+    assertThat(mapping(3).withAppended(List.of(entry("x"))).has("x")).isTrue();
+  }
+
+  @Test
   void aMappingExtendedTwiceKeepsEachVersionAsItWas() {
     MapNode base = mapping(20);
     MapNode first = base.withAppended(List.of(entry("a")));

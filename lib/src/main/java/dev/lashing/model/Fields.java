@@ -113,7 +113,8 @@ final class Fields {
 
   /** A list of strings; empty when absent. */
   List<Located<String>> strings(String key) {
-    return itemsAt(key, owner::string);
+    Node n = node(key);
+    return n == null ? new ArrayList<>() : items(n, path(key), owner::string);
   }
 
   /** A list of strings where a single string counts as a list of one (Compose's {@code StringList}). */
@@ -132,7 +133,12 @@ final class Fields {
 
   /** A mapping of strings or nulls (environment, labels...), in written order; empty when absent. */
   Map<String, KeyValue> stringMap(String key) {
+    Node n = node(key);
+    if (n == null) {
+      return Frozen.map(Map.of());
+    }
     return Frozen.map(entries(
+        n,
         key,
         (entry, rel) -> {
           Node value = entry.value();
@@ -165,15 +171,22 @@ final class Fields {
 
   /** A list of mappings, each bound by {@code bind}; items of another shape are kept and reported. */
   <T> List<T> objects(String key, Function<Fields, T> bind) {
-    return itemsAt(key, (item, rel) -> mapping(item, rel, false, bind));
+    Node n = node(key);
+    return n == null ? new ArrayList<>() : items(n, path(key), (item, rel) -> mapping(item, rel, false, bind));
   }
 
   /** The named entries of a mapping, in written order; empty when absent. */
   <T> LinkedHashMap<String, T> entries(String key, EntryBinder<T> bind) {
     Node n = node(key);
-    if (n == null) {
-      return new LinkedHashMap<>();
-    }
+    return n == null ? new LinkedHashMap<>() : entries(n, key, bind);
+  }
+
+  /**
+   * The named entries of {@code n}, the value at {@code key}. The callers above look the key up first and make
+   * their binder only when it is written: under C1 each capturing lambda made is a call into the runtime, and a
+   * service is asked for a hundred attributes and writes a dozen.
+   */
+  private <T> LinkedHashMap<String, T> entries(Node n, String key, EntryBinder<T> bind) {
     if (!(n instanceof MapNode m)) {
       owner.wrongKind(path(key), n, "a mapping");
       return new LinkedHashMap<>();
@@ -190,15 +203,6 @@ final class Fields {
       }
     }
     return result;
-  }
-
-  /**
-   * The items of the sequence at {@code key}, in order; empty when absent. Its path, which only a problem needs,
-   * is built once the node is there: a service is asked for a hundred attributes and writes a dozen.
-   */
-  private <T> List<T> itemsAt(String key, ItemBinder<T> bind) {
-    Node n = node(key);
-    return n == null ? new ArrayList<>() : items(n, path(key), bind);
   }
 
   /** The items of a sequence, in order; empty when {@code node} is null. */

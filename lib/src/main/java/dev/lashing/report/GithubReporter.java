@@ -14,6 +14,7 @@ final class GithubReporter implements Reporter {
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
     StringBuilder text = new StringBuilder();
+    Wording.Hints hints = new Wording.Hints();
     for (Finding f : report.active()) {
       SourceRange at = f.at();
       text.append("::").append(command(f)).append(" file=").append(property(at.file()));
@@ -30,7 +31,7 @@ final class GithubReporter implements Reporter {
         }
       }
       StringBuilder message = new StringBuilder(f.message());
-      Wording.hints(f).forEach(hint -> message.append('\n').append(hint));
+      hints.of(f).forEach(hint -> message.append('\n').append(hint));
       text.append(",title=").append(property(f.ruleId())).append("::").append(data(message.toString())).append('\n');
     }
     out.append(text);

@@ -35,6 +35,7 @@ final class JunitReporter implements Reporter {
         xml.append("    <testcase name=\"").append(file).append("\" classname=\"").append(LintReport.TOOL_NAME)
             .append("\" file=\"").append(file).append("\" time=\"0\"/>\n");
       }
+      Wording.Hints hints = new Wording.Hints();
       for (Finding f : findings) {
         String name = f.ruleId() + (f.service() == null ? "" : " in " + f.service()) + " at " + f.at();
         // Jenkins splits a class name into package and class at dots: yaml-1.1-ambiguity must stay whole.
@@ -47,7 +48,7 @@ final class JunitReporter implements Reporter {
               .append("\"/>\n");
         } else {
           StringBuilder body = new StringBuilder(TextReporter.headline(f, false));
-          Wording.hints(f).forEach(hint -> body.append('\n').append(hint));
+          hints.of(f).forEach(hint -> body.append('\n').append(hint));
           xml.append("      <failure message=\"").append(Xml.attribute(f.message()))
               .append("\" type=\"").append(f.severity().label()).append("\">")
               .append(Xml.text(body.toString())).append("</failure>\n");

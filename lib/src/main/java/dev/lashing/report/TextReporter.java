@@ -61,6 +61,7 @@ final class TextReporter implements Reporter {
     Severity frameSeverity = null;
     String location = null;
     String frame = null;
+    Wording.Hints hints = new Wording.Hints();
     for (Finding f : findings) {
       if (!f.at().equals(frameAt)) {
         frameAt = f.at();
@@ -77,7 +78,7 @@ final class TextReporter implements Reporter {
           frameSeverity = f.severity();
         }
         text.append(frame);
-        for (String hint : Wording.hints(f)) {
+        for (String hint : hints.of(f)) {
           appendPrintable(hint, text.append("  "));
           text.append('\n');
         }

@@ -49,6 +49,22 @@ class TextReporterTest {
         + "i1.yaml (via include)");
   }
 
+  @Test
+  void findingsOneAfterAnotherEachNameTheirOwnChain() {
+    SourceFile file = new SourceFile("compose.yaml", "image: nginx:latest\n");
+    List<Via> viaA = List.of(new Via(Via.Kind.INCLUDE, SourceRange.synthetic("a.yaml")));
+    List<Via> viaB = List.of(new Via(Via.Kind.EXTENDS, SourceRange.synthetic("b.yaml")));
+    List<String> hints = render("text", report(file, inherited(file, "one", viaA), inherited(file, "two", viaA),
+        inherited(file, "three", viaB), inherited(file, "four", List.of()), inherited(file, "five", viaA)))
+        .lines().filter(l -> l.contains("inherited from")).toList();
+    assertThat(hints).containsExactly("  inherited from a.yaml (via include)", "  inherited from a.yaml (via include)",
+        "  inherited from b.yaml (via extends)", "  inherited from a.yaml (via include)");
+  }
+
+  private static Finding inherited(SourceFile file, String rule, List<Via> uses) {
+    return new Finding(rule, Severity.HIGH, "message", range(file, "nginx", "latest"), null, uses, null, null);
+  }
+
   @Nested
   class CodeFrames {
     @Test

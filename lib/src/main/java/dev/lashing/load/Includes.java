@@ -11,9 +11,7 @@ import dev.lashing.tree.ScalarNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code include:}: each entry is loaded as a project of its own (its directory, its env file, the
@@ -100,9 +98,7 @@ final class Includes {
     try {
       // The including project's variables win over the included project's env file.
       var environment = ProjectEnvironment.resolve(scope.environment(), envFiles, projectDirectory);
-      Set<Path> chain = new HashSet<>(scope.includeChain());
-      chain.add(file);
-      var included = new ProjectLoader.Scope(projectDirectory, environment, Set.copyOf(chain));
+      var included = new ProjectLoader.Scope(projectDirectory, environment, scope.includeChain().then(file));
       MapNode project = loader.loadFiles(paths, included, at);
       MapNode resources = MapNode.empty(entry.origin());
       for (String kind : IMPORTED) {

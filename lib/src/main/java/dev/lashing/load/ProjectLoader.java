@@ -76,7 +76,7 @@ public final class ProjectLoader {
   private boolean nameAheadHolds = true;
 
   /** The project's directory, its environment and the include chain that led to it. */
-  record Scope(Path projectDirectory, Map<String, String> environment, Set<Path> includeChain) {}
+  record Scope(Path projectDirectory, Map<String, String> environment, IncludeChain includeChain) {}
 
   private ProjectLoader(
       LoadOptions options, Map<Path, String> overlay, boolean lenient, int slicedFromServices, int runAhead) {
@@ -142,10 +142,10 @@ public final class ProjectLoader {
         ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory);
     // the services are walked ahead with the name the files' own `name` can only replace
     Map<String, String> nameAhead = withProjectName(environment, List.of(), projectDirectory);
-    List<Parsed> parsed = parse(files, null, new Scope(projectDirectory, nameAhead, Set.of()));
+    List<Parsed> parsed = parse(files, null, new Scope(projectDirectory, nameAhead, IncludeChain.NONE));
     environment = withProjectName(environment, parsed, projectDirectory);
     nameAheadHolds = Objects.equals(environment.get(PROJECT_NAME), nameAhead.get(PROJECT_NAME));
-    Scope scope = new Scope(projectDirectory, environment, Set.of());
+    Scope scope = new Scope(projectDirectory, environment, IncludeChain.NONE);
 
     MapNode model = loadParsed(parsed, scope);
     failOnErrors();

@@ -5,25 +5,64 @@ import java.util.Objects;
 
 /**
  * Where a value is written ({@link #at()}) and the chain of uses that carried it to where it takes effect
- * ({@link #via()}, outermost last): an alias, a merge key, an {@code extends}, an {@code include}.
+ * ({@link #via()}, outermost last): an alias, a merge key, an {@code extends}, an {@code include}. A value used
+ * where it is written, as most are, has its range for origin: a tree of a million nodes then keeps no object
+ * per node to say that nothing carried it. Equal origins are equal ranges, or equal ranges carried by equal
+ * uses.
  */
-public record Origin(SourceRange at, List<Via> via) {
+public sealed interface Origin permits SourceRange, Origin.Carried {
 
-  public Origin {
-    via = immutableUses(via);
-  }
+  /** Where the value is written. */
+  SourceRange at();
+
+  /** The uses that carried the value, innermost first; empty when it is used where it is written. */
+  List<Via> via();
 
   /** {@code uses} as an immutable list: a chain of uses is shared as it is (copying it costs its length). */
-  public static List<Via> immutableUses(List<Via> uses) {
+  static List<Via> immutableUses(List<Via> uses) {
     return uses instanceof ViaChain chain ? chain : List.copyOf(uses);
   }
 
-  public static Origin at(SourceRange range) {
-    return new Origin(range, List.of());
+  /** A value used where it is written. */
+  static Origin at(SourceRange range) {
+    return range;
   }
 
-  public Origin plus(Via.Kind kind, SourceRange where) {
+  /** A value written at {@code at} and carried by {@code via}. */
+  static Origin of(SourceRange at, List<Via> via) {
+    return via.isEmpty() ? at : new Carried(at, via);
+  }
+
+  default Origin plus(Via.Kind kind, SourceRange where) {
     return new Uses(kind, where).added(this);
+  }
+
+  /** A value carried by at least one use. */
+  record Carried(SourceRange at, List<Via> via) implements Origin {
+    public Carried {
+      Objects.requireNonNull(at, "at");
+      via = immutableUses(via);
+      if (via.isEmpty()) {
+        throw new IllegalArgumentException("a carried value has at least one use: Origin.of gives the range");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return at + " (" + via + ")";
+    }
+
+    // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method
+    // that the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Carried other && at.equals(other.at) && via.equals(other.via);
+    }
+
+    @Override
+    public int hashCode() {
+      return at.hashCode() * 31 + via.hashCode();
+    }
   }
 
   /**
@@ -32,7 +71,7 @@ public record Origin(SourceRange at, List<Via> via) {
    * a subtree usually are. A large file merges an anchor into each of thousands of services; a {@code Via} and
    * a chain per node were a tenth of what it kept in memory.
    */
-  public static final class Uses {
+  final class Uses {
     private final Via use;
     private List<Via> before;
     private List<Via> after;
@@ -43,50 +82,34 @@ public record Origin(SourceRange at, List<Via> via) {
 
     /** {@code origin} with this use added after its own. */
     public Origin added(Origin origin) {
-      if (origin.via != before || after == null) {
-        before = origin.via;
+      if (origin.via() != before || after == null) {
+        before = origin.via();
         after = ViaChain.of(before).plus(use);
       }
-      return new Origin(origin.at, after);
+      return new Carried(origin.at(), after);
     }
   }
 
   /** The file a value is written in. */
-  public String file() {
-    return at.file();
+  default String file() {
+    return at().file();
   }
 
   /**
    * The place a reader of the using file should look at: the last use site in that file, or the definition
    * when the value is written there directly.
    */
-  public SourceRange usedAt() {
-    return via.isEmpty() ? at : via.get(via.size() - 1).at();
+  default SourceRange usedAt() {
+    List<Via> via = via();
+    return via.isEmpty() ? at() : via.get(via.size() - 1).at();
   }
 
   /**
    * Where a problem with the value is shown: as {@link #usedAt()}, but among the files the value came through
    * an {@code include:} does not count, because the including file only names the file the value is written in.
    */
-  public SourceRange problemAt() {
-    Via use = ViaChain.lastOtherThan(via, Via.Kind.INCLUDE);
-    return use == null ? at : use.at();
-  }
-
-  @Override
-  public String toString() {
-    return via.isEmpty() ? at.toString() : at + " (" + via + ")";
-  }
-
-  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
-  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Origin other && Objects.equals(at, other.at) && Objects.equals(via, other.via);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(at) * 31 + Objects.hashCode(via);
+  default SourceRange problemAt() {
+    Via use = ViaChain.lastOtherThan(via(), Via.Kind.INCLUDE);
+    return use == null ? at() : use.at();
   }
 }

@@ -1,5 +1,6 @@
 package dev.lashing.source;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,19 @@ import java.util.Objects;
  * an editor or a fix works on. The end is exclusive.
  */
 public record SourceRange(
-    String file, int line, int column, int endLine, int endColumn, int startOffset, int endOffset) {
+    String file, int line, int column, int endLine, int endColumn, int startOffset, int endOffset)
+    implements Origin {
+
+  /** A range is the origin of a value written there and used there. */
+  @Override
+  public SourceRange at() {
+    return this;
+  }
+
+  @Override
+  public List<Via> via() {
+    return List.of();
+  }
 
   /** A range for something that has no text of its own (a default, a value from the command line). */
   public static SourceRange synthetic(String file) {

@@ -49,7 +49,7 @@ class WrittenOutRecordMethodsTest {
     Origin origin = Origin.at(RANGE).plus(Via.Kind.ALIAS, OTHER);
 
     assertThat(origin.hashCode()).isEqualTo(new OriginReference(RANGE, List.of(VIA)).hashCode());
-    assertThat(origin).isEqualTo(new Origin(RANGE, List.of(VIA))).isNotEqualTo(Origin.at(RANGE));
+    assertThat(origin).isEqualTo(Origin.of(RANGE, List.of(VIA))).isNotEqualTo(Origin.at(RANGE));
   }
 
   @Test

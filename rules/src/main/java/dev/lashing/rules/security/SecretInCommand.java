@@ -100,7 +100,7 @@ public final class SecretInCommand implements Rule {
     if (value.startsWith("$") || value.contains("://") || !Credentials.isSecretLiteral(value)) {
       return;
     }
-    Origin at = new Origin(TextWithin.lastOf(context.load(), word.at(), value), word.origin().via());
+    Origin at = Origin.of(TextWithin.lastOf(context.load(), word.at(), value), word.origin().via());
     String subject = "service '" + service.name() + "' ";
     context.reportSecret(at, value, service.name(), Template.references(word.written()).isEmpty()
         ? subject + "passes a password on its " + where + " (" + option + "): everyone who can read this file, or"

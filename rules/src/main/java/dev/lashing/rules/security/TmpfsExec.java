@@ -45,7 +45,7 @@ public final class TmpfsExec implements Rule {
         }
         String path = entry.value().substring(0, colon);
         for (String on : effective(entry.value().substring(colon + 1))) {
-          Origin at = new Origin(TextWithin.lastOf(context.load(), entry.origin().at(), on), entry.origin().via());
+          Origin at = Origin.of(TextWithin.lastOf(context.load(), entry.origin().at(), on), entry.origin().via());
           context.report(at, service.name(), "service '" + service.name() + "' mounts a tmpfs at " + path
               + " with " + on + ", allowing " + ALLOWS.get(on) + ": Docker mounts a tmpfs no" + on + " because"
               + " a writable directory is where an attacker's downloads land; remove " + on + ", or say why the"

@@ -4,6 +4,7 @@ import dev.lashing.knowledge.ImageKind;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.load.LoadResult;
 import dev.lashing.model.Located;
+import dev.lashing.model.Project;
 import dev.lashing.model.Service;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
@@ -12,7 +13,9 @@ import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -80,11 +83,12 @@ public final class Linter {
   public List<Finding> lint(LoadResult load, RuleSettings settings) {
     Gateways gateways = Gateways.of(registry, settings, load.project());
     ServiceImages images = ServiceImages.of(load.project());
+    Map<String, String> startedBy = startedBy(load.project());
     List<Rule> enabled = registry.rules().stream().filter(rule -> settings.severityOf(rule.info()) != null).toList();
     Function<Rule, List<Finding>> check = rule -> {
       List<Finding> found = new ArrayList<>();
-      rule.check(new Context(load, settings, gateways, images, rule.info(), settings.severityOf(rule.info()),
-          found));
+      rule.check(new Context(load, settings, gateways, images, startedBy, rule.info(),
+          settings.severityOf(rule.info()), found));
       return found;
     };
     // On a large project the rules run side by side, each into its own list, joined in the rules' order so the
@@ -186,22 +190,41 @@ public final class Linter {
     return result;
   }
 
+  /**
+   * For each service behind profiles, the words a finding of it ends with: which profiles start it (it runs only
+   * when one of them is enabled). Made once for all the rules: looking the service up among thousands for each
+   * finding cost more than the rest of the reporting.
+   */
+  private static Map<String, String> startedBy(Project project) {
+    Map<String, String> words = new HashMap<>();
+    for (Map.Entry<String, Service> e : project.services().entrySet()) {
+      if (!e.getValue().profiles().isEmpty()) {
+        List<String> names = e.getValue().profiles().stream().map(Located::value).toList();
+        words.put(e.getKey(), " (" + e.getKey() + " starts only with "
+            + (names.size() == 1 ? "profile " : "one of the profiles ") + String.join(", ", names) + ")");
+      }
+    }
+    return words;
+  }
+
   /** The context of one rule's run. */
   private static final class Context implements RuleContext {
     private final LoadResult load;
     private final RuleSettings settings;
     private final Gateways gateways;
     private final ServiceImages images;
+    private final Map<String, String> startedBy;
     private final String ruleId;
     private final Severity severity;
     private final List<Finding> sink;
 
-    Context(LoadResult load, RuleSettings settings, Gateways gateways, ServiceImages images, RuleInfo info,
-        Severity severity, List<Finding> sink) {
+    Context(LoadResult load, RuleSettings settings, Gateways gateways, ServiceImages images,
+        Map<String, String> startedBy, RuleInfo info, Severity severity, List<Finding> sink) {
       this.load = load;
       this.settings = settings;
       this.gateways = gateways;
       this.images = images;
+      this.startedBy = startedBy;
       this.ruleId = info.id(); // read once: every finding of the rule carries it
       this.severity = severity;
       this.sink = sink;
@@ -239,20 +262,9 @@ public final class Linter {
 
     @Override
     public void report(Origin origin, String service, Supplier<String> message, Fix fix) {
-      String startedBy = startedBy(service);
-      sink.add(new Finding(ruleId, severity, startedBy.isEmpty() ? message : () -> message.get() + startedBy,
+      String profiles = service == null ? null : startedBy.get(service);
+      sink.add(new Finding(ruleId, severity, profiles == null ? message : () -> message.get() + profiles,
           origin.at(), service, origin.via(), fix, null, null));
-    }
-
-    /** For a service behind profiles, which start it: it runs only when one of them is enabled. */
-    private String startedBy(String service) {
-      Service s = service == null ? null : load.project().services().get(service);
-      if (s == null || s.profiles().isEmpty()) {
-        return "";
-      }
-      List<String> names = s.profiles().stream().map(Located::value).toList();
-      return " (" + service + " starts only with " + (names.size() == 1 ? "profile " : "one of the profiles ")
-          + String.join(", ", names) + ")";
     }
 
     @Override

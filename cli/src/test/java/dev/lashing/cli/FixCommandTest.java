@@ -273,6 +273,26 @@ class FixCommandTest {
     assertThat(out.toString()).contains("+    privileged: false");
   }
 
+  @Test
+  void fixesNotAppliedAreListedWhereTheUserWroteThem() throws IOException {
+    // the safe fixes of web insert lines above db, so the last round finds db's settings further down
+    write("compose.yaml", """
+        services:
+          web:
+            image: nginx:1.27
+            privileged: true
+          db:
+            image: postgres:16.4
+            privileged: true
+        """);
+    assertThat(fix("compose.yaml")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("+    restart: unless-stopped");
+    assertThat(err.toString())
+        .contains("compose.yaml:4:17 (web) [privileged] set privileged: false")
+        .contains("compose.yaml:5:3 (db) [cpu-limit] limit CPU to 1.0")
+        .contains("compose.yaml:7:17 (db) [privileged] set privileged: false");
+  }
+
   /** A site behind nginx: lint, fix and patch must all see nginx as the gateway. */
   static final String SITE = """
       services:

@@ -186,26 +186,36 @@ public final class Fixer {
 
   /**
    * Skips found in a later round point into text that was never written; the same finding as first
-   * reported (same rule, service and message) gives its position in the user's file.
+   * reported (same rule, service and message) gives its position in the user's file. The first findings are
+   * grouped by rule and service once, so a skip is compared with a few, not with every finding of a large file.
    */
   private static List<Skip> atOriginalPositions(List<Skip> skipped, List<Finding> first) {
+    Map<RuleAndService, List<Finding>> firstByRuleAndService = new HashMap<>();
+    for (Finding candidate : first) {
+      firstByRuleAndService.computeIfAbsent(new RuleAndService(candidate.ruleId(), candidate.service()),
+          key -> new ArrayList<>()).add(candidate);
+    }
     List<Skip> out = new ArrayList<>();
     for (Skip s : skipped) {
       Finding f = s.finding();
+      String message = f.message();
       Finding original = null;
-      for (Finding candidate : first) {
-        if (candidate.ruleId().equals(f.ruleId()) && Objects.equals(candidate.service(), f.service())
-            && candidate.message().equals(f.message())) {
+      for (Finding candidate : firstByRuleAndService.getOrDefault(new RuleAndService(f.ruleId(), f.service()),
+          List.of())) {
+        if (candidate.message().equals(message)) {
           original = candidate;
           break;
         }
       }
       out.add(original == null || original.at().equals(f.at()) ? s : new Skip(new Finding(f.ruleId(), f.severity(),
-          f.message(), original.at(), f.service(), original.via(), f.fix(), f.suppression(), original.secret()), s.reason(),
+          message, original.at(), f.service(), original.via(), f.fix(), f.suppression(), original.secret()), s.reason(),
           s.message()));
     }
     return out;
   }
+
+  /** A finding's rule and service (null for a project-level finding). */
+  private record RuleAndService(String ruleId, String service) {}
 
   private static Map<Path, String> overlay(Path base, Map<String, String> texts) {
     Map<Path, String> overlay = new HashMap<>();

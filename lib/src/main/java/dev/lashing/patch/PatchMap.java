@@ -2,6 +2,8 @@ package dev.lashing.patch;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,19 +137,19 @@ public final class PatchMap {
 
   /** Reorders the entries: those named in {@code order} first, in that order, then the rest as they are. */
   void sort(List<String> order) {
+    // Ranks looked up, not searched for: the order of a large project's services has thousands of names.
+    Map<String, Integer> ranks = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      ranks.putIfAbsent(order.get(i), i);
+    }
     List<String> keys = new ArrayList<>(entries.keySet());
-    keys.sort((a, b) -> Integer.compare(rank(order, a), rank(order, b)));
+    keys.sort(Comparator.comparingInt(key -> ranks.getOrDefault(key, order.size())));
     Map<String, Entry> sorted = new LinkedHashMap<>();
     for (String k : keys) {
       sorted.put(k, entries.get(k));
     }
     entries.clear();
     entries.putAll(sorted);
-  }
-
-  private static int rank(List<String> order, String key) {
-    int i = order.indexOf(key);
-    return i < 0 ? order.size() : i;
   }
 
   /** A plain {@code Map} (from a fix) as a PatchMap, recursively; other values as they are. */

@@ -65,6 +65,8 @@ case("merge-anchor-30000", {"compose.yaml": "x-common: &common\n  restart: alway
     "  logging: {driver: json-file, options: {max-size: 10m}}\nservices:\n" + "".join(
     "  service-%d:\n    <<: *common\n    image: registry.example/app-%d:1.0\n    environment: {ROLE: worker, INDEX: \"%d\"}\n"
     "    labels: [team=core, tier=back]\n" % (i, i, i) for i in range(30000))})
+case("suppressions-20000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n" + "".join(
+    "    # lashing-ignore cpu-limit -- reason %d\n" % i for i in range(20000))})
 case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"})
 case("invalid-utf8", {"compose.yaml": b"services:\n  web:\n    image: \xff\xfe\n"})
 PY

@@ -158,16 +158,15 @@ public final class Linter {
     }
     List<Finding> result = new ArrayList<>(findings.size());
     boolean[] used = new boolean[suppressions.size()];
+    SuppressionIndex index = new SuppressionIndex(suppressions);
     for (Finding f : findings) {
-      Finding kept = f;
-      for (int i = 0; i < suppressions.size(); i++) {
-        if (suppressions.get(i).covers(f)) {
-          used[i] = true;
-          kept = f.suppressed(suppressions.get(i).reason());
-          break;
-        }
+      int first = index.firstCovering(f);
+      if (first >= 0) {
+        used[first] = true;
+        result.add(f.suppressed(suppressions.get(first).reason()));
+      } else {
+        result.add(f);
       }
-      result.add(kept);
     }
     Severity invalid = settings.severityOf(new EngineRules.InvalidSuppression().info());
     if (invalid != null) {
@@ -188,6 +187,48 @@ public final class Linter {
       }
     }
     return result;
+  }
+
+  /**
+   * The suppressions that may cover a finding, by the file and line they cover (whole-file ones by file), so that
+   * a finding is checked against those of its line, not against every suppression of the project.
+   */
+  private static final class SuppressionIndex {
+    private final List<Suppressions.Suppression> suppressions;
+    private final Map<SourceLine, List<Integer>> byLine = new HashMap<>();
+    private final Map<String, List<Integer>> wholeFile = new HashMap<>();
+
+    SuppressionIndex(List<Suppressions.Suppression> suppressions) {
+      this.suppressions = suppressions;
+      for (int i = 0; i < suppressions.size(); i++) {
+        Suppressions.Suppression s = suppressions.get(i);
+        if (s.wholeFile()) {
+          wholeFile.computeIfAbsent(s.at().file(), file -> new ArrayList<>()).add(i);
+        } else {
+          byLine.computeIfAbsent(new SourceLine(s.at().file(), s.coveredLine()), key -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+
+    /** The position in the list of the first suppression that covers {@code f}, or -1. */
+    int firstCovering(Finding f) {
+      int onLine = first(byLine.get(new SourceLine(f.at().file(), f.at().line())), f);
+      int inFile = first(wholeFile.get(f.at().file()), f);
+      return onLine < 0 ? inFile : inFile < 0 ? onLine : Math.min(onLine, inFile);
+    }
+
+    private int first(List<Integer> candidates, Finding f) {
+      if (candidates != null) {
+        for (int i : candidates) {
+          if (suppressions.get(i).covers(f)) {
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+
+    private record SourceLine(String file, int line) {}
   }
 
   /**

@@ -36,6 +36,7 @@ final class Suppressions {
    */
   static List<Suppression> parse(SourceFile file, List<ParsedYaml.Comment> comments, List<Problem> problems) {
     List<Suppression> found = new ArrayList<>();
+    NextContentLine nextContentLine = new NextContentLine(file);
     for (ParsedYaml.Comment comment : comments) {
       String text = file.text().substring(comment.start(), comment.end());
       Matcher m = COMMENT.matcher(text);
@@ -63,7 +64,7 @@ final class Suppressions {
       }
       int line = file.lineOf(start);
       boolean alone = file.text().substring(file.lineStart(line), start).isBlank();
-      int covered = alone ? nextContentLine(file, line) : line;
+      int covered = alone ? nextContentLine.after(line) : line;
       found.add(new Suppression(at, m.group(1) != null, covered, List.copyOf(ids), reason.trim()));
     }
     return found;
@@ -87,13 +88,36 @@ final class Suppressions {
     return comments;
   }
 
-  private static int nextContentLine(SourceFile file, int line) {
-    for (int next = line + 1; next <= file.lineCount(); next++) {
-      String text = file.line(next).strip();
-      if (!text.isEmpty() && !text.startsWith("#")) {
-        return next;
-      }
+  /**
+   * The next line after a given one that is not blank or a comment. A run of own-line directives (comments in
+   * file order) shares the answer: the last one found is remembered with the line it was looked for from, so a run
+   * of n directives reads its n lines once, not n times each.
+   */
+  private static final class NextContentLine {
+    private final SourceFile file;
+    /** Every line after {@code from} and before {@code content} is blank or a comment. */
+    private int from = Integer.MAX_VALUE;
+    /** The line found from {@code from}, or -1 when none was left. */
+    private int content = -1;
+
+    NextContentLine(SourceFile file) {
+      this.file = file;
     }
-    return -1;
+
+    int after(int line) {
+      if (line >= from && (content < 0 || line < content)) {
+        return content;
+      }
+      from = line;
+      content = -1;
+      for (int next = line + 1; next <= file.lineCount(); next++) {
+        String text = file.line(next).strip();
+        if (!text.isEmpty() && !text.startsWith("#")) {
+          content = next;
+          break;
+        }
+      }
+      return content;
+    }
   }
 }

@@ -97,6 +97,40 @@ class LinterTest {
   }
 
   @Test
+  void theFirstSuppressionThatCoversAFindingGivesItsReasonAndTheOthersAreUnused() throws IOException {
+    LoadResult load = load("""
+        services:
+          a:
+            image: x:1
+            # lashing-ignore tty-on -- the first of the run
+            # lashing-ignore tty-on -- the second of the run
+
+            tty: true
+          b:
+            image: x:1
+            tty: true  # lashing-ignore tty-on -- the line's own
+        # lashing-ignore-file tty-on -- the whole file, after both
+        # lashing-ignore tty-on -- nothing follows
+        """);
+    List<Finding> findings = linter.lint(load, RuleSettings.of(Policy.DEFAULT));
+    assertThat(findings).extracting(f -> f.ruleId() + "@" + f.at().line()
+            + (f.isSuppressed() ? " suppressed: " + f.suppression() : ""))
+        .containsExactly("unused-suppression@5", "tty-on@7 suppressed: the first of the run",
+            "tty-on@10 suppressed: the line's own", "unused-suppression@11", "unused-suppression@12");
+
+    LoadResult fileFirst = load("""
+        # lashing-ignore-file tty-on -- the whole file, before the line's own
+        services:
+          b:
+            image: x:1
+            tty: true  # lashing-ignore tty-on -- the line's own
+        """);
+    assertThat(linter.lint(fileFirst, RuleSettings.of(Policy.DEFAULT)))
+        .extracting(f -> f.ruleId() + "@" + f.at().line() + (f.isSuppressed() ? " suppressed: " + f.suppression() : ""))
+        .containsExactly("tty-on@5 suppressed: the whole file, before the line's own", "unused-suppression@5");
+  }
+
+  @Test
   void aSuppressionInsideAStringIsText() throws IOException {
     LoadResult load = load("""
         services:

@@ -123,6 +123,21 @@ class HostileInputTest {
   }
 
   @Test
+  void twentyThousandSuppressionCommentsInARun() throws IOException {
+    // each own-line directive covers the next line that is not a comment: all of them cover privileged, and the
+    // first one suppresses it
+    StringBuilder yaml = new StringBuilder("services:\n  web:\n    image: nginx:1.27\n");
+    for (int i = 0; i < 20_000; i++) {
+      yaml.append("    # lashing-ignore privileged -- reason ").append(i).append('\n');
+    }
+    write("compose.yaml", yaml.append("    privileged: true\n").toString());
+    assertThat(lint("--quiet", "compose.yaml")).as(err.toString()).isIn(Cli.OK, Cli.FINDINGS);
+    assertThat(out.toString()).doesNotContain("[privileged]").doesNotContain("compose.yaml:4:5:")
+        .contains("compose.yaml:5:5: low [unused-suppression] lashing-ignore for privileged suppresses nothing")
+        .contains("compose.yaml:20003:5: low [unused-suppression]");
+  }
+
+  @Test
   void anEnvFileOfAMillionLines() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
     StringBuilder env = new StringBuilder();

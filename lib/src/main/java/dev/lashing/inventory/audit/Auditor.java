@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Classifies everything on a host against an environment of the inventory. Each container, image and volume
@@ -44,12 +43,12 @@ import java.util.regex.Pattern;
  * lines, and without one a volume age limit keeps the volume.
  */
 public final class Auditor {
-  private static final Pattern IMAGE_ID = Pattern.compile("(sha256:)?[0-9a-f]{12,64}");
   private static final String EXPERIMENT = ", and that container matches safe_to_delete but is running";
 
   private final Environment env;
   private final HostState state;
   private final Instant now;
+  private final ResourceUsers resourceUsers;
   private final Map<String, String> containers = new LinkedHashMap<>();
   private final Map<String, String> volumes = new LinkedHashMap<>();
   private final List<ExpectedImage> images = new ArrayList<>();
@@ -66,6 +65,7 @@ public final class Auditor {
     this.env = env;
     this.state = state;
     this.now = now;
+    this.resourceUsers = new ResourceUsers(state.containers());
     for (Stack stack : env.stacks().values()) {
       for (Service service : stack.services().values()) {
         String of = "service " + service.name() + " of stack " + stack.name();
@@ -174,7 +174,7 @@ public final class Auditor {
     if (pattern != null) {
       return new Classified(Kind.IMAGE, name, Verdict.EXPECTED, "allowed (" + pattern + ")", argument);
     }
-    List<String> users = users(i);
+    List<String> users = resourceUsers.ofImage(i, repository);
     pattern = env.production() ? null : imagePattern(env.safeToDelete().images(), i);
     if (pattern != null) {
       String matched = "matches safe_to_delete (" + pattern + ")";
@@ -209,7 +209,7 @@ public final class Auditor {
     if (pattern != null) {
       return new Classified(Kind.VOLUME, name, Verdict.EXPECTED, "allowed (" + pattern + ")", name);
     }
-    List<String> users = mountedBy(name);
+    List<String> users = resourceUsers.ofVolume(name);
     pattern = env.production() ? null : Glob.firstMatch(env.safeToDelete().volumes(), name);
     if (pattern != null) {
       String matched = "matches safe_to_delete (" + pattern + ")";
@@ -284,57 +284,6 @@ public final class Auditor {
       return d.toHours() + "h";
     }
     return d.toMinutes() + "m";
-  }
-
-  /** The names of the containers that run an image (by reference or by ID). */
-  private List<String> users(HostState.Image image) {
-    List<String> users = new ArrayList<>();
-    for (HostState.Container c : state.containers()) {
-      if (runs(c.image(), image)) {
-        users.add(c.name());
-      }
-    }
-    return users;
-  }
-
-  private static boolean runs(String reference, HostState.Image image) {
-    if (IMAGE_ID.matcher(reference).matches()) {
-      String a = reference.replaceFirst("^sha256:", "");
-      String b = image.id().replaceFirst("^sha256:", "");
-      return a.startsWith(b) || b.startsWith(a);
-    }
-    if (image.isDangling()) {
-      return false;
-    }
-    try {
-      ImageReference r = ImageReference.parse(reference);
-      if (!r.familiarName().equals(familiar(image.repository()))) {
-        return false;
-      }
-      if (r.digest() != null && r.digest().equals(image.digest())) {
-        return true;
-      }
-      String tag = r.tag() != null ? r.tag() : r.digest() == null ? "latest" : null;
-      return tag != null && tag.equals(image.tag());
-    } catch (SyntaxException e) {
-      return reference.equals(image.name());
-    }
-  }
-
-  /** The containers that mount a volume; a name Docker cut short ("plane_pgd…") counts as a match of its start. */
-  private List<String> mountedBy(String volume) {
-    List<String> users = new ArrayList<>();
-    for (HostState.Container c : state.containers()) {
-      for (String mount : c.mounts()) {
-        String prefix = mount.endsWith("\u2026") ? mount.substring(0, mount.length() - 1)
-            : mount.endsWith("...") ? mount.substring(0, mount.length() - 3) : null;
-        if (mount.equals(volume) || prefix != null && volume.startsWith(prefix)) {
-          users.add(c.name());
-          break;
-        }
-      }
-    }
-    return users;
   }
 
   /** A pattern with a colon matches {@code repository:tag}; one without matches the repository. */

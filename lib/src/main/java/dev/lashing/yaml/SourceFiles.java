@@ -44,7 +44,7 @@ public final class SourceFiles {
         throw new ComposeException(
             Diagnostic.Kind.YAML_SYNTAX,
             SourceRange.synthetic(displayName),
-            "file is " + size + " bytes; Compose files over " + MAX_BYTES + " bytes are not read");
+            "file is " + size + " bytes; files over " + MAX_BYTES + " bytes are not read");
       }
       return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {

@@ -1,7 +1,7 @@
 -- Measures `lashing lsp` from Neovim's LSP client on LASHING_FILE (see bench-lsp.sh): the time to the
 -- first diagnostics, how long a hover takes while a lint of a new edit is under way, the time to the
--- diagnostics of the edited text, and of a fifth edit (debounce included). Prints one "name seconds" line per
--- figure to LASHING_OUT.
+-- diagnostics of the edited text, and of a fifth edit (debounce included), and a code action request at a finding,
+-- asked twice (the second finds the run's fixes planned). Prints one "name seconds" line per figure to LASHING_OUT.
 local out = os.getenv('LASHING_OUT')
 local lines = {}
 local function clock() return vim.loop.hrtime() / 1e9 end
@@ -39,6 +39,16 @@ local ok, failure = pcall(function()
     last = clock() - edited
   end
   table.insert(lines, string.format('diagnostics-after-fifth-edit %.3f', last))
+  row = vim.fn.search('privileged: true') - 1
+  for _, name in ipairs({ 'code-action', 'code-action-again' }) do
+    asked = clock()
+    local actions = vim.lsp.buf_request_sync(buffer, 'textDocument/codeAction', {
+      textDocument = { uri = vim.uri_from_bufnr(buffer) },
+      range = { start = { line = row, character = 4 }, ['end'] = { line = row, character = 4 } },
+      context = { diagnostics = {} } }, 600000)
+    assert(actions and next(actions), 'no code action answer')
+    table.insert(lines, string.format('%s %.3f', name, clock() - asked))
+  end
   vim.lsp.get_client_by_id(id).stop()
 end)
 if not ok then table.insert(lines, 'error: ' .. tostring(failure)) end

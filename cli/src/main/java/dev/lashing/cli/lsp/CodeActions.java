@@ -55,12 +55,9 @@ final class CodeActions {
       }
       suppression(f).ifPresent(actions::add);
     }
-    List<Finding> safe = inFile.stream().filter(f -> f.fix() != null && f.fix().safety() == Fix.Safety.SAFE).toList();
-    if (!safe.isEmpty()) {
-      Map<String, List<TextEdit>> edits = run.fixEdits(safe);
-      if (!edits.isEmpty()) {
-        actions.add(action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, edits, false));
-      }
+    Map<String, List<TextEdit>> fixAll = run.safeFixEdits(file);
+    if (!fixAll.isEmpty()) {
+      actions.add(action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, fixAll, false));
     }
     List<Either<Command, CodeAction>> out = new ArrayList<>();
     for (CodeAction a : actions) {

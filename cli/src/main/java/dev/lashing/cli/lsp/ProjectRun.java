@@ -3,9 +3,11 @@ package dev.lashing.cli.lsp;
 import dev.lashing.fix.FixEdits;
 import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
+import dev.lashing.lint.Fix;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,7 @@ final class ProjectRun {
   private final Set<Path> files;
   private final Map<Path, Integer> versions;
   private FixEdits fixEdits;
+  private final Map<Path, Map<String, List<TextEdit>>> safeFixEdits = new HashMap<>();
 
   /**
    * @param document the open document the run is for
@@ -82,9 +85,17 @@ final class ProjectRun {
     return planner() == null ? Map.of() : planner().of(finding);
   }
 
-  /** The fix engine's edits for several findings that fit together, by file name. */
-  synchronized Map<String, List<TextEdit>> fixEdits(List<Finding> findings) {
-    return planner() == null ? Map.of() : planner().ofAll(findings);
+  /**
+   * The fix engine's edits for every safe fix of the findings shown in {@code file} that fit together, by file
+   * name. Kept for the run: an editor asks for code actions whenever the cursor moves, and planning every fix of a
+   * large file each time would keep the server busy.
+   */
+  synchronized Map<String, List<TextEdit>> safeFixEdits(Path file) {
+    return safeFixEdits.computeIfAbsent(file, shown -> {
+      List<Finding> safe = findingsIn(shown).stream()
+          .filter(f -> f.fix() != null && f.fix().safety() == Fix.Safety.SAFE).toList();
+      return safe.isEmpty() || planner() == null ? Map.of() : planner().ofAll(safe);
+    });
   }
 
   /**

@@ -48,6 +48,8 @@ for i in range(1, depth):
     ext["e%d.yaml" % i] = "services:\n  s:\n    extends: {file: e%d.yaml, service: s}\n    environment: [L%d=1]\n" % (i + 1, i)
 ext["e%d.yaml" % depth] = "services:\n  s:\n    image: busybox\n"
 case("extends-chain-1000", ext)
+case("extends-in-file-1000", {"compose.yaml": "services:\n  s0:\n    image: busybox:1.36\n    environment: [A0=1]\n"
+    + "".join("  s%d:\n    extends: s%d\n    environment: [A%d=1]\n" % (i, i - 1, i) for i in range(1, depth))})
 inc = {"compose.yaml": "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n"}
 for i in range(1, depth):
     inc["i%d.yaml" % i] = "include: [i%d.yaml]\nservices:\n  s%d: {image: busybox}\n" % (i + 1, i)

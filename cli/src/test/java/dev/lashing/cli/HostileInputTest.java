@@ -89,6 +89,20 @@ class HostileInputTest {
   }
 
   @Test
+  void aThousandServicesOfOneFileExtendingEachOther() throws IOException {
+    StringBuilder yaml = new StringBuilder("services:\n  s0:\n    image: busybox:1.36\n    environment: [A0=1]\n");
+    for (int i = 1; i < 1000; i++) {
+      yaml.append("  s").append(i).append(":\n    extends: s").append(i - 1).append("\n    environment: [A")
+          .append(i).append("=1]\n");
+    }
+    write("compose.yaml", yaml.toString());
+    int status = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("config", "-f", "compose.yaml");
+    assertThat(status).as(err.toString()).isZero();
+    String last = out.toString().substring(out.toString().indexOf("\n  s999:\n"));
+    assertThat(last).contains("A0: '1'").contains("A998: '1'").contains("A999: '1'");
+  }
+
+  @Test
   void aDeepIncludeChain() throws Exception {
     write("compose.yaml", "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n");
     for (int i = 1; i < CHAIN; i++) {

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,11 @@ final class Extends {
   /** Services of other files named by {@code extends.file}, by absolute path. */
   private final Map<Path, MapNode> otherFiles = new HashMap<>();
   private final Deque<String> chain = new ArrayDeque<>();
+  /**
+   * Services with their chain applied, by the mapping of services they are in (which names their file) and
+   * name: a chain of n services that extend each other is resolved once, not once per service that ends it.
+   */
+  private final Map<MapNode, Map<String, MapNode>> resolved = new IdentityHashMap<>();
 
   Extends(ProjectLoader loader, List<Diagnostic> problems) {
     this.loader = loader;
@@ -58,6 +64,10 @@ final class Extends {
 
   /** The service named {@code name} in {@code services} (of {@code file}) with its extends chain applied. */
   private MapNode resolve(String name, MapNode services, Path file, ProjectLoader.Scope scope, Resets resets) {
+    MapNode done = resolved.getOrDefault(services, Map.of()).get(name);
+    if (done != null) {
+      return done;
+    }
     MapNode service = (MapNode) services.get(name);
     Node extendsNode = service.get("extends");
     if (!(extendsNode instanceof MapNode spec) || !(spec.get("service") instanceof ScalarNode baseName)) {
@@ -101,7 +111,9 @@ final class Extends {
       chain.pop();
     }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
-    return Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
+    MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
+    resolved.computeIfAbsent(services, in -> new HashMap<>()).put(name, merged);
+    return merged;
   }
 
   private MapNode servicesOf(Path file, ProjectLoader.Scope scope, ScalarNode namedAt) {

@@ -69,6 +69,8 @@ case("merge-anchor-30000", {"compose.yaml": "x-common: &common\n  restart: alway
     "    labels: [team=core, tier=back]\n" % (i, i, i) for i in range(30000))})
 case("suppressions-20000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n" + "".join(
     "    # lashing-ignore cpu-limit -- reason %d\n" % i for i in range(20000))})
+case("references-50000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    environment:\n      X: \""
+    + " ".join("${V%d:-d%d}" % (i, i) for i in range(50000)) + "\"\n"})
 case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"})
 case("invalid-utf8", {"compose.yaml": b"services:\n  web:\n    image: \xff\xfe\n"})
 PY

@@ -152,6 +152,20 @@ class HostileInputTest {
   }
 
   @Test
+  void fiftyThousandReferencesWithDefaultsOnOneLine() throws IOException {
+    // each ${NAME:-default} with an operator reaches to the last closing brace of its line (compose-go's pattern):
+    // the rest of the line is substituted on its own, fifty thousand levels deep
+    StringBuilder value = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      value.append(i == 0 ? "" : " ").append("${V").append(i).append(":-d").append(i).append('}');
+    }
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    environment:\n      X: \"" + value + "\"\n");
+    int status = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("config", "-f", "compose.yaml");
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("X: d0 d1 d2 ").contains(" d49998 d49999\n");
+  }
+
+  @Test
   void anEnvFileOfAMillionLines() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
     StringBuilder env = new StringBuilder();

@@ -1,6 +1,8 @@
 package dev.lashing.interpolation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -78,8 +80,8 @@ public final class Template {
      * Spends, from {@code mark}, what replacing {@code text[start, end)} by {@code replacement} adds in all: what
      * references nested in its default added along the way is part of that, counted once.
      */
-    void settle(long mark, String replacement, int start, int end) throws InterpolationException {
-      left = mark - (replacement.length() - (end - start));
+    void settle(long mark, int replacementLength, int start, int end) throws InterpolationException {
+      left = mark - (replacementLength - (end - start));
       if (left < 0) {
         throw new InterpolationException(InterpolationException.Kind.TOO_LONG,
             "variable references add more than " + MAX_CHARS + " characters to the values of this file"
@@ -99,27 +101,39 @@ public final class Template {
    */
   public static List<Reference> references(String text) {
     List<Reference> found = new ArrayList<>();
-    collect(text, 0, text.length(), found);
+    collect(text, new LineEnds(text), 0, text.length(), found);
     return List.copyOf(found);
   }
 
-  private static void collect(String text, int from, int to, List<Reference> found) {
-    int i = from;
-    while (i < to) {
-      Match m = text.charAt(i) == '$' ? Match.at(text, i, to) : null;
-      if (m == null) {
-        i++;
+  /**
+   * The references of {@code text[from, to)} in text order: each one's default, then the rest of its line after it
+   * (see the class comment), then what follows. The ranges still to read are kept on a stack, not in nested calls:
+   * a line of fifty thousand references with defaults nests fifty thousand ranges.
+   */
+  private static void collect(String text, LineEnds lineEnds, int from, int to, List<Reference> found) {
+    Deque<int[]> ranges = new ArrayDeque<>(); // {next offset to read, end}
+    ranges.push(new int[] {from, to});
+    while (!ranges.isEmpty()) {
+      int[] range = ranges.peek();
+      int i = range[0];
+      if (i >= range[1]) {
+        ranges.pop();
         continue;
       }
+      Match m = text.charAt(i) == '$' ? Match.at(text, lineEnds, i, range[1]) : null;
+      if (m == null) {
+        range[0] = i + 1;
+        continue;
+      }
+      range[0] = m.end;
       if (m.kind == Match.Kind.NAMED || m.kind == Match.Kind.BRACED) {
         String fallback = m.operator.isEmpty() ? null : text.substring(m.fallbackStart, m.fallbackEnd());
         found.add(new Reference(m.name(text), m.operator, fallback, m.start, m.headEnd));
         if (fallback != null) {
-          collect(text, m.fallbackStart, m.fallbackEnd(), found);
-          collect(text, m.headEnd, m.end, found);
+          ranges.push(new int[] {m.headEnd, m.end});
+          ranges.push(new int[] {m.fallbackStart, m.fallbackEnd()});
         }
       }
-      i = m.end;
     }
   }
 
@@ -161,7 +175,7 @@ public final class Template {
     enum Kind { ESCAPED, NAMED, BRACED, INVALID }
 
     /** The match at {@code text[at] == '$'} within {@code [at, to)}, or null when the {@code $} is literal. */
-    static Match at(String text, int at, int to) {
+    static Match at(String text, LineEnds lineEnds, int at, int to) {
       if (at + 1 >= to) {
         return null;
       }
@@ -193,7 +207,7 @@ public final class Template {
         return invalid;
       }
       int fallbackStart = nameEnd + operator.length();
-      int lineEnd = text.indexOf('\n', fallbackStart);
+      int lineEnd = lineEnds.after(fallbackStart);
       int close = text.lastIndexOf('}', (lineEnd < 0 || lineEnd > to ? to : lineEnd) - 1);
       if (close < fallbackStart) {
         return invalid;
@@ -250,53 +264,144 @@ public final class Template {
     }
   }
 
-  /** Substitutes ranges of one text, so nested errors and warnings keep offsets into the whole text. */
-  private record Evaluator(String text, Function<String, String> lookup, UnsetListener unset, Growth growth) {
+  /**
+   * Where the line of an offset ends, remembered: every braced reference with an operator looks for its line's
+   * end, and a line of thousands of them would otherwise read the rest of the line thousands of times.
+   */
+  private static final class LineEnds {
+    private final String text;
+    /** The first line break at or after {@code from} is at {@code lineEnd} (-1 when there is none). */
+    private int from = Integer.MAX_VALUE;
+    private int lineEnd;
+
+    LineEnds(String text) {
+      this.text = text;
+    }
+
+    /** The offset of the first line break at or after {@code offset}, or -1. */
+    int after(int offset) {
+      if (offset < from || lineEnd >= 0 && offset > lineEnd) {
+        from = offset;
+        lineEnd = text.indexOf('\n', offset);
+      }
+      return lineEnd;
+    }
+  }
+
+  /**
+   * Substitutes ranges of one text, so nested errors and warnings keep offsets into the whole text.
+   *
+   * <p>The text after a braced reference's head, up to the last closing brace on its line, is substituted on its own
+   * (see the class comment): as a segment of its own, in the same output, not by a call of its own, since a line of
+   * n such references nests n segments, and n calls each holding a copy of the rest of the line cost the square of
+   * its length in time and memory.
+   */
+  private record Evaluator(String text, Function<String, String> lookup, UnsetListener unset, Growth growth,
+      LineEnds lineEnds) {
+
+    Evaluator(String text, Function<String, String> lookup, UnsetListener unset, Growth growth) {
+      this(text, lookup, unset, growth, new LineEnds(text));
+    }
+
+    /**
+     * A range being substituted: the whole range asked for, or the rest of a braced reference after its head.
+     * A segment that fails is as if its reference failed: its output and growth are taken back.
+     */
+    private static final class Segment {
+      final int from;
+      final int to;
+      /** Where substitution goes on. */
+      int at;
+      /** The first reference that failed in this segment, thrown when it ends. */
+      InterpolationException first;
+      /** For the rest of a reference: the reference, the growth before it and where its text starts in the output. */
+      final Match reference;
+      final long mark;
+      final int outputStart;
+
+      Segment(int from, int to, Match reference, long mark, int outputStart) {
+        this.from = from;
+        this.to = to;
+        this.at = from;
+        this.reference = reference;
+        this.mark = mark;
+        this.outputStart = outputStart;
+      }
+    }
 
     String evaluate(int from, int to) throws InterpolationException {
       int dollar = text.indexOf('$', from);
       if (dollar < 0 || dollar >= to) {
         return text.substring(from, to); // most values refer to no variable
       }
-      StringBuilder out = new StringBuilder(to - from);
-      InterpolationException first = null;
-      int i = from;
-      while (i < to) {
-        dollar = text.indexOf('$', i);
-        if (dollar < 0 || dollar >= to) {
-          out.append(text, i, to);
-          break;
+      StringBuilder out = new StringBuilder(Math.min(to - from, 1024));
+      Deque<Segment> segments = new ArrayDeque<>();
+      segments.push(new Segment(from, to, null, 0, 0));
+      while (true) {
+        Segment segment = segments.peek();
+        if (segment.at >= segment.to) {
+          segments.pop();
+          if (segment.reference == null) {
+            if (segment.first != null) {
+              throw segment.first;
+            }
+            return out.toString();
+          }
+          Segment outer = segments.peek();
+          if (segment.first != null) { // the reference fails with the first failure of its rest
+            out.setLength(segment.outputStart);
+            failed(outer, segment.first, segment.mark);
+          } else {
+            growth.settle(segment.mark, out.length() - segment.outputStart, segment.reference.start,
+                segment.reference.end);
+          }
+          outer.at = segment.reference.end;
+          continue;
         }
-        out.append(text, i, dollar);
-        i = dollar;
-        Match m = Match.at(text, i, to);
+        dollar = text.indexOf('$', segment.at);
+        if (dollar < 0 || dollar >= segment.to) {
+          out.append(text, segment.at, segment.to);
+          segment.at = segment.to;
+          continue;
+        }
+        out.append(text, segment.at, dollar);
+        Match m = Match.at(text, lineEnds, dollar, segment.to);
         if (m == null) {
           out.append('$');
-          i++;
+          segment.at = dollar + 1;
           continue;
         }
         long mark = growth.mark();
         try {
-          String replacement = replace(m, from, to);
-          growth.settle(mark, replacement, m.start, m.end);
+          if (m.kind == Match.Kind.BRACED && !m.operator.isEmpty()) {
+            String name = m.name(text);
+            int outputStart = out.length();
+            out.append(apply(m, name, lookup.apply(name)));
+            segments.push(new Segment(m.headEnd, m.end, m, mark, outputStart)); // the rest, only if the head succeeded
+            continue;
+          }
+          String replacement = replace(m, segment.from, segment.to);
+          growth.settle(mark, replacement.length(), m.start, m.end);
           out.append(replacement);
         } catch (InterpolationException e) {
-          if (e.kind() == InterpolationException.Kind.TOO_LONG) {
-            throw e; // going on would only grow further
-          }
-          growth.reset(mark); // a reference that failed adds nothing
-          if (first == null) {
-            first = e;
-          }
+          failed(segment, e, mark);
         }
-        i = m.end;
+        segment.at = m.end;
       }
-      if (first != null) {
-        throw first;
-      }
-      return out.toString();
     }
 
+    /** A reference of {@code segment} failed: it adds nothing, and the segment fails with its first failure. */
+    private void failed(Segment segment, InterpolationException e, long mark) throws InterpolationException {
+      if (e.kind() == InterpolationException.Kind.TOO_LONG) {
+        throw e; // going on would only grow further
+      }
+      growth.reset(mark);
+      if (segment.first == null) {
+        segment.first = e;
+      }
+    }
+
+    /** The text of a reference without an operator, {@code $$} or an invalid form (which fails). */
     private String replace(Match m, int from, int to) throws InterpolationException {
       if (m.kind == Match.Kind.ESCAPED) {
         return "$";
@@ -309,15 +414,11 @@ public final class Template {
       }
       String name = m.name(text);
       String value = lookup.apply(name);
-      if (m.operator.isEmpty()) {
-        if (value == null) {
-          unset.unset(name, m.start, m.headEnd);
-          return "";
-        }
-        return value;
+      if (value == null) {
+        unset.unset(name, m.start, m.headEnd);
+        return "";
       }
-      String head = apply(m, name, value);
-      return head + evaluate(m.headEnd, m.end);
+      return value;
     }
 
     private String apply(Match m, String name, String value) throws InterpolationException {

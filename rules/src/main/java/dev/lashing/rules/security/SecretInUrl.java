@@ -65,13 +65,18 @@ public final class SecretInUrl implements Rule {
     }
   }
 
-  /** A string command's words share its scalar, which is reported once. */
+  /**
+   * A string command's words share its scalar, one after another: the scalar is read, and reported, once (its text
+   * for each of its words made a long command cost the square of its length, or worse).
+   */
   private static void words(RuleContext context, Service service, Command command, String where,
       Set<Origin> reported) {
+    Origin previous = null;
     for (Located<String> word : command.words()) {
-      if (!reported.contains(word.origin())) {
+      if (!word.origin().equals(previous) && !reported.contains(word.origin())) {
         report(context, service, word.origin(), WrittenText.literal(context, word), where, reported);
       }
+      previous = word.origin();
     }
   }
 

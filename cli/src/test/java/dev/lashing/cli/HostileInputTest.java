@@ -166,6 +166,20 @@ class HostileInputTest {
   }
 
   @Test
+  void defaultsNestedTwentyThousandDeepAreRefusedWithAPosition() throws IOException {
+    StringBuilder image = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      image.append("${V").append(i).append(":-");
+    }
+    image.append("1.27").append("}".repeat(20_000));
+    write("compose.yaml", "services:\n  web:\n    image: \"nginx:" + image + "\"\n");
+    assertThat(lint("--quiet", "compose.yaml")).isEqualTo(Cli.INVALID); // Compose refuses the project
+    int column = "    image: \"nginx:".length() + image.indexOf("${V200:-") + 1;
+    assertThat(out.toString()).contains("compose.yaml:3:" + column + ": high [invalid-interpolation]")
+        .contains("defaults are nested deeper than 200 levels");
+  }
+
+  @Test
   void anEnvFileOfAMillionLines() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
     StringBuilder env = new StringBuilder();

@@ -14,7 +14,9 @@ public final class InterpolationException extends Exception {
     /** A {@code ${V:?msg}} or {@code ${V?msg}} whose variable is missing. */
     MISSING_REQUIRED,
     /** References that would make values grow beyond {@link Template.Growth}'s bound. */
-    TOO_LONG
+    TOO_LONG,
+    /** Defaults nested in defaults deeper than {@link Template#MAX_NESTING} levels. */
+    TOO_DEEP
   }
 
   private final Kind kind;

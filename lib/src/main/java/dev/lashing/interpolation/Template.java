@@ -35,6 +35,12 @@ public final class Template {
     void unset(String name, int start, int end);
   }
 
+  /**
+   * How deep defaults may nest in defaults ({@code ${A:-${B:-...}}}): as deep as YAML nesting may go. Compose has no
+   * such bound; twenty thousand levels overflowed the stack here after filling gigabytes with the nested texts.
+   */
+  public static final int MAX_NESTING = 200;
+
   private Template() {}
 
   /**
@@ -57,7 +63,7 @@ public final class Template {
     if (text.indexOf('$') < 0) {
       return text; // no reference and no escape: most values, which the rules also ask for with variables unset
     }
-    return new Evaluator(text, lookup, unset, growth).evaluate(0, text.length());
+    return new Evaluator(text, lookup, unset, growth).evaluate(0, text.length(), 0);
   }
 
   /**
@@ -111,8 +117,8 @@ public final class Template {
    * a line of fifty thousand references with defaults nests fifty thousand ranges.
    */
   private static void collect(String text, LineEnds lineEnds, int from, int to, List<Reference> found) {
-    Deque<int[]> ranges = new ArrayDeque<>(); // {next offset to read, end}
-    ranges.push(new int[] {from, to});
+    Deque<int[]> ranges = new ArrayDeque<>(); // {next offset to read, end, nesting of defaults}
+    ranges.push(new int[] {from, to, 0});
     while (!ranges.isEmpty()) {
       int[] range = ranges.peek();
       int i = range[0];
@@ -129,9 +135,9 @@ public final class Template {
       if (m.kind == Match.Kind.NAMED || m.kind == Match.Kind.BRACED) {
         String fallback = m.operator.isEmpty() ? null : text.substring(m.fallbackStart, m.fallbackEnd());
         found.add(new Reference(m.name(text), m.operator, fallback, m.start, m.headEnd));
-        if (fallback != null) {
-          ranges.push(new int[] {m.headEnd, m.end});
-          ranges.push(new int[] {m.fallbackStart, m.fallbackEnd()});
+        if (fallback != null && range[2] < MAX_NESTING) { // deeper, substitution refuses the text
+          ranges.push(new int[] {m.headEnd, m.end, range[2]});
+          ranges.push(new int[] {m.fallbackStart, m.fallbackEnd(), range[2] + 1});
         }
       }
     }
@@ -329,7 +335,8 @@ public final class Template {
       }
     }
 
-    String evaluate(int from, int to) throws InterpolationException {
+    /** Substitutes {@code text[from, to)}, a text {@code nesting} defaults deep. */
+    String evaluate(int from, int to, int nesting) throws InterpolationException {
       int dollar = text.indexOf('$', from);
       if (dollar < 0 || dollar >= to) {
         return text.substring(from, to); // most values refer to no variable
@@ -376,7 +383,7 @@ public final class Template {
           if (m.kind == Match.Kind.BRACED && !m.operator.isEmpty()) {
             String name = m.name(text);
             int outputStart = out.length();
-            out.append(apply(m, name, lookup.apply(name)));
+            out.append(apply(m, name, lookup.apply(name), nesting));
             segments.push(new Segment(m.headEnd, m.end, m, mark, outputStart)); // the rest, only if the head succeeded
             continue;
           }
@@ -392,8 +399,8 @@ public final class Template {
 
     /** A reference of {@code segment} failed: it adds nothing, and the segment fails with its first failure. */
     private void failed(Segment segment, InterpolationException e, long mark) throws InterpolationException {
-      if (e.kind() == InterpolationException.Kind.TOO_LONG) {
-        throw e; // going on would only grow further
+      if (e.kind() == InterpolationException.Kind.TOO_LONG || e.kind() == InterpolationException.Kind.TOO_DEEP) {
+        throw e; // going on would only grow further, or nest deeper
       }
       growth.reset(mark);
       if (segment.first == null) {
@@ -421,26 +428,30 @@ public final class Template {
       return value;
     }
 
-    private String apply(Match m, String name, String value) throws InterpolationException {
+    private String apply(Match m, String name, String value, int nesting) throws InterpolationException {
       boolean set = value != null;
       boolean nonEmpty = set && !value.isEmpty();
       return switch (m.operator) {
-        case ":-" -> nonEmpty ? value : fallback(m);
-        case "-" -> set ? value : fallback(m);
-        case ":+" -> nonEmpty ? fallback(m) : "";
-        case "+" -> set ? fallback(m) : "";
-        case ":?" -> nonEmpty ? value : missing(m, name);
-        case "?" -> set ? value : missing(m, name);
+        case ":-" -> nonEmpty ? value : fallback(m, nesting);
+        case "-" -> set ? value : fallback(m, nesting);
+        case ":+" -> nonEmpty ? fallback(m, nesting) : "";
+        case "+" -> set ? fallback(m, nesting) : "";
+        case ":?" -> nonEmpty ? value : missing(m, name, nesting);
+        case "?" -> set ? value : missing(m, name, nesting);
         default -> throw new IllegalStateException(m.operator);
       };
     }
 
-    private String fallback(Match m) throws InterpolationException {
-      return evaluate(m.fallbackStart, m.fallbackEnd());
+    private String fallback(Match m, int nesting) throws InterpolationException {
+      if (nesting >= MAX_NESTING) {
+        throw new InterpolationException(InterpolationException.Kind.TOO_DEEP,
+            "defaults are nested deeper than " + MAX_NESTING + " levels", m.start, m.headEnd);
+      }
+      return evaluate(m.fallbackStart, m.fallbackEnd(), nesting + 1);
     }
 
-    private String missing(Match m, String name) throws InterpolationException {
-      String reason = fallback(m);
+    private String missing(Match m, String name, int nesting) throws InterpolationException {
+      String reason = fallback(m, nesting);
       String message = "required variable " + name + " is missing a value" + (reason.isEmpty() ? "" : ": " + reason);
       throw new InterpolationException(InterpolationException.Kind.MISSING_REQUIRED, message, m.start, m.headEnd);
     }

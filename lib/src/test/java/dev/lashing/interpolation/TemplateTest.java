@@ -141,6 +141,33 @@ class TemplateTest {
     assertThat(Template.substitute("${BIG}", env::get, (n, s, e) -> { }, growth)).isEqualTo(big);
   }
 
+  /** {@code ${V0:-${V1:-...${Vn-1:-x}...}}}: defaults nested {@code n} deep. */
+  private static String nested(int n) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      text.append("${V").append(i).append(":-");
+    }
+    return text.append('x').append("}".repeat(n)).toString();
+  }
+
+  @Test
+  void defaultsNestDeepAsYamlMayAndNoDeeper() throws InterpolationException {
+    // 200 references each in the default of the one before: the last default is 200 levels down
+    assertThat(Template.substitute(nested(Template.MAX_NESTING), name -> null, name -> { })).isEqualTo("x");
+    String tooDeep = nested(Template.MAX_NESTING + 1);
+    assertThatThrownBy(() -> Template.substitute(tooDeep, name -> null, name -> { }))
+        .isInstanceOfSatisfying(InterpolationException.class, e -> {
+          assertThat(e.kind()).isEqualTo(InterpolationException.Kind.TOO_DEEP);
+          assertThat(e.getMessage()).isEqualTo("defaults are nested deeper than 200 levels");
+          assertThat(e.start()).isEqualTo(tooDeep.indexOf("${V200:-"));
+        });
+    // a default is read only when it is used
+    assertThat(Template.substitute(tooDeep, name -> name.equals("V0") ? "set" : null, name -> { })).isEqualTo("set");
+    // references are listed down to the depth substitution reads
+    assertThat(Template.references(nested(20_000))).hasSize(Template.MAX_NESTING + 1)
+        .last().extracting(Template.Reference::name).isEqualTo("V200");
+  }
+
   @Test
   void invalidTemplateQuotesTheTextLikeGo() {
     assertThat(failure("${")).hasMessage("Invalid template: \"${\"");

@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +27,15 @@ final class Extends {
   /** Services of other files named by {@code extends.file}, by absolute path. */
   private final Map<Path, MapNode> otherFiles = new HashMap<>();
   private final Deque<String> chain = new ArrayDeque<>();
+  /** The services of the document being resolved. */
+  private MapNode own;
   /**
-   * Services with their chain applied, by the mapping of services they are in (which names their file) and
-   * name: a chain of n services that extend each other is resolved once, not once per service that ends it.
+   * The document's own services with their chain applied, by name: a chain of n services of one file that extend
+   * each other is resolved once, not once per service that ends it. Only these are kept, since each is part of
+   * the result anyway; a service of another file is resolved again when needed, and a chain through a thousand
+   * files keeps no copy of each step.
    */
-  private final Map<MapNode, Map<String, MapNode>> resolved = new IdentityHashMap<>();
+  private final Map<String, MapNode> resolvedOwn = new HashMap<>();
 
   Extends(ProjectLoader loader, List<Diagnostic> problems) {
     this.loader = loader;
@@ -43,6 +46,7 @@ final class Extends {
     if (!(tree.get("services") instanceof MapNode services)) {
       return tree;
     }
+    own = services;
     List<MapNode.Entry> resolved = new ArrayList<>();
     boolean changed = false;
     for (MapNode.Entry e : services.entries()) {
@@ -64,7 +68,7 @@ final class Extends {
 
   /** The service named {@code name} in {@code services} (of {@code file}) with its extends chain applied. */
   private MapNode resolve(String name, MapNode services, Path file, ProjectLoader.Scope scope, Resets resets) {
-    MapNode done = resolved.getOrDefault(services, Map.of()).get(name);
+    MapNode done = services == own ? resolvedOwn.get(name) : null;
     if (done != null) {
       return done;
     }
@@ -112,7 +116,9 @@ final class Extends {
     }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
     MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
-    resolved.computeIfAbsent(services, in -> new HashMap<>()).put(name, merged);
+    if (services == own) {
+      resolvedOwn.put(name, merged);
+    }
     return merged;
   }
 

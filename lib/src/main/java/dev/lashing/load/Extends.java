@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,11 @@ final class Extends {
    * files keeps no copy of each step.
    */
   private final Map<String, MapNode> resolvedOwn = new HashMap<>();
+  /**
+   * The services of other files that the document's own services extend, resolved, by their file's mapping
+   * (identity) and name: a hundred services that extend one base resolve its chain once.
+   */
+  private final Map<MapNode, Map<String, MapNode>> resolvedBases = new IdentityHashMap<>();
 
   Extends(ProjectLoader loader, List<Diagnostic> problems) {
     this.loader = loader;
@@ -107,12 +113,18 @@ final class Extends {
           "cannot extend service \"" + name + "\" in " + loader.displayName(file) + ": service \""
               + baseName.value() + "\" not found in " + loader.displayName(baseFile));
     }
-    chain.push(key);
-    MapNode base;
-    try {
-      base = resolve(baseName.value(), baseServices, baseFile, scope, baseResets);
-    } finally {
-      chain.pop();
+    boolean baseOfOwn = services == own && baseServices != own;
+    MapNode base = baseOfOwn ? resolvedBases.getOrDefault(baseServices, Map.of()).get(baseName.value()) : null;
+    if (base == null) {
+      chain.push(key);
+      try {
+        base = resolve(baseName.value(), baseServices, baseFile, scope, baseResets);
+      } finally {
+        chain.pop();
+      }
+      if (baseOfOwn) {
+        resolvedBases.computeIfAbsent(baseServices, in -> new HashMap<>()).put(baseName.value(), base);
+      }
     }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
     MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));

@@ -50,6 +50,11 @@ ext["e%d.yaml" % depth] = "services:\n  s:\n    image: busybox\n"
 case("extends-chain-1000", ext)
 case("extends-in-file-1000", {"compose.yaml": "services:\n  s0:\n    image: busybox:1.36\n    environment: [A0=1]\n"
     + "".join("  s%d:\n    extends: s%d\n    environment: [A%d=1]\n" % (i, i - 1, i) for i in range(1, depth))})
+case("extends-fan-onto-chain-400", {
+    "base.yaml": "services:\n" + "".join("  b%d:\n    extends: b%d\n    environment: [B%d=1]\n" % (i, i + 1, i)
+                                           for i in range(399)) + "  b399:\n    image: busybox:1.36\n",
+    "compose.yaml": "services:\n" + "".join("  s%d:\n    extends: {file: base.yaml, service: b0}\n" % i
+                                              for i in range(400))})
 inc = {"compose.yaml": "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n"}
 for i in range(1, depth):
     inc["i%d.yaml" % i] = "include: [i%d.yaml]\nservices:\n  s%d: {image: busybox}\n" % (i + 1, i)

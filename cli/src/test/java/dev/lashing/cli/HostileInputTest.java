@@ -103,6 +103,23 @@ class HostileInputTest {
   }
 
   @Test
+  void fourHundredServicesExtendingABaseWhoseChainIsFourHundredLong() throws IOException {
+    StringBuilder base = new StringBuilder("services:\n");
+    StringBuilder compose = new StringBuilder("services:\n");
+    for (int i = 0; i < 399; i++) {
+      base.append("  b").append(i).append(":\n    extends: b").append(i + 1).append("\n    environment: [B").append(i)
+          .append("=1]\n");
+      compose.append("  s").append(i).append(":\n    extends: {file: base.yaml, service: b0}\n");
+    }
+    write("base.yaml", base.append("  b399:\n    image: busybox:1.36\n").toString());
+    write("compose.yaml", compose.toString());
+    int status = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run("config", "-f", "compose.yaml");
+    assertThat(status).as(err.toString()).isZero();
+    String last = out.toString().substring(out.toString().indexOf("\n  s398:\n"));
+    assertThat(last).contains("B0: '1'").contains("B398: '1'").contains("image: busybox:1.36");
+  }
+
+  @Test
   void aDeepIncludeChain() throws Exception {
     write("compose.yaml", "include: [i1.yaml]\nservices:\n  web: {image: nginx:1.27}\n");
     for (int i = 1; i < CHAIN; i++) {

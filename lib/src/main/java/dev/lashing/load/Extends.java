@@ -31,17 +31,12 @@ final class Extends {
   /** The services of the document being resolved. */
   private MapNode own;
   /**
-   * The document's own services with their chain applied, by name: a chain of n services of one file that extend
-   * each other is resolved once, not once per service that ends it. Only these are kept, since each is part of
-   * the result anyway; a service of another file is resolved again when needed, and a chain through a thousand
-   * files keeps no copy of each step.
+   * Resolved services, by the mapping of services they are in (identity) and name: the document's own (each is
+   * part of the result anyway) and the services of other files that they extend directly. A chain of n services
+   * of one file, or n services extending one base, is then resolved once; the steps of a chain through other
+   * files are not kept, so a chain through a thousand files keeps no copy of each step.
    */
-  private final Map<String, MapNode> resolvedOwn = new HashMap<>();
-  /**
-   * The services of other files that the document's own services extend, resolved, by their file's mapping
-   * (identity) and name: a hundred services that extend one base resolve its chain once.
-   */
-  private final Map<MapNode, Map<String, MapNode>> resolvedBases = new IdentityHashMap<>();
+  private final Map<MapNode, Map<String, MapNode>> kept = new IdentityHashMap<>();
 
   Extends(ProjectLoader loader, List<Diagnostic> problems) {
     this.loader = loader;
@@ -74,7 +69,7 @@ final class Extends {
 
   /** The service named {@code name} in {@code services} (of {@code file}) with its extends chain applied. */
   private MapNode resolve(String name, MapNode services, Path file, ProjectLoader.Scope scope, Resets resets) {
-    MapNode done = services == own ? resolvedOwn.get(name) : null;
+    MapNode done = kept.getOrDefault(services, Map.of()).get(name);
     if (done != null) {
       return done;
     }
@@ -113,25 +108,24 @@ final class Extends {
           "cannot extend service \"" + name + "\" in " + loader.displayName(file) + ": service \""
               + baseName.value() + "\" not found in " + loader.displayName(baseFile));
     }
-    boolean baseOfOwn = services == own && baseServices != own;
-    MapNode base = baseOfOwn ? resolvedBases.getOrDefault(baseServices, Map.of()).get(baseName.value()) : null;
-    if (base == null) {
-      chain.push(key);
-      try {
-        base = resolve(baseName.value(), baseServices, baseFile, scope, baseResets);
-      } finally {
-        chain.pop();
-      }
-      if (baseOfOwn) {
-        resolvedBases.computeIfAbsent(baseServices, in -> new HashMap<>()).put(baseName.value(), base);
-      }
+    chain.push(key);
+    MapNode base;
+    try {
+      base = resolve(baseName.value(), baseServices, baseFile, scope, baseResets);
+    } finally {
+      chain.pop();
     }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
     MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
     if (services == own) {
-      resolvedOwn.put(name, merged);
+      keep(baseServices, baseName.value(), base);
+      keep(services, name, merged);
     }
     return merged;
+  }
+
+  private void keep(MapNode services, String name, MapNode resolved) {
+    kept.computeIfAbsent(services, in -> new HashMap<>()).put(name, resolved);
   }
 
   private MapNode servicesOf(Path file, ProjectLoader.Scope scope, ScalarNode namedAt) {

@@ -11,7 +11,6 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.lint.TextWithin;
 import dev.lashing.model.Command;
-import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
@@ -121,13 +120,7 @@ public final class SecretInCommand implements Rule {
   private static List<Word> words(RuleContext context, Command command,
       Map<SourceRange, List<Word>> wordsOfScalars) {
     List<Word> words = new ArrayList<>();
-    Origin previous = null;
-    for (Located<String> located : command.words()) {
-      Origin scalar = located.origin();
-      if (scalar.equals(previous)) { // the words of a string command share its scalar, one after another
-        continue;
-      }
-      previous = scalar;
+    for (Origin scalar : command.scalars()) {
       for (Word word : wordsOfScalars.computeIfAbsent(scalar.at(), at -> wordsOf(context, scalar))) {
         words.add(word.origin() == scalar ? word : new Word(word.text(), word.written(), word.at(), scalar));
       }

@@ -9,7 +9,6 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.model.Command;
 import dev.lashing.model.KeyValue;
-import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.HashSet;
@@ -52,7 +51,7 @@ public final class SecretInUrl implements Rule {
         }
         if (service.build().context() != null) {
           report(context, service, service.build().context().origin(),
-              WrittenText.literal(context, service.build().context()), "build context", reported);
+              WrittenText.literal(context, service.build().context().origin()), "build context", reported);
         }
         for (KeyValue entry : service.build().additionalContexts().values()) {
           report(context, service, entry.origin(), WrittenText.literal(context, entry), "build context "
@@ -65,18 +64,13 @@ public final class SecretInUrl implements Rule {
     }
   }
 
-  /**
-   * A string command's words share its scalar, one after another: the scalar is read, and reported, once (its text
-   * for each of its words made a long command cost the square of its length, or worse).
-   */
+  /** A command's scalars: a string command is read, and reported, once. */
   private static void words(RuleContext context, Service service, Command command, String where,
       Set<Origin> reported) {
-    Origin previous = null;
-    for (Located<String> word : command.words()) {
-      if (!word.origin().equals(previous) && !reported.contains(word.origin())) {
-        report(context, service, word.origin(), WrittenText.literal(context, word), where, reported);
+    for (Origin scalar : command.scalars()) {
+      if (!reported.contains(scalar)) {
+        report(context, service, scalar, WrittenText.literal(context, scalar), where, reported);
       }
-      previous = word.origin();
     }
   }
 

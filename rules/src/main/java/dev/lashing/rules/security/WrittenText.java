@@ -5,7 +5,6 @@ import dev.lashing.interpolation.Template;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.WrittenValues;
 import dev.lashing.model.KeyValue;
-import dev.lashing.model.Located;
 import dev.lashing.source.Origin;
 
 /**
@@ -36,12 +35,9 @@ final class WrittenText {
     return unset(raw);
   }
 
-  /**
-   * The literal part of the scalar a value is written in. For a string command split into words, that is
-   * the whole command.
-   */
-  static String literal(RuleContext context, Located<String> value) {
-    String raw = raw(context, value.origin());
+  /** The literal part of the scalar at {@code scalar}: for a string command, the whole command. */
+  static String literal(RuleContext context, Origin scalar) {
+    String raw = raw(context, scalar);
     return raw == null ? "" : unset(raw);
   }
 

@@ -26,6 +26,11 @@ final class YamlFile {
     final ScalarNode key;
     /** The index of this node in its parent sequence, or -1. */
     final int index;
+    /**
+     * The next node written at the same range (a value and the mapping or sequence it opens can share one), or
+     * null: most ranges hold one node, which then needs no list of its own.
+     */
+    private Written sameRange;
 
     Written(Node node, Written parent, ScalarNode key, int index) {
       this.node = node;
@@ -99,7 +104,8 @@ final class YamlFile {
   final SourceFile source;
   final String text;
   final List<Written> documents = new ArrayList<>();
-  private final Map<Long, List<Written>> byRange = new HashMap<>();
+  /** The first node written at each range; the others follow it through {@link Written#sameRange}. */
+  private final Map<Long, Written> byRange = new HashMap<>();
   private final Map<Long, Written> byKey = new HashMap<>();
   /** Aliases written here, as nodes, made once so that edits of the same alias compare equal. */
   private final Map<Node, Written> aliases = new java.util.IdentityHashMap<>();
@@ -136,7 +142,14 @@ final class YamlFile {
   }
 
   private void index(Written w) {
-    byRange.computeIfAbsent(key(w.start(), w.end()), k -> new ArrayList<>()).add(w);
+    Written first = byRange.putIfAbsent(key(w.start(), w.end()), w);
+    if (first != null) {
+      Written last = first;
+      while (last.sameRange != null) {
+        last = last.sameRange;
+      }
+      last.sameRange = w;
+    }
     if (w.key != null) {
       byKey.put(key(w.key.origin().at().startOffset(), w.key.origin().at().endOffset()), w);
     }
@@ -166,10 +179,26 @@ final class YamlFile {
 
   /** The written nodes at exactly this range (usually one). */
   List<Written> at(SourceRange range) {
-    if (range == null || range.isSynthetic() || !range.file().equals(source.name())) {
+    Written first = firstAt(range);
+    if (first == null) {
       return List.of();
     }
-    return byRange.getOrDefault(key(range.startOffset(), range.endOffset()), List.of());
+    if (first.sameRange == null) {
+      return List.of(first);
+    }
+    List<Written> all = new ArrayList<>();
+    for (Written w = first; w != null; w = w.sameRange) {
+      all.add(w);
+    }
+    return all;
+  }
+
+  /** The first written node at exactly this range (the others follow it), or null. */
+  private Written firstAt(SourceRange range) {
+    if (range == null || range.isSynthetic() || !range.file().equals(source.name())) {
+      return null;
+    }
+    return byRange.get(key(range.startOffset(), range.endOffset()));
   }
 
   /** The written node at this range that is the value of {@code key} (or an item when key is null). */
@@ -196,14 +225,19 @@ final class YamlFile {
       return null;
     }
     MapNode.Entry e = m.entry(key);
-    if (e == null || !e.key().origin().via().isEmpty()) {
+    return e == null ? null : child(map, e);
+  }
+
+  /** The written value of the entry {@code e} of the mapping {@code map}, or null (also from a merge key). */
+  private Written child(Written map, MapNode.Entry e) {
+    if (!e.key().origin().via().isEmpty()) {
       return null;
     }
     if (!e.value().origin().via().isEmpty()) {
       return aliases.computeIfAbsent(e.value(), v -> new Written(v, map, e.key(), -1));
     }
-    for (Written w : at(e.value().origin().at())) {
-      if (w.parent == map && key.equals(w.name())) {
+    for (Written w = firstAt(e.value().origin().at()); w != null; w = w.sameRange) {
+      if (w.parent == map && e.name().equals(w.name())) {
         return w;
       }
     }
@@ -218,7 +252,7 @@ final class YamlFile {
     if (!s.get(index).origin().via().isEmpty()) {
       return aliases.computeIfAbsent(s.get(index), v -> new Written(v, seq, null, index));
     }
-    for (Written w : at(s.get(index).origin().at())) {
+    for (Written w = firstAt(s.get(index).origin().at()); w != null; w = w.sameRange) {
       if (w.parent == seq && w.index == index) {
         return w;
       }
@@ -388,7 +422,7 @@ final class YamlFile {
       List<Written> out = new ArrayList<>();
       if (w.node instanceof MapNode m) {
         for (MapNode.Entry e : m.entries()) {
-          Written c = file.child(w, e.name());
+          Written c = file.child(w, e); // the entry itself: its name finds it, as keys are unique
           if (c != null) {
             out.add(c);
           }

@@ -28,12 +28,16 @@ import java.util.Set;
 final class WrittenPlaces {
   private final LoadResult load;
   private final Map<String, YamlFile> files = new HashMap<>();
-  /** For each written node, the places of the merged model it is used at (extension fields aside). */
-  private final Map<Written, Set<String>> users = new IdentityHashMap<>();
+  /**
+   * For each written node, the first place of the merged model it is used at (extension fields aside). Made when
+   * first asked for: a round that plans no change needs none of it, and it holds every node of the project.
+   */
+  private Map<Written, String> firstUsers;
+  /** All the places that use a written node used at more than one (an anchor's, a merge key's), in order. */
+  private Map<Written, Set<String>> sharedUsers;
 
   WrittenPlaces(LoadResult load) {
     this.load = load;
-    indexUsers(load.tree(), ModelPath.ROOT);
   }
 
   MapNode tree() {
@@ -42,7 +46,17 @@ final class WrittenPlaces {
 
   /** The places of the merged model that use a written node. */
   Set<String> usersOf(Written w) {
-    return users.getOrDefault(w, Set.of());
+    if (firstUsers == null) {
+      firstUsers = new IdentityHashMap<>();
+      sharedUsers = new IdentityHashMap<>();
+      indexUsers(load.tree(), ModelPath.ROOT);
+    }
+    Set<String> shared = sharedUsers.get(w);
+    if (shared != null) {
+      return shared;
+    }
+    String only = firstUsers.get(w);
+    return only == null ? Set.of() : Set.of(only);
   }
 
   /** The compose file a position is in, or null (a synthetic position, an env file). */
@@ -126,7 +140,11 @@ final class WrittenPlaces {
       if (file != null) {
         Written w = match(file, node, step);
         if (w != null) {
-          users.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(userKey(path));
+          String user = userKey(path);
+          String first = firstUsers.putIfAbsent(w, user);
+          if (first != null && !first.equals(user)) {
+            sharedUsers.computeIfAbsent(w, k -> new LinkedHashSet<>(List.of(first))).add(user);
+          }
         }
       }
     }

@@ -136,7 +136,7 @@ final class ChangeResolver {
         continue;
       }
       ModelPath rest = path.from(d);
-      Via extended = WrittenPlaces.last(merged, Via.Kind.EXTENDS);
+      Via extended = WrittenPlaces.extendedBy(merged);
       if (extended != null) {
         return Resolved.only(localIn(extended.at(), path, action));
       }
@@ -194,7 +194,7 @@ final class ChangeResolver {
         throw new Unwritable("no item " + index + " in " + path);
       }
       Node item = list.get(index);
-      if (WrittenPlaces.last(item, Via.Kind.EXTENDS) != null) {
+      if (WrittenPlaces.extendedBy(item) != null) {
         throw new Unwritable("item " + index + " of " + path + " is inherited through extends;"
             + " change it in the base service");
       }

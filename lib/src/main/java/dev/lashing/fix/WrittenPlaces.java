@@ -13,6 +13,7 @@ import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,9 @@ import java.util.Set;
  * (several, when an anchor or a merge key shares it).
  */
 final class WrittenPlaces {
+  private static final Set<Via.Kind> EXTENDS = EnumSet.of(Via.Kind.EXTENDS);
+  private static final Set<Via.Kind> YAML_USES = EnumSet.of(Via.Kind.ALIAS, Via.Kind.MERGE_KEY);
+
   private final LoadResult load;
   private final Map<String, YamlFile> files = new HashMap<>();
   /**
@@ -135,7 +139,7 @@ final class WrittenPlaces {
     if (step instanceof Key key && key.name().startsWith("x-")) {
       return;
     }
-    if (last(node, Via.Kind.EXTENDS) == null) {
+    if (extendedBy(node) == null) {
       YamlFile file = fileOf(node.origin().at());
       if (file != null) {
         Written w = match(file, node, step);
@@ -168,25 +172,13 @@ final class WrittenPlaces {
     return out.toString();
   }
 
-  /** The last way of this kind the node was brought in by, or null. */
-  static Via last(Node node, Via.Kind kind) {
-    Via found = null;
-    for (Via v : node.origin().via()) {
-      if (v.kind() == kind) {
-        found = v;
-      }
-    }
-    return found;
+  /** The last {@code extends} that brought the node in, or null. */
+  static Via extendedBy(Node node) {
+    return node.origin().lastUse(EXTENDS);
   }
 
   /** The last alias or merge key the node was brought in by, or null. */
   static Via lastYaml(Node node) {
-    Via found = null;
-    for (Via v : node.origin().via()) {
-      if (v.kind() == Via.Kind.ALIAS || v.kind() == Via.Kind.MERGE_KEY) {
-        found = v;
-      }
-    }
-    return found;
+    return node.origin().lastUse(YAML_USES);
   }
 }

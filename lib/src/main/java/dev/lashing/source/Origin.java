@@ -2,6 +2,7 @@ package dev.lashing.source;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where a value is written ({@link #at()}) and the chain of uses that carried it to where it takes effect
@@ -102,6 +103,11 @@ public sealed interface Origin permits SourceRange, Origin.Carried {
   default SourceRange usedAt() {
     List<Via> via = via();
     return via.isEmpty() ? at() : via.get(via.size() - 1).at();
+  }
+
+  /** The last of the uses that carried the value that is of one of {@code kinds}; null when there is none. */
+  default Via lastUse(Set<Via.Kind> kinds) {
+    return ViaChain.lastOf(via(), kinds);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An immutable list of uses that shares its beginning with the list it extends: a value carried through a
@@ -57,6 +58,24 @@ final class ViaChain extends AbstractList<Via> {
     }
     for (int i = uses.size() - 1; i >= 0; i--) {
       if (uses.get(i).kind() != kind) {
+        return uses.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The last of {@code uses} of one of {@code kinds}, found from the end; null when there is none. */
+  static Via lastOf(List<Via> uses, Set<Via.Kind> kinds) {
+    if (uses instanceof ViaChain chain) {
+      // a run of uses of another kind is passed over in one step: a deep chain of includes costs no more
+      ViaChain at = chain;
+      while (at.size > 0 && !kinds.contains(at.last.kind())) {
+        at = at.beforeOtherKind;
+      }
+      return at.size == 0 ? null : at.last;
+    }
+    for (int i = uses.size() - 1; i >= 0; i--) {
+      if (kinds.contains(uses.get(i).kind())) {
         return uses.get(i);
       }
     }

@@ -3,13 +3,15 @@ package dev.lashing.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ViaChainTest {
   @Test
-  void lastOtherThanFindsWhatAWalkFromTheEndFinds() {
+  void searchesFromTheEndFindWhatAWalkOfAPlainListFinds() {
     Random random = new Random(8);
     Via.Kind[] kinds = Via.Kind.values();
     for (int round = 0; round < 200; round++) {
@@ -24,9 +26,22 @@ class ViaChainTest {
         chain = chain.plus(use);
         for (Via.Kind other : kinds) {
           assertThat(ViaChain.lastOtherThan(chain, other)).isSameAs(ViaChain.lastOtherThan(List.copyOf(uses), other));
+          assertThat(ViaChain.lastOf(chain, EnumSet.of(other))).isSameAs(lastOf(uses, EnumSet.of(other)));
+          Set<Via.Kind> two = EnumSet.of(other, kinds[random.nextInt(kinds.length)]);
+          assertThat(Origin.of(SourceRange.synthetic("value"), chain).lastUse(two)).isSameAs(lastOf(uses, two));
         }
       }
     }
+  }
+
+  private static Via lastOf(List<Via> uses, Set<Via.Kind> kinds) {
+    Via found = null;
+    for (Via use : uses) {
+      if (kinds.contains(use.kind())) {
+        found = use;
+      }
+    }
+    return found;
   }
 
   @Test

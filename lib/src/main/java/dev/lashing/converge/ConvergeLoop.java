@@ -71,7 +71,7 @@ public final class ConvergeLoop {
         return new Outcome(current, findings, rounds, true);
       }
       try {
-        current = ProjectLoader.load(next.options(), next.overlay());
+        current = ProjectLoader.load(next.options(), next.overlay(), current);
       } catch (ComposeException e) {
         step.notLoaded(e);
         return new Outcome(current, findings, rounds, false);

@@ -62,6 +62,8 @@ public final class ProjectLoader {
   private final Map<String, ParsedYaml> parsedFiles = new LinkedHashMap<>();
   /** Text to use instead of a file's content, by absolute normalized path (a fix previewing its result). */
   private final Map<Path, String> overlay;
+  /** The files an earlier load of the project parsed, by name: one read now with the same text is not parsed again. */
+  private final Map<String, ParsedYaml> parsedBefore;
   private final boolean lenient;
   /** Services whose definition could not be read whole (their extends base is missing or refused). */
   private final Set<String> incomplete = new LinkedHashSet<>();
@@ -78,9 +80,10 @@ public final class ProjectLoader {
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, IncludeChain includeChain) {}
 
-  private ProjectLoader(
-      LoadOptions options, Map<Path, String> overlay, boolean lenient, int slicedFromServices, int runAhead) {
+  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, Map<String, ParsedYaml> parsedBefore,
+      boolean lenient, int slicedFromServices, int runAhead) {
     this.options = options;
+    this.parsedBefore = parsedBefore;
     this.slicedFromServices = slicedFromServices;
     this.runAhead = runAhead;
     this.overlay = Map.copyOf(overlay);
@@ -102,7 +105,18 @@ public final class ProjectLoader {
    * the text to read instead (how {@code lashing fix} checks its result before writing anything).
    */
   public static LoadResult load(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, false, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN).run();
+    return new ProjectLoader(options, overlay, Map.of(), false, ServiceSlices.SLICED_FROM_SERVICES,
+        ServicesAhead.RUN).run();
+  }
+
+  /**
+   * The same, after {@code earlier} (a load of the same project with other text in some files): a file whose text
+   * is the one {@code earlier} read is not parsed again. Fix and patch load a project once per round, and most of
+   * its files (all of them, for a patch) do not change between rounds.
+   */
+  public static LoadResult load(LoadOptions options, Map<Path, String> overlay, LoadResult earlier) {
+    return new ProjectLoader(options, overlay, earlier.parsed(), false, ServiceSlices.SLICED_FROM_SERVICES,
+        ServicesAhead.RUN).run();
   }
 
   /**
@@ -113,7 +127,8 @@ public final class ProjectLoader {
    *     unreadable {@code --env-file})
    */
   public static LoadResult loadLeniently(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, true, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN).run();
+    return new ProjectLoader(options, overlay, Map.of(), true, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN)
+        .run();
   }
 
   /**
@@ -121,7 +136,7 @@ public final class ProjectLoader {
    * ahead in runs of {@code runAhead} (0 for none): tests compare the ways.
    */
   static LoadResult load(LoadOptions options, boolean lenient, int slicedFromServices, int runAhead) {
-    return new ProjectLoader(options, Map.of(), lenient, slicedFromServices, runAhead).run();
+    return new ProjectLoader(options, Map.of(), Map.of(), lenient, slicedFromServices, runAhead).run();
   }
 
   private LoadResult run() {
@@ -233,7 +248,9 @@ public final class ProjectLoader {
     SourceFile source = readSource(file);
     ParsedYaml yaml = parsedFiles.get(source.name());
     if (yaml == null) {
-      yaml = ahead == null ? YamlReader.parse(source) : YamlReader.parse(source, ahead);
+      ParsedYaml before = parsedBefore.get(source.name());
+      yaml = before != null && before.source() == source ? before // readSource took its text
+          : ahead == null ? YamlReader.parse(source) : YamlReader.parse(source, ahead);
       parsedFiles.put(source.name(), yaml);
     }
     // only files that parse: lint reads their trees, and a file that cannot be read is never fixed
@@ -249,6 +266,10 @@ public final class ProjectLoader {
     }
     String replaced = overlay.get(file.toAbsolutePath().normalize());
     SourceFile source = replaced != null ? new SourceFile(name, replaced) : SourceFiles.read(file, name);
+    ParsedYaml before = parsedBefore.get(name);
+    if (before != null && before.source().text().equals(source.text())) {
+      source = before.source(); // the same text: its parse is taken as well
+    }
     sources.put(name, source);
     return source;
   }

@@ -73,7 +73,7 @@ public final class Patcher {
     PatchHeader.Summary summary = new PatchHeader.Summary(before, findings, filter, covered, gateways.names(),
         gateways.from(), network, rounds.jobs);
     String text = PatchEmitter.write(new PatchHeader(rules).lines(options, load, summary, builder), builder.root());
-    Verified after = verify(load, text, patchFile, settings, filter, rounds.initial);
+    Verified after = verify(load, text, patchFile, settings, filter, rounds.initial, before);
     BackupJobs.Plan plan = rounds.jobs;
     return new PatchResult(text, before, after.load(), filter.actionable(rounds.initial), after.findings(),
         List.copyOf(covered), settings, ComposeVersion.requiredBy(builder.root()),
@@ -130,7 +130,7 @@ public final class Patcher {
       edits.addAll(PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()));
       builder.apply(edits, merged.tree(), templates);
       if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {
-        merged = loadText(load, PatchEmitter.write(List.of(), builder.root()), patchFile);
+        merged = loadText(load, PatchEmitter.write(List.of(), builder.root()), patchFile, current);
         templates = new Templates(merged.sources(), environment);
       }
       if (planJobs) {
@@ -192,9 +192,10 @@ public final class Patcher {
   }
 
   /** The project's files merged with the patch text, read as the file {@code patchFile} (never written). */
-  private static LoadResult loadText(LoadOptions load, String text, Path patchFile) {
+  /** The project with the patch's text, its files not parsed again where {@code earlier} read the same. */
+  private static LoadResult loadText(LoadOptions load, String text, Path patchFile, LoadResult earlier) {
     try {
-      return ProjectLoader.load(withPatch(load, patchFile), Map.of(patchFile, text));
+      return ProjectLoader.load(withPatch(load, patchFile), Map.of(patchFile, text), earlier);
     } catch (ComposeException e) {
       throw notLoading(e);
     }
@@ -216,8 +217,8 @@ public final class Patcher {
    * and no covered finding appears that the project did not have.
    */
   private Verified verify(LoadOptions load, String text, Path patchFile, RuleSettings settings, PatchFilter filter,
-      List<Finding> initial) {
-    LoadResult after = loadText(load, text, patchFile);
+      List<Finding> initial, LoadResult before) {
+    LoadResult after = loadText(load, text, patchFile, before);
     List<Finding> findings = linter.lint(after, settings);
     List<Finding> left = filter.actionable(findings);
     if (!left.isEmpty()) {

@@ -16,6 +16,9 @@ public final class YamlStrings {
           + "|[-+]?0[0-7_]+|[-+]?[0-9][0-9_]*|[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+"
           + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?|=|<<|~");
 
+  /** The first characters of the texts {@link #MISREAD} matches: most strings start otherwise, and skip it. */
+  private static final String MISREAD_STARTS = "yYnNoO+-.0123456789=<~";
+
   private YamlStrings() {}
 
   /**
@@ -24,7 +27,7 @@ public final class YamlStrings {
    * {@code ~}. go-yaml's own writer quotes these too.
    */
   public static boolean isMisread(String s) {
-    return MISREAD.matcher(s).matches();
+    return !s.isEmpty() && MISREAD_STARTS.indexOf(s.charAt(0)) >= 0 && MISREAD.matcher(s).matches();
   }
 
   /** Whether {@code s} can be written unquoted (inside a flow collection when {@code flow}). */

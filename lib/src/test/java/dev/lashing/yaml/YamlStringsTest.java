@@ -15,7 +15,7 @@ class YamlStringsTest {
     }
     for (String quoted : List.of("no", "on", "Off", "y", "22:22", "8080", "3", "0755", "1.5", "true", "null", "~",
         "", " x", "a: b", "a #b", "*x", "&x", "!x", "- x", "---x", "[x]", "{x}", "@x", "`x", "%x", "x:", "<<",
-        "=", "\tx", "2001-12-14", "x\u2028y")) {
+        "=", "\tx", "2001-12-14", "x\u2028y", "Yes", "NO", "ON", "-1", "+1", ".5", "-.5")) {
       assertThat(YamlStrings.isPlainSafe(quoted, false)).as(quoted).isFalse();
     }
     assertThat(YamlStrings.isPlainSafe("a,b", false)).isTrue();

@@ -8,29 +8,31 @@ import java.util.regex.Pattern;
  * legacy leading-zero octal ({@code 0440} is 288), floats including {@code .inf} and {@code .nan}.
  */
 public final class Scalars {
-  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-  private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
   private static final Pattern INT =
       Pattern.compile("[-+]?(?:0|[1-9][0-9_]*|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)");
   private static final Pattern FLOAT =
       Pattern.compile(
           "[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
 
-  /** The first characters of the texts the patterns above match. */
-  private static final String NOT_STRING_STARTS = "~nNtTfF0123456789+-.";
+  /** The first characters of the texts the number patterns above match. */
+  private static final String NUMBER_STARTS = "0123456789+-.";
 
   private Scalars() {}
 
   /** The type of a plain (unquoted, untagged) scalar. */
   public static ScalarNode.Type resolvePlain(String text) {
-    if (!text.isEmpty() && NOT_STRING_STARTS.indexOf(text.charAt(0)) < 0) {
-      return ScalarNode.Type.STRING; // most scalars: no pattern below can match, so none is tried
-    }
-    if (NULL.matcher(text).matches()) {
-      return ScalarNode.Type.NULL;
-    }
-    if (BOOL.matcher(text).matches()) {
-      return ScalarNode.Type.BOOL;
+    switch (text) {
+      case "", "~", "null", "Null", "NULL" -> {
+        return ScalarNode.Type.NULL;
+      }
+      case "true", "True", "TRUE", "false", "False", "FALSE" -> {
+        return ScalarNode.Type.BOOL;
+      }
+      default -> {
+        if (NUMBER_STARTS.indexOf(text.charAt(0)) < 0) {
+          return ScalarNode.Type.STRING; // most scalars: no pattern can match, so none is tried
+        }
+      }
     }
     if (INT.matcher(text).matches() && parseInt(text) != null) {
       return ScalarNode.Type.INT;

@@ -1,0 +1,32 @@
+package dev.lashing.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScalarsTest {
+  @Test
+  void plainScalarsResolveAsComposesReaderResolvesThem() {
+    Map<String, ScalarNode.Type> expected = new LinkedHashMap<>();
+    for (String text : new String[] {"", "~", "null", "Null", "NULL"}) {
+      expected.put(text, ScalarNode.Type.NULL);
+    }
+    for (String text : new String[] {"true", "True", "TRUE", "false", "False", "FALSE"}) {
+      expected.put(text, ScalarNode.Type.BOOL);
+    }
+    for (String text : new String[] {"0", "7", "-1", "+1", "1_000", "0755", "0o17", "0x1F", "0b101"}) {
+      expected.put(text, ScalarNode.Type.INT);
+    }
+    for (String text : new String[] {"1.5", ".5", "-.5", "1e3", "1.", "-.inf", "+.Inf", ".nan", ".NaN",
+        "9223372036854775808"}) {
+      expected.put(text, ScalarNode.Type.FLOAT);
+    }
+    for (String text : new String[] {"nULL", "nil", "tRUE", "yes", "no", "on", "off", "nginx:1.27", "22:22", "-",
+        ".", "+", "0x", "1.2.3", ".inf.", "1e", "true ", "fal", "trueish", "NaN", "inf"}) {
+      expected.put(text, ScalarNode.Type.STRING);
+    }
+    expected.forEach((text, type) -> assertThat(Scalars.resolvePlain(text)).as("'" + text + "'").isEqualTo(type));
+  }
+}

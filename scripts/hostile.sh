@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Hostile input in bounded time: builds each case in a temporary folder, lints it with the shipped launcher
-# (bin/lashing) or a given jar (java -jar JAR), and prints the exit code, wall time, CPU time (user and system:
-# on a busy machine the steadier figure), peak memory (maximum resident set) and the first line of the message.
+# Hostile input in bounded time: builds each case in a temporary folder, lints it (or runs HOSTILE_COMMAND on it)
+# with the shipped launcher (bin/lashing) or a given jar (java -jar JAR), and prints the exit code, wall time, CPU
+# time (user and system: on a busy machine the steadier figure), peak memory (maximum resident set) and the first
+# line of the message.
 #   scripts/hostile.sh [JAR]         (build first with mvn -q -B package -DskipTests)
-# A case's folder may hold a file "format" naming the report format (text when absent).
+#   HOSTILE_COMMAND=fix scripts/hostile.sh     (the same cases through fix, patch, config or validate)
+# A case's folder may hold a file "format" naming lint's report format (text when absent); other commands run
+# the cases that have none.
 # Each should end in under 2 s with a positioned message (exit 2) or, where the input is valid, a normal
 # result (exit 0 or 1); the tests in cli (HostileInputTest) check the outcomes, this script the cost.
 set -euo pipefail
@@ -14,6 +17,11 @@ else
   lashing=("$PWD/bin/lashing")
 fi
 limit=${HOSTILE_TIMEOUT:-120} # seconds; a case still running then is stopped and shown with exit 124
+command=${HOSTILE_COMMAND:-lint}
+case $command in
+  lint | fix | validate | patch | config) ;;
+  *) echo "hostile: HOSTILE_COMMAND is lint, fix, patch, config or validate, not $command" >&2; exit 2 ;;
+esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -85,10 +93,17 @@ PY
 printf '%-24s %5s %8s %8s %9s  %s\n' case exit seconds "cpu s" "peak MB" "first line of output"
 for dir in "$work"/*/; do
   name=$(basename "$dir")
+  case $command in
+    lint) args=(lint --format "$(cat "$dir/format" 2>/dev/null || echo text)" compose.yaml) ;;
+    fix | validate) args=("$command" compose.yaml) ;;
+    patch | config) args=("$command" -f compose.yaml) ;;
+  esac
+  if [ "$command" != lint ] && [ -f "$dir/format" ]; then
+    continue
+  fi
   set +e
-  format=$(cat "$dir/format" 2>/dev/null || echo text)
-  ( cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o ../"$name".time timeout "$limit" "${lashing[@]}" lint --format "$format" \
-      compose.yaml >../"$name".out 2>&1 )
+  ( cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o ../"$name".time timeout "$limit" "${lashing[@]}" "${args[@]}" \
+      >../"$name".out 2>&1 )
   code=$?
   set -e
   read -r seconds kb user system < <(tail -n 1 "$work/$name.time")

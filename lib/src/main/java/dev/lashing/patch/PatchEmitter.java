@@ -5,7 +5,9 @@ import dev.lashing.patch.PatchMap.Tagged;
 import dev.lashing.yaml.YamlStrings;
 import dev.lashing.yaml.YamlWriter;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link PatchMap} as YAML that Compose (go-yaml) and YAML 1.1 readers read alike: strings that could
@@ -18,7 +20,12 @@ public final class PatchEmitter {
   private static final int FLOW_WIDTH = 100;
   private static final int LINE_WIDTH = 110;
 
-  private final YamlWriter out = new YamlWriter(YamlWriter::string);
+  /**
+   * Each string as written, by its text: a patch writes the same few values and keys for every service (and is
+   * written three times a run), and deciding how to write one reads it against several patterns.
+   */
+  private final Map<String, String> written = new HashMap<>();
+  private final YamlWriter out = new YamlWriter(this::string);
 
   private PatchEmitter() {}
 
@@ -44,7 +51,7 @@ public final class PatchEmitter {
       if (!e.rules().isEmpty()) {
         line(indent, "# " + String.join(", ", e.rules()));
       }
-      entry(indent, YamlWriter.string(key), e.value(), e.note());
+      entry(indent, string(key), e.value(), e.note());
     }
   }
 
@@ -94,7 +101,7 @@ public final class PatchEmitter {
       for (String key : map.keys()) {
         PatchMap.Entry e = map.entry(key);
         int at = first ? indent : indent + INDENT;
-        String prefix = (first ? "- " : "") + YamlWriter.string(key);
+        String prefix = (first ? "- " : "") + string(key);
         if (first) {
           // the dash takes the indentation of the first key; nested blocks go below the key
           entryAfterDash(indent, prefix, e.value(), e.note());
@@ -135,7 +142,7 @@ public final class PatchEmitter {
     out.raw(fixed.toString());
   }
 
-  private static boolean isInline(Object value) {
+  private boolean isInline(Object value) {
     if (value instanceof PatchMap map) {
       return map.isEmpty();
     }
@@ -160,7 +167,7 @@ public final class PatchEmitter {
         || value instanceof Long || value instanceof Integer || value instanceof Double;
   }
 
-  private static String inline(Object value) {
+  private String inline(Object value) {
     if (value instanceof PatchMap) {
       return "{}";
     }
@@ -175,13 +182,13 @@ public final class PatchEmitter {
   }
 
   /** In a flow sequence, strings with a colon are quoted too, so no reader takes them for a key. */
-  private static String flowScalar(Object value) {
+  private String flowScalar(Object value) {
     String text = scalarText(value);
     return (value instanceof String || value instanceof Raw) && !text.startsWith("\"") && text.indexOf(':') >= 0
         ? YamlStrings.doubleQuoted(value instanceof Raw raw ? raw.template() : ((String) value).replace("$", "$$")) : text;
   }
 
-  private static String scalarText(Object value) {
+  private String scalarText(Object value) {
     if (value == null) {
       return "null";
     }
@@ -196,12 +203,17 @@ public final class PatchEmitter {
       return text.contains(".") ? text : text + ".0";
     }
     if (value instanceof Raw raw) {
-      return YamlWriter.string(raw.template());
+      return string(raw.template());
     }
     if (value instanceof String s) {
-      return YamlWriter.string(s.replace("$", "$$"));
+      return string(s.replace("$", "$$"));
     }
     throw new IllegalArgumentException("not a scalar: " + value);
+  }
+
+  /** A string as {@link YamlWriter#string} writes it. */
+  private String string(String s) {
+    return written.computeIfAbsent(s, YamlWriter::string);
   }
 
   private static boolean isMultiline(String s) {

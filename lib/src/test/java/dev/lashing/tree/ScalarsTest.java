@@ -19,12 +19,13 @@ class ScalarsTest {
     for (String text : new String[] {"0", "7", "-1", "+1", "1_000", "0755", "0o17", "0x1F", "0xfe", "0b101"}) {
       expected.put(text, ScalarNode.Type.INT);
     }
-    for (String text : new String[] {"1.5", ".5", "-.5", "1e3", "1E3", "1.27", "1.", "-.inf", "+.Inf", "-.INF", ".nan", ".NaN", ".NAN",
-        "9223372036854775808"}) {
+    for (String text : new String[] {"1.5", ".5", "-.5", "1e3", "1E3", "1.27", "1.", "-.inf", "+.Inf", "-.INF",
+        ".nan", ".NaN", ".NAN", "9223372036854775808"}) {
       expected.put(text, ScalarNode.Type.FLOAT);
     }
     for (String text : new String[] {"nULL", "nil", "tRUE", "yes", "no", "on", "off", "nginx:1.27", "22:22", "-",
-        ".", "+", "0x", "1.2.3", "8080:80", "10m", "512M", "1.5G", "0X1F", "0O17", "1_000a", ".inf.", "1e", "true ", "fal", "trueish", "NaN", "inf"}) {
+        ".", "+", "0x", "1.2.3", "8080:80", "10m", "512M", "1.5G", "0X1F", "0O17", "1_000a", ".inf.", "1e", "true ",
+        "fal", "trueish", "NaN", "inf"}) {
       expected.put(text, ScalarNode.Type.STRING);
     }
     expected.forEach((text, type) -> assertThat(Scalars.resolvePlain(text)).as("'" + text + "'").isEqualTo(type));

@@ -59,15 +59,9 @@ final class KeyValues {
 
   /** Numbers and booleans as the strings Compose passes on ({@code 1.0} is "1", {@code true} is "true"). */
   static MapNode withStringValues(MapNode map) {
-    List<MapNode.Entry> entries = new ArrayList<>(map.size());
-    for (MapNode.Entry e : map.entries()) {
-      Node value = e.value();
-      if (value instanceof ScalarNode s && !s.isNull() && !s.isString()) {
-        value = s.withValue(s.text(), ScalarNode.Type.STRING);
-      }
-      entries.add(e.withValue(value));
-    }
-    return map.withEntries(entries);
+    // the mapping itself when every value is a string or null already, as labels mostly are
+    return map.withValuesWalked(e -> e.value() instanceof ScalarNode s && !s.isNull() && !s.isString()
+        ? s.withValue(s.text(), ScalarNode.Type.STRING) : e.value());
   }
 
   static boolean isListForm(MapNode map) {

@@ -9,6 +9,7 @@ import dev.lashing.source.SourceRange;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +158,12 @@ final class Templates {
       return false;
     }
     String written = writtenText(scalar, key);
-    return written != null && written.replace("$$", "$").equals(scalar.text());
+    if (written == null) {
+      return false;
+    }
+    // a number or a boolean written plain reaches the environment as Compose's text for it (FALSE as "false")
+    return written.replace("$$", "$").equals(scalar.text())
+        || Objects.equals(ScalarNode.text(written, Scalars.resolvePlain(written)), scalar.text());
   }
 
   /** The value of a {@code KEY=VALUE} entry as written: without {@code KEY=} when written as a list item. */

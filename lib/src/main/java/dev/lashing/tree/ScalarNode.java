@@ -46,6 +46,11 @@ public record ScalarNode(String value, Type type, Style style, Origin origin, Me
    * ({@code 0x1F} is 31), booleans as {@code true}/{@code false}, null as null.
    */
   public String text() {
+    return text(value, type);
+  }
+
+  /** The text of a scalar written as {@code value} and read as {@code type}, as {@link #text()} gives it. */
+  public static String text(String value, Type type) {
     return switch (type) {
       case INT -> {
         Long n = Scalars.parseInt(value);

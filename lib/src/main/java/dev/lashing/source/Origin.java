@@ -115,7 +115,7 @@ public sealed interface Origin permits SourceRange, Origin.Carried {
    * an {@code include:} does not count, because the including file only names the file the value is written in.
    */
   default SourceRange problemAt() {
-    Via use = ViaChain.lastOtherThan(via(), Via.Kind.INCLUDE);
+    Via use = lastUse(ViaChain.NOT_INCLUDE);
     return use == null ? at() : use.at();
   }
 }

@@ -3,6 +3,7 @@ package dev.lashing.source;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
@@ -16,6 +17,9 @@ import java.util.Set;
  */
 final class ViaChain extends AbstractList<Via> {
   private static final ViaChain EMPTY = new ViaChain(null, null, 0, null);
+  /** Every kind of use but {@code include}, which {@link Origin#problemAt()} passes over. */
+  static final Set<Via.Kind> NOT_INCLUDE =
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Via.Kind.INCLUDE)));
 
   private final ViaChain before;
   private final Via last;
@@ -48,20 +52,6 @@ final class ViaChain extends AbstractList<Via> {
     Objects.requireNonNull(use);
     ViaChain otherKind = size == 0 || last.kind() != use.kind() ? this : beforeOtherKind;
     return new ViaChain(this, use, size + 1, otherKind);
-  }
-
-  /** The last of {@code uses} not of {@code kind}, found from the end; null when there is none. */
-  static Via lastOtherThan(List<Via> uses, Via.Kind kind) {
-    if (uses instanceof ViaChain chain) {
-      ViaChain at = chain.size == 0 || chain.last.kind() != kind ? chain : chain.beforeOtherKind;
-      return at.size == 0 ? null : at.last;
-    }
-    for (int i = uses.size() - 1; i >= 0; i--) {
-      if (uses.get(i).kind() != kind) {
-        return uses.get(i);
-      }
-    }
-    return null;
   }
 
   /** The last of {@code uses} of one of {@code kinds}, found from the end; null when there is none. */

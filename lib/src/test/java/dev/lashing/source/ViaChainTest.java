@@ -25,7 +25,8 @@ class ViaChainTest {
         uses.add(use);
         chain = chain.plus(use);
         for (Via.Kind other : kinds) {
-          assertThat(ViaChain.lastOtherThan(chain, other)).isSameAs(ViaChain.lastOtherThan(List.copyOf(uses), other));
+          Set<Via.Kind> others = EnumSet.complementOf(EnumSet.of(other));
+          assertThat(ViaChain.lastOf(chain, others)).isSameAs(lastOf(uses, others));
           assertThat(ViaChain.lastOf(chain, EnumSet.of(other))).isSameAs(lastOf(uses, EnumSet.of(other)));
           Set<Via.Kind> two = EnumSet.of(other, kinds[random.nextInt(kinds.length)]);
           assertThat(Origin.of(SourceRange.synthetic("value"), chain).lastUse(two)).isSameAs(lastOf(uses, two));

@@ -28,8 +28,15 @@ public final class ConvergeLoop {
    *
    * @param options the files to load (a patch adds its own)
    * @param overlay texts read in place of files, by absolute normalized path
+   * @param loaded the round as the step already loaded it ({@code ProjectLoader.load(options, overlay, current)}
+   *     while planning), or null for the loop to load it
    */
-  public record Round(LoadOptions options, Map<Path, String> overlay) {}
+  public record Round(LoadOptions options, Map<Path, String> overlay, LoadResult loaded) {
+    /** A round the loop loads. */
+    public Round(LoadOptions options, Map<Path, String> overlay) {
+      this(options, overlay, null);
+    }
+  }
 
   /** What fix or patch does in each round. */
   public interface Step {
@@ -71,7 +78,8 @@ public final class ConvergeLoop {
         return new Outcome(current, findings, rounds, true);
       }
       try {
-        current = ProjectLoader.load(next.options(), next.overlay(), current);
+        current = next.loaded() != null ? next.loaded()
+            : ProjectLoader.load(next.options(), next.overlay(), current);
       } catch (ComposeException e) {
         step.notLoaded(e);
         return new Outcome(current, findings, rounds, false);

@@ -129,18 +129,25 @@ public final class Patcher {
       List<PatchEdits.Edit> edits = new ArrayList<>(pins);
       edits.addAll(PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()));
       builder.apply(edits, merged.tree(), templates);
+      String loadedText = null;
       if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {
-        merged = loadText(load, PatchEmitter.write(List.of(), builder.root()), patchFile, current);
+        loadedText = PatchEmitter.write(List.of(), builder.root());
+        merged = loadText(load, loadedText, patchFile, current);
         templates = new Templates(merged.sources(), environment);
       }
       if (planJobs) {
         jobs = BackupJobs.plan(merged, templates, options.settings().policy(), options.backupDirectory());
         for (BackupJobs.Job job : jobs.jobs()) {
           builder.addJob(job.name(), job.service(), job.comments());
+          loadedText = null;
         }
       }
       if (builder.isEmpty()) {
         return null;
+      }
+      if (loadedText != null) {
+        // no job added to the text loaded for them: the round is that load, not a second one of the same text
+        return new ConvergeLoop.Round(withPatch(load, patchFile), Map.of(patchFile, loadedText), merged);
       }
       return new ConvergeLoop.Round(withPatch(load, patchFile),
           Map.of(patchFile, PatchEmitter.write(List.of(), builder.root())));
@@ -191,8 +198,10 @@ public final class Patcher {
         load.profiles(), load.projectName(), load.environment());
   }
 
-  /** The project's files merged with the patch text, read as the file {@code patchFile} (never written). */
-  /** The project with the patch's text, its files not parsed again where {@code earlier} read the same. */
+  /**
+   * The project's files merged with the patch text, read as the file {@code patchFile} (never written); the files
+   * are not parsed again where {@code earlier} read the same.
+   */
   private static LoadResult loadText(LoadOptions load, String text, Path patchFile, LoadResult earlier) {
     try {
       return ProjectLoader.load(withPatch(load, patchFile), Map.of(patchFile, text), earlier);

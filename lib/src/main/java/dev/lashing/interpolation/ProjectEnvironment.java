@@ -7,6 +7,7 @@ import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,16 @@ public final class ProjectEnvironment {
   private ProjectEnvironment() {}
 
   /**
+   * A project environment with what it was read from: the OS environment and each env file's path and text, so
+   * that a later load of the project whose env files read the same takes it as it is (fix and patch load a
+   * project once per round, and an env file may hold a million lines).
+   *
+   * @param variables the project environment
+   */
+  public record Resolved(Map<String, String> variables, Map<String, String> osEnv, List<Path> files,
+      List<String> texts) {}
+
+  /**
    * The project environment. Variables of {@code osEnv} always win. The env files are the explicit
    * {@code --env-file}s in order (later ones override earlier keys), or else {@code <projectDirectory>/.env} when
    * it exists and {@code COMPOSE_DISABLE_ENV_FILE} is not true. Each file sees the OS environment, then the keys of
@@ -33,20 +44,55 @@ public final class ProjectEnvironment {
    */
   public static Map<String, String> resolve(
       Map<String, String> osEnv, List<Path> explicitEnvFiles, Path projectDirectory) {
+    return resolve(osEnv, explicitEnvFiles, projectDirectory, null).variables();
+  }
+
+  /**
+   * The same, or {@code earlier} (null for none) itself when it was read from the same OS environment and env
+   * files with the same text. The files are read, and their errors met, in the order a first resolution meets them.
+   */
+  public static Resolved resolve(Map<String, String> osEnv, List<Path> explicitEnvFiles, Path projectDirectory,
+      Resolved earlier) {
+    List<Path> files = envFiles(osEnv, explicitEnvFiles, projectDirectory);
+    boolean same = earlier != null && earlier.files().equals(files) && earlier.osEnv().equals(osEnv);
+    List<String> texts = new ArrayList<>();
+    // read as earlier read them, so not parsed unless a later file differs: they then parse as they did, no error
+    List<SourceFile> sameAsEarlier = new ArrayList<>();
     Map<String, String> fromFiles = Map.of();
-    for (Path file : envFiles(osEnv, explicitEnvFiles, projectDirectory)) {
-      Map<String, String> before = fromFiles;
-      Map<String, String> defined =
-          DotEnv.parse(read(file), key -> osEnv.containsKey(key) ? osEnv.get(key) : before.get(key));
-      if (before.isEmpty()) {
-        fromFiles = defined;
-      } else { // copied, not layered: a long --env-file list would make each look-up walk every layer
-        Map<String, String> merged = new LinkedHashMap<>(before);
-        merged.putAll(defined);
-        fromFiles = Collections.unmodifiableMap(merged);
+    for (Path file : files) {
+      SourceFile source = read(file);
+      texts.add(source.text());
+      if (same && source.text().equals(earlier.texts().get(texts.size() - 1))) {
+        sameAsEarlier.add(source);
+        continue;
       }
+      same = false;
+      for (SourceFile unchanged : sameAsEarlier) {
+        fromFiles = withFile(fromFiles, unchanged, osEnv);
+      }
+      sameAsEarlier.clear();
+      fromFiles = withFile(fromFiles, source, osEnv);
     }
-    return fromFiles.isEmpty() ? Collections.unmodifiableMap(osEnv) : new Layered(osEnv, fromFiles);
+    if (same) {
+      return earlier;
+    }
+    Map<String, String> variables = fromFiles.isEmpty() ? Collections.unmodifiableMap(osEnv)
+        : new Layered(osEnv, fromFiles);
+    return new Resolved(variables, osEnv, List.copyOf(files), List.copyOf(texts));
+  }
+
+  /** The variables of the files before, and then those {@code file} defines. */
+  private static Map<String, String> withFile(Map<String, String> before, SourceFile file,
+      Map<String, String> osEnv) {
+    Map<String, String> defined =
+        DotEnv.parse(file, key -> osEnv.containsKey(key) ? osEnv.get(key) : before.get(key));
+    if (before.isEmpty()) {
+      return defined;
+    }
+    // copied, not layered: a long --env-file list would make each look-up walk every layer
+    Map<String, String> merged = new LinkedHashMap<>(before);
+    merged.putAll(defined);
+    return Collections.unmodifiableMap(merged);
   }
 
   /** {@code environment} with {@code name} set to {@code value}, without a copy of the rest. */

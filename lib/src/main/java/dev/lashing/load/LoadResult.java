@@ -1,5 +1,6 @@
 package dev.lashing.load;
 
+import dev.lashing.interpolation.ProjectEnvironment;
 import dev.lashing.interpolation.VariableReference;
 import dev.lashing.model.Project;
 import dev.lashing.source.Diagnostic;
@@ -14,7 +15,9 @@ import java.util.Map;
  * {@code docker compose config} prints), the warnings Compose would print, every variable reference, the
  * text of every file read (compose files, env files; by the name positions use), and which of those are
  * compose files, in the order they were read, and each compose file as the YAML reader parsed it (by name),
- * so that later stages never parse a file again.
+ * so that later stages never parse a file again; the variables the files were interpolated with
+ * ({@code environment}: the project environment and {@code COMPOSE_PROJECT_NAME}), and the project environment
+ * with the env files it was read from, for a later load to take as it is.
  *
  * <p>{@code errors} is empty unless the project was loaded leniently: then it holds every reason Compose
  * refuses the project, and the model is what is left without the values they condemn.
@@ -27,7 +30,9 @@ public record LoadResult(
     List<VariableReference> variables,
     Map<String, SourceFile> sources,
     List<String> composeFiles,
-    Map<String, ParsedYaml> parsed) {
+    Map<String, ParsedYaml> parsed,
+    Map<String, String> environment,
+    ProjectEnvironment.Resolved projectEnvironment) {
 
   public LoadResult {
     warnings = List.copyOf(warnings);

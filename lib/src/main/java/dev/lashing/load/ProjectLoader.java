@@ -64,6 +64,8 @@ public final class ProjectLoader {
   private final Map<Path, String> overlay;
   /** The files an earlier load of the project parsed, by name: one read now with the same text is not parsed again. */
   private final Map<String, ParsedYaml> parsedBefore;
+  /** The project environment of an earlier load, or null: taken as it is when the env files read the same. */
+  private final ProjectEnvironment.Resolved environmentBefore;
   private final boolean lenient;
   /** Services whose definition could not be read whole (their extends base is missing or refused). */
   private final Set<String> incomplete = new LinkedHashSet<>();
@@ -80,10 +82,11 @@ public final class ProjectLoader {
   /** The project's directory, its environment and the include chain that led to it. */
   record Scope(Path projectDirectory, Map<String, String> environment, IncludeChain includeChain) {}
 
-  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, Map<String, ParsedYaml> parsedBefore,
-      boolean lenient, int slicedFromServices, int runAhead) {
+  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, LoadResult earlier, boolean lenient,
+      int slicedFromServices, int runAhead) {
     this.options = options;
-    this.parsedBefore = parsedBefore;
+    this.parsedBefore = earlier == null ? Map.of() : earlier.parsed();
+    this.environmentBefore = earlier == null ? null : earlier.projectEnvironment();
     this.slicedFromServices = slicedFromServices;
     this.runAhead = runAhead;
     this.overlay = Map.copyOf(overlay);
@@ -105,17 +108,17 @@ public final class ProjectLoader {
    * the text to read instead (how {@code lashing fix} checks its result before writing anything).
    */
   public static LoadResult load(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, Map.of(), false, ServiceSlices.SLICED_FROM_SERVICES,
+    return new ProjectLoader(options, overlay, null, false, ServiceSlices.SLICED_FROM_SERVICES,
         ServicesAhead.RUN).run();
   }
 
   /**
    * The same, after {@code earlier} (a load of the same project with other text in some files): a file whose text
-   * is the one {@code earlier} read is not parsed again. Fix and patch load a project once per round, and most of
-   * its files (all of them, for a patch) do not change between rounds.
+   * is the one {@code earlier} read is not parsed again, nor are env files that all read the same. Fix and patch
+   * load a project once per round, and most of its files (all of them, for a patch) do not change between rounds.
    */
   public static LoadResult load(LoadOptions options, Map<Path, String> overlay, LoadResult earlier) {
-    return new ProjectLoader(options, overlay, earlier.parsed(), false, ServiceSlices.SLICED_FROM_SERVICES,
+    return new ProjectLoader(options, overlay, earlier, false, ServiceSlices.SLICED_FROM_SERVICES,
         ServicesAhead.RUN).run();
   }
 
@@ -127,7 +130,7 @@ public final class ProjectLoader {
    *     unreadable {@code --env-file})
    */
   public static LoadResult loadLeniently(LoadOptions options, Map<Path, String> overlay) {
-    return new ProjectLoader(options, overlay, Map.of(), true, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN)
+    return new ProjectLoader(options, overlay, null, true, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN)
         .run();
   }
 
@@ -136,7 +139,7 @@ public final class ProjectLoader {
    * ahead in runs of {@code runAhead} (0 for none): tests compare the ways.
    */
   static LoadResult load(LoadOptions options, boolean lenient, int slicedFromServices, int runAhead) {
-    return new ProjectLoader(options, Map.of(), Map.of(), lenient, slicedFromServices, runAhead).run();
+    return new ProjectLoader(options, Map.of(), null, lenient, slicedFromServices, runAhead).run();
   }
 
   private LoadResult run() {
@@ -153,8 +156,9 @@ public final class ProjectLoader {
             ? workingDirectory.resolve(options.projectDirectory()).normalize()
             : files.get(0).getParent();
     List<Path> envFiles = options.envFiles().stream().map(workingDirectory::resolve).toList();
-    Map<String, String> environment =
-        ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory);
+    ProjectEnvironment.Resolved projectEnvironment =
+        ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory, environmentBefore);
+    Map<String, String> environment = projectEnvironment.variables();
     // the services are walked ahead with the name the files' own `name` can only replace
     Map<String, String> nameAhead = withProjectName(environment, List.of(), projectDirectory);
     List<Parsed> parsed = parse(files, null, new Scope(projectDirectory, nameAhead, IncludeChain.NONE));
@@ -176,7 +180,7 @@ public final class ProjectLoader {
     List<Diagnostic> errors = sortedDistinct(diagnostics.stream().filter(Diagnostic::isError).toList());
     List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
     return new LoadResult(project, model, warnings, errors, variables, sources, List.copyOf(composeFiles),
-        parsedFiles);
+        parsedFiles, environment, projectEnvironment);
   }
 
   /**

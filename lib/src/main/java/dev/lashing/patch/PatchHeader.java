@@ -18,7 +18,7 @@ import java.util.TreeSet;
 final class PatchHeader {
   /** What the header reports. */
   record Summary(LoadResult before, List<Finding> after, PatchFilter filter, Set<String> covered,
-      List<String> gateways, String gatewaysFrom, String network, BackupJobs.Plan plan) {}
+      List<String> gateways, String gatewaysFrom, String network, BackupJobs.Plan plan, ComposeVersion compose) {}
 
   private final PatchRules rules;
 
@@ -46,7 +46,7 @@ final class PatchHeader {
       usage.append(" -f ").append(f);
     }
     lines.add(usage.append(" -f ").append(options.outputName()).append(" up -d").toString());
-    wrap(lines, ComposeVersion.requiredBy(builder.root()).sentence());
+    wrap(lines, s.compose().sentence());
     lines.add("");
     wrap(lines, "Policy " + options.settings().policy().label() + ". Once merged, lashing lint reports nothing for "
         + String.join(", ", s.covered()) + leftSuffix(s) + ".");

@@ -1,7 +1,6 @@
 package dev.lashing.patch;
 
 import dev.lashing.converge.ConvergeLoop;
-import dev.lashing.interpolation.ProjectEnvironment;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Gateways;
 import dev.lashing.lint.Linter;
@@ -60,7 +59,7 @@ public final class Patcher {
     PatchFilter filter = new PatchFilter(registry, covered, Set.copyOf(gateways.names()), policy);
     // The patch is never written while it is built: the loader reads its text in place of the output file.
     Path patchFile = load.workingDirectory().resolve(options.outputName()).toAbsolutePath().normalize();
-    Rounds rounds = new Rounds(load, patchFile, environment(load, before), filter, backups, options,
+    Rounds rounds = new Rounds(load, patchFile, before.environment(), filter, backups, options,
         rules.digestRule().orElse("--digests"));
     // one round more than the patch may take, to tell whether the last one left anything
     List<Finding> findings = new ConvergeLoop(linter).run(before, settings, MAX_ROUNDS + 1, rounds).findings();
@@ -70,13 +69,14 @@ public final class Patcher {
     if (builder.isEmpty()) {
       builder.root().put("services", new PatchMap());
     }
+    ComposeVersion compose = ComposeVersion.requiredBy(builder.root());
     PatchHeader.Summary summary = new PatchHeader.Summary(before, findings, filter, covered, gateways.names(),
-        gateways.from(), network, rounds.jobs);
+        gateways.from(), network, rounds.jobs, compose);
     String text = PatchEmitter.write(new PatchHeader(rules).lines(options, load, summary, builder), builder.root());
     Verified after = verify(load, text, patchFile, settings, filter, rounds.initial, before);
     BackupJobs.Plan plan = rounds.jobs;
     return new PatchResult(text, before, after.load(), filter.actionable(rounds.initial), after.findings(),
-        List.copyOf(covered), settings, ComposeVersion.requiredBy(builder.root()),
+        List.copyOf(covered), settings, compose,
         plan == null ? List.of() : plan.jobs().stream().map(BackupJobs.Job::name).toList(),
         plan == null ? List.of() : plan.skipped().stream().map(k -> k.service() + ": " + k.reason()).toList());
   }
@@ -173,17 +173,6 @@ public final class Patcher {
     List<Path> files = ComposeFiles.discover(load.workingDirectory(), load.environment());
     return new LoadOptions(files, load.workingDirectory(), load.projectDirectory(), load.envFiles(), load.profiles(),
         load.projectName(), load.environment());
-  }
-
-  /** The project environment templates are evaluated with, as the loader built it. */
-  private static Map<String, String> environment(LoadOptions load, LoadResult before) {
-    Path wd = load.workingDirectory().toAbsolutePath().normalize();
-    Path first = wd.resolve(load.files().get(0)).normalize();
-    Path projectDirectory = load.projectDirectory() != null ? wd.resolve(load.projectDirectory()) : first.getParent();
-    Map<String, String> env = new HashMap<>(ProjectEnvironment.resolve(load.environment(),
-        load.envFiles().stream().map(wd::resolve).toList(), projectDirectory));
-    env.putIfAbsent("COMPOSE_PROJECT_NAME", before.project().name());
-    return env;
   }
 
   // ---- loading with the patch ----

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A project loaded again after a change parses only the files whose text changed, and loads as a first load. */
+/**
+ * A project loaded again after a change parses only the files whose text changed, and loads as a first load; its
+ * env files are read again, and parsed again only when one of them changed.
+ */
 class ReloadTest {
   @TempDir Path dir;
 
@@ -50,5 +55,26 @@ class ReloadTest {
         assertThat(again.sources().get(name)).as(name).isSameAs(first.sources().get(name));
       }
     }
+  }
+
+  @Test
+  void reloadingTakesTheEnvironmentAsItIsWhileTheEnvFilesReadTheSame() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:${TAG}\n");
+    Files.writeString(dir.resolve("base.env"), "TAG=1.27\nREGISTRY=example.org\n");
+    Files.writeString(dir.resolve("local.env"), "TAG=1.28\n");
+    LoadOptions options = new LoadOptions(List.of(), dir, null, List.of(Path.of("base.env"), Path.of("local.env")),
+        Set.of(), null, Map.of());
+    LoadResult first = ProjectLoader.load(options);
+
+    LoadResult again = ProjectLoader.load(options, Map.of(), first);
+    assertThat(again.projectEnvironment()).isSameAs(first.projectEnvironment());
+    assertThat(again.environment()).containsEntry("TAG", "1.28").containsEntry("REGISTRY", "example.org");
+
+    Files.writeString(dir.resolve("local.env"), "TAG=1.29\n");
+    LoadResult changed = ProjectLoader.load(options, Map.of(), again);
+    assertThat(changed.projectEnvironment()).isNotSameAs(first.projectEnvironment());
+    assertThat(changed.environment()).isEqualTo(ProjectLoader.load(options).environment())
+        .containsEntry("TAG", "1.29").containsEntry("REGISTRY", "example.org");
+    assertThat(changed.project().services().get("web").image().text()).isEqualTo("nginx:1.29");
   }
 }

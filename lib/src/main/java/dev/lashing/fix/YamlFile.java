@@ -105,8 +105,8 @@ final class YamlFile {
   final String text;
   final List<Written> documents = new ArrayList<>();
   /** The first node written at each range; the others follow it through {@link Written#sameRange}. */
-  private final Map<Long, Written> byRange = new HashMap<>();
-  private final Map<Long, Written> byKey = new HashMap<>();
+  private final RangeMap<Written> byRange = new RangeMap<>();
+  private final RangeMap<Written> byKey = new RangeMap<>();
   /** Aliases written here, as nodes, made once so that edits of the same alias compare equal. */
   private final Map<Node, Written> aliases = new java.util.IdentityHashMap<>();
   /** Comment ranges {@code [start, end)}, in order. */
@@ -125,10 +125,19 @@ final class YamlFile {
   YamlFile(ParsedYaml parsed) {
     this.source = parsed.source();
     this.text = source.text();
+    Style.Counts counts = new Style.Counts();
+    List<Written> aliased = new ArrayList<>();
     for (Node document : parsed.documents()) {
       Written root = new Written(document, null, null, -1);
       documents.add(root);
-      index(root);
+      index(root, counts, aliased);
+    }
+    // what aliases bring in is not indexed, yet written where the alias is: it counts for the style as well
+    List<Written> todo = new ArrayList<>(aliased);
+    while (!todo.isEmpty()) {
+      Written w = todo.remove(todo.size() - 1);
+      counts.count(this, w);
+      todo.addAll(children(w));
     }
     for (ParsedYaml.Comment c : parsed.comments()) {
       comments.add(new int[] {c.start(), c.end()});
@@ -137,12 +146,14 @@ final class YamlFile {
       anchorNames.add(a.name());
       anchorsByStart.putIfAbsent(a.valueStart(), a.name());
     }
-    this.style = Style.detect(this);
+    this.style = counts.style(text);
     this.yaml = new YamlText(style);
   }
 
-  private void index(Written w) {
-    Written first = byRange.putIfAbsent(key(w.start(), w.end()), w);
+  /** Indexes a written node and what is written in it, counting each for the style; aliases go to {@code aliased}. */
+  private void index(Written w, Style.Counts counts, List<Written> aliased) {
+    counts.count(this, w);
+    Written first = byRange.putIfAbsent(w.start(), w.end(), w);
     if (first != null) {
       Written last = first;
       while (last.sameRange != null) {
@@ -151,30 +162,28 @@ final class YamlFile {
       last.sameRange = w;
     }
     if (w.key != null) {
-      byKey.put(key(w.key.origin().at().startOffset(), w.key.origin().at().endOffset()), w);
+      byKey.put(w.key.origin().at().startOffset(), w.key.origin().at().endOffset(), w);
     }
     if (w.node instanceof MapNode map) {
       for (MapNode.Entry e : map.entries()) {
-        if (e.key().origin().via().isEmpty() && e.value().origin().via().isEmpty()) {
-          index(new Written(e.value(), w, e.key(), -1));
+        if (!e.key().origin().via().isEmpty()) {
+          continue; // brought in by a merge key
+        }
+        if (e.value().origin().via().isEmpty()) {
+          index(new Written(e.value(), w, e.key(), -1), counts, aliased);
+        } else {
+          aliased.add(child(w, e));
         }
       }
     } else if (w.node instanceof SeqNode seq) {
       for (int i = 0; i < seq.size(); i++) {
         if (seq.get(i).origin().via().isEmpty()) {
-          index(new Written(seq.get(i), w, null, i));
+          index(new Written(seq.get(i), w, null, i), counts, aliased);
+        } else {
+          aliased.add(item(w, i));
         }
       }
     }
-  }
-
-  /**
-   * A range as one number. The two offsets side by side are multiplied by an odd constant, which keeps them apart
-   * (a bijection) and mixes them: {@code Long.hashCode} of the bare pair is {@code start ^ end}, the same for most
-   * short ranges of a large file, and its map's buckets became trees.
-   */
-  private static long key(int start, int end) {
-    return (((long) start << 32) | (end & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
   }
 
   /** The written nodes at exactly this range (usually one). */
@@ -198,7 +207,7 @@ final class YamlFile {
     if (range == null || range.isSynthetic() || !range.file().equals(source.name())) {
       return null;
     }
-    return byRange.get(key(range.startOffset(), range.endOffset()));
+    return byRange.get(range.startOffset(), range.endOffset());
   }
 
   /** The written node at this range that is the value of {@code key} (or an item when key is null). */
@@ -216,7 +225,7 @@ final class YamlFile {
     if (keyRange == null || keyRange.isSynthetic() || !keyRange.file().equals(source.name())) {
       return null;
     }
-    return byKey.get(key(keyRange.startOffset(), keyRange.endOffset()));
+    return byKey.get(keyRange.startOffset(), keyRange.endOffset());
   }
 
   /** The written value of {@code key} in the mapping {@code map}, or null (also when it comes from a merge key). */
@@ -258,6 +267,27 @@ final class YamlFile {
       }
     }
     return null;
+  }
+
+  /** What is written in a mapping or sequence: its entries' values or its items, aliases as written here. */
+  private List<Written> children(Written w) {
+    List<Written> out = new ArrayList<>();
+    if (w.node instanceof MapNode m) {
+      for (MapNode.Entry e : m.entries()) {
+        Written c = child(w, e); // the entry itself: its name finds it, as keys are unique
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    } else if (w.node instanceof SeqNode s) {
+      for (int i = 0; i < s.size(); i++) {
+        Written c = item(w, i);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether the mapping has this key written in it or brought in by a merge key. */
@@ -370,15 +400,15 @@ final class YamlFile {
   /** How a file is written, so that new text looks like the rest. */
   record Style(int indent, boolean indentedSequences, char quote, String lineBreak) {
 
-    static Style detect(YamlFile file) {
-      Map<Integer, Integer> steps = new HashMap<>();
-      int indented = 0;
-      int indentless = 0;
-      int doubles = 0;
-      int singles = 0;
-      List<Written> todo = new ArrayList<>(file.documents);
-      while (!todo.isEmpty()) {
-        Written w = todo.remove(todo.size() - 1);
+    /** What the written nodes show of the file's style, counted one node at a time. */
+    static final class Counts {
+      private final Map<Integer, Integer> steps = new HashMap<>();
+      private int indented;
+      private int indentless;
+      private int doubles;
+      private int singles;
+
+      void count(YamlFile file, Written w) {
         if (w.node instanceof ScalarNode s) {
           if (s.style() == ScalarNode.Style.DOUBLE_QUOTED) {
             doubles++;
@@ -400,42 +430,24 @@ final class YamlFile {
             }
           }
         }
-        todo.addAll(children(file, w));
       }
-      int indent = 2;
-      int best = 0;
-      for (Map.Entry<Integer, Integer> e : steps.entrySet()) {
-        if (e.getValue() > best || e.getValue() == best && e.getKey() < indent) {
-          best = e.getValue();
-          indent = e.getKey();
-        }
-      }
-      String text = file.text;
-      int lf = text.indexOf('\n');
-      String lineBreak = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n"
-          : lf < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
-      return new Style(Math.max(1, Math.min(indent, 8)), indented >= indentless, singles > doubles ? '\'' : '"',
-          lineBreak);
-    }
 
-    private static List<Written> children(YamlFile file, Written w) {
-      List<Written> out = new ArrayList<>();
-      if (w.node instanceof MapNode m) {
-        for (MapNode.Entry e : m.entries()) {
-          Written c = file.child(w, e); // the entry itself: its name finds it, as keys are unique
-          if (c != null) {
-            out.add(c);
+      /** The style the counts show in a file with this text. */
+      Style style(String text) {
+        int indent = 2;
+        int best = 0;
+        for (Map.Entry<Integer, Integer> e : steps.entrySet()) {
+          if (e.getValue() > best || e.getValue() == best && e.getKey() < indent) {
+            best = e.getValue();
+            indent = e.getKey();
           }
         }
-      } else if (w.node instanceof SeqNode s) {
-        for (int i = 0; i < s.size(); i++) {
-          Written c = file.item(w, i);
-          if (c != null) {
-            out.add(c);
-          }
-        }
+        int lf = text.indexOf('\n');
+        String lineBreak = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n"
+            : lf < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
+        return new Style(Math.max(1, Math.min(indent, 8)), indented >= indentless, singles > doubles ? '\'' : '"',
+            lineBreak);
       }
-      return out;
     }
   }
 }

@@ -36,7 +36,7 @@ final class WrittenPlaces {
    * For each written node, the first place of the merged model it is used at (extension fields aside). Made when
    * first asked for: a round that plans no change needs none of it, and it holds every node of the project.
    */
-  private Map<Written, String> firstUsers;
+  private Map<Written, Place> firstUsers;
   /** All the places that use a written node used at more than one (an anchor's, a merge key's), in order. */
   private Map<Written, Set<String>> sharedUsers;
 
@@ -53,14 +53,14 @@ final class WrittenPlaces {
     if (firstUsers == null) {
       firstUsers = new IdentityHashMap<>();
       sharedUsers = new IdentityHashMap<>();
-      indexUsers(load.tree(), ModelPath.ROOT);
+      indexUsers(load.tree(), new Place(null, null));
     }
     Set<String> shared = sharedUsers.get(w);
     if (shared != null) {
       return shared;
     }
-    String only = firstUsers.get(w);
-    return only == null ? Set.of() : Set.of(only);
+    Place only = firstUsers.get(w);
+    return only == null ? Set.of() : Set.of(only.userKey());
   }
 
   /** The compose file a position is in, or null (a synthetic position, an env file). */
@@ -134,8 +134,22 @@ final class WrittenPlaces {
     return null;
   }
 
-  private void indexUsers(Node node, ModelPath path) {
-    Step step = path.isEmpty() ? null : path.last();
+  /**
+   * A place of the merged model as the walk of {@link #indexUsers} reaches it: its parent place and the step from
+   * there, so that a node's place costs one small object and its key is only written out when two places meet.
+   */
+  private record Place(Place parent, Step step) {
+    String userKey() {
+      List<Step> steps = new ArrayList<>();
+      for (Place p = this; p.step != null; p = p.parent) {
+        steps.add(0, p.step);
+      }
+      return WrittenPlaces.userKey(new ModelPath(steps));
+    }
+  }
+
+  private void indexUsers(Node node, Place place) {
+    Step step = place.step();
     if (step instanceof Key key && key.name().startsWith("x-")) {
       return;
     }
@@ -144,21 +158,24 @@ final class WrittenPlaces {
       if (file != null) {
         Written w = match(file, node, step);
         if (w != null) {
-          String user = userKey(path);
-          String first = firstUsers.putIfAbsent(w, user);
-          if (first != null && !first.equals(user)) {
-            sharedUsers.computeIfAbsent(w, k -> new LinkedHashSet<>(List.of(first))).add(user);
+          Place first = firstUsers.putIfAbsent(w, place);
+          if (first != null) {
+            String user = place.userKey();
+            String firstUser = first.userKey();
+            if (!firstUser.equals(user)) {
+              sharedUsers.computeIfAbsent(w, k -> new LinkedHashSet<>(List.of(firstUser))).add(user);
+            }
           }
         }
       }
     }
     if (node instanceof MapNode map) {
       for (MapNode.Entry e : map.entries()) {
-        indexUsers(e.value(), path.child(new Key(e.name())));
+        indexUsers(e.value(), new Place(place, new Key(e.name())));
       }
     } else if (node instanceof SeqNode seq) {
       for (int i = 0; i < seq.size(); i++) {
-        indexUsers(seq.get(i), path.child(new Index(i)));
+        indexUsers(seq.get(i), new Place(place, new Index(i)));
       }
     }
   }

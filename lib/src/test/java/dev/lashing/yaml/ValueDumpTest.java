@@ -1,0 +1,103 @@
+package dev.lashing.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Dump;
+
+/**
+ * ValueDump hands snakeyaml-engine's emitter the events its representer and serializer would make: the text is
+ * the one {@code Dump} writes with the same settings, for every kind of value {@code config} prints.
+ */
+class ValueDumpTest {
+  /** Strings that take each way of writing a scalar: plain, quoted, literal block, escaped, and keys too long to be simple. */
+  private static final List<String> TEXTS = List.of(
+      "", " ", "web", "nginx:1.27", "a b", " leading", "trailing ", "null", "Null", "~", "true", "yes", "off",
+      "0755", "0x1F", "+12", ".5", "1e3", "12:30", "2001-12-14", "<<", "-", "- item", "? key", ": v", "a: b",
+      "a #b", "#c", "[x]", "{y}", "*alias", "&anchor", "!tag", "%pct", "@at", "`tick", "'single'", "\"double\"",
+      "it's", "say \"hi\"", "back\\slash", "$$HOME", "tab\there", "line\nbreak", "two\n\nbreaks\n", "ends\n",
+      "ends\n\n", "\nstarts", "  indented\nblock", "nel\u0085line", "bell\u0007", "del\u007f", "bom\ufeff",
+      "café", "日本語", "emoji \ud83d\ude00", "ls\u2028ps\u2029", "crlf\r\nline", "cr\ronly",
+      "k".repeat(127), "k".repeat(128), "k".repeat(129) + " with space", "long " + "word ".repeat(40));
+
+  @Test
+  void writesWhatDumpWritesForEachKindOfValue() {
+    Map<String, Object> every = new LinkedHashMap<>();
+    for (int i = 0; i < TEXTS.size(); i++) {
+      every.put("s" + i, TEXTS.get(i));
+      every.put(TEXTS.get(i), i);
+    }
+    every.put("numbers", new ArrayList<>(List.of(0L, -1L, Long.MAX_VALUE, 1, 0.5, -2.25, 1e20, 1e-7, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)));
+    every.put("others", new ArrayList<>(java.util.Arrays.asList(true, false, null)));
+    every.put("empty map", new LinkedHashMap<>());
+    every.put("empty list", new ArrayList<>());
+    every.put("nested", new ArrayList<>(List.of(new ArrayList<>(List.of("a", new ArrayList<>())),
+        new LinkedHashMap<>(Map.of("k", new LinkedHashMap<>())))));
+    assertSameAsDump(every);
+  }
+
+  @Test
+  void writesWhatDumpWritesForRandomTrees() {
+    Random random = new Random(7);
+    for (int i = 0; i < 300; i++) {
+      assertSameAsDump(randomMap(random, 0));
+    }
+  }
+
+  private static void assertSameAsDump(Object value) {
+    assertThat(ValueDump.document(value)).isEqualTo(new Dump(ValueDump.SETTINGS).dumpToString(value));
+  }
+
+  private static Map<String, Object> randomMap(Random random, int depth) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    int size = random.nextInt(depth == 0 ? 6 : 4);
+    for (int i = 0; i < size; i++) {
+      map.put(randomText(random), randomValue(random, depth + 1));
+    }
+    return map;
+  }
+
+  private static Object randomValue(Random random, int depth) {
+    switch (random.nextInt(depth > 4 ? 6 : 8)) {
+      case 0:
+        return null;
+      case 1:
+        return random.nextBoolean();
+      case 2:
+        return random.nextLong() >> random.nextInt(64);
+      case 3:
+        return random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+      case 4:
+      case 5:
+        return randomText(random);
+      case 6: {
+        List<Object> list = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+          list.add(randomValue(random, depth + 1));
+        }
+        return list;
+      }
+      default:
+        return randomMap(random, depth);
+    }
+  }
+
+  /** A known tricky string, or one made of pieces of them. */
+  private static String randomText(Random random) {
+    if (random.nextBoolean()) {
+      return TEXTS.get(random.nextInt(TEXTS.size()));
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(4); i >= 0; i--) {
+      String piece = TEXTS.get(random.nextInt(TEXTS.size()));
+      text.append(piece, 0, random.nextInt(piece.length() + 1));
+    }
+    return text.toString();
+  }
+}

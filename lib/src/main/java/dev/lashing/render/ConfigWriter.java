@@ -11,6 +11,7 @@ import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,7 @@ public final class ConfigWriter {
       Map.entry("volumes.*", List.of("name", "driver", "driver_opts", "external", "labels")),
       Map.entry("secrets.*", FILE_OBJECT),
       Map.entry("configs.*", FILE_OBJECT));
+  private static final Map<String, Map<String, Integer>> FIELD_RANKS = ranks(STRUCTS);
   /** Labels are {@code map[string]string} in compose-go: a key without a value prints as "". */
   private static final Set<String> LABELS = Set.of(
       "services.*.labels", "services.*.build.labels", "services.*.deploy.labels", "networks.*.labels",
@@ -145,7 +147,7 @@ public final class ConfigWriter {
       if (!raw && ULIMITS.contains(path) && singleUlimit(map) != null) {
         return scalar(singleUlimit(map), null);
       }
-      List<String> fields = raw ? null : STRUCTS.get(path);
+      Map<String, Integer> fields = raw ? null : FIELD_RANKS.get(path);
       List<MapNode.Entry> entries = new ArrayList<>(map.entries());
       if (fields != null) {
         entries.sort(Comparator.comparingInt((MapNode.Entry e) -> rank(fields, e.name()))
@@ -193,9 +195,25 @@ public final class ConfigWriter {
     return path.isEmpty() ? segment : path + "." + segment;
   }
 
-  private static int rank(List<String> order, String key) {
-    int i = order.indexOf(key);
-    return i >= 0 ? i : key.startsWith("x-") ? order.size() + 1 : order.size();
+  /** A field's place in its struct's order: unknown fields after the known ones, extensions last. */
+  private static int rank(Map<String, Integer> order, String key) {
+    Integer i = order.get(key);
+    return i != null ? i : key.startsWith("x-") ? order.size() + 1 : order.size();
+  }
+
+  /** Each struct's field order as a look-up (a service's entries are sorted by it, each compared many times). */
+  private static Map<String, Map<String, Integer>> ranks(Map<String, List<String>> structs) {
+    Map<String, Map<String, Integer>> ranks = new HashMap<>();
+    structs.forEach((path, fields) -> {
+      Map<String, Integer> order = new HashMap<>();
+      for (int i = 0; i < fields.size(); i++) {
+        if (order.put(fields.get(i), i) != null) {
+          throw new IllegalStateException(path + " names " + fields.get(i) + " twice");
+        }
+      }
+      ranks.put(path, Map.copyOf(order));
+    });
+    return Map.copyOf(ranks);
   }
 
   /**

@@ -46,13 +46,23 @@ final class TextReporter implements Reporter {
     report.byFile().values().forEach(group -> group.stream().filter(f -> !f.isSuppressed()).forEach(shown::add));
     // The report of a large file runs to many times its size, too much to hold whole: it is written a window
     // at a time, the chunks of a window formatted side by side.
-    SideBySide.inOrder(shown.size(), (from, to) -> format(shown.subList(from, to), report), out::append);
+    SideBySide.inOrder(shown.size(), (from, to) -> format(shown.subList(from, to), report), pieces -> {
+      for (String piece : pieces) {
+        out.append(piece);
+      }
+    });
     if (!quiet) {
       out.append(Summary.of(report.findings()).toString()).append('\n');
     }
   }
 
-  private String format(List<Finding> findings, LintReport report) {
+  /**
+   * The findings' text, in pieces: a code frame with a character beyond Latin-1 (the ellipsis of a window on a
+   * long line, a word in another script) is a piece of its own, as one such character in a String makes it twice
+   * the size and slower to encode, and on a long flow-style line every frame has one.
+   */
+  private List<String> format(List<Finding> findings, LintReport report) {
+    List<String> pieces = new ArrayList<>();
     // Sized for a usual finding, so that the text is not copied again at each doubling as it grows.
     StringBuilder text = new StringBuilder(findings.size() * (quiet ? QUIET_CHARS : CHARS));
     // Findings at one place come one after another (the missing settings of a service are all reported at its
@@ -61,6 +71,7 @@ final class TextReporter implements Reporter {
     Severity frameSeverity = null;
     String location = null;
     String frame = null;
+    boolean wideFrame = false;
     Wording.Hints hints = new Wording.Hints();
     for (Finding f : findings) {
       if (!f.at().equals(frameAt)) {
@@ -75,9 +86,18 @@ final class TextReporter implements Reporter {
           StringBuilder shown = new StringBuilder();
           frame(f, report.sources().get(f.at().file()), report.secrets(), shown);
           frame = shown.toString();
+          wideFrame = !isLatin1(frame);
           frameSeverity = f.severity();
         }
-        text.append(frame);
+        if (wideFrame) {
+          if (!text.isEmpty()) {
+            pieces.add(text.toString());
+            text.setLength(0);
+          }
+          pieces.add(frame);
+        } else {
+          text.append(frame);
+        }
         for (String hint : hints.of(f)) {
           appendPrintable(hint, text.append("  "));
           text.append('\n');
@@ -85,7 +105,17 @@ final class TextReporter implements Reporter {
         text.append('\n');
       }
     }
-    return text.toString();
+    pieces.add(text.toString());
+    return pieces;
+  }
+
+  private static boolean isLatin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code compose.yaml:4:5: high [rule-id] message}, on one line whatever the message holds. */

@@ -77,6 +77,32 @@ class TextReporterTest {
     }
 
     @Test
+    void findingsOnALongLineAndOnOthersComeInTheirOrderEachWithItsFrame() {
+      // a window's ellipsis is beyond Latin-1: its frame is written as a piece of its own, between the others
+      String yaml = "a: caf\u00e9\nx: {image: nginx:latest, " + "a: 1, ".repeat(100) + "}\nb: plain\nc: \u65e5\u672c\n";
+      SourceFile file = new SourceFile("f.yaml", yaml);
+      List<Finding> findings = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) { // more than one chunk of findings
+        findings.add(at(switch (i % 4) {
+          case 0 -> range(file, "nginx", "latest");
+          case 1 -> range(file, "plain", "plain");
+          case 2 -> range(file, "caf", "caf");
+          default -> range(file, "\u65e5", "\u672c");
+        }));
+      }
+      findings.sort(dev.lashing.lint.Linter.ORDER);
+      String text = render("text", report(file, findings.toArray(Finding[]::new)));
+
+      StringBuilder expected = new StringBuilder();
+      for (Finding f : findings) {
+        String one = render("text", report(file, f));
+        expected.append(one, 0, one.lastIndexOf("1 finding"));
+      }
+      assertThat(text).startsWith(expected.toString()).contains("\u2026").contains("\u65e5\u672c");
+      assertThat(text.substring(expected.length())).isEqualTo("1200 findings (1200 high)\n");
+    }
+
+    @Test
     void aVeryLongLineIsShownAsAWindowAroundTheFinding() {
       String yaml = "x: {" + "a: 1, ".repeat(100_000) + "image: nginx:latest, " + "b: 2, ".repeat(100_000) + "}\n";
       String[] frame = frame(yaml, "nginx", "latest").split("\n");

@@ -29,6 +29,9 @@ public final class ProjectEnvironment {
    * project once per round, and an env file may hold a million lines).
    *
    * @param variables the project environment
+   * @param osEnv the OS environment it was read with
+   * @param files the env files read, in order
+   * @param texts each env file's text, as read
    */
   public record Resolved(Map<String, String> variables, Map<String, String> osEnv, List<Path> files,
       List<String> texts) {}

@@ -25,21 +25,35 @@ final class RangeMap<V> {
 
   /** Puts the value at the range unless one is there already; returns the one there, or null. */
   V putIfAbsent(int start, int end, V value) {
-    V there = get(start, end);
-    if (there == null) {
-      put(start, end, value);
-    }
-    return there;
+    return put(key(start, end), value, false);
   }
 
   /** Puts the value at the range, replacing the one there. */
   void put(int start, int end, V value) {
+    put(key(start, end), value, true);
+  }
+
+  /** One probe for both: the value there before (null when the key is new), replaced or not. */
+  @SuppressWarnings("unchecked")
+  private V put(long key, V value, boolean replace) {
     if (2 * (size + 1) > keys.length) {
       grow();
     }
-    if (insert(keys, values, key(start, end), value)) {
-      size++;
+    int mask = keys.length - 1;
+    int i = slot(key, mask);
+    for (; values[i] != null; i = (i + 1) & mask) {
+      if (keys[i] == key) {
+        V there = (V) values[i];
+        if (replace) {
+          values[i] = value;
+        }
+        return there;
+      }
     }
+    keys[i] = key;
+    values[i] = value;
+    size++;
+    return null;
   }
 
   private void grow() {
@@ -47,27 +61,18 @@ final class RangeMap<V> {
     Object[] oldValues = values;
     keys = new long[oldKeys.length * 2];
     values = new Object[oldValues.length * 2];
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldValues[i] != null) {
-        insert(keys, values, oldKeys[i], oldValues[i]);
-      }
-    }
-  }
-
-  /** Whether the key was new. */
-  private static boolean insert(long[] keys, Object[] values, long key, Object value) {
     int mask = keys.length - 1;
-    int i = slot(key, mask);
-    while (values[i] != null) {
-      if (keys[i] == key) {
-        values[i] = value;
-        return false;
+    for (int j = 0; j < oldKeys.length; j++) {
+      if (oldValues[j] != null) {
+        // the keys are distinct: each goes to the first free slot from its own
+        int i = slot(oldKeys[j], mask);
+        while (values[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = oldKeys[j];
+        values[i] = oldValues[j];
       }
-      i = (i + 1) & mask;
     }
-    keys[i] = key;
-    values[i] = value;
-    return true;
   }
 
   /**

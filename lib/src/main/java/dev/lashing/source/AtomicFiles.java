@@ -8,20 +8,26 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file whole or not at all, so that neither a failure nor a power cut nor an interruption leaves a
- * truncated file in place of the user's: the bytes go to a temporary file beside the target, which is flushed
- * to disk, given the replaced file's permissions (a new file gets the ones the umask gives, as any program's
- * new file does), renamed over the target, and then the directory is flushed so that the rename survives too.
+ * truncated file in place of the user's: the bytes go to a temporary file beside the target, readable by its
+ * owner alone while they are written, which is flushed to disk, given the replaced file's owner, group and
+ * permissions (a new file gets the ones the umask gives, as any program's new file does), renamed over the target,
+ * and then the directory is flushed so that the rename survives too. Owner and group are kept as far as the
+ * system allows: always for root (so that {@code sudo} does not hand a deployment's file to root), else the group
+ * when the user is in it; a file the user does not own becomes theirs, as with any editor that saves by renaming.
  * Through a symbolic link, the file it points to is replaced. The temporary file is removed when anything
  * fails, and also when the process is stopped (SIGINT, SIGTERM) while it is being written.
  */
@@ -50,7 +56,7 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path directory = real.getParent();
-    Set<PosixFilePermission> replacedPermissions = Files.exists(real) ? permissions(real) : null;
+    PosixFileAttributes replaced = Files.exists(real) ? posixAttributes(real) : null;
     if (!Files.isDirectory(directory)) {
       // said of the file asked for, not of the temporary file that could not be made
       throw new NoSuchFileException(real.toString(), null, "the folder " + directory + " does not exist");
@@ -63,8 +69,11 @@ public final class AtomicFiles {
         out.flush();
         channel.force(true);
       }
-      if (replacedPermissions != null) {
-        Files.setPosixFilePermissions(temp.path, replacedPermissions);
+      if (replaced != null) {
+        keepOwnership(temp.path, replaced);
+        Files.setPosixFilePermissions(temp.path, replaced.permissions());
+      } else if (temp.newFileMode != null) {
+        Files.setPosixFilePermissions(temp.path, temp.newFileMode);
       }
       try {
         Files.move(temp.path, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -77,11 +86,27 @@ public final class AtomicFiles {
     }
   }
 
-  private static Set<PosixFilePermission> permissions(Path file) throws IOException {
+  private static PosixFileAttributes posixAttributes(Path file) throws IOException {
     try {
-      return Files.getPosixFilePermissions(file);
+      return Files.readAttributes(file, PosixFileAttributes.class);
     } catch (UnsupportedOperationException e) {
       return null; // not a POSIX file system: the new file keeps the defaults
+    }
+  }
+
+  /** Gives the new file the replaced one's group and owner, each as far as the system allows. */
+  private static void keepOwnership(Path file, PosixFileAttributes replaced) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    PosixFileAttributes now = view.readAttributes();
+    try {
+      if (!now.group().equals(replaced.group())) {
+        view.setGroup(replaced.group());
+      }
+      if (!now.owner().equals(replaced.owner())) {
+        view.setOwner(replaced.owner());
+      }
+    } catch (FileSystemException notPermitted) {
+      // only root may give a file away, and only a member may give it a group: the write goes on without
     }
   }
 
@@ -99,19 +124,29 @@ public final class AtomicFiles {
    * write ends. The hook lives only as long as the write, so nothing is kept between writes.
    */
   private static final class TemporaryFile {
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
     final Path path;
     final FileChannel channel;
+    /**
+     * The permissions the umask gives a new file, which it gets once complete; null where they could not be
+     * narrowed while it is written.
+     */
+    final Set<PosixFilePermission> newFileMode;
     private final Thread cleanup;
 
-    private TemporaryFile(Path path, FileChannel channel, Thread cleanup) {
+    private TemporaryFile(Path path, FileChannel channel, Set<PosixFilePermission> newFileMode, Thread cleanup) {
       this.path = path;
       this.channel = channel;
+      this.newFileMode = newFileMode;
       this.cleanup = cleanup;
     }
 
     /**
-     * A new file beside the target, created without explicit permissions so that the umask decides them as it
-     * does for any new file (a temporary-file API would make it 0600).
+     * A new file beside the target, readable by its owner alone until it is complete: the file being replaced may
+     * hold secrets that only its owner may read, whatever the umask allows. It is created without explicit
+     * permissions first, to learn the ones the umask gives a new file (Java has no call that reads the umask).
      */
     static TemporaryFile create(Path directory, String targetName) throws IOException {
       while (true) {
@@ -125,13 +160,33 @@ public final class AtomicFiles {
         }
         try {
           FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          return new TemporaryFile(path, channel, cleanup);
+          try {
+            return new TemporaryFile(path, channel, ownerOnly(path), cleanup);
+          } catch (IOException | RuntimeException e) {
+            channel.close();
+            deleteQuietly(path);
+            throw e;
+          }
         } catch (FileAlreadyExistsException e) {
           removeHook(cleanup); // a name taken by chance: draw another
         } catch (IOException | RuntimeException e) {
           removeHook(cleanup);
           throw e;
         }
+      }
+    }
+
+    /**
+     * Makes the empty file readable by its owner alone; the permissions it had, or null on a file system whose
+     * permissions cannot be changed (FAT, some network shares), where it stays as made.
+     */
+    private static Set<PosixFilePermission> ownerOnly(Path path) throws IOException {
+      try {
+        Set<PosixFilePermission> created = Files.getPosixFilePermissions(path);
+        Files.setPosixFilePermissions(path, OWNER_ONLY);
+        return created;
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        return null;
       }
     }
 

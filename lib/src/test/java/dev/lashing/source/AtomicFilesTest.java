@@ -3,6 +3,7 @@ package dev.lashing.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,57 @@ class AtomicFilesTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
     assertThat(Files.readString(file)).isEqualTo("new\n");
     assertThat(names()).containsExactly("compose.yaml");
+  }
+
+  /**
+   * {@code sudo lashing fix --write} on a deployment's file must not hand it to root: its user and group keep it,
+   * as they keep its mode.
+   */
+  @Test
+  void aReplacedFileKeepsItsOwnerAndGroup() throws IOException {
+    assumeTrue(isRoot(), "skipped: only root can give a file to another user, which this test needs");
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "old\n");
+    Files.setAttribute(file, "unix:uid", NOBODY);
+    Files.setAttribute(file, "unix:gid", NOBODY);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    AtomicFiles.write(file, "new\n");
+    assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(NOBODY);
+    assertThat(Files.getAttribute(file, "unix:gid")).isEqualTo(NOBODY);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    assertThat(Files.readString(file)).isEqualTo("new\n");
+  }
+
+  /**
+   * A compose file that holds passwords is often readable by its owner alone: while its new text is written, the
+   * temporary file is too, whatever the umask allows (a stopped process may even leave it behind).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rw-------", "rw-r--r--"})
+  void whileItIsWrittenOnlyTheOwnerCanReadTheTemporaryFile(String mode) throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "old\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+    List<String> seen = new java.util.ArrayList<>();
+    AtomicFiles.write(file, out -> {
+      out.write("POSTGRES_PASSWORD: secret\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (String name : names()) {
+        if (name.endsWith(".tmp")) {
+          seen.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))));
+        }
+      }
+    });
+    assertThat(seen).containsExactly("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(mode);
+  }
+
+  @Test
+  void aNewFileBelongsToTheUserWritingIt() throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    AtomicFiles.write(file, "new\n");
+    Path reference = Files.createFile(dir.resolve("reference"));
+    assertThat(Files.getOwner(file)).isEqualTo(Files.getOwner(reference));
+    assertThat(Files.getAttribute(file, "unix:gid")).isEqualTo(Files.getAttribute(reference, "unix:gid"));
   }
 
   @Test
@@ -131,6 +183,17 @@ class AtomicFilesTest {
       }
     }
     return false;
+  }
+
+  private static final int NOBODY = 65534;
+
+  private static boolean isRoot() throws IOException {
+    Path probe = Files.createTempFile("lashing-owner", "");
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(probe, "unix:uid"));
+    } finally {
+      Files.delete(probe);
+    }
   }
 
   private List<String> names() throws IOException {

@@ -117,6 +117,16 @@ final class AuditCommand {
       return Cli.INVALID;
     }
 
+    List<Path> read = new ArrayList<>(List.of(workingDirectory.resolve(name)));
+    Arguments.values(line, "state").stream().filter(f -> !f.equals("-")).map(workingDirectory::resolve)
+        .forEach(read::add);
+    for (String option : List.of("cleanup-script", "log")) {
+      String file = line.getOptionValue(option);
+      if (file != null && InputFiles.replacedBy(workingDirectory.resolve(file), read) != null) {
+        throw new Arguments.UsageException("--" + option + " " + file + " is the inventory or a --state file, which "
+            + "audit reads and never writes (nothing written)");
+      }
+    }
     HostState state = HostState.read(inputs(Arguments.values(line, "state")));
     Instant now = clock.instant();
     String host = line.hasOption("host") ? line.getOptionValue("host") : hostName.get();

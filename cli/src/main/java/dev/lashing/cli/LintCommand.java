@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -117,6 +119,7 @@ final class LintCommand {
       }
     }
     Lashing.sortForReport(findings);
+    refuseToReplaceInputs(line, reports, sources.keySet());
 
     if (line.hasOption("write-baseline")) {
       Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));
@@ -145,6 +148,29 @@ final class LintCommand {
     }
     boolean failing = findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity().isAtLeast(failOn));
     return failing ? Cli.FINDINGS : Cli.OK;
+  }
+
+  /**
+   * Stops before anything is written when a report or the baseline to write is one of the files read: a compose
+   * or env file, or for a report the baseline it is filtered by (a baseline may be written over itself).
+   */
+  private void refuseToReplaceInputs(CommandLine line, List<ReportRequests.Request> reports, Set<String> read) {
+    List<Path> inputs = new ArrayList<>(read.stream().map(workingDirectory::resolve).toList());
+    if (line.hasOption("write-baseline")) {
+      refuseToReplace(line.getOptionValue("write-baseline"), inputs);
+    }
+    if (line.hasOption("baseline")) {
+      inputs.add(workingDirectory.resolve(line.getOptionValue("baseline")));
+    }
+    reports.stream().map(ReportRequests.Request::file).filter(Objects::nonNull)
+        .forEach(report -> refuseToReplace(report, inputs));
+  }
+
+  private void refuseToReplace(String output, List<Path> inputs) {
+    if (InputFiles.replacedBy(workingDirectory.resolve(output), inputs) != null) {
+      throw new Arguments.UsageException(output + " is one of the files this run reads; lint never writes over "
+          + "them (nothing written)");
+    }
   }
 
   /**

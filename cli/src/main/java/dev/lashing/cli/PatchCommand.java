@@ -92,13 +92,7 @@ final class PatchCommand {
     List<Path> files = Arguments.values(line, "file").stream().map(Path::of).toList();
     List<Path> resolved = files.isEmpty() ? ComposeFiles.discover(workingDirectory, environment) : files;
     if (output != null) {
-      Path target = workingDirectory.resolve(output).toAbsolutePath().normalize();
-      for (Path f : resolved) {
-        if (workingDirectory.resolve(f).toAbsolutePath().normalize().equals(target)) {
-          throw new Arguments.UsageException("-o " + output + " is one of the project's files; the patch never "
-              + "replaces them");
-        }
-      }
+      refuseToReplace(output, resolved);
     }
 
     Lashing lashing = InstalledRules.lashing();
@@ -126,6 +120,8 @@ final class PatchCommand {
       return Cli.INTERNAL_ERROR;
     }
     if (output != null) {
+      // the files the project brought in too: an env file, an extended or included file
+      refuseToReplace(output, result.before().sources().keySet().stream().map(Path::of).toList());
       try {
         AtomicFiles.write(workingDirectory.resolve(output), result.text());
       } catch (IOException e) {
@@ -158,4 +154,12 @@ final class PatchCommand {
     return String.join(" ", words);
   }
 
+  /** Stops when {@code -o} names one of the files the project reads (relative names are to the working folder). */
+  private void refuseToReplace(String output, List<Path> read) {
+    List<Path> inputs = read.stream().map(workingDirectory::resolve).toList();
+    if (InputFiles.replacedBy(workingDirectory.resolve(output), inputs) != null) {
+      throw new Arguments.UsageException("-o " + output + " is one of the project's files; the patch never "
+          + "replaces them");
+    }
+  }
 }

@@ -170,7 +170,7 @@ class AuditCommandTest {
   }
 
   @Test
-  void usageErrors() {
+  void usageErrors() throws IOException {
     assertThat(audit("inventory.yml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("audit needs --env");
     assertThat(audit("inventory.yml", "--env", "desktop", "--cleanup-script", "x.sh", "--state", "missing.json"))
@@ -182,6 +182,15 @@ class AuditCommandTest {
         .isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("lashing: cannot write no/such/dir/c.sh");
     assertThat(dir.resolve("audit.log")).as("a failed run is not logged").doesNotExist();
+    // what audit reads is never written: a slip of --cleanup-script or --log onto the inventory or a state file
+    String inventory = Files.readString(dir.resolve("inventory.yml"));
+    assertThat(audit(with(DESKTOP, "--cleanup-script", "inventory.yml"))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--cleanup-script inventory.yml is the inventory or a --state file");
+    assertThat(audit(with(DESKTOP, "--log", "./desktop-ps.json"))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--log ./desktop-ps.json is the inventory or a --state file");
+    assertThat(Files.readString(dir.resolve("inventory.yml"))).isEqualTo(inventory);
+    assertThat(Files.readString(dir.resolve("desktop-ps.json"))).isEqualTo(Files.readString(GOLDEN.resolve(
+        "desktop-ps.json")));
     StringWriter e = new StringWriter();
     int code = new Cli(new PrintWriter(new StringWriter()), new PrintWriter(e), java.util.Map.of(), dir)
         .run("audit", "inventory.yml", "--env", "dektop");

@@ -67,6 +67,42 @@ class LintCommandTest {
     assertThat(out.toString()).contains("\"ruleId\": \"duplicate-key\"").contains("\"line\": 4");
   }
 
+  /**
+   * A report is never written over a file the run reads: a slip such as {@code --format json=compose.yaml} or
+   * {@code -o .env} would replace the user's file with the report. Nothing is written and the exit code is 2.
+   */
+  @Test
+  void aReportNeverReplacesAFileTheRunReads() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    env_file: app.env\n");
+    write("app.env", "A=1\n");
+    Files.createSymbolicLink(dir.resolve("link.yaml"), dir.resolve("compose.yaml"));
+    List<List<String>> slips = List.of(
+        List.of("--format", "json=compose.yaml"),
+        List.of("-o", "./compose.yaml"),
+        List.of("--format", "text", "--format", "sarif=app.env"),
+        List.of("-o", "link.yaml"),
+        List.of("--write-baseline", "compose.yaml"));
+    for (List<String> slip : slips) {
+      List<String> args = new ArrayList<>(slip);
+      args.add("compose.yaml");
+      assertThat(lint(args.toArray(String[]::new))).as("%s", slip).isEqualTo(Cli.INVALID);
+      assertThat(err.toString()).as("%s", slip).contains("is one of the files this run reads");
+      assertThat(Files.readString(dir.resolve("compose.yaml"))).startsWith("services:");
+      assertThat(Files.readString(dir.resolve("app.env"))).isEqualTo("A=1\n");
+      assertThat(Files.isSymbolicLink(dir.resolve("link.yaml"))).isTrue();
+    }
+    // a report beside them, and a baseline rewritten in place, are written as asked
+    assertThat(lint("--format", "json=report.json", "compose.yaml")).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("report.json"))).contains("\"findings\"");
+    assertThat(lint("--write-baseline", "baseline.json", "compose.yaml")).isEqualTo(Cli.OK);
+    assertThat(lint("--baseline", "baseline.json", "--write-baseline", "baseline.json", "compose.yaml"))
+        .isEqualTo(Cli.OK);
+    // but the baseline a report is filtered by is read, and never replaced by that report
+    assertThat(lint("--baseline", "baseline.json", "-o", "baseline.json", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("baseline.json is one of the files this run reads");
+    assertThat(Files.readString(dir.resolve("baseline.json"))).contains("\"fingerprint");
+  }
+
   @Test
   void baselineHidesKnownFindingsOnly() throws IOException {
     write("compose.yaml", DUPLICATE_PORTS);

@@ -229,6 +229,25 @@ class PatchCommandTest {
     }
   }
 
+  /**
+   * The patch never replaces a file the project reads, however it is named: through a symbolic link, or a file
+   * the compose file brings in (an env file, an extended or included file).
+   */
+  @Test
+  void thePatchNeverReplacesAFileTheProjectReads() throws IOException {
+    Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    env_file: app.env\n");
+    Files.writeString(tmp.resolve("app.env"), "A=1\n");
+    Files.createSymbolicLink(tmp.resolve("link.yaml"), tmp.resolve("compose.yaml"));
+    for (String output : List.of("app.env", "link.yaml", "./compose.yaml")) {
+      assertThat(patch(tmp, "-f", "compose.yaml", "-o", output)).as(output).isEqualTo(Cli.INVALID);
+      assertThat(err.toString()).as(output).contains("-o " + output + " is one of the project's files");
+      assertThat(Files.readString(tmp.resolve("app.env"))).isEqualTo("A=1\n");
+      assertThat(Files.readString(tmp.resolve("compose.yaml"))).startsWith("services:");
+    }
+    assertThat(patch(tmp, "-f", "compose.yaml", "-o", "hardening.patch.yml")).isEqualTo(Cli.OK);
+    assertThat(Files.readString(tmp.resolve("hardening.patch.yml"))).contains("services:");
+  }
+
   @Test
   void badInputAndUsageExitTwo() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));

@@ -203,6 +203,16 @@ class UserErrorsTest {
   }
 
   @Test
+  void fixWriteOfAReadOnlyFile() throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+    Files.setPosixFilePermissions(dir.resolve("compose.yaml"), PosixFilePermissions.fromString("r--r--r--"));
+    assertThat(run("fix", "compose.yaml", "--write")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("lashing: compose.yaml: the file is read-only")
+        .contains("compose.yaml not written, it is unchanged");
+    assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo(COMPOSE);
+  }
+
+  @Test
   void fixWriteIntoAReadOnlyFolder() throws Exception {
     Path readOnly = mount("ro");
     assertThat(run("fix", "-f", readOnly.resolve("compose.yaml").toString(), "--write")).isEqualTo(Cli.INVALID);

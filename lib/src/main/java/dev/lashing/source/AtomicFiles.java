@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -28,8 +29,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * and then the directory is flushed so that the rename survives too. Owner and group are kept as far as the
  * system allows: always for root (so that {@code sudo} does not hand a deployment's file to root), else the group
  * when the user is in it; a file the user does not own becomes theirs, as with any editor that saves by renaming.
- * Through a symbolic link, the file it points to is replaced. The temporary file is removed when anything
- * fails, and also when the process is stopped (SIGINT, SIGTERM) while it is being written.
+ * A file its mode makes read-only is not replaced, not even by root. Through a symbolic link, the file it points
+ * to is replaced. The temporary file is removed when anything fails, and also when the process is stopped
+ * (SIGINT, SIGTERM) while it is being written.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -57,6 +59,9 @@ public final class AtomicFiles {
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path directory = real.getParent();
     PosixFileAttributes replaced = Files.exists(real) ? posixAttributes(real) : null;
+    if (Files.exists(real)) {
+      refuseReadOnly(real, replaced);
+    }
     if (!Files.isDirectory(directory)) {
       // said of the file asked for, not of the temporary file that could not be made
       throw new NoSuchFileException(real.toString(), null, "the folder " + directory + " does not exist");
@@ -91,6 +96,22 @@ public final class AtomicFiles {
       return Files.readAttributes(file, PosixFileAttributes.class);
     } catch (UnsupportedOperationException e) {
       return null; // not a POSIX file system: the new file keeps the defaults
+    }
+  }
+
+  /**
+   * Refuses a file this user may not write in place: replacing it by a rename would get round the mode its owner
+   * set to keep it as it is. Root may write any file, so for root a mode without any write permission counts. On a
+   * read-only file system the rename fails and says so.
+   */
+  private static void refuseReadOnly(Path file, PosixFileAttributes attributes) throws IOException {
+    if (attributes != null && !attributes.permissions().contains(PosixFilePermission.OWNER_WRITE)
+        && !attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        && !attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new AccessDeniedException(file.toString(), null, "the file is read-only; make it writable first");
+    }
+    if (!Files.isWritable(file) && !Files.getFileStore(file).isReadOnly()) {
+      throw new AccessDeniedException(file.toString());
     }
   }
 

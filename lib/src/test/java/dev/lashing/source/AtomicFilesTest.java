@@ -90,6 +90,18 @@ class AtomicFilesTest {
     assertThat(Files.getAttribute(file, "unix:gid")).isEqualTo(Files.getAttribute(reference, "unix:gid"));
   }
 
+  /** A file its owner made read-only is not replaced, not even by root, whom no mode stops. */
+  @Test
+  void aReadOnlyFileIsNotReplaced() throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, "old\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    assertThatThrownBy(() -> AtomicFiles.write(file, "new\n"))
+        .isInstanceOf(java.nio.file.AccessDeniedException.class).hasMessageContaining("the file is read-only");
+    assertThat(Files.readString(file)).isEqualTo("old\n");
+    assertThat(names()).containsExactly("compose.yaml");
+  }
+
   @Test
   void throughASymbolicLinkTheFileItPointsToIsReplaced() throws IOException {
     Path real = dir.resolve("real.yaml");

@@ -1,8 +1,11 @@
 package dev.lashing.cli;
 
 import dev.lashing.report.Reporter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reports one {@code lashing lint} run writes, from its repeatable {@code --format FORMAT[=FILE]}: a CI job
@@ -26,10 +29,11 @@ final class ReportRequests {
    * @param output the {@code --output} file, or null
    * @param reporters makes each reporter; its IllegalArgumentException (an unknown format) is a usage error
    * @throws Arguments.UsageException for an unknown format, an empty file name, two reports for standard
-   *     output, or {@code --output} with no report to put in it
+   *     output or for one file, or {@code --output} with no report to put in it
    */
   static List<Request> parse(List<String> formats, String output, ReporterFactory reporters) {
     List<Request> requests = new ArrayList<>();
+    Map<Path, String> namedBy = new HashMap<>();
     int unnamed = 0;
     for (String value : formats.isEmpty() ? List.of("text") : formats) {
       int equals = value.indexOf('=');
@@ -37,6 +41,14 @@ final class ReportRequests {
       String file = equals < 0 ? output : value.substring(equals + 1);
       if (equals >= 0 && file.isEmpty()) {
         throw new Arguments.UsageException("--format " + value + ": the file name is empty");
+      }
+      if (file != null) {
+        String option = equals < 0 ? "--output " + file : "--format " + value;
+        String earlier = namedBy.putIfAbsent(Path.of(file).normalize(), option);
+        if (earlier != null) {
+          throw new Arguments.UsageException(earlier + " and " + option + " name the same file; give each report "
+              + "its own");
+        }
       }
       unnamed += equals < 0 ? 1 : 0;
       requests.add(new Request(Arguments.parse(() -> reporters.create(format, file != null)), file));

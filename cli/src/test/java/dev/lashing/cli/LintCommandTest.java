@@ -225,6 +225,15 @@ class LintCommandTest {
     assertThat(err.toString()).contains("only one --format may go to standard output");
     assertThat(lint("--format", "sarif=")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("the file name is empty");
+    // two reports to one file: the second would replace the first
+    Files.delete(dir.resolve("lashing.json"));
+    assertThat(lint("--format", "json=lashing.json", "--format", "sarif=./lashing.json")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString())
+        .contains("--format json=lashing.json and --format sarif=./lashing.json name the same file");
+    assertThat(lint("--format", "sarif=r.out", "--format", "json", "-o", "r.out")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--format sarif=r.out and --output r.out name the same file");
+    assertThat(dir.resolve("lashing.json")).doesNotExist();
+    assertThat(dir.resolve("r.out")).doesNotExist();
   }
 
   @Test

@@ -117,6 +117,22 @@ final class GenerateCommand {
 
   private int write(Inventory inventory, List<GeneratedFile> files, Path output, Lashing lashing)
       throws IOException {
+    // A file in the way that is not ours may be the user's own compose file: nothing is written then.
+    List<String> foreign = new ArrayList<>();
+    for (GeneratedFile f : files) {
+      Path target = output.resolve(f.path());
+      if (Files.exists(target) && !isGenerated(target)) {
+        foreign.add(display(target));
+      }
+    }
+    if (!foreign.isEmpty()) {
+      for (String name : foreign) {
+        err.println("lashing: " + name + " was not written by lashing generate (its first line is not our header);"
+            + " move it away, or compare it with --check");
+      }
+      err.println("lashing: nothing written");
+      return Cli.INVALID;
+    }
     boolean findings = false;
     for (GeneratedFile f : files) {
       Path target = output.resolve(f.path());

@@ -120,6 +120,29 @@ class GenerateCommandTest {
     assertThat(code).as(o.toString()).isEqualTo(Cli.OK);
   }
 
+  /**
+   * A compose file that generate did not write (no header of ours) is never replaced: the first generate beside
+   * hand-written stacks would lose them. Nothing is written then, not even the other stacks' files; a file
+   * generate wrote, edited since, is rewritten as its header says.
+   */
+  @Test
+  void aComposeFileGenerateDidNotWriteIsNeverReplaced() throws IOException {
+    Path handWritten = Files.createDirectories(dir.resolve("staging/plane")).resolve("compose.yaml");
+    Files.writeString(handWritten, "services:\n  web:\n    image: my/own:1\n");
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("lashing: staging/plane/compose.yaml was not written by lashing generate")
+        .contains("nothing written");
+    assertThat(Files.readString(handWritten)).isEqualTo("services:\n  web:\n    image: my/own:1\n");
+    assertThat(dir.resolve("desktop/odoo/compose.yaml")).doesNotExist();
+    assertThat(dir.resolve("production/plane/compose.yaml")).doesNotExist();
+
+    Files.delete(handWritten);
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);
+    Files.writeString(handWritten, read("staging/plane/compose.yaml") + "# an edit\n");
+    assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);
+    assertThat(read("staging/plane/compose.yaml")).doesNotContain("# an edit");
+  }
+
   @Test
   void checkReportsDriftWithADiff() throws IOException {
     assertThat(run("generate", "inventory.yml")).isEqualTo(Cli.OK);

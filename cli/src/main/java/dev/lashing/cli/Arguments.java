@@ -10,12 +10,9 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
-import java.io.IOException;
+import dev.lashing.source.ComposeException;
+import dev.lashing.yaml.SourceFiles;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +108,10 @@ final class Arguments {
     }
     String name = line.getOptionValue("digests");
     try {
-      return DigestLock.parse(name, Files.readString(workingDirectory.resolve(name), StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      throw new UsageException("--digests: " + name + ": no such file");
-    } catch (IOException | UncheckedIOException e) {
-      throw new UsageException("--digests: " + name + ": cannot read: " + e.getMessage());
+      return DigestLock.parse(name, SourceFiles.readUtf8(workingDirectory.resolve(name), name).text());
+    } catch (ComposeException e) {
+      // unreadable, too large, not UTF-8: what a compose file would be told, with its position
+      throw new UsageException("--digests: " + e.diagnostics().get(0));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--digests: " + e.getMessage());
     }

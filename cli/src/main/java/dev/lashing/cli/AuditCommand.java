@@ -170,7 +170,7 @@ final class AuditCommand {
         }
         stdinRead = true;
         try {
-          inputs.add(SourceFiles.decode(stdin.get().readAllBytes(), "<stdin>"));
+          inputs.add(SourceFiles.decode(SourceFiles.bounded(stdin.get(), "<stdin>"), "<stdin>"));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

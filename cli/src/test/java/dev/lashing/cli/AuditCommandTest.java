@@ -113,6 +113,10 @@ class AuditCommandTest {
     assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
     assertThat(audit("inventory.yml", "--env", "desktop", "--state", "-", "--host", "ci")).isEqualTo(Cli.FINDINGS);
     assertThat(out.toString()).startsWith("audit of environment desktop on host ci at 2025-01-15T10:00:00Z");
+    // standard input is read up to the limit a file has, not until memory runs out
+    stdin = new byte[(16 << 20) + 1];
+    assertThat(audit("inventory.yml", "--env", "desktop")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("<stdin>: file has more than 16777216 bytes");
   }
 
   @Test

@@ -78,6 +78,17 @@ class HostileInputTest {
     assertThat(out.toString() + err.toString()).contains("compose.yaml").contains("bytes are not read");
   }
 
+  /**
+   * A file that never ends (a device, a pipe kept open, a /proc file that reports no size) is read only as far as
+   * the limit: the same refusal, at once, not a read until memory runs out.
+   */
+  @Test
+  void aFileThatNeverEndsIsRefusedAtTheLimit() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "skipped: no /dev/zero");
+    assertThat(lint("/dev/zero")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString() + err.toString()).contains("/dev/zero").contains("bytes are not read");
+  }
+
   // Each level of an include or extends chain is a few calls deeper in the loader: these run `lashing` as its
   // launcher does, in a JVM whose threads get a 256 KiB stack by default, where a chain of a thousand files
   // overflowed the stack before the command ran on a thread of its own (DeepStack).

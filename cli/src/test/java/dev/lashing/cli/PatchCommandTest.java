@@ -165,6 +165,14 @@ class PatchCommandTest {
     assertThat(merged.project().services().get("web").preStart()).hasSize(1);
     assertThat(patch(dir, "--digests", "missing.lock")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("--digests: missing.lock: no such file");
+    // a lock that is not text is told where, as a compose file would be; one that never ends, at the limit
+    Files.write(dir.resolve("binary.lock"), new byte[] {'a', ' ', (byte) 0xFF});
+    assertThat(patch(dir, "--digests", "binary.lock")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--digests: binary.lock:1:3: invalid UTF-8");
+    if (Files.isReadable(Path.of("/dev/zero"))) {
+      assertThat(patch(dir, "--digests", "/dev/zero")).isEqualTo(Cli.INVALID);
+      assertThat(err.toString()).contains("--digests: /dev/zero: file has more than 16777216 bytes");
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -39,12 +40,15 @@ public final class SourceFiles {
 
   private static byte[] bytes(Path path, String displayName) {
     try {
+      if (!Files.isRegularFile(path)) {
+        // a device, a pipe or a /proc file: no size to go by, and it may never end
+        try (InputStream in = Files.newInputStream(path)) {
+          return bounded(in, displayName);
+        }
+      }
       long size = Files.size(path);
       if (size > MAX_BYTES) {
-        throw new ComposeException(
-            Diagnostic.Kind.YAML_SYNTAX,
-            SourceRange.synthetic(displayName),
-            "file is " + size + " bytes; files over " + MAX_BYTES + " bytes are not read");
+        throw tooLarge(displayName, "is " + size + " bytes");
       }
       return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
@@ -57,6 +61,23 @@ public final class SourceFiles {
       throw new ComposeException(
           Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());
     }
+  }
+
+  /**
+   * The bytes of a stream that may never end (standard input, a device), up to {@link #MAX_BYTES}; past that, the
+   * refusal a file that large gets.
+   */
+  public static byte[] bounded(InputStream in, String displayName) throws IOException {
+    byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(displayName, "has more than " + MAX_BYTES + " bytes");
+    }
+    return bytes;
+  }
+
+  private static ComposeException tooLarge(String displayName, String size) {
+    return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, SourceRange.synthetic(displayName),
+        "file " + size + "; files over " + MAX_BYTES + " bytes are not read");
   }
 
   /** Decodes strictly; the text keeps a byte order mark as U+FEFF so offsets match what an editor shows. */

@@ -91,7 +91,7 @@ public final class Cli {
         }
         case "generate" -> new GenerateCommand(out, err, workingDirectory).run(rest);
         case "audit" -> new AuditCommand(out, err, environment, workingDirectory).run(rest);
-        case "lsp" -> new LspCommand(out, environment).run(rest, System.in, System.out);
+        case "lsp" -> new LspCommand(out, err, environment).run(rest, System.in, System.out);
         case "config" -> config(rest);
         case "validate" -> validate(rest);
         case "help", "--help", "-h" -> {

@@ -20,10 +20,12 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class LspCommand {
   private final PrintWriter out;
+  private final PrintWriter err;
   private final Map<String, String> environment;
 
-  LspCommand(PrintWriter out, Map<String, String> environment) {
+  LspCommand(PrintWriter out, PrintWriter err, Map<String, String> environment) {
     this.out = out;
+    this.err = err;
     this.environment = environment;
   }
 
@@ -38,6 +40,15 @@ final class LspCommand {
     if (!line.getArgList().isEmpty()) {
       throw new Arguments.UsageException("lsp takes no arguments");
     }
+    ProtocolLog log = ProtocolLog.install(err);
+    try {
+      return serve(in, protocolOut);
+    } finally {
+      log.close();
+    }
+  }
+
+  private int serve(InputStream in, OutputStream protocolOut) {
     LashingLanguageServer server = new LashingLanguageServer(environment);
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, protocolOut);
     server.connect(launcher.getRemoteProxy());

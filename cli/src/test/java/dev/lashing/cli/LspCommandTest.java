@@ -20,9 +20,33 @@ class LspCommandTest {
     return out.toString();
   }
 
-  private static int serve(String input, ByteArrayOutputStream output) {
-    return new LspCommand(new PrintWriter(new StringWriter()), Map.of()).run(new String[0],
+  private StringWriter err = new StringWriter();
+
+  private int serve(String input, ByteArrayOutputStream output) {
+    err = new StringWriter();
+    return new LspCommand(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of()).run(new String[0],
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output);
+  }
+
+  /**
+   * A malformed message from the editor is logged as one line on standard error (the editor's log), never as a
+   * stack trace, and the server goes on reading.
+   */
+  @Test
+  void aMalformedMessageIsOneLineInTheLogNotAStackTrace() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int code = serve("garbage\r\n\r\n" + "Content-Length: 6\r\n\r\n{\"a\":}" + framed(
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":null}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}"), output);
+    assertThat(code).isZero();
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("\"name\":\"lashing\"");
+    assertThat(err.toString().lines()).hasSizeGreaterThanOrEqualTo(3)
+        .allMatch(line -> line.startsWith("lashing lsp: "), "one line each, ours")
+        .anyMatch(line -> line.contains("Missing header Content-Length"))
+        .anyMatch(line -> line.contains("Unmatched response"));
+    assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception:\n");
   }
 
   @Test

@@ -5,7 +5,6 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.Severity;
-import dev.lashing.schema.Suggestions;
 import java.io.PrintWriter;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -56,7 +55,7 @@ final class CatalogCommands {
     String id = line.getArgList().get(0);
     RuleRegistry registry = RuleRegistry.discover();
     if (registry.get(id) == null) {
-      err.println("lashing: unknown rule '" + id + "'" + suggestion(id, registry) + "; `lashing rules` lists them");
+      err.println("lashing: " + RuleRegistry.unknownRule(id, registry.ids()));
       return Cli.INVALID;
     }
     out.print(RulePages.of(id).orElse(id + ": " + registry.get(id).info().summary() + "\n"));
@@ -67,18 +66,6 @@ final class CatalogCommands {
     Options options = new Options();
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return options;
-  }
-
-  /**
-   * " (did you mean 'restart-policy'?)": the rules whose id has the word written as one of its parts
-   * (restart, secret), else the closest id to a misspelling; empty when none is near.
-   */
-  private static String suggestion(String written, RuleRegistry registry) {
-    List<String> ids = registry.rules().stream().map(r -> r.info().id()).toList();
-    List<String> named = ids.stream().filter(id -> List.of(id.split("-")).contains(written)).toList();
-    List<String> near = named.isEmpty() ? Suggestions.closest(written, ids).stream().toList() : named;
-    return near.isEmpty() ? ""
-        : " (did you mean " + String.join(" or ", near.stream().map(id -> "'" + id + "'").toList()) + "?)";
   }
 
   private static String level(RuleInfo info, Policy policy) {

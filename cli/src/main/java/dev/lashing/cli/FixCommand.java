@@ -79,13 +79,12 @@ final class FixCommand {
     Policy policyFlag = Arguments.policy(line);
     Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();
-    Set<String> known = registry.rules().stream().map(r -> r.info().id()).collect(Collectors.toSet());
     Set<String> rules = new LinkedHashSet<>(Arguments.values(line, "rule"));
     DigestLock digests = Arguments.digests(line, workingDirectory);
     for (String id : rules) {
       Rule rule = registry.get(id);
       if (rule == null) {
-        throw new Arguments.UsageException("unknown rule '" + id + "'; `lashing rules` lists them");
+        throw new Arguments.UsageException(RuleRegistry.unknownRule(id, registry.ids()));
       }
       boolean fromLock = RuleRegistry.hasRole(rule.info(), RuleRole.DIGEST_LOCK);
       if (!rule.info().fixable() && !(fromLock && !digests.isEmpty())) {

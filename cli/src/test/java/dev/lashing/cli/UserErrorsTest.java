@@ -140,6 +140,18 @@ class UserErrorsTest {
     assertThat(err.toString()).isEqualTo("lashing: unknown rule 'folder'; `lashing rules` lists them\n");
   }
 
+  /** Every option that names a rule says the same of one that does not exist, with the same suggestions. */
+  @ParameterizedTest
+  @ValueSource(strings = {"fix compose.yaml --rule cpu-limt", "patch -f compose.yaml --rule cpu-limt",
+      "patch -f compose.yaml --also-rule cpu-limt", "patch -f compose.yaml --skip-rule cpu-limt",
+      "explain cpu-limt"})
+  void anUnknownRuleIsToldAlikeEverywhere(String command) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("unknown rule 'cpu-limt' (did you mean 'cpu-limit'?); `lashing rules` "
+        + "lists them");
+  }
+
   @Test
   void explainSuggestsTheRulesAWordNames() {
     assertThat(run("explain", "restart")).isEqualTo(Cli.INVALID);

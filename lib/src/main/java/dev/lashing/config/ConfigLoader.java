@@ -3,10 +3,10 @@ package dev.lashing.config;
 import dev.lashing.lint.Policy;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleOptions;
+import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.lint.Severity;
 import dev.lashing.schema.SchemaValidator;
-import dev.lashing.schema.Suggestions;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
@@ -86,9 +86,8 @@ public final class ConfigLoader {
       for (MapNode.Entry e : ruleMap.entries()) {
         List<RuleOption> accepted = knownRules.get(e.name());
         if (accepted == null) {
-          unknown.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(), "rules: unknown rule '"
-              + e.name() + "'" + Suggestions.closest(e.name(), knownRules.keySet())
-              .map(s -> " (did you mean '" + s + "'?)").orElse("") + "; `lashing rules` lists them"));
+          unknown.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(),
+              "rules: " + RuleRegistry.unknownRule(e.name(), knownRules.keySet())));
         } else if (e.value() instanceof MapNode m && m.get("options") instanceof MapNode options) {
           unknown.addAll(OptionValidator.check(e.name(), options, accepted));
         }

@@ -1,7 +1,9 @@
 package dev.lashing.lint;
 
+import dev.lashing.schema.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -61,6 +63,11 @@ public final class RuleRegistry {
     return new RuleRegistry(rules);
   }
 
+  /** Every rule's id, sorted. */
+  public List<String> ids() {
+    return rules.stream().map(r -> r.info().id()).toList();
+  }
+
   public List<Rule> rules() {
     return rules;
   }
@@ -103,6 +110,19 @@ public final class RuleRegistry {
   /** The ids of the rules a patch covers at this level, sorted. */
   public List<String> patchable(PatchCoverage coverage) {
     return rules.stream().filter(r -> r.info().patch() == coverage).map(r -> r.info().id()).toList();
+  }
+
+  /**
+   * What to tell a user who named a rule that is not among {@code ids}: {@code unknown rule 'restart' (did you mean
+   * 'restart-policy'?); `lashing rules` lists them}. The suggestions are the rules whose id has the word written as
+   * one of its parts (restart, secret), else the closest id to a misspelling; none when none is near.
+   */
+  public static String unknownRule(String written, Collection<String> ids) {
+    List<String> named = ids.stream().filter(id -> List.of(id.split("-")).contains(written)).sorted().toList();
+    List<String> near = named.isEmpty() ? Suggestions.closest(written, ids).stream().toList() : named;
+    String suggestion = near.isEmpty() ? ""
+        : " (did you mean " + String.join(" or ", near.stream().map(id -> "'" + id + "'").toList()) + "?)";
+    return "unknown rule '" + written + "'" + suggestion + "; `lashing rules` lists them";
   }
 
   public static boolean hasRole(RuleInfo info, RuleRole role) {

@@ -2,7 +2,6 @@ package dev.lashing.patch;
 
 import dev.lashing.lint.Gateways;
 import dev.lashing.lint.PatchCoverage;
-import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
@@ -87,21 +86,18 @@ final class PatchRules {
    * @throws IllegalArgumentException for a rule that does not exist or that an override cannot fix
    */
   Set<String> covered(PatchOptions options, RuleSettings settings) {
-    Set<String> known = new TreeSet<>();
-    for (Rule r : registry.rules()) {
-      known.add(r.info().id());
-    }
+    List<String> known = registry.ids();
     Set<String> patchable = patchable();
     for (String id : named(options)) {
       if (!patchable.contains(id)) {
-        throw new IllegalArgumentException(id + ": " + (known.contains(id)
-            ? "an override file cannot fix it; the patch covers " + String.join(", ", patchable)
-            : "no such rule"));
+        throw new IllegalArgumentException(known.contains(id)
+            ? id + ": an override file cannot fix it; the patch covers " + String.join(", ", patchable)
+            : RuleRegistry.unknownRule(id, known));
       }
     }
     for (String id : options.skipRules()) {
       if (!known.contains(id)) {
-        throw new IllegalArgumentException("--skip-rule " + id + ": no such rule");
+        throw new IllegalArgumentException("--skip-rule: " + RuleRegistry.unknownRule(id, known));
       }
     }
     Set<String> covered = new TreeSet<>(options.onlyRules().isEmpty()

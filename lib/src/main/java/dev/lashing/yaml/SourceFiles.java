@@ -17,6 +17,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Reads files as YAML expects them: UTF-8, or UTF-16 with a byte order mark; bad bytes are positioned errors. */
 public final class SourceFiles {
@@ -40,15 +41,15 @@ public final class SourceFiles {
 
   private static byte[] bytes(Path path, String displayName) {
     try {
-      if (!Files.isRegularFile(path)) {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
         // a device, a pipe or a /proc file: no size to go by, and it may never end
         try (InputStream in = Files.newInputStream(path)) {
           return bounded(in, displayName);
         }
       }
-      long size = Files.size(path);
-      if (size > MAX_BYTES) {
-        throw tooLarge(displayName, "is " + size + " bytes");
+      if (attributes.size() > MAX_BYTES) {
+        throw tooLarge(displayName, "is " + attributes.size() + " bytes");
       }
       return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {

@@ -1,6 +1,7 @@
 package dev.lashing.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -34,7 +35,7 @@ final class ProtocolLog extends Handler {
     if (thrown != null && (thrown.getMessage() == null || !message.contains(thrown.getMessage()))) {
       message = message.isEmpty() ? thrown.toString() : message + ": " + thrown;
     }
-    err.println("lashing lsp: " + record.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": "
+    err.println("lashing lsp: " + record.getLevel().getName().toLowerCase(Locale.ROOT) + ": "
         + message.strip().replaceAll("\\s+", " "));
     err.flush();
   }

@@ -58,8 +58,9 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path directory = real.getParent();
-    PosixFileAttributes replaced = Files.exists(real) ? posixAttributes(real) : null;
-    if (Files.exists(real)) {
+    boolean replacing = Files.exists(real);
+    PosixFileAttributes replaced = replacing ? posixAttributes(real) : null;
+    if (replacing) {
       refuseReadOnly(real, replaced);
     }
     if (!Files.isDirectory(directory)) {

@@ -5,6 +5,7 @@ import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -73,6 +74,17 @@ public final class Cli {
   }
 
   public int run(String... args) {
+    int code = command(args);
+    try {
+      out.flush();
+    } catch (StandardOutput.Lost e) {
+      code = lost(e);
+    }
+    err.flush();
+    return code;
+  }
+
+  private int command(String... args) {
     try {
       if (args.length == 0) {
         err.print(USAGE);
@@ -116,13 +128,20 @@ public final class Cli {
       err.println("lashing: out of memory: the input needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
           + " MiB this Java may use (raise it with JAVA_TOOL_OPTIONS=-Xmx...)");
       return INVALID;
+    } catch (StandardOutput.Lost e) {
+      return lost(e);
     } catch (RuntimeException | StackOverflowError e) {
       err.println("lashing: internal error: " + e + " (please report it with the input that caused it)");
       return INTERNAL_ERROR;
-    } finally {
-      out.flush();
-      err.flush();
     }
+  }
+
+  /** Standard output failed: said on standard error unless its reader just went away. */
+  private int lost(StandardOutput.Lost e) {
+    if (!e.readerGone()) {
+      err.println("lashing: cannot write standard output: " + IoErrors.describe((IOException) e.getCause()));
+    }
+    return e.exitCode();
   }
 
   private int config(String[] args) {

@@ -1,6 +1,8 @@
 package dev.lashing.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,8 +12,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // buffered here: System.out flushes at every write, and a report is written in many pieces
-    PrintWriter out = new PrintWriter(new Utf8Output(new BufferedOutputStream(System.out, 1 << 16)));
+    // Buffered here, and on the file descriptor itself: System.out flushes at every write (a report is written in
+    // many pieces), and as a PrintStream it would hide a failed write from StandardOutput.
+    PrintWriter out = new PrintWriter(new Utf8Output(
+        new BufferedOutputStream(new StandardOutput(new FileOutputStream(FileDescriptor.out)), 1 << 16)));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = runOnDeepStack(
         new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), err, args);

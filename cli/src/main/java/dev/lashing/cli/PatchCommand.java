@@ -9,13 +9,16 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.patch.PatchException;
-import dev.lashing.source.ComposeException;
+import dev.lashing.patch.PatchHeader;
 import dev.lashing.patch.PatchOptions;
 import dev.lashing.patch.PatchResult;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
+import dev.lashing.source.ComposeException;
+import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -122,6 +125,7 @@ final class PatchCommand {
     if (output != null) {
       // the files the project brought in too: an env file, an extended or included file
       refuseToReplace(output, result.before().sources().keySet().stream().map(Path::of).toList());
+      refuseToReplaceAFileOfYours(output);
       try {
         AtomicFiles.write(workingDirectory.resolve(output), result.text());
       } catch (IOException e) {
@@ -152,6 +156,27 @@ final class PatchCommand {
       words.add(SAFE_WORD.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
     }
     return String.join(" ", words);
+  }
+
+  /**
+   * Stops when {@code -o} names a file that patch did not write: a hand-written override file there (one not
+   * given with -f) would be lost. A patch is known by its header, and is replaced as its header says.
+   */
+  private void refuseToReplaceAFileOfYours(String output) {
+    Path target = workingDirectory.resolve(output);
+    if (!Files.isRegularFile(target)) {
+      return; // nothing there, or what AtomicFiles refuses with its own message (a folder)
+    }
+    boolean ours;
+    try {
+      ours = PatchHeader.isPatch(SourceFiles.read(target, output).text());
+    } catch (ComposeException unreadable) {
+      ours = false;
+    }
+    if (!ours) {
+      throw new Arguments.UsageException("-o " + output + " was not written by lashing patch (its first line is not "
+          + "a patch's header); the patch never replaces a file of yours: move it away, or name another file");
+    }
   }
 
   /** Stops when {@code -o} names one of the files the project reads (relative names are to the working folder). */

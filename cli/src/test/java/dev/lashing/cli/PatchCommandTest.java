@@ -256,6 +256,26 @@ class PatchCommandTest {
     assertThat(Files.readString(tmp.resolve("hardening.patch.yml"))).contains("services:");
   }
 
+  /**
+   * A file at -o that patch did not write (a hand-written override, not named with -f) is never replaced; a
+   * patch it wrote is, as its header says.
+   */
+  @Test
+  void thePatchNeverReplacesAFileItDidNotWrite() throws IOException {
+    Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
+    String own = "services:\n  web:\n    environment: [DEBUG=1]\n";
+    Files.writeString(tmp.resolve("compose.override.yaml"), own);
+    assertThat(patch(tmp, "-f", "compose.yaml", "-o", "compose.override.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("-o compose.override.yaml was not written by lashing patch");
+    assertThat(Files.readString(tmp.resolve("compose.override.yaml"))).isEqualTo(own);
+
+    assertThat(patch(tmp, "-f", "compose.yaml", "-o", "hardening.patch.yml")).isEqualTo(Cli.OK);
+    String patch = Files.readString(tmp.resolve("hardening.patch.yml"));
+    Files.writeString(tmp.resolve("hardening.patch.yml"), patch + "# an edit\n");
+    assertThat(patch(tmp, "-f", "compose.yaml", "-o", "hardening.patch.yml")).isEqualTo(Cli.OK);
+    assertThat(Files.readString(tmp.resolve("hardening.patch.yml"))).isEqualTo(patch);
+  }
+
   @Test
   void badInputAndUsageExitTwo() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));

@@ -15,7 +15,10 @@ import java.util.TreeSet;
  * The comment at the top of a patch: how to regenerate and use it, the Compose version it needs, what it covers
  * and what it leaves, its gateways, network and backup jobs.
  */
-final class PatchHeader {
+public final class PatchHeader {
+  /** The words every patch begins with, after {@code # }: how a file is known to be one that patch wrote. */
+  private static final String FIRST_WORDS = "Hardening override for ";
+
   /** What the header reports. */
   record Summary(LoadResult before, List<Finding> after, PatchFilter filter, Set<String> covered,
       List<String> gateways, String gatewaysFrom, String network, BackupJobs.Plan plan, ComposeVersion compose) {}
@@ -26,6 +29,11 @@ final class PatchHeader {
     this.rules = rules;
   }
 
+  /** Whether {@code text} is a patch that lashing patch wrote (and may write again). */
+  public static boolean isPatch(String text) {
+    return text.startsWith("# " + FIRST_WORDS);
+  }
+
   /** The header's lines, without comment markers. */
   List<String> lines(PatchOptions options, LoadOptions load, Summary s, PatchBuilder builder) {
     List<String> files = new ArrayList<>();
@@ -34,7 +42,7 @@ final class PatchHeader {
     }
     List<String> lines = new ArrayList<>();
     String project = String.join(" + ", files);
-    wrap(lines, "Hardening override for " + project + ", written by lashing patch: Compose merges it over the "
+    wrap(lines, FIRST_WORDS + project + ", written by lashing patch: Compose merges it over the "
         + "project's files, which stay untouched. Regenerate it rather than edit it:", "");
     lines.add("  " + options.command());
     lines.add("Use it after the project's own files:");

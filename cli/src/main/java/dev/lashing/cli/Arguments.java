@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
@@ -143,13 +144,19 @@ final class Arguments {
   static LintConfig config(CommandLine line, RuleRegistry registry, Path workingDirectory) {
     Map<String, List<RuleOption>> known = registry.options();
     if (line.hasOption("config")) {
-      Path file = workingDirectory.resolve(line.getOptionValue("config"));
-      return ConfigLoader.load(file, line.getOptionValue("config"), known);
+      return ConfigLoader.load(configFile(line, workingDirectory).orElseThrow(), line.getOptionValue("config"),
+          known);
     }
-    return ConfigLoader.find(workingDirectory)
+    return configFile(line, workingDirectory)
         .map(file -> ConfigLoader.load(file, file.startsWith(workingDirectory)
             ? workingDirectory.relativize(file).toString() : file.toString(), known))
         .orElse(LintConfig.NONE);
+  }
+
+  /** The configuration file a run reads: --config FILE, else the nearest .lashing.yml; none without either. */
+  static Optional<Path> configFile(CommandLine line, Path workingDirectory) {
+    return line.hasOption("config") ? Optional.of(workingDirectory.resolve(line.getOptionValue("config")))
+        : ConfigLoader.find(workingDirectory);
   }
 
   /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */

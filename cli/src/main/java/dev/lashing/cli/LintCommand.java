@@ -152,10 +152,15 @@ final class LintCommand {
 
   /**
    * Stops before anything is written when a report or the baseline to write is one of the files read: a compose
-   * or env file, or for a report the baseline it is filtered by (a baseline may be written over itself).
+   * or env file, the configuration, or for a report the baseline it is filtered by (a baseline may be written
+   * over itself).
    */
   private void refuseToReplaceInputs(CommandLine line, List<ReportRequests.Request> reports, Set<String> read) {
+    if (!line.hasOption("write-baseline") && reports.stream().allMatch(r -> r.file() == null)) {
+      return; // everything goes to standard output
+    }
     List<Path> inputs = new ArrayList<>(read.stream().map(workingDirectory::resolve).toList());
+    Arguments.configFile(line, workingDirectory).ifPresent(inputs::add);
     if (line.hasOption("write-baseline")) {
       refuseToReplace(line.getOptionValue("write-baseline"), inputs);
     }

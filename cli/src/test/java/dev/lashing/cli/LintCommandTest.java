@@ -75,9 +75,11 @@ class LintCommandTest {
   void aReportNeverReplacesAFileTheRunReads() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    env_file: app.env\n");
     write("app.env", "A=1\n");
+    write(".lashing.yml", "policy: default\n");
     Files.createSymbolicLink(dir.resolve("link.yaml"), dir.resolve("compose.yaml"));
     List<List<String>> slips = List.of(
         List.of("--format", "json=compose.yaml"),
+        List.of("-o", ".lashing.yml"),
         List.of("-o", "./compose.yaml"),
         List.of("--format", "text", "--format", "sarif=app.env"),
         List.of("-o", "link.yaml"),
@@ -89,6 +91,7 @@ class LintCommandTest {
       assertThat(err.toString()).as("%s", slip).contains("is one of the files this run reads");
       assertThat(Files.readString(dir.resolve("compose.yaml"))).startsWith("services:");
       assertThat(Files.readString(dir.resolve("app.env"))).isEqualTo("A=1\n");
+      assertThat(Files.readString(dir.resolve(".lashing.yml"))).isEqualTo("policy: default\n");
       assertThat(Files.isSymbolicLink(dir.resolve("link.yaml"))).isTrue();
     }
     // a report beside them, and a baseline rewritten in place, are written as asked

@@ -15,9 +15,10 @@ import dev.lashing.patch.PatchResult;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
-import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,9 +169,10 @@ final class PatchCommand {
       return; // nothing there, or what AtomicFiles refuses with its own message (a folder)
     }
     boolean ours;
-    try {
-      ours = PatchHeader.isPatch(SourceFiles.read(target, output).text());
-    } catch (ComposeException unreadable) {
+    try (InputStream in = Files.newInputStream(target)) {
+      // the first words tell; a patch of a large project runs to megabytes
+      ours = PatchHeader.isPatch(new String(in.readNBytes(256), StandardCharsets.UTF_8));
+    } catch (IOException unreadable) {
       ours = false;
     }
     if (!ours) {

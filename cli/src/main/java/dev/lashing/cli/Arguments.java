@@ -143,13 +143,10 @@ final class Arguments {
   /** The --config file, else the nearest .lashing.yml, else no configuration. */
   static LintConfig config(CommandLine line, RuleRegistry registry, Path workingDirectory) {
     Map<String, List<RuleOption>> known = registry.options();
-    if (line.hasOption("config")) {
-      return ConfigLoader.load(configFile(line, workingDirectory).orElseThrow(), line.getOptionValue("config"),
-          known);
-    }
     return configFile(line, workingDirectory)
-        .map(file -> ConfigLoader.load(file, file.startsWith(workingDirectory)
-            ? workingDirectory.relativize(file).toString() : file.toString(), known))
+        .map(file -> ConfigLoader.load(file, line.hasOption("config") ? line.getOptionValue("config")
+            : file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString(),
+            known))
         .orElse(LintConfig.NONE);
   }
 

@@ -5,7 +5,6 @@ import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -139,7 +138,7 @@ public final class Cli {
   /** Standard output failed: said on standard error unless its reader just went away. */
   private int lost(StandardOutput.Lost e) {
     if (!e.readerGone()) {
-      err.println("lashing: cannot write standard output: " + IoErrors.describe((IOException) e.getCause()));
+      err.println("lashing: cannot write standard output: " + IoErrors.describe(e.failure()));
     }
     return e.exitCode();
   }

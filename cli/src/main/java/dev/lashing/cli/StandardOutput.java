@@ -18,6 +18,11 @@ final class StandardOutput extends OutputStream {
       super(cause.getMessage(), cause);
     }
 
+    /** Why the write failed. */
+    IOException failure() {
+      return (IOException) getCause();
+    }
+
     /**
      * Whether the reader went away (a pipe closed early, as by {@code head}): nothing to report then, only the
      * exit code a shell gives a command stopped by SIGPIPE.

@@ -23,6 +23,7 @@ import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -42,6 +44,8 @@ import org.apache.commons.cli.Options;
  */
 final class LintCommand {
   static final Severity DEFAULT_FAIL_ON = Severity.HIGH;
+  /** What standard input is linted as when --stdin-filename does not say. */
+  private static final String STDIN_NAME = "compose.yaml";
   /** How many findings make it worth a fix engine of their own (an engine first indexes every written node). */
   private static final int FINDINGS_PER_ENGINE = 5000;
 
@@ -50,14 +54,21 @@ final class LintCommand {
   private final Map<String, String> environment;
   private final Path workingDirectory;
   private final boolean terminal;
+  private final Supplier<InputStream> stdin;
 
   LintCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory,
       boolean terminal) {
+    this(out, err, environment, workingDirectory, terminal, () -> System.in);
+  }
+
+  LintCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, Path workingDirectory,
+      boolean terminal, Supplier<InputStream> stdin) {
     this.out = out;
     this.err = err;
     this.environment = environment;
     this.workingDirectory = workingDirectory;
     this.terminal = terminal;
+    this.stdin = stdin;
   }
 
   static Options options() {
@@ -78,13 +89,16 @@ final class LintCommand {
     options.addOption(Option.builder("q").longOpt("quiet").desc("one line per finding (text format)").build());
     options.addOption(Option.builder().longOpt("show-secrets")
         .desc("show the passwords and tokens that secret rules find (masked as **** otherwise)").build());
+    options.addOption(Option.builder().longOpt("stdin-filename").hasArg().argName("NAME")
+        .desc("with - as the file: the name standard input is linted as, for positions and for the files it"
+            + " names (default compose.yaml)").build());
     options.addOption(Option.builder().longOpt("color").hasArg().argName("WHEN")
         .desc("auto, always or never (default auto: only on a terminal)").build());
     return options;
   }
 
   int run(String[] args) {
-    CommandLine line = Arguments.parse("lint [FILE|DIR]... [options]", options(), args, out);
+    CommandLine line = Arguments.parse("lint [FILE|DIR]... | - [options]", options(), args, out);
     if (line == null) {
       return Cli.OK;
     }
@@ -105,9 +119,12 @@ final class LintCommand {
     Map<Finding, Map<String, List<TextEdit>>> fixEdits = new LinkedHashMap<>();
     boolean planFixes = reports.stream().anyMatch(r -> r.reporter().showsFixEdits());
     boolean invalid = false;
+    Map<Path, String> standardInput = standardInput(line);
+    List<List<Path>> projects = standardInput.isEmpty() ? Arguments.projects(line, workingDirectory, environment)
+        : List.of(List.of(Path.of(line.getOptionValue("stdin-filename", STDIN_NAME))));
     // Projects are independent: lint them on every core, then gather the outcomes in the order given.
-    List<ProjectOutcome> outcomes = OrderedParallel.map(Arguments.projects(line, workingDirectory, environment),
-        files -> lintProject(files, line, config, policyFlag, lashing, planFixes));
+    List<ProjectOutcome> outcomes = OrderedParallel.map(projects,
+        files -> lintProject(files, line, config, policyFlag, lashing, planFixes, standardInput));
     for (ProjectOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
       fixEdits.putAll(outcome.fixEdits());
@@ -197,8 +214,32 @@ final class LintCommand {
     static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), false, Map.of());
   }
 
+  /**
+   * With {@code -} as the only file, the text of standard input, read in place of the file {@code --stdin-filename}
+   * names (by its absolute path, as the loader takes it), so that an editor can lint a buffer it has not saved;
+   * else nothing.
+   */
+  private Map<Path, String> standardInput(CommandLine line) {
+    if (!line.getArgList().contains("-")) {
+      if (line.hasOption("stdin-filename")) {
+        throw new Arguments.UsageException("--stdin-filename names standard input, which is linted with -");
+      }
+      return Map.of();
+    }
+    if (line.getArgList().size() > 1 || line.hasOption("file")) {
+      throw new Arguments.UsageException("- (standard input) is linted alone, without other files");
+    }
+    String name = line.getOptionValue("stdin-filename", STDIN_NAME);
+    try {
+      String text = SourceFiles.decode(SourceFiles.bounded(stdin.get(), name), name).text();
+      return Map.of(workingDirectory.resolve(name).toAbsolutePath().normalize(), text);
+    } catch (IOException e) {
+      throw new IoErrors.FileProblem("cannot read " + IoErrors.describe("standard input", e), e);
+    }
+  }
+
   private ProjectOutcome lintProject(List<Path> files, CommandLine line, LintConfig config, Policy policyFlag,
-      Lashing lashing, boolean planFixes) {
+      Lashing lashing, boolean planFixes, Map<Path, String> overlay) {
     Path first = workingDirectory.resolve(files.get(0));
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
@@ -206,7 +247,7 @@ final class LintCommand {
     LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
     try {
       // Lenient: a project Compose refuses is linted anyway, its errors reported beside the rules' findings.
-      LoadResult result = lashing.loadLeniently(load, Map.of());
+      LoadResult result = lashing.loadLeniently(load, overlay);
       RuleSettings settings = Arguments.settings(line, config, first, firstText(result), policyFlag, lashing.rules());
       List<Finding> found = lashing.lint(result, settings);
       return new ProjectOutcome(found, result.sources(), result.refused(),

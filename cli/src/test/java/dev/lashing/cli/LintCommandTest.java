@@ -106,6 +106,47 @@ class LintCommandTest {
     assertThat(Files.readString(dir.resolve("baseline.json"))).contains("\"fingerprint");
   }
 
+  private int lintStandardInput(String text, String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    PrintWriter errors = new PrintWriter(err, true);
+    try {
+      return new LintCommand(new PrintWriter(out, true), errors, Map.of(), dir, false,
+          () -> new java.io.ByteArrayInputStream(bytes)).run(args);
+    } catch (Arguments.UsageException e) {
+      errors.println("lashing: " + e.getMessage()); // as Cli reports it
+      return Cli.INVALID;
+    }
+  }
+
+  /**
+   * {@code -} lints standard input, as editor plugins that pipe a buffer expect: named by --stdin-filename (for
+   * positions, and for the files it names, which resolve from that name's folder), compose.yaml by default.
+   */
+  @Test
+  void standardInputIsLintedAsTheFileItIsNamed() throws IOException {
+    write("deploy/app.env", "A=1\n");
+    String buffer = "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n    env_file: app.env\n";
+    assertThat(lintStandardInput(buffer, "--quiet", "--stdin-filename", "deploy/compose.yaml", "-"))
+        .as(err.toString()).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("deploy/compose.yaml:4:17: critical [privileged]")
+        .doesNotContain("missing-file");
+    assertThat(dir.resolve("deploy/compose.yaml")).as("nothing is written").doesNotExist();
+    assertThat(lintStandardInput(buffer.replace("    env_file: app.env\n", ""), "--quiet", "-"))
+        .isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("compose.yaml:4:17: critical [privileged]");
+    // a code frame comes from the text read, not from a file
+    assertThat(lintStandardInput("services:\n  web:\n    image: nginx:1.27\n    privileged: true\n", "-"))
+        .isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("  4 |     privileged: true");
+
+    assertThat(lintStandardInput(buffer, "-", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("- (standard input) is linted alone");
+    assertThat(lintStandardInput(buffer, "--stdin-filename", "x.yaml", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--stdin-filename names standard input");
+  }
+
   @Test
   void baselineHidesKnownFindingsOnly() throws IOException {
     write("compose.yaml", DUPLICATE_PORTS);

@@ -119,9 +119,10 @@ final class LintCommand {
     Map<Finding, Map<String, List<TextEdit>>> fixEdits = new LinkedHashMap<>();
     boolean planFixes = reports.stream().anyMatch(r -> r.reporter().showsFixEdits());
     boolean invalid = false;
-    Map<Path, String> standardInput = standardInput(line);
+    String stdinName = line.getOptionValue("stdin-filename", STDIN_NAME);
+    Map<Path, String> standardInput = standardInput(line, stdinName);
     List<List<Path>> projects = standardInput.isEmpty() ? Arguments.projects(line, workingDirectory, environment)
-        : List.of(List.of(Path.of(line.getOptionValue("stdin-filename", STDIN_NAME))));
+        : List.of(List.of(Path.of(stdinName)));
     // Projects are independent: lint them on every core, then gather the outcomes in the order given.
     List<ProjectOutcome> outcomes = OrderedParallel.map(projects,
         files -> lintProject(files, line, config, policyFlag, lashing, planFixes, standardInput));
@@ -219,7 +220,7 @@ final class LintCommand {
    * names (by its absolute path, as the loader takes it), so that an editor can lint a buffer it has not saved;
    * else nothing.
    */
-  private Map<Path, String> standardInput(CommandLine line) {
+  private Map<Path, String> standardInput(CommandLine line, String name) {
     if (!line.getArgList().contains("-")) {
       if (line.hasOption("stdin-filename")) {
         throw new Arguments.UsageException("--stdin-filename names standard input, which is linted with -");
@@ -229,7 +230,6 @@ final class LintCommand {
     if (line.getArgList().size() > 1 || line.hasOption("file")) {
       throw new Arguments.UsageException("- (standard input) is linted alone, without other files");
     }
-    String name = line.getOptionValue("stdin-filename", STDIN_NAME);
     try {
       String text = SourceFiles.decode(SourceFiles.bounded(stdin.get(), name), name).text();
       return Map.of(workingDirectory.resolve(name).toAbsolutePath().normalize(), text);

@@ -15,7 +15,6 @@ import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,11 +237,7 @@ final class GenerateCommand {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.findFirst().map(l -> l.startsWith(ComposeGenerator.HEADER)).orElse(false);
-    } catch (UncheckedIOException e) {
-      return false; // not text we wrote
-    }
+    return InputFiles.firstWords(file).startsWith(ComposeGenerator.HEADER);
   }
 
   private String display(Path file) {

@@ -1,13 +1,16 @@
 package dev.lashing.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 
 /**
  * The files a run reads, which what it writes must never replace: a slip such as {@code -o compose.yaml} would
- * put a report or a patch where the user's compose file was.
+ * put a report or a patch where the user's compose file was; and the first words of a file already where a
+ * command writes, by which it knows one it wrote itself (a patch, a generated compose file).
  */
 final class InputFiles {
   private InputFiles() {}
@@ -25,6 +28,16 @@ final class InputFiles {
       }
     }
     return null;
+  }
+
+  /**
+   * The first 256 bytes of a file, as UTF-8: enough for a header's first words, read without the rest (a patch
+   * of a large project runs to megabytes, and a file not ours may be one long line).
+   */
+  static String firstWords(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(256), StandardCharsets.UTF_8);
+    }
   }
 
   private static boolean sameFile(Path a, Path b) {

@@ -16,9 +16,7 @@ import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,9 +167,8 @@ final class PatchCommand {
       return; // nothing there, or what AtomicFiles refuses with its own message (a folder)
     }
     boolean ours;
-    try (InputStream in = Files.newInputStream(target)) {
-      // the first words tell; a patch of a large project runs to megabytes
-      ours = PatchHeader.isPatch(new String(in.readNBytes(256), StandardCharsets.UTF_8));
+    try {
+      ours = PatchHeader.isPatch(InputFiles.firstWords(target));
     } catch (IOException unreadable) {
       ours = false;
     }

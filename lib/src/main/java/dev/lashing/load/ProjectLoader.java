@@ -269,7 +269,7 @@ public final class ProjectLoader {
       return known;
     }
     String replaced = overlay.get(file.toAbsolutePath().normalize());
-    SourceFile source = replaced != null ? new SourceFile(name, replaced) : SourceFiles.read(file, name);
+    SourceFile source = replaced != null ? SourceFiles.ofText(replaced, name) : SourceFiles.read(file, name);
     ParsedYaml before = parsedBefore.get(name);
     if (before != null && before.source().text().equals(source.text())) {
       source = before.source(); // the same text: its parse is taken as well

@@ -65,6 +65,18 @@ public final class SourceFiles {
   }
 
   /**
+   * A text read in place of a file (an editor's buffer), held to a file's limit: up to as many characters as a
+   * file may have bytes, so that nothing a file could hold is refused, and a buffer too large to be a compose
+   * file is not parsed at every keystroke.
+   */
+  public static SourceFile ofText(String text, String displayName) {
+    if (text.length() > MAX_BYTES) {
+      throw tooLarge(displayName, "has " + text.length() + " characters");
+    }
+    return new SourceFile(displayName, text);
+  }
+
+  /**
    * The bytes of a stream that may never end (standard input, a device), up to {@link #MAX_BYTES}; past that, the
    * refusal a file that large gets.
    */

@@ -2,6 +2,7 @@ package dev.lashing.cli.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -361,6 +362,19 @@ class LanguageServerProtocolTest {
         new DidChangeWatchedFilesParams(List.of(new FileEvent(config, FileChangeType.Changed))));
 
     client.await(uri, having("restart-policy").and(having("privileged").negate()));
+  }
+
+  @Test
+  void aBufferLargerThanAnyComposeFileIsRefusedAsSuchAFileWouldBe() throws IOException {
+    String uri = write("compose.yaml", WEB);
+    String huge = WEB + "#".repeat((int) SourceFiles.MAX_BYTES) + "\n";
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, huge)));
+
+    Diagnostic refused = only(client.await(uri, having("yaml-syntax")), "yaml-syntax");
+
+    assertThat(refused.getMessage().getLeft())
+        .isEqualTo("file has " + huge.length() + " characters; files over 16777216 bytes are not read");
+    assertThat(refused.getRange()).isEqualTo(range(0, 0, 0, 0));
   }
 
   @Test

@@ -173,6 +173,13 @@ class AuditCommandTest {
     assertThat(Files.readString(dir.resolve("cleanup.sh"))).endsWith("set -eu\n\n# Nothing is safe to delete.\n");
   }
 
+  /** A log kept nowhere (a dry run) or in a device: the line is written to it, with nothing to flush. */
+  @Test
+  void theLogMayBeADevice() throws IOException {
+    assertThat(audit(with(DESKTOP, "--log", "/dev/null"))).as(err.toString()).isEqualTo(Cli.FINDINGS);
+    assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+  }
+
   @Test
   void usageErrors() throws IOException {
     assertThat(audit("inventory.yml")).isEqualTo(Cli.INVALID);

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -32,6 +33,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * A file its mode makes read-only is not replaced, not even by root. Through a symbolic link, the file it points
  * to is replaced. The temporary file is removed when anything fails, and also when the process is stopped
  * (SIGINT, SIGTERM) while it is being written.
+ *
+ * <p>What is not a regular file is written in place, as any program writes it: a device ({@code /dev/null}), a
+ * named pipe, the pipe of a process substitution ({@code /dev/fd/63}); so is what a descriptor's name leads to
+ * ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/PID/fd/N}), which may be a file a shell holds open.
+ * Replacing one of those would put a plain file where the device or pipe was, or pull the file from under its
+ * holder.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -56,6 +63,13 @@ public final class AtomicFiles {
    * never held whole in memory; when {@code content} fails, the target is left as it was.
    */
   public static void write(Path target, Content content) throws IOException {
+    if (writtenInPlace(target)) {
+      try (OutputStream out = new BufferedOutputStream(
+          Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+        content.writeTo(out);
+      }
+      return;
+    }
     Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path directory = real.getParent();
     boolean replacing = Files.exists(real);
@@ -89,6 +103,21 @@ public final class AtomicFiles {
       syncDirectory(directory);
     } finally {
       temp.close();
+    }
+  }
+
+  /** Whether {@code target} is a device, a pipe or a descriptor's name, which is written in place. */
+  private static boolean writtenInPlace(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (absolute.startsWith("/dev/fd") || absolute.startsWith("/proc") || absolute.equals(Path.of("/dev/stdout"))
+        || absolute.equals(Path.of("/dev/stderr"))) {
+      return Files.exists(absolute);
+    }
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+      return !attributes.isRegularFile() && !attributes.isDirectory();
+    } catch (IOException none) {
+      return false; // nothing there yet: a new file
     }
   }
 

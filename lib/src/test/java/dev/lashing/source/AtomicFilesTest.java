@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -195,6 +200,63 @@ class AtomicFilesTest {
       }
     }
     return false;
+  }
+
+  /** A named pipe stays one: what is written goes to its reader, not into a plain file put in its place. */
+  @Test
+  void aNamedPipeIsWrittenInPlace() throws Exception {
+    Path pipe = dir.resolve("report.fifo");
+    assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "skipped: no mkfifo here");
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(pipe);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+
+    AtomicFiles.write(pipe, "report\n");
+
+    assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("report\n");
+    assertThat(Files.readAttributes(pipe, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()).isTrue();
+    assertThat(names()).containsExactly("report.fifo");
+  }
+
+  /**
+   * A descriptor's name ({@code /dev/stdout} when a shell redirected it to a file) leads to a file another process
+   * holds open: it is written, not replaced by a new file that the holder would never see.
+   */
+  @Test
+  void aFileReachedThroughADescriptorsNameIsWrittenNotReplaced() throws IOException {
+    Path file = dir.resolve("log.txt");
+    Files.writeString(file, "old text, longer than the new\n");
+    Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    try (FileOutputStream held = new FileOutputStream(file.toFile(), true)) {
+      Path descriptor = descriptorOf(file);
+      assumeTrue(descriptor != null, "skipped: no /proc/self/fd here");
+
+      AtomicFiles.write(descriptor, "report\n");
+
+      assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+      assertThat(Files.readString(file)).isEqualTo("report\n");
+      assertThat(names()).containsExactly("log.txt");
+    }
+  }
+
+  private static Path descriptorOf(Path file) throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(descriptors)) {
+      return null;
+    }
+    try (Stream<Path> open = Files.list(descriptors)) {
+      return open.filter(fd -> {
+        try {
+          return Files.readSymbolicLink(fd).equals(file.toRealPath());
+        } catch (IOException gone) {
+          return false;
+        }
+      }).findFirst().orElse(null);
+    }
   }
 
   private static final int NOBODY = 65534;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -25,7 +26,9 @@ public final class AuditLog {
         // A local file takes a line whole; a short write means the file system cannot (a full disk, say).
         throw new IOException("only " + bytes.position() + " of the line's " + bytes.limit() + " bytes were written");
       }
-      channel.force(false);
+      if (Files.isRegularFile(file)) {
+        channel.force(false); // a device or a pipe has nothing to flush, and refuses to (/dev/null: EINVAL)
+      }
     }
   }
 }

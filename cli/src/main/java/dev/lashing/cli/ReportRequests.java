@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The reports one {@code lashing lint} run writes, from its repeatable {@code --format FORMAT[=FILE]}: a CI job
- * lints once and gets annotations on standard output and a SARIF file, say. At most one report has no file;
- * it goes to standard output, or to {@code --output FILE}.
+ * lints once and gets annotations on standard output and a SARIF file, say. A format without a file goes to
+ * {@code --output FILE} when it is given, else to standard output, as does one whose file is {@code -} or
+ * {@code /dev/stdout}; at most one report goes to each.
  */
 final class ReportRequests {
   private ReportRequests() {}
@@ -26,22 +27,25 @@ final class ReportRequests {
   /**
    * The requests the {@code --format} values ask for ({@code text} when there are none).
    *
-   * @param output the {@code --output} file, or null
+   * @param outputOption the {@code --output} file, or null; {@code -} or {@code /dev/stdout} is standard output
    * @param reporters makes each reporter; its IllegalArgumentException (an unknown format) is a usage error
    * @throws Arguments.UsageException for an unknown format, an empty file name, two reports for standard
    *     output or for one file, or {@code --output} with no report to put in it
    */
-  static List<Request> parse(List<String> formats, String output, ReporterFactory reporters) {
+  static List<Request> parse(List<String> formats, String outputOption, ReporterFactory reporters) {
+    String output = outputOption != null && StandardOutput.isNamedBy(outputOption) ? null : outputOption;
     List<Request> requests = new ArrayList<>();
     Map<Path, String> namedBy = new HashMap<>();
-    int unnamed = 0;
+    int toStandardOutput = 0;
+    int toOutput = 0;
     for (String value : formats.isEmpty() ? List.of("text") : formats) {
       int equals = value.indexOf('=');
       String format = equals < 0 ? value : value.substring(0, equals);
-      String file = equals < 0 ? output : value.substring(equals + 1);
-      if (equals >= 0 && file.isEmpty()) {
+      String named = equals < 0 ? null : value.substring(equals + 1);
+      if (named != null && named.isEmpty()) {
         throw new Arguments.UsageException("--format " + value + ": the file name is empty");
       }
+      String file = named == null ? output : StandardOutput.isNamedBy(named) ? null : named;
       if (file != null) {
         String option = equals < 0 ? "--output " + file : "--format " + value;
         String earlier = namedBy.putIfAbsent(Path.of(file).normalize(), option);
@@ -50,15 +54,16 @@ final class ReportRequests {
               + "its own");
         }
       }
-      unnamed += equals < 0 ? 1 : 0;
+      toStandardOutput += file == null ? 1 : 0;
+      toOutput += named == null && output != null ? 1 : 0;
       requests.add(new Request(Arguments.parse(() -> reporters.create(format, file != null)), file));
     }
-    if (unnamed > 1) {
+    if (toStandardOutput > 1 || toOutput > 1) {
       throw new Arguments.UsageException(
-          "only one --format may go to " + (output == null ? "standard output" : "--output")
+          "only one --format may go to " + (toOutput > 1 ? "--output" : "standard output")
               + "; give the others a file: --format FORMAT=FILE");
     }
-    if (output != null && unnamed == 0) {
+    if (output != null && toOutput == 0) {
       throw new Arguments.UsageException("--output needs a --format without =FILE to write");
     }
     return requests;

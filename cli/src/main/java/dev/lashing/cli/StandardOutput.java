@@ -40,6 +40,15 @@ final class StandardOutput extends OutputStream {
   private final OutputStream out;
   private boolean lost;
 
+  /**
+   * Whether a file named on the command line is standard output: {@code -}, or a name of descriptor 1. Such a report
+   * goes through this stream: opened anew by its name, a file that a shell redirected standard output to would be
+   * written from its start, over what came before.
+   */
+  static boolean isNamedBy(String file) {
+    return file.equals("-") || file.equals("/dev/stdout") || file.equals("/dev/fd/1") || file.equals("/proc/self/fd/1");
+  }
+
   StandardOutput(OutputStream out) {
     this.out = out;
   }

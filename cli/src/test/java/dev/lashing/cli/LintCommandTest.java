@@ -280,6 +280,25 @@ class LintCommandTest {
     assertThat(dir.resolve("r.out")).doesNotExist();
   }
 
+  /** A report to {@code -} or {@code /dev/stdout} goes to standard output, not to a file of that name. */
+  @Test
+  void aReportToDashOrDevStdoutGoesToStandardOutput() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    assertThat(lint("--format", "sarif=lashing.sarif", "--format", "json=-")).as(err.toString()).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).startsWith("{").contains("\"ruleId\": \"duplicate-published-port\"");
+    assertThat(dir.resolve("-")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("lashing.sarif"))).contains("\"version\": \"2.1.0\"");
+
+    assertThat(lint("--format", "json", "-o", "-")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).startsWith("{");
+    assertThat(lint("--format", "github", "--format", "sarif=/dev/stdout"))
+        .isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("only one --format may go to standard output");
+    assertThat(lint("--format", "text=-", "--format", "json", "-o", "report.json")).isEqualTo(Cli.FINDINGS);
+    assertThat(Files.readString(dir.resolve("report.json"))).startsWith("{");
+    assertThat(dir.resolve("-")).doesNotExist();
+  }
+
   @Test
   void manyProjectsLintedInParallelReportAsOneByOne() throws IOException {
     List<String> files = new ArrayList<>();

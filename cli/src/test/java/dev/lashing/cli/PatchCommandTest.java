@@ -235,6 +235,11 @@ class PatchCommandTest {
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
+
+    // -o - is standard output, as for lint's reports
+    assertThat(patch(dir, "--policy", "development", "-o", "-")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo(printed.replace("-o out.yml", "-o -").replace("out.yml", "hardening.patch.yml"));
+    assertThat(dir.resolve("-")).doesNotExist();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.lashing.api.Lashing;
 import dev.lashing.config.LintConfig;
 import dev.lashing.lint.PatchCoverage;
 import dev.lashing.lint.Policy;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
@@ -87,6 +88,11 @@ final class PatchCommand {
     if (backupDir != null && (backupDir.isBlank() || backupDir.contains(":") || backupDir.contains("$"))) {
       throw new Arguments.UsageException("--backup-dir must be a path without ':' or '$', not '" + backupDir + "'");
     }
+    String network = line.getOptionValue("network");
+    if (network != null && !RuleOption.Type.NETWORK.accepts(network)) {
+      throw new Arguments.UsageException("--network must be " + RuleOption.Type.NETWORK.expected() + ", not '"
+          + network + "'");
+    }
     if (backupDir != null && line.hasOption("no-backup")) {
       throw new Arguments.UsageException("give --backup-dir or --no-backup, not both");
     }
@@ -105,7 +111,7 @@ final class PatchCommand {
     LoadOptions load = Arguments.checkedLoadOptions(line, resolved, workingDirectory, environment);
     Boolean backups = line.hasOption("no-backup") ? Boolean.FALSE : backupDir != null ? Boolean.TRUE : null;
     PatchOptions options = new PatchOptions(load, settings, Arguments.values(line, "gateway"),
-        line.getOptionValue("network"), backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),
+        network, backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),
         new LinkedHashSet<>(Arguments.values(line, "also-rule")),
         new LinkedHashSet<>(Arguments.values(line, "skip-rule")), commandLine(args),
         output != null ? output : "hardening.patch.yml", Arguments.digests(line, workingDirectory));

@@ -286,6 +286,12 @@ class PatchCommandTest {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));
     assertThat(patch(dir, "--gateway", "nope")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("no service named nope");
+    // the network services are moved to: a name Compose takes, and not the default network the patch moves from
+    for (String network : List.of("default", "bad name")) {
+      assertThat(patch(dir, "--policy", "production", "--network", network)).as(network).isEqualTo(Cli.INVALID);
+      assertThat(err.toString()).contains("--network must be a network name of letters, digits, '.', '_' and '-', "
+          + "other than default, not '" + network + "'");
+    }
     assertThat(patch(dir, "--also-rule", "obsolete-version")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("an override file cannot fix it");
     assertThat(patch(dir, "-o", "docker-compose.yml")).isEqualTo(Cli.INVALID);

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds and reads {@code .lashing.yml}, validated against {@code schemas/lashing-config.schema.json}
@@ -72,32 +73,50 @@ public final class ConfigLoader {
     Path directory = file.toAbsolutePath().normalize().getParent();
     Policy policy = root.get("policy") instanceof ScalarNode p ? Policy.parse(p.value()) : Policy.DEFAULT;
     Severity failOn = root.get("fail_on") instanceof ScalarNode f ? Severity.parse(f.value()) : null;
+    List<Diagnostic> wrong = new ArrayList<>();
     List<LintConfig.PolicyByGlob> policies = new ArrayList<>();
     if (root.get("policies") instanceof SeqNode entries) {
       for (Node entry : entries.items()) {
         MapNode m = (MapNode) entry;
-        policies.add(new LintConfig.PolicyByGlob(strings(m.get("files")),
+        policies.add(new LintConfig.PolicyByGlob(globs(m.get("files"), "policies: files", wrong),
             Policy.parse(((ScalarNode) m.get("policy")).value())));
       }
     }
     Map<String, RuleSettings.PerRule> rules = new LinkedHashMap<>();
     if (root.get("rules") instanceof MapNode ruleMap) {
-      List<Diagnostic> unknown = new ArrayList<>();
       for (MapNode.Entry e : ruleMap.entries()) {
         List<RuleOption> accepted = knownRules.get(e.name());
         if (accepted == null) {
-          unknown.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(),
+          wrong.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(),
               "rules: " + RuleRegistry.unknownRule(e.name(), knownRules.keySet())));
         } else if (e.value() instanceof MapNode m && m.get("options") instanceof MapNode options) {
-          unknown.addAll(OptionValidator.check(e.name(), options, accepted));
+          wrong.addAll(OptionValidator.check(e.name(), options, accepted));
         }
         rules.put(e.name(), perRule(e.value()));
       }
-      if (!unknown.isEmpty()) {
-        throw new ComposeException(unknown);
+    }
+    List<String> ignore = globs(root.get("ignore"), "ignore", wrong);
+    if (!wrong.isEmpty()) {
+      throw new ComposeException(wrong);
+    }
+    return new LintConfig(directory, policy, failOn, policies, rules, ignore);
+  }
+
+  /** The globs a string or a list of strings gives, each one that is not a glob told at its place in {@code wrong}. */
+  private static List<String> globs(Node node, String where, List<Diagnostic> wrong) {
+    List<String> globs = strings(node);
+    List<Node> written = node instanceof SeqNode seq ? seq.items() : node == null ? List.of() : List.of(node);
+    for (Node glob : written) {
+      if (glob instanceof ScalarNode s && !s.isNull()) {
+        try {
+          LintConfig.matcher(s.text());
+        } catch (PatternSyntaxException e) {
+          wrong.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, s.origin().at(), where + ": '" + s.text()
+              + "' is not a glob: " + e.getDescription()));
+        }
       }
     }
-    return new LintConfig(directory, policy, failOn, policies, rules, strings(root.get("ignore")));
+    return globs;
   }
 
   private static RuleSettings.PerRule perRule(Node value) {

@@ -97,11 +97,20 @@ public record LintConfig(
     }
     Path relative = base.relativize(absolute);
     for (String glob : globs) {
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      PathMatcher matcher = matcher(glob);
       if (matcher.matches(relative) || matcher.matches(relative.getFileName())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The matcher of one of the configuration's globs, relative to its directory.
+   *
+   * @throws java.util.regex.PatternSyntaxException when {@code glob} is not one (the loader says where)
+   */
+  static PathMatcher matcher(String glob) {
+    return FileSystems.getDefault().getPathMatcher("glob:" + glob);
   }
 }

@@ -3,8 +3,6 @@ package dev.lashing.config;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.schema.Suggestions;
 import dev.lashing.source.Diagnostic;
-import dev.lashing.syntax.ByteSize;
-import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -45,31 +43,12 @@ final class OptionValidator {
 
   private static boolean fits(RuleOption.Type type, Node value) {
     return switch (type) {
-      case TEXT -> isText(value);
       case TEXTS -> isText(value) || value instanceof SeqNode seq && seq.items().stream().allMatch(OptionValidator::isText);
-      case FLAG -> value instanceof ScalarNode s && (s.text().equals("true") || s.text().equals("false"));
-      case BYTES -> isText(value) && isByteSize(((ScalarNode) value).text());
-      case NUMBER -> isText(value) && isPositiveNumber(((ScalarNode) value).text());
+      case TEXT, FLAG, BYTES, NUMBER, ADDRESS, NETWORK -> isText(value) && type.accepts(((ScalarNode) value).text());
     };
   }
 
   private static boolean isText(Node value) {
     return value instanceof ScalarNode s && !s.isNull();
-  }
-
-  private static boolean isByteSize(String text) {
-    try {
-      return ByteSize.parse(text) > 0;
-    } catch (SyntaxException e) {
-      return false;
-    }
-  }
-
-  private static boolean isPositiveNumber(String text) {
-    try {
-      return Double.parseDouble(text) > 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 }

@@ -4,10 +4,10 @@ package dev.lashing.syntax;
  * IP address literals as Go's {@code net.ParseIP} accepts them (netip rules): dotted IPv4 without leading
  * zeros, IPv6 with at most one {@code ::} and an optional trailing IPv4, no zone. Never resolves names.
  */
-final class IpAddress {
+public final class IpAddress {
   private IpAddress() {}
 
-  static boolean isValid(String text) {
+  public static boolean isValid(String text) {
     return text.indexOf(':') >= 0 ? isIpv6(text) : isIpv4(text);
   }
 

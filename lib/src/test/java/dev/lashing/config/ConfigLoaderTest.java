@@ -35,6 +35,8 @@ class ConfigLoaderTest {
         Map.entry("acme-registries", takes("allowed", RuleOption.Type.TEXTS)),
         Map.entry("acme-bind", takes("host_ip", RuleOption.Type.TEXT)),
         Map.entry("acme-fixable", List.of(RuleOption.UNSAFE_FIX)),
+        Map.entry("acme-address", takes("host_ip", RuleOption.Type.ADDRESS)),
+        Map.entry("acme-network", takes("network", RuleOption.Type.NETWORK)),
         Map.entry("acme-plain", List.of())));
   }
 
@@ -135,6 +137,43 @@ class ConfigLoaderTest {
           acme-registries: {options: {allowed: "ghcr.io/acme/*"}}
           acme-fixable: {options: {unsafe_fix: true}}
         """))).isNull();
+  }
+
+  /** What a fix would write into compose files is checked here, not found wrong in the fixed file. */
+  @Test
+  void addressesAndNetworkNamesAreCheckedForWhatAFixWouldWrite() {
+    assertThatThrownBy(() -> load("""
+        rules:
+          acme-address: {options: {host_ip: 300.1.1.1}}
+          acme-network: {options: {network: "bad name!"}}
+        """))
+        .hasMessage(String.join("\n",
+            ".lashing.yml:2:37: rules: acme-address: options: host_ip: expected the IP address of one interface, such"
+                + " as 127.0.0.1 or ::1",
+            ".lashing.yml:3:37: rules: acme-network: options: network: expected a network name of letters, digits,"
+                + " '.', '_' and '-', other than default"));
+    assertThatThrownBy(() -> load("rules:\n  acme-address: {options: {host_ip: \"0.0.0.0\"}}\n"))
+        .hasMessageContaining("host_ip: expected the IP address of one interface");
+    assertThatThrownBy(() -> load("rules:\n  acme-network: {options: {network: default}}\n"))
+        .hasMessageContaining("network: expected a network name");
+    assertThat(catchThrowable(() -> load("""
+        rules:
+          acme-address: {options: {host_ip: "::1"}}
+          acme-network: {options: {network: back_end.1}}
+        """))).isNull();
+  }
+
+  @Test
+  void aGlobThatIsNotOneIsToldWhereItIsWritten() {
+    assertThatThrownBy(() -> load("""
+        policies:
+          - files: ["dev/**", "{a"]
+            policy: development
+        ignore: ["vendor/**", "["]
+        """))
+        .hasMessage(String.join("\n",
+            ".lashing.yml:2:23: policies: files: '{a' is not a glob: Missing '}",
+            ".lashing.yml:4:23: ignore: '[' is not a glob: Missing ']"));
   }
 
   @Test

@@ -67,7 +67,8 @@ class ConfigSchemaTest {
   private static ObjectNode type(RuleOption.Type type) {
     ObjectNode schema = JSON.createObjectNode();
     switch (type) {
-      case TEXT -> schema.put("type", "string");
+      case TEXT, ADDRESS -> schema.put("type", "string");
+      case NETWORK -> schema.put("type", "string").put("pattern", "^[a-zA-Z0-9._-]+$");
       case TEXTS -> {
         ArrayNode oneOf = schema.putArray("oneOf");
         oneOf.addObject().put("type", "string");

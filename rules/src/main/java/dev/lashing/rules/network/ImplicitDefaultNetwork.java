@@ -45,7 +45,7 @@ public final class ImplicitDefaultNetwork implements Rule {
 
   @Override
   public List<RuleOption> options() {
-    return List.of(new RuleOption("network", RuleOption.Type.TEXT,
+    return List.of(new RuleOption("network", RuleOption.Type.NETWORK,
         "the named network the fix puts services on (default " + DEFAULT_NETWORK + ")"));
   }
 

@@ -48,7 +48,7 @@ public final class PortAllInterfaces implements Rule {
 
   @Override
   public List<RuleOption> options() {
-    return List.of(new RuleOption("host_ip", RuleOption.Type.TEXT,
+    return List.of(new RuleOption("host_ip", RuleOption.Type.ADDRESS,
         "the address the fix binds published ports to (default 127.0.0.1, or ::1 for an IPv6 port)"));
   }
 

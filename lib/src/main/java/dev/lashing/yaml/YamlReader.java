@@ -537,9 +537,13 @@ public final class YamlReader {
     int start = valueStart(event);
     int end = Math.max(start, endOffset);
     if (event.getScalarStyle() == ScalarStyle.LITERAL || event.getScalarStyle() == ScalarStyle.FOLDED) {
-      // A block scalar's end mark is the next token; its own text ends at its last non-blank character.
+      // A block scalar's end mark is the next token; its own text ends at its last non-blank character, or, when it
+      // keeps its trailing line breaks (|+, >+), after the last of them: those blank lines are part of its value,
+      // and what the fix engine inserts after it must come below them.
       String text = source.text();
-      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      boolean keepsBreaks = keepsTrailingBreaks(text, start);
+      while (end > start && (keepsBreaks ? text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t'
+          : Character.isWhitespace(text.charAt(end - 1)))) {
         end--;
       }
     }
@@ -547,6 +551,20 @@ public final class YamlReader {
       end = start; // an empty value (`key:`) has no text of its own
     }
     return source.range(start, end);
+  }
+
+  /** Whether the block scalar whose header starts at {@code header} has the keep indicator ({@code |+}, {@code >2+}). */
+  private static boolean keepsTrailingBreaks(String text, int header) {
+    for (int i = header + 1; i < text.length() && i <= header + 3; i++) {
+      char c = text.charAt(i);
+      if (c == '+') {
+        return true;
+      }
+      if (c != '-' && (c < '1' || c > '9')) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** {@code str} for {@code !!str} or its long form; other tags unchanged. */

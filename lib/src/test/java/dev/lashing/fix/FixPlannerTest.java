@@ -73,6 +73,23 @@ class FixPlannerTest {
         """);
   }
 
+  /** The blank lines after a {@code |+} or {@code >+} scalar are part of its value: an insertion goes below them. */
+  @Test
+  void anInsertionAfterAScalarThatKeepsItsTrailingLinesLeavesItsValueAsItWas() {
+    for (String header : List.of("|+", ">+", "|2+", "|+ # note")) {
+      Fixture f = project("services:\n  web:\n    image: nginx\n    labels:\n      note: " + header
+          + "\n        keep\n\n\n  db:\n    image: busybox\n");
+      f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+      assertThat(f.text()).as(header).isEqualTo("services:\n  web:\n    image: nginx\n    labels:\n      note: " + header
+          + "\n        keep\n\n\n    restart: unless-stopped\n  db:\n    image: busybox\n");
+    }
+    Fixture stripped = project("services:\n  web:\n    image: nginx\n    labels:\n      note: |-\n        keep\n\n  db:\n    image: x\n");
+    stripped.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(stripped.text())
+        .isEqualTo("services:\n  web:\n    image: nginx\n    labels:\n      note: |-\n        keep\n    restart: unless-stopped\n\n  db:\n"
+            + "    image: x\n");
+  }
+
   @Test
   void editsOfOneMappingByManyFixesBecomeOneInsertion() {
     Fixture f = project("services:\n  web:\n    image: nginx\n");

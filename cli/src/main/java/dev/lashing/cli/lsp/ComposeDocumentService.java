@@ -20,7 +20,10 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -104,6 +107,8 @@ final class ComposeDocumentService implements TextDocumentService {
     }
     if (isConfiguration(path)) {
       relintAll(); // its unsaved text no longer counts: the file on disk does
+    } else {
+      scheduleReaders(path);
     }
   }
 
@@ -112,7 +117,35 @@ final class ComposeDocumentService implements TextDocumentService {
       relintAll();
     } else {
       schedule(path);
+      scheduleReaders(path);
     }
+  }
+
+  /**
+   * Lints again the other open documents whose latest run read {@code file} (an override, an included or extended
+   * file): their diagnostics, hovers and code actions came from its text before the change.
+   */
+  private void scheduleReaders(Path file) {
+    runs.forEach((document, run) -> {
+      if (!document.equals(file) && run.files().contains(file) && documents.get(document) != null) {
+        schedule(document);
+      }
+    });
+  }
+
+  /**
+   * Whether an open file of the run changed since the run read it, or was opened or closed since: its edits were
+   * made for other text, and applied to the editor's text now, they would land in the wrong places.
+   */
+  private boolean isStale(ProjectRun run) {
+    for (Path file : run.files()) {
+      OpenDocuments.Document now = documents.get(file);
+      Integer read = run.versionOf(file);
+      if (now == null ? read != null : read == null || read != now.version()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void schedule(Path path) {
@@ -157,6 +190,11 @@ final class ComposeDocumentService implements TextDocumentService {
     ProjectRun run = path == null ? null : runs.get(path);
     if (run == null) {
       return CompletableFuture.completedFuture(List.of());
+    }
+    if (isStale(run)) {
+      // what the protocol has for this: the client asks again, or drops the request, once the change is linted
+      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.ContentModified, "the document changed since it was last linted", null)));
     }
     return CompletableFuture.supplyAsync(() -> {
       try {

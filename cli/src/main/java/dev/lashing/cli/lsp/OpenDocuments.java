@@ -3,7 +3,6 @@ package dev.lashing.cli.lsp;
 import dev.lashing.source.SourceFile;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,13 +67,6 @@ final class OpenDocuments {
 
   List<Document> all() {
     return List.copyOf(documents.values());
-  }
-
-  /** What the loader reads instead of the disk: the editor's text of every open document. */
-  Map<Path, String> overlay() {
-    Map<Path, String> overlay = new HashMap<>();
-    documents.forEach((path, document) -> overlay.put(path, document.text()));
-    return overlay;
   }
 
   /** The offset of a position, clamped to the text (editors may point past a line's end). */

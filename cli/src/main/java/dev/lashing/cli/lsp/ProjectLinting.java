@@ -54,9 +54,14 @@ final class ProjectLinting {
    * made the run pointless: it is asked after each load, the slow part, and before the rules run.
    */
   Optional<ProjectRun> lint(Path document, OpenDocuments documents, BooleanSupplier current) {
-    Map<Path, String> overlay = documents.overlay();
+    // the text and the version of each open document from one look, so that a run never pairs one with the other's
+    List<OpenDocuments.Document> open = documents.all();
+    Map<Path, String> overlay = new HashMap<>();
     Map<Path, Integer> versions = new HashMap<>();
-    documents.all().forEach(d -> versions.put(d.path(), d.version()));
+    open.forEach(d -> {
+      overlay.put(d.path(), d.text());
+      versions.put(d.path(), d.version());
+    });
     Path directory = document.getParent();
     LintConfig config;
     try {

@@ -11,7 +11,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -50,7 +49,7 @@ final class LspCommand {
 
   private int serve(InputStream in, OutputStream protocolOut) {
     LashingLanguageServer server = new LashingLanguageServer(environment);
-    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, protocolOut);
+    Launcher<LanguageClient> launcher = LashingLanguageServer.launcher(server, in, protocolOut);
     server.connect(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
     Thread endOfInput = new Thread(() -> {

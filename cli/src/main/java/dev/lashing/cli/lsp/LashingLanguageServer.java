@@ -2,6 +2,8 @@ package dev.lashing.cli.lsp;
 
 import dev.lashing.cli.InstalledRules;
 import dev.lashing.cli.Version;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,12 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -51,6 +58,30 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
     this.scheduler = new LintScheduler(debounceMillis);
     this.documents = new ComposeDocumentService(new ProjectLinting(InstalledRules.lashing(), environment), scheduler);
     this.workspace = new ConfigurationWatcher(documents);
+  }
+
+  /**
+   * The protocol's side of the server on a pair of streams: requests it does not support are answered with the
+   * protocol's MethodNotFound, and an internal error with a one-line message, never a Java stack trace (lsp4j's
+   * default sends the whole trace to the editor).
+   */
+  public static Launcher<LanguageClient> launcher(LashingLanguageServer server, InputStream in, OutputStream out) {
+    return new LSPLauncher.Builder<LanguageClient>().setLocalService(server).setRemoteInterface(LanguageClient.class)
+        .setInput(in).setOutput(out).setExceptionHandler(LashingLanguageServer::responseTo).create();
+  }
+
+  private static ResponseError responseTo(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ResponseErrorException e) {
+        return e.getResponseError();
+      }
+      if (t instanceof UnsupportedOperationException) {
+        return new ResponseError(ResponseErrorCode.MethodNotFound, "lashing does not support this request", null);
+      }
+    }
+    Throwable cause = thrown.getCause() != null ? thrown.getCause() : thrown;
+    return new ResponseError(ResponseErrorCode.InternalError,
+        "lashing: internal error: " + cause + " (please report it with the request)", null);
   }
 
   @Override

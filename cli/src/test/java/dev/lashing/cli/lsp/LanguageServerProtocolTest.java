@@ -1,6 +1,7 @@
 package dev.lashing.cli.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
@@ -27,11 +28,13 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.Hover;
@@ -53,6 +56,7 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -125,7 +129,7 @@ class LanguageServerProtocolTest {
     InputStream clientIn = Channels.newInputStream(toClient.source());
     OutputStream serverOut = Channels.newOutputStream(toClient.sink());
     implementation = new LashingLanguageServer(Map.of(), 20);
-    Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
+    Launcher<LanguageClient> serverLauncher = LashingLanguageServer.launcher(implementation, serverIn, serverOut);
     implementation.connect(serverLauncher.getRemoteProxy());
     serverLauncher.startListening();
     Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
@@ -361,6 +365,23 @@ class LanguageServerProtocolTest {
     server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(override)));
 
     client.await(main, having("non-root-user"));
+  }
+
+  /** A request the server does not support is told so as the protocol says, with no Java stack trace. */
+  @Test
+  void unsupportedRequestsAreMethodNotFoundWithoutAStackTrace() throws Exception {
+    String uri = open("compose.yaml", WEB);
+    var completion = server.getTextDocumentService().completion(
+        new CompletionParams(new TextDocumentIdentifier(uri), new Position(1, 2)));
+    var command = server.getWorkspaceService().executeCommand(new ExecuteCommandParams("lashing.nothing", List.of()));
+
+    for (CompletableFuture<?> answer : List.of(completion, command)) {
+      ExecutionException e = catchThrowableOfType(() -> answer.get(30, TimeUnit.SECONDS), ExecutionException.class);
+      ResponseError error = ((ResponseErrorException) e.getCause()).getResponseError();
+      assertThat(error.getCode()).isEqualTo(ResponseErrorCode.MethodNotFound.getValue());
+      assertThat(error.getMessage()).isEqualTo("lashing does not support this request");
+      assertThat(error.getData()).isNull();
+    }
   }
 
   @Test

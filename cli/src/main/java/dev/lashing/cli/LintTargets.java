@@ -74,7 +74,9 @@ final class LintTargets {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
-          if (COMPOSE_FILE.matcher(name).matches() && !OVERRIDE_FILE.matcher(name).matches()) {
+          // a named pipe or a device so named is no compose file, and reading one would wait forever
+          if (COMPOSE_FILE.matcher(name).matches() && !OVERRIDE_FILE.matcher(name).matches()
+              && Files.isRegularFile(file)) {
             files.add(file);
           }
           return FileVisitResult.CONTINUE;

@@ -1,6 +1,7 @@
 package dev.lashing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +182,19 @@ class LintCommandTest {
     write("node_modules/x/compose.yaml", "services: [broken\n");
     assertThat(lint("--quiet", ".")).isEqualTo(Cli.FINDINGS);
     assertThat(out.toString()).contains("a/compose.override.yaml:2:").doesNotContain("node_modules");
+  }
+
+  /** A named pipe called compose.yaml in a scanned folder is no compose file: reading it would wait forever. */
+  @Test
+  void aScannedDirectorySkipsWhatIsNotARegularFile() throws Exception {
+    write("a/compose.yaml", DUPLICATE_PORTS);
+    Files.createDirectories(dir.resolve("b"));
+    assumeTrue(new ProcessBuilder("mkfifo", dir.resolve("b/compose.yaml").toString()).start().waitFor() == 0,
+        "skipped: no mkfifo here");
+
+    assertThat(CompletableFuture.supplyAsync(() -> lint("--quiet", ".")).get(60, TimeUnit.SECONDS))
+        .isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("a/compose.yaml:3:").doesNotContain("b/compose.yaml");
   }
 
   @Test

@@ -113,7 +113,7 @@ final class CodeActions {
     edits.forEach((name, fileEdits) -> {
       SourceFile source = run.source(name);
       Path path = run.pathOf(name);
-      String uri = OpenDocuments.uriOf(path);
+      String uri = run.uriOf(path);
       List<org.eclipse.lsp4j.TextEdit> converted = fileEdits.stream()
           .map(e -> new org.eclipse.lsp4j.TextEdit(Ranges.of(e, source), e.replacement())).toList();
       byUri.put(uri, converted);

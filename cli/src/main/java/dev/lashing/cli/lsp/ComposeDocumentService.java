@@ -180,7 +180,9 @@ final class ComposeDocumentService implements TextDocumentService {
   private void publish(Path file, List<Diagnostic> diagnostics) {
     LanguageClient to = client;
     if (to != null) {
-      to.publishDiagnostics(new PublishDiagnosticsParams(OpenDocuments.uriOf(file), diagnostics));
+      OpenDocuments.Document open = documents.get(file);
+      String uri = open == null ? OpenDocuments.uriOf(file) : open.uri(); // as the editor spells it
+      to.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
     }
   }
 

@@ -44,7 +44,7 @@ final class FindingDiagnostics {
     for (Via via : f.via()) {
       if (!via.at().isSynthetic()) {
         related.add(new DiagnosticRelatedInformation(
-            new Location(OpenDocuments.uriOf(run.pathOf(via.at().file())), Ranges.of(via.at())),
+            new Location(run.uriOf(run.pathOf(via.at().file())), Ranges.of(via.at())),
             "via " + Wording.label(via.kind())));
       }
     }

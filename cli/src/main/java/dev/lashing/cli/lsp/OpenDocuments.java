@@ -2,6 +2,7 @@ package dev.lashing.cli.lsp;
 
 import dev.lashing.source.SourceFile;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,20 @@ final class OpenDocuments {
 
   private final Map<Path, Document> documents = new ConcurrentHashMap<>();
 
-  /** The path of a {@code file:} URI, or null for other schemes (unsaved buffers), which are not linted. */
+  /**
+   * The path of a {@code file:} URI (the scheme in any case, the host empty or {@code localhost}), or null for other
+   * schemes (unsaved buffers), which are not linted, and for a file on another host.
+   */
   static Path pathOf(String uri) {
     try {
       URI parsed = URI.create(uri);
-      return "file".equals(parsed.getScheme()) ? Path.of(parsed).toAbsolutePath().normalize() : null;
-    } catch (IllegalArgumentException e) {
+      String host = parsed.getAuthority();
+      if (!"file".equalsIgnoreCase(parsed.getScheme()) || parsed.getPath() == null
+          || host != null && !host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+        return null;
+      }
+      return Path.of(new URI("file", null, parsed.getPath(), null)).toAbsolutePath().normalize();
+    } catch (IllegalArgumentException | URISyntaxException e) {
       return null;
     }
   }

@@ -54,13 +54,12 @@ final class ProjectLinting {
    * made the run pointless: it is asked after each load, the slow part, and before the rules run.
    */
   Optional<ProjectRun> lint(Path document, OpenDocuments documents, BooleanSupplier current) {
-    // the text and the version of each open document from one look, so that a run never pairs one with the other's
-    List<OpenDocuments.Document> open = documents.all();
+    // every open document from one look, so that a run never pairs the text of one version with another's number
+    Map<Path, OpenDocuments.Document> opened = new HashMap<>();
     Map<Path, String> overlay = new HashMap<>();
-    Map<Path, Integer> versions = new HashMap<>();
-    open.forEach(d -> {
+    documents.all().forEach(d -> {
+      opened.put(d.path(), d);
       overlay.put(d.path(), d.text());
-      versions.put(d.path(), d.version());
     });
     Path directory = document.getParent();
     LintConfig config;
@@ -70,10 +69,10 @@ final class ProjectLinting {
           .orElse(LintConfig.NONE);
     } catch (ComposeException e) {
       return Optional.of(failed(directory, errors(e), settings(LintConfig.NONE, document, overlay), document,
-          versions));
+          opened));
     }
     if (config.ignores(document)) {
-      return Optional.of(new ProjectRun(document, directory, null, List.of(), Set.of(document), versions));
+      return Optional.of(new ProjectRun(document, directory, null, List.of(), Set.of(document), opened));
     }
     Set<List<Path>> tried = new HashSet<>();
     Path from = directory;
@@ -95,11 +94,11 @@ final class ProjectLinting {
           return Optional.empty();
         }
         if (files.contains(document) || reads(load, base, document)) {
-          return Optional.of(linted(base, load, settings, document, versions));
+          return Optional.of(linted(base, load, settings, document, opened));
         }
       } catch (ComposeException e) {
         if (files.contains(document)) {
-          return Optional.of(failed(base, errors(e), settings, document, versions));
+          return Optional.of(failed(base, errors(e), settings, document, opened));
         }
       }
       from = base.getParent();
@@ -107,10 +106,10 @@ final class ProjectLinting {
     RuleSettings settings = settings(config, document, overlay);
     try {
       LoadResult load = lashing.loadLeniently(options(List.of(document), directory), overlay);
-      return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, versions))
+      return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, opened))
           : Optional.empty();
     } catch (ComposeException e) {
-      return Optional.of(failed(directory, errors(e), settings, document, versions));
+      return Optional.of(failed(directory, errors(e), settings, document, opened));
     }
   }
 
@@ -130,24 +129,24 @@ final class ProjectLinting {
   }
 
   private ProjectRun linted(Path base, LoadResult load, RuleSettings settings, Path document,
-      Map<Path, Integer> versions) {
+      Map<Path, OpenDocuments.Document> opened) {
     List<Finding> findings = lashing.lint(load, settings);
     Set<Path> files = new LinkedHashSet<>();
     files.add(document);
     load.composeFiles().forEach(name -> files.add(base.resolve(name).toAbsolutePath().normalize()));
     findings.stream().filter(f -> !f.at().isSynthetic() && load.sources().containsKey(f.at().file()))
         .forEach(f -> files.add(base.resolve(f.at().file()).toAbsolutePath().normalize()));
-    return new ProjectRun(document, base, load, findings, files, versions);
+    return new ProjectRun(document, base, load, findings, files, opened);
   }
 
   private ProjectRun failed(Path base, List<Diagnostic> errors, RuleSettings settings, Path document,
-      Map<Path, Integer> versions) {
+      Map<Path, OpenDocuments.Document> opened) {
     List<Finding> findings = lashing.lintLoadFailure(errors, settings);
     Set<Path> files = new LinkedHashSet<>();
     files.add(document);
     errors.stream().filter(d -> !d.at().isSynthetic())
         .forEach(d -> files.add(base.resolve(d.at().file()).toAbsolutePath().normalize()));
-    return new ProjectRun(document, base, null, findings, files, versions);
+    return new ProjectRun(document, base, null, findings, files, opened);
   }
 
   private static List<Diagnostic> errors(ComposeException e) {

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * One lint of the project an open document belongs to, as the editor's text stood when it ran.
  *
- * <p>Findings name files relative to {@code base}; {@code versions} holds the editor's version of each open
- * document the run read, so edits built from it are refused by the editor once the text moved on.
+ * <p>Findings name files relative to {@code base}; {@code opened} holds each document open when it ran, as it
+ * stood: edits name its version, so that the editor refuses them once the text moved on, and its URI as the
+ * editor spells it.
  */
 final class ProjectRun {
   private final Path document;
@@ -24,7 +25,7 @@ final class ProjectRun {
   private final LoadResult load;
   private final List<Finding> findings;
   private final Set<Path> files;
-  private final Map<Path, Integer> versions;
+  private final Map<Path, OpenDocuments.Document> opened;
   private FixEdits fixEdits;
   private final Map<Path, Map<String, List<TextEdit>>> safeFixEdits = new HashMap<>();
 
@@ -34,13 +35,13 @@ final class ProjectRun {
    * @param files every file to publish diagnostics for, even none (so stale ones are cleared)
    */
   ProjectRun(Path document, Path base, LoadResult load, List<Finding> findings, Set<Path> files,
-      Map<Path, Integer> versions) {
+      Map<Path, OpenDocuments.Document> opened) {
     this.document = document;
     this.base = base;
     this.load = load;
     this.findings = List.copyOf(findings);
     this.files = Set.copyOf(files);
-    this.versions = Map.copyOf(versions);
+    this.opened = Map.copyOf(opened);
   }
 
   List<Finding> findings() {
@@ -72,7 +73,14 @@ final class ProjectRun {
 
   /** The editor's version of an open document this run read, or null when it read the file from disk. */
   Integer versionOf(Path file) {
-    return versions.get(file);
+    OpenDocuments.Document open = opened.get(file);
+    return open == null ? null : open.version();
+  }
+
+  /** A file's URI: as the editor named it when it was open for this run, else spelled as editors spell it. */
+  String uriOf(Path file) {
+    OpenDocuments.Document open = opened.get(file);
+    return open == null ? OpenDocuments.uriOf(file) : open.uri();
   }
 
   /** The text this run read for {@code name}, or null when it did not load. */

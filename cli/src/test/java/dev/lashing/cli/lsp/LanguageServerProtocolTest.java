@@ -384,6 +384,22 @@ class LanguageServerProtocolTest {
     }
   }
 
+  /**
+   * Diagnostics go back under the URI the editor opened the file by, however it spells it (VS Code encodes '@'; RFC
+   * 8089 allows a localhost host), since editors compare URIs as strings.
+   */
+  @Test
+  void diagnosticsComeBackUnderTheURIAsTheEditorSpelledIt() throws IOException {
+    String plain = write("a@b/compose.yaml", WEB);
+    String encoded = plain.replace("a@b", "a%40b");
+    String localhost = write("c/compose.yaml", WEB).replace("file:///", "file://localhost/");
+    for (String uri : List.of(encoded, localhost)) {
+      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, WEB)));
+      client.await(uri, having("privileged"));
+    }
+    assertThat(client.published).doesNotContain(plain);
+  }
+
   @Test
   void hoverShowsTheRuleAndHowToFixIt() throws Exception {
     String uri = open("compose.yaml", WEB);

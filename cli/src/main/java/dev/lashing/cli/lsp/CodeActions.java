@@ -6,10 +6,12 @@ import dev.lashing.lint.Fix;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Command;
@@ -42,6 +44,8 @@ final class CodeActions {
   List<Either<Command, CodeAction>> at(Path file, Range range, List<String> only) {
     List<CodeAction> actions = new ArrayList<>();
     List<Finding> inFile = run.findingsIn(file);
+    // one suppression per rule and line: a value an anchor shares is a finding for each service that uses it
+    Set<String> suppressed = new HashSet<>();
     for (Finding f : inFile) {
       if (!Ranges.touch(Ranges.of(f.at()), range)) {
         continue;
@@ -53,7 +57,9 @@ final class CodeActions {
               f.fix().safety() == Fix.Safety.SAFE));
         }
       }
-      suppression(f).ifPresent(actions::add);
+      if (suppressed.add(f.ruleId() + " " + f.at().file() + ":" + f.at().line())) {
+        suppression(f).ifPresent(actions::add);
+      }
     }
     Map<String, List<TextEdit>> fixAll = run.safeFixEdits(file);
     if (!fixAll.isEmpty()) {

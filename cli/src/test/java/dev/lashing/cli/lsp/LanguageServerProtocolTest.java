@@ -400,6 +400,22 @@ class LanguageServerProtocolTest {
     assertThat(client.published).doesNotContain(plain);
   }
 
+  /** An anchored value that every service shares is one finding per service, but one place to suppress them. */
+  @Test
+  void aFindingSharedThroughAnAnchorOffersOneSuppression() throws Exception {
+    String uri = open("compose.yaml", """
+        x-env: &env
+          DB_PASSWORD: hunter2-but-longer
+        services:
+          a: {image: "postgres:16", environment: *env}
+          b: {image: "postgres:16", environment: *env}
+        """);
+    client.await(uri, having("secret-in-environment"));
+
+    assertThat(actions(uri, range(1, 0, 1, 33))).filteredOn(a -> a.getTitle().startsWith("Suppress secret-in-environment"))
+        .hasSize(1);
+  }
+
   @Test
   void hoverShowsTheRuleAndHowToFixIt() throws Exception {
     String uri = open("compose.yaml", WEB);

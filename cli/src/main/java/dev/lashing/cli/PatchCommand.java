@@ -16,6 +16,7 @@ import dev.lashing.patch.PatchResult;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
+import dev.lashing.syntax.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -36,7 +36,6 @@ import org.apache.commons.cli.Options;
  * invalid input or usage, 3 when the patch would not do what it must (a bug).
  */
 final class PatchCommand {
-  private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -159,7 +158,7 @@ final class PatchCommand {
       if (a.equals("--diff")) {
         continue;
       }
-      words.add(SAFE_WORD.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
+      words.add(ShellWords.quoted(a));
     }
     return String.join(" ", words);
   }

@@ -281,6 +281,18 @@ class PatchCommandTest {
     assertThat(Files.readString(tmp.resolve("hardening.patch.yml"))).isEqualTo(patch);
   }
 
+  /** The header's two command lines, pasted into a shell, run as they say, whatever the files are called. */
+  @Test
+  void theHeadersCommandLinesQuoteWhatAShellWouldSplit() throws IOException {
+    Files.writeString(tmp.resolve("my compose (prod).yml"), "services:\n  web:\n    image: nginx:1.27\n");
+
+    assertThat(patch(tmp, "-f", "my compose (prod).yml", "-o", "out patch.yml")).as(err.toString()).isEqualTo(Cli.OK);
+
+    assertThat(Files.readString(tmp.resolve("out patch.yml")))
+        .contains("#   lashing patch -f 'my compose (prod).yml' -o 'out patch.yml'\n")
+        .contains("#   docker compose -f 'my compose (prod).yml' -f 'out patch.yml' up -d\n");
+  }
+
   @Test
   void badInputAndUsageExitTwo() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));

@@ -3,6 +3,7 @@ package dev.lashing.patch;
 import dev.lashing.lint.Finding;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
+import dev.lashing.syntax.ShellWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,12 @@ public final class PatchHeader {
     lines.add("Use it after the project's own files:");
     StringBuilder usage = new StringBuilder("  docker compose");
     for (Path e : load.envFiles()) {
-      usage.append(" --env-file ").append(display(load.workingDirectory(), e));
+      usage.append(" --env-file ").append(ShellWords.quoted(display(load.workingDirectory(), e)));
     }
     for (String f : files) {
-      usage.append(" -f ").append(f);
+      usage.append(" -f ").append(ShellWords.quoted(f));
     }
-    lines.add(usage.append(" -f ").append(options.outputName()).append(" up -d").toString());
+    lines.add(usage.append(" -f ").append(ShellWords.quoted(options.outputName())).append(" up -d").toString());
     wrap(lines, s.compose().sentence());
     lines.add("");
     wrap(lines, "Policy " + options.settings().policy().label() + ". Once merged, lashing lint reports nothing for "

@@ -2,6 +2,7 @@ package dev.lashing.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How compose-go splits a string {@code command} or {@code entrypoint}: mattn/go-shellwords 1.0.12 with its
@@ -10,7 +11,15 @@ import java.util.List;
  * {@code ; & | < >} silently ends the command, dropping the rest of the line.
  */
 public final class ShellWords {
+  /** Characters a POSIX shell reads as they are, so a word of them alone needs no quotes. */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
   private ShellWords() {}
+
+  /** A word for a command line that a POSIX shell reads back as it is: unchanged when plain, else single-quoted. */
+  public static String quoted(String word) {
+    return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
 
   public static List<String> split(String line) {
     List<String> words = new ArrayList<>();

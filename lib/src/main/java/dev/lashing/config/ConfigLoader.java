@@ -56,7 +56,11 @@ public final class ConfigLoader {
    * @throws ComposeException with every problem, positioned
    */
   public static LintConfig load(Path file, String displayName, Map<String, List<RuleOption>> knownRules) {
-    SourceFile source = SourceFiles.read(file, displayName);
+    return load(file, SourceFiles.read(file, displayName), knownRules);
+  }
+
+  /** Reads a configuration from a text given in place of the file's (an editor's unsaved buffer). */
+  public static LintConfig load(Path file, SourceFile source, Map<String, List<RuleOption>> knownRules) {
     List<Node> documents = YamlReader.read(source);
     if (documents.isEmpty() || documents.get(0) instanceof ScalarNode s && s.isNull()) {
       return new LintConfig(file.toAbsolutePath().getParent(), Policy.DEFAULT, null, List.of(), Map.of(), List.of());
@@ -66,7 +70,7 @@ public final class ConfigLoader {
           "the configuration must be a mapping");
     }
     List<Diagnostic> problems = SchemaValidator.forBundledSchema("lashing-config.schema.json")
-        .validate(root, displayName);
+        .validate(root, source.name());
     if (!problems.isEmpty()) {
       throw new ComposeException(problems);
     }

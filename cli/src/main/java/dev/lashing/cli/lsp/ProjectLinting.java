@@ -12,6 +12,7 @@ import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import dev.lashing.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,17 +64,35 @@ final class ProjectLinting {
     });
     Path directory = document.getParent();
     LintConfig config;
+    List<Diagnostic> configProblems = List.of();
     try {
-      config = ConfigLoader.find(directory)
-          .map(file -> ConfigLoader.load(file, file.toString(), knownRules))
-          .orElse(LintConfig.NONE);
+      config = ConfigLoader.find(directory).map(file -> configuration(file, overlay)).orElse(LintConfig.NONE);
     } catch (ComposeException e) {
-      return Optional.of(failed(directory, errors(e), settings(LintConfig.NONE, document, overlay), document,
-          opened));
+      // the project is still linted, as no configuration would have it, beside what is wrong in the configuration
+      config = LintConfig.NONE;
+      configProblems = errors(e);
     }
     if (config.ignores(document)) {
       return Optional.of(new ProjectRun(document, directory, null, List.of(), Set.of(document), opened));
     }
+    Optional<ProjectRun> run = lintProject(document, overlay, opened, config, current);
+    if (configProblems.isEmpty() || run.isEmpty()) {
+      return run;
+    }
+    return Optional.of(run.get().with(lashing.lintLoadFailure(configProblems, settings(config, document, overlay)),
+        configProblems.stream().filter(d -> !d.at().isSynthetic()).map(d -> Path.of(d.at().file())).toList()));
+  }
+
+  /** The configuration as the editor has it when it is open, unsaved changes and all, else as on the disk. */
+  private LintConfig configuration(Path file, Map<Path, String> overlay) {
+    String text = overlay.get(file.toAbsolutePath().normalize());
+    return text == null ? ConfigLoader.load(file, file.toString(), knownRules)
+        : ConfigLoader.load(file, SourceFiles.ofText(text, file.toString()), knownRules);
+  }
+
+  private Optional<ProjectRun> lintProject(Path document, Map<Path, String> overlay,
+      Map<Path, OpenDocuments.Document> opened, LintConfig config, BooleanSupplier current) {
+    Path directory = document.getParent();
     Set<List<Path>> tried = new HashSet<>();
     Path from = directory;
     while (from != null && tried.size() < PROJECTS_TRIED) {

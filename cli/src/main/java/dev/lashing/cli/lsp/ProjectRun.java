@@ -7,7 +7,9 @@ import dev.lashing.lint.Fix;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +52,15 @@ final class ProjectRun {
 
   Set<Path> files() {
     return files;
+  }
+
+  /** This run with more findings, shown in {@code moreFiles} too (what is wrong in the configuration, say). */
+  ProjectRun with(List<Finding> more, List<Path> moreFiles) {
+    List<Finding> allFindings = new ArrayList<>(findings);
+    allFindings.addAll(more);
+    Set<Path> allFiles = new LinkedHashSet<>(files);
+    allFiles.addAll(moreFiles);
+    return new ProjectRun(document, base, load, allFindings, allFiles, opened);
   }
 
   /** The absolute path of a file named by a finding or a load result. */

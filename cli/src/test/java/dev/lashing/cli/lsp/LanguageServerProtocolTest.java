@@ -464,6 +464,29 @@ class LanguageServerProtocolTest {
     client.await(uri, having("restart-policy").and(having("privileged").negate()));
   }
 
+  /** An open .lashing.yml counts as the editor has it, as every open file does: its unsaved changes apply at once. */
+  @Test
+  void theConfigurationsUnsavedChangesApply() throws IOException {
+    String config = open(".lashing.yml", "rules:\n  restart-policy: off\n");
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged").and(having("restart-policy").negate()));
+
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(config, 2),
+        List.of(new TextDocumentContentChangeEvent("rules:\n  privileged: off\n"))));
+
+    client.await(uri, having("restart-policy").and(having("privileged").negate()));
+  }
+
+  /** A configuration that cannot be read is told where it is wrong, and the compose files keep their findings. */
+  @Test
+  void aBrokenConfigurationIsToldWithoutHidingTheFindings() throws IOException {
+    String config = write(".lashing.yml", "rules:\n  read-only-rootfs: [off\n");
+    String uri = open("compose.yaml", WEB);
+
+    client.await(uri, having("privileged"));
+    client.await(config, having("yaml-syntax"));
+  }
+
   @Test
   void aBufferLargerThanAnyComposeFileIsRefusedAsSuchAFileWouldBe() throws IOException {
     String uri = write("compose.yaml", WEB);

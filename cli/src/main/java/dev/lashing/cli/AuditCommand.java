@@ -8,6 +8,7 @@ import dev.lashing.inventory.audit.HostState;
 import dev.lashing.schema.Suggestions;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.SourceFile;
+import dev.lashing.syntax.IpAddress;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,10 @@ final class AuditCommand {
     }
     if (!line.hasOption("env")) {
       throw new Arguments.UsageException("audit needs --env, the environment this host belongs to");
+    }
+    if (line.hasOption("ip") && !IpAddress.isValid(line.getOptionValue("ip"))) {
+      throw new Arguments.UsageException("--ip must be the host's IP address, such as 192.0.2.10, not '"
+          + line.getOptionValue("ip") + "'");
     }
     String name = line.getArgList().get(0);
     Lashing lashing = InstalledRules.lashing();

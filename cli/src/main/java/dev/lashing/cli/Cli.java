@@ -97,6 +97,9 @@ public final class Cli {
         case "rules" -> new CatalogCommands(out, err).rules(rest);
         case "explain" -> new CatalogCommands(out, err).explain(rest);
         case "version", "--version" -> {
+          if (rest.length > 0) {
+            throw new Arguments.UsageException(args[0] + " takes no arguments");
+          }
           out.println("lashing " + Version.current());
           yield OK;
         }
@@ -106,6 +109,9 @@ public final class Cli {
         case "config" -> config(rest);
         case "validate" -> validate(rest);
         case "help", "--help", "-h" -> {
+          if (rest.length > 0) {
+            yield command(rest[0], "--help"); // help lint: lint's own usage
+          }
           out.print(USAGE);
           yield OK;
         }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,10 @@ final class LintTargets {
   /** The projects to lint, each as the list of files given to Compose with -f. */
   static List<List<Path>> projects(Path workingDirectory, List<String> arguments) {
     List<List<Path>> projects = new ArrayList<>();
+    // a file named twice, or named beside a directory it is found in, is one project, linted once
+    Set<List<Path>> seen = new HashSet<>();
+    Predicate<List<Path>> first = project -> seen.add(
+        project.stream().map(f -> workingDirectory.resolve(f).normalize()).toList());
     for (String argument : arguments) {
       Path path = workingDirectory.resolve(argument).normalize();
       if (Files.isDirectory(path)) {
@@ -36,10 +42,8 @@ final class LintTargets {
           throw new Arguments.UsageException("no compose file in " + argument + " (looked for compose.yaml,"
               + " docker-compose.yml and compose.*.yaml below it); name a file, or use -f");
         }
-        for (Path file : files) {
-          projects.add(withOverride(file, workingDirectory));
-        }
-      } else {
+        files.stream().map(file -> withOverride(file, workingDirectory)).filter(first).forEach(projects::add);
+      } else if (first.test(List.of(Path.of(argument)))) {
         projects.add(List.of(Path.of(argument)));
       }
     }

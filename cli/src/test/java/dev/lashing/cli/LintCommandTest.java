@@ -150,6 +150,14 @@ class LintCommandTest {
     assertThat(err.toString()).contains("--stdin-filename names standard input");
   }
 
+  /** A file named twice, or again inside a directory named beside it, is one project: its findings come once. */
+  @Test
+  void aFileNamedTwiceIsLintedOnce() throws IOException {
+    write("compose.yaml", DUPLICATE_PORTS);
+    assertThat(lint("--quiet", "compose.yaml", "./compose.yaml", ".")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString().lines().filter(l -> l.contains("[duplicate-published-port]"))).hasSize(1);
+  }
+
   @Test
   void baselineHidesKnownFindingsOnly() throws IOException {
     write("compose.yaml", DUPLICATE_PORTS);

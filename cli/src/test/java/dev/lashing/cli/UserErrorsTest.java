@@ -174,6 +174,34 @@ class UserErrorsTest {
     assertThat(run("explain", "-h")).isEqualTo(Cli.OK);
   }
 
+  /** help COMMAND is the command's own usage; version takes nothing more. */
+  @Test
+  void helpNamesACommandAndVersionTakesNoArguments() {
+    assertThat(run("help", "lint")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).startsWith("usage: lashing lint");
+    assertThat(run("help", "nope")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("unknown command 'nope'");
+    assertThat(run("version", "--bogus")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("version takes no arguments");
+  }
+
+  /** A baseline of another version is not read as if it were this one's: it would match nothing, silently. */
+  @Test
+  void aBaselineOfAnotherVersion() throws IOException {
+    Files.writeString(dir.resolve("baseline.json"), "{\"version\": 99, \"findings\": []}\n");
+    assertThat(run("lint", "--baseline", "baseline.json", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("baseline.json:1:13: a baseline of version 1 is expected, not 99");
+    assertAMessageNotAStackTrace();
+  }
+
+  @Test
+  void auditsIpMustBeAnAddress() {
+    assertThat(run("audit", "inventory.yml", "--env", "desktop", "--state", "desktop-ps.json", "--ip", "not-an-ip",
+        "--log", "audit.log")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("--ip must be the host's IP address, such as 192.0.2.10, not 'not-an-ip'");
+    assertThat(dir.resolve("audit.log")).doesNotExist();
+  }
+
   @Test
   void aFolderWithoutComposeFiles() throws IOException {
     Files.createDirectories(dir.resolve("empty/sub"));

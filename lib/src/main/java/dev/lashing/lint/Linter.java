@@ -181,12 +181,19 @@ public final class Linter {
         if (!used[i]) {
           Suppressions.Suppression s = suppressions.get(i);
           result.add(new Finding(EngineRules.UNUSED_SUPPRESSION, unused,
-              "lashing-ignore for " + String.join(", ", s.ruleIds()) + " suppresses nothing",
+              "lashing-ignore for " + String.join(", ", s.ruleIds()) + " suppresses nothing" + unknownRules(s),
               s.at(), null, List.of(), null, null));
         }
       }
     }
     return result;
+  }
+
+  /** Why a suppression that names a rule there is not may suppress nothing: a slip in its name, with a suggestion. */
+  private String unknownRules(Suppressions.Suppression s) {
+    List<String> ids = registry.ids();
+    return s.ruleIds().stream().filter(id -> !ids.contains(id))
+        .map(id -> ": " + RuleRegistry.unknownRule(id, ids)).collect(Collectors.joining());
   }
 
   /**

@@ -63,6 +63,12 @@ public final class Baseline {
       throw new ComposeException(Diagnostic.Kind.SCHEMA, source.at(0),
           "not a lashing baseline: expected {\"version\": 1, \"findings\": [...]}");
     }
+    if (!(root.get("version") instanceof ScalarNode version) || !version.value().equals("1")) {
+      Node written = root.get("version");
+      throw new ComposeException(Diagnostic.Kind.SCHEMA, written == null ? source.at(0) : written.origin().at(),
+          "a baseline of version 1 is expected" + (written instanceof ScalarNode v ? ", not " + v.value() : "")
+              + "; write it again with lashing lint --write-baseline");
+    }
     for (Node entry : entries.items()) {
       if (!(entry instanceof MapNode m) || !(m.get("fingerprint") instanceof ScalarNode fp)) {
         throw new ComposeException(Diagnostic.Kind.SCHEMA, entry.origin().at(),

@@ -96,6 +96,15 @@ class LinterTest {
     assertThat(findings.get(3).at().column()).isEqualTo(16);
   }
 
+  /** A suppression that suppresses nothing because its rule's name is mistyped says so, with the closest name. */
+  @Test
+  void aSuppressionOfAMistypedRuleSuggestsTheRule() throws IOException {
+    LoadResult load = load("services:\n  a:\n    image: x:1\n    tty: true  # lashing-ignore tty-onn -- console\n");
+    assertThat(linter.lint(load, RuleSettings.of(Policy.DEFAULT))).filteredOn(f -> f.ruleId().equals("unused-suppression"))
+        .singleElement().extracting(Finding::message).isEqualTo("lashing-ignore for tty-onn suppresses nothing: unknown "
+            + "rule 'tty-onn' (did you mean 'tty-on'?); `lashing rules` lists them");
+  }
+
   @Test
   void theFirstSuppressionThatCoversAFindingGivesItsReasonAndTheOthersAreUnused() throws IOException {
     LoadResult load = load("""

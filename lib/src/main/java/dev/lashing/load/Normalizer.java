@@ -216,14 +216,14 @@ final class Normalizer {
       Path p = Path.of(path.value());
       if (!Files.isRegularFile(p)) {
         if (required) {
-          problems.add(Diagnostic.error(Diagnostic.Kind.MISSING_FILE, path.origin().usedAt(), "env file " + path.value() + " not found"));
+          problems.add(Diagnostic.error(Diagnostic.Kind.MISSING_FILE, path.origin().problemAt(), "env file " + path.value() + " not found"));
         }
         continue;
       }
       Node format = file.get("format");
       String formatName = format instanceof ScalarNode name && !name.isNull() ? name.text() : "";
       if (!formatName.isEmpty() && !formatName.equals(RAW_FORMAT)) {
-        problems.add(Diagnostic.error(Diagnostic.Kind.INVALID_VALUE, format.origin().usedAt(),
+        problems.add(Diagnostic.error(Diagnostic.Kind.INVALID_VALUE, format.origin().problemAt(),
             "unsupported env_file format \"" + formatName + "\" (Compose reads the default .env format, or raw)"));
         continue;
       }

@@ -49,4 +49,19 @@ class IncludeChainTest {
     assertThat(lenient.project().services().get("s").volumes().get(0).source().value()).endsWith("/a");
     assertThat(lenient.project().services().get("t").ports()).hasSize(1);
   }
+
+  /** An env file an included file names, and that is missing, is told where the included file names it. */
+  @Test
+  void aMissingEnvFileOfAnIncludedFileIsToldWhereItIsNamed(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/inc.yaml"), "services:\n  b:\n    image: busybox\n    env_file: [nofile.env]\n");
+    Files.writeString(dir.resolve("compose.yaml"), "include:\n  - sub/inc.yaml\nservices:\n  a:\n    image: busybox\n");
+
+    LoadResult lenient = ProjectLoader.loadLeniently(LoadOptions.of(dir, Map.of(), dir.resolve("compose.yaml")), Map.of());
+
+    assertThat(lenient.errors()).singleElement().satisfies(d -> {
+      assertThat(d.message()).endsWith("nofile.env not found");
+      assertThat(d.at().file() + ":" + d.at().line() + ":" + d.at().column()).isEqualTo("sub/inc.yaml:4:16");
+    });
+  }
 }

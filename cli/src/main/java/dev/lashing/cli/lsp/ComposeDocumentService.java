@@ -98,18 +98,22 @@ final class ComposeDocumentService implements TextDocumentService {
     }
     documents.close(path);
     scheduler.forget(path);
-    runs.remove(path);
-    Set<Path> stale = published.remove(path);
-    if (stale != null) {
-      Set<Path> stillShown = new HashSet<>();
-      published.values().forEach(stillShown::addAll);
-      stale.stream().filter(file -> !stillShown.contains(file)).forEach(file -> publish(file, List.of()));
-    }
-    if (isConfiguration(path)) {
-      relintAll(); // its unsaved text no longer counts: the file on disk does
-    } else {
-      scheduleReaders(path);
-    }
+    // On the lint thread, after a run of the document that may be publishing: its diagnostics then cannot arrive
+    // after the empty ones that clear them, nor its run be kept after it is dropped here.
+    scheduler.afterRunning(() -> {
+      runs.remove(path);
+      Set<Path> stale = published.remove(path);
+      if (stale != null) {
+        Set<Path> stillShown = new HashSet<>();
+        published.values().forEach(stillShown::addAll);
+        stale.stream().filter(file -> !stillShown.contains(file)).forEach(file -> publish(file, List.of()));
+      }
+      if (isConfiguration(path)) {
+        relintAll(); // its unsaved text no longer counts: the file on disk does
+      } else {
+        scheduleReaders(path);
+      }
+    });
   }
 
   private void changed(Path path) {

@@ -58,6 +58,18 @@ final class LintScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code task} on the lint thread once the run under way (if any) has ended: what it does then cannot be
+   * overtaken by that run's publishing, nor undone by it.
+   */
+  void afterRunning(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException shutDown) {
+      // the server is shutting down: nothing more is published
+    }
+  }
+
   /** Drops a closed document: its waiting run is cancelled and a running one will not publish. */
   void forget(Path document) {
     generations.remove(document);

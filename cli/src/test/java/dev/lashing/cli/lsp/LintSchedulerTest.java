@@ -50,6 +50,32 @@ class LintSchedulerTest {
     assertThat(currentAfterwards).containsExactly(false);
   }
 
+  /** What a close does after a run (clearing its diagnostics) waits for the run under way, publishing and all. */
+  @Test
+  void whatRunsAfterTheRunningLintWaitsForItToEnd() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch publish = new CountDownLatch(1);
+    CountDownLatch cleared = new CountDownLatch(1);
+    List<String> order = new CopyOnWriteArrayList<>();
+    try (LintScheduler scheduler = new LintScheduler(0)) {
+      scheduler.schedule(DOCUMENT, current -> {
+        started.countDown();
+        await(publish);
+        order.add("published");
+      });
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      scheduler.forget(DOCUMENT);
+      scheduler.afterRunning(() -> {
+        order.add("cleared");
+        cleared.countDown();
+      });
+      assertThat(cleared.await(200, TimeUnit.MILLISECONDS)).as("cleared while the run was publishing").isFalse();
+      publish.countDown();
+      assertThat(cleared.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(order).containsExactly("published", "cleared");
+  }
+
   @Test
   void aClosedDocumentsRunDoesNotPublish() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);

@@ -10,6 +10,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
+import dev.lashing.model.Located;
 import dev.lashing.model.Network;
 import dev.lashing.model.Service;
 import dev.lashing.model.ServiceNetwork;
@@ -51,8 +52,13 @@ public final class ImplicitDefaultNetwork implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    String network = context.options().string("network", DEFAULT_NETWORK);
-    boolean declared = context.project().networks().containsKey(network);
+    String configured = context.options().string("network", null);
+    String network = configured != null ? configured : DEFAULT_NETWORK;
+    Network target = context.project().networks().get(network);
+    boolean declared = target != null;
+    // A network the configuration names is the user's choice, whatever its kind; the fix's own default is taken
+    // only where it is free or a plain bridge.
+    boolean fixable = configured != null || !declared || isPlainBridge(target);
     if (configuresDefault(context.project().networks().get("default"))) {
       return;
     }
@@ -68,8 +74,10 @@ public final class ImplicitDefaultNetwork implements Rule {
       context.report(at, service.name(),
           service.name() + " " + how + ", which every service of the project shares; attach it to named networks "
               + "(for example " + network + ") that only the services it talks to join",
-          new Fix("attach " + service.name() + " to the network " + network, Fix.Safety.BEHAVIOUR_CHANGING,
-              () -> attach(service, network, written, declared)));
+          fixable
+              ? new Fix("attach " + service.name() + " to the network " + network, Fix.Safety.BEHAVIOUR_CHANGING,
+                  () -> attach(service, network, written, declared))
+              : null);
     }
   }
 
@@ -85,6 +93,20 @@ public final class ImplicitDefaultNetwork implements Rule {
     boolean named = network.name() != null && !network.name().origin().equals(network.keyOrigin());
     return named || network.driver() != null || !network.driverOpts().isEmpty() || network.ipam() != null
         || network.external() != null;
+  }
+
+  /**
+   * Whether a declared network is one the fix may move services onto by default: a bridge of the project's own, as
+   * the default network is. An internal one has no way out (published ports stop working), an external one belongs to
+   * something else, another driver is another kind of network: there the fix would change more than the tiers.
+   */
+  private static boolean isPlainBridge(Network network) {
+    return !isTrue(network.internal()) && !isTrue(network.external())
+        && (network.driver() == null || network.driver().value().equals("bridge"));
+  }
+
+  private static boolean isTrue(Located<Boolean> flag) {
+    return flag != null && Boolean.TRUE.equals(flag.value());
   }
 
   /** Replaces {@code default} by the named network on the service, and declares that network when needed. */

@@ -122,6 +122,39 @@ class ImplicitDefaultNetworkTest {
         .containsExactly(new Fix.Set(List.of("services", "worker", "networks"), List.of("backend")));
   }
 
+  /**
+   * The fix's own network, app_network, declared as another kind of network (internal: published ports stop
+   * working; external: another stack's; another driver) is not where it moves services: the finding has no fix.
+   */
+  @Test
+  void theDefaultNetworkOfTheFixIsTakenOnlyWhereItIsAPlainBridge() {
+    for (String declared : List.of("internal: true", "external: true", "driver: macvlan")) {
+      Finding finding = RuleTester.of(new ImplicitDefaultNetwork())
+          .file("compose.yaml", """
+              services:
+                web:                  # expect: implicit-default-network
+                  image: nginx:1.27
+              networks:
+                app_network:
+                  %s
+              """.formatted(declared))
+          .expectMarkedFindings().get(0);
+      assertThat(finding.fix()).as(declared).isNull();
+    }
+    Finding plain = RuleTester.of(new ImplicitDefaultNetwork())
+        .file("compose.yaml", """
+            services:
+              web:                  # expect: implicit-default-network
+                image: nginx:1.27
+            networks:
+              app_network:
+                driver: bridge
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(plain.fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "web", "networks"), List.of("app_network")));
+  }
+
   @Test
   void followsExtendsAndOverrideFiles() {
     RuleTester.of(new ImplicitDefaultNetwork())

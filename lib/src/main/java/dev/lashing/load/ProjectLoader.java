@@ -178,7 +178,7 @@ public final class ProjectLoader {
     diagnostics.addAll(notReportedYet(bindingProblems));
     failOnErrors();
     List<Diagnostic> errors = sortedDistinct(diagnostics.stream().filter(Diagnostic::isError).toList());
-    List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
+    List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).distinct().toList();
     return new LoadResult(project, model, warnings, errors, variables, sources, List.copyOf(composeFiles),
         parsedFiles, environment, projectEnvironment);
   }

@@ -1,6 +1,7 @@
 package dev.lashing.fix;
 
 import dev.lashing.fix.YamlFile.Written;
+import dev.lashing.tree.ScalarNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -187,12 +188,23 @@ final class OpSet {
         || op instanceof Op.DeleteEntry || op instanceof Op.DeleteItem;
   }
 
+  private static boolean isEmpty(Written w) {
+    return w.node instanceof ScalarNode s && s.isNull();
+  }
+
+  @SuppressWarnings("unchecked")
   private static Op merge(Op existing, Op op, Set<Integer> with) throws Conflict {
     if (existing.equals(op)) {
       return existing;
     }
     if (existing instanceof Op.Insert a && op instanceof Op.Insert b) {
       return new Op.Insert(a.file(), a.target(), deepMerge(a.entries(), b.entries(), a.target().path(), with));
+    }
+    if (existing instanceof Op.Replace a && op instanceof Op.Replace b && isEmpty(a.target())
+        && a.value() instanceof Map<?, ?> first && b.value() instanceof Map<?, ?> second) {
+      // an empty value (deploy: with nothing after it) that two settings below it fill: one mapping with both
+      return new Op.Replace(a.file(), a.target(), deepMerge((Map<String, Object>) first,
+          (Map<String, Object>) second, a.target().path(), with));
     }
     if (existing instanceof Op.Append a && op instanceof Op.Append b) {
       List<Object> items = new ArrayList<>(a.items());

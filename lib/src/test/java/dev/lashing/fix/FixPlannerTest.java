@@ -90,6 +90,27 @@ class FixPlannerTest {
             + "    image: x\n");
   }
 
+  /** An empty value ({@code deploy:} with nothing after it) that several settings below it fill: one mapping. */
+  @Test
+  void settingsBelowAnEmptyValueFillItTogether() {
+    for (String empty : List.of("", " ~", " null")) {
+      Fixture f = project("services:\n  web:\n    image: nginx\n    deploy:" + empty + "\n");
+      f.fix("web", set("memory", "512m", "services", "web", "deploy", "resources", "limits", "memory"));
+      f.fix("web", set("reservation", "256m", "services", "web", "deploy", "resources", "reservations", "memory"));
+      assertThat(f.text()).as(empty).isEqualTo("""
+          services:
+            web:
+              image: nginx
+              deploy:
+                resources:
+                  limits:
+                    memory: 512m
+                  reservations:
+                    memory: 256m
+          """);
+    }
+  }
+
   @Test
   void editsOfOneMappingByManyFixesBecomeOneInsertion() {
     Fixture f = project("services:\n  web:\n    image: nginx\n");

@@ -36,7 +36,6 @@ import org.apache.commons.cli.Options;
  * invalid input or usage, 3 when the patch would not do what it must (a bug).
  */
 final class PatchCommand {
-
   private final PrintWriter out;
   private final PrintWriter err;
   private final Map<String, String> environment;

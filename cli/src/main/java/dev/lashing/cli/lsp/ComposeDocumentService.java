@@ -96,6 +96,7 @@ final class ComposeDocumentService implements TextDocumentService {
     if (path == null) {
       return;
     }
+    OpenDocuments.Document closing = documents.get(path);
     documents.close(path);
     scheduler.forget(path);
     // On the lint thread, after a run of the document that may be publishing: its diagnostics then cannot arrive
@@ -106,7 +107,9 @@ final class ComposeDocumentService implements TextDocumentService {
       if (stale != null) {
         Set<Path> stillShown = new HashSet<>();
         published.values().forEach(stillShown::addAll);
-        stale.stream().filter(file -> !stillShown.contains(file)).forEach(file -> publish(file, List.of()));
+        // the closed document's own, under the URI the editor opened it by
+        stale.stream().filter(file -> !stillShown.contains(file)).forEach(file -> publish(
+            file.equals(path) && closing != null ? closing.uri() : uriOf(file), List.of()));
       }
       if (isConfiguration(path)) {
         relintAll(); // its unsaved text no longer counts: the file on disk does
@@ -182,12 +185,20 @@ final class ComposeDocumentService implements TextDocumentService {
   }
 
   private void publish(Path file, List<Diagnostic> diagnostics) {
+    publish(uriOf(file), diagnostics);
+  }
+
+  private void publish(String uri, List<Diagnostic> diagnostics) {
     LanguageClient to = client;
     if (to != null) {
-      OpenDocuments.Document open = documents.get(file);
-      String uri = open == null ? OpenDocuments.uriOf(file) : open.uri(); // as the editor spells it
       to.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
     }
+  }
+
+  /** A file's URI as the editor spells it when it is open, else as editors spell it. */
+  private String uriOf(Path file) {
+    OpenDocuments.Document open = documents.get(file);
+    return open == null ? OpenDocuments.uriOf(file) : open.uri();
   }
 
   @Override

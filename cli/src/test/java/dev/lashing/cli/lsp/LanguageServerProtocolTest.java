@@ -397,6 +397,8 @@ class LanguageServerProtocolTest {
       server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, WEB)));
       client.await(uri, having("privileged"));
     }
+    server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(encoded)));
+    client.await(encoded, List::isEmpty);
     assertThat(client.published).doesNotContain(plain);
   }
 

@@ -41,6 +41,10 @@ final class ComposeDocumentService implements TextDocumentService {
   private final LintScheduler scheduler;
   private volatile LanguageClient client;
   private volatile boolean documentChanges;
+  /** Where the protocol's life cycle is: documents are taken between initialize and shutdown only. */
+  private volatile Stage stage = Stage.STARTING;
+
+  private enum Stage { STARTING, RUNNING, SHUT_DOWN }
 
   ComposeDocumentService(ProjectLinting linting, LintScheduler scheduler) {
     this.linting = linting;
@@ -50,6 +54,30 @@ final class ComposeDocumentService implements TextDocumentService {
   void connect(LanguageClient client, boolean documentChanges) {
     this.client = client;
     this.documentChanges = documentChanges;
+  }
+
+  /** The editor initialized the server: documents are taken from now on. */
+  void start() {
+    stage = Stage.RUNNING;
+  }
+
+  /** The editor asked for shutdown: no document is taken any more, and requests are refused. */
+  void stop() {
+    stage = Stage.SHUT_DOWN;
+  }
+
+  /**
+   * Why a request cannot be answered now, as the protocol says: before initialize, ServerNotInitialized; after
+   * shutdown, InvalidRequest. Null while running.
+   */
+  private <T> CompletableFuture<T> refused() {
+    return switch (stage) {
+      case RUNNING -> null;
+      case STARTING -> CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.ServerNotInitialized, "the server is not initialized yet", null)));
+      case SHUT_DOWN -> CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.InvalidRequest, "the server is shutting down", null)));
+    };
   }
 
   /** Whether a file is Lashing's configuration rather than a compose file. */
@@ -65,6 +93,9 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
+    if (stage != Stage.RUNNING) {
+      return; // the protocol drops notifications outside the life cycle
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path != null) {
       documents.open(params.getTextDocument().getUri(), path, params.getTextDocument().getText(),
@@ -75,6 +106,9 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
+    if (stage != Stage.RUNNING) {
+      return; // the protocol drops notifications outside the life cycle
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path != null) {
       documents.change(path, params.getTextDocument().getVersion(), params.getContentChanges());
@@ -84,6 +118,9 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
+    if (stage != Stage.RUNNING) {
+      return; // the protocol drops notifications outside the life cycle
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path != null) {
       changed(path);
@@ -92,6 +129,9 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
+    if (stage != Stage.RUNNING) {
+      return; // the protocol drops notifications outside the life cycle
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path == null) {
       return;
@@ -203,6 +243,10 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    CompletableFuture<List<Either<Command, CodeAction>>> refused = refused();
+    if (refused != null) {
+      return refused;
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     ProjectRun run = path == null ? null : runs.get(path);
     if (run == null) {
@@ -225,6 +269,10 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
+    CompletableFuture<Hover> refused = refused();
+    if (refused != null) {
+      return refused;
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     ProjectRun run = path == null ? null : runs.get(path);
     return CompletableFuture.completedFuture(

@@ -99,6 +99,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
     watchFiles = workspaceCapabilities != null && workspaceCapabilities.getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(workspaceCapabilities.getDidChangeWatchedFiles().getDynamicRegistration());
     documents.connect(client, documentChanges);
+    documents.start();
 
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
@@ -123,6 +124,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
   @Override
   public CompletableFuture<Object> shutdown() {
     shutdown = true;
+    documents.stop();
     scheduler.close();
     return CompletableFuture.completedFuture(null);
   }

@@ -121,6 +121,18 @@ class LanguageServerProtocolTest {
 
   @BeforeEach
   void start() throws Exception {
+    implementation = new LashingLanguageServer(Map.of(), 20);
+    server = connect(implementation, client);
+    InitializeParams init = new InitializeParams();
+    init.setCapabilities(new ClientCapabilities());
+    var capabilities = server.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
+    assertThat(capabilities.getHoverProvider().getLeft()).isTrue();
+    server.initialized(new InitializedParams());
+  }
+
+  /** The editor's side of a server, talking JSON-RPC to it over a pair of pipes, not initialized yet. */
+  private static LanguageServer connect(LashingLanguageServer implementation, LanguageClient client)
+      throws IOException {
     // NIO pipes, not java.io's Piped streams, which break once the thread that last wrote has ended
     Pipe toServer = Pipe.open();
     Pipe toClient = Pipe.open();
@@ -128,18 +140,12 @@ class LanguageServerProtocolTest {
     OutputStream clientOut = Channels.newOutputStream(toServer.sink());
     InputStream clientIn = Channels.newInputStream(toClient.source());
     OutputStream serverOut = Channels.newOutputStream(toClient.sink());
-    implementation = new LashingLanguageServer(Map.of(), 20);
     Launcher<LanguageClient> serverLauncher = LashingLanguageServer.launcher(implementation, serverIn, serverOut);
     implementation.connect(serverLauncher.getRemoteProxy());
     serverLauncher.startListening();
     Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     clientLauncher.startListening();
-    server = clientLauncher.getRemoteProxy();
-    InitializeParams init = new InitializeParams();
-    init.setCapabilities(new ClientCapabilities());
-    var capabilities = server.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
-    assertThat(capabilities.getHoverProvider().getLeft()).isTrue();
-    server.initialized(new InitializedParams());
+    return clientLauncher.getRemoteProxy();
   }
 
   @AfterEach
@@ -416,6 +422,27 @@ class LanguageServerProtocolTest {
 
     assertThat(actions(uri, range(1, 0, 1, 33))).filteredOn(a -> a.getTitle().startsWith("Suppress secret-in-environment"))
         .hasSize(1);
+  }
+
+  /** Before initialize and after shutdown, requests are refused as the protocol says, and documents not taken. */
+  @Test
+  void theLifeCycleIsKept() throws Exception {
+    String uri = write("compose.yaml", WEB);
+    HoverParams hover = new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 17));
+    LashingLanguageServer fresh = new LashingLanguageServer(Map.of(), 20);
+    LanguageServer early = connect(fresh, new Client());
+    assertThat(errorCode(early.getTextDocumentService().hover(hover)))
+        .isEqualTo(ResponseErrorCode.ServerNotInitialized.getValue());
+    early.exit();
+    fresh.awaitExit();
+
+    server.shutdown().get(30, TimeUnit.SECONDS);
+    assertThat(errorCode(server.getTextDocumentService().hover(hover))).isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
+  }
+
+  private static int errorCode(CompletableFuture<?> answer) {
+    ExecutionException e = catchThrowableOfType(() -> answer.get(30, TimeUnit.SECONDS), ExecutionException.class);
+    return ((ResponseErrorException) e.getCause()).getResponseError().getCode();
   }
 
   @Test

@@ -149,7 +149,7 @@ final class ComposeDocumentService implements TextDocumentService {
         published.values().forEach(stillShown::addAll);
         // the closed document's own, under the URI the editor opened it by
         stale.stream().filter(file -> !stillShown.contains(file)).forEach(file -> publish(
-            file.equals(path) && closing != null ? closing.uri() : uriOf(file), List.of()));
+            file.equals(path) ? OpenDocuments.uriOf(file, closing) : uriOf(file), List.of()));
       }
       if (isConfiguration(path)) {
         relintAll(); // its unsaved text no longer counts: the file on disk does
@@ -237,8 +237,7 @@ final class ComposeDocumentService implements TextDocumentService {
 
   /** A file's URI as the editor spells it when it is open, else as editors spell it. */
   private String uriOf(Path file) {
-    OpenDocuments.Document open = documents.get(file);
-    return open == null ? OpenDocuments.uriOf(file) : open.uri();
+    return OpenDocuments.uriOf(file, documents.get(file));
   }
 
   @Override

@@ -44,6 +44,11 @@ final class OpenDocuments {
     return path.toUri().toString();
   }
 
+  /** The URI of a file: the one the editor opened it by when {@code open} (or null) is its document, else as above. */
+  static String uriOf(Path path, Document open) {
+    return open == null ? uriOf(path) : open.uri();
+  }
+
   void open(String uri, Path path, String text, int version) {
     documents.put(path, new Document(uri, path, text, version));
   }

@@ -90,8 +90,7 @@ final class ProjectRun {
 
   /** A file's URI: as the editor named it when it was open for this run, else spelled as editors spell it. */
   String uriOf(Path file) {
-    OpenDocuments.Document open = opened.get(file);
-    return open == null ? OpenDocuments.uriOf(file) : open.uri();
+    return OpenDocuments.uriOf(file, opened.get(file));
   }
 
   /** The text this run read for {@code name}, or null when it did not load. */

@@ -94,8 +94,7 @@ final class PatchCommand {
     if (backupDir != null && line.hasOption("no-backup")) {
       throw new Arguments.UsageException("give --backup-dir or --no-backup, not both");
     }
-    String outputOption = line.getOptionValue("output");
-    String output = outputOption != null && StandardOutput.isNamedBy(outputOption) ? null : outputOption;
+    String output = StandardOutput.fileNamedBy(line.getOptionValue("output"));
     List<Path> files = Arguments.values(line, "file").stream().map(Path::of).toList();
     List<Path> resolved = files.isEmpty() ? ComposeFiles.discover(workingDirectory, environment) : files;
     if (output != null) {

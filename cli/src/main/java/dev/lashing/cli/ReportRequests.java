@@ -33,7 +33,7 @@ final class ReportRequests {
    *     output or for one file, or {@code --output} with no report to put in it
    */
   static List<Request> parse(List<String> formats, String outputOption, ReporterFactory reporters) {
-    String output = outputOption != null && StandardOutput.isNamedBy(outputOption) ? null : outputOption;
+    String output = StandardOutput.fileNamedBy(outputOption);
     List<Request> requests = new ArrayList<>();
     Map<Path, String> namedBy = new HashMap<>();
     int toStandardOutput = 0;
@@ -45,7 +45,7 @@ final class ReportRequests {
       if (named != null && named.isEmpty()) {
         throw new Arguments.UsageException("--format " + value + ": the file name is empty");
       }
-      String file = named == null ? output : StandardOutput.isNamedBy(named) ? null : named;
+      String file = named == null ? output : StandardOutput.fileNamedBy(named);
       if (file != null) {
         String option = equals < 0 ? "--output " + file : "--format " + value;
         String earlier = namedBy.putIfAbsent(Path.of(file).normalize(), option);

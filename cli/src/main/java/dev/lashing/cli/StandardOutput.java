@@ -41,12 +41,13 @@ final class StandardOutput extends OutputStream {
   private boolean lost;
 
   /**
-   * Whether a file named on the command line is standard output: {@code -}, or a name of descriptor 1. Such a report
-   * goes through this stream: opened anew by its name, a file that a shell redirected standard output to would be
-   * written from its start, over what came before.
+   * The file a name on the command line means, or null for standard output ({@code -}, or a name of descriptor 1)
+   * and for no name. What goes to standard output goes through this stream: opened anew by its name, a file that a
+   * shell redirected standard output to would be written from its start, over what came before.
    */
-  static boolean isNamedBy(String file) {
-    return file.equals("-") || file.equals("/dev/stdout") || file.equals("/dev/fd/1") || file.equals("/proc/self/fd/1");
+  static String fileNamedBy(String name) {
+    return name == null || name.equals("-") || name.equals("/dev/stdout") || name.equals("/dev/fd/1")
+        || name.equals("/proc/self/fd/1") ? null : name;
   }
 
   StandardOutput(OutputStream out) {

@@ -66,6 +66,11 @@ final class ComposeDocumentService implements TextDocumentService {
     stage = Stage.SHUT_DOWN;
   }
 
+  /** Whether the editor asked for shutdown. */
+  boolean stopped() {
+    return stage == Stage.SHUT_DOWN;
+  }
+
   /**
    * Why a request cannot be answered now, as the protocol says: before initialize, ServerNotInitialized; after
    * shutdown, InvalidRequest. Null while running.

@@ -47,7 +47,6 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
   private final ConfigurationWatcher workspace;
   private final CountDownLatch exited = new CountDownLatch(1);
   private LanguageClient client;
-  private volatile boolean shutdown;
   private boolean watchFiles;
 
   public LashingLanguageServer(Map<String, String> environment) {
@@ -123,7 +122,6 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   @Override
   public CompletableFuture<Object> shutdown() {
-    shutdown = true;
     documents.stop();
     scheduler.close();
     return CompletableFuture.completedFuture(null);
@@ -141,7 +139,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   /** The protocol's exit code: 0 after a shutdown request, 1 when the editor went away without one. */
   public int exitCode() {
-    return shutdown ? 0 : 1;
+    return documents.stopped() ? 0 : 1;
   }
 
   @Override

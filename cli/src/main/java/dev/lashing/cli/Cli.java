@@ -8,6 +8,7 @@ import dev.lashing.source.Diagnostic;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -165,9 +166,11 @@ public final class Cli {
       throw new Arguments.UsageException("config takes no arguments; use -f FILE");
     }
     Lashing lashing = InstalledRules.lashing();
-    LoadResult result = lashing.load(Arguments.loadOptions(
+    LoadResult result = loadReportingProblems(lashing, Arguments.loadOptions(
         line, Arguments.values(line, "file").stream().map(Path::of).toList(), workingDirectory, environment));
-    printProblems(result.warnings());
+    if (result.refused()) {
+      return INVALID;
+    }
     out.print(format.equals("json") ? lashing.configJson(result) : lashing.configYaml(result));
     return OK;
   }
@@ -188,13 +191,30 @@ public final class Cli {
     for (String file : line.getArgList()) {
       LoadOptions load = Arguments.loadOptions(line, List.of(Path.of(file)), workingDirectory, environment);
       try {
-        printProblems(InstalledRules.lashing().load(load).warnings());
+        invalid |= loadReportingProblems(InstalledRules.lashing(), load).refused();
       } catch (ComposeException e) {
         printProblems(e.diagnostics());
         invalid = true;
       }
     }
     return invalid ? INVALID : OK;
+  }
+
+  /**
+   * Loads the project leniently and prints its problems: where Compose refuses it, every error lint would
+   * report (a strict load stops at the first step that fails) and the warnings beside them, in file order.
+   */
+  private LoadResult loadReportingProblems(Lashing lashing, LoadOptions options) {
+    LoadResult result = lashing.loadLeniently(options, Map.of());
+    if (result.refused()) {
+      List<Diagnostic> problems = new ArrayList<>(result.errors());
+      problems.addAll(result.warnings());
+      problems.sort(Diagnostic.BY_POSITION);
+      printProblems(problems);
+    } else {
+      printProblems(result.warnings());
+    }
+    return result;
   }
 
   private void printProblems(List<Diagnostic> problems) {

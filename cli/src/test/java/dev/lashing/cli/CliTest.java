@@ -112,6 +112,30 @@ class CliTest {
   }
 
   @Test
+  void validateAndConfigReportEveryErrorLintReportsNotOnlyTheFirstStepsOnes() throws IOException {
+    // the size is refused where the model is bound, the number earlier: Compose stops at the number
+    write("compose.yaml", "services:\n  a:\n    image: nginx:1.27\n    mem_limit: lots\n    cpus: abc\n");
+    String both = """
+        compose.yaml:4:16: services.a.mem_limit: invalid size: 'lots'
+        compose.yaml:5:11: services.a.cpus: invalid number: abc
+        """;
+    assertThat(run("validate", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo(both);
+    err.getBuffer().setLength(0);
+    assertThat(run("config")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo(both);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void anInvalidProjectsWarningsAreShownBesideItsErrors() throws IOException {
+    write("compose.yaml", "version: '3'\nservices:\n  a:\n    image: nginx:1.27\n    cpus: abc\n");
+    assertThat(run("validate", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString().lines().toList()).hasSize(2)
+        .first().asString().startsWith("compose.yaml:1:1: ").contains("version");
+  }
+
+  @Test
   void missingFileIsReported() {
     assertThat(run("config", "-f", "nope.yaml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("nope.yaml").contains("no such file");

@@ -35,15 +35,17 @@ final class Normalizer {
   private final Set<String> profiles;
   private final List<Diagnostic> problems;
   private final Function<Path, SourceFile> reader;
+  private final Function<Path, String> displayName;
 
   Normalizer(
       String projectName, Map<String, String> environment, Set<String> profiles,
-      List<Diagnostic> problems, Function<Path, SourceFile> reader) {
+      List<Diagnostic> problems, Function<Path, SourceFile> reader, Function<Path, String> displayName) {
     this.projectName = projectName;
     this.environment = environment;
     this.profiles = profiles;
     this.problems = problems;
     this.reader = reader;
+    this.displayName = displayName;
   }
 
   MapNode normalize(MapNode model) {
@@ -216,7 +218,7 @@ final class Normalizer {
       Path p = Path.of(path.value());
       if (!Files.isRegularFile(p)) {
         if (required) {
-          problems.add(Diagnostic.error(Diagnostic.Kind.MISSING_FILE, path.origin().problemAt(), "env file " + path.value() + " not found"));
+          problems.add(Diagnostic.error(Diagnostic.Kind.MISSING_FILE, path.origin().problemAt(), "env file " + displayName.apply(p) + " not found"));
         }
         continue;
       }

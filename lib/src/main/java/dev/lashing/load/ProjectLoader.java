@@ -170,7 +170,8 @@ public final class ProjectLoader {
     failOnErrors();
     String name = ProjectName.of(options.projectName(), environment, model, projectDirectory, diagnostics);
     failOnErrors();
-    model = new Normalizer(name, environment, profiles(environment), diagnostics, this::readSource).normalize(model);
+    model = new Normalizer(name, environment, profiles(environment), diagnostics, this::readSource,
+        this::displayName).normalize(model);
     model = prune(model, Consistency.check(model, diagnostics, incomplete, slicedFromServices));
     failOnErrors();
     List<Diagnostic> bindingProblems = new ArrayList<>();

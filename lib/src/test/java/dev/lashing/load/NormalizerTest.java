@@ -20,7 +20,7 @@ class NormalizerTest {
   private MapNode normalize(MapNode model, Map<String, String> environment) {
     return new Normalizer("app", environment, Set.of(), problems, path -> {
       throw new AssertionError("no env file to read: " + path);
-    }).normalize(model);
+    }, Path::toString).normalize(model);
   }
 
   @Test

@@ -364,6 +364,11 @@ final class Renderer {
       }
       return new TextEdit(w.start(), w.end(), yaml.flow(value));
     }
+    if (file.isFlow(w) && file.commentsIn(w.start(), w.end()).isEmpty()) {
+      // a flow collection stays flow (`depends_on: [db]` becomes `{db: {condition: ...}}`); one with comments
+      // inside is written in block style below, where the comments are kept
+      return new TextEdit(w.start(), w.end(), yaml.flow(value));
+    }
     if (w.key != null) {
       int colon = file.colonAfter(w.key);
       if (colon < 0) {

@@ -477,7 +477,7 @@ class FixPlannerTest {
   }
 
   @Test
-  void shortFormsAreRewrittenWhenTheFixNeedsTheLongOne() {
+  void shortFormsAreRewrittenWhenTheFixNeedsTheLongOneAndFlowStaysFlow() {
     Fixture f = project("""
         services:
           db:
@@ -496,11 +496,33 @@ class FixPlannerTest {
     assertThat(f.text()).endsWith("""
           web:
             image: nginx
-            depends_on:
-              db:
-                condition: service_healthy   # short
+            depends_on: {db: {condition: service_healthy}}   # short
             networks: [back]
             tmpfs: [/run, /tmp]
+        """);
+  }
+
+  @Test
+  void aFlowCollectionWithACommentInsideIsRewrittenInBlockStyleKeepingTheComment() {
+    Fixture f = project("""
+        services:
+          db:
+            image: postgres
+            healthcheck: {test: ["CMD", "pg_isready"]}
+          web:
+            image: nginx
+            depends_on: [
+              db, # the database
+            ]
+        """);
+    f.fix("web", set("healthy", "service_healthy", "services", "web", "depends_on", "db", "condition"));
+    assertThat(f.text()).endsWith("""
+          web:
+            image: nginx
+            depends_on:
+              # the database
+              db:
+                condition: service_healthy
         """);
   }
 

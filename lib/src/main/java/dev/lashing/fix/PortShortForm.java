@@ -26,7 +26,8 @@ final class PortShortForm {
    * differ from them only by their {@code host_ip}; else null.
    */
   static String rewrite(ScalarNode written, List<Node> merged, List<Object> replacements, char quote) {
-    if (merged.size() != replacements.size() || !written.isString()) {
+    String value = shortPort(written);
+    if (merged.size() != replacements.size() || value == null) {
       return null;
     }
     String address = null;
@@ -55,7 +56,6 @@ final class PortShortForm {
         }
       }
     }
-    String value = written.value();
     List<Integer> colons = topLevelColons(value);
     if (colons == null) {
       return null;
@@ -82,6 +82,15 @@ final class PortShortForm {
       case DOUBLE_QUOTED -> YamlStrings.quoted(text, '"');
       default -> null;
     };
+  }
+
+  /** A short port's text: a string, or a container port alone written as a decimal integer ({@code - 8069}). */
+  private static String shortPort(ScalarNode written) {
+    if (written.isString()) {
+      return written.value();
+    }
+    boolean decimal = !written.value().isEmpty() && written.value().chars().allMatch(c -> c >= '0' && c <= '9');
+    return decimal && written.asLong().isPresent() ? written.value() : null;
   }
 
   /** The positions of the {@code :} that separate the parts of a short port, outside ${...} and [...]. */

@@ -464,6 +464,18 @@ class FixPlannerTest {
         + "      - \"[::1]:53:53/udp\"\n");
   }
 
+  @Test
+  void bindsAContainerPortWrittenAsANumberInShortFormToo() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - 8069\n  db:\n    image: postgres\n"
+        + "    ports: [5432]\n");
+    f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        map("mode", "ingress", "host_ip", "127.0.0.1", "target", 8069L, "protocol", "tcp"))));
+    f.fix("db", changes(new Fix.ReplaceItem(path("services", "db", "ports"), 0,
+        map("mode", "ingress", "host_ip", "127.0.0.1", "target", 5432L, "protocol", "tcp"))));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    ports:\n      - 127.0.0.1::8069\n"
+        + "  db:\n    image: postgres\n    ports: [127.0.0.1::5432]\n");
+  }
+
   private static Map<String, Object> port(String host, long target, String published, String protocol) {
     return map("mode", "ingress", "host_ip", host, "target", target, "published", published, "protocol", protocol);
   }

@@ -421,6 +421,50 @@ class FixCommandTest {
         .doesNotContain("--- a/compose.yaml");
   }
 
+  /** Compose v2: {@code !reset} in a later file removes what the base file sets; an edit there counts for nothing. */
+  @Test
+  void aValueAnOverrideFileResetsIsNotFixedInTheBaseFileAndTheRunSaysWhy() throws IOException {
+    String base = """
+        services:
+          web:
+            image: nginx:1.27
+            restart: "no"
+            security_opt: ["label:disable"]
+        """;
+    String override = """
+        services:
+          web:
+            restart: !reset null
+            security_opt: !reset []
+        """;
+    write("compose.yaml", base);
+    write("compose.override.yaml", override);
+    for (int run = 1; run <= 2; run++) {
+      assertThat(fix("--rule", "restart-policy", "--rule", "no-new-privileges", "--write")).isEqualTo(Cli.OK);
+      assertThat(read("compose.yaml")).isEqualTo(base);
+      assertThat(read("compose.override.yaml")).isEqualTo(override);
+      assertThat(out.toString()).isEqualTo("lashing: nothing to fix\n");
+      assertThat(err.toString()).contains("lashing: not fixed: compose.yaml:2:3 (web) [restart-policy]"
+              + " services.web.restart is removed by !reset in compose.override.yaml, so the fix would not count;"
+              + " change it there")
+          .contains("[no-new-privileges] services.web.security_opt is removed by !reset in compose.override.yaml");
+    }
+  }
+
+  /** A value the last file writes with {@code !override} is the effective one: the fix edits it there. */
+  @Test
+  void aValueAnOverrideFileReplacesIsFixedInTheOverrideFile() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    security_opt: [\"label:disable\"]\n");
+    write("compose.override.yaml", "services:\n  web:\n    security_opt: !override [\"seccomp:unconfined\"]\n");
+    assertThat(fix("--rule", "no-new-privileges", "--write")).isEqualTo(Cli.OK);
+    assertThat(read("compose.yaml")).contains("security_opt: [\"label:disable\"]");
+    assertThat(read("compose.override.yaml"))
+        .isEqualTo("services:\n  web:\n    security_opt: !override [\"seccomp:unconfined\", no-new-privileges:true]\n");
+    assertThat(fix("--rule", "no-new-privileges")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEmpty();
+  }
+
   @Test
   void helpListsTheOptions() {
     assertThat(fix("--help")).isEqualTo(Cli.OK);

@@ -34,6 +34,7 @@ import java.util.TreeMap;
  *       a new anchor where a nested mapping must keep its other keys).
  *   <li>A value inherited through {@code extends} is overridden in the service that extends, never edited in
  *       the base.
+ *   <li>An edit that a {@code !reset} or a later {@code !override} cancels is refused, never reported as a fix.
  *   <li>Each fix applies whole or not at all: a fix whose edits contradict or overlap the edits of an
  *       earlier fix is skipped (the next run picks it up), and one that cannot be written is skipped with
  *       the reason.
@@ -66,10 +67,12 @@ final class FixPlanner {
   }
 
   private final WrittenPlaces places;
+  private final MergeTags mergeTags;
   private ChangeResolver resolver;
 
   FixPlanner(LoadResult load) {
     this.places = new WrittenPlaces(load);
+    this.mergeTags = new MergeTags(load);
   }
 
   // ---- the plan ----
@@ -124,6 +127,9 @@ final class FixPlanner {
       try {
         for (Resolved r : resolved.get(i)) {
           ops.addAll(decide(r, asked).get());
+        }
+        for (Op op : ops) {
+          mergeTags.refuseCancelled(op);
         }
       } catch (Unwritable e) {
         skipped.add(new Skip(c.finding(), Skip.Reason.UNWRITABLE, e.getMessage()));

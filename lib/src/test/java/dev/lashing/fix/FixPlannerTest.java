@@ -637,4 +637,39 @@ class FixPlannerTest {
           db:
         """);
   }
+
+  @Test
+  void aValueWrittenWithResetInItsOwnFileIsNotEditedUnderTheTag() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    restart: !reset \"no\"\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message()).isEqualTo("services.web.restart is removed by !reset in compose.yaml, so the fix would"
+          + " not count; change it there");
+    });
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void keysInsertedBelowWhatALaterFileResetsAreRefused() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "services:\n  web:\n    image: nginx\n")
+        .file("dev.yaml", "services:\n  web:\n    deploy: !reset {}\n")
+        .project("compose.yaml", "dev.yaml");
+    f.fix("web", set("memory", "512m", "services", "web", "deploy", "resources", "limits", "memory"));
+    assertThat(f.plan().skipped()).singleElement().extracting(Skip::message)
+        .isEqualTo("services.web.deploy is removed by !reset in dev.yaml, so the fix would not count; change it there");
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aResetInAnEarlierFileDoesNotStopAnEditOfALaterOne() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "services:\n  web:\n    image: nginx\n    restart: !reset null\n")
+        .file("prod.yaml", "services:\n  web:\n    restart: \"no\"\n")
+        .project("compose.yaml", "prod.yaml");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text("prod.yaml")).isEqualTo("services:\n  web:\n    restart: \"unless-stopped\"\n");
+  }
 }

@@ -465,6 +465,36 @@ class FixCommandTest {
     assertThat(err.toString()).isEmpty();
   }
 
+  /** Both services stop publishing the port they share: the anchor stays, emptied, for the alias. */
+  @Test
+  void removingAPortListThatAnotherServiceUsesByAliasKeepsTheDocumentValid() throws IOException {
+    write("compose.yaml", """
+        services:
+          app:
+            image: ghcr.io/acme/app:1.0
+            ports: &rp ["8080:80"]
+          api:
+            image: ghcr.io/acme/api:1.0
+            ports: *rp
+        """);
+    assertThat(fix("compose.yaml", "--rule", "internal-service-published", "--unsafe-fixes", "--write"))
+        .isEqualTo(Cli.OK);
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).contains("lashing: fixed 2 findings in compose.yaml (internal-service-published 2)");
+    assertThat(read("compose.yaml")).isEqualTo("""
+        services:
+          app:
+            image: ghcr.io/acme/app:1.0
+            ports: &rp []
+          api:
+            image: ghcr.io/acme/api:1.0
+            ports: *rp
+        """);
+    assertThat(fix("compose.yaml", "--rule", "internal-service-published", "--unsafe-fixes")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEmpty();
+  }
+
   @Test
   void helpListsTheOptions() {
     assertThat(fix("--help")).isEqualTo(Cli.OK);

@@ -30,6 +30,7 @@ final class RenderedEdits {
   record Update(Map<Object, Output> units, Map<Integer, TextEdit> joined, List<TextEdit> removed,
       List<TextEdit> added) {}
 
+  private final YamlFile file;
   private final Renderer renderer;
   private final Map<Object, Output> units = new HashMap<>();
   /** The insertions waiting at each place, by the unit that made them. */
@@ -41,6 +42,7 @@ final class RenderedEdits {
   private final Map<TextEdit, Integer> makers = new HashMap<>();
 
   RenderedEdits(YamlFile file) {
+    this.file = file;
     this.renderer = new Renderer(file);
   }
 
@@ -62,6 +64,13 @@ final class RenderedEdits {
       Output now = e.getKey() instanceof Written collection
           ? renderer.renderCollection(collection, e.getValue())
           : renderer.renderAlone(e.getValue().get(0));
+      for (TextEdit edit : now.edits()) {
+        String anchor = file.anchorStillUsed(edit.start(), edit.end());
+        if (anchor != null) {
+          throw new Unwritable("the edit would remove the anchor &" + anchor + ", which an alias *" + anchor
+              + " elsewhere in " + file.source.name() + " still uses; edit it by hand");
+        }
+      }
       rendered.put(e.getKey(), now);
       added.addAll(now.edits());
       now.insertions().forEach(i -> places.add(i.at()));

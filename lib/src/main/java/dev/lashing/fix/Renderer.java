@@ -132,7 +132,8 @@ final class Renderer {
     boolean emptied = !deleted.isEmpty() && deleted.size() == members.size() && !hasMergeKey;
     if (emptied && inserted.isEmpty() && appended.isEmpty()) {
       if (c.isSeq() && c.key != null && c.parent != null && !file.isFlow(c.parent)) {
-        edits.add(deleteEntry(c));
+        TextEdit removal = deleteEntry(c);
+        edits.add(file.anchorStillUsed(removal.start(), removal.end()) == null ? removal : emptied(c, removal));
         return;
       }
       throw new Unwritable("removing every entry of " + c.path() + " would leave it empty");
@@ -152,6 +153,18 @@ final class Renderer {
       int dash = file.column(c.start());
       insertions.add(new Insertion(insertionPoint(c, dash), c.depth(), lines(yaml.items(appended, dash))));
     }
+  }
+
+  /**
+   * A list whose anchor an alias elsewhere uses, emptied in place ({@code ports: &rp []}): every place using it had
+   * its items removed, and the alias must keep something to refer to. {@code removal} when that cannot be written.
+   */
+  private TextEdit emptied(Written list, TextEdit removal) {
+    int anchorEnd = file.anchorTokenEnd(list);
+    if (anchorEnd < 0 || !file.commentsIn(anchorEnd, list.end()).isEmpty()) {
+      return removal; // refused with the reason once rendered: see RenderedEdits
+    }
+    return new TextEdit(anchorEnd, list.end(), " []");
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,11 @@ final class YamlFile {
   private final List<String> anchorNames = new ArrayList<>();
   /** Anchor names by where the anchored value starts. */
   private final Map<Integer, String> anchorsByStart = new HashMap<>();
+  /** The anchors, in the order they are written, and where each one's {@code &name} starts. */
+  private final List<ParsedYaml.Anchor> anchorList;
+  private final int[] anchorTokens;
+  /** Where the aliases of each anchor name are written, in order. */
+  private final Map<String, List<Integer>> aliasesByName = new HashMap<>();
 
   /** The file as the loader parsed it (no second parse). */
   YamlFile(ParsedYaml parsed) {
@@ -145,6 +151,15 @@ final class YamlFile {
     for (ParsedYaml.Anchor a : parsed.anchors()) {
       anchorNames.add(a.name());
       anchorsByStart.putIfAbsent(a.valueStart(), a.name());
+    }
+    this.anchorList = parsed.anchors();
+    this.anchorTokens = new int[anchorList.size()];
+    for (int i = 0; i < anchorTokens.length; i++) {
+      ParsedYaml.Anchor a = anchorList.get(i);
+      anchorTokens[i] = text.lastIndexOf("&" + a.name(), a.valueStart());
+    }
+    for (ParsedYaml.Alias a : parsed.aliases()) {
+      aliasesByName.computeIfAbsent(a.name(), name -> new ArrayList<>()).add(a.start());
     }
     this.style = counts.style(text);
     this.yaml = new YamlText(style);
@@ -390,6 +405,36 @@ final class YamlFile {
   /** The anchor written on a node ({@code &name} before it), or null. */
   String anchorOf(Written w) {
     return w.isAlias() ? null : anchorsByStart.get(w.start());
+  }
+
+  /**
+   * The name of an anchor whose {@code &name} lies in the text {@code [start, end)} while an alias outside that
+   * text still refers to it, or null: removing the text would leave the alias pointing at nothing.
+   */
+  String anchorStillUsed(int start, int end) {
+    int first = Arrays.binarySearch(anchorTokens, start);
+    for (int i = first >= 0 ? first : -first - 1; i < anchorTokens.length && anchorTokens[i] < end; i++) {
+      String name = anchorList.get(i).name();
+      int redefined = Integer.MAX_VALUE; // an alias after a later anchor of the same name refers to that one
+      for (int j = i + 1; j < anchorTokens.length; j++) {
+        if (anchorList.get(j).name().equals(name)) {
+          redefined = anchorTokens[j];
+          break;
+        }
+      }
+      for (int alias : aliasesByName.getOrDefault(name, List.of())) {
+        if (alias > anchorTokens[i] && alias < redefined && (alias < start || alias >= end)) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Where the {@code &name} of the anchor on {@code w} ends, or -1 when it has none. */
+  int anchorTokenEnd(Written w) {
+    String name = anchorOf(w);
+    return name == null ? -1 : text.lastIndexOf("&" + name, w.start()) + name.length() + 1;
   }
 
   /** Every anchor name written in the file. */

@@ -19,20 +19,25 @@ public final class ParsedYaml {
   /** An {@code &name} written in the file, on the node whose value starts at {@code valueStart}. */
   public record Anchor(String name, int valueStart) {}
 
+  /** An {@code *name} written in the file (as a value, or in a merge key), starting at {@code start}. */
+  public record Alias(String name, int start) {}
+
   private final SourceFile source;
   private final List<Node> documents;
   private final List<Comment> comments;
   private final List<Anchor> anchors;
+  private final List<Alias> aliases;
   private final BitSet mergeTagged;
   /** Written scalars sorted by start offset, made on the first look-up (most runs ask for none). */
   private WrittenScalars scalars;
 
   ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors,
-      BitSet mergeTagged) {
+      List<Alias> aliases, BitSet mergeTagged) {
     this.source = source;
     this.documents = List.copyOf(documents);
     this.comments = List.copyOf(comments);
     this.anchors = List.copyOf(anchors);
+    this.aliases = List.copyOf(aliases);
     this.mergeTagged = (BitSet) mergeTagged.clone();
   }
 
@@ -61,6 +66,11 @@ public final class ParsedYaml {
   /** The anchors, in the order they are written. */
   public List<Anchor> anchors() {
     return anchors;
+  }
+
+  /** The aliases, in the order they are written. */
+  public List<Alias> aliases() {
+    return aliases;
   }
 
   /**

@@ -64,6 +64,7 @@ public final class YamlReader {
   private final List<Node> documents = new ArrayList<>();
   private final List<ParsedYaml.Comment> comments = new ArrayList<>();
   private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
+  private final List<ParsedYaml.Alias> writtenAliases = new ArrayList<>();
   /**
    * The texts of recent scalars, by hash: a text written many times (keys, images, conditions, most values of a
    * large file) is kept as one String instead of one per occurrence. The parsed tree lives as long as the
@@ -186,7 +187,7 @@ public final class YamlReader {
     if (watcher != null) {
       watcher.fileRead();
     }
-    return new ParsedYaml(source, documents, comments, writtenAnchors, mergeTagged);
+    return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, mergeTagged);
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
@@ -304,6 +305,7 @@ public final class YamlReader {
       boolean open = stack.stream().anyMatch(f -> name.equals(f.anchor));
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
     }
+    writtenAliases.add(new ParsedYaml.Alias(name, at.startOffset()));
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
     aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
     add(Trees.withVia(target, kind, at));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lashing.lint.Fix;
 import dev.lashing.load.LoadResult;
 import dev.lashing.tree.MapNode;
+import dev.lashing.tree.SeqNode;
 import dev.lashing.tree.Trees;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -671,5 +672,50 @@ class FixPlannerTest {
     f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
     assertThat(f.plan().skipped()).isEmpty();
     assertThat(f.text("prod.yaml")).isEqualTo("services:\n  web:\n    restart: \"unless-stopped\"\n");
+  }
+
+  private static Fix removePort(String service) {
+    return new Fix("stop publishing", Fix.Safety.BEHAVIOUR_CHANGING,
+        List.of(new Fix.RemoveItem(path("services", service, "ports"), 0)));
+  }
+
+  @Test
+  void aListEveryUserEmptiesKeepsTheAnchorItsAliasesUse() {
+    for (String ports : List.of("&rp [\"8080:80\"]", "&rp\n      - \"8080:80\"")) {
+      Fixture f = project("services:\n  app:\n    image: app\n    ports: " + ports + "\n"
+          + "  api:\n    image: api\n    ports: *rp\n");
+      f.fix("app", removePort("app")).fix("api", removePort("api"));
+      assertThat(f.plan().skipped()).isEmpty();
+      assertThat(f.text()).isEqualTo("services:\n  app:\n    image: app\n    ports: &rp []\n"
+          + "  api:\n    image: api\n    ports: *rp\n");
+      MapNode services = (MapNode) f.applied().load().tree().get("services");
+      for (String service : List.of("app", "api")) {
+        assertThat(((MapNode) services.get(service)).get("ports")).as(service + " publishes nothing")
+            .satisfiesAnyOf(p -> assertThat(p).isNull(), p -> assertThat(((SeqNode) p).size()).isZero());
+      }
+    }
+  }
+
+  @Test
+  void anEditThatWouldRemoveAnAnchorStillInUseIsRefused() {
+    Fixture f = project("""
+        services:
+          app:
+            image: app
+            network_mode: &nm bridge
+          api:
+            image: api
+            network_mode: *nm
+        """);
+    for (String service : List.of("app", "api")) {
+      f.fix(service, new Fix("remove network_mode", Fix.Safety.SAFE,
+          List.of(new Fix.Remove(path("services", service, "network_mode")))));
+    }
+    assertThat(f.plan().skipped()).hasSize(2).allSatisfy(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message()).isEqualTo("the edit would remove the anchor &nm, which an alias *nm elsewhere in"
+          + " compose.yaml still uses; edit it by hand");
+    });
+    assertThat(f.plan().texts()).isEmpty();
   }
 }

@@ -41,8 +41,9 @@ import org.apache.commons.cli.Options;
  * {@code lashing fix}: fixes the findings of each project in the user's own files with minimal text edits.
  * Without {@code --write} it prints the unified diff and writes nothing (exit 1 when there is something to
  * fix, 0 when not); with {@code --write} it writes each changed file atomically, keeping its mode and
- * encoding, and refuses (exit 2) when a file changed since it was read. Behaviour-changing fixes need
- * {@code --unsafe-fixes} or the rule's {@code unsafe_fix} option.
+ * encoding, and refuses (exit 2) when a file changed since it was read; fixes that do not settle are a bug
+ * (exit 3, nothing printed or written). Behaviour-changing fixes need {@code --unsafe-fixes} or the rule's
+ * {@code unsafe_fix} option.
  */
 final class FixCommand {
   private final PrintWriter out;
@@ -113,6 +114,11 @@ final class FixCommand {
         invalid = true;
         Refusal.explain(err, "fix", first, workingDirectory, e);
         continue;
+      } catch (Fixer.Unsettled e) {
+        // a bug of the fix engine: no project's fixes are printed or written, since none can be vouched for
+        err.println("lashing: internal error: " + files.get(0) + ": " + e.getMessage() + "; nothing written");
+        err.println("lashing: please report this with the input that caused it");
+        return Cli.INTERNAL_ERROR;
       }
       boolean clash = false;
       for (Fixer.FileFix f : result.files()) {
@@ -132,10 +138,6 @@ final class FixCommand {
       }
       fixed.addAll(result.fixed());
       skipped.addAll(result.skipped());
-      if (!result.settled()) {
-        err.println("lashing: " + files.get(0) + ": fixes still change the files after " + result.rounds()
-            + " rounds; please report this");
-      }
     }
     reportSkipped(skipped, line.hasOption("unsafe-fixes"));
     if (!line.hasOption("write")) {

@@ -140,7 +140,6 @@ class FixCommandTest {
     Fixer.Options options = new Fixer.Options(true, Set.of(rule), lock);
     Fixer.Result result = new Fixer(REGISTRY).fix(load, settings, options);
     assertThat(result.files()).as(rule + " " + variant).hasSize(1);
-    assertThat(result.settled()).isTrue();
     String after = result.files().get(0).after();
     assertCommentsKept(text, after);
 
@@ -533,13 +532,16 @@ class FixCommandTest {
       }
       files++;
       Fixer.Options options = new Fixer.Options(true, fixable, lockFor(loaded));
-      Fixer.Result result = new Fixer(REGISTRY).fix(load, loaded, settings, options);
+      Fixer.Result result;
+      try {
+        result = new Fixer(REGISTRY).fix(load, loaded, settings, options);
+      } catch (Fixer.Unsettled unsettled) {
+        problems.add(e.localFile() + ": " + unsettled.getMessage());
+        continue;
+      }
       result.fixed().forEach(f -> applied.merge(f.ruleId(), 1, Integer::sum));
       result.skipped().forEach(s -> skips.add(e.localFile() + "\t" + s.finding().ruleId() + "\t"
           + s.reason() + "\t" + s.message()));
-      if (!result.settled()) {
-        problems.add(e.localFile() + ": fixes did not settle");
-      }
       if (result.changes()) {
         changed++;
       }

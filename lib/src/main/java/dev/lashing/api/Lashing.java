@@ -91,7 +91,11 @@ public final class Lashing {
     return linter.loadFailure(problems, settings);
   }
 
-  /** The minimal edits that fix what can be fixed, applied in memory until nothing more changes. */
+  /**
+   * The minimal edits that fix what can be fixed, applied in memory until nothing more changes.
+   *
+   * @throws Fixer.Unsettled when the fixes do not settle (a bug)
+   */
   public Fixer.Result fix(LoadOptions project, RuleSettings settings, Fixer.Options options) {
     return new Fixer(rules).fix(project, settings, options);
   }

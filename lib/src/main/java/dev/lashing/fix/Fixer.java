@@ -30,8 +30,9 @@ import java.util.Set;
  * Fixes a project's findings in its own files, in memory: lint, plan the fixes as text edits, apply them,
  * load and lint the result again, and repeat until nothing more can be fixed (a fix can make another
  * possible: a new healthcheck lets dependents wait for it; a fix skipped for a conflict waits one round).
- * Every round must load: an edit that would break the project is dropped with the fixes that asked for it.
- * Nothing is written here; the caller decides.
+ * Every round must load and the rounds must settle; when they do not, that is a bug of the fix engine, and
+ * {@link Unsettled} is thrown rather than a result made of some of the rounds. Nothing is written here; the caller
+ * decides.
  */
 public final class Fixer {
   static final int MAX_ROUNDS = 8;
@@ -53,6 +54,15 @@ public final class Fixer {
     }
   }
 
+  /** The fixes did not settle: a round would not load, or the last round still changed the files. */
+  public static final class Unsettled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsettled(String message) {
+      super(message);
+    }
+  }
+
   /** One file's text before and after. */
   public record FileFix(String name, Path path, String before, String after) {
     public String diff() {
@@ -66,10 +76,8 @@ public final class Fixer {
    * @param files the files that change, in the order the project read them
    * @param fixed the findings fixed, each as found in the round that fixed it
    * @param skipped the fixable findings left, and why (from the last round)
-   * @param rounds how many rounds ran
-   * @param settled whether the last round found nothing more to fix
    */
-  public record Result(List<FileFix> files, List<Finding> fixed, List<Skip> skipped, int rounds, boolean settled) {
+  public record Result(List<FileFix> files, List<Finding> fixed, List<Skip> skipped) {
     public Result {
       files = List.copyOf(files);
       fixed = List.copyOf(fixed);
@@ -94,18 +102,27 @@ public final class Fixer {
    * Fixes a project.
    *
    * @throws ComposeException when the project does not load as it is
+   * @throws Unsettled when the fixes do not settle
    */
   public Result fix(LoadOptions load, RuleSettings settings, Options options) {
     return fix(load, ProjectLoader.load(load), settings, options);
   }
 
-  /** Fixes a project already loaded with {@code load}. */
+  /**
+   * Fixes a project already loaded with {@code load}.
+   *
+   * @throws Unsettled when the fixes do not settle
+   */
   public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
     RuleSettings effective = enable(settings, options, digestRules);
     Rounds rounds = new Rounds(load, loaded, effective, options);
     ConvergeLoop.Outcome outcome = new ConvergeLoop(new Linter(registry)).run(loaded, effective, MAX_ROUNDS, rounds);
-    return new Result(rounds.files(), rounds.fixed, atOriginalPositions(rounds.skipped, rounds.firstFindings),
-        outcome.rounds(), outcome.settled());
+    if (!outcome.settled()) {
+      throw new Unsettled(rounds.broken != null
+          ? "the fixed files would not load: " + rounds.broken.diagnostics().get(0)
+          : "fixes still change the files after " + outcome.rounds() + " rounds");
+    }
+    return new Result(rounds.files(), rounds.fixed, atOriginalPositions(rounds.skipped, rounds.firstFindings));
   }
 
   /** The rounds of one fix: the texts so far, what they fixed, and what is left. */
@@ -121,6 +138,8 @@ public final class Fixer {
     private final List<Finding> fixed = new ArrayList<>();
     private List<Skip> skipped = List.of();
     private List<Finding> firstFindings = List.of();
+    /** Why a round did not load, or null. */
+    private ComposeException broken;
 
     Rounds(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
       this.load = load;
@@ -163,13 +182,7 @@ public final class Fixer {
 
     @Override
     public void notLoaded(ComposeException problem) {
-      // never hand back files that do not load: report this round's fixes as not applied
-      List<Skip> broken = new ArrayList<>(skipped);
-      for (FixPlanner.Candidate c : plan.applied()) {
-        broken.add(new Skip(c.finding(), Skip.Reason.UNWRITABLE,
-            "the fixed file would not load: " + problem.diagnostics().get(0)));
-      }
-      skipped = broken;
+      broken = problem;
     }
 
     List<FileFix> files() {

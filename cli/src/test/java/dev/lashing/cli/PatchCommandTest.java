@@ -202,6 +202,50 @@ class PatchCommandTest {
     assertThat(out.toString()).doesNotContain("privileged: false");
   }
 
+  /**
+   * Where the project already declares {@code <project>_network} as a network services may not be moved onto unasked
+   * (external: another stack's, or missing and the stack does not start; internal: published ports stop working;
+   * another driver; a name outside the project), the patch moves them to a free name and leaves that declaration as
+   * written; a plain bridge of the project's own is used as it is. Merged, the project loads and the findings are gone.
+   */
+  @Test
+  void servicesMoveOnlyOntoANetworkOfTheProjectsOwnUnlessOneIsNamed() throws IOException {
+    Map<String, String> expected = Map.of("external: true", "shop_network_2", "internal: true", "shop_network_2",
+        "driver: macvlan", "shop_network_2", "name: shared", "shop_network_2", "driver: bridge", "shop_network",
+        "name: shop_shop_network", "shop_network");
+    for (Map.Entry<String, String> declared : expected.entrySet()) {
+      Path dir = Files.createDirectories(tmp.resolve("shop-" + declared.getKey().replaceAll("\\W", "")));
+      Files.writeString(dir.resolve("compose.yaml"), """
+          name: shop
+          services:
+            web:
+              image: nginx:1.27
+              ports: ["127.0.0.1:8080:80"]
+            api:
+              image: ghcr.io/acme/api:1.0
+              networks: [default]
+          networks:
+            shop_network:
+              %s
+          """.formatted(declared.getKey()));
+      assertThat(patch(dir, "--rule", "implicit-default-network", "-o", "hardening.patch.yml"))
+          .as(declared.getKey() + ": " + err).isEqualTo(Cli.OK);
+      LoadResult merged = ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("compose.yaml"),
+          Path.of("hardening.patch.yml")));
+      for (Service s : merged.project().services().values()) {
+        assertThat(s.networks().keySet()).as(declared.getKey() + ": " + s.name()).containsExactly(declared.getValue());
+      }
+      assertThat(new Linter(RuleRegistry.discover()).lint(merged, RuleSettings.of(Policy.PRODUCTION)))
+          .as(declared.getKey()).noneMatch(f -> f.ruleId().equals("implicit-default-network"));
+      String patch = Files.readString(dir.resolve("hardening.patch.yml"));
+      assertThat(patch).as(declared.getKey()).doesNotContain("\n  shop_network:");
+    }
+    // a network the user names is theirs to choose, whatever its kind
+    Path dir = tmp.resolve("shop-externaltrue");
+    assertThat(patch(dir, "--rule", "implicit-default-network", "--network", "shop_network")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).contains("networks: [shop_network]");
+  }
+
   @Test
   void diffShowsTheEffectiveConfigurationBeforeAndAfter() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));

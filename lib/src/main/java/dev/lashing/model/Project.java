@@ -44,4 +44,18 @@ public record Project(
   public Optional<Volume> volume(String key) {
     return Optional.ofNullable(volumes.get(key));
   }
+
+  /**
+   * Whether services may be moved onto the network of that key when nobody chose it for them: the project does not
+   * declare it (the move declares it), or declares it as a bridge of its own, as the default network is. An internal
+   * one has no way out (published ports stop working), an external one or one named outside the project is shared
+   * with something else, another driver is another kind of network: moving services there changes more than tiers.
+   */
+  public boolean mayMoveServicesOnto(String key) {
+    Network network = networks.get(key);
+    return network == null
+        || !network.isInternal() && !network.isExternal()
+            && (network.driver() == null || network.driver().value().equals("bridge"))
+            && (network.name() == null || network.name().value().equals(name + "_" + key));
+  }
 }

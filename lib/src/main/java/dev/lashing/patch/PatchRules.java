@@ -6,6 +6,7 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadResult;
+import dev.lashing.model.Project;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,24 @@ final class PatchRules {
     return Gateways.of(registry, options.settings(), before.project());
   }
 
-  /** The network services move to: --network, else the network option of the rule that takes it. */
+  /**
+   * The network services move to: --network, else the network option of the rule that takes it (the user's choice,
+   * whatever its kind), else {@code <project>_network}, or {@code <project>_network_2}... where the project declares
+   * it as a network services may not be moved onto unasked (internal, external, of another driver or name).
+   */
   String network(PatchOptions options, LoadResult before) {
-    String fallback = before.project().name() + "_network";
-    return options.network() != null ? options.network()
-        : networkRule().map(id -> options.settings().optionsOf(id).string("network", fallback)).orElse(fallback);
+    String configured = options.network() != null ? options.network()
+        : networkRule().map(id -> options.settings().optionsOf(id).string("network", null)).orElse(null);
+    if (configured != null) {
+      return configured;
+    }
+    Project project = before.project();
+    String own = project.name() + "_network";
+    String network = own;
+    for (int n = 2; !project.mayMoveServicesOnto(network); n++) {
+      network = own + "_" + n;
+    }
+    return network;
   }
 
   /** The rule whose gateways option names the services that may publish ports. */

@@ -10,7 +10,6 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.Severity;
-import dev.lashing.model.Located;
 import dev.lashing.model.Network;
 import dev.lashing.model.Service;
 import dev.lashing.model.ServiceNetwork;
@@ -54,11 +53,10 @@ public final class ImplicitDefaultNetwork implements Rule {
   public void check(RuleContext context) {
     String configured = context.options().string("network", null);
     String network = configured != null ? configured : DEFAULT_NETWORK;
-    Network target = context.project().networks().get(network);
-    boolean declared = target != null;
+    boolean declared = context.project().networks().containsKey(network);
     // A network the configuration names is the user's choice, whatever its kind; the fix's own default is taken
-    // only where it is free or a plain bridge.
-    boolean fixable = configured != null || !declared || isPlainBridge(target);
+    // only where it is free or a bridge of the project's own.
+    boolean fixable = configured != null || context.project().mayMoveServicesOnto(network);
     if (configuresDefault(context.project().networks().get("default"))) {
       return;
     }
@@ -93,20 +91,6 @@ public final class ImplicitDefaultNetwork implements Rule {
     boolean named = network.name() != null && !network.name().origin().equals(network.keyOrigin());
     return named || network.driver() != null || !network.driverOpts().isEmpty() || network.ipam() != null
         || network.external() != null;
-  }
-
-  /**
-   * Whether a declared network is one the fix may move services onto by default: a bridge of the project's own, as
-   * the default network is. An internal one has no way out (published ports stop working), an external one belongs to
-   * something else, another driver is another kind of network: there the fix would change more than the tiers.
-   */
-  private static boolean isPlainBridge(Network network) {
-    return !isTrue(network.internal()) && !isTrue(network.external())
-        && (network.driver() == null || network.driver().value().equals("bridge"));
-  }
-
-  private static boolean isTrue(Located<Boolean> flag) {
-    return flag != null && Boolean.TRUE.equals(flag.value());
   }
 
   /** Replaces {@code default} by the named network on the service, and declares that network when needed. */

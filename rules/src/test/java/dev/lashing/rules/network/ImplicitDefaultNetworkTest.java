@@ -124,11 +124,13 @@ class ImplicitDefaultNetworkTest {
 
   /**
    * The fix's own network, app_network, declared as another kind of network (internal: published ports stop
-   * working; external: another stack's; another driver) is not where it moves services: the finding has no fix.
+   * working; external, or named outside the project: shared with another stack; another driver) is not where it moves
+   * services: the finding has no fix.
    */
   @Test
   void theDefaultNetworkOfTheFixIsTakenOnlyWhereItIsAPlainBridge() {
-    for (String declared : List.of("internal: true", "external: true", "driver: macvlan", "driver: bridge")) {
+    for (String declared : List.of("internal: true", "external: true", "driver: macvlan", "name: shared",
+        "driver: bridge")) {
       Finding finding = RuleTester.of(new ImplicitDefaultNetwork())
           .file("compose.yaml", """
               services:

@@ -1,7 +1,8 @@
 -- Measures `lashing lsp` from Neovim's LSP client on LASHING_FILE (see bench-lsp.sh): the time to the
 -- first diagnostics, how long a hover takes while a lint of a new edit is under way, the time to the
 -- diagnostics of the edited text, and of a fifth edit (debounce included), and a code action request at a finding,
--- asked twice (the second finds the run's fixes planned). Prints one "name seconds" line per figure to LASHING_OUT.
+-- asked twice (the second finds the run's fixes planned), then, when "fix all safe findings" came without its edit,
+-- the time to resolve it. Prints one "name seconds" line per figure to LASHING_OUT.
 local out = os.getenv('LASHING_OUT')
 local lines = {}
 local function clock() return vim.loop.hrtime() / 1e9 end
@@ -40,6 +41,7 @@ local ok, failure = pcall(function()
   end
   table.insert(lines, string.format('diagnostics-after-fifth-edit %.3f', last))
   row = vim.fn.search('privileged: true') - 1
+  local fix_all
   for _, name in ipairs({ 'code-action', 'code-action-again' }) do
     asked = clock()
     local actions = vim.lsp.buf_request_sync(buffer, 'textDocument/codeAction', {
@@ -48,6 +50,18 @@ local ok, failure = pcall(function()
       context = { diagnostics = {} } }, 600000)
     assert(actions and next(actions), 'no code action answer')
     table.insert(lines, string.format('%s %.3f', name, clock() - asked))
+    for _, response in pairs(actions) do
+      for _, action in ipairs(response.result or {}) do
+        if action.kind == 'source.fixAll' then fix_all = action end
+      end
+    end
+  end
+  -- a server that plans "fix all safe findings" only when it is applied: the time the editor waits for its edit then
+  if fix_all and not fix_all.edit then
+    asked = clock()
+    local resolved = vim.lsp.buf_request_sync(buffer, 'codeAction/resolve', fix_all, 600000)
+    assert(resolved and next(resolved), 'no answer to codeAction/resolve')
+    table.insert(lines, string.format('fix-all-resolve %.3f', clock() - asked))
   end
   vim.lsp.get_client_by_id(id).stop()
 end)

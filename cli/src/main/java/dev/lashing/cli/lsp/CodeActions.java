@@ -1,5 +1,8 @@
 package dev.lashing.cli.lsp;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
@@ -13,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionTriggerKind;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Range;
@@ -27,51 +32,132 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * The actions offered for the findings under the cursor: each fix as the fix engine's minimal edits, a
  * suppression comment to complete with a reason, and one action that fixes every safe finding of the file.
  * Edits name the document versions the run read, so an editor whose text moved on refuses them.
+ *
+ * <p>Editors ask for actions whenever the cursor moves, and the fix-all action's edits take a plan of every safe fix
+ * of the file (seconds for a large one): an editor that can resolve an action's edit gets it without, and asks
+ * {@code codeAction/resolve} for it when it is applied; one that cannot gets it only when asked for it.
  */
 final class CodeActions {
   static final String FIX_ALL_TITLE = "Fix all safe findings in this file";
 
-  private final ProjectRun run;
-  private final boolean documentChanges;
-
-  /** @param documentChanges whether the editor takes versioned document edits */
-  CodeActions(ProjectRun run, boolean documentChanges) {
-    this.run = run;
-    this.documentChanges = documentChanges;
+  /** How the fix-all action is offered for one request. */
+  private enum FixAllOffer {
+    /** not offered: another kind was asked for, or the editor asked by itself and cannot resolve the edit */
+    NONE,
+    /** without its edit, which {@code codeAction/resolve} plans */
+    TO_RESOLVE,
+    /** with its edit, planned now */
+    WITH_EDIT
   }
 
-  /** The actions for the findings of {@code file} that {@code range} touches, filtered by the kinds asked for. */
-  List<Either<Command, CodeAction>> at(Path file, Range range, List<String> only) {
+  private final ProjectRun run;
+  private final boolean documentChanges;
+  private final boolean resolvesEdits;
+
+  /**
+   * @param documentChanges whether the editor takes versioned document edits
+   * @param resolvesEdits whether the editor asks {@code codeAction/resolve} for the edit of an action that has none
+   */
+  CodeActions(ProjectRun run, boolean documentChanges, boolean resolvesEdits) {
+    this.run = run;
+    this.documentChanges = documentChanges;
+    this.resolvesEdits = resolvesEdits;
+  }
+
+  /** The actions for the findings of {@code file} that {@code range} touches, of the kinds {@code context} asks for. */
+  List<Either<Command, CodeAction>> at(Path file, Range range, CodeActionContext context) {
     List<CodeAction> actions = new ArrayList<>();
-    List<Finding> inFile = run.findingsIn(file);
-    // one suppression per rule and line: a value an anchor shares is a finding for each service that uses it
-    Set<String> suppressed = new HashSet<>();
-    for (Finding f : inFile) {
-      if (!Ranges.touch(Ranges.of(f.at()), range)) {
-        continue;
-      }
-      if (f.fix() != null) {
-        Map<String, List<TextEdit>> edits = run.fixEdits(f);
-        if (!edits.isEmpty()) {
-          actions.add(action(fixTitle(f), CodeActionKind.QuickFix, f, edits,
-              f.fix().safety() == Fix.Safety.SAFE));
+    if (asked(CodeActionKind.QuickFix, context.getOnly())) {
+      // one suppression per rule and line: a value an anchor shares is a finding for each service that uses it
+      Set<String> suppressed = new HashSet<>();
+      for (Finding f : run.findingsIn(file)) {
+        if (!Ranges.touch(Ranges.of(f.at()), range)) {
+          continue;
+        }
+        if (f.fix() != null) {
+          Map<String, List<TextEdit>> edits = run.fixEdits(f);
+          if (!edits.isEmpty()) {
+            actions.add(action(fixTitle(f), CodeActionKind.QuickFix, f, edits,
+                f.fix().safety() == Fix.Safety.SAFE));
+          }
+        }
+        if (suppressed.add(f.ruleId() + " " + f.at().file() + ":" + f.at().line())) {
+          suppression(f).ifPresent(actions::add);
         }
       }
-      if (suppressed.add(f.ruleId() + " " + f.at().file() + ":" + f.at().line())) {
-        suppression(f).ifPresent(actions::add);
+    }
+    switch (fixAllOffer(context)) {
+      case NONE -> { }
+      case TO_RESOLVE -> {
+        // offered where a safe fix is shown; the plan may still find that none can be written (the edit is then empty)
+        if (!run.safelyFixable(file).isEmpty()) {
+          CodeAction fixAll = fixAll(null);
+          fixAll.setData(new FixAllData(run.uriOf(file), run.versionOf(file)).toJson());
+          actions.add(fixAll);
+        }
+      }
+      case WITH_EDIT -> {
+        Map<String, List<TextEdit>> edits = run.safeFixEdits(file);
+        if (!edits.isEmpty()) {
+          actions.add(fixAll(edits));
+        }
       }
     }
-    Map<String, List<TextEdit>> fixAll = run.safeFixEdits(file);
-    if (!fixAll.isEmpty()) {
-      actions.add(action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, fixAll, false));
+    return actions.stream().map(Either::<Command, CodeAction>forRight).toList();
+  }
+
+  /** The fix-all action of {@code file} that was offered without its edit, with it: what resolve answers. */
+  CodeAction resolve(CodeAction fixAll, Path file) {
+    fixAll.setEdit(workspaceEdit(run.safeFixEdits(file)));
+    return fixAll;
+  }
+
+  /**
+   * What a fix-all action offered without its edit carries for {@code codeAction/resolve}: its document, and the
+   * version the run read, so that an action offered for older text is refused rather than resolved for newer.
+   */
+  record FixAllData(String uri, Integer version) {
+    JsonObject toJson() {
+      JsonObject json = new JsonObject();
+      json.addProperty("fixAll", uri);
+      json.addProperty("version", version);
+      return json;
     }
-    List<Either<Command, CodeAction>> out = new ArrayList<>();
-    for (CodeAction a : actions) {
-      if (only == null || only.isEmpty() || only.stream().anyMatch(k -> a.getKind().startsWith(k))) {
-        out.add(Either.forRight(a));
+
+    /** The data of an action the editor sends back to resolve, or null when it is not a fix-all action's. */
+    static FixAllData from(Object data) {
+      if (!(data instanceof JsonObject json) || !(json.get("fixAll") instanceof JsonPrimitive uri)
+          || !uri.isString()) {
+        return null;
       }
+      JsonElement version = json.get("version");
+      return new FixAllData(uri.getAsString(),
+          version instanceof JsonPrimitive number && number.isNumber() ? number.getAsInt() : null);
     }
-    return out;
+  }
+
+  private FixAllOffer fixAllOffer(CodeActionContext context) {
+    List<String> only = context.getOnly();
+    if (!asked(CodeActionKind.SourceFixAll, only)) {
+      return FixAllOffer.NONE;
+    }
+    if (resolvesEdits) {
+      return FixAllOffer.TO_RESOLVE;
+    }
+    // asked for by kind (on save, say), or by the user: the editor applies it as it comes
+    boolean byKind = only != null && !only.isEmpty();
+    return byKind || context.getTriggerKind() != CodeActionTriggerKind.Automatic ? FixAllOffer.WITH_EDIT
+        : FixAllOffer.NONE;
+  }
+
+  /** Whether actions of {@code kind} are asked for: {@code only} is absent, empty or names it or a kind above it. */
+  private static boolean asked(String kind, List<String> only) {
+    return only == null || only.isEmpty() || only.stream().anyMatch(kind::startsWith);
+  }
+
+  /** @param edits its edits, or null for one that {@code codeAction/resolve} completes */
+  private CodeAction fixAll(Map<String, List<TextEdit>> edits) {
+    return action(FIX_ALL_TITLE, CodeActionKind.SourceFixAll, null, edits, false);
   }
 
   private static String fixTitle(Finding f) {
@@ -98,13 +184,16 @@ final class CodeActions {
 
   /**
    * @param finding the finding it resolves, or null for one about the whole file
+   * @param edits its edits, or null for one that {@code codeAction/resolve} completes
    * @param preferred whether an editor may apply it without asking (a safe fix)
    */
   private CodeAction action(String title, String kind, Finding finding, Map<String, List<TextEdit>> edits,
       boolean preferred) {
     CodeAction action = new CodeAction(title);
     action.setKind(kind);
-    action.setEdit(workspaceEdit(edits));
+    if (edits != null) {
+      action.setEdit(workspaceEdit(edits));
+    }
     action.setIsPreferred(preferred);
     if (finding != null) {
       action.setDiagnostics(List.of(new Diagnostic(Ranges.of(finding.at()), finding.message(), null,

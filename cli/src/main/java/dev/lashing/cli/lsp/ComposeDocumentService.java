@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,7 @@ final class ComposeDocumentService implements TextDocumentService {
   private final LintScheduler scheduler;
   private volatile LanguageClient client;
   private volatile boolean documentChanges;
+  private volatile boolean resolvesEdits;
   /** Where the protocol's life cycle is: documents are taken between initialize and shutdown only. */
   private volatile Stage stage = Stage.STARTING;
 
@@ -51,9 +53,14 @@ final class ComposeDocumentService implements TextDocumentService {
     this.scheduler = scheduler;
   }
 
-  void connect(LanguageClient client, boolean documentChanges) {
+  /**
+   * @param documentChanges whether the editor takes versioned document edits
+   * @param resolvesEdits whether the editor asks {@code codeAction/resolve} for the edit of an action that has none
+   */
+  void connect(LanguageClient client, boolean documentChanges, boolean resolvesEdits) {
     this.client = client;
     this.documentChanges = documentChanges;
+    this.resolvesEdits = resolvesEdits;
   }
 
   /** The editor initialized the server: documents are taken from now on. */
@@ -257,18 +264,51 @@ final class ComposeDocumentService implements TextDocumentService {
       return CompletableFuture.completedFuture(List.of());
     }
     if (isStale(run)) {
-      // what the protocol has for this: the client asks again, or drops the request, once the change is linted
-      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
-          ResponseErrorCode.ContentModified, "the document changed since it was last linted", null)));
+      return contentModified("the document changed since it was last linted");
     }
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return new CodeActions(run, documentChanges).at(path, params.getRange(), params.getContext().getOnly());
+        return new CodeActions(run, documentChanges, resolvesEdits).at(path, params.getRange(), params.getContext());
       } catch (RuntimeException | StackOverflowError e) {
         log(path + ": internal error while planning fixes: " + e + " (please report it with the file)");
         return List.of();
       }
     });
+  }
+
+  /** The edit of the fix-all action offered without it, planned from the latest run if it read the same text. */
+  @Override
+  public CompletableFuture<CodeAction> resolveCodeAction(CodeAction unresolved) {
+    CompletableFuture<CodeAction> refused = refused();
+    if (refused != null) {
+      return refused;
+    }
+    CodeActions.FixAllData data = CodeActions.FixAllData.from(unresolved.getData());
+    if (data == null) {
+      return CompletableFuture.completedFuture(unresolved); // every other action comes whole
+    }
+    Path path = OpenDocuments.pathOf(data.uri());
+    ProjectRun run = path == null ? null : runs.get(path);
+    if (run == null || isStale(run) || !Objects.equals(run.versionOf(path), data.version())) {
+      return contentModified("the document changed since the action was offered");
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new CodeActions(run, documentChanges, resolvesEdits).resolve(unresolved, path);
+      } catch (RuntimeException | StackOverflowError e) {
+        log(path + ": internal error while planning fixes: " + e + " (please report it with the file)");
+        return unresolved;
+      }
+    });
+  }
+
+  /**
+   * What the protocol has for a request about text that moved on: the client asks again, or drops the request, once
+   * the change is linted. Edits made for the older text would land in the wrong places.
+   */
+  private static <T> CompletableFuture<T> contentModified(String why) {
+    return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+        ResponseErrorCode.ContentModified, why, null)));
   }
 
   @Override

@@ -86,7 +86,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
   @Override
   public void connect(LanguageClient client) {
     this.client = client;
-    documents.connect(client, false);
+    documents.connect(client, false, false);
   }
 
   @Override
@@ -97,7 +97,13 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
         && Boolean.TRUE.equals(workspaceCapabilities.getWorkspaceEdit().getDocumentChanges());
     watchFiles = workspaceCapabilities != null && workspaceCapabilities.getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(workspaceCapabilities.getDidChangeWatchedFiles().getDynamicRegistration());
-    documents.connect(client, documentChanges);
+    var codeActionSupport = capabilities == null || capabilities.getTextDocument() == null ? null
+        : capabilities.getTextDocument().getCodeAction();
+    var resolveSupport = codeActionSupport == null ? null : codeActionSupport.getResolveSupport();
+    // an action without its edit is resolved only by editors that take actions as literals and resolve their edits
+    boolean resolvesEdits = resolveSupport != null && codeActionSupport.getCodeActionLiteralSupport() != null
+        && resolveSupport.getProperties() != null && resolveSupport.getProperties().contains("edit");
+    documents.connect(client, documentChanges, resolvesEdits);
     documents.start();
 
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
@@ -106,7 +112,10 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
     sync.setSave(new SaveOptions(false));
     ServerCapabilities server = new ServerCapabilities();
     server.setTextDocumentSync(sync);
-    server.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll)));
+    CodeActionOptions codeActions =
+        new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.SourceFixAll));
+    codeActions.setResolveProvider(true);
+    server.setCodeActionProvider(codeActions);
     server.setHoverProvider(true);
     return CompletableFuture.completedFuture(new InitializeResult(server, new ServerInfo("lashing", Version.current())));
   }

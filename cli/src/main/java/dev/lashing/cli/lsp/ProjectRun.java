@@ -110,10 +110,14 @@ final class ProjectRun {
    */
   synchronized Map<String, List<TextEdit>> safeFixEdits(Path file) {
     return safeFixEdits.computeIfAbsent(file, shown -> {
-      List<Finding> safe = findingsIn(shown).stream()
-          .filter(f -> f.fix() != null && f.fix().safety() == Fix.Safety.SAFE).toList();
+      List<Finding> safe = safelyFixable(shown);
       return safe.isEmpty() || planner() == null ? Map.of() : planner().ofAll(safe);
     });
+  }
+
+  /** The findings shown in {@code file} whose fix is safe. */
+  List<Finding> safelyFixable(Path file) {
+    return findingsIn(file).stream().filter(f -> f.fix() != null && f.fix().safety() == Fix.Safety.SAFE).toList();
   }
 
   /**

@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKindCapabilities;
+import org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities;
 import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeActionResolveSupportCapabilities;
+import org.eclipse.lsp4j.CodeActionTriggerKind;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
@@ -47,6 +54,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -328,6 +336,87 @@ class LanguageServerProtocolTest {
         .filter(a -> a.getTitle().contains("[privileged]")).findFirst().orElseThrow();
     assertThat(unprivileged.getTitle()).startsWith("Fix (changes behaviour");
     assertThat(applied(WEB, unprivileged.getEdit(), uri)).contains("    privileged: false\n");
+  }
+
+  /**
+   * Editors ask for code actions whenever the cursor moves; fixing every safe finding of a large file takes seconds.
+   * An editor that resolves actions' edits gets the fix-all action without its edit, and resolve gives it the edit
+   * the action carried before; resolving it once the text moved on is refused as ContentModified.
+   */
+  @Test
+  void theFixAllEditIsPlannedOnlyWhenAnEditorThatResolvesItAsksForIt() throws Exception {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("restart-policy"));
+    CodeAction planned = actions(uri, range(1, 3, 1, 3)).stream()
+        .filter(a -> a.getTitle().equals(CodeActions.FIX_ALL_TITLE)).findFirst().orElseThrow();
+    Client editor = new Client();
+    LashingLanguageServer resolving = new LashingLanguageServer(Map.of(), 20);
+    LanguageServer other = connect(resolving, editor);
+    InitializeParams init = new InitializeParams();
+    CodeActionCapabilities codeActions = new CodeActionCapabilities(
+        new CodeActionLiteralSupportCapabilities(new CodeActionKindCapabilities(List.of("quickfix", "source.fixAll"))),
+        false);
+    codeActions.setResolveSupport(new CodeActionResolveSupportCapabilities(List.of("edit")));
+    TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+    text.setCodeAction(codeActions);
+    init.setCapabilities(new ClientCapabilities(null, text, null));
+    assertThat(other.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities().getCodeActionProvider().getRight()
+        .getResolveProvider()).isTrue();
+    other.initialized(new InitializedParams());
+    other.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, WEB)));
+    editor.await(uri, having("restart-policy"));
+
+    List<CodeAction> offered = other.getTextDocumentService().codeAction(new CodeActionParams(
+        new TextDocumentIdentifier(uri), range(1, 3, 1, 3), new CodeActionContext(List.of()))).get(30, TimeUnit.SECONDS)
+        .stream().map(Either::getRight).toList();
+
+    CodeAction lazy = offered.stream().filter(a -> a.getTitle().equals(CodeActions.FIX_ALL_TITLE)).findFirst()
+        .orElseThrow();
+    assertThat(lazy.getKind()).isEqualTo("source.fixAll");
+    assertThat(lazy.getEdit()).isNull();
+    assertThat(offered).filteredOn(a -> a.getTitle().contains("[restart-policy]")).singleElement()
+        .satisfies(quickFix -> assertThat(quickFix.getEdit()).isNotNull());
+    CodeAction resolved = other.getTextDocumentService().resolveCodeAction(lazy).get(30, TimeUnit.SECONDS);
+    assertThat(resolved.getEdit()).isEqualTo(planned.getEdit());
+
+    other.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(range(0, 0, 0, 0), "# my web stack\n"))));
+    editor.await(uri, list -> list.stream().anyMatch(d -> d.getRange().getStart().getLine() == 2));
+    assertThat(errorCode(other.getTextDocumentService().resolveCodeAction(lazy)))
+        .isEqualTo(ResponseErrorCode.ContentModified.getValue());
+    other.shutdown().get(30, TimeUnit.SECONDS);
+    other.exit();
+    resolving.awaitExit();
+  }
+
+  /**
+   * An editor that cannot resolve an edit gets the fix-all action, with its edit, when it is asked for: by kind (as on
+   * save) or by the user; not when the editor asks by itself, as it does when the cursor moves, nor for other kinds.
+   */
+  @Test
+  void anEditorThatCannotResolveGetsTheFixAllActionWhenItIsAskedFor() throws Exception {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("restart-policy"));
+    Map<String, Boolean> offered = new LinkedHashMap<>();
+    for (CodeActionTriggerKind trigger : CodeActionTriggerKind.values()) {
+      for (List<String> only : List.of(List.<String>of(), List.of("source"), List.of("source.fixAll"),
+          List.of("quickfix"))) {
+        CodeActionContext context = new CodeActionContext(List.of(), only);
+        context.setTriggerKind(trigger);
+        List<CodeAction> actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+            new TextDocumentIdentifier(uri), range(1, 3, 1, 3), context)).get(30, TimeUnit.SECONDS).stream()
+            .map(Either::getRight).toList();
+        Optional<CodeAction> fixAll = actions.stream().filter(a -> a.getTitle().equals(CodeActions.FIX_ALL_TITLE))
+            .findFirst();
+        fixAll.ifPresent(a -> assertThat(a.getEdit()).isNotNull());
+        offered.put(trigger + " " + only, fixAll.isPresent());
+      }
+    }
+    assertThat(offered).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Invoked []", true, "Invoked [source]", true, "Invoked [source.fixAll]", true, "Invoked [quickfix]", false,
+        "Automatic []", false, "Automatic [source]", true, "Automatic [source.fixAll]", true,
+        "Automatic [quickfix]", false));
   }
 
   /**

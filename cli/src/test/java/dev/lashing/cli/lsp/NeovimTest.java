@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real editor: Neovim's built-in LSP client, headless, starts {@code lashing lsp} from the test class
- * path (the jar is built after the tests), receives the diagnostics of a compose file, applies the quick
- * fix of one finding and writes the file. Skips, saying so, when {@code nvim} is not installed
- * (scripts/install-test-tools.sh installs it).
+ * path (the jar is built after the tests), receives the diagnostics of a compose file, resolves the edit of
+ * the fix-all action, applies the quick fix of one finding and writes the file. Skips, saying so, when
+ * {@code nvim} is not installed (scripts/install-test-tools.sh installs it).
  */
 class NeovimTest {
   @TempDir Path dir;
@@ -54,6 +54,7 @@ class NeovimTest {
     List<String> result = Files.isRegularFile(out) ? Files.readAllLines(out) : List.of("no result; nvim said: " + log);
 
     assertThat(result).as("what nvim reported").contains("3:16:privileged", "1:2:restart-policy")
+        .contains("resolved: " + CodeActions.FIX_ALL_TITLE)
         .anyMatch(line -> line.equals("applied: Fix: set restart to unless-stopped [restart-policy]"));
     assertThat(process.exitValue()).isZero();
     assertThat(Files.readString(compose)).isEqualTo(COMPOSE + "    restart: unless-stopped\n");

@@ -1,6 +1,7 @@
 -- Drives Neovim's built-in LSP client against `lashing lsp` (started with LASHING_LSP_CMD, one argument
 -- per line), on the file named by LASHING_FILE: waits for the diagnostics, writes them to LASHING_OUT
--- ("line:col:code"), applies the quick fix whose title names LASHING_RULE, writes the buffer and quits.
+-- ("line:col:code"), resolves the edit of the fix-all action, applies the quick fix whose title names
+-- LASHING_RULE, writes the buffer and quits.
 -- Works with Neovim 0.7 (Debian 12) and later. Failures are written to LASHING_OUT as "error: ...".
 local out = os.getenv('LASHING_OUT')
 local function finish(lines, code)
@@ -49,6 +50,20 @@ local ok, failure = pcall(function()
   }
   local responses = vim.lsp.buf_request_sync(buffer, 'textDocument/codeAction', params, 60000)
   assert(responses, 'no answer to textDocument/codeAction')
+  -- "fix all safe findings" comes without its edit, which Neovim asks for with codeAction/resolve when applying it
+  for _, response in pairs(responses) do
+    for _, action in ipairs(response.result or {}) do
+      if action.kind == 'source.fixAll' then
+        assert(not action.edit, 'the fix-all action came with its edit')
+        local resolved = vim.lsp.buf_request_sync(buffer, 'codeAction/resolve', action, 60000)
+        for _, answer in pairs(resolved or {}) do
+          if answer.result and answer.result.edit then
+            table.insert(lines, 'resolved: ' .. answer.result.title)
+          end
+        end
+      end
+    end
+  end
   local applied = false
   for _, response in pairs(responses) do
     for _, action in ipairs(response.result or {}) do

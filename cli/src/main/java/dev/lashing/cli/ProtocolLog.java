@@ -9,9 +9,16 @@ import java.util.logging.Logger;
 /**
  * What the protocol library (lsp4j) logs while the language server runs, such as a malformed message from the
  * editor or an answer to no request, as one line each on standard error, which editors show in their log:
- * java.util.logging would print a stack trace of the library's own.
+ * java.util.logging would print a stack trace of the library's own. A cancel of a request already answered is not
+ * logged.
  */
 final class ProtocolLog extends Handler {
+  /**
+   * How lsp4j begins its warning of a cancel notification for a request it no longer runs: the protocol lets an editor
+   * cancel a request whose answer is on its way or arrived, so that is normal traffic, not a problem to log.
+   */
+  private static final String LATE_CANCEL = "Unmatched cancel notification";
+
   /** Held while installed: java.util.logging keeps its loggers, and so their settings, only weakly. */
   private final Logger logger = Logger.getLogger("org.eclipse.lsp4j");
   private final PrintWriter err;
@@ -31,6 +38,9 @@ final class ProtocolLog extends Handler {
   @Override
   public void publish(LogRecord record) {
     String message = record.getMessage() == null ? "" : record.getMessage();
+    if (message.startsWith(LATE_CANCEL)) {
+      return;
+    }
     Throwable thrown = record.getThrown();
     if (thrown != null && (thrown.getMessage() == null || !message.contains(thrown.getMessage()))) {
       message = message.isEmpty() ? thrown.toString() : message + ": " + thrown;

@@ -49,6 +49,26 @@ class LspCommandTest {
     assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception:\n");
   }
 
+  /**
+   * An editor may cancel a request whose answer is already on its way, or arrived: that is normal traffic, and the
+   * editor's log is left quiet.
+   */
+  @Test
+  void aCancelOfARequestAlreadyAnsweredIsNotLogged() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int code = serve(framed(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":1}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":\"two\",\"method\":\"shutdown\"}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":\"two\"}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}"), output);
+
+    assertThat(code).isZero();
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("\"name\":\"lashing\"");
+    assertThat(err.toString()).isEmpty();
+  }
+
   @Test
   void answersOverStandardStreamsAndExitsZeroAfterShutdown() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();

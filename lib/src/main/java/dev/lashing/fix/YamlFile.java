@@ -124,6 +124,8 @@ final class YamlFile {
   /** The anchors, in the order they are written, and where each one's {@code &name} starts. */
   private final List<ParsedYaml.Anchor> anchorList;
   private final int[] anchorTokens;
+  /** Where the next anchor of the same name starts, for each anchor: aliases after it refer to that one. */
+  private final int[] anchorRedefined;
   /** Where the aliases of each anchor name are written, in order. */
   private final Map<String, List<Integer>> aliasesByName = new HashMap<>();
 
@@ -157,6 +159,12 @@ final class YamlFile {
     for (int i = 0; i < anchorTokens.length; i++) {
       ParsedYaml.Anchor a = anchorList.get(i);
       anchorTokens[i] = text.lastIndexOf("&" + a.name(), a.valueStart());
+    }
+    this.anchorRedefined = new int[anchorTokens.length];
+    Map<String, Integer> nextOfName = new HashMap<>();
+    for (int i = anchorTokens.length - 1; i >= 0; i--) {
+      anchorRedefined[i] = nextOfName.getOrDefault(anchorList.get(i).name(), Integer.MAX_VALUE);
+      nextOfName.put(anchorList.get(i).name(), anchorTokens[i]);
     }
     for (ParsedYaml.Alias a : parsed.aliases()) {
       aliasesByName.computeIfAbsent(a.name(), name -> new ArrayList<>()).add(a.start());
@@ -415,15 +423,8 @@ final class YamlFile {
     int first = Arrays.binarySearch(anchorTokens, start);
     for (int i = first >= 0 ? first : -first - 1; i < anchorTokens.length && anchorTokens[i] < end; i++) {
       String name = anchorList.get(i).name();
-      int redefined = Integer.MAX_VALUE; // an alias after a later anchor of the same name refers to that one
-      for (int j = i + 1; j < anchorTokens.length; j++) {
-        if (anchorList.get(j).name().equals(name)) {
-          redefined = anchorTokens[j];
-          break;
-        }
-      }
       for (int alias : aliasesByName.getOrDefault(name, List.of())) {
-        if (alias > anchorTokens[i] && alias < redefined && (alias < start || alias >= end)) {
+        if (alias > anchorTokens[i] && alias < anchorRedefined[i] && (alias < start || alias >= end)) {
           return name;
         }
       }

@@ -53,7 +53,8 @@ final class PatchCommand {
     Arguments.addPolicyAndConfig(options);
     Arguments.addGateway(options);
     options.addOption(Option.builder().longOpt("network").hasArg().argName("NAME")
-        .desc("the network services move to from the default one (default: <project>_network)").build());
+        .desc("the network services move to from the default one (default: <project>_network, or"
+            + " <project>_network_2, _3... where the project declares it as other than a bridge of its own)").build());
     options.addOption(Option.builder().longOpt("backup-dir").hasArg().argName("DIR")
         .desc("host directory for the backup jobs' copies (default ./backups)").build());
     options.addOption(Option.builder().longOpt("no-backup").desc("add no backup jobs").build());

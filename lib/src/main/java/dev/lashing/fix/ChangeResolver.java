@@ -177,7 +177,7 @@ final class ChangeResolver {
         }
       }
     }
-    throw new Unwritable("cannot find the scalar to quote at " + finding.at());
+    throw new Unwritable("cannot find the scalar to quote");
   }
 
   /** Replacements and removals of list items, grouped by the item as written (a port range is one item). */
@@ -219,14 +219,15 @@ final class ChangeResolver {
         }
       }
       if (!indices.equals(new ArrayList<>(e.getValue().keySet()))) {
-        throw new Unwritable("the fix changes part of the item written at " + w.node.origin().at()
-            + " (it stands for " + indices.size() + " entries)");
+        // named by path: this round's text may not be the user's, so a position here could point elsewhere
+        throw new Unwritable("the fix changes only some of the " + indices.size() + " entries of " + path
+            + " that one item writes");
       }
       List<ItemChange> group = new ArrayList<>(e.getValue().values());
       boolean removing = group.stream().allMatch(ItemChange::removes);
       boolean replacing = group.stream().noneMatch(ItemChange::removes);
       if (!removing && !replacing) {
-        throw new Unwritable("the fix both removes and replaces the item at " + w.node.origin().at());
+        throw new Unwritable("the fix both removes and replaces entries of " + path + " that one item writes");
       }
       String user = WrittenPlaces.userKey(path.child(new Index(0)));
       if (removing) {

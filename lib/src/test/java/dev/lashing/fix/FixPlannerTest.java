@@ -383,6 +383,18 @@ class FixPlannerTest {
   }
 
   @Test
+  void aFixOfPartOfAPortRangeIsRefusedNamingTheListNotAPositionOfThisRoundsText() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"3000-3001:3000-3001\"\n");
+    f.fix("web", new Fix("rebind", Fix.Safety.SAFE, List.of(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        "127.0.0.1:3000:3000"))));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message())
+          .isEqualTo("the fix changes only some of the 2 entries of services.web.ports that one item writes");
+    });
+  }
+
+  @Test
   void overlappingFixesAreRejectedAndTheConflictNamed() {
     Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\"\n");
     f.fix("web", new Fix("drop", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "web", "ports"), 0))));

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,32 @@ class PatchCommandTest {
     assertThat(proxy.publishedPorts()).as("the gateway keeps its public port").singleElement()
         .satisfies(port -> assertThat(port.isBoundToAllInterfaces()).isTrue());
     assertThat(merged.project().services().get("api").publishedPorts()).isEmpty();
+  }
+
+  /**
+   * Naming image-digest asks for a patch that pins images and nothing else. The lock here lacks the database's image,
+   * so the backup job, which runs that image, is as unpinned as the database: the database's finding, not a new one.
+   */
+  @Test
+  void imageDigestCanBeTheOneRuleAPatchCoversWhenALockIsGiven() throws IOException {
+    Path dir = copy(GOLDEN.resolve("families/digests"), tmp.resolve("digests"));
+    Files.writeString(dir.resolve("partial.lock"), Files.readAllLines(dir.resolve("images.lock")).stream()
+        .filter(line -> !line.contains("postgres")).map(line -> line + "\n").collect(Collectors.joining()));
+
+    assertThat(patch(dir, "--rule", "image-digest")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("image-digest: the patch pins images to the digests of a lock; give it with"
+        + " --digests FILE");
+
+    assertThat(patch(dir, "-f", "compose.yaml", "--rule", "image-digest", "--digests", "partial.lock",
+        "-o", "hardening.patch.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    LoadResult merged = ProjectLoader.load(LoadOptions.of(dir, Map.of(), Path.of("compose.yaml"),
+        Path.of("hardening.patch.yml")));
+    RuleSettings production = RuleSettings.of(Policy.PRODUCTION);
+    List<String> unpinned = new Linter(RuleRegistry.discover()).lint(merged, production).stream()
+        .filter(f -> f.ruleId().equals("image-digest")).map(Finding::service).sorted().toList();
+    assertThat(unpinned).containsExactly("cache", "db", "db-backup", "unknown");
+    assertThat(merged.project().services().get("web").image().isDigestPinned()).isTrue();
+    assertThat(merged.project().services().get("web").readOnly()).as("no other rule's fix").isNull();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadResult;
+import dev.lashing.fix.DigestLock;
 import dev.lashing.model.Project;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,13 +98,19 @@ final class PatchRules {
   /**
    * The rules this patch resolves: the default set, plus and minus what was asked, that the policy runs.
    *
-   * @throws IllegalArgumentException for a rule that does not exist or that an override cannot fix
+   * @throws IllegalArgumentException for a rule that does not exist or that an override cannot fix (the digest rule
+   *     can be fixed with a digest lock only)
    */
   Set<String> covered(PatchOptions options, RuleSettings settings) {
     List<String> known = registry.ids();
     Set<String> patchable = patchable();
+    String digestRule = digestRule().orElse(null);
     for (String id : named(options)) {
-      if (!patchable.contains(id)) {
+      if (id.equals(digestRule) && options.digests() == DigestLock.NONE) {
+        throw new IllegalArgumentException(id + ": the patch pins images to the digests of a lock; give it with"
+            + " --digests FILE");
+      }
+      if (!patchable.contains(id) && !id.equals(digestRule)) {
         throw new IllegalArgumentException(known.contains(id)
             ? id + ": an override file cannot fix it; the patch covers " + String.join(", ", patchable)
             : RuleRegistry.unknownRule(id, known));

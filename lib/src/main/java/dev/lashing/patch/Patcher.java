@@ -16,6 +16,7 @@ import dev.lashing.source.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,8 +74,12 @@ public final class Patcher {
     PatchHeader.Summary summary = new PatchHeader.Summary(before, findings, filter, covered, gateways.names(),
         gateways.from(), network, rounds.jobs, compose);
     String text = PatchEmitter.write(new PatchHeader(rules).lines(options, load, summary, builder), builder.root());
-    Verified after = verify(load, text, patchFile, settings, filter, rounds.initial, before);
     BackupJobs.Plan plan = rounds.jobs;
+    Map<String, String> databaseOfJob = new HashMap<>();
+    if (plan != null) {
+      plan.jobs().forEach(job -> databaseOfJob.put(job.name(), job.database()));
+    }
+    Verified after = verify(load, text, patchFile, settings, filter, rounds.initial, before, databaseOfJob);
     return new PatchResult(text, before, after.load(), filter.actionable(rounds.initial), after.findings(),
         List.copyOf(covered), settings, compose,
         plan == null ? List.of() : plan.jobs().stream().map(BackupJobs.Job::name).toList(),
@@ -212,10 +217,11 @@ public final class Patcher {
 
   /**
    * Loads the finished text with the user's files and checks it: it loads, no covered finding with a fix is left,
-   * and no covered finding appears that the project did not have.
+   * and no covered finding appears that the project did not have. A backup job runs its database's image, so a
+   * finding of the job that its database has too (an image the digest lock does not know) is the database's, not new.
    */
   private Verified verify(LoadOptions load, String text, Path patchFile, RuleSettings settings, PatchFilter filter,
-      List<Finding> initial, LoadResult before) {
+      List<Finding> initial, LoadResult before, Map<String, String> databaseOfJob) {
     LoadResult after = loadText(load, text, patchFile, before);
     List<Finding> findings = linter.lint(after, settings);
     List<Finding> left = filter.actionable(findings);
@@ -228,9 +234,15 @@ public final class Patcher {
         earlier.merge(f.ruleId() + "\u0000" + f.service(), 1, Integer::sum);
       }
     }
+    Set<String> ruleAndService = new HashSet<>();
+    for (Finding f : findings) {
+      ruleAndService.add(f.ruleId() + "\u0000" + f.service());
+    }
     List<Finding> added = new ArrayList<>();
     for (Finding f : findings) {
+      String database = databaseOfJob.get(f.service());
       if (filter.covered().contains(f.ruleId()) && !f.isSuppressed()
+          && !(database != null && ruleAndService.contains(f.ruleId() + "\u0000" + database))
           && earlier.merge(f.ruleId() + "\u0000" + f.service(), -1, Integer::sum) < 0) {
         added.add(f);
       }

@@ -127,7 +127,7 @@ final class AuditCommand {
         .forEach(read::add);
     for (String option : List.of("cleanup-script", "log")) {
       String file = line.getOptionValue(option);
-      if (file != null && InputFiles.replacedBy(workingDirectory.resolve(file), read) != null) {
+      if (file != null && AtomicFiles.replacedInput(workingDirectory.resolve(file), read) != null) {
         throw new Arguments.UsageException("--" + option + " " + file + " is the inventory or a --state file, which "
             + "audit reads and never writes (nothing written)");
       }

@@ -237,7 +237,7 @@ final class GenerateCommand {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    return InputFiles.firstWords(file).startsWith(ComposeGenerator.HEADER);
+    return FirstWords.of(file).startsWith(ComposeGenerator.HEADER);
   }
 
   private String display(Path file) {

@@ -116,6 +116,7 @@ final class LintCommand {
 
     List<Finding> findings = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
+    List<Path> envFiles = new ArrayList<>();
     Map<Finding, Map<String, List<TextEdit>>> fixEdits = new LinkedHashMap<>();
     boolean planFixes = reports.stream().anyMatch(r -> r.reporter().showsFixEdits());
     boolean invalid = false;
@@ -129,6 +130,7 @@ final class LintCommand {
     for (ProjectOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
       fixEdits.putAll(outcome.fixEdits());
+      envFiles.addAll(outcome.envFiles());
       if (outcome.invalid()) {
         invalid = true;
         outcome.sources().forEach(sources::putIfAbsent);
@@ -137,7 +139,7 @@ final class LintCommand {
       }
     }
     Lashing.sortForReport(findings);
-    refuseToReplaceInputs(line, reports, sources.keySet());
+    refuseToReplaceInputs(line, reports, sources.keySet(), envFiles);
 
     if (line.hasOption("write-baseline")) {
       Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));
@@ -170,14 +172,18 @@ final class LintCommand {
 
   /**
    * Stops before anything is written when a report or the baseline to write is one of the files read: a compose
-   * or env file, the configuration, or for a report the baseline it is filtered by (a baseline may be written
-   * over itself).
+   * file, a file it brings in, a file of variables ({@code .env}, {@code --env-file}), the configuration, or for a
+   * report the baseline it is filtered by (a baseline may be written over itself).
    */
-  private void refuseToReplaceInputs(CommandLine line, List<ReportRequests.Request> reports, Set<String> read) {
+  private void refuseToReplaceInputs(CommandLine line, List<ReportRequests.Request> reports, Set<String> read,
+      List<Path> envFiles) {
     if (!line.hasOption("write-baseline") && reports.stream().allMatch(r -> r.file() == null)) {
       return; // everything goes to standard output
     }
     List<Path> inputs = new ArrayList<>(read.stream().map(workingDirectory::resolve).toList());
+    inputs.addAll(envFiles);
+    // also when the run could not read them
+    Arguments.values(line, "env-file").forEach(file -> inputs.add(workingDirectory.resolve(file)));
     Arguments.configFile(line, workingDirectory).ifPresent(inputs::add);
     if (line.hasOption("write-baseline")) {
       refuseToReplace(line.getOptionValue("write-baseline"), inputs);
@@ -190,7 +196,7 @@ final class LintCommand {
   }
 
   private void refuseToReplace(String output, List<Path> inputs) {
-    if (InputFiles.replacedBy(workingDirectory.resolve(output), inputs) != null) {
+    if (AtomicFiles.replacedInput(workingDirectory.resolve(output), inputs) != null) {
       throw new Arguments.UsageException(output + " is one of the files this run reads; lint never writes over "
           + "them (nothing written)");
     }
@@ -210,9 +216,9 @@ final class LintCommand {
    * What linting one project gave: its findings, the sources they point into, and the fix engine's edits of
    * each fixable finding when a report shows them.
    */
-  private record ProjectOutcome(List<Finding> findings, Map<String, SourceFile> sources, boolean invalid,
-      Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
-    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), false, Map.of());
+  private record ProjectOutcome(List<Finding> findings, Map<String, SourceFile> sources, List<Path> envFiles,
+      boolean invalid, Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
+    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), List.of(), false, Map.of());
   }
 
   /**
@@ -250,12 +256,13 @@ final class LintCommand {
       LoadResult result = lashing.loadLeniently(load, overlay);
       RuleSettings settings = Arguments.settings(line, config, first, firstText(result), policyFlag, lashing.rules());
       List<Finding> found = lashing.lint(result, settings);
-      return new ProjectOutcome(found, result.sources(), result.refused(),
+      return new ProjectOutcome(found, result.sources(), result.projectEnvironment().files(), result.refused(),
           planFixes && !result.refused() ? fixEdits(result, found) : Map.of());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);
       RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
-      return new ProjectOutcome(lashing.lintLoadFailure(errors, settings), readForCodeFrames(errors), true, Map.of());
+      return new ProjectOutcome(lashing.lintLoadFailure(errors, settings), readForCodeFrames(errors), List.of(), true,
+          Map.of());
     }
   }
 

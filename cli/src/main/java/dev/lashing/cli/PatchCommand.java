@@ -98,9 +98,6 @@ final class PatchCommand {
     String output = StandardOutput.fileNamedBy(line.getOptionValue("output"));
     List<Path> files = Arguments.values(line, "file").stream().map(Path::of).toList();
     List<Path> resolved = files.isEmpty() ? ComposeFiles.discover(workingDirectory, environment) : files;
-    if (output != null) {
-      refuseToReplace(output, resolved);
-    }
 
     Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();
@@ -127,8 +124,6 @@ final class PatchCommand {
       return Cli.INTERNAL_ERROR;
     }
     if (output != null) {
-      // the files the project brought in too: an env file, an extended or included file
-      refuseToReplace(output, result.before().sources().keySet().stream().map(Path::of).toList());
       refuseToReplaceAFileOfYours(output);
       try {
         AtomicFiles.write(workingDirectory.resolve(output), result.text());
@@ -173,22 +168,13 @@ final class PatchCommand {
     }
     boolean ours;
     try {
-      ours = PatchHeader.isPatch(InputFiles.firstWords(target));
+      ours = PatchHeader.isPatch(FirstWords.of(target));
     } catch (IOException unreadable) {
       ours = false;
     }
     if (!ours) {
       throw new Arguments.UsageException("-o " + output + " was not written by lashing patch (its first line is not "
           + "a patch's header); the patch never replaces a file of yours: move it away, or name another file");
-    }
-  }
-
-  /** Stops when {@code -o} names one of the files the project reads (relative names are to the working folder). */
-  private void refuseToReplace(String output, List<Path> read) {
-    List<Path> inputs = read.stream().map(workingDirectory::resolve).toList();
-    if (InputFiles.replacedBy(workingDirectory.resolve(output), inputs) != null) {
-      throw new Arguments.UsageException("-o " + output + " is one of the project's files; the patch never "
-          + "replaces them");
     }
   }
 }

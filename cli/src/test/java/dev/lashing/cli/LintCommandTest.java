@@ -79,8 +79,14 @@ class LintCommandTest {
     write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    env_file: app.env\n");
     write("app.env", "A=1\n");
     write(".lashing.yml", "policy: default\n");
+    write(".env", "TAG=1.27\n");
+    write("vars.env", "TAG=1.27\n");
     Files.createSymbolicLink(dir.resolve("link.yaml"), dir.resolve("compose.yaml"));
     List<List<String>> slips = List.of(
+        List.of("-o", ".env"),
+        List.of("--write-baseline", ".env"),
+        List.of("--env-file", "vars.env", "--format", "json=vars.env"),
+        List.of("--env-file", "missing.env", "-o", "missing.env"),
         List.of("--format", "json=compose.yaml"),
         List.of("-o", ".lashing.yml"),
         List.of("-o", "./compose.yaml"),
@@ -95,6 +101,9 @@ class LintCommandTest {
       assertThat(Files.readString(dir.resolve("compose.yaml"))).startsWith("services:");
       assertThat(Files.readString(dir.resolve("app.env"))).isEqualTo("A=1\n");
       assertThat(Files.readString(dir.resolve(".lashing.yml"))).isEqualTo("policy: default\n");
+      assertThat(Files.readString(dir.resolve(".env"))).isEqualTo("TAG=1.27\n");
+      assertThat(Files.readString(dir.resolve("vars.env"))).isEqualTo("TAG=1.27\n");
+      assertThat(dir.resolve("missing.env")).doesNotExist();
       assertThat(Files.isSymbolicLink(dir.resolve("link.yaml"))).isTrue();
     }
     // a report beside them, and a baseline rewritten in place, are written as asked

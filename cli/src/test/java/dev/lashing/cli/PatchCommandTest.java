@@ -24,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -315,18 +316,26 @@ class PatchCommandTest {
 
   /**
    * The patch never replaces a file the project reads, however it is named: through a symbolic link, or a file
-   * the compose file brings in (an env file, an extended or included file).
+   * the compose file brings in (an env file, an extended or included file, the variables of .env). Nor is it
+   * checked as if it were that file: the refusal is a usage error, not a patch that fails its own check.
    */
   @Test
   void thePatchNeverReplacesAFileTheProjectReads() throws IOException {
-    Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    env_file: app.env\n");
+    Files.writeString(tmp.resolve("compose.yaml"), "include: [sub.yml]\nservices:\n  web:\n    image: nginx:${TAG}\n"
+        + "    env_file: app.env\n  api:\n    extends: {file: base.yml, service: b}\n");
     Files.writeString(tmp.resolve("app.env"), "A=1\n");
+    Files.writeString(tmp.resolve(".env"), "TAG=1.27\n");
+    Files.writeString(tmp.resolve("base.yml"), "services: {b: {image: busybox:1.36}}\n");
+    Files.writeString(tmp.resolve("sub.yml"), "services: {db: {image: postgres:16}}\n");
     Files.createSymbolicLink(tmp.resolve("link.yaml"), tmp.resolve("compose.yaml"));
-    for (String output : List.of("app.env", "link.yaml", "./compose.yaml")) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    for (String name : List.of("compose.yaml", "app.env", ".env", "base.yml", "sub.yml")) {
+      kept.put(name, Files.readString(tmp.resolve(name)));
+    }
+    for (String output : List.of("app.env", "link.yaml", "./compose.yaml", ".env", "base.yml", "sub.yml")) {
       assertThat(patch(tmp, "-f", "compose.yaml", "-o", output)).as(output).isEqualTo(Cli.INVALID);
-      assertThat(err.toString()).as(output).contains("-o " + output + " is one of the project's files");
-      assertThat(Files.readString(tmp.resolve("app.env"))).isEqualTo("A=1\n");
-      assertThat(Files.readString(tmp.resolve("compose.yaml"))).startsWith("services:");
+      assertThat(err.toString()).as(output).contains(output + " is one of the project's files");
+      kept.forEach((name, text) -> assertThat(tmp.resolve(name)).as(output).hasContent(text));
     }
     assertThat(patch(tmp, "-f", "compose.yaml", "-o", "hardening.patch.yml")).isEqualTo(Cli.OK);
     assertThat(Files.readString(tmp.resolve("hardening.patch.yml"))).contains("services:");

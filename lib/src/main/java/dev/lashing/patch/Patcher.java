@@ -11,6 +11,7 @@ import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.load.ProjectLoader;
+import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class Patcher {
     PatchFilter filter = new PatchFilter(registry, covered, Set.copyOf(gateways.names()), policy);
     // The patch is never written while it is built: the loader reads its text in place of the output file.
     Path patchFile = load.workingDirectory().resolve(options.outputName()).toAbsolutePath().normalize();
+    refuseToReplaceWhatTheProjectReads(before, load.workingDirectory(), patchFile, options.outputName());
     Rounds rounds = new Rounds(load, patchFile, before.environment(), filter, backups, options,
         rules.digestRule().orElse("--digests"));
     // one round more than the patch may take, to tell whether the last one left anything
@@ -210,6 +212,20 @@ public final class Patcher {
       message.append("\n  ").append(d);
     }
     return new PatchException(message.toString());
+  }
+
+  /**
+   * Stops when the patch file is one the project reads (a compose file, one it includes or extends, an env file, its
+   * variables): the patch would replace it, and is checked as if it had.
+   */
+  private static void refuseToReplaceWhatTheProjectReads(LoadResult before, Path workingDirectory, Path patchFile,
+      String name) {
+    List<Path> read = new ArrayList<>();
+    before.sources().keySet().forEach(source -> read.add(workingDirectory.resolve(source)));
+    read.addAll(before.projectEnvironment().files());
+    if (AtomicFiles.replacedInput(patchFile, read) != null) {
+      throw new IllegalArgumentException(name + " is one of the project's files; the patch never replaces them");
+    }
   }
 
   /** The project with the finished patch, and its findings. */

@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -265,6 +266,30 @@ public final class AtomicFiles {
       } catch (IOException e) {
         // the process is stopping: nothing more can be done
       }
+    }
+  }
+
+  /**
+   * The input that writing {@code target} would replace, or null: the same path, or the same file through a
+   * symbolic link (a write follows it to the file it points to). What a run writes must never replace what it
+   * reads: a slip such as {@code -o compose.yaml} would put a report or a patch where the user's file was.
+   */
+  public static Path replacedInput(Path target, Collection<Path> inputs) {
+    Path written = target.toAbsolutePath().normalize();
+    for (Path input : inputs) {
+      Path read = input.toAbsolutePath().normalize();
+      if (read.equals(written) || sameFile(read, written)) {
+        return input;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false; // one of them cannot be read: it is not replaced through the other
     }
   }
 }

@@ -34,6 +34,7 @@ import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -180,6 +181,11 @@ public final class YamlReader {
       }
     } catch (MarkedYamlEngineException e) {
       throw new ComposeException(List.of(syntaxError(e)));
+    } catch (ReaderException e) {
+      // a character YAML does not allow (a control character, a lone surrogate): where it is, in code points
+      int at = source.offsetOfCodePoint(e.getPosition() + shift);
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, at),
+          "invalid YAML: " + e.getMessage() + String.format(" (U+%04X)", e.getCodePoint()));
     } catch (YamlEngineException e) {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }

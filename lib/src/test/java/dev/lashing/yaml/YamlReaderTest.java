@@ -181,6 +181,15 @@ class YamlReaderTest {
   }
 
   @Test
+  void aCharacterYamlDoesNotAllowIsPositionedWhereItIs() {
+    assertThat(errorOf("services:\n  web:\n    image: nginx:1.27\n    command: \"a\u0001b\"\n")).isEqualTo(
+        "compose.yaml:4:16: invalid YAML: special characters are not allowed (U+0001)");
+    // counted in code points by the parser: a character beyond the BMP before it, and a byte order mark
+    assertThat(errorOf("\uFEFF# \uD83D\uDE00\nservices: {web: {command: \"\u001B\"}}\n")).isEqualTo(
+        "compose.yaml:2:28: invalid YAML: special characters are not allowed (U+001B)");
+  }
+
+  @Test
   void aliasBombIsRefused() {
     String yaml = AliasBomb.ofLevels(12);
     // How fast the refusal comes is measured by scripts/hostile.sh, not here: a timed test fails on a busy machine.

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What Lashing does, in one place: load a project as Compose does, lint it, fix it, patch it, print its
@@ -98,6 +99,17 @@ public final class Lashing {
    */
   public Fixer.Result fix(LoadOptions project, RuleSettings settings, Fixer.Options options) {
     return new Fixer(rules).fix(project, settings, options);
+  }
+
+  /**
+   * The same for a project already loaded with {@code project} (an editor's text), fixing only the findings
+   * {@code fixing} accepts in every round.
+   *
+   * @throws Fixer.Unsettled when the fixes do not settle (a bug)
+   */
+  public Fixer.Result fix(LoadOptions project, LoadResult loaded, RuleSettings settings, Fixer.Options options,
+      Predicate<Finding> fixing) {
+    return new Fixer(rules).fix(project, loaded, settings, options, fixing);
   }
 
   /** An override file that hardens the project without touching its files. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Fixes a project's findings in its own files, in memory: lint, plan the fixes as text edits, apply them,
@@ -76,12 +77,15 @@ public final class Fixer {
    * @param files the files that change, in the order the project read them
    * @param fixed the findings fixed, each as found in the round that fixed it
    * @param skipped the fixable findings left, and why (from the last round)
+   * @param edits the edits of every round in one, by file name: what an editor applies to the text as it was loaded
    */
-  public record Result(List<FileFix> files, List<Finding> fixed, List<Skip> skipped) {
+  public record Result(List<FileFix> files, List<Finding> fixed, List<Skip> skipped,
+      Map<String, List<TextEdit>> edits) {
     public Result {
       files = List.copyOf(files);
       fixed = List.copyOf(fixed);
       skipped = List.copyOf(skipped);
+      edits = Map.copyOf(edits);
     }
 
     public boolean changes() {
@@ -114,15 +118,27 @@ public final class Fixer {
    * @throws Unsettled when the fixes do not settle
    */
   public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
+    return fix(load, loaded, settings, options, finding -> true);
+  }
+
+  /**
+   * Fixes only the findings {@code fixing} accepts, in every round (an editor's "fix this file"), of a project
+   * already loaded with {@code load}.
+   *
+   * @throws Unsettled when the fixes do not settle
+   */
+  public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options,
+      Predicate<Finding> fixing) {
     RuleSettings effective = enable(settings, options, digestRules);
-    Rounds rounds = new Rounds(load, loaded, effective, options);
+    Rounds rounds = new Rounds(load, loaded, effective, options, fixing);
     ConvergeLoop.Outcome outcome = new ConvergeLoop(new Linter(registry)).run(loaded, effective, MAX_ROUNDS, rounds);
     if (!outcome.settled()) {
       throw new Unsettled(rounds.broken != null
           ? "the fixed files would not load: " + rounds.broken.diagnostics().get(0)
           : "fixes still change the files after " + outcome.rounds() + " rounds");
     }
-    return new Result(rounds.files(), rounds.fixed, atOriginalPositions(rounds.skipped, rounds.firstFindings));
+    return new Result(rounds.files(), rounds.fixed, atOriginalPositions(rounds.skipped, rounds.firstFindings),
+        rounds.edits);
   }
 
   /** The rounds of one fix: the texts so far, what they fixed, and what is left. */
@@ -130,9 +146,13 @@ public final class Fixer {
     private final LoadOptions load;
     private final RuleSettings settings;
     private final Options options;
+    private final Predicate<Finding> fixing;
     private final Path base;
     private final Map<String, SourceFile> originals = new LinkedHashMap<>();
+    /** Each file's text as the next round reads it; from the first load, whose text may not be the file's. */
     private Map<String, String> texts = new HashMap<>();
+    /** The edits of the rounds so far, by file name, against the text the first round read. */
+    private final Map<String, List<TextEdit>> edits = new HashMap<>();
     private Map<String, String> next;
     private FixPlanner.Result plan;
     private final List<Finding> fixed = new ArrayList<>();
@@ -141,13 +161,18 @@ public final class Fixer {
     /** Why a round did not load, or null. */
     private ComposeException broken;
 
-    Rounds(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
+    Rounds(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options, Predicate<Finding> fixing) {
       this.load = load;
       this.settings = settings;
       this.options = options;
+      this.fixing = fixing;
       this.base = load.workingDirectory().toAbsolutePath().normalize();
       for (String name : loaded.composeFiles()) {
-        originals.put(name, loaded.sources().get(name));
+        SourceFile source = loaded.sources().get(name);
+        originals.put(name, source);
+        if (source != null) {
+          texts.put(name, source.text());
+        }
       }
     }
 
@@ -157,7 +182,7 @@ public final class Fixer {
         firstFindings = findings;
       }
       List<Skip> notNow = new ArrayList<>();
-      List<FixPlanner.Candidate> candidates = candidates(findings, current, settings, options, notNow);
+      List<FixPlanner.Candidate> candidates = candidates(findings, current, settings, options, fixing, notNow);
       plan = new FixPlanner(current).plan(candidates);
       notNow.addAll(plan.skipped());
       skipped = notNow;
@@ -171,6 +196,8 @@ public final class Fixer {
 
     @Override
     public void loaded(LoadResult result) {
+      plan.edits().forEach((name, round) -> edits.merge(name, round,
+          (before, after) -> TextEdits.compose(before, texts.get(name), after)));
       texts = next;
       for (FixPlanner.Candidate c : plan.applied()) {
         fixed.add(c.finding());
@@ -253,10 +280,11 @@ public final class Fixer {
 
   /** The findings to fix now, in report order; the others that have a fix go to {@code notNow}. */
   private List<FixPlanner.Candidate> candidates(List<Finding> findings, LoadResult load, RuleSettings settings,
-      Options options, List<Skip> notNow) {
+      Options options, Predicate<Finding> fixing, List<Skip> notNow) {
     List<FixPlanner.Candidate> candidates = new ArrayList<>();
     for (Finding f : findings) {
-      if (f.isSuppressed() || !options.rules().isEmpty() && !options.rules().contains(f.ruleId())) {
+      if (f.isSuppressed() || !options.rules().isEmpty() && !options.rules().contains(f.ruleId())
+          || !fixing.test(f)) {
         continue;
       }
       Fix fix = f.fix();

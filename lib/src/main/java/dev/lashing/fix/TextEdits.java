@@ -141,6 +141,43 @@ public final class TextEdits {
     return !applyWithin(text, from, to, edits).equals(text.substring(from, to));
   }
 
+  /**
+   * One set of edits of a text that does what {@code first} then {@code then} do: {@code first} applies to the text
+   * and gives {@code between}, to which {@code then} applies; each in the order they apply, and so is the result.
+   * An edit of {@code then} that touches text an edit of {@code first} wrote becomes one edit with it; the others
+   * stay as small as they were.
+   */
+  static List<TextEdit> compose(List<TextEdit> first, String between, List<TextEdit> then) {
+    List<TextEdit> composed = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    // how much longer the text before the next edit of first is in between than in the text first applies to
+    int shift = 0;
+    while (i < first.size() || j < then.size()) {
+      // a stretch of between that edits of either touch, made of edits each starting where the stretch so far ends
+      int from = i < first.size() && (j == then.size() || first.get(i).start() + shift <= then.get(j).start())
+          ? first.get(i).start() + shift : then.get(j).start();
+      int shiftBefore = shift;
+      int to = from;
+      List<TextEdit> thenInside = new ArrayList<>();
+      while (true) {
+        if (i < first.size() && first.get(i).start() + shift <= to) {
+          TextEdit e = first.get(i++);
+          to = Math.max(to, e.start() + shift + e.replacement().length());
+          shift += e.replacement().length() - (e.end() - e.start());
+        } else if (j < then.size() && then.get(j).start() <= to) {
+          TextEdit e = then.get(j++);
+          to = Math.max(to, e.end());
+          thenInside.add(new TextEdit(e.start() - from, e.end() - from, e.replacement()));
+        } else {
+          break;
+        }
+      }
+      composed.add(new TextEdit(from - shiftBefore, to - shift, apply(between.substring(from, to), thenInside)));
+    }
+    return composed;
+  }
+
   /** {@code text} from {@code from} to {@code to}, with the edits, which all lie within it, applied. */
   private static String applyWithin(String text, int from, int to, List<TextEdit> edits) {
     StringBuilder out = new StringBuilder(to - from + 256);

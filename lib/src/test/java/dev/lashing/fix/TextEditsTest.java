@@ -29,6 +29,21 @@ class TextEditsTest {
   }
 
   @Test
+  void composedEditsDoWhatBothRoundsDoAndStaySmallWhereTheyDoNotMeet() {
+    String text = "alpha beta gamma delta";
+    List<TextEdit> first = List.of(new TextEdit(0, 5, "A"), TextEdit.insert(11, "new "), new TextEdit(17, 22, "D"));
+    String between = TextEdits.apply(text, first);
+    assertThat(between).isEqualTo("A beta new gamma D");
+    // one inside what first wrote, one in text first left alone, one right after what first wrote
+    List<TextEdit> then = List.of(TextEdit.insert(1, "a"), new TextEdit(2, 6, "BETA"), TextEdit.insert(18, "!"));
+    List<TextEdit> composed = TextEdits.compose(first, between, then);
+    assertThat(TextEdits.apply(text, composed)).isEqualTo(TextEdits.apply(between, then))
+        .isEqualTo("Aa BETA new gamma D!");
+    assertThat(composed).containsExactly(new TextEdit(0, 5, "Aa"), new TextEdit(6, 10, "BETA"),
+        TextEdit.insert(11, "new "), new TextEdit(17, 22, "D!"));
+  }
+
+  @Test
   void identicalEditsCountOnce() {
     TextEdits edits = new TextEdits();
     edits.add(new TextEdit(0, 5, "HELLO"));

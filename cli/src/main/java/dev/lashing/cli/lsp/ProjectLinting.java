@@ -107,13 +107,14 @@ final class ProjectLinting {
       }
       Path base = files.get(0).getParent();
       RuleSettings settings = settings(config, files.get(0), overlay);
+      LoadOptions options = options(files, base);
       try {
-        LoadResult load = lashing.loadLeniently(options(files, base), overlay);
+        LoadResult load = lashing.loadLeniently(options, overlay);
         if (!current.getAsBoolean()) {
           return Optional.empty();
         }
         if (files.contains(document) || reads(load, base, document)) {
-          return Optional.of(linted(base, load, settings, document, opened));
+          return Optional.of(linted(base, options, load, settings, document, opened));
         }
       } catch (ComposeException e) {
         if (files.contains(document)) {
@@ -123,9 +124,10 @@ final class ProjectLinting {
       from = base.getParent();
     }
     RuleSettings settings = settings(config, document, overlay);
+    LoadOptions options = options(List.of(document), directory);
     try {
-      LoadResult load = lashing.loadLeniently(options(List.of(document), directory), overlay);
-      return current.getAsBoolean() ? Optional.of(linted(directory, load, settings, document, opened))
+      LoadResult load = lashing.loadLeniently(options, overlay);
+      return current.getAsBoolean() ? Optional.of(linted(directory, options, load, settings, document, opened))
           : Optional.empty();
     } catch (ComposeException e) {
       return Optional.of(failed(directory, errors(e), settings, document, opened));
@@ -147,7 +149,7 @@ final class ProjectLinting {
     return load.composeFiles().stream().anyMatch(name -> base.resolve(name).normalize().equals(document));
   }
 
-  private ProjectRun linted(Path base, LoadResult load, RuleSettings settings, Path document,
+  private ProjectRun linted(Path base, LoadOptions options, LoadResult load, RuleSettings settings, Path document,
       Map<Path, OpenDocuments.Document> opened) {
     List<Finding> findings = lashing.lint(load, settings);
     Set<Path> files = new LinkedHashSet<>();
@@ -155,7 +157,8 @@ final class ProjectLinting {
     load.composeFiles().forEach(name -> files.add(base.resolve(name).toAbsolutePath().normalize()));
     findings.stream().filter(f -> !f.at().isSynthetic() && load.sources().containsKey(f.at().file()))
         .forEach(f -> files.add(base.resolve(f.at().file()).toAbsolutePath().normalize()));
-    return new ProjectRun(document, base, load, findings, files, opened);
+    return new ProjectRun(document, base, new ProjectRun.Loaded(lashing, options, load, settings), findings, files,
+        opened);
   }
 
   private ProjectRun failed(Path base, List<Diagnostic> errors, RuleSettings settings, Path document,

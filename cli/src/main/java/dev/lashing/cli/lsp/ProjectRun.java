@@ -1,9 +1,13 @@
 package dev.lashing.cli.lsp;
 
+import dev.lashing.api.Lashing;
 import dev.lashing.fix.FixEdits;
+import dev.lashing.fix.Fixer;
 import dev.lashing.fix.TextEdit;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
+import dev.lashing.lint.RuleSettings;
+import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceFile;
 import java.nio.file.Path;
@@ -22,9 +26,12 @@ import java.util.Set;
  * editor spells it.
  */
 final class ProjectRun {
+  /** A project that loaded, and what fixing it as {@code lashing fix} does takes: how it was loaded and linted. */
+  record Loaded(Lashing lashing, LoadOptions options, LoadResult load, RuleSettings settings) {}
+
   private final Path document;
   private final Path base;
-  private final LoadResult load;
+  private final Loaded loaded;
   private final List<Finding> findings;
   private final Set<Path> files;
   private final Map<Path, OpenDocuments.Document> opened;
@@ -33,14 +40,14 @@ final class ProjectRun {
 
   /**
    * @param document the open document the run is for
-   * @param load the loaded project, or null when it did not load (the findings then say why)
+   * @param loaded the loaded project, or null when it did not load (the findings then say why)
    * @param files every file to publish diagnostics for, even none (so stale ones are cleared)
    */
-  ProjectRun(Path document, Path base, LoadResult load, List<Finding> findings, Set<Path> files,
+  ProjectRun(Path document, Path base, Loaded loaded, List<Finding> findings, Set<Path> files,
       Map<Path, OpenDocuments.Document> opened) {
     this.document = document;
     this.base = base;
-    this.load = load;
+    this.loaded = loaded;
     this.findings = List.copyOf(findings);
     this.files = Set.copyOf(files);
     this.opened = Map.copyOf(opened);
@@ -60,7 +67,7 @@ final class ProjectRun {
     allFindings.addAll(more);
     Set<Path> allFiles = new LinkedHashSet<>(files);
     allFiles.addAll(moreFiles);
-    return new ProjectRun(document, base, load, allFindings, allFiles, opened);
+    return new ProjectRun(document, base, loaded, allFindings, allFiles, opened);
   }
 
   /** The absolute path of a file named by a finding or a load result. */
@@ -79,7 +86,11 @@ final class ProjectRun {
 
   /** The findings shown in {@code file}, suppressed ones left out. */
   List<Finding> findingsIn(Path file) {
-    return findings.stream().filter(f -> !f.isSuppressed() && placeOf(f).equals(file)).toList();
+    return findings.stream().filter(f -> isShownIn(f, file)).toList();
+  }
+
+  private boolean isShownIn(Finding f, Path file) {
+    return !f.isSuppressed() && placeOf(f).equals(file);
   }
 
   /** The editor's version of an open document this run read, or null when it read the file from disk. */
@@ -95,7 +106,7 @@ final class ProjectRun {
 
   /** The text this run read for {@code name}, or null when it did not load. */
   SourceFile source(String name) {
-    return load == null ? null : load.sources().get(name);
+    return loaded == null ? null : loaded.load().sources().get(name);
   }
 
   /** The fix engine's edits for one finding, by file name; none when Compose refuses the project. */
@@ -104,20 +115,31 @@ final class ProjectRun {
   }
 
   /**
-   * The fix engine's edits for every safe fix of the findings shown in {@code file} that fit together, by file
-   * name. Kept for the run: an editor asks for code actions whenever the cursor moves, and planning every fix of a
-   * large file each time would keep the server busy.
+   * The edits, by file name, that fix the safe findings shown in {@code file} as {@code lashing fix} does: in
+   * rounds, until no such finding is left that can be fixed (two fixes of a service written as an alias both
+   * rewrite the alias, so the second waits for the first). Kept for the run: planning every fix of a large file
+   * takes seconds.
+   *
+   * @throws Fixer.Unsettled when the fixes do not settle (a bug of the fix engine)
    */
   synchronized Map<String, List<TextEdit>> safeFixEdits(Path file) {
-    return safeFixEdits.computeIfAbsent(file, shown -> {
-      List<Finding> safe = safelyFixable(shown);
-      return safe.isEmpty() || planner() == null ? Map.of() : planner().ofAll(safe);
-    });
+    return safeFixEdits.computeIfAbsent(file, shown -> safelyFixable(shown).isEmpty() || !fixable() ? Map.of()
+        : loaded.lashing().fix(loaded.options(), loaded.load(), loaded.settings(), Fixer.Options.safe(),
+            f -> isShownIn(f, shown) && isSafe(f)).edits());
   }
 
   /** The findings shown in {@code file} whose fix is safe. */
   List<Finding> safelyFixable(Path file) {
-    return findingsIn(file).stream().filter(f -> f.fix() != null && f.fix().safety() == Fix.Safety.SAFE).toList();
+    return findingsIn(file).stream().filter(ProjectRun::isSafe).toList();
+  }
+
+  private static boolean isSafe(Finding f) {
+    return f.fix() != null && f.fix().safety() == Fix.Safety.SAFE;
+  }
+
+  /** Whether fixes can be planned: Compose takes the project. */
+  private boolean fixable() {
+    return loaded != null && !loaded.load().refused();
   }
 
   /**
@@ -125,8 +147,8 @@ final class ProjectRun {
    * callers' lock.
    */
   private FixEdits planner() {
-    if (fixEdits == null && load != null && !load.refused()) {
-      fixEdits = new FixEdits(load);
+    if (fixEdits == null && fixable()) {
+      fixEdits = new FixEdits(loaded.load());
     }
     return fixEdits;
   }

@@ -339,6 +339,37 @@ class LanguageServerProtocolTest {
   }
 
   /**
+   * Fixes of a service written as an alias each rewrite the alias, so only one fits in a round; the fix-all edit
+   * makes what {@code lashing fix} writes after all its rounds, not the first round's.
+   */
+  @Test
+  void theFixAllEditMakesWhatLashingFixWritesAfterItsRounds() throws Exception {
+    String text = "x-common: &c\n  image: nginx:1.25\n  user: \"1000\"\nservices:\n  web: *c\n";
+    String uri = open("compose.yaml", text);
+    client.await(uri, having("restart-policy"));
+
+    CodeAction all = actions(uri, range(0, 0, 0, 0)).stream().filter(a -> a.getTitle().equals(CodeActions.FIX_ALL_TITLE))
+        .findFirst().orElseThrow();
+
+    assertThat(applied(text, all.getEdit(), uri)).isEqualTo("""
+        x-common: &c
+          image: nginx:1.25
+          user: "1000"
+        services:
+          web:
+            <<: *c
+            logging:
+              driver: json-file
+              options:
+                max-size: 10m
+                max-file: "3"
+            security_opt:
+              - no-new-privileges:true
+            restart: unless-stopped
+        """);
+  }
+
+  /**
    * Editors ask for code actions whenever the cursor moves; fixing every safe finding of a large file takes seconds.
    * An editor that resolves actions' edits gets the fix-all action without its edit, and resolve gives it the edit
    * the action carried before; resolving it once the text moved on is refused as ContentModified.

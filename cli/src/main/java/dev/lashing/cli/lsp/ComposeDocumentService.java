@@ -82,7 +82,7 @@ final class ComposeDocumentService implements TextDocumentService {
    * Why a request cannot be answered now, as the protocol says: before initialize, ServerNotInitialized; after
    * shutdown, InvalidRequest. Null while running.
    */
-  private <T> CompletableFuture<T> refused() {
+  <T> CompletableFuture<T> refused() {
     return switch (stage) {
       case RUNNING -> null;
       case STARTING -> CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(

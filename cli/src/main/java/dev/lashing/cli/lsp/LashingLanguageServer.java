@@ -22,6 +22,7 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -37,10 +38,15 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * Lashing as a language server: what it offers (incremental sync, diagnostics, quick fixes, hovers) and
  * its life cycle. The work is in {@link ComposeDocumentService}.
+ *
+ * <p>As an {@link Endpoint}, it is handed the requests and notifications no method takes: lsp4j would answer a
+ * request whose method starts with {@code $/} with a null result, where the protocol asks a server that does not
+ * implement it for MethodNotFound.
  */
-public final class LashingLanguageServer implements LanguageServer, LanguageClientAware {
+public final class LashingLanguageServer implements LanguageServer, LanguageClientAware, Endpoint {
   /** How long after the last change a lint starts: typing asks for one run, not one per key. */
   static final long DEBOUNCE_MILLIS = 150;
+  private static final String UNSUPPORTED = "lashing does not support this request";
 
   private final LintScheduler scheduler;
   private final ComposeDocumentService documents;
@@ -75,7 +81,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
         return e.getResponseError();
       }
       if (t instanceof UnsupportedOperationException) {
-        return new ResponseError(ResponseErrorCode.MethodNotFound, "lashing does not support this request", null);
+        return new ResponseError(ResponseErrorCode.MethodNotFound, UNSUPPORTED, null);
       }
     }
     Throwable cause = thrown.getCause() != null ? thrown.getCause() : thrown;
@@ -131,6 +137,10 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   @Override
   public CompletableFuture<Object> shutdown() {
+    CompletableFuture<Object> refused = documents.refused();
+    if (refused != null) {
+      return refused; // a second shutdown is a request after shutdown
+    }
     documents.stop();
     scheduler.close();
     return CompletableFuture.completedFuture(null);
@@ -150,6 +160,17 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
   public int exitCode() {
     return documents.stopped() ? 0 : 1;
   }
+
+  /** A request no method takes, {@code $/} ones included: MethodNotFound, as the protocol says. */
+  @Override
+  public CompletableFuture<?> request(String method, Object parameter) {
+    return CompletableFuture.failedFuture(new ResponseErrorException(
+        new ResponseError(ResponseErrorCode.MethodNotFound, UNSUPPORTED, null)));
+  }
+
+  /** A notification no method takes is dropped, as the protocol allows. */
+  @Override
+  public void notify(String method, Object parameter) {}
 
   @Override
   public TextDocumentService getTextDocumentService() {

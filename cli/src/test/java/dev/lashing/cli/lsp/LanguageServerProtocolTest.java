@@ -61,6 +61,7 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -81,6 +82,8 @@ class LanguageServerProtocolTest {
   @TempDir Path dir;
   private final Client client = new Client();
   private LanguageServer server;
+  /** The same server's endpoint, for messages lsp4j's client has no method for. */
+  private Endpoint endpoint;
   private LashingLanguageServer implementation;
 
   /** Records what the server publishes; tests wait for what they expect. */
@@ -130,7 +133,9 @@ class LanguageServerProtocolTest {
   @BeforeEach
   void start() throws Exception {
     implementation = new LashingLanguageServer(Map.of(), 20);
-    server = connect(implementation, client);
+    Launcher<LanguageServer> launcher = launch(implementation, client);
+    server = launcher.getRemoteProxy();
+    endpoint = launcher.getRemoteEndpoint();
     InitializeParams init = new InitializeParams();
     init.setCapabilities(new ClientCapabilities());
     var capabilities = server.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
@@ -140,6 +145,11 @@ class LanguageServerProtocolTest {
 
   /** The editor's side of a server, talking JSON-RPC to it over a pair of pipes, not initialized yet. */
   private static LanguageServer connect(LashingLanguageServer implementation, LanguageClient client)
+      throws IOException {
+    return launch(implementation, client).getRemoteProxy();
+  }
+
+  private static Launcher<LanguageServer> launch(LashingLanguageServer implementation, LanguageClient client)
       throws IOException {
     // NIO pipes, not java.io's Piped streams, which break once the thread that last wrote has ended
     Pipe toServer = Pipe.open();
@@ -153,12 +163,14 @@ class LanguageServerProtocolTest {
     serverLauncher.startListening();
     Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     clientLauncher.startListening();
-    return clientLauncher.getRemoteProxy();
+    return clientLauncher;
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.shutdown().get(30, TimeUnit.SECONDS);
+    if (implementation.exitCode() != 0) { // unless the test shut it down
+      server.shutdown().get(30, TimeUnit.SECONDS);
+    }
     server.exit();
     implementation.awaitExit();
     assertThat(implementation.exitCode()).isZero();
@@ -493,15 +505,21 @@ class LanguageServerProtocolTest {
     client.await(main, having("non-root-user"));
   }
 
-  /** A request the server does not support is told so as the protocol says, with no Java stack trace. */
+  /**
+   * A request the server does not support is told so as the protocol says, with no Java stack trace: one whose
+   * method starts with $/ too (only such notifications may be dropped without an answer).
+   */
   @Test
   void unsupportedRequestsAreMethodNotFoundWithoutAStackTrace() throws Exception {
     String uri = open("compose.yaml", WEB);
     var completion = server.getTextDocumentService().completion(
         new CompletionParams(new TextDocumentIdentifier(uri), new Position(1, 2)));
     var command = server.getWorkspaceService().executeCommand(new ExecuteCommandParams("lashing.nothing", List.of()));
+    endpoint.notify("$/lashing.nothing", Map.of());
+    var dollar = endpoint.request("$/lashing.nothing", Map.of());
+    var unknown = endpoint.request("lashing/nothing", Map.of());
 
-    for (CompletableFuture<?> answer : List.of(completion, command)) {
+    for (CompletableFuture<?> answer : List.of(completion, command, dollar, unknown)) {
       ExecutionException e = catchThrowableOfType(() -> answer.get(30, TimeUnit.SECONDS), ExecutionException.class);
       ResponseError error = ((ResponseErrorException) e.getCause()).getResponseError();
       assertThat(error.getCode()).isEqualTo(ResponseErrorCode.MethodNotFound.getValue());
@@ -558,6 +576,8 @@ class LanguageServerProtocolTest {
 
     server.shutdown().get(30, TimeUnit.SECONDS);
     assertThat(errorCode(server.getTextDocumentService().hover(hover))).isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
+    assertThat(errorCode(server.shutdown())).as("a second shutdown")
+        .isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
   }
 
   private static int errorCode(CompletableFuture<?> answer) {

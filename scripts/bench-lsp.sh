@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How `lashing lsp` keeps up with a large compose file, through Neovim's built-in LSP client (headless):
-# the time to the first diagnostics, a hover's answer time while a lint of a new edit runs (it answers from
-# the latest run, so it should not wait for the lint), the time to the diagnostics of the edit, the time a code
+# the time to the first diagnostics, a hover's answer time while a lint of a new edit runs (it is refused as
+# ContentModified, as the latest run read older text, so it should not wait for the lint), the time to the diagnostics of the edit, the time a code
 # action request takes at a finding, asked twice, and the time to resolve "fix all safe findings in this file" when it
 # came without its edit (planned then, not at every request). The server
 # runs as an editor starts it, through bin/lashing (the built distribution's runtime and cache when there is one).

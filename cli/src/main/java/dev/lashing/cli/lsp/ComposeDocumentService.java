@@ -31,7 +31,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /**
  * The open compose files: each change schedules a lint of the document's project, whose diagnostics are
  * published for every file of that project; code actions and hovers answer from the latest run, without
- * waiting for one. A closed document's text, run and diagnostics are dropped.
+ * waiting for one, and are refused as ContentModified while the text that run read has changed since. A closed
+ * document's text, run and diagnostics are dropped.
  */
 final class ComposeDocumentService implements TextDocumentService {
   private final OpenDocuments documents = new OpenDocuments();
@@ -319,7 +320,13 @@ final class ComposeDocumentService implements TextDocumentService {
     }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     ProjectRun run = path == null ? null : runs.get(path);
-    return CompletableFuture.completedFuture(
-        run == null ? null : Hovers.at(run, path, params.getPosition(), linting.registry()));
+    if (run == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (isStale(run)) {
+      // its findings are those of the text before the change, at the positions they had there
+      return contentModified("the document changed since it was last linted");
+    }
+    return CompletableFuture.completedFuture(Hovers.at(run, path, params.getPosition(), linting.registry()));
   }
 }

@@ -601,6 +601,31 @@ class LanguageServerProtocolTest {
         .isNull();
   }
 
+  /**
+   * A hover asked for right after a change, before the new text is linted, must not describe the findings of the old
+   * text: it is refused as code actions are (or, on a machine slow enough that the new text was linted first, made
+   * for the new text).
+   */
+  @Test
+  void hoversForTextNotLintedYetAreRefusedAsContentModified() throws Exception {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged"));
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(range(3, 16, 3, 20), "false"))));
+
+    CompletableFuture<Hover> answer = server.getTextDocumentService()
+        .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 17)));
+
+    try {
+      assertThat(answer.get(30, TimeUnit.SECONDS)).as("the hover of privileged: false").isNull();
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(ResponseErrorException.class);
+      assertThat(((ResponseErrorException) e.getCause()).getResponseError().getCode())
+          .isEqualTo(ResponseErrorCode.ContentModified.getValue());
+    }
+  }
+
   @Test
   void diagnosticsAndHoversNeverQuoteASecret() throws Exception {
     String text = "services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass Qx7unique\n"

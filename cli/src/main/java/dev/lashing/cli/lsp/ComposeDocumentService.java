@@ -43,6 +43,7 @@ final class ComposeDocumentService implements TextDocumentService {
   private final LintScheduler scheduler;
   private volatile LanguageClient client;
   private volatile boolean documentChanges;
+  private volatile boolean takesActions;
   private volatile boolean resolvesEdits;
   /** Where the protocol's life cycle is: documents are taken between initialize and shutdown only. */
   private volatile Stage stage = Stage.STARTING;
@@ -56,11 +57,13 @@ final class ComposeDocumentService implements TextDocumentService {
 
   /**
    * @param documentChanges whether the editor takes versioned document edits
+   * @param takesActions whether the editor takes code actions as literals (codeActionLiteralSupport)
    * @param resolvesEdits whether the editor asks {@code codeAction/resolve} for the edit of an action that has none
    */
-  void connect(LanguageClient client, boolean documentChanges, boolean resolvesEdits) {
+  void connect(LanguageClient client, boolean documentChanges, boolean takesActions, boolean resolvesEdits) {
     this.client = client;
     this.documentChanges = documentChanges;
+    this.takesActions = takesActions;
     this.resolvesEdits = resolvesEdits;
   }
 
@@ -259,6 +262,10 @@ final class ComposeDocumentService implements TextDocumentService {
     if (refused != null) {
       return refused;
     }
+    if (!takesActions) {
+      // the protocol gives such an editor commands, which it runs by workspace/executeCommand: lashing has none
+      return CompletableFuture.completedFuture(List.of());
+    }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     ProjectRun run = path == null ? null : runs.get(path);
     if (run == null) {
@@ -283,6 +290,11 @@ final class ComposeDocumentService implements TextDocumentService {
     CompletableFuture<CodeAction> refused = refused();
     if (refused != null) {
       return refused;
+    }
+    if (unresolved == null || unresolved.getTitle() == null) {
+      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.InvalidParams, "codeAction/resolve takes a code action as textDocument/codeAction gave it",
+          null)));
     }
     CodeActions.FixAllData data = CodeActions.FixAllData.from(unresolved.getData());
     if (data == null) {

@@ -1,13 +1,22 @@
 package dev.lashing.cli.lsp;
 
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import dev.lashing.cli.InstalledRules;
 import dev.lashing.cli.Version;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
@@ -72,7 +81,37 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
    */
   public static Launcher<LanguageClient> launcher(LashingLanguageServer server, InputStream in, OutputStream out) {
     return new LSPLauncher.Builder<LanguageClient>().setLocalService(server).setRemoteInterface(LanguageClient.class)
-        .setInput(in).setOutput(out).setExceptionHandler(LashingLanguageServer::responseTo).create();
+        .setInput(in).setOutput(out).setExceptionHandler(LashingLanguageServer::responseTo)
+        .configureGson(gson -> gson.registerTypeAdapterFactory(new CodeActionOrNone())).create();
+  }
+
+  /**
+   * Reads a code action that is not a JSON object (the params of a {@code codeAction/resolve} that are no code action)
+   * as none, which resolve refuses as InvalidParams: lsp4j would answer that the whole message could not be parsed.
+   */
+  private static final class CodeActionOrNone implements TypeAdapterFactory {
+    @Override
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+      if (type.getRawType() != CodeAction.class) {
+        return null;
+      }
+      TypeAdapter<T> action = gson.getDelegateAdapter(this, type);
+      return new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, T value) throws IOException {
+          action.write(out, value);
+        }
+
+        @Override
+        public T read(JsonReader in) throws IOException {
+          if (in.peek() != JsonToken.BEGIN_OBJECT) {
+            in.skipValue();
+            return null;
+          }
+          return action.read(in);
+        }
+      };
+    }
   }
 
   private static ResponseError responseTo(Throwable thrown) {
@@ -92,7 +131,7 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
   @Override
   public void connect(LanguageClient client) {
     this.client = client;
-    documents.connect(client, false, false);
+    documents.connect(client, false, false, false);
   }
 
   @Override
@@ -105,11 +144,12 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
         && Boolean.TRUE.equals(workspaceCapabilities.getDidChangeWatchedFiles().getDynamicRegistration());
     var codeActionSupport = capabilities == null || capabilities.getTextDocument() == null ? null
         : capabilities.getTextDocument().getCodeAction();
+    boolean takesActions = codeActionSupport != null && codeActionSupport.getCodeActionLiteralSupport() != null;
     var resolveSupport = codeActionSupport == null ? null : codeActionSupport.getResolveSupport();
     // an action without its edit is resolved only by editors that take actions as literals and resolve their edits
-    boolean resolvesEdits = resolveSupport != null && codeActionSupport.getCodeActionLiteralSupport() != null
-        && resolveSupport.getProperties() != null && resolveSupport.getProperties().contains("edit");
-    documents.connect(client, documentChanges, resolvesEdits);
+    boolean resolvesEdits = takesActions && resolveSupport != null && resolveSupport.getProperties() != null
+        && resolveSupport.getProperties().contains("edit");
+    documents.connect(client, documentChanges, takesActions, resolvesEdits);
     documents.start();
 
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();

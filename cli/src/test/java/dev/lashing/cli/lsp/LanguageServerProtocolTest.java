@@ -137,10 +137,19 @@ class LanguageServerProtocolTest {
     server = launcher.getRemoteProxy();
     endpoint = launcher.getRemoteEndpoint();
     InitializeParams init = new InitializeParams();
-    init.setCapabilities(new ClientCapabilities());
+    // an editor that takes code actions as literals, as editors do since LSP 3.8, and does not resolve their edits
+    TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+    text.setCodeAction(codeActionLiterals());
+    init.setCapabilities(new ClientCapabilities(null, text, null));
     var capabilities = server.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
     assertThat(capabilities.getHoverProvider().getLeft()).isTrue();
     server.initialized(new InitializedParams());
+  }
+
+  private static CodeActionCapabilities codeActionLiterals() {
+    return new CodeActionCapabilities(
+        new CodeActionLiteralSupportCapabilities(new CodeActionKindCapabilities(List.of("quickfix", "source.fixAll"))),
+        false);
   }
 
   /** The editor's side of a server, talking JSON-RPC to it over a pair of pipes, not initialized yet. */
@@ -396,9 +405,7 @@ class LanguageServerProtocolTest {
     LashingLanguageServer resolving = new LashingLanguageServer(Map.of(), 20);
     LanguageServer other = connect(resolving, editor);
     InitializeParams init = new InitializeParams();
-    CodeActionCapabilities codeActions = new CodeActionCapabilities(
-        new CodeActionLiteralSupportCapabilities(new CodeActionKindCapabilities(List.of("quickfix", "source.fixAll"))),
-        false);
+    CodeActionCapabilities codeActions = codeActionLiterals();
     codeActions.setResolveSupport(new CodeActionResolveSupportCapabilities(List.of("edit")));
     TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
     text.setCodeAction(codeActions);
@@ -460,6 +467,43 @@ class LanguageServerProtocolTest {
         "Invoked []", true, "Invoked [source]", true, "Invoked [source.fixAll]", true, "Invoked [quickfix]", false,
         "Automatic []", false, "Automatic [source]", true, "Automatic [source.fixAll]", true,
         "Automatic [quickfix]", false));
+  }
+
+  /**
+   * The protocol gives an editor that takes no code action literals Command objects, run through
+   * workspace/executeCommand, which lashing does not implement: such an editor is offered no action.
+   */
+  @Test
+  void anEditorThatTakesNoCodeActionLiteralsIsOfferedNoAction() throws Exception {
+    String uri = write("compose.yaml", WEB);
+    Client editor = new Client();
+    LashingLanguageServer plain = new LashingLanguageServer(Map.of(), 20);
+    LanguageServer other = connect(plain, editor);
+    InitializeParams init = new InitializeParams();
+    init.setCapabilities(new ClientCapabilities());
+    other.initialize(init).get(30, TimeUnit.SECONDS);
+    other.initialized(new InitializedParams());
+    other.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, WEB)));
+    editor.await(uri, having("restart-policy"));
+
+    assertThat(other.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
+        range(1, 3, 1, 3), new CodeActionContext(List.of()))).get(30, TimeUnit.SECONDS)).isEmpty();
+    other.shutdown().get(30, TimeUnit.SECONDS);
+    other.exit();
+    plain.awaitExit();
+  }
+
+  /** codeAction/resolve without a code action is told so as the protocol says, not as an internal error. */
+  @Test
+  void resolvingSomethingThatIsNoCodeActionIsInvalidParams() throws Exception {
+    for (Object params : java.util.Arrays.asList(null, 42, List.of("x"), Map.of())) {
+      ExecutionException e = catchThrowableOfType(
+          () -> endpoint.request("codeAction/resolve", params).get(30, TimeUnit.SECONDS), ExecutionException.class);
+      ResponseError error = ((ResponseErrorException) e.getCause()).getResponseError();
+      assertThat(error.getCode()).as("%s", params).isEqualTo(ResponseErrorCode.InvalidParams.getValue());
+      assertThat(error.getMessage())
+          .isEqualTo("codeAction/resolve takes a code action as textDocument/codeAction gave it");
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.lashing.fix;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.load.LoadResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +23,8 @@ public final class FixEdits {
    * empty when it has no fix, is suppressed, or its fix cannot be written.
    */
   public Map<String, List<TextEdit>> of(Finding finding) {
-    return ofAll(List.of(finding));
-  }
-
-  /**
-   * The edits of every given finding's fix that fits with the fixes before it (a fix that overlaps an
-   * earlier one waits, as in one round of {@code lashing fix}), by file name.
-   */
-  public Map<String, List<TextEdit>> ofAll(List<Finding> findings) {
-    List<FixPlanner.Candidate> candidates = new ArrayList<>();
-    for (Finding f : findings) {
-      Fix fix = f.fix();
-      if (fix != null && !f.isSuppressed()) {
-        candidates.add(new FixPlanner.Candidate(f, fix));
-      }
-    }
-    return candidates.isEmpty() ? Map.of() : planner.plan(candidates).edits();
+    Fix fix = finding.fix();
+    return fix == null || finding.isSuppressed() ? Map.of()
+        : planner.plan(List.of(new FixPlanner.Candidate(finding, fix))).edits();
   }
 }

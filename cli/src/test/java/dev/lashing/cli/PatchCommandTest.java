@@ -274,6 +274,29 @@ class PatchCommandTest {
     assertThat(out.toString()).contains("networks: [shop_network]");
   }
 
+  /** A network under another key may carry the name Compose would give the patch's network: that name is taken. */
+  @Test
+  void servicesDoNotMoveOntoANetworkThatHasTheNameUnderAnotherKey() throws IOException {
+    Files.writeString(tmp.resolve("compose.yaml"), """
+        name: shop
+        services:
+          web:
+            image: nginx:1.27
+          api:
+            image: ghcr.io/acme/api:1.0
+            networks: [back]
+        networks:
+          back:
+            name: shop_shop_network
+            internal: true
+        """);
+    assertThat(patch(tmp, "--rule", "implicit-default-network", "-o", "hardening.patch.yml")).isEqualTo(Cli.OK);
+    LoadResult merged = ProjectLoader.load(LoadOptions.of(tmp, Map.of(), Path.of("compose.yaml"),
+        Path.of("hardening.patch.yml")));
+    assertThat(merged.project().services().get("web").networks().keySet()).containsExactly("shop_network_2");
+    assertThat(merged.project().networks().get("shop_network_2").name().value()).isEqualTo("shop_shop_network_2");
+  }
+
   @Test
   void diffShowsTheEffectiveConfigurationBeforeAndAfter() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));

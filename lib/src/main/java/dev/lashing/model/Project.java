@@ -47,15 +47,21 @@ public record Project(
 
   /**
    * Whether services may be moved onto the network of that key when nobody chose it for them: the project does not
-   * declare it (the move declares it), or declares it as a bridge of its own, as the default network is. An internal
-   * one has no way out (published ports stop working), an external one or one named outside the project is shared
-   * with something else, another driver is another kind of network: moving services there changes more than tiers.
+   * declare it (the move declares it) nor gives another network the name Compose would give it, or declares it as a
+   * bridge of its own, as the default network is. An internal one has no way out (published ports stop working), an
+   * external one or one named outside the project is shared with something else, another driver is another kind of
+   * network: moving services there changes more than tiers.
    */
   public boolean mayMoveServicesOnto(String key) {
     Network network = networks.get(key);
-    return network == null
-        || !network.isInternal() && !network.isExternal()
-            && (network.driver() == null || network.driver().value().equals("bridge"))
-            && (network.name() == null || network.name().value().equals(name + "_" + key));
+    if (network == null) {
+      // the move declares it, and Compose names it <project>_<key>: a network under another key may have that name
+      String created = name + "_" + key;
+      return networks.values().stream().noneMatch(other -> other.name() != null
+          && other.name().value().equals(created));
+    }
+    return !network.isInternal() && !network.isExternal()
+        && (network.driver() == null || network.driver().value().equals("bridge"))
+        && (network.name() == null || network.name().value().equals(name + "_" + key));
   }
 }

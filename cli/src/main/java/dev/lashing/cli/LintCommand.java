@@ -144,7 +144,7 @@ final class LintCommand {
     if (line.hasOption("write-baseline")) {
       Path file = workingDirectory.resolve(line.getOptionValue("write-baseline"));
       try {
-        Baseline.write(file, findings, sources);
+        Baseline.write(file, findings, sources, workingDirectory);
       } catch (IOException e) {
         throw new IoErrors.FileProblem(IoErrors.cannotWrite(line.getOptionValue("write-baseline"), e), e);
       }
@@ -154,7 +154,7 @@ final class LintCommand {
     }
     if (line.hasOption("baseline")) {
       findings = Baseline.read(workingDirectory.resolve(line.getOptionValue("baseline")),
-          line.getOptionValue("baseline")).apply(findings, sources);
+          line.getOptionValue("baseline")).apply(findings, sources, workingDirectory);
     }
 
     LintReport masked = new LintReport(findings, registry.rules().stream().map(Rule::info).toList(), sources,

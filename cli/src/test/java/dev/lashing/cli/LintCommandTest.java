@@ -33,12 +33,7 @@ class LintCommandTest {
   }
 
   private int lint(String... args) {
-    String[] full = new String[args.length + 1];
-    full[0] = "lint";
-    System.arraycopy(args, 0, full, 1, args.length);
-    out = new StringWriter();
-    err = new StringWriter();
-    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(full);
+    return lintIn(dir, args);
   }
 
   private void write(String name, String text) throws IOException {
@@ -177,6 +172,38 @@ class LintCommandTest {
     assertThat(lint("--quiet", "--baseline", "baseline.json")).isEqualTo(Cli.FINDINGS);
     assertThat(out.toString().lines().filter(l -> l.contains("duplicate-published-port")).toList())
         .singleElement().asString().startsWith("compose.yaml:6:");
+  }
+
+  /**
+   * A baseline names files from its own folder, so a hook run in the project and CI run from the repository's root
+   * match the same findings; one written when files were named from the working directory still matches.
+   */
+  @Test
+  void aBaselineMatchesFromAnyWorkingDirectory() throws IOException {
+    write("proj/compose.yaml", DUPLICATE_PORTS);
+    Path project = dir.resolve("proj");
+    assertThat(lintIn(project, "--write-baseline", "baseline.json", "compose.yaml")).isEqualTo(Cli.OK);
+    assertThat(lint("--quiet", "--baseline", "proj/baseline.json", "proj/compose.yaml")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).doesNotContain("duplicate-published-port");
+
+    assertThat(lint("--write-baseline", "proj/from-root.json", "proj/compose.yaml")).isEqualTo(Cli.OK);
+    assertThat(Files.readString(project.resolve("from-root.json"))).contains("\"file\": \"compose.yaml\"")
+        .isEqualTo(Files.readString(project.resolve("baseline.json")));
+    assertThat(lintIn(project, "--quiet", "--baseline", "from-root.json", "compose.yaml")).isEqualTo(Cli.OK);
+
+    // written in the working directory, then moved beside the project: its names are the working directory's
+    assertThat(lint("--write-baseline", "root.json", "proj/compose.yaml")).isEqualTo(Cli.OK);
+    Files.move(dir.resolve("root.json"), project.resolve("moved.json"));
+    assertThat(lint("--quiet", "--baseline", "proj/moved.json", "proj/compose.yaml")).isEqualTo(Cli.OK);
+  }
+
+  private int lintIn(Path workingDirectory, String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "lint";
+    System.arraycopy(args, 0, full, 1, args.length);
+    out = new StringWriter();
+    err = new StringWriter();
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), workingDirectory).run(full);
   }
 
   @Test

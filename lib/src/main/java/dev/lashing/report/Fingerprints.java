@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Identities of findings that survive unrelated edits, for baselines, SARIF's {@code partialFingerprints}
@@ -42,11 +43,20 @@ public final class Fingerprints {
 
   /** The fingerprint of a finding that is the first of its kind (occurrence 0); {@code file} may be null. */
   public static String of(Finding finding, SourceFile file) {
-    return hash(sha256(), key(finding, file), 0);
+    return hash(sha256(), key(finding, file, UnaryOperator.identity()), 0);
   }
 
   /** The fingerprints of all of a run's findings, in order, with occurrences counted among them. */
   public static List<String> of(List<Finding> findings, Map<String, SourceFile> sources) {
+    return of(findings, sources, UnaryOperator.identity());
+  }
+
+  /**
+   * The same, with each file named by {@code fileName} of the name positions give it instead (a baseline names
+   * files from its own folder, so that it matches from any working directory).
+   */
+  public static List<String> of(List<Finding> findings, Map<String, SourceFile> sources,
+      UnaryOperator<String> fileName) {
     // Each finding's fingerprint as the first of its kind, side by side (a digest costs a few microseconds, and a
     // large report has a million findings); then the occurrences counted in order, by that first fingerprint (a
     // digest of the fields rather than the fields themselves: a long line is in the key of each finding).
@@ -55,7 +65,7 @@ public final class Fingerprints {
       MessageDigest sha = sha256();
       List<String> fingerprints = new ArrayList<>(to - from);
       for (Finding f : findings.subList(from, to)) {
-        fingerprints.add(hash(sha, key(f, sources.get(f.at().file())), 0));
+        fingerprints.add(hash(sha, key(f, sources.get(f.at().file()), fileName), 0));
       }
       return fingerprints;
     }, first::addAll);
@@ -65,16 +75,17 @@ public final class Fingerprints {
     for (int i = 0; i < findings.size(); i++) {
       int occurrence = seen.merge(first.get(i), 1, Integer::sum) - 1;
       Finding f = findings.get(i);
-      result.add(occurrence == 0 ? first.get(i) : hash(sha, key(f, sources.get(f.at().file())), occurrence));
+      result.add(occurrence == 0 ? first.get(i)
+          : hash(sha, key(f, sources.get(f.at().file()), fileName), occurrence));
     }
     return result;
   }
 
-  private static String key(Finding f, SourceFile file) {
+  private static String key(Finding f, SourceFile file, UnaryOperator<String> fileName) {
     StringBuilder key = new StringBuilder();
     field(key, RECIPE);
     field(key, f.ruleId());
-    field(key, f.at().file().replace('\\', '/'));
+    field(key, fileName.apply(f.at().file()).replace('\\', '/'));
     field(key, f.service() == null ? "" : f.service());
     LineWindow line = LineWindow.of(f.at(), file);
     field(key, line == null ? f.message() : line.text().strip());

@@ -17,6 +17,14 @@ public final class GatewayNames {
   private GatewayNames() {}
 
   /**
+   * Whether a service is taken for a gateway by its name or its image's path (null when it has no valid image): the
+   * services a stack is reached through unless someone names them.
+   */
+  public static boolean marksService(String serviceName, String imagePath) {
+    return marksGateway(serviceName) || imagePath != null && marksGateway(imagePath);
+  }
+
+  /**
    * Whether a name, in any case, contains a gateway word between separators. Searched by hand, not by a regular
    * expression: a patch asks for every service that publishes a port, 100,000 of them in a large file.
    */

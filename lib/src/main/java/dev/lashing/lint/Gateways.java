@@ -64,8 +64,8 @@ public final class Gateways {
       if (s.publishedPorts().isEmpty()) {
         continue;
       }
-      String image = s.image() != null && s.image().isValid() ? s.image().reference().path() : "";
-      if (GatewayNames.marksGateway(s.name()) || GatewayNames.marksGateway(image)) {
+      String image = s.image() != null && s.image().isValid() ? s.image().reference().path() : null;
+      if (GatewayNames.marksService(s.name(), image)) {
         gateways.add(s.name());
       }
     }

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -157,12 +159,14 @@ public final class Linter {
       suppressions.addAll(Suppressions.parse(file, comments, problems));
     }
     List<Finding> result = new ArrayList<>(findings.size());
-    boolean[] used = new boolean[suppressions.size()];
+    // the rules each suppression suppressed: one of several it names may suppress nothing
+    List<Set<String>> used = new ArrayList<>(suppressions.size());
+    suppressions.forEach(s -> used.add(new HashSet<>()));
     SuppressionIndex index = new SuppressionIndex(suppressions);
     for (Finding f : findings) {
       int first = index.firstCovering(f);
       if (first >= 0) {
-        used[first] = true;
+        used.get(first).add(f.ruleId());
         result.add(f.suppressed(suppressions.get(first).reason()));
       } else {
         result.add(f);
@@ -178,10 +182,12 @@ public final class Linter {
     Severity unused = settings.severityOf(new EngineRules.UnusedSuppression().info());
     if (unused != null) {
       for (int i = 0; i < suppressions.size(); i++) {
-        if (!used[i]) {
-          Suppressions.Suppression s = suppressions.get(i);
+        Suppressions.Suppression s = suppressions.get(i);
+        Set<String> suppressed = used.get(i);
+        List<String> idle = s.ruleIds().stream().filter(id -> !suppressed.contains(id)).toList();
+        if (!idle.isEmpty()) {
           result.add(new Finding(EngineRules.UNUSED_SUPPRESSION, unused,
-              "lashing-ignore for " + String.join(", ", s.ruleIds()) + " suppresses nothing" + unknownRules(s),
+              "lashing-ignore for " + String.join(", ", idle) + " suppresses nothing" + unknownRules(idle),
               s.at(), null, List.of(), null, null));
         }
       }
@@ -190,9 +196,9 @@ public final class Linter {
   }
 
   /** Why a suppression that names a rule there is not may suppress nothing: a slip in its name, with a suggestion. */
-  private String unknownRules(Suppressions.Suppression s) {
+  private String unknownRules(List<String> named) {
     List<String> ids = registry.ids();
-    return s.ruleIds().stream().filter(id -> !ids.contains(id))
+    return named.stream().filter(id -> !ids.contains(id))
         .map(id -> ": " + RuleRegistry.unknownRule(id, ids)).collect(Collectors.joining());
   }
 

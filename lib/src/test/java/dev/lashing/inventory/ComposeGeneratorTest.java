@@ -124,11 +124,15 @@ class ComposeGeneratorTest {
   void suppressionsOnlyWhereARuleRunsAndCannotBeMet() {
     String digest = "a".repeat(64);
     String productionPublic = generate(ONE_SERVICE.formatted("prod", "production", digest, "public:443"));
-    assertThat(productionPublic).contains("      # lashing-ignore privileged-port,port-all-interfaces,"
-        + "internal-service-published -- web is the stack's public gateway (inventory: expose public:443)\n"
-        + "      - \"443:8080\"\n");
+    // internal-service-published leaves web alone: its image, nginx, marks a gateway
+    assertThat(productionPublic).contains("      # lashing-ignore privileged-port,port-all-interfaces -- web is the "
+        + "stack's public gateway (inventory: expose public:443)\n      - \"443:8080\"\n");
     String productionHighPort = generate(ONE_SERVICE.formatted("prod", "production", digest, "public:8443"));
-    assertThat(productionHighPort).contains("# lashing-ignore port-all-interfaces,internal-service-published --");
+    assertThat(productionHighPort).contains("# lashing-ignore port-all-interfaces -- web");
+    // a gateway whose name and image say nothing of it is one for that rule only because the inventory says so
+    String odoo = generate(ONE_SERVICE.replace("web", "app").replace("nginxinc/nginx-unprivileged:1.27.3-alpine",
+        "odoo:17.0").formatted("prod", "production", digest, "public:8069"));
+    assertThat(odoo).contains("# lashing-ignore port-all-interfaces,internal-service-published -- app is");
     // under the development policy privileged-port and internal-service-published do not run
     String development = generate(ONE_SERVICE.formatted("desk", "development", digest, "public:443"));
     assertThat(development).contains("# lashing-ignore port-all-interfaces -- web is the stack's public gateway")

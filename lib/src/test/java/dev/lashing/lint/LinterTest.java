@@ -96,6 +96,18 @@ class LinterTest {
     assertThat(findings.get(3).at().column()).isEqualTo(16);
   }
 
+  /** One of the rules a suppression names that suppresses nothing is reported, as it would be named alone. */
+  @Test
+  void aRuleOfSeveralThatSuppressesNothingIsReported() throws IOException {
+    LoadResult load = load("services:\n  a:\n    image: x:1\n"
+        + "    tty: true  # lashing-ignore tty-on,yaml-syntax -- console\n");
+    assertThat(linter.lint(load, RuleSettings.of(Policy.DEFAULT))).filteredOn(f -> f.ruleId().equals("unused-suppression"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.message()).isEqualTo("lashing-ignore for yaml-syntax suppresses nothing");
+          assertThat(f.at().line()).isEqualTo(4);
+        });
+  }
+
   /** A suppression that suppresses nothing because its rule's name is mistyped says so, with the closest name. */
   @Test
   void aSuppressionOfAMistypedRuleSuggestsTheRule() throws IOException {

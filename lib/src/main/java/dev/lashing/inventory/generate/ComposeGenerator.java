@@ -11,6 +11,7 @@ import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.Stacks;
+import dev.lashing.knowledge.GatewayNames;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.ImageKind;
 import dev.lashing.knowledge.KnownHealthcheck;
@@ -241,6 +242,9 @@ public final class ComposeGenerator {
     int port = service.port() != null ? service.port() : image.runtime().port();
     boolean production = stack.tier() == Tier.PRODUCTION;
     boolean gateway = stack.isGateway(service.name());
+    // the rule of internal services that publish leaves alone those whose name or image says gateway
+    boolean recognisedAsGateway = GatewayNames.marksService(service.name(),
+        service.reference() == null ? null : service.reference().path());
     List<RuleRole> ignored = new ArrayList<>();
     String reason;
     String entry;
@@ -250,7 +254,7 @@ public final class ComposeGenerator {
         ignored.add(RuleRole.PRIVILEGED_PORT);
       }
       ignored.add(RuleRole.ALL_INTERFACES);
-      if (production) {
+      if (production && !recognisedAsGateway) {
         ignored.add(RuleRole.GATEWAYS);
       }
       reason = service.name() + " is the stack's public gateway (inventory: expose " + exposure.written() + ")";
@@ -259,7 +263,7 @@ public final class ComposeGenerator {
       if (production && exposure.hostPort() < 1024) {
         ignored.add(RuleRole.PRIVILEGED_PORT);
       }
-      if (production) {
+      if (production && !recognisedAsGateway) {
         ignored.add(RuleRole.GATEWAYS);
       }
       reason = gateway

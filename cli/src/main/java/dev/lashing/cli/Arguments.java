@@ -145,7 +145,7 @@ final class Arguments {
     Map<String, List<RuleOption>> known = registry.options();
     return configFile(line, workingDirectory)
         .map(file -> ConfigLoader.load(file, line.hasOption("config") ? line.getOptionValue("config")
-            : file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString(),
+            : SourceFiles.displayName(workingDirectory, file),
             known))
         .orElse(LintConfig.NONE);
   }

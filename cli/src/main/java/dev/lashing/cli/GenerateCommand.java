@@ -13,6 +13,7 @@ import dev.lashing.schema.Suggestions;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -241,7 +242,6 @@ final class GenerateCommand {
   }
 
   private String display(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : absolute.toString();
+    return SourceFiles.displayName(workingDirectory, file);
   }
 }

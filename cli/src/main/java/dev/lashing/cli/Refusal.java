@@ -2,6 +2,7 @@ package dev.lashing.cli;
 
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import dev.lashing.yaml.SourceFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -14,7 +15,7 @@ final class Refusal {
 
   /** Says why {@code command} writes nothing for the project whose first file is {@code project}. */
   static void explain(PrintWriter err, String command, Path project, Path workingDirectory, ComposeException refused) {
-    Path shown = project.startsWith(workingDirectory) ? workingDirectory.relativize(project) : project;
+    String shown = SourceFiles.displayName(workingDirectory, project);
     err.println("lashing: " + command + " writes nothing for " + shown + ": Compose refuses it; solve "
         + (refused.diagnostics().stream().filter(Diagnostic::isError).count() == 1 ? "this problem" : "these problems")
         + " first, then run " + command + " again (lashing lint also shows the other findings):");

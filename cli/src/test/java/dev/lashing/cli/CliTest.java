@@ -136,6 +136,12 @@ class CliTest {
   }
 
   @Test
+  void theWorkingDirectoryGivenAsAFileIsNamedDot() {
+    assertThat(run("config", "-f", ".")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith(".: cannot read file");
+  }
+
+  @Test
   void missingFileIsReported() {
     assertThat(run("config", "-f", "nope.yaml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("nope.yaml").contains("no such file");

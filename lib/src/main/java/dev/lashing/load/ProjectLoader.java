@@ -235,8 +235,7 @@ public final class ProjectLoader {
 
   /** What Compose shows for a path: relative to the working directory when below it. */
   String displayName(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : absolute.toString();
+    return SourceFiles.displayName(workingDirectory, file);
   }
 
   /**

@@ -26,6 +26,20 @@ public final class SourceFiles {
 
   private SourceFiles() {}
 
+  /**
+   * What Compose shows for a path: relative to the working directory when below it ({@code .} for the working
+   * directory itself), else absolute.
+   */
+  public static String displayName(Path workingDirectory, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path from = workingDirectory.toAbsolutePath().normalize();
+    if (!absolute.startsWith(from)) {
+      return absolute.toString();
+    }
+    String relative = from.relativize(absolute).toString();
+    return relative.isEmpty() ? "." : relative;
+  }
+
   public static SourceFile read(Path path) {
     return read(path, path.toString());
   }

@@ -361,12 +361,12 @@ final class Renderer {
     }
     if (YamlText.isScalar(value) && (w.isScalar() || w.isAlias())) {
       if (w.start() == w.end() && w.key != null) {
-        // an empty value: `key:` becomes `key: value`
+        // an empty value: `key:` becomes `key: value`, `key: &a` becomes `key: &a value`
         int colon = file.colonAfter(w.key);
         if (colon < 0) {
           throw new Unwritable("cannot find the ':' of " + w.path());
         }
-        return TextEdit.insert(colon + 1, " " + yaml.scalar(value, flowParent));
+        return TextEdit.insert(Math.max(colon + 1, w.start()), " " + yaml.scalar(value, flowParent));
       }
       return new TextEdit(w.start(), w.end(), scalarLike(w, value, flowParent));
     }

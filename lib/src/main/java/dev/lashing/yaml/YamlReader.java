@@ -556,7 +556,10 @@ public final class YamlReader {
       }
     }
     if (event.getValue().isEmpty() && event.isPlain()) {
-      end = start; // an empty value (`key:`) has no text of its own
+      // An empty value (`key:`) has no text of its own: it sits right after what is written of it, its `&anchor` or
+      // `!tag` if any (`restart: !reset`), not where the next token starts, maybe on a later line.
+      start = Math.min(start, Math.max(offset(event.getStartMark().orElseThrow()), endOffset));
+      end = start;
     }
     return source.range(start, end);
   }

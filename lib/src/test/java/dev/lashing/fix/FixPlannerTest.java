@@ -112,6 +112,28 @@ class FixPlannerTest {
     }
   }
 
+  /**
+   * An empty value with only a tag or an anchor ({@code restart: !reset}) ends where its tag or anchor does, not at
+   * the next key: new keys of its mapping go below it, not into the next service.
+   */
+  @Test
+  void keysInsertedAfterAnEmptyValueWithATagOrAnchorStayInItsMapping() {
+    for (String last : List.of("x-n: !reset", "x-n: &e", "x-n: !!null", "x-n: &e !!null # note", "x-n: ~")) {
+      Fixture f = project("services:\n  db:\n    image: postgres:16\n    " + last + "\n  app:\n    image: app\n");
+      f.fix("db", set("memory", "512m", "services", "db", "deploy", "resources", "limits", "memory"));
+      assertThat(f.plan().skipped()).as(last).isEmpty();
+      assertThat(f.text()).as(last).isEqualTo("services:\n  db:\n    image: postgres:16\n    " + last + "\n"
+          + "    deploy:\n      resources:\n        limits:\n          memory: 512m\n  app:\n    image: app\n");
+      Fixture second = f.applied();
+      second.fix("db", set("memory", "512m", "services", "db", "deploy", "resources", "limits", "memory"));
+      assertThat(second.plan().texts()).as(last + ", again").isEmpty();
+    }
+    Fixture anchored = project("services:\n  db:\n    image: postgres:16\n    x-n: &e\n  app:\n    image: app\n");
+    anchored.fix("db", set("x-n", "on", "services", "db", "x-n"));
+    assertThat(anchored.text()).isEqualTo("services:\n  db:\n    image: postgres:16\n    x-n: &e \"on\"\n"
+        + "  app:\n    image: app\n");
+  }
+
   @Test
   void editsOfOneMappingByManyFixesBecomeOneInsertion() {
     Fixture f = project("services:\n  web:\n    image: nginx\n");

@@ -131,8 +131,8 @@ final class Renderer {
         .anyMatch(e -> !e.key().origin().via().isEmpty());
     boolean emptied = !deleted.isEmpty() && deleted.size() == members.size() && !hasMergeKey;
     if (emptied && inserted.isEmpty() && appended.isEmpty()) {
-      if (c.isSeq() && c.key != null && c.parent != null && !file.isFlow(c.parent)) {
-        TextEdit removal = deleteEntry(c);
+      if (c.isSeq() && c.key != null && c.parent != null) {
+        TextEdit removal = file.isFlow(c.parent) ? deleteFlowMember(c) : deleteEntry(c);
         edits.add(file.anchorStillUsed(removal.start(), removal.end()) == null ? removal : emptied(c, removal));
         return;
       }
@@ -258,12 +258,13 @@ final class Renderer {
         j++;
       }
       if (j < members.size()) {
-        edits.add(TextEdit.delete(memberStart(members.get(i)), memberStart(members.get(j))));
+        edits.add(flowDelete(memberStart(members.get(i)), memberStart(members.get(j))));
       } else if (lastKeptEnd >= 0) {
-        edits.add(TextEdit.delete(lastKeptEnd, memberEnd(members.get(j - 1))));
+        edits.add(flowDelete(lastKeptEnd, memberEnd(members.get(j - 1))));
       } else {
-        edits.add(new TextEdit(memberStart(members.get(i)), memberEnd(members.get(j - 1)),
-            String.join(", ", added)));
+        int start = memberStart(members.get(i));
+        int end = memberEnd(members.get(j - 1));
+        edits.add(new TextEdit(start, end, commentLines(start, end, file.column(start)) + String.join(", ", added)));
         added.clear();
       }
       i = j;
@@ -278,6 +279,67 @@ final class Renderer {
     } else if (!added.isEmpty()) {
       edits.add(TextEdit.insert(lastKeptEnd, ", " + String.join(", ", added)));
     }
+  }
+
+  /**
+   * Removes an entry of a flow mapping ({@code ports: [...]} of {@code db: {image: x, ports: [...]}}) with the comma
+   * that follows it, or, when it is the last one, the comma before it.
+   */
+  private TextEdit deleteFlowMember(Written member) throws Unwritable {
+    Written parent = member.parent;
+    if (parent.node instanceof MapNode m && m.entries().stream().anyMatch(e -> !e.key().origin().via().isEmpty())) {
+      throw new Unwritable("cannot remove from a flow mapping with a merge key");
+    }
+    List<Written> members = members(parent);
+    int k = members.indexOf(member);
+    if (k < 0 || members.size() == 1) {
+      throw new Unwritable("removing every entry of " + parent.path() + " would leave it empty");
+    }
+    return k + 1 < members.size() ? flowDelete(memberStart(member), memberStart(members.get(k + 1)))
+        : flowDelete(memberEnd(members.get(k - 1)), memberEnd(member));
+  }
+
+  /**
+   * Deletes {@code [start, end)} inside a flow collection, keeping the comments written there: each stays on a line
+   * of its own, at the indentation of the line where the deleted text ends.
+   */
+  private TextEdit flowDelete(int start, int end) {
+    if (commentLines(start, end, 0).isEmpty()) {
+      return TextEdit.delete(start, end);
+    }
+    int indent = file.lineStart(end);
+    while (indent < end && text.charAt(indent) == ' ') {
+      indent++;
+    }
+    int column = file.column(indent);
+    // a comment right after the deleted text (`6432  # pgbouncer`) joins the kept ones at their indentation
+    int after = end;
+    while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+      after++;
+    }
+    if (after < text.length() && text.charAt(after) == '#') {
+      end = after;
+    }
+    return new TextEdit(start, end, commentLines(start, end, column));
+  }
+
+  /**
+   * The comments written in {@code [start, end)} (not blank lines), each followed by a line break and the
+   * indentation {@code column}: the text to write first where that range is replaced inside a flow collection,
+   * where a comment ends its line. Empty when there are none.
+   */
+  private String commentLines(int start, int end, int column) {
+    StringBuilder out = new StringBuilder();
+    for (int[] c : file.commentsIn(start, end)) {
+      if (c[0] >= text.length() || text.charAt(c[0]) != '#') {
+        continue; // a blank line
+      }
+      if (out.length() == 0 && start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+        out.append(' '); // a '#' right after other text would not start a comment
+      }
+      out.append(text, c[0], c[1]).append(yaml.lineBreak()).append(" ".repeat(column));
+    }
+    return out.toString();
   }
 
   /** The end of the last thing written inside a flow collection (merge keys and aliases too), or -1. */
@@ -375,7 +437,8 @@ final class Renderer {
       if (w.start() == w.end()) {
         return TextEdit.insert(w.start(), " " + yaml.flow(value));
       }
-      return new TextEdit(w.start(), w.end(), yaml.flow(value));
+      // the comments written inside the old value go first, on lines of their own (`depends_on: # note`)
+      return new TextEdit(w.start(), w.end(), commentLines(w.start(), w.end(), valueColumn(w)) + yaml.flow(value));
     }
     if (file.isFlow(w) && file.commentsIn(w.start(), w.end()).isEmpty()) {
       // a flow collection stays flow (`depends_on: [db]` becomes `{db: {condition: ...}}`); one with comments
@@ -412,7 +475,12 @@ final class Renderer {
       }
       return new TextEdit(w.start(), w.end(), out.toString());
     }
-    return new TextEdit(w.start(), w.end(), yaml.flow(value));
+    return new TextEdit(w.start(), w.end(), commentLines(w.start(), w.end(), valueColumn(w)) + yaml.flow(value));
+  }
+
+  /** Where a value written on a line of its own below its key (or where it was) starts. */
+  private int valueColumn(Written w) {
+    return w.key != null ? file.column(w.key.origin().at().startOffset()) + yaml.step() : file.column(w.start());
   }
 
   private boolean onlyCommentAfter(int offset) {
@@ -451,7 +519,8 @@ final class Renderer {
       for (Object i : items) {
         parts.add(yaml.flow(i));
       }
-      return new TextEdit(item.start(), item.end(), String.join(", ", parts));
+      return new TextEdit(item.start(), item.end(),
+          commentLines(item.start(), item.end(), file.column(item.start())) + String.join(", ", parts));
     }
     int dash = dashOf(item);
     if (dash < 0 || !file.firstOnLine(dash)) {

@@ -573,6 +573,108 @@ class FixPlannerTest {
         """);
   }
 
+  /** Inside a flow mapping a rewritten value stays flow: the comments written in it go first, on lines of their own. */
+  @Test
+  void aFlowValueWithACommentInsideAFlowMappingKeepsTheComment() {
+    Fixture f = project("""
+        services:
+          app: {
+            image: app,
+            depends_on: [
+              db,   # migrated first
+              cache
+            ]
+          }
+          db: {image: db, healthcheck: {test: [CMD, "true"]}}
+          cache: {image: db, healthcheck: {test: [CMD, "true"]}}
+        """);
+    f.fix("app", set("healthy", "service_healthy", "services", "app", "depends_on", "db", "condition"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).startsWith("""
+        services:
+          app: {
+            image: app,
+            depends_on: # migrated first
+              {db: {condition: service_healthy}, cache: {condition: service_started}}
+          }
+        """);
+    Fixture second = f.applied();
+    second.fix("app", set("healthy", "service_healthy", "services", "app", "depends_on", "cache", "condition"));
+    assertThat(second.text()).startsWith("""
+        services:
+          app: {
+            image: app,
+            depends_on: # migrated first
+              {db: {condition: service_healthy}, cache: {condition: service_healthy}}
+          }
+        """);
+    Fixture third = second.applied();
+    third.fix("app", set("healthy", "service_healthy", "services", "app", "depends_on", "db", "condition"));
+    assertThat(third.plan().texts()).isEmpty();
+  }
+
+  /**
+   * Removing items of a multi-line flow list keeps their comments; removing them all removes the key from the flow
+   * mapping around it, as from a block one.
+   */
+  @Test
+  void removingFromAMultiLineFlowListKeepsTheComments() {
+    String compose = """
+        services:
+          db: {
+            image: postgres:16,
+            ports: [
+              "5432:5432",  # for psql from host
+              6432          # pgbouncer
+            ],
+            restart: "no"  # one-shot
+          }
+        """;
+    Fixture first = project(compose);
+    first.fix("db", removePort("db"));
+    assertThat(first.text()).isEqualTo("""
+        services:
+          db: {
+            image: postgres:16,
+            ports: [
+              # for psql from host
+              6432          # pgbouncer
+            ],
+            restart: "no"  # one-shot
+          }
+        """);
+    Fixture last = project(compose);
+    last.fix("db", new Fix("b", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "db", "ports"), 1))));
+    assertThat(last.text()).contains("""
+            ports: [
+              "5432:5432" # for psql from host
+              # pgbouncer
+            ],
+        """);
+    assertThat(((MapNode) ((MapNode) last.applied().load().tree().get("services")).get("db")).get("ports"))
+        .satisfies(p -> assertThat(((SeqNode) p).size()).isEqualTo(1));
+    Fixture both = project(compose);
+    both.fix("db", removePort("db"));
+    both.fix("db", new Fix("b", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "db", "ports"), 1))));
+    assertThat(both.plan().skipped()).isEmpty();
+    assertThat(both.text()).isEqualTo("""
+        services:
+          db: {
+            image: postgres:16,
+            # for psql from host
+            # pgbouncer
+            restart: "no"  # one-shot
+          }
+        """);
+    Fixture again = both.applied();
+    assertThat(((MapNode) ((MapNode) again.load().tree().get("services")).get("db")).has("ports")).isFalse();
+    Fixture lastKey = project("services:\n  db: {image: postgres:16, ports: [\n    5432,  # psql\n    6432\n  ]}\n");
+    lastKey.fix("db", removePort("db"));
+    lastKey.fix("db", new Fix("b", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "db", "ports"), 1))));
+    assertThat(lastKey.text()).isEqualTo("services:\n  db: {image: postgres:16 # psql\n  }\n");
+    assertThat(((MapNode) lastKey.applied().load().tree().get("services")).get("db")).isNotNull();
+  }
+
   @Test
   void aValueWrittenWithAVariableIsLeftToTheVariable() {
     Fixture f = project("services:\n  web:\n    image: nginx\n    restart: ${RESTART:-always}\n");

@@ -19,6 +19,7 @@ import dev.lashing.model.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,17 +58,19 @@ public final class PortAllInterfaces implements Rule {
     String option = context.options().string("host_ip", null);
     Fix.Safety safety = context.policy() == Policy.DEVELOPMENT ? Fix.Safety.SAFE : Fix.Safety.BEHAVIOUR_CHANGING;
     for (Service service : context.project().services().values()) {
-      for (PublishedEntry entry : PublishedEntry.of(service)) {
+      List<PublishedEntry> entries = PublishedEntry.of(service);
+      boolean gateway = option == null && context.policy() != Policy.DEVELOPMENT
+          && context.gateways().contains(service.name());
+      List<After> after = gateway ? List.of() : bindingsAfterFixes(context.project(), service, entries, option);
+      for (PublishedEntry entry : entries) {
         Port port = entry.first();
-        if (!port.isBoundToAllInterfaces()
-            || port.hostIp() == null && networksBindElsewhere(context.project(), service)) {
+        if (!isReported(context.project(), service, port)) {
           continue;
         }
         String address = option != null ? option : loopbackFor(port);
         String written = port.hostIp() == null ? "without host_ip" : "on " + port.hostIp().value();
         // outside development a gateway is how the stack is reached: binding it to loopback takes it offline
-        boolean reachedHere = option == null && context.policy() != Policy.DEVELOPMENT
-            && context.gateways().contains(service.name());
+        boolean reachedHere = gateway;
         String advice = reachedHere
             ? service.name() + " is a gateway, so keep it reachable: bind it with host_ip to the address it serves "
                 + "if the host has others"
@@ -76,10 +79,67 @@ public final class PortAllInterfaces implements Rule {
             () -> "port " + entry.label() + " of " + service.name() + " is published " + written
                 + ", so it listens on every host interface; " + advice,
             reachedHere ? null
+                : alreadyListed(entry, after)
+                ? new Fix("remove port " + entry.label() + ", which is also listed bound to " + address, safety,
+                    () -> List.of(new Fix.RemoveItem(List.of("services", service.name(), "ports"),
+                        entry.indices().get(0))))
                 : new Fix("bind port " + entry.label() + " to " + address, safety,
                     () -> rebind(service, entry, address)));
       }
     }
+  }
+
+  private static boolean isReported(Project project, Service service, Port port) {
+    return port.isBoundToAllInterfaces() && !(port.hostIp() == null && networksBindElsewhere(project, service));
+  }
+
+  /** A port binding as Compose tells bindings apart, so that two equal ones are one binding written twice. */
+  private record Binding(String mode, String hostIp, Object target, String published, String protocol,
+      String appProtocol, String name) {
+    static Binding of(Port port, String hostIp) {
+      String host = hostIp == null ? null : hostIp.replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+      return new Binding(port.mode() == null ? "ingress" : port.mode().value(), host, port.target().value(),
+          port.published() == null ? null : port.published().value(), port.protocolOrDefault(),
+          port.appProtocol() == null ? null : port.appProtocol().value(),
+          port.name() == null ? null : port.name().value());
+    }
+  }
+
+  /** A binding of the service once its fixes are applied, and whether a fix rebinds it. */
+  private record After(Binding binding, boolean rebound) {}
+
+  /** Each of the service's bindings (in the order of its ports) as it is once every rebinding fix is applied. */
+  private static List<After> bindingsAfterFixes(Project project, Service service, List<PublishedEntry> entries,
+      String option) {
+    List<After> after = new ArrayList<>();
+    for (PublishedEntry entry : entries) {
+      for (Port port : entry.ports()) {
+        boolean rebound = isReported(project, service, port);
+        String hostIp = !rebound ? port.hostIp() == null ? null : port.hostIp().value()
+            : option != null ? option : loopbackFor(entry.first());
+        after.add(new After(Binding.of(port, hostIp), rebound));
+      }
+    }
+    return after;
+  }
+
+  /**
+   * Whether the single binding of {@code entry}, once rebound, would equal another item of the list, one left as it
+   * is or one before it that is rebound too: the list would hold the same binding twice, which docker-compose 1.29
+   * refuses ("non-unique elements") and Compose v2 merges into one, so the entry is removed instead.
+   */
+  private static boolean alreadyListed(PublishedEntry entry, List<After> after) {
+    if (entry.ports().size() != 1 || after.isEmpty()) {
+      return false;
+    }
+    int index = entry.indices().get(0);
+    Binding rebound = after.get(index).binding();
+    for (int j = 0; j < after.size(); j++) {
+      if (j != index && after.get(j).binding().equals(rebound) && (j < index || !after.get(j).rebound())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every network the service joins sets a specific default host address for published ports. */

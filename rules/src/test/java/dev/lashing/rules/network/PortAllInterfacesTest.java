@@ -114,6 +114,46 @@ class PortAllInterfacesTest {
     assertThat(configured.message()).contains("bind it to 10.0.0.5");
   }
 
+  /** A binding that, once bound, is already in the list (or becomes an earlier one's twin) is removed instead. */
+  @Test
+  void aPortWhoseBoundFormIsAlreadyListedIsRemovedNotDuplicated() {
+    List<Finding> listed = RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: ghcr.io/acme/web:1.4
+                ports:
+                  - "8080:80"              # expect: port-all-interfaces
+                  - "127.0.0.1:8080:80"
+                  - 9000                   # expect: port-all-interfaces
+                  - "127.0.0.1::9000"
+                  - "8443:443"             # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings();
+    assertThat(listed.get(0).fix().changes()).containsExactly(new Fix.RemoveItem(WEB_PORTS, 0));
+    assertThat(listed.get(0).fix().description()).isEqualTo("remove port 8080:80, which is also listed bound to "
+        + "127.0.0.1");
+    assertThat(listed.get(1).fix().changes()).containsExactly(new Fix.RemoveItem(WEB_PORTS, 2));
+    assertThat(listed.get(2).fix().changes())
+        .containsExactly(new Fix.ReplaceItem(WEB_PORTS, 4, binding("127.0.0.1", 443L, "8443", "tcp")));
+
+    List<Finding> twins = RuleTester.of(new PortAllInterfaces())
+        .options(Map.of("host_ip", "10.0.0.5"))
+        .file("compose.yaml", """
+            services:
+              web:
+                image: ghcr.io/acme/web:1.4
+                ports:
+                  - "0.0.0.0:8080:80"      # expect: port-all-interfaces
+                  - "[::]:8080:80"         # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings();
+    assertThat(twins.get(0).fix().changes())
+        .containsExactly(new Fix.ReplaceItem(WEB_PORTS, 0, binding("10.0.0.5", 80L, "8080", "tcp")));
+    assertThat(twins.get(1).fix().changes()).as("the first one bound is the same binding")
+        .containsExactly(new Fix.RemoveItem(WEB_PORTS, 1));
+  }
+
   @Test
   void aGatewayKeepsItsPortsOnEveryInterfaceOutsideDevelopment() {
     String stack = """

@@ -119,6 +119,9 @@ class FixCommandTest {
   void aFixNeverMakesAFileUnreadableForDockerCompose129(String rule) throws Exception {
     // known gap: a long-form port gets host_ip, an option docker-compose 1.29 does not know
     assumeFalse(rule.equals("port-all-interfaces"), "port-all-interfaces: long-form host_ip is not yet written short");
+    // deploy.resources.limits.pids, which 1.29 does not know: Compose v2 refuses pids_limit beside the limits block
+    // the memory and CPU fixes write, so the PID limit goes there
+    assumeFalse(rule.equals("pids-limit"), "pids-limit: docker-compose 1.29 does not know limits.pids");
     ComposeV1 dockerCompose = ComposeV1.require("the docker-compose 1.29 comparison of fixed files");
     Path project = Files.createDirectories(dir.resolve("v1"));
     Path compose = project.resolve("compose.yaml");

@@ -114,7 +114,7 @@ class PatchCommandTest {
         "--gateway", "proxy")).as(err.toString()).isEqualTo(Cli.OK);
     String text = out.toString();
     assertThat(text).doesNotContain("Warning").contains("plane-db-backup:").contains("plane-minio-backup:")
-        .contains("pids_limit: 1100").contains("restart: on-failure:5").doesNotContain("secret-key\"")
+        .contains("pids: 1100").contains("restart: on-failure:5").doesNotContain("secret-key\"")
         .contains("MINIO_ROOT_PASSWORD: \"${AWS_SECRET_ACCESS_KEY}\"");
     Golden.assertMatches(GOLDEN.resolve("plane-selfhost.patch.yml"), text);
   }
@@ -305,7 +305,7 @@ class PatchCommandTest {
         .startsWith("--- docker-compose.yml (docker compose config)\n"
             + "+++ docker-compose.yml + hardening.patch.yml (docker compose config)\n@@ ")
         .contains("\n-    restart: always\n").contains("\n+    restart: ")
-        .contains("\n+        host_ip: 127.0.0.1\n").contains("\n+    pids_limit: 200\n")
+        .contains("\n+        host_ip: 127.0.0.1\n").contains("\n+          pids: 200\n")
         .doesNotContain("# Hardening override");
   }
 

@@ -13,13 +13,16 @@ import dev.lashing.lint.Severity;
 import dev.lashing.model.Deploy;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A container without a PIDs limit ({@code pids_limit} or {@code deploy.resources.limits.pids} absent, 0 or -1)
- * can fork until the host's process table is full. The fix writes {@code pids_limit}, which every Compose reads,
- * unless the deploy form is already written: docker-compose 1.29 refuses {@code deploy.resources.limits.pids}, so
- * adding it would make a file it read unreadable.
+ * can fork until the host's process table is full. The fix writes {@code deploy.resources.limits.pids}, beside the
+ * memory and CPU limits, unless the service writes its limits in the legacy form and has no
+ * {@code deploy.resources.limits}: then {@code pids_limit}. Compose v2 refuses a {@code pids_limit} beside a
+ * {@code deploy.resources.limits} whose {@code pids} differs from it, absent included ("can't set distinct values"),
+ * so a written {@code pids_limit} other than 0 gets the same value. docker-compose 1.29 does not know the deploy key.
  */
 @RuleInfo(
     id = "pids-limit",
@@ -66,11 +69,22 @@ public final class PidsLimit implements Rule {
       context.report(Limits.at(service, written), service.name(),
           () -> service.name() + " " + problem + ", so a fork bomb or a runaway worker pool can exhaust the host's "
               + "process table" + example,
-          new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, () -> List.of(new Fix.Set(
-              deployed == null ? Limits.servicePath(service, "pids_limit") : Limits.deployPath(service, "limits",
-                  "pids"),
-              pids))));
+          new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, () -> changes(service, limits, deployed, pids)));
     }
+  }
+
+  /** Where the limit goes: beside the service's other limits (see the class comment). */
+  private static List<Fix.Change> changes(Service service, Deploy.Resource limits, Located<Long> deployed, long pids) {
+    Located<Long> legacy = service.pidsLimit();
+    if (limits == null && Limits.usesLegacy(service, deployed, legacy)) {
+      return List.of(new Fix.Set(Limits.servicePath(service, "pids_limit"), pids));
+    }
+    List<Fix.Change> changes = new ArrayList<>();
+    changes.add(new Fix.Set(Limits.deployPath(service, "limits", "pids"), pids));
+    if (legacy != null && legacy.value() != 0) {
+      changes.add(new Fix.Set(Limits.servicePath(service, "pids_limit"), pids));
+    }
+    return changes;
   }
 
   private static long pids(RuleContext context) {

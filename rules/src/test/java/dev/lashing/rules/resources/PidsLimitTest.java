@@ -55,14 +55,14 @@ class PidsLimitTest {
             """)
         .expectMarkedFindings();
     assertThat(findings.get(0).fix()).isEqualTo(new Fix("limit processes to 200", Fix.Safety.BEHAVIOUR_CHANGING,
-        List.of(new Fix.Set(List.of("services", "web", "pids_limit"), 200L))));
+        List.of(new Fix.Set(List.of("services", "web", "deploy", "resources", "limits", "pids"), 200L))));
     assertThat(findings.get(1).message()).contains("PIDs limit -1, which means none");
     assertThat(findings.get(1).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "legacy", "pids_limit"), 200L));
   }
 
   @Test
-  void fixWritesTheFormEveryComposeReadsUnlessTheDeployFormIsWritten() {
+  void fixWritesTheLimitBesideTheOtherLimits() {
     List<Finding> findings = RuleTester.of(new PidsLimit())
         .file("compose.yaml", """
             services:
@@ -85,10 +85,34 @@ class PidsLimitTest {
         .expectMarkedFindings();
     assertThat(findings.get(0).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "legacy", "pids_limit"), 200L));
-    assertThat(findings.get(1).fix().changes()).as("docker-compose 1.29 refuses deploy.resources.limits.pids")
-        .containsExactly(new Fix.Set(List.of("services", "deployed", "pids_limit"), 200L));
+    assertThat(findings.get(1).fix().changes()).as("Compose refuses pids_limit beside limits without pids")
+        .containsExactly(new Fix.Set(List.of("services", "deployed", "deploy", "resources", "limits", "pids"), 200L));
     assertThat(findings.get(2).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "written", "deploy", "resources", "limits", "pids"), 200L));
+  }
+
+  /** With no limit written anywhere the memory and CPU fixes make deploy.resources.limits: the PID limit joins them. */
+  @Test
+  void fixJoinsTheDeployLimitsAndKeepsAWrittenPidsLimitEqual() {
+    List<Finding> findings = RuleTester.of(new PidsLimit())
+        .file("compose.yaml", """
+            services:
+              plain:                  # expect: pids-limit
+                image: nginx:1.27
+              both:
+                image: nginx:1.27
+                pids_limit: -1        # expect: pids-limit
+                deploy:
+                  resources:
+                    limits:
+                      cpus: "0.5"
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "plain", "deploy", "resources", "limits", "pids"), 200L));
+    assertThat(findings.get(1).fix().changes()).as("Compose refuses two different values")
+        .containsExactly(new Fix.Set(List.of("services", "both", "deploy", "resources", "limits", "pids"), 200L),
+            new Fix.Set(List.of("services", "both", "pids_limit"), 200L));
   }
 
   @Test
@@ -102,7 +126,7 @@ class PidsLimitTest {
             """)
         .expectMarkedFindings().get(0);
     assertThat(finding.fix().changes())
-        .containsExactly(new Fix.Set(List.of("services", "web", "pids_limit"), 512L));
+        .containsExactly(new Fix.Set(List.of("services", "web", "deploy", "resources", "limits", "pids"), 512L));
   }
 
   @Test

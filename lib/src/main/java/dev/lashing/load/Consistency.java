@@ -180,19 +180,24 @@ final class Consistency {
     }
   }
 
-  /** Legacy service-level limits and their deploy equivalents must agree when both are written. */
+  /**
+   * Legacy service-level limits and their deploy equivalents must agree. As compose-go checks them: a legacy limit
+   * other than 0 beside a deploy {@code limits} (or {@code reservations}) mapping must equal its value there, which
+   * is 0 when that mapping does not write it ({@code pids_limit: 100} beside {@code limits: {memory: 1g}} is
+   * refused); {@code scale} must equal {@code deploy.replicas} only when both are written.
+   */
   private void legacyLimits(String name, MapNode service) {
     MapNode deploy = Trees.map(service, "deploy");
     MapNode resources = Trees.map(deploy, "resources");
     conflict(name, service, "cpus", Trees.map(resources, "limits"), "cpus", "deploy.resources.limits.cpus",
-        Consistency::decimal);
+        Consistency::decimal, true);
     conflict(name, service, "mem_limit", Trees.map(resources, "limits"), "memory",
-        "deploy.resources.limits.memory", Consistency::bytes);
+        "deploy.resources.limits.memory", Consistency::bytes, true);
     conflict(name, service, "mem_reservation", Trees.map(resources, "reservations"), "memory",
-        "deploy.resources.reservations.memory", Consistency::bytes);
+        "deploy.resources.reservations.memory", Consistency::bytes, true);
     conflict(name, service, "pids_limit", Trees.map(resources, "limits"), "pids",
-        "deploy.resources.limits.pids", Consistency::decimal);
-    conflict(name, service, "scale", deploy, "replicas", "deploy.replicas", Consistency::decimal);
+        "deploy.resources.limits.pids", Consistency::decimal, true);
+    conflict(name, service, "scale", deploy, "replicas", "deploy.replicas", Consistency::decimal, false);
     Double scale = number(service.get("scale"));
     Double replicas = number(deploy == null ? null : deploy.get("replicas"));
     Double count = scale != null ? scale : replicas;
@@ -204,16 +209,20 @@ final class Consistency {
     }
   }
 
+  /** @param absentIsZero whether a deploy mapping that does not write the key stands for 0 there */
   private void conflict(
       String service, MapNode map, String key, MapNode deployMap, String deployKey, String deployPath,
-      Function<String, Object> parse) {
-    if (!(map.get(key) instanceof ScalarNode legacy) || deployMap == null
-        || !(deployMap.get(deployKey) instanceof ScalarNode modern)) {
+      Function<String, Object> parse, boolean absentIsZero) {
+    if (!(map.get(key) instanceof ScalarNode legacy) || deployMap == null) {
+      return;
+    }
+    Node written = deployMap.get(deployKey);
+    if (!(written instanceof ScalarNode) && !(written == null && absentIsZero)) {
       return;
     }
     Object a = parse.apply(legacy.text());
-    Object b = parse.apply(modern.text());
-    if (a != null && b != null && !Objects.equals(a, b)) {
+    Object b = parse.apply(written instanceof ScalarNode modern ? modern.text() : "0");
+    if (a != null && b != null && !Objects.equals(a, b) && !(absentIsZero && Objects.equals(a, parse.apply("0")))) {
       error(Diagnostic.Kind.CONFLICTING_LIMITS, legacy.origin().problemAt(),
           "services." + service + ": can't set distinct values on '" + key + "' and '" + deployPath + "'",
           path(service, key));

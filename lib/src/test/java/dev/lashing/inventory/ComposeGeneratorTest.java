@@ -160,7 +160,7 @@ class ComposeGeneratorTest {
         .contains("    user: redis  # known image: redis runs as redis\n")
         .contains("          memory: \"512m\"  # default for a cache\n")
         .contains("          cpus: 0.25  # default: half the limit\n")
-        .contains("    pids_limit: 200  # default:")
+        .contains("          pids: 200  # default:")
         .contains("    read_only: false  # inventory\n")
         .doesNotContain("lashing-ignore") // read-only-rootfs does not run under the development policy
         .contains("REDIS_ARGS: \"--save $$SAVE\"")

@@ -359,13 +359,14 @@ public final class ComposeGenerator {
     yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(memory)),
         limits.memory() != null ? "inventory" : byClass);
     yaml.entry(10, "cpus", number(cpus), limits.cpus() != null ? "inventory" : byClass);
+    // beside the other limits: Compose refuses a pids_limit that a limits mapping without pids contradicts
+    yaml.entry(10, "pids", Long.toString(limits.pids() != null ? limits.pids() : DEFAULT_PIDS),
+        limits.pids() != null ? "inventory" : "default: enough for a service, too few for a fork bomb");
     yaml.open(8, "reservations", null);
     yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(reservedMemory != null ? reservedMemory : memory / 2)),
         reservedMemory != null ? "inventory" : "default: half the limit");
     yaml.entry(10, "cpus", number(reservedCpus != null ? reservedCpus : cpus / 2),
         reservedCpus != null ? "inventory" : "default: half the limit");
-    yaml.entry(4, "pids_limit", Long.toString(limits.pids() != null ? limits.pids() : DEFAULT_PIDS),
-        limits.pids() != null ? "inventory" : "default: enough for a service, too few for a fork bomb");
   }
 
   private void logging() {

@@ -101,15 +101,17 @@ class PidsLimitTest {
                 image: nginx:1.27
               both:
                 image: nginx:1.27
-                pids_limit: -1        # expect: pids-limit
+                pids_limit: -1
                 deploy:
                   resources:
                     limits:
                       cpus: "0.5"
+                      pids: -1          # expect: pids-limit
             """)
         .expectMarkedFindings();
     assertThat(findings.get(0).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "plain", "deploy", "resources", "limits", "pids"), 200L));
+    // Compose refuses a pids_limit that a limits mapping contradicts, by another value or by leaving pids out
     assertThat(findings.get(1).fix().changes()).as("Compose refuses two different values")
         .containsExactly(new Fix.Set(List.of("services", "both", "deploy", "resources", "limits", "pids"), 200L),
             new Fix.Set(List.of("services", "both", "pids_limit"), 200L));

@@ -19,10 +19,12 @@ import dev.lashing.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -72,7 +74,16 @@ public final class ConfigLoader {
     List<Diagnostic> problems = SchemaValidator.forBundledSchema("lashing-config.schema.json")
         .validate(root, source.name());
     if (!problems.isEmpty()) {
-      throw new ComposeException(problems);
+      // the rules' names and options are told too, rather than after the schema's problems are mended; where the
+      // schema already tells of a place (an option it does not know), once
+      List<Diagnostic> rules = new ArrayList<>();
+      checkRules(root.get("rules"), knownRules, rules);
+      Set<String> told = new HashSet<>();
+      problems.forEach(d -> told.add(d.at().line() + ":" + d.at().column()));
+      List<Diagnostic> all = new ArrayList<>(problems);
+      rules.stream().filter(d -> !told.contains(d.at().line() + ":" + d.at().column())).forEach(all::add);
+      all.sort(Diagnostic.BY_POSITION);
+      throw new ComposeException(all);
     }
     Path directory = file.toAbsolutePath().normalize().getParent();
     Policy policy = root.get("policy") instanceof ScalarNode p ? Policy.parse(p.value()) : Policy.DEFAULT;
@@ -87,15 +98,9 @@ public final class ConfigLoader {
       }
     }
     Map<String, RuleSettings.PerRule> rules = new LinkedHashMap<>();
+    checkRules(root.get("rules"), knownRules, wrong);
     if (root.get("rules") instanceof MapNode ruleMap) {
       for (MapNode.Entry e : ruleMap.entries()) {
-        List<RuleOption> accepted = knownRules.get(e.name());
-        if (accepted == null) {
-          wrong.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(),
-              "rules: " + RuleRegistry.unknownRule(e.name(), knownRules.keySet())));
-        } else if (e.value() instanceof MapNode m && m.get("options") instanceof MapNode options) {
-          wrong.addAll(OptionValidator.check(e.name(), options, accepted));
-        }
         rules.put(e.name(), perRule(e.value()));
       }
     }
@@ -104,6 +109,22 @@ public final class ConfigLoader {
       throw new ComposeException(wrong);
     }
     return new LintConfig(directory, policy, failOn, policies, rules, ignore);
+  }
+
+  /** Adds to {@code wrong} each rule {@code rules} names that does not exist, and each option a rule does not take. */
+  private static void checkRules(Node rules, Map<String, List<RuleOption>> knownRules, List<Diagnostic> wrong) {
+    if (!(rules instanceof MapNode ruleMap)) {
+      return;
+    }
+    for (MapNode.Entry e : ruleMap.entries()) {
+      List<RuleOption> accepted = knownRules.get(e.name());
+      if (accepted == null) {
+        wrong.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(),
+            "rules: " + RuleRegistry.unknownRule(e.name(), knownRules.keySet())));
+      } else if (e.value() instanceof MapNode m && m.get("options") instanceof MapNode options) {
+        wrong.addAll(OptionValidator.check(e.name(), options, accepted));
+      }
+    }
   }
 
   /** The globs a string or a list of strings gives, each one that is not a glob told at its place in {@code wrong}. */

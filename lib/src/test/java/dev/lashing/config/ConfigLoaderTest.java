@@ -87,6 +87,22 @@ class ConfigLoaderTest {
         .hasMessageStartingWith(".lashing.yml:2:15: ");
   }
 
+  /** A schema problem does not hide the others: each mistake is told in one run, once. */
+  @Test
+  void everyMistakeIsToldAtOnce() {
+    assertThatThrownBy(() -> load("fail_on: meduim\nrules:\n  privilegd: off\n  acme-memory:\n"
+        + "    options: {database: lots, nope: 1}\n  internal-service-published:\n    options: {gatways: [web]}\n"))
+        .isInstanceOf(ComposeException.class)
+        .satisfies(e -> assertThat(((ComposeException) e).diagnostics()).extracting(d -> d.at().line() + ":"
+            + d.at().column() + " " + d.message()).containsExactly(
+                "1:10 fail_on must be one of 'critical', 'high', 'medium', 'low', 'info'",
+                "3:3 rules: unknown rule 'privilegd' (did you mean 'privileged'?); `lashing rules` lists them",
+                "5:25 rules: acme-memory: options: database: expected a byte size such as 512m or 2g",
+                "5:31 rules: acme-memory: options: unknown option 'nope'; it takes database",
+                "7:15 rules.internal-service-published.options additional properties 'gatways' not allowed (did you "
+                    + "mean 'gateways'?)"));
+  }
+
   @Test
   void unknownRulesAreRejectedWithASuggestion() {
     assertThatThrownBy(() -> load("rules:\n  privilegd: off\n"))

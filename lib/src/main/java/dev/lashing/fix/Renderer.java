@@ -127,9 +127,7 @@ final class Renderer {
       }
     }
     List<Written> members = members(c);
-    boolean hasMergeKey = c.node instanceof MapNode m && m.entries().stream()
-        .anyMatch(e -> !e.key().origin().via().isEmpty());
-    boolean emptied = !deleted.isEmpty() && deleted.size() == members.size() && !hasMergeKey;
+    boolean emptied = !deleted.isEmpty() && deleted.size() == members.size() && !hasMergeKey(c);
     if (emptied && inserted.isEmpty() && appended.isEmpty()) {
       if (c.isSeq() && c.key != null && c.parent != null) {
         TextEdit removal = file.isFlow(c.parent) ? deleteFlowMember(c) : deleteEntry(c);
@@ -153,6 +151,11 @@ final class Renderer {
       int dash = file.column(c.start());
       insertions.add(new Insertion(insertionPoint(c, dash), c.depth(), lines(yaml.items(appended, dash))));
     }
+  }
+
+  /** Whether a written mapping takes entries through a merge key ({@code <<: *base}): they come by their key's way. */
+  private static boolean hasMergeKey(Written c) {
+    return c.node instanceof MapNode m && m.entries().stream().anyMatch(e -> !e.key().origin().via().isEmpty());
   }
 
   /**
@@ -227,8 +230,7 @@ final class Renderer {
 
   private void flow(Written c, List<Written> members, Set<Written> deleted, Map<String, Object> inserted,
       List<Object> appended, List<TextEdit> edits) throws Unwritable {
-    if (c.node instanceof MapNode m && m.entries().stream().anyMatch(e -> !e.key().origin().via().isEmpty())
-        && !deleted.isEmpty()) {
+    if (hasMergeKey(c) && !deleted.isEmpty()) {
       throw new Unwritable("cannot remove from a flow mapping with a merge key");
     }
     List<String> added = new ArrayList<>();
@@ -287,7 +289,7 @@ final class Renderer {
    */
   private TextEdit deleteFlowMember(Written member) throws Unwritable {
     Written parent = member.parent;
-    if (parent.node instanceof MapNode m && m.entries().stream().anyMatch(e -> !e.key().origin().via().isEmpty())) {
+    if (hasMergeKey(parent)) {
       throw new Unwritable("cannot remove from a flow mapping with a merge key");
     }
     List<Written> members = members(parent);

@@ -59,6 +59,7 @@ public final class PortAllInterfaces implements Rule {
     Fix.Safety safety = context.policy() == Policy.DEVELOPMENT ? Fix.Safety.SAFE : Fix.Safety.BEHAVIOUR_CHANGING;
     for (Service service : context.project().services().values()) {
       List<PublishedEntry> entries = PublishedEntry.of(service);
+      // outside development a gateway is how the stack is reached: binding it to loopback takes it offline
       boolean gateway = option == null && context.policy() != Policy.DEVELOPMENT
           && context.gateways().contains(service.name());
       List<After> after = gateway ? List.of() : bindingsAfterFixes(context.project(), service, entries, option);
@@ -69,16 +70,14 @@ public final class PortAllInterfaces implements Rule {
         }
         String address = option != null ? option : loopbackFor(port);
         String written = port.hostIp() == null ? "without host_ip" : "on " + port.hostIp().value();
-        // outside development a gateway is how the stack is reached: binding it to loopback takes it offline
-        boolean reachedHere = gateway;
-        String advice = reachedHere
+        String advice = gateway
             ? service.name() + " is a gateway, so keep it reachable: bind it with host_ip to the address it serves "
                 + "if the host has others"
             : "bind it to " + address + " (or another specific address) with host_ip";
         context.report(entry.origin(), service.name(),
             () -> "port " + entry.label() + " of " + service.name() + " is published " + written
                 + ", so it listens on every host interface; " + advice,
-            reachedHere ? null
+            gateway ? null
                 : alreadyListed(entry, after)
                 ? new Fix("remove port " + entry.label() + ", which is also listed bound to " + address, safety,
                     () -> List.of(new Fix.RemoveItem(List.of("services", service.name(), "ports"),
@@ -93,7 +92,7 @@ public final class PortAllInterfaces implements Rule {
     return port.isBoundToAllInterfaces() && !(port.hostIp() == null && networksBindElsewhere(project, service));
   }
 
-  /** A port binding as Compose tells bindings apart, so that two equal ones are one binding written twice. */
+  /** A port binding by every field it has, so that two equal ones are one binding written twice. */
   private record Binding(String mode, String hostIp, Object target, String published, String protocol,
       String appProtocol, String name) {
     static Binding of(Port port, String hostIp) {

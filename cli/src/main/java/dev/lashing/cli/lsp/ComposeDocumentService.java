@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -274,14 +275,9 @@ final class ComposeDocumentService implements TextDocumentService {
     if (isStale(run)) {
       return contentModified("the document changed since it was last linted");
     }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new CodeActions(run, documentChanges, resolvesEdits).at(path, params.getRange(), params.getContext());
-      } catch (RuntimeException | StackOverflowError e) {
-        log(path + ": internal error while planning fixes: " + e + " (please report it with the file)");
-        return List.of();
-      }
-    });
+    return planning(path,
+        () -> new CodeActions(run, documentChanges, resolvesEdits).at(path, params.getRange(), params.getContext()),
+        List.of());
   }
 
   /** The edit of the fix-all action offered without it, planned from the latest run if it read the same text. */
@@ -305,12 +301,21 @@ final class ComposeDocumentService implements TextDocumentService {
     if (run == null || isStale(run) || !Objects.equals(run.versionOf(path), data.version())) {
       return contentModified("the document changed since the action was offered");
     }
+    return planning(path, () -> new CodeActions(run, documentChanges, resolvesEdits).resolve(unresolved, path),
+        unresolved);
+  }
+
+  /**
+   * Plans fixes of {@code path} off the protocol's thread (seconds for a large file); a failure of the fix engine is
+   * logged, and answered with {@code fallback} rather than an error the editor would show for each cursor move.
+   */
+  private <T> CompletableFuture<T> planning(Path path, Supplier<T> plan, T fallback) {
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return new CodeActions(run, documentChanges, resolvesEdits).resolve(unresolved, path);
+        return plan.get();
       } catch (RuntimeException | StackOverflowError e) {
         log(path + ": internal error while planning fixes: " + e + " (please report it with the file)");
-        return unresolved;
+        return fallback;
       }
     });
   }

@@ -102,6 +102,24 @@ final class Arguments {
         .desc("pin images to the digests in FILE (lines 'image: sha256:...', or a JSON object)").build());
   }
 
+  /**
+   * Warns of each --gateway that names a service of none of the projects the run read, the service names of each
+   * in {@code projects}: a typo would otherwise pass unnoticed (patch, which writes the gateways into its file,
+   * refuses it). A warning rather than an error, since a pre-commit hook passes its --gateway on every run, also
+   * when the commit touches other stacks; nothing is said when a project could not be read.
+   */
+  static void warnOfUnknownGateways(CommandLine line, List<Set<String>> projects, PrintWriter err) {
+    if (projects.isEmpty() || projects.contains(null)) {
+      return;
+    }
+    for (String gateway : values(line, "gateway")) {
+      if (projects.stream().noneMatch(services -> services.contains(gateway))) {
+        err.println("lashing: warning: --gateway " + gateway + ": " + (projects.size() == 1
+            ? "the project has no service" : "none of the projects has a service") + " named " + gateway);
+      }
+    }
+  }
+
   /** The --digests lock, or no digests when not given. */
   static DigestLock digests(CommandLine line, Path workingDirectory) {
     if (!line.hasOption("digests")) {

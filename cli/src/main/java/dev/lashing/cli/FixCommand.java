@@ -12,6 +12,7 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
+import dev.lashing.load.LoadResult;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import dev.lashing.yaml.SourceFiles;
@@ -100,6 +101,7 @@ final class FixCommand {
     Map<Path, Fixer.FileFix> changes = new LinkedHashMap<>();
     List<Finding> fixed = new ArrayList<>();
     List<Skip> skipped = new ArrayList<>();
+    List<Set<String>> services = new ArrayList<>(); // of each project read, null when it could not be
     for (List<Path> files : Arguments.projects(line, workingDirectory, environment)) {
       Path first = workingDirectory.resolve(files.get(0));
       if (config.ignores(first)) {
@@ -109,8 +111,11 @@ final class FixCommand {
       LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
       Fixer.Result result;
       try {
-        result = lashing.fix(load, settings, fixOptions);
+        LoadResult loaded = lashing.load(load);
+        services.add(loaded.project().services().keySet());
+        result = lashing.fix(load, loaded, settings, fixOptions);
       } catch (ComposeException e) {
+        services.add(null);
         invalid = true;
         Refusal.explain(err, "fix", first, workingDirectory, e);
         continue;
@@ -139,6 +144,7 @@ final class FixCommand {
       fixed.addAll(result.fixed());
       skipped.addAll(result.skipped());
     }
+    Arguments.warnOfUnknownGateways(line, services, err);
     reportSkipped(skipped, line.hasOption("unsafe-fixes"));
     if (!line.hasOption("write")) {
       for (Fixer.FileFix f : changes.values()) {

@@ -138,6 +138,8 @@ final class LintCommand {
         sources.putAll(outcome.sources());
       }
     }
+    Arguments.warnOfUnknownGateways(line, outcomes.stream().filter(o -> o != ProjectOutcome.IGNORED)
+        .map(ProjectOutcome::services).toList(), err);
     Lashing.sortForReport(findings);
     refuseToReplaceInputs(line, reports, sources.keySet(), envFiles);
 
@@ -213,12 +215,13 @@ final class LintCommand {
   }
 
   /**
-   * What linting one project gave: its findings, the sources they point into, and the fix engine's edits of
-   * each fixable finding when a report shows them.
+   * What linting one project gave: its findings, the sources they point into, the fix engine's edits of each
+   * fixable finding when a report shows them, and the names of its services (null when it could not be read).
    */
   private record ProjectOutcome(List<Finding> findings, Map<String, SourceFile> sources, List<Path> envFiles,
-      boolean invalid, Map<Finding, Map<String, List<TextEdit>>> fixEdits) {
-    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), List.of(), false, Map.of());
+      boolean invalid, Map<Finding, Map<String, List<TextEdit>>> fixEdits, Set<String> services) {
+    static final ProjectOutcome IGNORED = new ProjectOutcome(List.of(), Map.of(), List.of(), false, Map.of(),
+        Set.of());
   }
 
   /**
@@ -257,12 +260,12 @@ final class LintCommand {
       RuleSettings settings = Arguments.settings(line, config, first, firstText(result), policyFlag, lashing.rules());
       List<Finding> found = lashing.lint(result, settings);
       return new ProjectOutcome(found, result.sources(), result.projectEnvironment().files(), result.refused(),
-          planFixes && !result.refused() ? fixEdits(result, found) : Map.of());
+          planFixes && !result.refused() ? fixEdits(result, found) : Map.of(), result.project().services().keySet());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);
       RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
       return new ProjectOutcome(lashing.lintLoadFailure(errors, settings), readForCodeFrames(errors), List.of(), true,
-          Map.of());
+          Map.of(), null);
     }
   }
 

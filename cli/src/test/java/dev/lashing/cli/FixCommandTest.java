@@ -325,6 +325,16 @@ class FixCommandTest {
   }
 
   @Test
+  void aGatewayTheProjectDoesNotHaveIsAWarning() throws IOException {
+    write("compose.yaml", SITE);
+    assertThat(fix("compose.yaml", "--policy", "production", "--unsafe-fixes", "--gateway", "ngnix"))
+        .isEqualTo(Cli.FINDINGS);
+    assertThat(err.toString()).contains("lashing: warning: --gateway ngnix: the project has no service named ngnix");
+    fix("compose.yaml", "--policy", "production", "--unsafe-fixes", "--gateway", "app");
+    assertThat(err.toString()).doesNotContain("warning");
+  }
+
+  @Test
   void servicesBehindProfilesAreFixedToo() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n"
         + "  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    restart: \"no\"\n");

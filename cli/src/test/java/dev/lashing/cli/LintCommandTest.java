@@ -384,6 +384,20 @@ class LintCommandTest {
   }
 
   @Test
+  void aGatewayNoProjectHasIsAWarningNotASilentNoOp() throws IOException {
+    write("site/compose.yaml", FixCommandTest.SITE);
+    write("other/compose.yaml", "services:\n  proxy:\n    image: traefik:3.1\n");
+    lint("-q", "site/compose.yaml", "--gateway", "ngnix");
+    assertThat(err.toString()).contains("lashing: warning: --gateway ngnix: the project has no service named ngnix");
+    lint("-q", "site/compose.yaml", "other/compose.yaml", "--gateway", "proxy", "--gateway", "nope");
+    assertThat(err.toString()).as("a gateway of one of the projects given is known")
+        .doesNotContain("--gateway proxy")
+        .contains("lashing: warning: --gateway nope: none of the projects has a service named nope");
+    lint("-q", "site/compose.yaml", "--gateway", "app");
+    assertThat(err.toString()).doesNotContain("warning");
+  }
+
+  @Test
   void eachProjectFollowsThePolicyItsFirstFileNamesUnlessTheFlagSaysOtherwise() throws IOException {
     String service = "services:\n  web:\n    image: nginx:1.27\n";
     write("production/compose.yaml", "\uFEFF# lashing: policy=production\r\n" + service.replace("\n", "\r\n"));

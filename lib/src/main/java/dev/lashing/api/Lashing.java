@@ -93,12 +93,13 @@ public final class Lashing {
   }
 
   /**
-   * The minimal edits that fix what can be fixed, applied in memory until nothing more changes.
+   * The minimal edits that fix what can be fixed in a project loaded with {@code project}, applied in memory until
+   * nothing more changes.
    *
    * @throws Fixer.Unsettled when the fixes do not settle (a bug)
    */
-  public Fixer.Result fix(LoadOptions project, RuleSettings settings, Fixer.Options options) {
-    return new Fixer(rules).fix(project, settings, options);
+  public Fixer.Result fix(LoadOptions project, LoadResult loaded, RuleSettings settings, Fixer.Options options) {
+    return new Fixer(rules).fix(project, loaded, settings, options);
   }
 
   /**

@@ -78,6 +78,11 @@ final class ComposeDocumentService implements TextDocumentService {
     stage = Stage.SHUT_DOWN;
   }
 
+  /** Whether the editor has not initialized the server yet. */
+  boolean starting() {
+    return stage == Stage.STARTING;
+  }
+
   /** Whether the editor asked for shutdown. */
   boolean stopped() {
     return stage == Stage.SHUT_DOWN;
@@ -110,8 +115,8 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
-    if (stage != Stage.RUNNING) {
-      return; // the protocol drops notifications outside the life cycle
+    if (stage != Stage.RUNNING || params == null) {
+      return; // the protocol drops notifications outside the life cycle; one without params says nothing
     }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path != null) {
@@ -123,8 +128,8 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    if (stage != Stage.RUNNING) {
-      return; // the protocol drops notifications outside the life cycle
+    if (stage != Stage.RUNNING || params == null) {
+      return; // the protocol drops notifications outside the life cycle; one without params says nothing
     }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path != null) {
@@ -135,8 +140,8 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
-    if (stage != Stage.RUNNING) {
-      return; // the protocol drops notifications outside the life cycle
+    if (stage != Stage.RUNNING || params == null) {
+      return; // the protocol drops notifications outside the life cycle; one without params says nothing
     }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path != null) {
@@ -146,8 +151,8 @@ final class ComposeDocumentService implements TextDocumentService {
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
-    if (stage != Stage.RUNNING) {
-      return; // the protocol drops notifications outside the life cycle
+    if (stage != Stage.RUNNING || params == null) {
+      return; // the protocol drops notifications outside the life cycle; one without params says nothing
     }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     if (path == null) {
@@ -263,6 +268,9 @@ final class ComposeDocumentService implements TextDocumentService {
     if (refused != null) {
       return refused;
     }
+    if (params == null) {
+      return invalidParams("textDocument/codeAction takes a document, a range and a context");
+    }
     if (!takesActions) {
       // the protocol gives such an editor commands, which it runs by workspace/executeCommand: lashing has none
       return CompletableFuture.completedFuture(List.of());
@@ -288,9 +296,7 @@ final class ComposeDocumentService implements TextDocumentService {
       return refused;
     }
     if (unresolved == null || unresolved.getTitle() == null) {
-      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
-          ResponseErrorCode.InvalidParams, "codeAction/resolve takes a code action as textDocument/codeAction gave it",
-          null)));
+      return invalidParams("codeAction/resolve takes a code action as textDocument/codeAction gave it");
     }
     CodeActions.FixAllData data = CodeActions.FixAllData.from(unresolved.getData());
     if (data == null) {
@@ -321,6 +327,15 @@ final class ComposeDocumentService implements TextDocumentService {
   }
 
   /**
+   * The protocol's answer to a request without the params its method takes. Values the params require are checked
+   * before (lsp4j's validation, set up by {@link LashingLanguageServer#launcher}); params left out are not.
+   */
+  static <T> CompletableFuture<T> invalidParams(String message) {
+    return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+        ResponseErrorCode.InvalidParams, message, null)));
+  }
+
+  /**
    * What the protocol has for a request about text that moved on: the client asks again, or drops the request, once
    * the change is linted. Edits made for the older text would land in the wrong places.
    */
@@ -334,6 +349,9 @@ final class ComposeDocumentService implements TextDocumentService {
     CompletableFuture<Hover> refused = refused();
     if (refused != null) {
       return refused;
+    }
+    if (params == null) {
+      return invalidParams("textDocument/hover takes a document and a position");
     }
     Path path = OpenDocuments.pathOf(params.getTextDocument().getUri());
     ProjectRun run = path == null ? null : runs.get(path);

@@ -14,6 +14,9 @@ final class ConfigurationWatcher implements WorkspaceService {
 
   @Override
   public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+    if (params == null) {
+      return; // says nothing changed
+    }
     boolean configuration = params.getChanges().stream()
         .map(event -> OpenDocuments.pathOf(event.getUri()))
         .anyMatch(path -> path != null && ComposeDocumentService.isConfiguration(path));

@@ -1,6 +1,8 @@
 package dev.lashing.cli.lsp;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
@@ -12,10 +14,13 @@ import dev.lashing.cli.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -33,10 +38,16 @@ import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.validation.ReflectiveMessageValidator;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -76,30 +87,70 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   /**
    * The protocol's side of the server on a pair of streams: requests it does not support are answered with the
-   * protocol's MethodNotFound, and an internal error with a one-line message, never a Java stack trace (lsp4j's
-   * default sends the whole trace to the editor).
+   * protocol's MethodNotFound, params that are not what a method takes with InvalidParams, and an internal error
+   * with a one-line message, never a Java stack trace (lsp4j's default sends the whole trace to the editor).
    */
   public static Launcher<LanguageClient> launcher(LashingLanguageServer server, InputStream in, OutputStream out) {
     return new LSPLauncher.Builder<LanguageClient>().setLocalService(server).setRemoteInterface(LanguageClient.class)
         .setInput(in).setOutput(out).setExceptionHandler(LashingLanguageServer::responseTo)
-        .configureGson(gson -> gson.registerTypeAdapterFactory(new CodeActionOrNone())).create();
+        .configureGson(gson -> gson.registerTypeAdapterFactory(new MisshapenAsNone()))
+        // lsp4j's check of the values the protocol requires, on what the editor sends only: the server's own
+        // messages (a diagnostic per finding of a large file) need no reflective walk
+        .wrapMessages(consumer -> consumer instanceof RemoteEndpoint ? new RequiredValues(consumer) : consumer)
+        .create();
   }
 
   /**
-   * Reads a code action that is not a JSON object (the params of a {@code codeAction/resolve} that are no code action)
-   * as none, which resolve refuses as InvalidParams: lsp4j would answer that the whole message could not be parsed.
+   * lsp4j's check that a message from the editor has every value the protocol requires, its findings said as one
+   * InvalidParams naming the values (lsp4j answers several with InvalidRequest, and a Java accessor's name each).
    */
-  private static final class CodeActionOrNone implements TypeAdapterFactory {
+  private static final class RequiredValues extends ReflectiveMessageValidator {
+    private static final Pattern PATH = Pattern.compile("Path: \\$\\.(\\S+)");
+
+    RequiredValues(MessageConsumer delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected List<MessageIssue> validate(Object message) {
+      List<MessageIssue> issues = super.validate(message);
+      int invalidParams = ResponseErrorCode.InvalidParams.getValue();
+      if (issues.isEmpty() || issues.stream().anyMatch(issue -> issue.getIssueCode() != invalidParams)) {
+        return issues;
+      }
+      List<String> missing = new ArrayList<>();
+      for (MessageIssue issue : issues) {
+        Matcher path = PATH.matcher(issue.getText());
+        missing.add(path.find() ? path.group(1) : issue.getText());
+      }
+      String method = message instanceof RequestMessage r ? r.getMethod()
+          : message instanceof NotificationMessage n ? n.getMethod() : "the message";
+      issues.clear(); // lsp4j's own list, which it may add to
+      issues.add(new MessageIssue(method + ": " + String.join(", ", missing)
+          + (missing.size() == 1 ? " is" : " are") + " missing or not what the protocol says", invalidParams));
+      return issues;
+    }
+  }
+
+  /**
+   * Reads a protocol value of the wrong JSON shape (a number where an object belongs, an object whose fields are
+   * of the wrong kinds) as none, so that the check of required values answers InvalidParams, naming the missing
+   * one, or the method refuses it: lsp4j would answer that the whole message could not be parsed (ParseError,
+   * meant for text that is no JSON), with gson's trace in its data.
+   */
+  private static final class MisshapenAsNone implements TypeAdapterFactory {
     @Override
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-      if (type.getRawType() != CodeAction.class) {
+      Class<? super T> raw = type.getRawType();
+      if (!raw.getPackageName().equals(CodeAction.class.getPackageName()) || raw.isEnum()) {
         return null;
       }
-      TypeAdapter<T> action = gson.getDelegateAdapter(this, type);
+      TypeAdapter<T> value = gson.getDelegateAdapter(this, type);
+      TypeAdapter<JsonElement> json = gson.getAdapter(JsonElement.class);
       return new TypeAdapter<>() {
         @Override
-        public void write(JsonWriter out, T value) throws IOException {
-          action.write(out, value);
+        public void write(JsonWriter out, T written) throws IOException {
+          value.write(out, written);
         }
 
         @Override
@@ -108,7 +159,12 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
             in.skipValue();
             return null;
           }
-          return action.read(in);
+          JsonElement read = json.read(in); // whole, so that a misshapen part leaves the stream where it belongs
+          try {
+            return value.fromJsonTree(read);
+          } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+            return null;
+          }
         }
       };
     }
@@ -136,6 +192,15 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    if (!documents.starting()) {
+      // the protocol sends initialize once; a second one must not connect the documents to other capabilities
+      CompletableFuture<InitializeResult> refused = documents.refused();
+      return refused != null ? refused : CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.InvalidRequest, "the server is initialized already", null)));
+    }
+    if (params == null) {
+      return ComposeDocumentService.invalidParams("initialize takes the editor's capabilities");
+    }
     var capabilities = params.getCapabilities();
     var workspaceCapabilities = capabilities == null ? null : capabilities.getWorkspace();
     boolean documentChanges = workspaceCapabilities != null && workspaceCapabilities.getWorkspaceEdit() != null
@@ -163,7 +228,8 @@ public final class LashingLanguageServer implements LanguageServer, LanguageClie
     codeActions.setResolveProvider(true);
     server.setCodeActionProvider(codeActions);
     server.setHoverProvider(true);
-    return CompletableFuture.completedFuture(new InitializeResult(server, new ServerInfo("lashing", Version.current())));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(server, new ServerInfo("lashing", Version.current())));
   }
 
   @Override

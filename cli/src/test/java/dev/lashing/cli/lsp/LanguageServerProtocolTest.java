@@ -493,6 +493,49 @@ class LanguageServerProtocolTest {
     plain.awaitExit();
   }
 
+  /**
+   * Params a method cannot take are told so as the protocol says (InvalidParams, naming what is missing or
+   * misshapen), not as text that is no JSON (ParseError) nor as an internal error; the server goes on.
+   */
+  @Test
+  void malformedParamsAreInvalidParamsAndTheServerGoesOn() throws Exception {
+    String uri = write("compose.yaml", WEB);
+    Map<String, Object> document = Map.of("uri", uri);
+    for (String method : List.of("textDocument/hover", "textDocument/codeAction")) {
+      for (Object params : java.util.Arrays.asList(null, 42, List.of("x"), Map.of(), Map.of("textDocument", 5),
+          Map.of("textDocument", document, "position", Map.of("line", "one", "character", 0)),
+          Map.of("textDocument", document, "range", Map.of("start", 1), "context", Map.of("diagnostics", "none")))) {
+        ExecutionException e = catchThrowableOfType(
+            () -> endpoint.request(method, params).get(30, TimeUnit.SECONDS), ExecutionException.class);
+        ResponseError error = ((ResponseErrorException) e.getCause()).getResponseError();
+        assertThat(error.getCode()).as("%s %s", method, params).isEqualTo(ResponseErrorCode.InvalidParams.getValue());
+        assertThat(error.getMessage()).as("%s %s", method, params).startsWith(method)
+            .doesNotContain("Exception").doesNotContain("accessor");
+        assertThat(error.getData()).isNull();
+      }
+    }
+    endpoint.notify("textDocument/didOpen", Map.of("textDocument", 5));
+    endpoint.notify("textDocument/didChange", null);
+    open("compose.yaml", WEB);
+    client.await(uri, having("restart-policy"));
+  }
+
+  /** The protocol sends initialize once: a second one is refused, and the first one's capabilities stay. */
+  @Test
+  void aSecondInitializeIsRefused() throws Exception {
+    InitializeParams again = new InitializeParams();
+    again.setCapabilities(new ClientCapabilities());
+    ExecutionException e = catchThrowableOfType(() -> server.initialize(again).get(30, TimeUnit.SECONDS),
+        ExecutionException.class);
+    assertThat(((ResponseErrorException) e.getCause()).getResponseError().getCode())
+        .isEqualTo(ResponseErrorCode.InvalidRequest.getValue());
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("restart-policy"));
+    assertThat(server.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
+        range(1, 3, 1, 3), new CodeActionContext(List.of()))).get(30, TimeUnit.SECONDS))
+        .as("still offered as literals, as the first initialize said the editor takes them").isNotEmpty();
+  }
+
   /** codeAction/resolve without a code action is told so as the protocol says, not as an internal error. */
   @Test
   void resolvingSomethingThatIsNoCodeActionIsInvalidParams() throws Exception {
@@ -501,8 +544,9 @@ class LanguageServerProtocolTest {
           () -> endpoint.request("codeAction/resolve", params).get(30, TimeUnit.SECONDS), ExecutionException.class);
       ResponseError error = ((ResponseErrorException) e.getCause()).getResponseError();
       assertThat(error.getCode()).as("%s", params).isEqualTo(ResponseErrorCode.InvalidParams.getValue());
-      assertThat(error.getMessage())
-          .isEqualTo("codeAction/resolve takes a code action as textDocument/codeAction gave it");
+      assertThat(error.getMessage()).as("%s", params).isEqualTo(params instanceof Map
+          ? "codeAction/resolve: params.title is missing or not what the protocol says" // an action without one
+          : "codeAction/resolve takes a code action as textDocument/codeAction gave it");
     }
   }
 

@@ -187,7 +187,7 @@ final class Arguments {
     if (!dashF.isEmpty()) {
       return List.of(dashF.stream().map(Path::of).toList());
     }
-    return List.of(ComposeFiles.discover(workingDirectory, environment));
+    return List.of(ComposeFiles.discover(loadOptions(line, List.of(), workingDirectory, environment)));
   }
 
   /** A value parsed from an option; a parser's IllegalArgumentException is a usage error. */

@@ -97,7 +97,8 @@ final class PatchCommand {
     }
     String output = StandardOutput.fileNamedBy(line.getOptionValue("output"));
     List<Path> files = Arguments.values(line, "file").stream().map(Path::of).toList();
-    List<Path> resolved = files.isEmpty() ? ComposeFiles.discover(workingDirectory, environment) : files;
+    List<Path> resolved = files.isEmpty()
+        ? ComposeFiles.discover(Arguments.loadOptions(line, List.of(), workingDirectory, environment)) : files;
 
     Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();

@@ -397,6 +397,16 @@ class LintCommandTest {
     assertThat(err.toString()).doesNotContain("warning");
   }
 
+  /** As docker compose, which reads the working directory's .env before it looks for its files. */
+  @Test
+  void withNoFilesGivenTheComposeFileOfTheDotEnvFileIsLinted() throws IOException {
+    write(".env", "COMPOSE_FILE=base.yml:prod.yml\n");
+    write("base.yml", "services:\n  web:\n    image: nginx:1.27\n");
+    write("prod.yml", DUPLICATE_PORTS);
+    assertThat(lint("-q")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("prod.yml:").contains("[duplicate-published-port]");
+  }
+
   @Test
   void eachProjectFollowsThePolicyItsFirstFileNamesUnlessTheFlagSaysOtherwise() throws IOException {
     String service = "services:\n  web:\n    image: nginx:1.27\n";

@@ -1,5 +1,6 @@
 package dev.lashing.load;
 
+import dev.lashing.interpolation.ProjectEnvironment;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceRange;
 import java.nio.file.Files;
@@ -17,14 +18,33 @@ public final class ComposeFiles {
           "compose.override.yml", "compose.override.yaml",
           "docker-compose.override.yml", "docker-compose.override.yaml");
 
+  private static final String FILES_VARIABLE = "COMPOSE_FILE";
+
   private ComposeFiles() {}
+
+  /**
+   * The files of a project loaded without {@code -f}: {@link #discover(Path, Map)} with the variables Compose knows
+   * before it looks for its files, the process environment over the {@code --env-file} files, else over the
+   * {@code .env} of the working directory ({@code --project-directory} when given): COMPOSE_FILE may be set there.
+   */
+  public static List<Path> discover(LoadOptions options) {
+    Map<String, String> environment = options.environment();
+    if (!environment.containsKey(FILES_VARIABLE)) {
+      Path workingDirectory = options.workingDirectory();
+      Path envDirectory = options.projectDirectory() == null ? workingDirectory
+          : workingDirectory.resolve(options.projectDirectory());
+      environment = ProjectEnvironment.resolve(environment,
+          options.envFiles().stream().map(workingDirectory::resolve).toList(), envDirectory);
+    }
+    return discover(options.workingDirectory(), environment);
+  }
 
   /**
    * COMPOSE_FILE when set (paths separated by COMPOSE_PATH_SEPARATOR or ':'), else the first main file
    * found in the working directory or its parents, followed by its override file when one is beside it.
    */
   public static List<Path> discover(Path workingDirectory, Map<String, String> environment) {
-    String fromEnv = environment.get("COMPOSE_FILE");
+    String fromEnv = environment.get(FILES_VARIABLE);
     if (fromEnv != null && !fromEnv.isBlank()) {
       String separator = environment.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
       List<Path> files = new ArrayList<>();

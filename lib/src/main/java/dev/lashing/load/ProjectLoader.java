@@ -145,7 +145,7 @@ public final class ProjectLoader {
   private LoadResult run() {
     List<Path> files = new ArrayList<>();
     if (options.files().isEmpty()) {
-      files.addAll(ComposeFiles.discover(workingDirectory, options.environment()));
+      files.addAll(ComposeFiles.discover(options));
     } else {
       for (Path f : options.files()) {
         files.add(workingDirectory.resolve(f).normalize());

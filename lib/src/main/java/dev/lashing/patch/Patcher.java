@@ -177,7 +177,7 @@ public final class Patcher {
     if (!load.files().isEmpty()) {
       return load;
     }
-    List<Path> files = ComposeFiles.discover(load.workingDirectory(), load.environment());
+    List<Path> files = ComposeFiles.discover(load);
     return new LoadOptions(files, load.workingDirectory(), load.projectDirectory(), load.envFiles(), load.profiles(),
         load.projectName(), load.environment());
   }

@@ -98,7 +98,8 @@ final class ProjectLinting {
     while (from != null && tried.size() < PROJECTS_TRIED) {
       List<Path> files;
       try {
-        files = ComposeFiles.discover(from, environment).stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        files = ComposeFiles.discover(LoadOptions.of(from, environment)).stream()
+            .map(p -> p.toAbsolutePath().normalize()).toList();
       } catch (ComposeException none) {
         break;
       }

@@ -1,5 +1,6 @@
 package dev.lashing.cli;
 
+import dev.lashing.load.ComposeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -19,8 +20,6 @@ import java.util.regex.Pattern;
  * contributes every compose file below it, each with the override file Compose would load beside it.
  */
 final class LintTargets {
-  private static final Pattern COMPOSE_FILE =
-      Pattern.compile("(docker-)?compose(\\.[\\w.-]+)?\\.ya?ml");
   private static final Pattern OVERRIDE_FILE =
       Pattern.compile("(docker-)?compose\\.override\\.ya?ml");
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".venv");
@@ -79,7 +78,7 @@ final class LintTargets {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
           // a named pipe or a device so named is no compose file, and reading one would wait forever
-          if (COMPOSE_FILE.matcher(name).matches() && !OVERRIDE_FILE.matcher(name).matches()
+          if (ComposeFiles.isNamedLikeOne(name) && !OVERRIDE_FILE.matcher(name).matches()
               && Files.isRegularFile(file)) {
             files.add(file);
           }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Finds the Compose files of a project the way {@code docker compose} does when no {@code -f} is given. */
 public final class ComposeFiles {
@@ -19,6 +20,8 @@ public final class ComposeFiles {
           "docker-compose.override.yml", "docker-compose.override.yaml");
 
   private static final String FILES_VARIABLE = "COMPOSE_FILE";
+  /** compose.yaml, docker-compose.yml and their variants: compose.prod.yaml, docker-compose.override.yml... */
+  private static final Pattern NAMED_LIKE_ONE = Pattern.compile("(docker-)?compose(\\.[\\w.-]+)?\\.ya?ml");
 
   private ComposeFiles() {}
 
@@ -70,6 +73,11 @@ public final class ComposeFiles {
         SourceRange.synthetic(workingDirectory.toString()),
         "no configuration file provided: not found (looked for " + String.join(", ", MAIN_NAMES)
             + " here and in parent directories)");
+  }
+
+  /** Whether a file's name is one of a compose file: the names Compose finds and their variants. */
+  public static boolean isNamedLikeOne(String fileName) {
+    return NAMED_LIKE_ONE.matcher(fileName).matches();
   }
 
   private static Path firstExisting(Path dir, List<String> names) {

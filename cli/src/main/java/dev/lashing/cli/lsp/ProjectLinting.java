@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Lints the project an open document belongs to, reading every open document from the editor's text.
@@ -35,6 +36,8 @@ import java.util.function.BooleanSupplier;
 final class ProjectLinting {
   /** How many projects upwards may be tried for a file that is only included or extended. */
   private static final int PROJECTS_TRIED = 3;
+  /** A line that starts a top-level {@code services:} or {@code include:} key, in a block or a flow mapping. */
+  private static final Pattern COMPOSE_KEY = Pattern.compile("(?m)^(\\{\\s*)?[\"']?(services|include)[\"']?\\s*:");
 
   private final Lashing lashing;
   private final Map<String, List<RuleOption>> knownRules;
@@ -124,6 +127,11 @@ final class ProjectLinting {
       }
       from = base.getParent();
     }
+    if (!mayBeComposeFile(document, overlay.get(document))) {
+      // the editor sends every YAML file; one no project reads and nothing marks as Compose's (a CI workflow, a
+      // Kubernetes manifest) is not linted as a compose file of its own
+      return Optional.of(new ProjectRun(document, directory, null, List.of(), Set.of(document), opened));
+    }
     RuleSettings settings = settings(config, document, overlay);
     LoadOptions options = options(List.of(document), directory);
     try {
@@ -133,6 +141,12 @@ final class ProjectLinting {
     } catch (ComposeException e) {
       return Optional.of(failed(directory, errors(e), settings, document, opened));
     }
+  }
+
+  /** A compose file's name, or a top-level {@code services} or {@code include} key, block or flow style. */
+  private static boolean mayBeComposeFile(Path document, String text) {
+    return ComposeFiles.isNamedLikeOne(document.getFileName().toString())
+        || text == null || COMPOSE_KEY.matcher(text).find();
   }
 
   /** The settings for a project's first file, whose policy directive the editor's text decides when it is open. */

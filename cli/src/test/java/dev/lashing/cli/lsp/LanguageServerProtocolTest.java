@@ -241,6 +241,27 @@ class LanguageServerProtocolTest {
 
   private static final String WEB = "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n";
 
+  /**
+   * Editors start the server for every YAML file: one that no project reads and nothing marks as a compose file
+   * gets no diagnostics; one named like a compose file, or with top-level services, is linted on its own.
+   */
+  @Test
+  void yamlFilesThatAreNoComposeFilesGetNoDiagnostics() throws IOException {
+    write("compose.yaml", WEB);
+    String workflow = open(".github/workflows/ci.yml",
+        "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      db: {image: x}\n");
+    String manifest = open("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\n");
+    String stack = open("deploy/stack.yml", WEB);
+    String flow = open("deploy/flow.yml",
+        "{\"services\": {\"web\": {\"image\": \"nginx:1.27\", \"privileged\": true}}}\n");
+    String named = open("deploy/compose.prod.yaml", "volumes:\n  data: {driver: nfs}\n");
+    client.await(workflow, List::isEmpty);
+    client.await(manifest, List::isEmpty);
+    client.await(stack, having("privileged"));
+    client.await(flow, having("privileged"));
+    client.await(named, list -> true);
+  }
+
   @Test
   void diagnosticsOnOpenHaveExactRangesAndLinkToTheRule() throws IOException {
     String uri = open("compose.yaml", WEB);

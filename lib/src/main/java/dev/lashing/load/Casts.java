@@ -179,8 +179,8 @@ final class Casts {
         try {
           boolean value = ComposeBool.parse(text);
           if (!ComposeBool.isCanonical(text.toLowerCase(Locale.ROOT))) {
-            problems.add(Diagnostic.warning(scalar.origin().usedAt(), path + ": \"" + text
-                + "\" is read as " + value + "; write true or false"));
+            problems.add(Diagnostic.warning(Diagnostic.Kind.BOOLEAN_SPELLING, scalar.origin().usedAt(), path + ": \""
+                + text + "\" is read as " + value + ", with a warning (YAML 1.2 has no such boolean); write " + value));
           }
           return scalar.withValue(Boolean.toString(value), ScalarNode.Type.BOOL);
         } catch (SyntaxException e) {

@@ -48,6 +48,8 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
     MISSING_FILE,
     /** A remote {@code include} or {@code extends} (git, {@code oci://}) that is not fetched, so not checked. */
     REMOTE_RESOURCE,
+    /** A boolean written yes, no, on, off, y or n: Compose v2 reads it, with a warning, as true or false. */
+    BOOLEAN_SPELLING,
     /** Any other value Compose refuses (a bad port, an invalid boolean, a cycle in extends…). */
     INVALID_VALUE
   }

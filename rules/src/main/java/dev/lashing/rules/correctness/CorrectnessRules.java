@@ -10,6 +10,7 @@ public final class CorrectnessRules {
   public static List<Rule> all() {
     return List.of(
         // keep-sorted start
+        new BooleanSpelling(),
         new ConflictingLimits(),
         new DependencyCycle(),
         new DuplicateContainerName(),

@@ -6,12 +6,10 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
-import dev.lashing.tree.MapNode;
-import dev.lashing.tree.Node;
+import dev.lashing.source.SourceRange;
 import dev.lashing.tree.ScalarNode;
-import dev.lashing.tree.SeqNode;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,37 +37,21 @@ public final class Yaml11Ambiguity implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    for (String name : context.load().composeFiles()) {
-      for (Node document : context.load().parsed().get(name).documents()) {
-        walk(document, new ArrayList<>(), context);
+    // a boolean field reads yes and no as booleans in Compose v2 too: boolean-spelling says how to write them
+    Set<SourceRange> booleans = BooleanSpelling.spelledAt(context).keySet();
+    WrittenScalars.forEach(context, (scalar, path) -> {
+      if (scalar.style() != ScalarNode.Style.PLAIN) {
+        return;
       }
-    }
-  }
-
-  private void walk(Node node, List<String> path, RuleContext context) {
-    if (node instanceof MapNode map) {
-      for (MapNode.Entry e : map.entries()) {
-        path.add(e.name());
-        walk(e.value(), path, context);
-        path.remove(path.size() - 1);
-      }
-    } else if (node instanceof SeqNode seq) {
-      for (int i = 0; i < seq.size(); i++) {
-        path.add("[" + i + "]");
-        walk(seq.get(i), path, context);
-        path.remove(path.size() - 1);
-      }
-    } else if (node instanceof ScalarNode scalar && scalar.style() == ScalarNode.Style.PLAIN) {
       String problem = problem(scalar);
-      if (problem != null) {
-        String service = path.size() > 1 && path.get(0).equals("services") ? path.get(1) : null;
+      if (problem != null && !booleans.contains(scalar.origin().at())) {
         // the changes now, not when asked for: the walk goes on changing path
         Fix fix = scalar.isString()
             ? new Fix("quote it: \"" + scalar.value() + "\"", Fix.Safety.SAFE, List.of(new Fix.Quote(path)))
             : null;
-        context.report(scalar.origin(), service, problem, fix);
+        context.report(scalar.origin(), WrittenScalars.serviceOf(path), problem, fix);
       }
-    }
+    });
   }
 
   private static String problem(ScalarNode scalar) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
+import dev.lashing.lint.Severity;
 import dev.lashing.rules.testing.RuleTester;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,43 @@ class CorrectnessRulesTest {
           .containsExactly(new Fix.Quote(List.of("services", "web", "ports", "[0]")));
       assertThat(findings.get(3).message()).contains("octal (288)").contains("0o440");
       assertThat(findings.get(3).fix()).isNull();
+    }
+
+    /**
+     * A boolean field spelled the YAML 1.1 way is a boolean to Compose v2 too, which reads it with a warning: one
+     * low finding that says how to write it, not an ambiguity that says to quote it.
+     */
+    @Test
+    void aBooleanFieldSpelledYesIsABooleanSpellingNotAnAmbiguity() {
+      List<Finding> findings = RuleTester.of(new BooleanSpelling(), new Yaml11Ambiguity())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+                  read_only: yes            # expect: boolean-spelling
+                  tty: "on"                 # expect: boolean-spelling
+                  init: Off                 # expect: boolean-spelling
+                  privileged: ${PRIV:-no}   # expect: boolean-spelling
+                  stdin_open: true
+                  environment:
+                    A: yes                  # expect: yaml-1.1-ambiguity
+              networks:
+                back:
+                  internal: n               # expect: boolean-spelling
+              """)
+          .expectMarkedFindings();
+      assertThat(findings).filteredOn(f -> f.ruleId().equals("boolean-spelling")).allSatisfy(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
+        assertThat(f.message()).contains("with a warning");
+      });
+      assertThat(findings.get(0).fix().changes())
+          .containsExactly(new Fix.Set(List.of("services", "web", "read_only"), true));
+      assertThat(findings.get(2).fix().changes())
+          .containsExactly(new Fix.Set(List.of("services", "web", "init"), false));
+      assertThat(findings.get(3).message()).as("the variable's default").contains("\"no\" is read as false");
+      assertThat(findings.get(3).fix()).as("the fix belongs in the variable").isNull();
+      assertThat(findings.get(5).fix().changes())
+          .containsExactly(new Fix.Set(List.of("networks", "back", "internal"), false));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.ScalarPositions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -91,21 +92,29 @@ public final class Interpolator {
       if (value.indexOf('$') < 0) { // most values refer to no variable: nothing to find, substitute or place
         return scalar;
       }
-      Positions positions = Positions.of(scalar, sources);
+      ScalarPositions positions = ScalarPositions.of(scalar, sourceOf(scalar));
       for (Template.Reference r : Template.references(value)) {
         references.add(new VariableReference(
             r.name(), r.operator(), r.fallback(), lookup.apply(r.name()) != null, path,
             positions.range(r.start(), r.end())));
       }
       try {
-        String result = Template.substitute(value, lookup, (name, start, end) -> diagnostics.add(Diagnostic.warning(Diagnostic.Kind.UNSET_VARIABLE, 
-            positions.range(start, end), "The \"" + name + "\" variable is not set. Defaulting to a blank string.")),
+        String result = Template.substitute(value, lookup, (name, start, end) -> diagnostics.add(
+            Diagnostic.warning(Diagnostic.Kind.UNSET_VARIABLE, positions.range(start, end),
+                "The \"" + name + "\" variable is not set. Defaulting to a blank string.")),
             growth);
         return result.equals(value) ? scalar : scalar.withValue(result, ScalarNode.Type.STRING);
       } catch (InterpolationException e) {
-        diagnostics.add(Diagnostic.error(Diagnostic.Kind.INTERPOLATION, positions.range(e.start(), e.end()), message(e, path, value)));
+        diagnostics.add(Diagnostic.error(
+            Diagnostic.Kind.INTERPOLATION, positions.range(e.start(), e.end()), message(e, path, value)));
         return scalar;
       }
+    }
+
+    /** The file {@code scalar} is written in, or null when it is made up or its file is unknown. */
+    private SourceFile sourceOf(ScalarNode scalar) {
+      SourceRange at = scalar.origin().at();
+      return at.isSynthetic() ? null : sources.apply(at.file());
     }
 
     /** Compose's wording, on one line so it reads as a single diagnostic. */
@@ -115,44 +124,6 @@ public final class Interpolator {
             + ". You may need to escape any $ with another $.";
       }
       return "error while interpolating " + path + ": " + e.getMessage();
-    }
-  }
-
-  /**
-   * Maps offsets in a scalar's value to source ranges. Exact only when the written text is the value itself
-   * (plain, or quoted on one line without escapes); otherwise every offset maps to the whole scalar.
-   */
-  private record Positions(SourceFile file, int base, SourceRange whole) {
-
-    static Positions of(ScalarNode scalar, Function<String, SourceFile> sources) {
-      SourceRange at = scalar.origin().at();
-      Positions whole = new Positions(null, -1, at);
-      SourceFile file = at.isSynthetic() ? null : sources.apply(at.file());
-      if (file == null || at.endOffset() > file.text().length()) {
-        return whole;
-      }
-      String written = file.text().substring(at.startOffset(), at.endOffset());
-      if (written.indexOf('\n') >= 0 || written.indexOf('\r') >= 0) {
-        return whole;
-      }
-      String value = scalar.value();
-      int base = switch (scalar.style()) {
-        case PLAIN -> written.equals(value) ? at.startOffset() : -1;
-        case SINGLE_QUOTED -> quoted(written, '\'', value) ? at.startOffset() + 1 : -1;
-        case DOUBLE_QUOTED -> quoted(written, '"', value) ? at.startOffset() + 1 : -1;
-        default -> -1;
-      };
-      return base < 0 ? whole : new Positions(file, base, at);
-    }
-
-    private static boolean quoted(String written, char quote, String value) {
-      int last = written.length() - 1;
-      return last > 0 && written.charAt(0) == quote && written.charAt(last) == quote
-          && written.substring(1, last).equals(value);
-    }
-
-    SourceRange range(int start, int end) {
-      return file == null ? whole : file.range(base + start, base + end);
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.lashing.tree.ScalarNode.Style;
 import dev.lashing.tree.ScalarNode.Type;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,8 +189,8 @@ class InterpolatorTest {
     assertThat(result.diagnostics()).extracting(Diagnostic::message).containsExactly(
         "invalid interpolation format for x-cmd: \"echo \\\"$${HOME}\\\" ${ oops}\". "
             + "You may need to escape any $ with another $.");
-    // The written text has escapes, so the position falls back to the whole scalar.
-    assertThat(result.diagnostics().get(0).at()).isEqualTo(cmd.origin().at());
+    // placed on the invalid ${ past the escapes before it, not on the whole value
+    assertThat(result.diagnostics().get(0).at()).isEqualTo(d.rangeOf("${", 1));
   }
 
   @Test
@@ -225,18 +226,25 @@ class InterpolatorTest {
   }
 
   @Test
-  void fallsBackToTheScalarWhenTheTextDoesNotMapOneToOne() {
-    Doc d = new Doc("a: \"x\n  $U1\"\nb: 'it''s $U2'\nc: |\n  $U3\nd: x\n  $U4\n");
-    ScalarNode multiLine = d.scalar("\"x\n  $U1\"", "x $U1", Type.STRING, Style.DOUBLE_QUOTED);
-    ScalarNode escaped = d.scalar("'it''s $U2'", "it's $U2", Type.STRING, Style.SINGLE_QUOTED);
-    ScalarNode literal = d.scalar("$U3", "$U3\n", Type.STRING, Style.LITERAL);
-    ScalarNode folded = d.scalar("x\n  $U4", "x $U4", Type.STRING, Style.PLAIN);
-    MapNode root = d.map("a", multiLine, "b", escaped, "c", literal, "d", folded);
+  void placesEveryReferenceAtItsDollarInEveryScalarStyle() {
+    SourceFile file = new SourceFile("compose.yaml", "a: \"x\n  $U1\"\nb: 'it''s $U2'\nc: |\n  $U3\nd: x\n  $U4\n"
+        + "e: >-\n  \"${U5}\"\n  ${U6:?needs\n  a value}\nf: \"\\t${U7\\x7d\"\n");
 
-    Interpolator.Result result = d.interpolate(root);
+    Interpolator.Result result = Interpolator.interpolate(YamlReader.read(file).get(0), ENV::get, name -> file);
 
     assertThat(result.diagnostics()).extracting(Diagnostic::at).containsExactly(
-        multiLine.origin().at(), escaped.origin().at(), literal.origin().at(), folded.origin().at());
+        written(file, "$U1"), written(file, "$U2"), written(file, "$U3"), written(file, "$U4"),
+        written(file, "${U5}"), written(file, "${U6:?needs\n  a value}"), written(file, "${U7\\x7d"));
+    assertThat(result.diagnostics().get(5).message()).isEqualTo(
+        "error while interpolating e: required variable U6 is missing a value: needs a value");
+    assertThat(result.references()).extracting(VariableReference::at).containsExactlyElementsOf(
+        result.diagnostics().stream().map(Diagnostic::at).toList());
+  }
+
+  /** The range of the first {@code text} written in {@code file}. */
+  private static SourceRange written(SourceFile file, String text) {
+    int at = file.text().indexOf(text);
+    return file.range(at, at + text.length());
   }
 
   @Test

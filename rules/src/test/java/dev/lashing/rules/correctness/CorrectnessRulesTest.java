@@ -229,6 +229,46 @@ class CorrectnessRulesTest {
     }
 
     @Test
+    void unsetVariablesInBlockQuotedAndFoldedScalarsArePositionedAtTheirDollar() {
+      List<Finding> findings = RuleTester.of(new UnsetVariable())
+          .file("compose.yaml", """
+              services:
+                init:
+                  image: busybox:1.36
+                  command:
+                    - -c
+                    - |
+                      if [[ -z "${AIRFLOW_UID}" ]]; then   # expect: unset-variable
+                        echo $$HOME
+                      fi
+                  environment:
+                    GREETING: "hello \\
+                      ${NAME}"   # expect: unset-variable
+                    FOLDED: >
+                      one
+                      two ${TWO}   # expect: unset-variable
+              """)
+          .expectMarkedFindings();
+      assertThat(findings).extracting(f -> f.at().line() + ":" + f.at().column() + "-" + f.at().endColumn())
+          .containsExactly("7:19-33", "12:9-16", "15:13-19");
+    }
+
+    @Test
+    void interpolationErrorsInABlockScalarArePositionedAtTheirDollar() {
+      List<Finding> findings = RuleTester.of(new InvalidInterpolation())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+                  command: |
+                    echo starting
+                    echo ${NAME:?is required}   # expect: invalid-interpolation
+              """)
+          .expectMarkedFindings();
+      assertThat(findings.get(0).at().column()).isEqualTo(12);
+    }
+
+    @Test
     void obsoleteVersionCarriesItsRemoval() {
       List<Finding> findings = RuleTester.of(new ObsoleteVersion())
           .file("compose.yaml", """

@@ -45,7 +45,7 @@ final class NodeWriter {
     if (items.stream().allMatch(i -> i instanceof Map<?, ?>) && w.isScalar() && !w.isAlias()) {
       String shortForm = PortShortForm.rewrite((ScalarNode) w.node, merged, items, file.style.quote());
       if (shortForm != null) {
-        return List.of(new Op.RawReplace(file, w, shortForm));
+        return List.of(new Op.RawReplace(file, w, shortForm, true));
       }
       refuseVariable(w);
       return List.of(new Op.ReplaceItem(file, w, items));
@@ -190,7 +190,7 @@ final class NodeWriter {
               || s.style() == ScalarNode.Style.FOLDED
               ? YamlStrings.quoted(s.value(), file.style.quote())
               : file.text.substring(w.start(), w.end());
-      return List.of(new Op.RawReplace(file, w, "[" + old + ", " + file.yaml.flow(item) + "]"));
+      return List.of(new Op.RawReplace(file, w, "[" + old + ", " + file.yaml.flow(item) + "]", false));
     }
     throw new Unwritable(w.path() + " is written as a " + w.node.kindName() + ", not a list");
   }

@@ -17,8 +17,11 @@ sealed interface Op {
   /** Write {@code value} in place of a node (a scalar, an alias, a null, a collection). */
   record Replace(YamlFile file, Written target, Object value) implements Op {}
 
-  /** Write literal YAML text in place of a scalar, for edits that keep the value's own form. */
-  record RawReplace(YamlFile file, Written target, String text) implements Op {}
+  /**
+   * Write literal YAML text in place of a scalar: a port's short form rewritten, or a string and a new item as a flow
+   * list. {@code sameKind} when the text is still a string, so that a {@code !!str} written on it still holds.
+   */
+  record RawReplace(YamlFile file, Written target, String text, boolean sameKind) implements Op {}
 
   /** Add items at the end of a sequence. */
   record Append(YamlFile file, Written target, List<Object> items) implements Op {}

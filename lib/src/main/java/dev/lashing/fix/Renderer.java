@@ -5,6 +5,7 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
+import dev.lashing.yaml.ParsedYaml;
 import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns the structural edits of one file into text edits that touch as little as possible: new entries and
@@ -70,11 +72,12 @@ final class Renderer {
     List<TextEdit> edits = new ArrayList<>();
     List<Insertion> insertions = new ArrayList<>();
     if (op instanceof Op.Replace r) {
-      edits.add(replace(r.target(), r.value()));
+      edits.add(overTag(r.target(), tag -> tagHolds(tag, r.value()), replace(r.target(), r.value())));
     } else if (op instanceof Op.RawReplace r) {
-      edits.add(new TextEdit(r.target().start(), r.target().end(), r.text()));
+      edits.add(overTag(r.target(), tag -> r.sameKind(), new TextEdit(r.target().start(), r.target().end(), r.text())));
     } else if (op instanceof Op.ReplaceItem r) {
-      edits.add(replaceItem(r.target(), r.items()));
+      edits.add(overTag(r.target(), tag -> r.items().stream().allMatch(item -> tagHolds(tag, item)),
+          replaceItem(r.target(), r.items())));
     } else if (op instanceof Op.Quote q) {
       quote(q.target(), edits);
     } else if (op instanceof Op.AddAnchor a) {
@@ -500,6 +503,40 @@ final class Renderer {
       kept.append(yaml.lineBreak()).append(" ".repeat(column)).append(text, c[0], c[1]);
     }
     return kept.toString();
+  }
+
+  /**
+   * {@code edit}, which writes over the node {@code w}, taking the tag written on the node along unless {@code holds}
+   * says it holds for what is written ({@code !!str} before a new string): a tag that does not ({@code !!null} before
+   * an address, {@code !!str} before a list) would make the new value another type, or one that does not load. An
+   * anchor written after the tag stays. An edit from before the tag (from the key's colon) takes it anyway.
+   */
+  private TextEdit overTag(Written w, Predicate<String> holds, TextEdit edit) {
+    ParsedYaml.Tag tag = file.tagOf(w);
+    if (tag == null || edit.start() < tag.end() || holds.test(tag.name())) {
+      return edit;
+    }
+    String anchor = text.substring(tag.end(), edit.start()).strip();
+    String written = edit.replacement().stripLeading();
+    return new TextEdit(tag.start(), edit.end(), anchor.isEmpty() ? written : anchor + " " + written);
+  }
+
+  /**
+   * Whether a tag, as the parser names it, holds for {@code value} written in place of the tagged value: a merge tag
+   * always (it says how the value merges, not what it is), a type tag when it names the value's own type.
+   */
+  private static boolean tagHolds(String tag, Object value) {
+    return switch (tag) {
+      case "!reset", "!override" -> true;
+      case "tag:yaml.org,2002:str" -> value instanceof String;
+      case "tag:yaml.org,2002:int" -> value instanceof Long;
+      case "tag:yaml.org,2002:float" -> value instanceof Double;
+      case "tag:yaml.org,2002:bool" -> value instanceof Boolean;
+      case "tag:yaml.org,2002:null" -> value == null;
+      case "tag:yaml.org,2002:map" -> value instanceof Map<?, ?>;
+      case "tag:yaml.org,2002:seq" -> value instanceof List<?>;
+      default -> false;
+    };
   }
 
   /** A new scalar written the way the old one was: quoted the same, or plain when that is safe. */

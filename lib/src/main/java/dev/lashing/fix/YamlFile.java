@@ -121,6 +121,8 @@ final class YamlFile {
   private final List<String> anchorNames = new ArrayList<>();
   /** Anchor names by where the anchored value starts. */
   private final Map<Integer, String> anchorsByStart = new HashMap<>();
+  /** The tags written on values, by where the tagged value starts. */
+  private final Map<Integer, ParsedYaml.Tag> tagsByStart = new HashMap<>();
   /** The anchors, in the order they are written, and where each one's {@code &name} starts. */
   private final List<ParsedYaml.Anchor> anchorList;
   private final int[] anchorTokens;
@@ -153,6 +155,9 @@ final class YamlFile {
     for (ParsedYaml.Anchor a : parsed.anchors()) {
       anchorNames.add(a.name());
       anchorsByStart.putIfAbsent(a.valueStart(), a.name());
+    }
+    for (ParsedYaml.Tag t : parsed.tags()) {
+      tagsByStart.put(t.valueStart(), t);
     }
     this.anchorList = parsed.anchors();
     this.anchorTokens = new int[anchorList.size()];
@@ -430,6 +435,11 @@ final class YamlFile {
       }
     }
     return null;
+  }
+
+  /** The tag written on a node ({@code !!str} before it), or null. */
+  ParsedYaml.Tag tagOf(Written w) {
+    return w.isAlias() ? null : tagsByStart.get(w.start());
   }
 
   /** Where the {@code &name} of the anchor on {@code w} ends, or -1 when it has none. */

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * One YAML file as the reader parsed it, once, for every later stage: its documents (each scalar keeps its
- * style, tag and range), its comments, and the anchors written in it. The loader keeps one per compose file
- * in its {@code LoadResult}, so lint, fix and patch read this instead of parsing the text again.
+ * style, tag and range), its comments, and the anchors and tags written in it. The loader keeps one per compose
+ * file in its {@code LoadResult}, so lint, fix and patch read this instead of parsing the text again.
  */
 public final class ParsedYaml {
   /** A comment written in the file: from its {@code #} to the end of its line, as offsets. */
@@ -22,22 +22,31 @@ public final class ParsedYaml {
   /** An {@code *name} written in the file (as a value, or in a merge key), starting at {@code start}. */
   public record Alias(String name, int start) {}
 
+  /**
+   * A tag written on a value (not on a mapping key): {@code name} as the parser resolves it
+   * ({@code tag:yaml.org,2002:str} for {@code !!str}, {@code !reset}), written at {@code [start, end)} on the node
+   * whose value starts at {@code valueStart}.
+   */
+  public record Tag(String name, int start, int end, int valueStart) {}
+
   private final SourceFile source;
   private final List<Node> documents;
   private final List<Comment> comments;
   private final List<Anchor> anchors;
   private final List<Alias> aliases;
+  private final List<Tag> tags;
   private final BitSet mergeTagged;
   /** Written scalars sorted by start offset, made on the first look-up (most runs ask for none). */
   private WrittenScalars scalars;
 
   ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors,
-      List<Alias> aliases, BitSet mergeTagged) {
+      List<Alias> aliases, List<Tag> tags, BitSet mergeTagged) {
     this.source = source;
     this.documents = List.copyOf(documents);
     this.comments = List.copyOf(comments);
     this.anchors = List.copyOf(anchors);
     this.aliases = List.copyOf(aliases);
+    this.tags = List.copyOf(tags);
     this.mergeTagged = (BitSet) mergeTagged.clone();
   }
 
@@ -71,6 +80,11 @@ public final class ParsedYaml {
   /** The aliases, in the order they are written. */
   public List<Alias> aliases() {
     return aliases;
+  }
+
+  /** The tags written on values, in the order they are written. */
+  public List<Tag> tags() {
+    return tags;
   }
 
   /**

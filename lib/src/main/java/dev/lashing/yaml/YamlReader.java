@@ -66,6 +66,7 @@ public final class YamlReader {
   private final List<ParsedYaml.Comment> comments = new ArrayList<>();
   private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
   private final List<ParsedYaml.Alias> writtenAliases = new ArrayList<>();
+  private final List<ParsedYaml.Tag> writtenTags = new ArrayList<>();
   /**
    * The texts of recent scalars, by hash: a text written many times (keys, images, conditions, most values of a
    * large file) is kept as one String instead of one per occurrence. The parsed tree lives as long as the
@@ -193,7 +194,7 @@ public final class YamlReader {
     if (watcher != null) {
       watcher.fileRead();
     }
-    return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, mergeTagged);
+    return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, writtenTags, mergeTagged);
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
@@ -262,6 +263,7 @@ public final class YamlReader {
     ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
     ScalarNode node =
         new ScalarNode(shared(event.getValue()), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
+    rememberTag(event, tag, range.startOffset());
     aliasRatio.node(range);
     remember(event, node);
     add(node);
@@ -336,6 +338,7 @@ public final class YamlReader {
     }
     Frame frame = new Frame(mapping, event, mergeTag);
     frame.start = valueStart(event);
+    rememberTag(event, tag, frame.start);
     if (frame.anchor != null) {
       writtenAnchors.add(new ParsedYaml.Anchor(frame.anchor, frame.start));
     }
@@ -370,6 +373,37 @@ public final class YamlReader {
       anchors.put(anchor.get().getValue(), node);
       writtenAnchors.add(new ParsedYaml.Anchor(anchor.get().getValue(), node.origin().at().startOffset()));
     }
+  }
+
+  /**
+   * Remembers where the tag of a value is written, among the properties before {@code valueStart}, so that an edit
+   * of the value can tell whether the tag still holds. A mapping key's tag is left out: no edit replaces a key.
+   */
+  private void rememberTag(NodeEvent event, Optional<String> tag, int valueStart) {
+    Frame parent = stack.peek();
+    if (tag.isEmpty() || parent != null && parent.mapping && parent.pendingKey == null) {
+      return;
+    }
+    String text = source.text();
+    int at = offset(event.getStartMark().orElseThrow());
+    while (at < valueStart && text.charAt(at) != '!') {
+      at = propertyEnd(text, at);
+      while (at < valueStart && Character.isWhitespace(text.charAt(at))) {
+        at++;
+      }
+    }
+    if (at < valueStart) {
+      writtenTags.add(new ParsedYaml.Tag(tag.get(), at, propertyEnd(text, at), valueStart));
+    }
+  }
+
+  /** Where an {@code &anchor} or {@code !tag} written at {@code start} ends: the parser wants a blank after either. */
+  private static int propertyEnd(String text, int start) {
+    int end = start;
+    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+      end++;
+    }
+    return end;
   }
 
   // ---- comments ----

@@ -134,6 +134,74 @@ class FixPlannerTest {
         + "  app:\n    image: app\n");
   }
 
+  /**
+   * A tag written on a replaced value goes with it when it would not hold for the new value ({@code !!null} before a
+   * size, {@code !!str} before a boolean or a list): kept, it would make the value another type, or one that does not
+   * load. A tag that still holds stays, and so does an anchor.
+   */
+  @Test
+  void aReplacedValueLosesATagThatNoLongerHolds() {
+    Fixture f = project("""
+        services:
+          web:
+            image: nginx
+            read_only: !!str "false"
+            tmpfs: !!str /run
+            depends_on: !!seq [db]
+            logging:
+              driver: json-file
+              options: {max-size: !!null , max-file: &files !!null }
+          db: {image: postgres, deploy: &d !!null }
+        """);
+    f.fix("web", set("read-only", true, "services", "web", "read_only"));
+    f.fix("web", append("/tmp", "services", "web", "tmpfs"));
+    f.fix("web", set("healthy", "service_healthy", "services", "web", "depends_on", "db", "condition"));
+    f.fix("web", set("rotate", "10m", "services", "web", "logging", "options", "max-size"));
+    f.fix("web", set("keep", "3", "services", "web", "logging", "options", "max-file"));
+    f.fix("db", set("memory", "512m", "services", "db", "deploy", "resources", "limits", "memory"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: nginx
+            read_only: true
+            tmpfs: [/run, /tmp]
+            depends_on: {db: {condition: service_healthy}}
+            logging:
+              driver: json-file
+              options: {max-size: 10m , max-file: &files "3" }
+          db: {image: postgres, deploy: &d {resources: {limits: {memory: 512m}}} }
+        """);
+    Fixture second = f.applied();
+    assertThat(second.load().tree()).isNotNull();
+    second.fix("web", set("keep", "3", "services", "web", "logging", "options", "max-file"));
+    assertThat(second.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aTagThatStillHoldsForTheNewValueStays() {
+    Fixture f = project("""
+        services:
+          web:
+            image: nginx
+            restart: !!str "no"
+            privileged: !!bool true
+            ports: [!!str "8080:80"]
+        """);
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    f.fix("web", set("privileged", false, "services", "web", "privileged"));
+    f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        port("127.0.0.1", 80L, "8080", "tcp"))));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: nginx
+            restart: !!str "unless-stopped"
+            privileged: !!bool false
+            ports: [!!str "127.0.0.1:8080:80"]
+        """);
+  }
+
   @Test
   void editsOfOneMappingByManyFixesBecomeOneInsertion() {
     Fixture f = project("services:\n  web:\n    image: nginx\n");

@@ -61,4 +61,16 @@ class ParsedYamlTest {
     assertThat(source.text().substring(anchors.get(0).valueStart())).startsWith("image: a");
     assertThat(source.text().substring(anchors.get(1).valueStart())).startsWith("b\n");
   }
+
+  @Test
+  void tagsAreRecordedOnTheValuesTheyTagNotOnKeys() {
+    SourceFile source = new SourceFile("compose.yaml",
+        "a: !!str &s x\nb: {c: !!null }\n!!str d: !<tag:yaml.org,2002:seq> [e]\nf: !reset\n");
+    List<String> tags = YamlReader.parse(source).tags().stream()
+        .map(t -> source.text().substring(t.start(), t.end()) + " " + t.name() + " on \""
+            + source.text().substring(t.valueStart(), t.valueStart() + 1).strip() + "\"")
+        .toList();
+    assertThat(tags).containsExactly("!!str tag:yaml.org,2002:str on \"x\"", "!!null tag:yaml.org,2002:null on \"\"",
+        "!<tag:yaml.org,2002:seq> tag:yaml.org,2002:seq on \"[\"", "!reset !reset on \"\"");
+  }
 }

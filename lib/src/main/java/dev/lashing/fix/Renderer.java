@@ -305,11 +305,14 @@ final class Renderer {
   }
 
   /**
-   * Deletes {@code [start, end)} inside a flow collection, keeping the comments written there: each stays on a line
-   * of its own, at the indentation of the line where the deleted text ends.
+   * Deletes {@code [start, end)} inside a flow collection, keeping the comments and blank lines written there. A
+   * comment may stay where the deleted text starts, ending that line; every other comment goes on a line of its own,
+   * at the indentation of the line where the deleted text ends, and every blank line stays as it is written. A line
+   * that held only deleted text goes.
    */
   private TextEdit flowDelete(int start, int end) {
-    if (commentLines(start, end, 0).isEmpty()) {
+    List<int[]> kept = file.commentsIn(start, end);
+    if (kept.isEmpty()) {
       return TextEdit.delete(start, end);
     }
     int indent = file.lineStart(end);
@@ -317,15 +320,48 @@ final class Renderer {
       indent++;
     }
     int column = file.column(indent);
-    // a comment right after the deleted text (`6432  # pgbouncer`) joins the kept ones at their indentation
+    // a comment right after the deleted text (`6432  # pgbouncer`) joins the kept ones at their indentation; blanks
+    // that end the line go with the deleted text
     int after = end;
     while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
       after++;
     }
-    if (after < text.length() && text.charAt(after) == '#') {
+    if (after == text.length() || text.charAt(after) == '#' || YamlFile.isBreak(text.charAt(after))) {
       end = after;
     }
-    return new TextEdit(start, end, commentLines(start, end, column));
+    // deleted text that starts its line takes the line with it: what is kept starts on lines of their own
+    boolean ownLine = file.firstOnLine(start);
+    StringBuilder out = new StringBuilder();
+    for (int[] c : kept) {
+      if (out.length() == 0 && !ownLine && !isBlankLine(c)) {
+        if (!Character.isWhitespace(text.charAt(start - 1))) {
+          out.append(' '); // a '#' right after other text would not start a comment
+        }
+        out.append(text, c[0], c[1]);
+      } else {
+        out.append(yaml.lineBreak()).append(isBlankLine(c) ? "" : " ".repeat(column)).append(text, c[0], c[1]);
+      }
+    }
+    if (end < text.length() && !YamlFile.isBreak(text.charAt(end))) {
+      out.append(yaml.lineBreak()).append(" ".repeat(column));
+    }
+    int from = ownLine ? previousLineEnd(start) : start;
+    if (!ownLine && out.indexOf(yaml.lineBreak()) == 0) {
+      while (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t') {
+        from--; // the blanks before the deleted text would end a line now
+      }
+    }
+    return new TextEdit(from, end, out.toString());
+  }
+
+  /** Where the line before the one holding {@code offset} ends: the offset of its line break. */
+  private int previousLineEnd(int offset) {
+    return file.lineEnd(file.lineStart(file.lineStart(offset) - 1));
+  }
+
+  /** Whether a comment as the reader records it is a blank line. */
+  private boolean isBlankLine(int[] comment) {
+    return comment[0] >= text.length() || text.charAt(comment[0]) != '#';
   }
 
   /**
@@ -336,8 +372,8 @@ final class Renderer {
   private String commentLines(int start, int end, int column) {
     StringBuilder out = new StringBuilder();
     for (int[] c : file.commentsIn(start, end)) {
-      if (c[0] >= text.length() || text.charAt(c[0]) != '#') {
-        continue; // a blank line
+      if (isBlankLine(c)) {
+        continue;
       }
       if (out.length() == 0 && start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
         out.append(' '); // a '#' right after other text would not start a comment
@@ -404,7 +440,8 @@ final class Renderer {
   private TextEdit deleteLines(int start, int end, int column) {
     StringBuilder kept = new StringBuilder();
     for (int[] c : file.commentsIn(start, end)) {
-      kept.append(" ".repeat(column)).append(text, c[0], c[1]).append(yaml.lineBreak());
+      // a comment at the indentation of the deleted lines; a blank line as it is written
+      kept.append(isBlankLine(c) ? "" : " ".repeat(column)).append(text, c[0], c[1]).append(yaml.lineBreak());
     }
     if (start == file.lineStart(0) && kept.length() == 0) {
       // Lines deleted at the top of the file (version:) take the blank lines below with them: a file does

@@ -743,6 +743,83 @@ class FixPlannerTest {
     assertThat(((MapNode) lastKey.applied().load().tree().get("services")).get("db")).isNotNull();
   }
 
+  /**
+   * Blank lines in text a fix deletes stay as they are written, as comments do, and the blank lines around it stay
+   * too: inside a flow list, a flow mapping, or a block entry whose value is a multi-line flow list.
+   */
+  @Test
+  void deletionsKeepEveryBlankLine() {
+    String compose = """
+        services:
+          app: {
+            image: app,
+
+            ports: [
+              "127.0.0.1:8080:80",
+
+              "8080:80",
+
+              "9000:9000"
+            ],
+
+            restart: "no"
+          }
+          db:
+            image: postgres
+            ports: [
+              "5432:5432",
+        \s\s
+              "6432:6432"
+            ]
+
+            restart: "no"
+        """;
+    Fixture middle = project(compose);
+    middle.fix("app", removePort("app", 1));
+    assertThat(middle.text()).contains("""
+            ports: [
+              "127.0.0.1:8080:80",
+
+
+              "9000:9000"
+            ],
+        """);
+    Fixture last = project(compose);
+    last.fix("app", removePort("app", 2));
+    assertThat(last.text()).contains("""
+            ports: [
+              "127.0.0.1:8080:80",
+
+              "8080:80"
+
+            ],
+        """);
+    Fixture all = project(compose);
+    all.fix("app", new Fix("all", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "app", "ports"), 0),
+        new Fix.RemoveItem(path("services", "app", "ports"), 1), new Fix.RemoveItem(path("services", "app", "ports"), 2))));
+    all.fix("db", new Fix("all", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "db", "ports"), 0),
+        new Fix.RemoveItem(path("services", "db", "ports"), 1))));
+    assertThat(all.plan().skipped()).isEmpty();
+    assertThat(all.text()).isEqualTo("""
+        services:
+          app: {
+            image: app,
+
+
+
+
+            restart: "no"
+          }
+          db:
+            image: postgres
+        \s\s
+
+            restart: "no"
+        """);
+    Fixture again = all.applied();
+    assertThat(((MapNode) ((MapNode) again.load().tree().get("services")).get("app")).has("ports")).isFalse();
+  }
+
   @Test
   void aValueWrittenWithAVariableIsLeftToTheVariable() {
     Fixture f = project("services:\n  web:\n    image: nginx\n    restart: ${RESTART:-always}\n");
@@ -879,8 +956,12 @@ class FixPlannerTest {
   }
 
   private static Fix removePort(String service) {
+    return removePort(service, 0);
+  }
+
+  private static Fix removePort(String service, int index) {
     return new Fix("stop publishing", Fix.Safety.BEHAVIOUR_CHANGING,
-        List.of(new Fix.RemoveItem(path("services", service, "ports"), 0)));
+        List.of(new Fix.RemoveItem(path("services", service, "ports"), index)));
   }
 
   @Test

@@ -70,18 +70,25 @@ public final class PortAllInterfaces implements Rule {
         }
         String address = option != null ? option : loopbackFor(port);
         String written = port.hostIp() == null ? "without host_ip" : "on " + port.hostIp().value();
+        int listed = gateway ? 0 : alreadyListed(entry, after);
+        boolean partly = listed > 0 && listed < entry.ports().size();
+        if (partly) {
+          leaveAsWritten(entry, after);
+        }
         String advice = gateway
             ? service.name() + " is a gateway, so keep it reachable: bind it with host_ip to the address it serves "
                 + "if the host has others"
+            : partly
+            ? "some of its ports (" + listed + " of " + entry.ports().size() + ") are already listed bound to "
+                + address + ", so bind the others by hand: rebinding the whole range would list those twice"
             : "bind it to " + address + " (or another specific address) with host_ip";
         context.report(entry.origin(), service.name(),
             () -> "port " + entry.label() + " of " + service.name() + " is published " + written
                 + ", so it listens on every host interface; " + advice,
-            gateway ? null
-                : alreadyListed(entry, after)
+            gateway || partly ? null
+                : listed > 0
                 ? new Fix("remove port " + entry.label() + ", which is also listed bound to " + address, safety,
-                    () -> List.of(new Fix.RemoveItem(List.of("services", service.name(), "ports"),
-                        entry.indices().get(0))))
+                    () -> remove(service, entry))
                 : new Fix("bind port " + entry.label() + " to " + address, safety,
                     () -> rebind(service, entry, address)));
       }
@@ -105,7 +112,11 @@ public final class PortAllInterfaces implements Rule {
   }
 
   /** A binding of the service once its fixes are applied, and whether a fix rebinds it. */
-  private record After(Binding binding, boolean rebound) {}
+  private record After(Binding binding, boolean rebound) {
+    static After asWritten(Port port) {
+      return new After(Binding.of(port, port.hostIp() == null ? null : port.hostIp().value()), false);
+    }
+  }
 
   /** Each of the service's bindings (in the order of its ports) as it is once every rebinding fix is applied. */
   private static List<After> bindingsAfterFixes(Project project, Service service, List<PublishedEntry> entries,
@@ -113,32 +124,39 @@ public final class PortAllInterfaces implements Rule {
     List<After> after = new ArrayList<>();
     for (PublishedEntry entry : entries) {
       for (Port port : entry.ports()) {
-        boolean rebound = isReported(project, service, port);
-        String hostIp = !rebound ? port.hostIp() == null ? null : port.hostIp().value()
-            : option != null ? option : loopbackFor(entry.first());
-        after.add(new After(Binding.of(port, hostIp), rebound));
+        after.add(isReported(project, service, port)
+            ? new After(Binding.of(port, option != null ? option : loopbackFor(entry.first())), true)
+            : After.asWritten(port));
       }
     }
     return after;
   }
 
   /**
-   * Whether the single binding of {@code entry}, once rebound, would equal another item of the list, one left as it
-   * is or one before it that is rebound too: the list would hold the same binding twice, which docker-compose 1.29
-   * refuses ("non-unique elements") and Compose v2 merges into one, so the entry is removed instead.
+   * How many bindings of {@code entry}, once rebound, would equal another item of the list, one left as it is or one
+   * before it that is rebound too. When all would, the list would hold the same bindings twice, which
+   * docker-compose 1.29 refuses ("non-unique elements") and Compose v2 merges into one, so the entry is removed
+   * instead; when only some of a range's would, neither rebinding nor removing it whole is right.
    */
-  private static boolean alreadyListed(PublishedEntry entry, List<After> after) {
-    if (entry.ports().size() != 1 || after.isEmpty()) {
-      return false;
-    }
-    int index = entry.indices().get(0);
-    Binding rebound = after.get(index).binding();
-    for (int j = 0; j < after.size(); j++) {
-      if (j != index && after.get(j).binding().equals(rebound) && (j < index || !after.get(j).rebound())) {
-        return true;
+  private static int alreadyListed(PublishedEntry entry, List<After> after) {
+    int listed = 0;
+    for (int index : entry.indices()) {
+      for (int j = 0; j < after.size(); j++) {
+        if (!entry.indices().contains(j) && after.get(j).binding().equals(after.get(index).binding())
+            && (j < index || !after.get(j).rebound())) {
+          listed++;
+          break;
+        }
       }
     }
-    return false;
+    return listed;
+  }
+
+  /** An entry the fix leaves: its bindings stay as written, for the entries after it to be compared with. */
+  private static void leaveAsWritten(PublishedEntry entry, List<After> after) {
+    for (int i = 0; i < entry.ports().size(); i++) {
+      after.set(entry.indices().get(i), After.asWritten(entry.ports().get(i)));
+    }
   }
 
   /** Every network the service joins sets a specific default host address for published ports. */
@@ -159,6 +177,16 @@ public final class PortAllInterfaces implements Rule {
 
   private static String loopbackFor(Port port) {
     return port.hostIp() != null && port.hostIp().value().contains(":") ? "::1" : "127.0.0.1";
+  }
+
+  /** Removes the entry: every binding it writes (a range's too), so that the item as written goes. */
+  private static List<Fix.Change> remove(Service service, PublishedEntry entry) {
+    List<String> path = List.of("services", service.name(), "ports");
+    List<Fix.Change> changes = new ArrayList<>();
+    for (int index : entry.indices()) {
+      changes.add(new Fix.RemoveItem(path, index));
+    }
+    return changes;
   }
 
   private static List<Fix.Change> rebind(Service service, PublishedEntry entry, String address) {

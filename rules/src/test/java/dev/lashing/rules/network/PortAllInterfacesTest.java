@@ -154,6 +154,55 @@ class PortAllInterfacesTest {
         .containsExactly(new Fix.RemoveItem(WEB_PORTS, 1));
   }
 
+  /**
+   * A range whose every binding is already listed bound (as a range, or as single ports) is removed whole; one of
+   * which only some are is left to a person, without a fix: rebinding it whole would list those twice, and removing
+   * it would stop publishing the others. Its ports stay as written for the entries after it.
+   */
+  @Test
+  void aRangeWhoseBoundFormIsListedIsRemovedAndOnePartlyListedIsLeftAsItIs() {
+    List<Finding> findings = RuleTester.of(new PortAllInterfaces())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: ghcr.io/acme/web:1.4
+                ports:
+                  - "8000-8001:8000-8001"           # expect: port-all-interfaces
+                  - "127.0.0.1:8000-8001:8000-8001"
+                  - "9000-9001:9000-9001"           # expect: port-all-interfaces
+                  - "127.0.0.1:9000:9000"
+                  - "127.0.0.1:9001:9001"
+                  - "7000-7002:7000-7002"           # expect: port-all-interfaces
+                  - "127.0.0.1:7001:7001"
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).fix().changes())
+        .containsExactly(new Fix.RemoveItem(WEB_PORTS, 0), new Fix.RemoveItem(WEB_PORTS, 1));
+    assertThat(findings.get(0).fix().description())
+        .isEqualTo("remove port 8000-8001:8000-8001, which is also listed bound to 127.0.0.1");
+    assertThat(findings.get(1).fix().changes())
+        .containsExactly(new Fix.RemoveItem(WEB_PORTS, 4), new Fix.RemoveItem(WEB_PORTS, 5));
+    assertThat(findings.get(2).fix()).isNull();
+    assertThat(findings.get(2).message()).endsWith("some of its ports (1 of 3) are already listed bound to 127.0.0.1,"
+        + " so bind the others by hand: rebinding the whole range would list those twice");
+
+    List<Finding> after = RuleTester.of(new PortAllInterfaces())
+        .options(Map.of("host_ip", "10.0.0.5"))
+        .file("compose.yaml", """
+            services:
+              web:
+                image: ghcr.io/acme/web:1.4
+                ports:
+                  - "7000-7002:7000-7002"           # expect: port-all-interfaces
+                  - "10.0.0.5:7001:7001"
+                  - "[::]:7000:7000"                # expect: port-all-interfaces
+            """)
+        .expectMarkedFindings();
+    assertThat(after.get(0).fix()).isNull();
+    assertThat(after.get(1).fix().changes()).as("the range left as it is does not list 10.0.0.5:7000:7000")
+        .containsExactly(new Fix.ReplaceItem(WEB_PORTS, 4, binding("10.0.0.5", 7000L, "7000", "tcp")));
+  }
+
   @Test
   void aGatewayKeepsItsPortsOnEveryInterfaceOutsideDevelopment() {
     String stack = """

@@ -231,8 +231,7 @@ final class ChangeResolver {
       }
       String user = WrittenPlaces.userKey(path.child(new Index(0)));
       if (removing) {
-        out.add(new Resolved(w, user, new Signature(new RemoveIt(), ModelPath.ROOT),
-            () -> List.of(new Op.DeleteItem(file, w)), null));
+        out.add(new Resolved(w, user, new Signature(new RemoveIt(), ModelPath.ROOT), () -> deletions(file, w), null));
         continue;
       }
       List<Object> items = new ArrayList<>();
@@ -243,6 +242,29 @@ final class ChangeResolver {
           () -> writer.replaceItem(file, w, sameItem, items), null));
     }
     return out;
+  }
+
+  /**
+   * Removes a list item from every list it is written in: its {@code - *alias} items too, since every place using
+   * it removes it (else the plan never asks for these edits). A list in an extension field ({@code x-...}) that no
+   * place uses as a list is not one of them: an alias there stays, and so must the anchor (the edit is refused once
+   * rendered); an anchored item there ({@code x-ports: [&p "9100"]}) stays for its aliases' sake.
+   */
+  private List<Op> deletions(YamlFile file, Written item) {
+    List<Written> written = new ArrayList<>(List.of(item));
+    written.addAll(file.aliasItemsOf(item));
+    List<Op> ops = new ArrayList<>();
+    for (Written w : written) {
+      if (isUsedList(w.parent)) {
+        ops.add(new Op.DeleteItem(file, w));
+      }
+    }
+    return ops;
+  }
+
+  /** Whether a written list is some place's list, not one written in an extension field for anchors alone. */
+  private boolean isUsedList(Written list) {
+    return !WrittenPlaces.inExtension(list) || !places.usersOf(list).isEmpty();
   }
 
   /** Writes {@code path} into the service as written in the file of {@code at} (which uses the shared value). */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Maps the changes of fixes, addressed in the merged model, to the nodes of the user's files where they
@@ -299,20 +300,32 @@ final class FixPlanner {
     if (agreeing.containsAll(all)) {
       return r.direct();
     }
+    String shared = r.shared().path() + " is shared through an anchor with " + others(all, agreeing)
+        + ", where the fix does not make the same change";
     return () -> {
       if (r.local() == null) {
-        throw new Unwritable(r.shared().path() + " is shared through an anchor with places that need"
-            + " another value, and the change cannot be written for this one alone");
+        throw new Unwritable(shared + ", and the change cannot be written for one place alone");
       }
       List<Op> ops = r.local().get();
       for (Op op : ops) {
         if (!(op instanceof Op.AddAnchor)
             && (op.target() == r.shared() || places.usersOf(op.target()).size() > 1)) {
-          throw new Unwritable(r.shared().path() + " is shared through an anchor with places that need"
-              + " another value; edit it by hand");
+          throw new Unwritable(shared + "; edit it by hand");
         }
       }
       return ops;
     };
+  }
+
+  /** The places of {@code all} not in {@code agreeing}, for people: a few, in order. */
+  private static String others(Set<String> all, Set<String> agreeing) {
+    List<String> others = new ArrayList<>();
+    for (String place : new TreeSet<>(all)) {
+      if (!agreeing.contains(place)) {
+        others.add(WrittenPlaces.describe(place));
+      }
+    }
+    return others.size() <= 3 ? String.join(", ", others)
+        : String.join(", ", others.subList(0, 3)) + " and " + (others.size() - 3) + " more";
   }
 }

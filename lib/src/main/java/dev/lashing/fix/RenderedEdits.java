@@ -64,16 +64,18 @@ final class RenderedEdits {
       Output now = e.getKey() instanceof Written collection
           ? renderer.renderCollection(collection, e.getValue())
           : renderer.renderAlone(e.getValue().get(0));
-      for (TextEdit edit : now.edits()) {
-        String anchor = file.anchorStillUsed(edit.start(), edit.end());
-        if (anchor != null) {
-          throw new Unwritable("the edit would remove the anchor &" + anchor + ", which an alias *" + anchor
-              + " elsewhere in " + file.source.name() + " still uses; edit it by hand");
-        }
-      }
       rendered.put(e.getKey(), now);
       added.addAll(now.edits());
       now.insertions().forEach(i -> places.add(i.at()));
+    }
+    for (TextEdit edit : added) {
+      // an alias that this update removes as well (every place using an anchored item removes it) leaves no gap
+      String anchor = file.anchorStillUsed(edit.start(), edit.end(),
+          alias -> added.stream().anyMatch(other -> other.start() <= alias && alias < other.end()));
+      if (anchor != null) {
+        throw new Unwritable("the edit would remove the anchor &" + anchor + ", which an alias *" + anchor
+            + " elsewhere in " + file.source.name() + " still uses; edit it by hand");
+      }
     }
     Map<Integer, TextEdit> rejoined = new HashMap<>();
     for (int at : places) {

@@ -134,7 +134,8 @@ final class Renderer {
     if (emptied && inserted.isEmpty() && appended.isEmpty()) {
       if (c.isSeq() && c.key != null && c.parent != null) {
         TextEdit removal = file.isFlow(c.parent) ? deleteFlowMember(c) : deleteEntry(c);
-        edits.add(file.anchorStillUsed(removal.start(), removal.end()) == null ? removal : emptied(c, removal));
+        edits.add(file.anchorStillUsed(removal.start(), removal.end(), alias -> false) == null ? removal
+            : emptied(c, removal));
         return;
       }
       throw new Unwritable("removing every entry of " + c.path() + " would leave it empty");
@@ -218,12 +219,13 @@ final class Renderer {
         }
       }
     }
-    members.sort(Comparator.comparingInt(Renderer::memberStart));
+    members.sort(Comparator.comparingInt(this::memberStart));
     return members;
   }
 
-  private static int memberStart(Written w) {
-    return w.key != null ? w.key.origin().at().startOffset() : w.start();
+  /** Where a member's text starts: its key, or, for an item, its anchor or tag if it has any ({@code &p "9100"}). */
+  private int memberStart(Written w) {
+    return w.key != null ? w.key.origin().at().startOffset() : file.propertiesStart(w);
   }
 
   /** Where a member's text ends: its value, or its key when the value is empty. */

@@ -180,6 +180,21 @@ final class WrittenPlaces {
     }
   }
 
+  /** Whether a written node is inside an extension field ({@code x-...}): it is no place of the merged model. */
+  static boolean inExtension(Written w) {
+    for (Written at = w; at != null; at = at.parent) {
+      if (at.key != null && at.key.value().startsWith("x-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A place as {@link #userKey} writes it, for people: {@code services.db.ports[]}. */
+  static String describe(String userKey) {
+    return String.join(".", userKey.split("\u0000")).replace(".[]", "[]");
+  }
+
   /** A place in the merged model, list positions left out (the items of a port range are one place). */
   static String userKey(ModelPath path) {
     StringBuilder out = new StringBuilder();

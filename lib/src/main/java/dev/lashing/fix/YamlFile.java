@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * One compose file as written, for editing it: its YAML documents, every node written in it (not the copies
@@ -130,6 +131,8 @@ final class YamlFile {
   private final int[] anchorRedefined;
   /** Where the aliases of each anchor name are written, in order. */
   private final Map<String, List<Integer>> aliasesByName = new HashMap<>();
+  /** The aliases written as values or items (not in merge keys), by where their {@code *name} starts. */
+  private final Map<Integer, Written> aliasesAt = new HashMap<>();
 
   /** The file as the loader parsed it (no second parse). */
   YamlFile(ParsedYaml parsed) {
@@ -141,6 +144,9 @@ final class YamlFile {
       Written root = new Written(document, null, null, -1);
       documents.add(root);
       index(root, counts, aliased);
+    }
+    for (Written alias : aliased) {
+      aliasesAt.put(alias.start(), alias);
     }
     // what aliases bring in is not indexed, yet written where the alias is: it counts for the style as well
     List<Written> todo = new ArrayList<>(aliased);
@@ -422,19 +428,49 @@ final class YamlFile {
 
   /**
    * The name of an anchor whose {@code &name} lies in the text {@code [start, end)} while an alias outside that
-   * text still refers to it, or null: removing the text would leave the alias pointing at nothing.
+   * text still refers to it, or null: removing the text would leave the alias pointing at nothing. An alias that
+   * {@code removed} says goes too (another edit removes it) does not count.
    */
-  String anchorStillUsed(int start, int end) {
+  String anchorStillUsed(int start, int end, IntPredicate removed) {
     int first = Arrays.binarySearch(anchorTokens, start);
     for (int i = first >= 0 ? first : -first - 1; i < anchorTokens.length && anchorTokens[i] < end; i++) {
       String name = anchorList.get(i).name();
       for (int alias : aliasesByName.getOrDefault(name, List.of())) {
-        if (alias > anchorTokens[i] && alias < anchorRedefined[i] && (alias < start || alias >= end)) {
+        if (alias > anchorTokens[i] && alias < anchorRedefined[i] && (alias < start || alias >= end)
+            && !removed.test(alias)) {
           return name;
         }
       }
     }
     return null;
+  }
+
+  /** The items written as an alias ({@code - *name}) of the anchor on {@code w}, in order. */
+  List<Written> aliasItemsOf(Written w) {
+    String name = anchorOf(w);
+    int i = name == null ? -1 : Arrays.binarySearch(anchorTokens, text.lastIndexOf("&" + name, w.start()));
+    if (i < 0) {
+      return List.of();
+    }
+    List<Written> items = new ArrayList<>();
+    for (int at : aliasesByName.getOrDefault(name, List.of())) {
+      Written alias = aliasesAt.get(at);
+      if (at > anchorTokens[i] && at < anchorRedefined[i] && alias != null && alias.index >= 0) {
+        items.add(alias);
+      }
+    }
+    return items;
+  }
+
+  /** Where what is written of a node starts: at its {@code &anchor} or {@code !tag} when it has one, else its value. */
+  int propertiesStart(Written w) {
+    int start = w.start();
+    String anchor = anchorOf(w);
+    if (anchor != null) {
+      start = text.lastIndexOf("&" + anchor, start);
+    }
+    ParsedYaml.Tag tag = tagOf(w);
+    return tag == null ? start : Math.min(start, tag.start());
   }
 
   /** The tag written on a node ({@code !!str} before it), or null. */

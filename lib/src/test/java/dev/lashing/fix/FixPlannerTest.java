@@ -981,6 +981,45 @@ class FixPlannerTest {
     }
   }
 
+  /**
+   * A list item with its own anchor that every place using it removes goes from each list, its anchor with it (in a
+   * flow list too): the anchored item and every {@code *alias} item, so that no alias is left without its anchor.
+   * When a place keeps it, nothing is removed, and the skip names that place.
+   */
+  @Test
+  void anAnchoredItemEveryUserRemovesGoesFromEveryList() {
+    Map<String, String> appPortsAfter = Map.of(
+        "\n      - &metrics \"9100\"\n      - \"8080:80\"", "\n      - \"8080:80\"",
+        " [&metrics \"9100\", \"8080:80\"]", " [\"8080:80\"]");
+    appPortsAfter.forEach((appPorts, after) -> {
+      String compose = "services:\n  app:\n    image: app\n    ports:" + appPorts + "\n"
+          + "  api:\n    image: api\n    ports: [*metrics, \"9000:9000\"]\n"
+          + "  db:\n    image: db\n    ports:\n      - *metrics\n";
+      Fixture all = project(compose);
+      for (String service : List.of("app", "api", "db")) {
+        all.fix(service, removePort(service));
+      }
+      assertThat(all.plan().skipped()).as(appPorts).isEmpty();
+      assertThat(all.text()).as(appPorts).isEqualTo("services:\n  app:\n    image: app\n    ports:" + after + "\n"
+          + "  api:\n    image: api\n    ports: [\"9000:9000\"]\n  db:\n    image: db\n");
+
+      Fixture some = project(compose);
+      some.fix("app", removePort("app")).fix("api", removePort("api"));
+      assertThat(some.plan().skipped()).as(appPorts).hasSize(2).allSatisfy(s -> assertThat(s.message())
+          .isEqualTo("services.app.ports.[0] is shared through an anchor with services.db.ports[], where the fix"
+              + " does not make the same change, and the change cannot be written for one place alone"));
+      assertThat(some.plan().texts()).as(appPorts).isEmpty();
+    });
+
+    // an anchor kept in an extension field for the aliases is no place's list: it stays, the aliases go
+    Fixture extension = project("x-ports: [&metrics \"9100\"]\nservices:\n  app:\n    image: app\n"
+        + "    ports: [*metrics, \"8080:80\"]\n  api:\n    image: api\n    ports: [*metrics]\n");
+    extension.fix("app", removePort("app")).fix("api", removePort("api"));
+    assertThat(extension.plan().skipped()).isEmpty();
+    assertThat(extension.text()).isEqualTo("x-ports: [&metrics \"9100\"]\nservices:\n  app:\n    image: app\n"
+        + "    ports: [\"8080:80\"]\n  api:\n    image: api\n");
+  }
+
   @Test
   void anEditThatWouldRemoveAnAnchorStillInUseIsRefused() {
     Fixture f = project("""

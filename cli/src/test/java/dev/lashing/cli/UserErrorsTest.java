@@ -194,6 +194,34 @@ class UserErrorsTest {
     assertAMessageNotAStackTrace();
   }
 
+  /**
+   * A rule option is checked for what its fix would write, as the engine takes it: each mistake at its place, in
+   * every command that reads the configuration, and nothing written.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"lint compose.yaml", "fix compose.yaml --unsafe-fixes --write", "patch -f compose.yaml"})
+  void aRuleOptionTheEngineWouldRefuse(String command) throws IOException {
+    write(".lashing.yml", """
+        rules:
+          pids-limit: {options: {pids: 1.5}}
+          log-rotation: {options: {max_file: 99999999999999999999, max_size: 8192p}}
+          memory-limit: {options: {gateway: 1}}
+          cpu-limit: {options: {other: 0.001}}
+        """);
+    assertThat(run(command.split(" "))).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo(String.join("\n",
+        ".lashing.yml:2:32: rules: pids-limit: options: pids: expected a positive whole number",
+        ".lashing.yml:3:38: rules: log-rotation: options: max_file: expected a positive whole number up to"
+            + " 9223372036854775807",
+        ".lashing.yml:3:70: rules: log-rotation: options: max_size: expected a byte size such as 512m or 2g",
+        ".lashing.yml:4:37: rules: memory-limit: options: gateway: expected a memory size of at least 6m, such as"
+            + " 512m or 2g",
+        ".lashing.yml:5:32: rules: cpu-limit: options: other: expected a number of CPUs of at least 0.01, such as"
+            + " 0.5 or 2", ""));
+    assertThat(dir.resolve("compose.yaml")).hasContent(COMPOSE);
+    assertThat(dir.resolve("hardening.patch.yml")).doesNotExist();
+  }
+
   @Test
   void auditsIpMustBeAnAddress() {
     assertThat(run("audit", "inventory.yml", "--env", "desktop", "--state", "desktop-ps.json", "--ip", "not-an-ip",

@@ -10,6 +10,7 @@ import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,19 +34,21 @@ final class OptionValidator {
         problems.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.key().origin().at(), where + "unknown option '"
             + e.name() + "'" + Suggestions.closest(e.name(), byName.keySet()).map(s -> " (did you mean '" + s
             + "'?)").orElse("") + "; " + known));
-      } else if (!fits(option.type(), e.value())) {
-        problems.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, e.value().origin().at(), where + e.name()
-            + ": expected " + option.type().expected()));
+      } else {
+        mistake(option.type(), e.value()).ifPresent(mistake -> problems.add(
+            Diagnostic.error(Diagnostic.Kind.SCHEMA, e.value().origin().at(), where + e.name() + ": " + mistake)));
       }
     }
     return problems;
   }
 
-  private static boolean fits(RuleOption.Type type, Node value) {
-    return switch (type) {
-      case TEXTS -> isText(value) || value instanceof SeqNode seq && seq.items().stream().allMatch(OptionValidator::isText);
-      case TEXT, FLAG, BYTES, NUMBER, ADDRESS, NETWORK -> isText(value) && type.accepts(((ScalarNode) value).text());
-    };
+  /** What is wrong with {@code value} as one of {@code type} ("expected a positive whole number"), if anything. */
+  private static Optional<String> mistake(RuleOption.Type type, Node value) {
+    List<Node> texts = type == RuleOption.Type.TEXTS && value instanceof SeqNode seq ? seq.items() : List.of(value);
+    if (!texts.stream().allMatch(OptionValidator::isText)) {
+      return Optional.of("expected " + type.expected());
+    }
+    return texts.stream().flatMap(text -> type.mistake(((ScalarNode) text).text()).stream()).findFirst();
   }
 
   private static boolean isText(Node value) {

@@ -1,9 +1,11 @@
 package dev.lashing.lint;
 
+import dev.lashing.knowledge.EngineMinimums;
 import dev.lashing.model.Port;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.IpAddress;
 import dev.lashing.syntax.SyntaxException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +26,13 @@ public record RuleOption(String name, Type type, String description) {
     TEXTS("a string or a list of strings"),
     FLAG("true or false"),
     BYTES("a byte size such as 512m or 2g"),
+    /** A memory limit a fix writes: one the engine accepts. */
+    MEMORY("a memory size of at least " + ByteSize.format(EngineMinimums.MEMORY) + ", such as 512m or 2g"),
     NUMBER("a positive number"),
+    /** A count a fix writes where the engine reads a 64-bit integer ({@code pids_limit}, {@code max-file}). */
+    WHOLE("a positive whole number"),
+    /** A CPU limit a fix writes: one the engine accepts. */
+    CPUS("a number of CPUs of at least " + EngineMinimums.CPUS + ", such as 0.5 or 2"),
     /** What a fix writes as {@code host_ip}: an address, and not one that means every interface. */
     ADDRESS("the IP address of one interface, such as 127.0.0.1 or ::1"),
     /** What a fix puts services on: a name Compose accepts as a network's, other than the one it replaces. */
@@ -45,29 +53,58 @@ public record RuleOption(String name, Type type, String description) {
 
     /** Whether a value written as {@code text} is one of this type (for a list, each of its items). */
     public boolean accepts(String text) {
-      return switch (this) {
+      return mistake(text).isEmpty();
+    }
+
+    /**
+     * What is wrong with a value written as {@code text} as one of this type, for a message ("expected a positive
+     * whole number"); empty when it is one.
+     */
+    public Optional<String> mistake(String text) {
+      boolean fits = switch (this) {
         case TEXT, TEXTS -> true;
         case FLAG -> text.equals("true") || text.equals("false");
-        case BYTES -> isByteSize(text);
-        case NUMBER -> isPositiveNumber(text);
+        case BYTES -> byteSize(text) > 0;
+        case MEMORY -> byteSize(text) >= EngineMinimums.MEMORY;
+        case NUMBER -> number(text) > 0;
+        case WHOLE -> whole(text) > 0;
+        case CPUS -> number(text) >= EngineMinimums.CPUS;
         case ADDRESS -> IpAddress.isValid(text) && !Port.isUnspecifiedAddress(text);
         case NETWORK -> NETWORK_NAME.matcher(text).matches() && !text.equals("default");
       };
+      if (fits) {
+        return Optional.empty();
+      }
+      // digits beyond 64 bits already have the shape asked for: the message names the limit instead
+      boolean tooLarge = this == WHOLE && text.matches("[0-9]+") && whole(text) < 0;
+      return Optional.of("expected " + expected + (tooLarge ? " up to " + Long.MAX_VALUE : ""));
     }
 
-    private static boolean isByteSize(String text) {
+    /** The size {@code text} gives, or -1 when it gives none. */
+    private static long byteSize(String text) {
       try {
-        return ByteSize.parse(text) > 0;
+        return ByteSize.parse(text);
       } catch (SyntaxException e) {
-        return false;
+        return -1;
       }
     }
 
-    private static boolean isPositiveNumber(String text) {
+    /** The finite number {@code text} gives, or NaN when it gives none. */
+    private static double number(String text) {
       try {
-        return Double.parseDouble(text) > 0;
+        double value = Double.parseDouble(text);
+        return Double.isInfinite(value) ? Double.NaN : value;
       } catch (NumberFormatException e) {
-        return false;
+        return Double.NaN;
+      }
+    }
+
+    /** The 64-bit integer {@code text} gives, or -1 when it gives none. */
+    private static long whole(String text) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        return -1;
       }
     }
   }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Byte sizes as Compose reads them ({@code types.UnitBytes}): a plain integer as is, otherwise go-units'
- * {@code RAMInBytes}, where every unit is a power of 1024.
+ * {@code RAMInBytes}, where every unit is a power of 1024. A size of 2^63 bytes or more is refused.
  */
 public final class ByteSize {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
@@ -40,7 +40,12 @@ public final class ByteSize {
     if (size < 0) {
       throw new SyntaxException("invalid size: '" + text + "'");
     }
-    return (long) (size * multiplier(suffix));
+    double bytes = size * multiplier(suffix);
+    if (bytes >= 0x1p63) {
+      // go-units' int64 conversion overflows into a number the engine refuses; a long would clamp it silently
+      throw new SyntaxException("invalid size: '" + text + "': value out of range");
+    }
+    return (long) bytes;
   }
 
   /** {@code b}, or {@code k|m|g|t|p} followed by nothing, {@code b} or {@code ib}; case-insensitive. */

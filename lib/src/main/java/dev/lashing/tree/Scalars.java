@@ -1,5 +1,6 @@
 package dev.lashing.tree;
 
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
@@ -98,7 +99,8 @@ public final class Scalars {
       return "NaN";
     }
     if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-      return Long.toString((long) d);
+      // whole digits, also beyond 64 bits (1e20 is 100000000000000000000), which a long would clamp
+      return BigDecimal.valueOf(d).toBigInteger().toString();
     }
     return Double.toString(d);
   }

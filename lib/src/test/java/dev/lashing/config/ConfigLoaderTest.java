@@ -32,6 +32,9 @@ class ConfigLoaderTest {
         // A rule pack's rules, which the bundled schema does not list: checked from their declarations alone.
         Map.entry("acme-memory", takes("database", RuleOption.Type.BYTES)),
         Map.entry("acme-pids", takes("pids", RuleOption.Type.NUMBER)),
+        Map.entry("acme-processes", takes("processes", RuleOption.Type.WHOLE)),
+        Map.entry("acme-ram", takes("ram", RuleOption.Type.MEMORY)),
+        Map.entry("acme-cpus", takes("cpus", RuleOption.Type.CPUS)),
         Map.entry("acme-registries", takes("allowed", RuleOption.Type.TEXTS)),
         Map.entry("acme-bind", takes("host_ip", RuleOption.Type.TEXT)),
         Map.entry("acme-fixable", List.of(RuleOption.UNSAFE_FIX)),
@@ -152,6 +155,36 @@ class ConfigLoaderTest {
           acme-pids: {options: {pids: 200}}
           acme-registries: {options: {allowed: "ghcr.io/acme/*"}}
           acme-fixable: {options: {unsafe_fix: true}}
+        """))).isNull();
+  }
+
+  /**
+   * Numbers a fix would write where the engine reads a 64-bit integer, or has a minimum, are checked for what it
+   * takes: whole, in range, no less than its minimum.
+   */
+  @Test
+  void numbersAreCheckedForWhatTheEngineTakes() {
+    assertThatThrownBy(() -> load("""
+        rules:
+          acme-processes: {options: {processes: 1.5}}
+          acme-ram: {options: {ram: 1}}
+          acme-cpus: {options: {cpus: 0.001}}
+        """))
+        .hasMessage(String.join("\n",
+            ".lashing.yml:2:41: rules: acme-processes: options: processes: expected a positive whole number",
+            ".lashing.yml:3:29: rules: acme-ram: options: ram: expected a memory size of at least 6m, such as 512m"
+                + " or 2g",
+            ".lashing.yml:4:31: rules: acme-cpus: options: cpus: expected a number of CPUs of at least 0.01, such as"
+                + " 0.5 or 2"));
+    assertThatThrownBy(() -> load("rules:\n  acme-processes: {options: {processes: 99999999999999999999}}\n"))
+        .hasMessageEndingWith("processes: expected a positive whole number up to 9223372036854775807");
+    assertThatThrownBy(() -> load("rules:\n  acme-ram: {options: {ram: 8192p}}\n"))
+        .hasMessageEndingWith("ram: expected a memory size of at least 6m, such as 512m or 2g");
+    assertThat(catchThrowable(() -> load("""
+        rules:
+          acme-processes: {options: {processes: 9223372036854775807}}
+          acme-ram: {options: {ram: 6m}}
+          acme-cpus: {options: {cpus: 0.01}}
         """))).isNull();
   }
 

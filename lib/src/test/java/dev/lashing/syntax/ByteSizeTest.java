@@ -66,6 +66,14 @@ class ByteSizeTest {
     assertThatThrownBy(() -> ByteSize.parse(text)).isInstanceOf(SyntaxException.class).hasMessage(message);
   }
 
+  /** Compose turns them into a negative number the engine refuses; a long would hold the largest it can instead. */
+  @ParameterizedTest
+  @ValueSource(strings = {"8192p", "99999999999999999999", "1e30"})
+  void refusesSizesBeyond64Bits(String text) {
+    assertThatThrownBy(() -> ByteSize.parse(text)).isInstanceOf(SyntaxException.class)
+        .hasMessage("invalid size: '" + text + "': value out of range");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "536870912           | 512m",

@@ -30,4 +30,16 @@ class ScalarsTest {
     }
     expected.forEach((text, type) -> assertThat(Scalars.resolvePlain(text)).as("'" + text + "'").isEqualTo(type));
   }
+
+  /** Go prints a whole float in full below 1e21, also past the largest long (not clamped to it). */
+  @Test
+  void wholeFloatsArePrintedInFull() {
+    Map<String, String> printed = new LinkedHashMap<>();
+    printed.put("3.0", "3");
+    printed.put("-2e3", "-2000");
+    printed.put("9223372036854775808", "9223372036854776000");
+    printed.put("99999999999999999999", "100000000000000000000");
+    printed.put("1.5", "1.5");
+    printed.forEach((text, canonical) -> assertThat(Scalars.canonicalFloat(text)).as(text).isEqualTo(canonical));
+  }
 }

@@ -75,8 +75,8 @@ class ConfigSchemaTest {
         oneOf.addObject().put("type", "array").putObject("items").put("type", "string");
       }
       case FLAG -> schema.put("type", "boolean");
-      case BYTES -> schema.putArray("type").add("string").add("integer");
-      case NUMBER -> schema.putArray("type").add("number").add("string");
+      case BYTES, MEMORY -> schema.putArray("type").add("string").add("integer");
+      case NUMBER, WHOLE, CPUS -> schema.putArray("type").add("number").add("string");
     }
     return schema;
   }

@@ -790,6 +790,19 @@ class LanguageServerProtocolTest {
     client.await(config, having("yaml-syntax"));
   }
 
+  /** An option value the rule cannot use is such a configuration too, not a failure of the whole lint. */
+  @Test
+  void aRuleOptionOfTheWrongKindIsToldWithoutHidingTheFindings() throws IOException {
+    String config = write(".lashing.yml", "rules:\n  pids-limit: {options: {pids: 1.5}}\n");
+    String uri = open("compose.yaml", WEB);
+
+    client.await(uri, having("privileged"));
+    Diagnostic told = only(client.await(config, having("schema")), "schema");
+    assertThat(told.getMessage().getLeft()).isEqualTo("rules: pids-limit: options: pids: expected a positive whole"
+        + " number");
+    assertThat(told.getRange().getStart()).isEqualTo(new Position(1, 31));
+  }
+
   @Test
   void aBufferLargerThanAnyComposeFileIsRefusedAsSuchAFileWouldBe() throws IOException {
     String uri = write("compose.yaml", WEB);

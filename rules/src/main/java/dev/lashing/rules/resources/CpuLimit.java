@@ -43,7 +43,7 @@ public final class CpuLimit implements Rule {
 
   @Override
   public List<RuleOption> options() {
-    return ImageClass.options(RuleOption.Type.NUMBER, "the CPU limit the fix sets for ");
+    return ImageClass.options(RuleOption.Type.CPUS, "the CPU limit the fix sets for ");
   }
 
   /**

@@ -4,8 +4,6 @@ import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.ImageKind;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.lint.RuleOptions;
-import dev.lashing.syntax.ByteSize;
-import dev.lashing.syntax.SyntaxException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,31 +25,11 @@ record ImageClass(ImageKind kind) {
 
   /** The memory limit to propose, in bytes. */
   long memory(RuleOptions options) {
-    String text = options.string(kind.option(), ByteSize.format(kind.memory()));
-    long bytes;
-    try {
-      bytes = ByteSize.parse(text);
-    } catch (SyntaxException e) {
-      bytes = 0;
-    }
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("option " + kind.option() + ": '" + text + "' is not a positive byte size");
-    }
-    return bytes;
+    return options.memory(kind.option(), kind.memory());
   }
 
   /** The CPU limit to propose. */
   double cpus(RuleOptions options) {
-    String text = options.string(kind.option(), Double.toString(kind.cpus()));
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      value = 0;
-    }
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("option " + kind.option() + ": '" + text + "' is not a positive number of CPUs");
-    }
-    return value;
+    return options.cpus(kind.option(), kind.cpus());
   }
 }

@@ -43,7 +43,7 @@ public final class LogRotation implements Rule {
   public List<RuleOption> options() {
     return List.of(
         new RuleOption("max_size", RuleOption.Type.BYTES, "the size at which the fix rotates a log (default 10m)"),
-        new RuleOption("max_file", RuleOption.Type.NUMBER, "how many rotated logs the fix keeps (default 3)"));
+        new RuleOption("max_file", RuleOption.Type.WHOLE, "how many rotated logs the fix keeps (default 3)"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lashing.rules.resources;
 
+import dev.lashing.knowledge.EngineMinimums;
 import dev.lashing.knowledge.ImageKind;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
@@ -24,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * A container without a memory limit ({@code mem_limit} or {@code deploy.resources.limits.memory} absent, 0 or
- * -1) can take all of the host's memory. The fix sets a limit by image class, and a reservation at half of it.
+ * -1) can take all of the host's memory. The fix sets a limit by image class, and a reservation at half of it (no
+ * less than the engine's minimum).
  */
 @RuleInfo(
     id = "memory-limit",
@@ -46,7 +48,7 @@ public final class MemoryLimit implements Rule {
 
   @Override
   public List<RuleOption> options() {
-    return ImageClass.options(RuleOption.Type.BYTES, "the memory limit the fix sets for ");
+    return ImageClass.options(RuleOption.Type.MEMORY, "the memory limit the fix sets for ");
   }
 
   /**
@@ -56,7 +58,7 @@ public final class MemoryLimit implements Rule {
   private record Proposal(long limit, String text, String reservation, String example, String description) {
     static Proposal of(long limit, Function<String, String> example) {
       String text = ByteSize.format(limit);
-      return new Proposal(limit, text, ByteSize.format(limit / 2), example.apply(text), "limit memory to " + text);
+      return new Proposal(limit, text, ByteSize.format(EngineMinimums.memoryReservation(limit)), example.apply(text), "limit memory to " + text);
     }
   }
 

@@ -41,17 +41,17 @@ public final class PidsLimit implements Rule {
     return PidsLimitInfo.INFO;
   }
 
-  private static final String DEFAULT_PIDS = "200";
+  private static final long DEFAULT_PIDS = 200;
 
   @Override
   public List<RuleOption> options() {
-    return List.of(new RuleOption("pids", RuleOption.Type.NUMBER,
+    return List.of(new RuleOption("pids", RuleOption.Type.WHOLE,
         "the process limit the fix sets (default " + DEFAULT_PIDS + ")"));
   }
 
   @Override
   public void check(RuleContext context) {
-    Long pids = pids(context);
+    long pids = context.options().whole("pids", DEFAULT_PIDS);
     // the same for every service: made once
     String example = "; set pids_limit (for example " + pids + ")";
     String description = "limit processes to " + pids;
@@ -85,19 +85,5 @@ public final class PidsLimit implements Rule {
       changes.add(new Fix.Set(Limits.servicePath(service, "pids_limit"), pids));
     }
     return changes;
-  }
-
-  private static long pids(RuleContext context) {
-    String text = context.options().string("pids", DEFAULT_PIDS);
-    long pids;
-    try {
-      pids = Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      pids = 0;
-    }
-    if (pids <= 0) {
-      throw new IllegalArgumentException("option pids: '" + text + "' is not a positive number");
-    }
-    return pids;
   }
 }

@@ -97,6 +97,22 @@ class MemoryLimitTest {
         new Fix.Set(List.of("services", "db", "deploy", "resources", "reservations", "memory"), "2g"));
   }
 
+  /** Half of the least limit the engine takes is less than it takes for a reservation: the reservation is that. */
+  @Test
+  void theReservationIsNeverBelowTheEnginesMinimum() {
+    Finding finding = RuleTester.of(new MemoryLimit())
+        .options(Map.of("other", "8m"))
+        .file("compose.yaml", """
+            services:
+              job:                    # expect: memory-limit
+                image: example/job:1
+            """)
+        .expectMarkedFindings().get(0);
+    assertThat(finding.fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "job", "deploy", "resources", "limits", "memory"), "8m"),
+        new Fix.Set(List.of("services", "job", "deploy", "resources", "reservations", "memory"), "6m"));
+  }
+
   @Test
   void followsAnchorsExtendsOverridesAndVariables() {
     RuleTester.of(new MemoryLimit())

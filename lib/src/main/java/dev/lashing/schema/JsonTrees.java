@@ -5,6 +5,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,13 @@ final class JsonTrees {
         // go-yaml keeps integers beyond 64 bits as integers too; the schema only asks "is it an integer".
         yield n != null ? JSON.numberNode(n) : JSON.numberNode(bigInteger(scalar.value()));
       }
-      case FLOAT -> JSON.numberNode(Scalars.parseFloat(scalar.value()));
+      case FLOAT -> {
+        double d = Scalars.parseFloat(scalar.value());
+        // A whole float beyond 64 bits (99999999999999999999) is an integer to the schema, whose validator reads
+        // an integer-typed value against its bound as a long: as a double it throws, as a big integer it is compared.
+        boolean beyondLongs = d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) >= 0x1p63;
+        yield beyondLongs ? JSON.numberNode(BigDecimal.valueOf(d).toBigInteger()) : JSON.numberNode(d);
+      }
     };
   }
 

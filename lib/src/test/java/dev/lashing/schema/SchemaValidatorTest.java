@@ -175,6 +175,22 @@ class SchemaValidatorTest {
               "compose.yaml:5:20: services.web.oom_score_adj must be greater than or equal to -1000");
     }
 
+    /** go-yaml reads a whole number beyond 64 bits as a float; the schema compares it to its bounds all the same. */
+    @Test
+    void aWholeNumberBeyond64Bits() {
+      assertThat(errors("""
+          services:
+            web:
+              image: nginx
+              cpu_percent: 99999999999999999999
+              cpu_count: -99999999999999999999
+              oom_score_adj: 1e19
+          """)).containsExactly(
+              "compose.yaml:4:18: services.web.cpu_percent must be less than or equal to 100",
+              "compose.yaml:5:16: services.web.cpu_count must be greater than or equal to 0",
+              "compose.yaml:6:20: services.web.oom_score_adj must be less than or equal to 1000");
+    }
+
     @Test
     void aValueOutsideAnEnum() {
       assertThat(errors("""

@@ -317,7 +317,7 @@ public final class InventoryLoader {
       }
       reference = ImageReference.parse(derived);
     }
-    Resources limits = serviceReader.resources(where + ".limits", map(node, "limits"));
+    Resources limits = serviceReader.limits(where + ".limits", map(node, "limits"));
     return new Backup(node.origin().usedAt(), serviceName, text(node, "schedule"), text(node, "directory"),
         integer(node, "daily"), integer(node, "weekly"), integer(node, "monthly"), image, reference, digest,
         limits);

@@ -13,6 +13,7 @@ import dev.lashing.inventory.Inventory.Secret;
 import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.Capabilities;
+import dev.lashing.knowledge.EngineMinimums;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.knowledge.MovingTags;
@@ -33,9 +34,9 @@ import java.util.Map;
 
 /**
  * Reads one service of an inventory stack and checks what a schema cannot say: an image that moves or is not
- * pinned where the tier asks for it, a port without a listener, limits below their reservations, a credential
- * written into the environment, a dangerous capability, an image whose user or healthcheck Lashing does not
- * know and the inventory does not give.
+ * pinned where the tier asks for it, a port without a listener, limits below their reservations or below what the
+ * engine accepts, a credential written into the environment, a dangerous capability, an image whose user or
+ * healthcheck Lashing does not know and the inventory does not give.
  */
 final class InventoryServiceReader {
   private final InventoryProblems problems;
@@ -76,8 +77,8 @@ final class InventoryServiceReader {
       problems.error(s.get("expose"), where + ".expose: set port, the port " + name
           + " listens on inside its container");
     }
-    Resources limits = resources(where + ".limits", map(s, "limits"));
-    Resources reservations = resources(where + ".reservations", map(s, "reservations"));
+    Resources limits = limits(where + ".limits", map(s, "limits"));
+    Resources reservations = reservations(where + ".reservations", map(s, "reservations"));
     if (limits.memory() != null && reservations.memory() != null && reservations.memory() > limits.memory()) {
       problems.error(map(s, "reservations").get("memory"), where + ".reservations.memory: more than the memory limit ("
           + ByteSize.format(limits.memory()) + "); the engine refuses that");
@@ -185,26 +186,62 @@ final class InventoryServiceReader {
     return new Exposure(kind, port, text);
   }
 
-  Resources resources(String where, MapNode node) {
+  /**
+   * Limits, each one the engine accepts: it refuses a memory or CPU limit below its minimum. It sets none on the
+   * number of processes, so any positive number is taken.
+   */
+  Resources limits(String where, MapNode node) {
     if (node == null) {
       return Resources.NONE;
     }
-    Long memory = null;
-    Node memoryNode = node.get("memory");
-    if (memoryNode instanceof ScalarNode m) {
+    Double cpus = cpus(node);
+    if (cpus != null && cpus < EngineMinimums.CPUS) {
+      problems.error(node.get("cpus"), where + ".cpus: " + cpus + " is below " + EngineMinimums.CPUS
+          + ", the least CPU limit the engine accepts");
+    }
+    Long pids = null;
+    if (node.get("pids") instanceof ScalarNode p) {
       try {
-        memory = ByteSize.parse(m.text());
-      } catch (SyntaxException e) {
-        memory = -1L;
-      }
-      if (memory <= 0) {
-        problems.error(m, where + ".memory: '" + m.text() + "' is not a positive size (512m, 2g)");
-        memory = null;
+        pids = Long.parseLong(p.text()); // text: a whole float (200.0) is the number too
+      } catch (NumberFormatException e) {
+        problems.error(p, where + ".pids: " + p.text() + " is more than " + Long.MAX_VALUE);
       }
     }
-    Double cpus = node.get("cpus") instanceof ScalarNode c ? Double.valueOf(c.text()) : null;
-    Long pids = node.get("pids") instanceof ScalarNode p ? p.asLong().orElse(null) : null;
-    return new Resources(memory, cpus, pids);
+    return new Resources(memory(where, node), cpus, pids);
+  }
+
+  /**
+   * Reservations: a memory reservation the engine accepts. Compose passes a CPU reservation to Swarm only, so the
+   * engine sets no minimum for one.
+   */
+  Resources reservations(String where, MapNode node) {
+    return node == null ? Resources.NONE : new Resources(memory(where, node), cpus(node), null);
+  }
+
+  /** The memory of a limit or reservation, null when not given or told wrong; the engine's minimum is the same. */
+  private Long memory(String where, MapNode node) {
+    if (!(node.get("memory") instanceof ScalarNode m)) {
+      return null;
+    }
+    long memory;
+    try {
+      memory = ByteSize.parse(m.text());
+    } catch (SyntaxException e) {
+      memory = -1L;
+    }
+    if (memory <= 0) {
+      problems.error(m, where + ".memory: '" + m.text() + "' is not a positive size (512m, 2g)");
+      return null;
+    }
+    if (memory < EngineMinimums.MEMORY) {
+      problems.error(m, where + ".memory: " + m.text() + " is below " + ByteSize.format(EngineMinimums.MEMORY)
+          + ", the least the engine accepts");
+    }
+    return memory;
+  }
+
+  private static Double cpus(MapNode node) {
+    return node.get("cpus") instanceof ScalarNode c ? Double.valueOf(c.text()) : null;
   }
 
   private void volume(String where, Node item) {

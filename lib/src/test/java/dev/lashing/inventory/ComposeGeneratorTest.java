@@ -141,6 +141,27 @@ class ComposeGeneratorTest {
     assertThat(localhost).doesNotContain("lashing-ignore").contains("- \"127.0.0.1:8080:8080\"");
   }
 
+  /** Half of a small limit is less than the engine takes for a reservation: the reservation is what it takes. */
+  @Test
+  void aMemoryReservationIsNeverBelowTheEnginesMinimum() {
+    String text = generate("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                services:
+                  cache:
+                    image: "redis:7.2.4"
+                    limits: {memory: 8m, cpus: 0.01}
+        """);
+    assertThat(text)
+        .contains("          memory: \"8m\"  # inventory\n")
+        .contains("          memory: \"6m\"  # default: the least the engine accepts\n")
+        .contains("          cpus: 0.005  # default: half the limit\n");
+  }
+
   @Test
   void defaultsComeFromTheImageClassAndSaySo() {
     String text = generate("""

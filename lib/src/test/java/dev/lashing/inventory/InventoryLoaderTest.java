@@ -300,6 +300,40 @@ class InventoryLoaderTest {
         .anySatisfy(p -> assertThat(p).contains("'bad name' is not a valid volume name"));
   }
 
+  /**
+   * Limits the engine refuses when it creates the container are refused here, at their place; it sets no minimum
+   * on the number of processes, nor on a CPU reservation (which Compose passes to Swarm only).
+   */
+  @Test
+  void limitsBelowTheEnginesMinimumsAreRefused() {
+    assertThat(problems(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {memory: 1k, cpus: 0.001, pids: 1}
+        queue:
+          image: "redis:7.2"
+          reservations: {memory: 5m, cpus: 0.001}
+        """))).containsExactly(
+            "10:30: environments.desktop.stacks.app.services.cache.limits.memory: 1k is below 6m, the least the"
+                + " engine accepts",
+            "10:40: environments.desktop.stacks.app.services.cache.limits.cpus: 0.001 is below 0.01, the least CPU"
+                + " limit the engine accepts",
+            "13:36: environments.desktop.stacks.app.services.queue.reservations.memory: 5m is below 6m, the least"
+                + " the engine accepts");
+    assertThat(read(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {memory: 6m, cpus: 0.01, pids: 1.0}
+        """)).environments().get("desktop").stacks().get("app").services().get("cache").limits())
+        .isEqualTo(new Inventory.Resources(6L << 20, 0.01, 1L));
+    assertThat(problems(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {pids: 99999999999999999999}
+        """))).containsExactly("10:28: environments.desktop.stacks.app.services.cache.limits.pids:"
+            + " 100000000000000000000 is more than 9223372036854775807");
+  }
+
   @Test
   void notAMappingIsRejected() {
     assertThatThrownBy(() -> read("- environments\n"))

@@ -11,6 +11,7 @@ import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.inventory.Inventory;
 import dev.lashing.inventory.Stacks;
+import dev.lashing.knowledge.EngineMinimums;
 import dev.lashing.knowledge.GatewayNames;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.ImageKind;
@@ -347,7 +348,10 @@ public final class ComposeGenerator {
     }
   }
 
-  /** Limits (given, else by image class), reservations (given, else half the limits) and the PIDs limit. */
+  /**
+   * Limits (given, else by image class), reservations (given, else half the limits, but a memory reservation no
+   * less than the engine accepts) and the PIDs limit.
+   */
   private void resources(Inventory.Resources limits, Long reservedMemory, Double reservedCpus,
       ImageKind imageClass) {
     String byClass = "default for " + imageClass.noun();
@@ -363,8 +367,10 @@ public final class ComposeGenerator {
     yaml.entry(10, "pids", Long.toString(limits.pids() != null ? limits.pids() : DEFAULT_PIDS),
         limits.pids() != null ? "inventory" : "default: enough for a service, too few for a fork bomb");
     yaml.open(8, "reservations", null);
-    yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(reservedMemory != null ? reservedMemory : memory / 2)),
-        reservedMemory != null ? "inventory" : "default: half the limit");
+    long halfOrLeast = EngineMinimums.memoryReservation(memory);
+    yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(reservedMemory != null ? reservedMemory : halfOrLeast)),
+        reservedMemory != null ? "inventory"
+            : halfOrLeast == memory / 2 ? "default: half the limit" : "default: the least the engine accepts");
     yaml.entry(10, "cpus", number(reservedCpus != null ? reservedCpus : cpus / 2),
         reservedCpus != null ? "inventory" : "default: half the limit");
   }

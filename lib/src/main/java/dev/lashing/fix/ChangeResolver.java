@@ -129,6 +129,12 @@ final class ChangeResolver {
     List<Node> chain = places.mergedChain(path);
     for (int d = chain.size() - 1; d >= 0; d--) {
       Node merged = chain.get(d);
+      Via extended = WrittenPlaces.extendedBy(merged);
+      if (extended != null) {
+        // before matching: the service's own mapping is the base's, written under the base's name, so it never
+        // matches, and the `services` above it may be another file's (an included one, merged first)
+        return Resolved.only(localIn(extended.at(), path, action));
+      }
       Step step = d == 0 ? null : path.get(d - 1);
       YamlFile file = places.fileOf(merged.origin().at());
       Written w = file == null ? null : WrittenPlaces.match(file, merged, step);
@@ -136,10 +142,6 @@ final class ChangeResolver {
         continue;
       }
       ModelPath rest = path.from(d);
-      Via extended = WrittenPlaces.extendedBy(merged);
-      if (extended != null) {
-        return Resolved.only(localIn(extended.at(), path, action));
-      }
       String user = WrittenPlaces.userKey(path.sub(0, d));
       Via yamlUse = WrittenPlaces.lastYaml(merged);
       Producer local = yamlUse == null && places.usersOf(w).size() <= 1 ? null

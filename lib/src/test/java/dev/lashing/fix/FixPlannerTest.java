@@ -438,6 +438,29 @@ class FixPlannerTest {
         """);
   }
 
+  /**
+   * The merged service is the base's mapping, written under the base's name: its new keys still go to the service
+   * that extends, never into the first file that has a {@code services} mapping (here the included one, merged
+   * first), where they would define a service of their own.
+   */
+  @Test
+  void newKeysOfAServiceThatExtendsGoToItAlsoWhenTheProjectIncludesAFile() {
+    for (String base : List.of("{file: base.yaml, service: base}", "{file: inc.yaml, service: cache}", "local")) {
+      Fixture f = new Fixture(dir)
+          .file("base.yaml", "services:\n  base:\n    image: busybox\n    deploy: {replicas: 2}\n")
+          .file("inc.yaml", "services:\n  cache:\n    image: redis\n")
+          .file("compose.yaml", "include:\n  - inc.yaml\nservices:\n  app:\n    extends: " + base + "\n"
+              + "  local:\n    image: busybox\n");
+      f.fix("app", set("restart", "unless-stopped", "services", "app", "restart"));
+      f.fix("app", set("memory", "512m", "services", "app", "deploy", "resources", "limits", "memory"));
+      assertThat(f.texts()).containsOnlyKeys("compose.yaml");
+      assertThat(f.text()).isEqualTo("include:\n  - inc.yaml\nservices:\n  app:\n    extends: " + base + "\n"
+          + "    restart: unless-stopped\n    deploy:\n      resources:\n        limits:\n          memory: 512m\n"
+          + "  local:\n    image: busybox\n");
+      f.applied().load();
+    }
+  }
+
   @Test
   void anIncludedServiceIsFixedInTheIncludedFileAndItsNetworkDeclaredThere() {
     Fixture f = new Fixture(dir)

@@ -69,11 +69,14 @@ final class FixPlanner {
 
   private final WrittenPlaces places;
   private final MergeTags mergeTags;
+  /** The variables the files were interpolated with. */
+  private final Map<String, String> variables;
   private ChangeResolver resolver;
 
   FixPlanner(LoadResult load) {
     this.places = new WrittenPlaces(load);
     this.mergeTags = new MergeTags(load);
+    this.variables = load.environment();
   }
 
   // ---- the plan ----
@@ -81,7 +84,7 @@ final class FixPlanner {
   /** Plans the candidates' fixes; each call stands alone, so one planner can plan fixes one at a time. */
   Result plan(List<Candidate> candidates) {
     // a new writer for each plan: anchors an earlier plan named were never written
-    resolver = new ChangeResolver(places, new NodeWriter());
+    resolver = new ChangeResolver(places, new NodeWriter(variables));
     List<Skip> skipped = new ArrayList<>();
     List<List<Resolved>> resolved = new ArrayList<>();
     Map<Written, Map<Object, Set<String>>> asked = new IdentityHashMap<>();

@@ -31,6 +31,12 @@ import java.util.Set;
 final class NodeWriter {
   /** Anchors this plan adds, by the node they go on, so that two fixes use the same name. */
   private final Map<Written, String> newAnchors = new IdentityHashMap<>();
+  /** The variables the files were interpolated with: what a port written with them means. */
+  private final Map<String, String> variables;
+
+  NodeWriter(Map<String, String> variables) {
+    this.variables = variables;
+  }
 
   /**
    * The edits that write {@code items} in place of the list item {@code w} (which stands for the merged items
@@ -43,7 +49,7 @@ final class NodeWriter {
       return List.of(new Op.Replace(file, w, items.get(0)));
     }
     if (items.stream().allMatch(i -> i instanceof Map<?, ?>) && w.isScalar() && !w.isAlias()) {
-      String shortForm = PortShortForm.rewrite((ScalarNode) w.node, merged, items, file.style.quote());
+      String shortForm = PortShortForm.rewrite((ScalarNode) w.node, merged, items, file.style.quote(), variables);
       if (shortForm != null) {
         return List.of(new Op.RawReplace(file, w, shortForm, true));
       }

@@ -1,5 +1,7 @@
 package dev.lashing.fix;
 
+import dev.lashing.interpolation.InterpolationException;
+import dev.lashing.interpolation.Template;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -23,9 +25,11 @@ final class PortShortForm {
 
   /**
    * The new text of a short port whose bindings {@code merged} become {@code replacements}, when these
-   * differ from them only by their {@code host_ip}; else null.
+   * differ from them only by their {@code host_ip}; else null. {@code variables} are those the file was
+   * interpolated with.
    */
-  static String rewrite(ScalarNode written, List<Node> merged, List<Object> replacements, char quote) {
+  static String rewrite(ScalarNode written, List<Node> merged, List<Object> replacements, char quote,
+      Map<String, String> variables) {
     String value = shortPort(written);
     if (merged.size() != replacements.size() || value == null) {
       return null;
@@ -56,24 +60,22 @@ final class PortShortForm {
         }
       }
     }
-    List<Integer> colons = topLevelColons(value);
-    if (colons == null) {
+    String read = readByCompose(value, variables);
+    if (read == null) {
       return null;
     }
     String bound = address.contains(":") ? "[" + address + "]" : address;
+    // the parts of what Compose reads, not of the text: a variable may hold the colons (${PORTS:-9000:9000})
     String text;
-    switch (colons.size()) {
-      case 0 -> text = bound + "::" + value;
-      case 1 -> text = bound + ":" + value;
-      case 2 -> {
-        String host = value.substring(0, colons.get(0));
-        if (host.contains("$")) {
-          return null;
+    switch (read.split(":", -1).length) {
+      case 1 -> text = bound + "::" + value;
+      case 2 -> text = bound + ":" + value;
+      default -> {
+        List<Integer> colons = topLevelColons(value);
+        if (colons == null || colons.size() != 2 || value.substring(0, colons.get(0)).contains("$")) {
+          return null; // the address is not written as such: it comes from a variable
         }
         text = bound + value.substring(colons.get(0));
-      }
-      default -> {
-        return null;
       }
     }
     return switch (written.style()) {
@@ -91,6 +93,15 @@ final class PortShortForm {
     }
     boolean decimal = !written.value().isEmpty() && written.value().chars().allMatch(c -> c >= '0' && c <= '9');
     return decimal && written.asLong().isPresent() ? written.value() : null;
+  }
+
+  /** The entry as Compose reads it, its variables substituted; null when that fails (an unset {@code ${X:?}}). */
+  private static String readByCompose(String value, Map<String, String> variables) {
+    try {
+      return Template.substitute(value, variables::get, unset -> { });
+    } catch (InterpolationException e) {
+      return null;
+    }
   }
 
   /** The positions of the {@code :} that separate the parts of a short port, outside ${...} and [...]. */

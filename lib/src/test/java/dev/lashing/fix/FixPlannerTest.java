@@ -602,6 +602,37 @@ class FixPlannerTest {
         + "  db:\n    image: postgres\n    ports: [127.0.0.1::5432]\n");
   }
 
+  /**
+   * Whether an entry is a bare container port, a HOST:CONTAINER mapping or names an address is read from the value
+   * Compose reads, not from the colons written outside its variables ({@code ${PORTS:-9000:9000}} has none).
+   */
+  @Test
+  void aShortPortIsBoundAfterWhatItsVariablesHold() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"${PORTS:-9000:9000}\"\n"
+        + "      - '${SPEC:-9001:9001/udp}'\n      - ${ONLY:-8069}\n      - \"${HOST_PORT}:80\"\n");
+    f.fix("web", changes(
+        new Fix.ReplaceItem(path("services", "web", "ports"), 0, port("127.0.0.1", 9000L, "9000", "tcp")),
+        new Fix.ReplaceItem(path("services", "web", "ports"), 1, port("127.0.0.1", 9001L, "9001", "udp")),
+        new Fix.ReplaceItem(path("services", "web", "ports"), 2,
+            map("mode", "ingress", "host_ip", "127.0.0.1", "target", 8069L, "protocol", "tcp")),
+        new Fix.ReplaceItem(path("services", "web", "ports"), 3,
+            map("mode", "ingress", "host_ip", "127.0.0.1", "target", 80L, "protocol", "tcp"))));
+    assertThat(f.text()).endsWith("      - \"127.0.0.1:${PORTS:-9000:9000}\"\n      - '127.0.0.1:${SPEC:-9001:9001/udp}'\n"
+        + "      - 127.0.0.1::${ONLY:-8069}\n      - \"127.0.0.1:${HOST_PORT}:80\"\n");
+    f.applied().load();
+  }
+
+  @Test
+  void aShortPortWhoseAddressIsAVariableIsLeftToTheVariable() {
+    for (String entry : List.of("${IP}:${P:-8080}:80", "${BIND:-0.0.0.0:8080}:80")) {
+      Fixture f = project("services:\n  web:\n    image: nginx\n    ports:\n      - \"" + entry + "\"\n");
+      f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+          port("127.0.0.1", 80L, "8080", "tcp"))));
+      assertThat(f.plan().skipped()).singleElement().satisfies(s -> assertThat(s.message()).contains("variable"));
+      assertThat(f.plan().texts()).isEmpty();
+    }
+  }
+
   private static Map<String, Object> port(String host, long target, String published, String protocol) {
     return map("mode", "ingress", "host_ip", host, "target", target, "published", published, "protocol", protocol);
   }

@@ -2,6 +2,7 @@ package dev.lashing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lashing.fix.DigestLock;
 import dev.lashing.fix.Fixer;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,44 @@ class FixCommandTest {
         +    restart: "unless-stopped"
         """);
     assertThat(read("compose.yaml")).isEqualTo(WEB);
+  }
+
+  /** The diff printed is the one --write applies: git and patch apply it to the file, CRLF or not, and agree. */
+  @Test
+  void theDiffAppliesWithGitAndPatchAndGivesWhatWriteWrites() throws Exception {
+    String crlf = WEB.replace("\n", "\r\n");
+    Map<String, String> variants = Map.of("lf", WEB, "crlf", crlf, "lf-unterminated", WEB.strip(),
+        "crlf-unterminated", crlf.strip());
+    for (Map.Entry<String, String> variant : variants.entrySet()) {
+      String file = variant.getKey() + "/compose.yaml";
+      write(file, variant.getValue());
+      assertThat(fix(file, "--rule", "restart-policy", "--rule", "log-rotation")).isEqualTo(Cli.FINDINGS);
+      Path diff = dir.resolve(variant.getKey() + ".diff");
+      Files.writeString(diff, out.toString(), StandardCharsets.UTF_8);
+      write("git/" + file, variant.getValue());
+      write("patch/" + file, variant.getValue());
+      assertThat(fix(file, "--rule", "restart-policy", "--rule", "log-rotation", "--write")).isEqualTo(Cli.OK);
+      run(dir.resolve("git"), "git", "init", "-q", ".");
+      run(dir.resolve("git"), "git", "apply", diff.toString());
+      run(dir.resolve("patch"), "patch", "-p1", "-s", "-i", diff.toString());
+      assertThat(read("git/" + file)).as(variant.getKey() + " by git apply").isEqualTo(read(file));
+      assertThat(read("patch/" + file)).as(variant.getKey() + " by patch").isEqualTo(read(file));
+    }
+  }
+
+  /** Runs a program, which must succeed; skips the calling test, saying so, when it is not installed. */
+  private static void run(Path directory, String... command) throws IOException, InterruptedException {
+    Process process;
+    try {
+      process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      System.err.println("SKIPPED: " + command[0] + " not installed; applying the printed diff with it is skipped");
+      assumeTrue(false, command[0] + " not installed");
+      return;
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
   }
 
   @Test

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A unified diff ({@code diff -u}, as git prints it) of two versions of a file, with three lines of
- * context. Lines are compared without their line breaks, so a CRLF file shows as its lines; a missing
- * line break at the end is marked as diff does.
+ * context. Lines end at a line feed and keep what comes before it, as in diff and git: a CRLF file's lines
+ * keep their carriage returns, so {@code git apply} and {@code patch} apply the diff to the file as it is
+ * and give the text of its second version; a missing line break at the end is marked as diff does.
  */
 public final class UnifiedDiff {
   static final int CONTEXT = 3;
@@ -131,15 +132,9 @@ public final class UnifiedDiff {
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
-      }
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.add(text.substring(start, i));
+      start = i + 1;
     }
     if (start < text.length()) {
       lines.add(text.substring(start) + NO_EOL);

@@ -41,16 +41,17 @@ class UnifiedDiffTest {
     assertThat(diff).contains("@@ -1,7 +1,7 @@").doesNotContain("@@ -7");
   }
 
+  /** As git prints it: the lines keep their carriage returns, so the diff applies to the CRLF file. */
   @Test
-  void showsCrlfFilesAsLinesAndMarksAMissingFinalLineBreak() {
+  void keepsTheCarriageReturnsOfACrlfFileAndMarksAMissingFinalLineBreak() {
     assertThat(UnifiedDiff.of("f", "a: 1\r\nb: 2", "a: 1\r\nb: 2\r\nc: 3")).isEqualTo("""
         --- a/f
         +++ b/f
         @@ -1,2 +1,3 @@
-         a: 1
+         a: 1\r
         -b: 2
         \\ No newline at end of file
-        +b: 2
+        +b: 2\r
         +c: 3
         \\ No newline at end of file
         """);

@@ -517,6 +517,23 @@ class FixCommandTest {
     assertThat(err.toString()).isEmpty();
   }
 
+  /** An including file's {@code !reset} removes what the included file sets: an edit there counts for nothing. */
+  @Test
+  void aValueAnIncludingFileResetsIsNotFixedInTheIncludedFileAndTheRunSaysWhy() throws IOException {
+    String including = "include:\n  - web.yaml\nservices:\n  web:\n    restart: !reset null\n";
+    String included = "services:\n  web:\n    image: nginx:1.27\n    restart: \"no\"\n";
+    write("compose.yaml", including);
+    write("web.yaml", included);
+    for (int run = 1; run <= 2; run++) {
+      assertThat(fix("--rule", "restart-policy", "--write")).isEqualTo(Cli.OK);
+      assertThat(read("compose.yaml")).isEqualTo(including);
+      assertThat(read("web.yaml")).isEqualTo(included);
+      assertThat(out.toString()).isEqualTo("lashing: nothing to fix\n");
+      assertThat(err.toString()).contains("lashing: not fixed: web.yaml:2:3 (web) [restart-policy]"
+          + " services.web.restart is removed by !reset in compose.yaml, so the fix would not count; change it there");
+    }
+  }
+
   /** Both services stop publishing the port they share: the anchor stays, emptied, for the alias. */
   @Test
   void removingAPortListThatAnotherServiceUsesByAliasKeepsTheDocumentValid() throws IOException {

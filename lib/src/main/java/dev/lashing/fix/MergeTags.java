@@ -14,15 +14,24 @@ import java.util.Map;
 /**
  * The {@code !reset} and {@code !override} tags of a project's compose files, which make an edit below them
  * count for nothing: a value written inside a {@code !reset}, or in a document that a later one resets or overrides
- * at that path, never reaches the merged model. Such an edit is refused rather than reported as a fix. Tags are
- * found as the loader's {@code Resets} finds them: on mapping keys, not looked into once found.
+ * at that path, or that a document includes and resets or overrides there, never reaches the merged model. Such an
+ * edit is refused rather than reported as a fix. Tags are found as the loader's {@code Resets} finds them: on
+ * mapping keys, not looked into once found.
  *
- * <p>Documents are ordered as they are read, which is the merge order of the {@code -f} files and their
- * documents; the resets an including file applies to what it includes are not seen.
+ * <p>A document's tags reach what is merged before it, as the loader merges: the documents before it among the files
+ * merged in order with its own (the {@code -f} files, or the files of one include entry), what those documents
+ * include, and what it includes itself; not the files that include it, nor an {@code extends} base of another file.
  */
 final class MergeTags {
-  /** A tagged value: the file and document it is in, and its key path from the document root. */
-  private record Tagged(int file, int document, List<String> keys, MergeTag tag) {}
+  /**
+   * Where a document is merged, one step for each level of includes from the {@code -f} files down: the include
+   * entry of the level above ({@code -1} for the {@code -f} files), the file's position among those merged in order
+   * there, and the document's index in the file.
+   */
+  private record Step(int entry, int position, int document) {}
+
+  /** A tagged value: the file it is in, where its document is merged, and its key path from the document root. */
+  private record Tagged(String file, List<Step> merged, List<String> keys, MergeTag tag) {}
 
   private final LoadResult load;
   /** Every tag of the project; made when first asked for, and nearly always empty. */
@@ -43,11 +52,11 @@ final class MergeTags {
         throw cancelled(MergeTag.RESET, keysOf(w), op.file().source.name());
       }
     }
-    if (tags().isEmpty()) {
-      return;
+    List<Step> edited = tags().isEmpty() ? null
+        : merged(op.file().source.name(), op.file().documents.indexOf(root(target)));
+    if (edited == null) {
+      return; // no tags, or a file merged nowhere
     }
-    int file = load.composeFiles().indexOf(op.file().source.name());
-    int document = op.file().documents.indexOf(root(target));
     List<String> at = keysOf(target);
     // what an insertion or a replacement writes below its target is reached by a tag further down
     Object written = at.size() != target.depth() ? null
@@ -55,12 +64,41 @@ final class MergeTags {
         : op instanceof Op.Replace replace ? replace.value()
         : null;
     for (Tagged tag : tags()) {
-      boolean later = tag.file() > file || tag.file() == file && tag.document() > document;
-      if (later && (startsWith(at, tag.keys())
+      if (reaches(tag.merged(), edited) && (startsWith(at, tag.keys())
           || startsWith(tag.keys(), at) && writes(written, tag.keys().subList(at.size(), tag.keys().size())))) {
-        throw cancelled(tag.tag(), tag.keys(), load.composeFiles().get(tag.file()));
+        throw cancelled(tag.tag(), tag.keys(), tag.file());
       }
     }
+  }
+
+  /**
+   * Whether the tags of the document merged at {@code tagged} reach the document merged at {@code edited}: one
+   * merged before it with its own files, or included by such a one, or by itself.
+   */
+  private static boolean reaches(List<Step> tagged, List<Step> edited) {
+    int level = tagged.size() - 1;
+    if (edited.size() <= level || !edited.subList(0, level).equals(tagged.subList(0, level))) {
+      return false;
+    }
+    Step tag = tagged.get(level);
+    Step edit = edited.get(level);
+    return tag.entry() == edit.entry() && (edit.position() < tag.position()
+        || edit.position() == tag.position() && (edit.document() < tag.document()
+            || edit.document() == tag.document() && edited.size() > tagged.size()));
+  }
+
+  /** Where document {@code document} of compose file {@code file} is merged, or null when the file is nowhere. */
+  private List<Step> merged(String file, int document) {
+    LoadResult.Placement placement = load.placements().get(file);
+    if (placement == null) {
+      return null;
+    }
+    LoadResult.Inclusion inclusion = placement.includedBy();
+    List<Step> steps = inclusion == null ? new ArrayList<>() : merged(inclusion.file(), inclusion.document());
+    if (steps != null) {
+      steps.add(new Step(inclusion == null ? -1 : inclusion.entry(), placement.position(), document));
+    }
+    return steps;
   }
 
   /** Says which file holds the tag, not where: a later round's text has moved it from where the user wrote it. */
@@ -123,16 +161,16 @@ final class MergeTags {
   private List<Tagged> tags() {
     if (tags == null) {
       tags = new ArrayList<>();
-      List<String> files = load.composeFiles();
-      for (int file = 0; file < files.size(); file++) {
-        ParsedYaml parsed = load.parsed().get(files.get(file));
+      for (String file : load.composeFiles()) {
+        ParsedYaml parsed = load.parsed().get(file);
         if (parsed == null) {
           continue;
         }
         List<Node> documents = parsed.documents();
         for (int document = 0; document < documents.size(); document++) {
-          if (parsed.hasMergeTags(document) && documents.get(document) instanceof MapNode map) {
-            collect(map, file, document, List.of());
+          List<Step> merged = parsed.hasMergeTags(document) ? merged(file, document) : null;
+          if (merged != null && documents.get(document) instanceof MapNode map) {
+            collect(map, file, merged, List.of());
           }
         }
       }
@@ -140,14 +178,14 @@ final class MergeTags {
     return tags;
   }
 
-  private void collect(MapNode map, int file, int document, List<String> path) {
+  private void collect(MapNode map, String file, List<Step> merged, List<String> path) {
     for (MapNode.Entry e : map.entries()) {
       List<String> keys = new ArrayList<>(path);
       keys.add(e.name());
       if (e.value().tag() != MergeTag.NONE) {
-        tags.add(new Tagged(file, document, List.copyOf(keys), e.value().tag()));
+        tags.add(new Tagged(file, merged, List.copyOf(keys), e.value().tag()));
       } else if (e.value() instanceof MapNode child) {
-        collect(child, file, document, keys);
+        collect(child, file, merged, keys);
       }
     }
   }

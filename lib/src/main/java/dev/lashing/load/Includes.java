@@ -31,15 +31,18 @@ final class Includes {
     this.problems = problems;
   }
 
-  MapNode apply(MapNode tree, Path file, ProjectLoader.Scope scope, Resets resets) {
+  /** The document {@code document} of {@code file} with what it includes imported. */
+  MapNode apply(MapNode tree, Path file, int document, ProjectLoader.Scope scope, Resets resets) {
     Node include = tree.get("include");
     if (include == null) {
       return tree;
     }
     tree = tree.without("include");
     MapNode imported = MapNode.empty(include.origin());
-    for (Node entry : ProjectLoader.items(include)) {
-      MapNode resources = load(entry, file, scope);
+    List<Node> entries = ProjectLoader.items(include);
+    for (int i = 0; i < entries.size(); i++) {
+      MapNode resources = load(entries.get(i), file, scope,
+          new LoadResult.Inclusion(loader.displayName(file), document, i));
       if (resources != null) {
         imported = Merger.mergeUnique(imported, resources); // a loaded project: its lists are unique
       }
@@ -47,7 +50,7 @@ final class Includes {
     return Merger.merge(resets.applyTo(imported), tree);
   }
 
-  private MapNode load(Node entry, Path file, ProjectLoader.Scope scope) {
+  private MapNode load(Node entry, Path file, ProjectLoader.Scope scope, LoadResult.Inclusion inclusion) {
     SourceRange at = entry.origin().usedAt();
     Path base = file.getParent();
     List<Path> paths = new ArrayList<>();
@@ -99,7 +102,7 @@ final class Includes {
       // The including project's variables win over the included project's env file.
       var environment = ProjectEnvironment.resolve(scope.environment(), envFiles, projectDirectory);
       var included = new ProjectLoader.Scope(projectDirectory, environment, scope.includeChain().then(file));
-      MapNode project = loader.loadFiles(paths, included, at);
+      MapNode project = loader.loadFiles(paths, included, at, inclusion);
       MapNode resources = MapNode.empty(entry.origin());
       for (String kind : IMPORTED) {
         Node value = project.get(kind);

@@ -17,7 +17,8 @@ import java.util.Map;
  * compose files, in the order they were read, and each compose file as the YAML reader parsed it (by name),
  * so that later stages never parse a file again; the variables the files were interpolated with
  * ({@code environment}: the project environment and {@code COMPOSE_PROJECT_NAME}), and the project environment
- * with the env files it was read from, for a later load to take as it is.
+ * with the env files it was read from, for a later load to take as it is; and where each compose file is merged
+ * ({@code placements}, by name), for what a file's {@code !reset} and {@code !override} reach.
  *
  * <p>{@code errors} is empty unless the project was loaded leniently: then it holds every reason Compose
  * refuses the project, and the model is what is left without the values they condemn.
@@ -32,7 +33,18 @@ public record LoadResult(
     List<String> composeFiles,
     Map<String, ParsedYaml> parsed,
     Map<String, String> environment,
-    ProjectEnvironment.Resolved projectEnvironment) {
+    ProjectEnvironment.Resolved projectEnvironment,
+    Map<String, Placement> placements) {
+
+  /**
+   * Where a compose file is merged: as the {@code position}-th of the files merged in order, which are the -f
+   * files ({@code includedBy} null) or the files of one include entry. A file read only as an {@code extends} base
+   * has none; a file merged at several places keeps the first.
+   */
+  public record Placement(Inclusion includedBy, int position) {}
+
+  /** The {@code entry}-th entry of the {@code include} of document {@code document} of compose file {@code file}. */
+  public record Inclusion(String file, int document, int entry) {}
 
   public LoadResult {
     warnings = List.copyOf(warnings);
@@ -41,6 +53,7 @@ public record LoadResult(
     sources = Map.copyOf(sources);
     composeFiles = List.copyOf(composeFiles);
     parsed = Map.copyOf(parsed);
+    placements = Map.copyOf(placements);
   }
 
   /** Whether Compose refuses the project (only a lenient load returns such a project). */

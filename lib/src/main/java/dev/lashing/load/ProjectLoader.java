@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +59,7 @@ public final class ProjectLoader {
   private final ServiceSlices.Found found = new ServiceSlices.Found(diagnostics, variables);
   private final Map<String, SourceFile> sources = new LinkedHashMap<>();
   private final Set<String> composeFiles = new LinkedHashSet<>();
+  private final Map<String, LoadResult.Placement> placements = new HashMap<>();
   /** Each compose file parsed once, by name: a file named again (extends, include) is not parsed again. */
   private final Map<String, ParsedYaml> parsedFiles = new LinkedHashMap<>();
   /** Text to use instead of a file's content, by absolute normalized path (a fix previewing its result). */
@@ -161,7 +163,7 @@ public final class ProjectLoader {
     Map<String, String> environment = projectEnvironment.variables();
     // the services are walked ahead with the name the files' own `name` can only replace
     Map<String, String> nameAhead = withProjectName(environment, List.of(), projectDirectory);
-    List<Parsed> parsed = parse(files, null, new Scope(projectDirectory, nameAhead, IncludeChain.NONE));
+    List<Parsed> parsed = parse(files, null, null, new Scope(projectDirectory, nameAhead, IncludeChain.NONE));
     environment = withProjectName(environment, parsed, projectDirectory);
     nameAheadHolds = Objects.equals(environment.get(PROJECT_NAME), nameAhead.get(PROJECT_NAME));
     Scope scope = new Scope(projectDirectory, environment, IncludeChain.NONE);
@@ -181,7 +183,7 @@ public final class ProjectLoader {
     List<Diagnostic> errors = sortedDistinct(diagnostics.stream().filter(Diagnostic::isError).toList());
     List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).distinct().toList();
     return new LoadResult(project, model, warnings, errors, variables, sources, List.copyOf(composeFiles),
-        parsedFiles, environment, projectEnvironment);
+        parsedFiles, environment, projectEnvironment, placements);
   }
 
   /**
@@ -320,12 +322,15 @@ public final class ProjectLoader {
   record Parsed(Path file, ParsedYaml yaml, ServicesAhead ahead) {}
 
   /**
-   * The files that can be read, parsed; the errors of the others are recorded. With a scope {@code ahead},
-   * the services of each file are walked ahead in it while the file is read.
+   * The files that can be read, parsed, each placed as the files merged in order by {@code includedBy} (null for the
+   * -f files); the errors of the others are recorded. With a scope {@code ahead}, the services of each file are
+   * walked ahead in it while the file is read.
    */
-  private List<Parsed> parse(List<Path> files, SourceRange includedAt, Scope ahead) {
+  private List<Parsed> parse(List<Path> files, SourceRange includedAt, LoadResult.Inclusion includedBy,
+      Scope ahead) {
     List<Parsed> parsed = new ArrayList<>();
-    for (Path file : files) {
+    for (int position = 0; position < files.size(); position++) {
+      Path file = files.get(position);
       ServicesAhead walker = null;
       try {
         if (ahead != null && runAhead > 0) {
@@ -333,6 +338,7 @@ public final class ProjectLoader {
           walker = new ServicesAhead(runAhead, services -> walkAhead(services, source, file, ahead));
         }
         ParsedYaml yaml = parseCompose(file, walker);
+        placements.putIfAbsent(yaml.source().name(), new LoadResult.Placement(includedBy, position));
         parsed.add(new Parsed(file, yaml, walker));
       } catch (ComposeException e) {
         if (walker != null) {
@@ -344,9 +350,9 @@ public final class ProjectLoader {
     return parsed;
   }
 
-  /** The files merged in order, each document like another file. */
-  MapNode loadFiles(List<Path> files, Scope scope, SourceRange includedAt) {
-    return loadParsed(parse(files, includedAt, null), scope);
+  /** The files of an include entry merged in order, each document like another file. */
+  MapNode loadFiles(List<Path> files, Scope scope, SourceRange includedAt, LoadResult.Inclusion includedBy) {
+    return loadParsed(parse(files, includedAt, includedBy, null), scope);
   }
 
   private MapNode loadParsed(List<Parsed> parsed, Scope scope) {
@@ -447,7 +453,7 @@ public final class ProjectLoader {
     }
     tree = perService(tree, walked, 2, steps.get(2), null);
     boolean includes = tree.has("include");
-    tree = new Includes(this, diagnostics).apply(tree, file, scope, resets);
+    tree = new Includes(this, diagnostics).apply(tree, file, index, scope, resets);
     MapNode extended = new Extends(this, diagnostics).apply(tree, file, scope, resets);
     return new Layer(extended, resets, extended != tree, includes);
   }

@@ -1009,6 +1009,39 @@ class FixPlannerTest {
     assertThat(f.text("prod.yaml")).isEqualTo("services:\n  web:\n    restart: \"unless-stopped\"\n");
   }
 
+  /**
+   * A file's {@code !reset} reaches what it includes, however deep, and a value an included service inherits
+   * through extends: an edit there is refused, naming the including file.
+   */
+  @Test
+  void whatAnIncludingFileResetsIsNotEditedInTheIncludedFile() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "include:\n  - mid.yaml\nservices:\n  web:\n    restart: !reset null\n"
+            + "    deploy: !reset {}\n  worker:\n    restart: !reset null\n")
+        .file("mid.yaml", "include:\n  - path: [inc.yaml]\n")
+        .file("inc.yaml", "services:\n  web:\n    image: nginx\n    restart: \"no\"\n    deploy:\n      replicas: 2\n"
+            + "  base:\n    image: app\n    restart: \"no\"\n  worker:\n    extends: base\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    f.fix("web", set("memory", "512m", "services", "web", "deploy", "resources", "limits", "memory"));
+    f.fix("worker", set("restart", "unless-stopped", "services", "worker", "restart"));
+    assertThat(f.plan().skipped()).extracting(Skip::message).containsExactly(
+        "services.web.restart is removed by !reset in compose.yaml, so the fix would not count; change it there",
+        "services.web.deploy is removed by !reset in compose.yaml, so the fix would not count; change it there",
+        "services.worker.restart is removed by !reset in compose.yaml, so the fix would not count; change it there");
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  /** An included file's {@code !reset} is its own project's: the including file, merged over it, is edited. */
+  @Test
+  void aResetInAnIncludedFileDoesNotStopAnEditOfTheIncludingOne() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "include:\n  - inc.yaml\nservices:\n  web:\n    restart: \"no\"\n")
+        .file("inc.yaml", "services:\n  web:\n    image: nginx\n    restart: !reset null\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).isEqualTo("include:\n  - inc.yaml\nservices:\n  web:\n    restart: \"unless-stopped\"\n");
+  }
+
   private static Fix removePort(String service) {
     return removePort(service, 0);
   }

@@ -105,6 +105,23 @@ class AuditCommandTest {
     assertThat(Files.readAllLines(dir.resolve("audit.log")).get(2)).contains("\"ip\":\"10.0.0.7\"");
   }
 
+  /** What Windows PowerShell's > writes (UTF-16 with a byte order mark), and Out-File -Encoding utf8 (UTF-8 with one). */
+  @Test
+  void stateWithAByteOrderMarkIsReadAsWithout() throws IOException {
+    String state = "\uFEFF" + Files.readString(dir.resolve("desktop-ps.json"))
+        + Files.readString(dir.resolve("desktop-images.json")) + Files.readString(dir.resolve("desktop-volumes.json"));
+    Files.write(dir.resolve("utf-16.json"), state.getBytes(StandardCharsets.UTF_16LE));
+    Files.write(dir.resolve("utf-8.json"), state.getBytes(StandardCharsets.UTF_8));
+    for (String file : List.of("utf-16.json", "utf-8.json")) {
+      assertThat(audit("inventory.yml", "--env", "desktop", "--state", file)).as(err.toString())
+          .isEqualTo(Cli.FINDINGS);
+      assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
+    }
+    stdin = state.getBytes(StandardCharsets.UTF_16LE);
+    assertThat(audit("inventory.yml", "--env", "desktop")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
+  }
+
   @Test
   void stateCanComeFromStandardInputOneObjectPerLine() throws IOException {
     stdin = (Files.readString(dir.resolve("desktop-volumes.json")) + Files.readString(dir.resolve("desktop-ps.json"))

@@ -118,11 +118,12 @@ public record HostState(
 
     void read(SourceFile input) {
       for (int line = 1; line <= input.lineCount(); line++) {
-        String text = input.line(line);
+        // A byte order mark (PowerShell's > and Out-File write one) is no part of the first line's JSON.
+        int start = input.lineStart(line) + (line == 1 && input.hasByteOrderMark() ? 1 : 0);
+        String text = input.text().substring(start, input.lineEnd(line));
         if (text.isBlank()) {
           continue;
         }
-        int start = input.lineStart(line);
         String trimmed = text.stripLeading();
         int indent = text.length() - trimmed.length();
         if (!trimmed.startsWith("{")) {

@@ -55,6 +55,16 @@ class HostStateTest {
     assertThat(read(IMAGE).hasContainerData()).isFalse();
   }
 
+  /** What PowerShell's > and Out-File write: a byte order mark before the first line, decoded as U+FEFF. */
+  @Test
+  void aByteOrderMarkIsNoPartOfTheFirstLine() {
+    HostState state = read("\uFEFF" + CONTAINER + "\n" + VOLUME + "\n");
+    assertThat(state.containers()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("old-redis"));
+    assertThat(state.volumes()).hasSize(1);
+    assertThat(problems("\uFEFF" + CONTAINER.substring(0, 120) + "\n")).containsExactly(
+        "state.json:1:122: invalid JSON: the line ends inside a string (truncated JSON?)");
+  }
+
   @Test
   void truncatedJsonIsRefused() {
     assertThat(problems(VOLUME + "\n" + CONTAINER.substring(0, 120) + "\n")).containsExactly(

@@ -495,7 +495,8 @@ final class Renderer {
         throw new Unwritable("cannot find the ':' of " + w.path());
       }
       int keyColumn = file.column(w.key.origin().at().startOffset());
-      String after = yaml.afterKey(value, keyColumn, w.key.origin().at().endOffset() - file.lineStart(colon) + 1);
+      int widthSoFar = w.key.origin().at().endOffset() - file.lineStart(colon) + 1;
+      String after = yaml.afterKey(w.name(), value, keyColumn, widthSoFar);
       if (YamlText.isScalar(value)) {
         return new TextEdit(colon + 1, w.end(), after);
       }

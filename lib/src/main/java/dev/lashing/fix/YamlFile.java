@@ -489,8 +489,37 @@ final class YamlFile {
     return anchorNames;
   }
 
-  /** How a file is written, so that new text looks like the rest. */
-  record Style(int indent, boolean indentedSequences, char quote, String lineBreak) {
+  /** How a list is written: {@code - item} lines, {@code [a, b]}, or {@code ["a", "b"]} with every string quoted. */
+  enum ListStyle {
+    BLOCK, FLOW, QUOTED_FLOW;
+
+    /** The style used most often in {@code counts} (one per style, in order); block on a tie or with none. */
+    static ListStyle mostUsed(int[] counts) {
+      ListStyle most = BLOCK;
+      for (ListStyle style : values()) {
+        if (counts[style.ordinal()] > counts[most.ordinal()]) {
+          most = style;
+        }
+      }
+      return most;
+    }
+  }
+
+  /**
+   * How a file is written, so that new text looks like the rest: {@code lists} is how most of its lists are
+   * written, {@code listsByKey} how those of each key are.
+   */
+  record Style(int indent, boolean indentedSequences, char quote, String lineBreak, ListStyle lists,
+      Map<String, ListStyle> listsByKey) {
+
+    Style {
+      listsByKey = Map.copyOf(listsByKey);
+    }
+
+    /** How a new list under {@code key} is written: as the file writes that key's lists, else as most of its lists. */
+    ListStyle listsUnder(String key) {
+      return listsByKey.getOrDefault(key, lists);
+    }
 
     /** What the written nodes show of the file's style, counted one node at a time. */
     static final class Counts {
@@ -499,8 +528,19 @@ final class YamlFile {
       private int indentless;
       private int doubles;
       private int singles;
+      /** How many lists are written in each {@link ListStyle}: in the whole file, and under each key. */
+      private final int[] lists = new int[ListStyle.values().length];
+      private final Map<String, int[]> listsByKey = new HashMap<>();
 
       void count(YamlFile file, Written w) {
+        if (w.node instanceof SeqNode seq && !seq.items().isEmpty() && !w.isAlias()) {
+          ListStyle written = !file.isFlow(w) ? ListStyle.BLOCK
+              : everyStringQuoted(seq) ? ListStyle.QUOTED_FLOW : ListStyle.FLOW;
+          lists[written.ordinal()]++;
+          if (w.key != null) {
+            listsByKey.computeIfAbsent(w.key.value(), k -> new int[lists.length])[written.ordinal()]++;
+          }
+        }
         if (w.node instanceof ScalarNode s) {
           if (s.style() == ScalarNode.Style.DOUBLE_QUOTED) {
             doubles++;
@@ -524,6 +564,19 @@ final class YamlFile {
         }
       }
 
+      private static boolean everyStringQuoted(SeqNode seq) {
+        boolean strings = false;
+        for (Node item : seq.items()) {
+          if (item instanceof ScalarNode s && s.isString()) {
+            if (s.style() != ScalarNode.Style.DOUBLE_QUOTED && s.style() != ScalarNode.Style.SINGLE_QUOTED) {
+              return false;
+            }
+            strings = true;
+          }
+        }
+        return strings;
+      }
+
       /** The style the counts show in a file with this text. */
       Style style(String text) {
         int indent = 2;
@@ -537,8 +590,10 @@ final class YamlFile {
         int lf = text.indexOf('\n');
         String lineBreak = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n"
             : lf < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
+        Map<String, ListStyle> byKey = new HashMap<>();
+        listsByKey.forEach((key, counts) -> byKey.put(key, ListStyle.mostUsed(counts)));
         return new Style(Math.max(1, Math.min(indent, 8)), indented >= indentless, singles > doubles ? '\'' : '"',
-            lineBreak);
+            lineBreak, ListStyle.mostUsed(lists), byKey);
       }
     }
   }

@@ -19,7 +19,7 @@ final class YamlText {
   /** A scalar as it is written elsewhere in the file (a copied list item), written again as is. */
   record Raw(String text) {}
 
-  /** Lists of strings up to this width are written in flow style when they have several items. */
+  /** A new list is written in flow style, where the file writes its lists so, only up to this width. */
   static final int FLOW_WIDTH = 100;
 
   private final YamlFile.Style style;
@@ -112,7 +112,7 @@ final class YamlText {
     return scalar(value, true);
   }
 
-  /** A list of strings written {@code ["CMD", "curl", ...]}, the way Compose's documentation writes them. */
+  /** A list of strings written {@code ["CMD", "curl", ...]}, every string quoted. */
   private String quotedFlowList(List<?> list) {
     List<String> escaped = new ArrayList<>();
     for (Object item : list) {
@@ -133,9 +133,10 @@ final class YamlText {
 
   /**
    * What follows {@code key:} for a value in block context, where the key is at column {@code keyColumn}:
-   * {@code " scalar"}, or a line break and the indented lines of a collection.
+   * {@code " scalar"}, or a line break and the indented lines of a collection; a list in the style the file
+   * writes the key's lists in.
    */
-  String afterKey(Object value, int keyColumn, int widthSoFar) {
+  String afterKey(String key, Object value, int keyColumn, int widthSoFar) {
     if (value == null) {
       return "";
     }
@@ -153,11 +154,13 @@ final class YamlText {
       if (list.isEmpty()) {
         return " []";
       }
-      if (list.size() > 1 && allStrings(list)) {
-        String flow = quotedFlowList(list);
-        if (widthSoFar + 1 + flow.length() <= FLOW_WIDTH) {
-          return " " + flow;
-        }
+      String flow = switch (style.listsUnder(key)) {
+        case BLOCK -> null;
+        case FLOW -> flow(list);
+        case QUOTED_FLOW -> allStrings(list) ? quotedFlowList(list) : flow(list);
+      };
+      if (flow != null && widthSoFar + 1 + flow.length() <= FLOW_WIDTH) {
+        return " " + flow;
       }
       int dash = style.indentedSequences() ? keyColumn + step() : keyColumn;
       StringBuilder out = new StringBuilder();
@@ -174,7 +177,7 @@ final class YamlText {
     List<String> lines = new ArrayList<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String head = spaces(column) + key(e.getKey().toString()) + ":";
-      String rest = afterKey(e.getValue(), column, head.length());
+      String rest = afterKey(e.getKey().toString(), e.getValue(), column, head.length());
       addLines(lines, head + rest);
     }
     return lines;

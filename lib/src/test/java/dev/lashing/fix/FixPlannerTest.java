@@ -248,6 +248,35 @@ class FixPlannerTest {
         """);
   }
 
+  /**
+   * New lists are written as the file writes its lists, whatever their length: those of a key as the file writes
+   * that key's (a healthcheck's {@code test} quoted in flow beside block lists), else as most of its lists.
+   */
+  @Test
+  void newListsFollowHowTheFileWritesItsLists() {
+    Fixture block = project("services:\n  db:\n    image: postgres\n    environment:\n      - A=1\n");
+    block.fix("db", append("ALL", "services", "db", "cap_drop"));
+    block.fix("db", set("caps", List.of("CHOWN", "SETUID"), "services", "db", "cap_add"));
+    block.fix("db", set("tmpfs", List.of("/tmp", "/var/run/postgresql"), "services", "db", "tmpfs"));
+    block.fix("db", set("check", map("test", List.of("CMD", "pg_isready")), "services", "db", "healthcheck"));
+    assertThat(block.text()).endsWith("      - A=1\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n"
+        + "      - SETUID\n    tmpfs:\n      - /tmp\n      - /var/run/postgresql\n    healthcheck:\n      test:\n"
+        + "        - CMD\n        - pg_isready\n");
+
+    Fixture mixed = project("services:\n  web:\n    image: nginx\n    healthcheck:\n      test: ['CMD', 'true']\n"
+        + "    ports:\n      - 80:80\n    volumes:\n      - ./a:/a\n  db:\n    image: postgres\n");
+    mixed.fix("db", set("check", map("test", List.of("CMD", "pg_isready")), "services", "db", "healthcheck"));
+    mixed.fix("db", set("caps", List.of("CHOWN", "SETUID"), "services", "db", "cap_add"));
+    assertThat(mixed.text()).endsWith("  db:\n    image: postgres\n    healthcheck:\n      test: ['CMD', 'pg_isready']\n"
+        + "    cap_add:\n      - CHOWN\n      - SETUID\n");
+
+    Fixture flow = project("services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n    dns: [1.1.1.1]\n"
+        + "    volumes: [./a:/a]\n");
+    flow.fix("web", append("ALL", "services", "web", "cap_drop"));
+    flow.fix("web", set("tmpfs", List.of("/tmp", "/run"), "services", "web", "tmpfs"));
+    assertThat(flow.text()).endsWith("    volumes: [./a:/a]\n    cap_drop: [ALL]\n    tmpfs: [/tmp, /run]\n");
+  }
+
   @Test
   void flowCollectionsStayFlow() {
     Fixture f = project("services:\n  web: {image: nginx, cap_drop: [NET_RAW]}\n  api: {image: x}\n");
@@ -416,8 +445,8 @@ class FixPlannerTest {
             cap_drop: *caps
         """);
     f.fix("a", append("ALL", "services", "a", "cap_drop"));
-    assertThat(f.text()).contains(
-        "    cap_drop:\n      - NET_RAW\n      - \"MKNOD\"\n      - ALL\n  b:\n    image: b\n    cap_drop: *caps\n");
+    // written in flow style as the file's lists are, each copied item as written
+    assertThat(f.text()).contains("    cap_drop: [NET_RAW, \"MKNOD\", ALL]\n  b:\n    image: b\n    cap_drop: *caps\n");
   }
 
   @Test

@@ -2,13 +2,15 @@ package dev.lashing.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lashing.fix.YamlFile.ListStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class YamlTextTest {
-  private final YamlText yaml = new YamlText(new YamlFile.Style(2, true, '"', "\n"));
+  private final YamlText yaml = new YamlText(new YamlFile.Style(2, true, '"', "\n", ListStyle.BLOCK,
+      Map.of("test", ListStyle.QUOTED_FLOW)));
 
   @Test
   void newValuesEscapeDollarsForInterpolation() {
@@ -50,10 +52,22 @@ class YamlTextTest {
 
   @Test
   void indentlessSequencesWhenTheFileWritesThem() {
-    YamlText indentless = new YamlText(new YamlFile.Style(4, false, '\'', "\r\n"));
-    assertThat(indentless.afterKey(List.of("ALL"), 2, 10)).isEqualTo("\r\n  - ALL");
-    assertThat(indentless.afterKey(List.of("a", "b"), 2, 10)).isEqualTo(" ['a', 'b']");
-    assertThat(indentless.afterKey(Map.of("k", "v"), 2, 10)).isEqualTo("\r\n      k: v");
+    YamlText indentless = new YamlText(new YamlFile.Style(4, false, '\'', "\r\n", ListStyle.BLOCK, Map.of()));
+    assertThat(indentless.afterKey("cap_drop", List.of("ALL"), 2, 10)).isEqualTo("\r\n  - ALL");
+    assertThat(indentless.afterKey("logging", Map.of("k", "v"), 2, 10)).isEqualTo("\r\n      k: v");
+  }
+
+  /** A new list is written as the file writes that key's lists, else as most of its lists; long ones in block. */
+  @Test
+  void listsInTheStyleTheFileWritesThem() {
+    YamlText flow = new YamlText(new YamlFile.Style(2, true, '\'', "\n", ListStyle.FLOW,
+        Map.of("test", ListStyle.QUOTED_FLOW, "cap_drop", ListStyle.BLOCK)));
+    assertThat(flow.afterKey("tmpfs", List.of("/tmp", "/run"), 4, 10)).isEqualTo(" [/tmp, /run]");
+    assertThat(flow.afterKey("cap_add", List.of("CHOWN"), 4, 10)).isEqualTo(" [CHOWN]");
+    assertThat(flow.afterKey("test", List.of("CMD", "pg_isready"), 6, 10)).isEqualTo(" ['CMD', 'pg_isready']");
+    assertThat(flow.afterKey("cap_drop", List.of("ALL"), 4, 10)).isEqualTo("\n      - ALL");
+    assertThat(flow.afterKey("tmpfs", List.of("/" + "x".repeat(90), "/y"), 4, 10))
+        .isEqualTo("\n      - /" + "x".repeat(90) + "\n      - /y");
   }
 
   @Test

@@ -879,7 +879,8 @@ class FixPlannerTest {
         """);
     Fixture all = project(compose);
     all.fix("app", new Fix("all", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "app", "ports"), 0),
-        new Fix.RemoveItem(path("services", "app", "ports"), 1), new Fix.RemoveItem(path("services", "app", "ports"), 2))));
+        new Fix.RemoveItem(path("services", "app", "ports"), 1),
+        new Fix.RemoveItem(path("services", "app", "ports"), 2))));
     all.fix("db", new Fix("all", Fix.Safety.SAFE, List.of(new Fix.RemoveItem(path("services", "db", "ports"), 0),
         new Fix.RemoveItem(path("services", "db", "ports"), 1))));
     assertThat(all.plan().skipped()).isEmpty();

@@ -28,14 +28,17 @@ import org.apache.commons.cli.ParseException;
 
 /** Option parsing the commands share: Compose's project options, help, repeated values. */
 final class Arguments {
+  /** The argument name of every option that names a file, which an empty name never does. */
+  static final String FILE = "FILE";
+
   private Arguments() {}
 
   /** Compose's own options for choosing and reading a project. */
   static Options projectOptions() {
     Options options = new Options();
-    options.addOption(Option.builder("f").longOpt("file").hasArg().argName("FILE")
+    options.addOption(Option.builder("f").longOpt("file").hasArg().argName(FILE)
         .desc("compose file (repeatable; later files override earlier ones)").build());
-    options.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("env-file").hasArg().argName(FILE)
         .desc("read variables from FILE instead of .env (repeatable)").build());
     options.addOption(Option.builder().longOpt("profile").hasArg().argName("NAME")
         .desc("enable a Compose service profile (repeatable)").build());
@@ -58,6 +61,12 @@ final class Arguments {
     if (line.hasOption("help")) {
       new HelpFormatter().printHelp(out, 100, "lashing " + usage, "", options, 2, 2, "");
       return null;
+    }
+    for (Option given : line.getOptions()) {
+      // typically a variable that expanded to nothing; read or written, the name would mean the working directory
+      if (FILE.equals(given.getArgName()) && given.getValuesList().contains("")) {
+        throw new UsageException("--" + given.getLongOpt() + ": the file name is empty");
+      }
     }
     return line;
   }
@@ -85,7 +94,7 @@ final class Arguments {
   static void addPolicyAndConfig(Options options) {
     options.addOption(Option.builder().longOpt("policy").hasArg().argName("POLICY")
         .desc("default, production or development (default: from .lashing.yml, else default)").build());
-    options.addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("config").hasArg().argName(FILE)
         .desc("configuration file (default: .lashing.yml found upwards from the working directory)").build());
   }
 
@@ -98,7 +107,7 @@ final class Arguments {
 
   /** {@code --digests FILE}, shared by fix and patch so that they read one lock format. */
   static void addDigests(Options options) {
-    options.addOption(Option.builder().longOpt("digests").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("digests").hasArg().argName(FILE)
         .desc("pin images to the digests in FILE (lines 'image: sha256:...', or a JSON object)").build());
   }
 

@@ -72,13 +72,13 @@ final class AuditCommand {
     Options options = new Options();
     options.addOption(Option.builder().longOpt("env").hasArg().argName("ENV")
         .desc("the environment the host belongs to (required)").build());
-    options.addOption(Option.builder().longOpt("state").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("state").hasArg().argName(Arguments.FILE)
         .desc("docker ps -a / docker images / docker volume ls output with --format json, one JSON object per"
             + " line (repeatable; - or none: standard input)").build());
-    options.addOption(Option.builder().longOpt("log").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("log").hasArg().argName(Arguments.FILE)
         .desc("append one JSON line with the names of this run's resources by class (schemas/lashing-audit-log"
             + ".schema.json)").build());
-    options.addOption(Option.builder().longOpt("cleanup-script").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("cleanup-script").hasArg().argName(Arguments.FILE)
         .desc("write a shell script that removes the safe-to-delete resources (never run by Lashing)").build());
     options.addOption(Option.builder().longOpt("host").hasArg().argName("NAME")
         .desc("the host name to report and log (default: this machine's)").build());

@@ -177,7 +177,7 @@ public final class Cli {
 
   private int validate(String[] args) {
     Options options = new Options();
-    options.addOption(Option.builder().longOpt("env-file").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("env-file").hasArg().argName(Arguments.FILE)
         .desc("read variables from FILE instead of .env (repeatable)").build());
     options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     CommandLine line = Arguments.parse("validate FILE...", options, args, out);

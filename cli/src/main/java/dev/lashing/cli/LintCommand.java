@@ -80,16 +80,16 @@ final class LintCommand {
             + "with =FILE to write that report to FILE (one run, several reports)").build());
     options.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
         .desc("exit 1 for findings at or above: critical, high, medium, low, info (default high)").build());
-    options.addOption(Option.builder().longOpt("baseline").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("baseline").hasArg().argName(Arguments.FILE)
         .desc("report only findings that are not in this baseline").build());
-    options.addOption(Option.builder().longOpt("write-baseline").hasArg().argName("FILE")
+    options.addOption(Option.builder().longOpt("write-baseline").hasArg().argName(Arguments.FILE)
         .desc("record today's findings in FILE and exit 0").build());
-    options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+    options.addOption(Option.builder("o").longOpt("output").hasArg().argName(Arguments.FILE)
         .desc("write the report to FILE instead of standard output").build());
     options.addOption(Option.builder("q").longOpt("quiet").desc("one line per finding (text format)").build());
     options.addOption(Option.builder().longOpt("show-secrets")
         .desc("show the passwords and tokens that secret rules find (masked as **** otherwise)").build());
-    options.addOption(Option.builder().longOpt("stdin-filename").hasArg().argName("NAME")
+    options.addOption(Option.builder().longOpt("stdin-filename").hasArg().argName(Arguments.FILE)
         .desc("with - as the file: the name standard input is linted as, for positions and for the files it"
             + " names (default compose.yaml)").build());
     options.addOption(Option.builder().longOpt("color").hasArg().argName("WHEN")

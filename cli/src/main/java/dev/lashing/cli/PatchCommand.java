@@ -66,7 +66,7 @@ final class PatchCommand {
     options.addOption(Option.builder().longOpt("skip-rule").hasArg().argName("RULE")
         .desc("do not cover RULE (repeatable)").build());
     Arguments.addDigests(options);
-    options.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+    options.addOption(Option.builder("o").longOpt("output").hasArg().argName(Arguments.FILE)
         .desc("write the patch to FILE instead of standard output").build());
     options.addOption(Option.builder().longOpt("diff")
         .desc("print the effective configuration's changes (before and after the patch) instead of the patch")

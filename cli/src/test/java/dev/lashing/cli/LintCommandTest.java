@@ -152,6 +152,10 @@ class LintCommandTest {
     assertThat(err.toString()).contains("- (standard input) is linted alone");
     assertThat(lintStandardInput(buffer, "--stdin-filename", "x.yaml", "compose.yaml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("--stdin-filename names standard input");
+    // an editor's buffer-name variable that expanded to nothing: findings would be told of the folder "."
+    assertThat(lintStandardInput(buffer, "--stdin-filename", "", "-")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).isEqualTo("lashing: --stdin-filename: the file name is empty\n");
+    assertThat(out.toString()).isEmpty();
   }
 
   /** A file named twice, or again inside a directory named beside it, is one project: its findings come once. */

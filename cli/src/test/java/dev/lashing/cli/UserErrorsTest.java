@@ -222,6 +222,23 @@ class UserErrorsTest {
     assertThat(dir.resolve("hardening.patch.yml")).doesNotExist();
   }
 
+  /** An empty file name (a variable that expanded to nothing) is a usage mistake, whichever option takes it. */
+  @Test
+  void anEmptyFileName() {
+    Map<String, List<String>> commands = Map.of(
+        "--stdin-filename", List.of("lint", "-", "--stdin-filename", ""),
+        "--output", List.of("lint", "compose.yaml", "-o", ""),
+        "--config", List.of("fix", "compose.yaml", "--config", ""),
+        "--digests", List.of("fix", "compose.yaml", "--digests", ""),
+        "--file", List.of("patch", "-f", ""),
+        "--env-file", List.of("validate", "compose.yaml", "--env-file", ""),
+        "--state", List.of("audit", "inventory.yml", "--env", "desktop", "--state", ""));
+    commands.forEach((option, command) -> {
+      assertThat(run(command.toArray(String[]::new))).as(command.toString()).isEqualTo(Cli.INVALID);
+      assertThat(err.toString()).as(command.toString()).startsWith("lashing: " + option + ": the file name is empty\n");
+    });
+  }
+
   @Test
   void auditsIpMustBeAnAddress() {
     assertThat(run("audit", "inventory.yml", "--env", "desktop", "--state", "desktop-ps.json", "--ip", "not-an-ip",

@@ -396,6 +396,26 @@ class PatchCommandTest {
         .contains("#   docker compose -f 'my compose (prod).yml' -f 'out patch.yml' up -d\n");
   }
 
+  /**
+   * The usage line starts the project the patch was computed for: its name, profiles, variables and directory, as the
+   * regenerate line above it does; else docker compose starts another project beside it, without the gated services.
+   */
+  @Test
+  void theUsageLineSelectsTheProjectThePatchWasComputedFor() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("selected"));
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    profiles: [front]\n");
+    Files.writeString(dir.resolve("prod.env"), "TAG=1.27\n");
+
+    assertThat(patch(dir, "--env-file", "prod.env", "-p", "myproj", "--profile", "front", "--profile", "back",
+        "--project-directory", ".", "-o", "p.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("p.yml"))).contains("#   docker compose -p myproj --profile back"
+        + " --profile front --env-file prod.env --project-directory . -f compose.yaml -f p.yml up -d\n");
+
+    // with no profile named, patch checks every service; the line starts what docker compose starts by default
+    assertThat(patch(dir, "-o", "p.yml")).as(err.toString()).isEqualTo(Cli.OK);
+    assertThat(Files.readString(dir.resolve("p.yml"))).contains("#   docker compose -f compose.yaml -f p.yml up -d\n");
+  }
+
   @Test
   void badInputAndUsageExitTwo() throws IOException {
     Path dir = copy(ROOT.resolve("examples/odoo-dev"), tmp.resolve("odoo-dev"));

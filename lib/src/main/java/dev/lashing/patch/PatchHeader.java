@@ -47,14 +47,7 @@ public final class PatchHeader {
         + "project's files, which stay untouched. Regenerate it rather than edit it:", "");
     lines.add("  " + options.command());
     lines.add("Use it after the project's own files:");
-    StringBuilder usage = new StringBuilder("  docker compose");
-    for (Path e : load.envFiles()) {
-      usage.append(" --env-file ").append(ShellWords.quoted(display(load.workingDirectory(), e)));
-    }
-    for (String f : files) {
-      usage.append(" -f ").append(ShellWords.quoted(f));
-    }
-    lines.add(usage.append(" -f ").append(ShellWords.quoted(options.outputName())).append(" up -d").toString());
+    lines.add(usage(load, files, options.outputName()));
     wrap(lines, s.compose().sentence());
     lines.add("");
     wrap(lines, "Policy " + options.settings().policy().label() + ". Once merged, lashing lint reports nothing for "
@@ -147,6 +140,36 @@ public final class PatchHeader {
 
   private static boolean usesNetwork(PatchMap root, String network) {
     return root.get("networks") instanceof PatchMap networks && networks.has(network);
+  }
+
+  /**
+   * The command that starts the project with the patch: every option that chose the project the patch was computed
+   * for ({@code -p}, {@code --profile}, {@code --env-file}, {@code --project-directory}), so that it starts that one
+   * and not another beside it. The profile {@code *} is not one the user named: it is how patch checks every service
+   * when none is named ({@link LoadOptions#checkingEveryService()}), and starting them all would be a change.
+   */
+  private static String usage(LoadOptions load, List<String> files, String output) {
+    Path wd = load.workingDirectory();
+    StringBuilder usage = new StringBuilder("  docker compose");
+    if (load.projectName() != null) {
+      usage.append(" -p ").append(ShellWords.quoted(load.projectName()));
+    }
+    for (String profile : new TreeSet<>(load.profiles())) {
+      if (!profile.equals(LoadOptions.EVERY_PROFILE)) {
+        usage.append(" --profile ").append(ShellWords.quoted(profile));
+      }
+    }
+    for (Path e : load.envFiles()) {
+      usage.append(" --env-file ").append(ShellWords.quoted(display(wd, e)));
+    }
+    if (load.projectDirectory() != null) {
+      String directory = display(wd, load.projectDirectory());
+      usage.append(" --project-directory ").append(ShellWords.quoted(directory.isEmpty() ? "." : directory));
+    }
+    for (String f : files) {
+      usage.append(" -f ").append(ShellWords.quoted(f));
+    }
+    return usage.append(" -f ").append(ShellWords.quoted(output)).append(" up -d").toString();
   }
 
   private static String display(Path workingDirectory, Path file) {

@@ -95,11 +95,11 @@ final class FixPlanner {
       }
     }
     for (Candidate c : candidates) {
-      String base = baseFixedTheSameWay(c, byService);
+      Base base = baseFixedTheSameWay(c, byService);
       if (base != null) {
         resolved.add(null);
-        skipped.add(new Skip(c.finding(), Skip.Reason.CONFLICT, c.finding().service() + " extends " + base
-            + ", which gets the same fix; it waits for the next run"));
+        skipped.add(new Skip(c.finding(), Skip.Reason.CONFLICT, c.finding().service() + " " + base.how() + " "
+            + base.service() + ", which gets the same fix; it waits for the next run"));
         continue;
       }
       try {
@@ -264,29 +264,70 @@ final class FixPlanner {
     return out;
   }
 
+  /** A service of the same file that another takes its settings from, and how it does ({@code extends}...). */
+  private record Base(String service, String how) {}
+
   /**
-   * The service of this file that the finding's service extends, when the plan fixes it the same way: its
-   * fix then reaches this service through extends, and writing it here too would only repeat it.
+   * The service of this file that the finding's service takes its settings from (it extends it, is an alias of its
+   * mapping or merges its keys), when the plan fixes it the same way: its fix then reaches this service too, and
+   * writing it here as well would only repeat it.
    */
-  private String baseFixedTheSameWay(Candidate c, Map<String, Set<List<Object>>> byService) {
+  private Base baseFixedTheSameWay(Candidate c, Map<String, Set<List<Object>>> byService) {
     String service = c.finding().service();
     Written written = places.serviceEntry(service);
-    if (written == null || !written.isMap() || !(places.tree().get("services") instanceof MapNode services)) {
+    if (written == null || !written.isMap()) {
       return null;
     }
+    Set<List<Object>> relative = new HashSet<>(serviceChanges(c));
+    for (Base base : basesOf(c, written)) {
+      if (byService.getOrDefault(base.service(), Set.of()).containsAll(relative)) {
+        return base;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The services of this file that the finding's service, written as {@code written}, takes its settings from and
+   * would take the fix's changes from.
+   */
+  private List<Base> basesOf(Candidate c, Written written) {
+    String service = c.finding().service();
+    List<Base> bases = new ArrayList<>();
     Node extended = ((MapNode) written.node).get("extends");
     String base = extended instanceof ScalarNode s ? s.value()
         : extended instanceof MapNode m && !m.has("file") && m.get("service") instanceof ScalarNode s ? s.value()
         : null;
-    if (base == null || base.equals(service) || !services.has(base)) {
-      return null;
+    if (base != null && !base.equals(service) && places.tree().get("services") instanceof MapNode services
+        && services.has(base)) {
+      bases.add(new Base(base, "extends"));
     }
-    Set<List<Object>> baseChanges = byService.getOrDefault(base, Set.of());
-    Set<List<Object>> relative = new HashSet<>();
-    for (List<Object> change : serviceChanges(c)) {
-      relative.add(change);
+    if (addsOnlyNewKeys(c)) {
+      // a key it has already, its own or another's, is not repeated: it overrides the other's, or is the other's
+      // value, edited once when every service using it asks for the same (see decide)
+      String how = written.isAlias() ? "is an alias of" : "merges the keys of";
+      for (String source : places.yamlSourcesOf(written)) {
+        bases.add(new Base(source, how));
+      }
     }
-    return baseChanges.containsAll(relative) ? base : null;
+    return bases;
+  }
+
+  /** Whether every change of the fix below its service is at a key the service does not have. */
+  private boolean addsOnlyNewKeys(Candidate c) {
+    String service = c.finding().service();
+    if (!(places.tree().get("services") instanceof MapNode services
+        && services.get(service) instanceof MapNode merged)) {
+      return false;
+    }
+    for (Fix.Change change : c.fix().changes()) {
+      List<String> path = change.path();
+      if (path.size() >= 2 && path.get(0).equals("services") && path.get(1).equals(service)
+          && (path.size() < 3 || merged.has(path.get(2)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** At the shared node when every place using it gets this change, else in the using service. */

@@ -39,6 +39,10 @@ final class WrittenPlaces {
   private Map<Written, Place> firstUsers;
   /** All the places that use a written node used at more than one (an anchor's, a merge key's), in order. */
   private Map<Written, Set<String>> sharedUsers;
+  /** For each {@code services} mapping asked about, its services written as mappings of their own, by start. */
+  private final Map<Written, Map<Integer, String>> servicesByStart = new IdentityHashMap<>();
+  /** For each file asked about, where the values of its anchors start, by name, in the order the reader met them. */
+  private final Map<String, Map<String, List<Integer>>> anchoredStarts = new HashMap<>();
 
   WrittenPlaces(LoadResult load) {
     this.load = load;
@@ -80,8 +84,27 @@ final class WrittenPlaces {
       return null;
     }
     MapNode.Entry entry = services.entry(service);
-    YamlFile file = entry == null ? null : fileOf(entry.key().origin().at());
-    return file == null ? null : file.entryByKey(entry.key().origin().at());
+    SourceRange key = entry == null ? null : entry.key().origin().at();
+    YamlFile file = fileOf(key);
+    if (file == null) {
+      return null;
+    }
+    Written written = file.entryByKey(key);
+    return written != null ? written : aliasEntry(file, key, service);
+  }
+
+  /**
+   * A service written as an alias ({@code w3: *w2}), whose key the file does not index: what the alias brings is
+   * indexed where the anchor is.
+   */
+  private static Written aliasEntry(YamlFile file, SourceRange key, String service) {
+    for (Written document : file.documents) {
+      Written services = file.child(document, "services");
+      if (services != null && services.start() <= key.startOffset() && key.endOffset() <= services.end()) {
+        return file.child(services, service);
+      }
+    }
+    return null;
   }
 
   /** The document whose {@code services} defines a service (the first file that does), or null. */
@@ -91,6 +114,77 @@ final class WrittenPlaces {
       w = w.parent;
     }
     return w;
+  }
+
+  /**
+   * The other services of its {@code services} mapping whose own mapping a service (written as {@code service})
+   * takes keys from through YAML: the one it is an alias of ({@code w3: *w2}), those it merges ({@code <<: *w1}).
+   * These are read from the aliases written in it, since a merge key whose keys the service all sets itself leaves
+   * no trace in its mapping.
+   */
+  Set<String> yamlSourcesOf(Written service) {
+    Set<String> sources = new LinkedHashSet<>();
+    Written services = service.parent;
+    if (services == null || services.isAlias() || !services.isMap()) {
+      return sources;
+    }
+    YamlFile file = fileOf(services.node.origin().at());
+    ParsedYaml parsed = file == null ? null : load.parsed().get(file.source.name());
+    if (parsed == null) {
+      return sources;
+    }
+    Map<Integer, String> byStart = servicesByStart.computeIfAbsent(services, k -> ownServices(file, services));
+    Map<String, List<Integer>> anchors = anchoredStarts.computeIfAbsent(file.source.name(), k -> anchors(parsed));
+    List<ParsedYaml.Alias> aliases = parsed.aliases();
+    for (int i = firstAliasFrom(aliases, service.start()); i < aliases.size()
+        && aliases.get(i).start() < service.end(); i++) {
+      ParsedYaml.Alias alias = aliases.get(i);
+      int anchored = -1;
+      for (int start : anchors.getOrDefault(alias.name(), List.of())) {
+        if (start < alias.start()) {
+          anchored = start; // the last anchor of the name before the alias is the one it refers to
+        }
+      }
+      String source = byStart.get(anchored);
+      if (source != null && !source.equals(service.name())) {
+        sources.add(source);
+      }
+    }
+    return sources;
+  }
+
+  private static Map<Integer, String> ownServices(YamlFile file, Written services) {
+    Map<Integer, String> byStart = new HashMap<>();
+    for (MapNode.Entry e : ((MapNode) services.node).entries()) {
+      Written service = file.child(services, e.name());
+      if (service != null && service.isMap() && !service.isAlias()) {
+        byStart.put(service.start(), e.name());
+      }
+    }
+    return byStart;
+  }
+
+  private static Map<String, List<Integer>> anchors(ParsedYaml parsed) {
+    Map<String, List<Integer>> byName = new HashMap<>();
+    for (ParsedYaml.Anchor anchor : parsed.anchors()) {
+      byName.computeIfAbsent(anchor.name(), k -> new ArrayList<>()).add(anchor.valueStart());
+    }
+    return byName;
+  }
+
+  /** The index of the first alias (they are in the order written) that starts at {@code offset} or after. */
+  private static int firstAliasFrom(List<ParsedYaml.Alias> aliases, int offset) {
+    int low = 0;
+    int high = aliases.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (aliases.get(middle).start() < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /** The merged nodes along {@code path}: the root, then one per step as far as they exist. */

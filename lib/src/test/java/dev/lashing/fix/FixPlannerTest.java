@@ -432,6 +432,55 @@ class FixPlannerTest {
     assertThat(Trees.text(Trees.map(Trees.map(f.applied().load().tree(), "services"), "a"), "restart")).isNull();
   }
 
+  /**
+   * A service whose mapping is another service's (an alias), or that merges its keys, inherits that service's new
+   * keys: when the plan gives both the same, it waits for the next round rather than repeating them.
+   */
+  @Test
+  void aServiceThatTakesTheKeysOfAnotherGettingTheSameFixWaitsForIt() {
+    Fixture f = project("""
+        services:
+          w1: &w1
+            image: nginx
+          w2: &w2
+            <<: *w1
+            image: redis
+          w3: *w2
+          w4:
+            <<: *w1
+            logging: {driver: local}
+        """);
+    for (String service : List.of("w1", "w2", "w3")) {
+      f.fix(service, set("restart", "unless-stopped", "services", service, "restart"));
+    }
+    f.fix("w4", set("restart", "no", "services", "w4", "restart"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          w1: &w1
+            image: nginx
+            restart: unless-stopped
+          w2: &w2
+            <<: *w1
+            image: redis
+          w3: *w2
+          w4:
+            <<: *w1
+            logging: {driver: local}
+            restart: "no"
+        """);
+    assertThat(f.plan().skipped()).extracting(Skip::message).containsExactly(
+        "w2 merges the keys of w1, which gets the same fix; it waits for the next run",
+        "w3 is an alias of w2, which gets the same fix; it waits for the next run");
+
+    // a key it takes from the other already is that one's value: edited once, where it is written
+    Fixture shared = project("services:\n  w1: &w1\n    image: nginx\n    restart: always\n  w2:\n    <<: *w1\n");
+    shared.fix("w1", set("restart", "no", "services", "w1", "restart"));
+    shared.fix("w2", set("restart", "no", "services", "w2", "restart"));
+    assertThat(shared.text()).isEqualTo("services:\n  w1: &w1\n    image: nginx\n    restart: \"no\"\n  w2:\n"
+        + "    <<: *w1\n");
+    assertThat(shared.plan().applied()).hasSize(2);
+  }
+
   @Test
   void aListFromAnAliasIsCopiedWithTheNewItemWhenOnlyOneUserNeedsIt() {
     Fixture f = project("""

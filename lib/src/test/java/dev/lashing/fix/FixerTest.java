@@ -98,6 +98,20 @@ class FixerTest {
         .hasMessageStartingWith("the fixed files would not load: compose.yaml:");
   }
 
+  /** Services that take their keys from another through YAML get its fix from it, not a copy of their own. */
+  @Test
+  void aServiceThatIsAnAliasOfAnotherOrMergesItIsFixedThroughIt() throws IOException {
+    LoadOptions options = project();
+    String text = "services:\n  w1: &w1\n    image: nginx:1.27\n  w2: &w2\n    <<: *w1\n    image: redis:7\n"
+        + "  w3: *w2\n";
+    LoadResult loaded = ProjectLoader.load(options, Map.of(dir.resolve("compose.yaml"), text));
+    Fixer.Result result = new Fixer(new RuleRegistry(List.of(new RestartAndReadOnly())))
+        .fix(options, loaded, RuleSettings.of(Policy.DEFAULT), Fixer.Options.safe());
+    assertThat(result.files().get(0).after()).isEqualTo("services:\n  w1: &w1\n    image: nginx:1.27\n"
+        + "    restart: always\n    read_only: true\n  w2: &w2\n    <<: *w1\n    image: redis:7\n  w3: *w2\n");
+    assertThat(result.skipped()).isEmpty();
+  }
+
   @Test
   void theEditsOfEveryRoundMakeTheFixedTextFromTheTextTheFirstRoundRead() throws IOException {
     LoadOptions options = project();

@@ -120,8 +120,8 @@ final class YamlFile {
    */
   final YamlText yaml;
   private final List<String> anchorNames = new ArrayList<>();
-  /** Anchor names by where the anchored value starts. */
-  private final Map<Integer, String> anchorsByStart = new HashMap<>();
+  /** Anchors by where the anchored value starts. */
+  private final Map<Integer, ParsedYaml.Anchor> anchorsByStart = new HashMap<>();
   /** The tags written on values, by where the tagged value starts. */
   private final Map<Integer, ParsedYaml.Tag> tagsByStart = new HashMap<>();
   /** The anchors, in the order they are written, and where each one's {@code &name} starts. */
@@ -160,7 +160,7 @@ final class YamlFile {
     }
     for (ParsedYaml.Anchor a : parsed.anchors()) {
       anchorNames.add(a.name());
-      anchorsByStart.putIfAbsent(a.valueStart(), a.name());
+      anchorsByStart.putIfAbsent(a.valueStart(), a);
     }
     for (ParsedYaml.Tag t : parsed.tags()) {
       tagsByStart.put(t.valueStart(), t);
@@ -168,8 +168,7 @@ final class YamlFile {
     this.anchorList = parsed.anchors();
     this.anchorTokens = new int[anchorList.size()];
     for (int i = 0; i < anchorTokens.length; i++) {
-      ParsedYaml.Anchor a = anchorList.get(i);
-      anchorTokens[i] = text.lastIndexOf("&" + a.name(), a.valueStart());
+      anchorTokens[i] = anchorList.get(i).start();
     }
     this.anchorRedefined = new int[anchorTokens.length];
     Map<String, Integer> nextOfName = new HashMap<>();
@@ -423,6 +422,11 @@ final class YamlFile {
 
   /** The anchor written on a node ({@code &name} before it), or null. */
   String anchorOf(Written w) {
+    ParsedYaml.Anchor anchor = anchorOn(w);
+    return anchor == null ? null : anchor.name();
+  }
+
+  private ParsedYaml.Anchor anchorOn(Written w) {
     return w.isAlias() ? null : anchorsByStart.get(w.start());
   }
 
@@ -447,8 +451,9 @@ final class YamlFile {
 
   /** The items written as an alias ({@code - *name}) of the anchor on {@code w}, in order. */
   List<Written> aliasItemsOf(Written w) {
-    String name = anchorOf(w);
-    int i = name == null ? -1 : Arrays.binarySearch(anchorTokens, text.lastIndexOf("&" + name, w.start()));
+    ParsedYaml.Anchor anchor = anchorOn(w);
+    String name = anchor == null ? null : anchor.name();
+    int i = anchor == null ? -1 : Arrays.binarySearch(anchorTokens, anchor.start());
     if (i < 0) {
       return List.of();
     }
@@ -464,11 +469,8 @@ final class YamlFile {
 
   /** Where what is written of a node starts: at its {@code &anchor} or {@code !tag} when it has one, else its value. */
   int propertiesStart(Written w) {
-    int start = w.start();
-    String anchor = anchorOf(w);
-    if (anchor != null) {
-      start = text.lastIndexOf("&" + anchor, start);
-    }
+    ParsedYaml.Anchor anchor = anchorOn(w);
+    int start = anchor == null ? w.start() : anchor.start();
     ParsedYaml.Tag tag = tagOf(w);
     return tag == null ? start : Math.min(start, tag.start());
   }
@@ -480,8 +482,8 @@ final class YamlFile {
 
   /** Where the {@code &name} of the anchor on {@code w} ends, or -1 when it has none. */
   int anchorTokenEnd(Written w) {
-    String name = anchorOf(w);
-    return name == null ? -1 : text.lastIndexOf("&" + name, w.start()) + name.length() + 1;
+    ParsedYaml.Anchor anchor = anchorOn(w);
+    return anchor == null ? -1 : anchor.start() + anchor.name().length() + 1;
   }
 
   /** Every anchor name written in the file. */

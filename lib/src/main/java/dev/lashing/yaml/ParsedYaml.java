@@ -16,8 +16,11 @@ public final class ParsedYaml {
   /** A comment written in the file: from its {@code #} to the end of its line, as offsets. */
   public record Comment(int start, int end) {}
 
-  /** An {@code &name} written in the file, on the node whose value starts at {@code valueStart}. */
-  public record Anchor(String name, int valueStart) {}
+  /**
+   * An {@code &name} written in the file from {@code start}, on the node whose value starts at {@code valueStart}
+   * (a tag or a comment may come between them).
+   */
+  public record Anchor(String name, int start, int valueStart) {}
 
   /** An {@code *name} written in the file (as a value, or in a merge key), starting at {@code start}. */
   public record Alias(String name, int start) {}

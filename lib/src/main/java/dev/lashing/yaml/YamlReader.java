@@ -340,7 +340,7 @@ public final class YamlReader {
     frame.start = valueStart(event);
     rememberTag(event, tag, frame.start);
     if (frame.anchor != null) {
-      writtenAnchors.add(new ParsedYaml.Anchor(frame.anchor, frame.start));
+      writtenAnchors.add(new ParsedYaml.Anchor(frame.anchor, anchorStart(event), frame.start));
     }
     stack.push(frame);
   }
@@ -371,7 +371,8 @@ public final class YamlReader {
     Optional<Anchor> anchor = event.getAnchor(); // not ifPresent: its lambda was made for every node
     if (anchor.isPresent()) {
       anchors.put(anchor.get().getValue(), node);
-      writtenAnchors.add(new ParsedYaml.Anchor(anchor.get().getValue(), node.origin().at().startOffset()));
+      writtenAnchors.add(
+          new ParsedYaml.Anchor(anchor.get().getValue(), anchorStart(event), node.origin().at().startOffset()));
     }
   }
 
@@ -560,19 +561,37 @@ public final class YamlReader {
     return source.range(offset(start), Math.max(offset(start), endOffset));
   }
 
-  /** Where a node's value starts: after its {@code &anchor} and {@code !tag} properties. */
+  /**
+   * Where a node's value starts: after its {@code &anchor} and {@code !tag} properties and what may separate them
+   * from it, blanks, line breaks and comments ({@code key: &a !!str # note}, the value on the next line).
+   */
   private int valueStart(NodeEvent event) {
     int at = offset(event.getStartMark().orElseThrow());
     String text = source.text();
     while (at < text.length() && (text.charAt(at) == '&' || text.charAt(at) == '!')) {
-      while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
-        at++;
-      }
-      while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-        at++;
-      }
+      at = pastProperty(at);
     }
     return at;
+  }
+
+  /** Where a node's {@code &anchor} is written: first, or after its {@code !tag}. */
+  private int anchorStart(NodeEvent event) {
+    int at = offset(event.getStartMark().orElseThrow());
+    return source.text().charAt(at) == '!' ? pastProperty(at) : at;
+  }
+
+  /** Past the property ({@code &anchor}, {@code !tag}) at {@code at} and the blanks, breaks and comments after it. */
+  private int pastProperty(int at) {
+    String text = source.text();
+    int i = at;
+    while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    // a # here follows white space: it opens a comment
+    while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '#')) {
+      i = text.charAt(i) == '#' ? lineEnd(i) : i + 1;
+    }
+    return i;
   }
 
   private SourceRange valueRange(ScalarEvent event, int endOffset) {

@@ -1187,6 +1187,26 @@ class FixPlannerTest {
   }
 
   @Test
+  void aValueBelowItsPropertiesAndACommentIsReplacedKeepingTheComment() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    restart: &r !!str # keep this note\n      \"no\"\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).isEqualTo(
+        "services:\n  web:\n    image: nginx\n    restart: &r !!str # keep this note\n      \"unless-stopped\"\n");
+  }
+
+  @Test
+  void aListWhoseAnchorIsFollowedByACommentIsNotEmptiedThroughTheComment() {
+    // a comment that names the anchor comes between it and the list: emptying the list would cut into the comment
+    Fixture f = project("services:\n  app:\n    image: app\n    ports: !!seq &rp # &rp is shared\n"
+        + "      - \"8080:80\"\n  api:\n    image: api\n    ports: *rp\n");
+    f.fix("app", removePort("app")).fix("api", removePort("api"));
+    assertThat(f.plan().skipped()).extracting(Skip::message).hasSize(2).containsOnly("the edit would remove the"
+        + " anchor &rp, which an alias *rp elsewhere in compose.yaml still uses; edit it by hand");
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
   void anEditThatWouldRemoveAnAnchorStillInUseIsRefused() {
     Fixture f = project("""
         services:

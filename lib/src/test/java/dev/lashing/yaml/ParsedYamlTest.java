@@ -54,6 +54,22 @@ class ParsedYamlTest {
   }
 
   @Test
+  void aCommentBetweenAValuesPropertiesAndTheValueIsRecorded() {
+    assertThat(comments("a: &a !!str # on a\n  text\nb: !!map # on b\n  c: 1\n"))
+        .containsExactly("# on a", "# on b");
+  }
+
+  @Test
+  void anAnchorIsRecordedWhereItsNameIsWrittenThoughATagOrACommentComesBetweenItAndTheValue() {
+    String yaml = "x: !!map &base # &base is shared\n  image: a\ny: &tag !!str # &tag\n  b\n";
+    List<ParsedYaml.Anchor> anchors = YamlReader.parse(new SourceFile("compose.yaml", yaml)).anchors();
+    assertThat(anchors).extracting(ParsedYaml.Anchor::start).containsExactly(yaml.indexOf("&base"),
+        yaml.indexOf("&tag"));
+    assertThat(anchors).extracting(ParsedYaml.Anchor::valueStart).containsExactly(yaml.indexOf("image: a"),
+        yaml.indexOf("b\n"));
+  }
+
+  @Test
   void anchorsAreRecordedOnTheNodeTheyName() {
     SourceFile source = new SourceFile("compose.yaml", "x: &base\n  image: a\ny: &tag b\nz: *tag\n");
     List<ParsedYaml.Anchor> anchors = YamlReader.parse(source).anchors();

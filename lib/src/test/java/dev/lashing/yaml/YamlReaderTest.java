@@ -95,6 +95,46 @@ class YamlReaderTest {
     assertThat(text.substring(emoji.startOffset(), emoji.endOffset())).isEqualTo("\"\uD83D\uDE00\"");
   }
 
+  /**
+   * A value's range starts at the value itself, after its anchor and tag in either order and whatever separates
+   * them from it: blanks, a line break, comments. Each case is {@code key: <properties><between><value>}.
+   */
+  @Test
+  void aValueStartsAfterItsPropertiesAndTheCommentsBetweenThem() {
+    List<String> betweens = List.of(" ", "\n  ", " # note\n  ", " # note\n  # more\n\n  ");
+    List<String> values = List.of("value", "'quoted'", "|\n  literal", "x: 1", "{x: 1}", "- 1", "[1]");
+    for (String value : values) {
+      String tag = value.startsWith("x") || value.startsWith("{") ? "!!map"
+          : value.startsWith("-") || value.startsWith("[") ? "!!seq" : "!!str";
+      for (String properties : List.of("&a", tag, "&a " + tag, tag + " &a", "&a # note\n  " + tag)) {
+        for (String between : betweens) {
+          if (between.equals(" ") && (value.equals("x: 1") || value.equals("- 1"))) {
+            continue; // a block mapping or sequence starts on a line of its own
+          }
+          String yaml = "key: " + properties + between + value + "\nnext: 1\n";
+          SourceRange at = root(yaml).get("key").origin().at();
+          assertThat(yaml.substring(at.startOffset(), at.endOffset())).as(yaml).isEqualTo(value);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aValueInAFlowCollectionStartsAfterItsPropertiesAndTheCommentsBetweenThem() {
+    String yaml = "key: [&a # note\n  x, !!str # note\n  'y', !!map &m\n  {z: 1}]\n";
+    List<String> items = ((SeqNode) root(yaml).get("key")).items().stream()
+        .map(item -> yaml.substring(item.origin().at().startOffset(), item.origin().at().endOffset())).toList();
+    assertThat(items).containsExactly("x", "'y'", "{z: 1}");
+  }
+
+  @Test
+  void anEmptyValueWithPropertiesSitsRightAfterThemThoughACommentFollows() {
+    String yaml = "a: &a !!str # note\nb: !reset # note\n\nc: 1\n";
+    MapNode root = root(yaml);
+    assertThat(root.get("a").origin().at().startOffset()).isEqualTo(yaml.indexOf(" # note"));
+    assertThat(root.get("b").origin().at().startOffset()).isEqualTo(yaml.indexOf("!reset") + "!reset".length());
+  }
+
   @Test
   void keysKeepTheirOwnPositions() {
     MapNode web = (MapNode) ((MapNode) root("services:\n  web:\n    image: x\n").get("services")).get("web");

@@ -9,6 +9,7 @@ import dev.lashing.model.Service;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
+import dev.lashing.source.SourceRange;
 import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -322,9 +323,8 @@ public final class Linter {
     }
 
     @Override
-    public void reportSecret(Origin origin, String secret, String service, String message) {
-      sink.add(new Finding(ruleId, severity, message, origin.at(), service, origin.via(), null, null,
-          TextWithin.lastOf(load, origin.at(), secret)));
+    public void reportSecret(Origin origin, SourceRange secret, String service, String message) {
+      sink.add(new Finding(ruleId, severity, message, origin.at(), service, origin.via(), null, null, secret));
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.lashing.load.LoadResult;
 import dev.lashing.model.Project;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
+import dev.lashing.source.SourceRange;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -65,8 +66,17 @@ public interface RuleContext {
    * Reports a finding about a secret written in the value at {@code origin}: every output masks the
    * secret's text (the message must not quote it).
    *
-   * @param secret the secret as the value holds it (quoting undone); masked where it is written within the
-   *     value, or the whole value when it is not written as is there (escaped, folded)
+   * @param secret the secret as the value holds it (quoting undone); masked at its last occurrence in the value,
+   *     where it is written ({@link TextWithin}), or the whole value when the value does not hold it as is
    */
-  void reportSecret(Origin origin, String secret, String service, String message);
+  default void reportSecret(Origin origin, String secret, String service, String message) {
+    reportSecret(origin, TextWithin.lastOf(load(), origin.at(), secret), service, message);
+  }
+
+  /**
+   * Reports a finding about a secret the rule placed itself: every output masks the text at {@code secret}.
+   *
+   * @param secret where the secret is written, within the value at {@code origin}
+   */
+  void reportSecret(Origin origin, SourceRange secret, String service, String message);
 }

@@ -1,26 +1,58 @@
 package dev.lashing.lint;
 
 import dev.lashing.load.LoadResult;
-import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.yaml.ParsedYaml;
+import dev.lashing.yaml.ScalarPositions;
 
 /**
  * Where a part of a value is written (a secret to mask, an option to point at), so that a finding or a mask
- * covers just that text.
+ * covers just that text: the value is the scalar written in a compose file, and the part is placed in it by
+ * {@link ScalarPositions}, whatever its style (quoted with escapes, folded, a block, plain over several lines).
+ * The scalar's text is read once, when a part is first placed.
  */
 public final class TextWithin {
-  private TextWithin() {}
+  private final SourceRange whole;
+  /** The scalar's value as written (quoting undone), and where its characters are; null when unknown. */
+  private final String value;
+  private final ScalarPositions positions;
+
+  private TextWithin(SourceRange whole, String value, ScalarPositions positions) {
+    this.whole = whole;
+    this.value = value;
+    this.positions = positions;
+  }
+
+  /** The value of the scalar written at {@code value}; unknown when no scalar of a compose file is written there. */
+  public static TextWithin of(LoadResult load, SourceRange value) {
+    ParsedYaml file = value.isSynthetic() ? null : load.parsed().get(value.file());
+    ScalarNode scalar = file == null ? null : file.scalarAt(value);
+    return scalar == null ? new TextWithin(value, null, null)
+        : new TextWithin(value, scalar.value(), ScalarPositions.of(scalar, file.source()));
+  }
 
   /**
-   * The range of {@code part}'s last occurrence in the text of {@code value}, or {@code value} itself when
-   * it is not written there as is (escaped, folded) or the text is unknown.
+   * The range of {@code part}'s last occurrence in the value written at {@code value}, or {@code value} itself
+   * when the part is not in it or the value is unknown.
    */
   public static SourceRange lastOf(LoadResult load, SourceRange value, String part) {
-    SourceFile file = value.isSynthetic() ? null : load.sources().get(value.file());
-    if (file == null || part.isEmpty() || value.endOffset() > file.text().length()) {
-      return value;
-    }
-    int at = file.text().substring(value.startOffset(), value.endOffset()).lastIndexOf(part);
-    return at < 0 ? value : file.range(value.startOffset() + at, value.startOffset() + at + part.length());
+    TextWithin text = of(load, value);
+    SourceRange at = text.value == null ? null : text.lastOf(part, 0, text.value.length());
+    return at == null ? value : at;
+  }
+
+  /**
+   * Where the last occurrence of {@code part} within {@code value[from, to)} is written; null when it is not
+   * there, or the value is unknown.
+   */
+  public SourceRange lastOf(String part, int from, int to) {
+    int at = value == null || part.isEmpty() ? -1 : value.lastIndexOf(part, to - part.length());
+    return at < from ? null : positions.range(at, at + part.length());
+  }
+
+  /** Where {@code value[from, to)} is written: the whole value when it is unknown. */
+  public SourceRange range(int from, int to) {
+    return value == null ? whole : positions.range(from, to);
   }
 }

@@ -13,7 +13,6 @@ import dev.lashing.lint.TextWithin;
 import dev.lashing.model.Command;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
-import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,9 +98,14 @@ public final class SecretInCommand implements Rule {
     if (value.startsWith("$") || value.contains("://") || !Credentials.isSecretLiteral(value)) {
       return;
     }
-    Origin at = Origin.of(TextWithin.lastOf(context.load(), word.at(), value), word.origin().via());
+    int wordEnd = word.start() + word.written().length();
+    SourceRange secret = word.scalar().lastOf(value, word.start(), wordEnd);
+    if (secret == null) { // not as is in what the word writes ($$, shell quotes within): the whole word
+      secret = word.scalar().range(word.start(), wordEnd);
+    }
     String subject = "service '" + service.name() + "' ";
-    context.reportSecret(at, value, service.name(), Template.references(word.written()).isEmpty()
+    context.reportSecret(Origin.of(secret, word.origin().via()), secret, service.name(),
+        Template.references(word.written()).isEmpty()
         ? subject + "passes a password on its " + where + " (" + option + "): everyone who can read this file, or"
             + " run docker inspect or ps on the host, has it; have the container's shell read it from a variable"
             + " set outside the file ($${PASSWORD}, with PASSWORD: ${PASSWORD} in its environment) or from a"
@@ -112,57 +116,50 @@ public final class SecretInCommand implements Rule {
   }
 
   /**
-   * The command's words as its shell would see them: each scalar's text as written (a string command is one
+   * The command's words as its shell would see them: each scalar's value as written (a string command is one
    * scalar) split at white space, then interpolated with no variable set and stripped of shell quotes, so that a
-   * {@code ${VAR}} leaves an empty word rather than none. Each word is placed where it is written, or on its whole
-   * scalar when it cannot be found there (escapes). A scalar's words are worked out once per check.
+   * {@code ${VAR}} leaves an empty word rather than none. A scalar's words are worked out once per check, and its
+   * text is read once, when a secret in it is first placed.
    */
   private static List<Word> words(RuleContext context, Command command,
       Map<SourceRange, List<Word>> wordsOfScalars) {
     List<Word> words = new ArrayList<>();
     for (Origin scalar : command.scalars()) {
       for (Word word : wordsOfScalars.computeIfAbsent(scalar.at(), at -> wordsOf(context, scalar))) {
-        words.add(word.origin() == scalar ? word : new Word(word.text(), word.written(), word.at(), scalar));
-      }
-    }
-    return words;
-  }
-
-  /** The words of one scalar, placed where they are written. */
-  private static List<Word> wordsOf(RuleContext context, Origin scalar) {
-    String raw = WrittenText.raw(context, scalar);
-    if (raw == null) {
-      return List.of();
-    }
-    List<Word> words = new ArrayList<>();
-    SourceRange range = scalar.at();
-    SourceFile file = context.load().sources().get(range.file());
-    int cursor = range.startOffset();
-    for (String written : splitAtWhiteSpace(raw.trim())) {
-      String text = WrittenText.unset(written).replace("\"", "").replace("'", "");
-      int found = file == null ? -1 : file.text().indexOf(written, cursor);
-      if (found >= 0 && found + written.length() <= range.endOffset()) {
-        cursor = found + written.length();
-        words.add(new Word(text, written, file.range(found, cursor), scalar));
-      } else {
-        words.add(new Word(text, written, range, scalar));
+        words.add(word.origin() == scalar ? word
+            : new Word(word.text(), word.written(), word.start(), word.scalar(), scalar));
       }
     }
     return words;
   }
 
   /**
-   * A trimmed text split at each run of white space (space, tab, line breaks, vertical tab, form feed), as
-   * {@code split("\\s+")} splits it but without a regular expression: every word of every command line goes
-   * through it. An empty text is one empty word.
+   * The words of one scalar: its value, trimmed, split at each run of white space (space, tab, line breaks,
+   * vertical tab, form feed), as {@code trim().split("\\s+")} splits it but without a regular expression: every
+   * word of every command line goes through it. An empty value is one empty word.
    */
-  private static List<String> splitAtWhiteSpace(String trimmed) {
-    List<String> words = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i <= trimmed.length(); i++) {
-      if (i == trimmed.length() || isWhiteSpace(trimmed.charAt(i))) {
-        if (i > start || i == 0) {
-          words.add(trimmed.substring(start, i));
+  private static List<Word> wordsOf(RuleContext context, Origin scalar) {
+    String raw = WrittenText.raw(context, scalar);
+    if (raw == null) {
+      return List.of();
+    }
+    TextWithin within = TextWithin.of(context.load(), scalar.at());
+    List<Word> words = new ArrayList<>();
+    int first = 0;
+    int end = raw.length();
+    while (first < end && raw.charAt(first) <= ' ') { // as String.trim
+      first++;
+    }
+    while (end > first && raw.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    int start = first;
+    for (int i = first; i <= end; i++) {
+      if (i == end || isWhiteSpace(raw.charAt(i))) {
+        if (i > start || i == first) {
+          String written = raw.substring(start, i);
+          words.add(new Word(WrittenText.unset(written).replace("\"", "").replace("'", ""), written, start, within,
+              scalar));
         }
         start = i + 1;
       }
@@ -175,8 +172,8 @@ public final class SecretInCommand implements Rule {
   }
 
   /**
-   * A word of a command line as the shell sees it and as the file writes it, where it is written (or its whole
-   * scalar), and the scalar's origin.
+   * A word of a command line as the shell sees it and as the file writes it, where it starts in the value of its
+   * scalar, that scalar's text, and its origin.
    */
-  private record Word(String text, String written, SourceRange at, Origin origin) {}
+  private record Word(String text, String written, int start, TextWithin scalar, Origin origin) {}
 }

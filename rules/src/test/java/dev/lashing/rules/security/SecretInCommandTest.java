@@ -106,4 +106,29 @@ class SecretInCommandTest {
         + " whenever the variable is unset; remove the default so the variable must be set"
         + " (${NAME:?NAME is required})");
   }
+
+  @Test
+  void theSecretIsPlacedWhereItIsWrittenInEveryStyle() {
+    String compose = """
+        services:
+          cache:
+            image: redis:7
+            command: "redis-server --user abc --requirepass \\x61bc"
+          db:
+            image: mysql:8
+            command: >-
+              mysqld --user root
+              --password=s3cret
+          app:
+            image: app:1
+            command: app --token tok_1 --token
+              tok_2
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInCommand()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(f -> compose.substring(f.at().startOffset(), f.at().endOffset()))
+        .containsExactly("\\x61bc", "s3cret", "tok_1", "tok_2");
+    assertThat(findings).extracting(f -> f.at().line() + ":" + f.at().column())
+        .containsExactly("4:53", "9:18", "12:26", "13:7");
+    assertThat(findings).allSatisfy(f -> assertThat(f.secret()).isEqualTo(f.at()));
+  }
 }

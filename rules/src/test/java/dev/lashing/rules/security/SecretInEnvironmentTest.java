@@ -173,4 +173,28 @@ class SecretInEnvironmentTest {
     assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
         .containsExactly("hunter2", "devtoken", "abc123");
   }
+
+  @Test
+  void theSecretIsMaskedWhereItIsWrittenInEveryStyle() {
+    String compose = """
+        services:
+          db:
+            image: postgres:16
+            environment:
+              POSTGRES_PASSWORD: "hunter\\x32"
+              API_TOKEN: >-
+                tok-abc
+                tok-def
+          app:
+            image: app:1
+            environment:
+              - SESSION_SECRET=correct horse
+                battery staple
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInEnvironment()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
+        .containsExactly("hunter\\x32", "tok-abc\n        tok-def", "correct horse\n        battery staple");
+    assertThat(findings).extracting(f -> f.secret().line() + ":" + f.secret().column())
+        .containsExactly("5:27", "7:9", "12:24");
+  }
 }

@@ -142,4 +142,27 @@ class SecretInUrlTest {
     assertThat(findings).singleElement().satisfies(f ->
         assertThat(compose.substring(f.secret().startOffset(), f.secret().endOffset())).isEqualTo("s3cret"));
   }
+
+  @Test
+  void thePasswordIsMaskedWhereItIsWrittenInEveryStyle() {
+    String compose = """
+        services:
+          app:
+            image: app:1
+            environment:
+              A_URL: "postgres://app:s3cr\\x65t@db/app"
+              B_URL: "postgres://app:p4ss\\
+                w0rd@db/app"
+              C_URL: >
+                see
+                redis://:r3dis@cache:6379
+              D_URL: see
+                amqp://guest:gu3st@rabbit
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInUrl()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
+        .containsExactly("s3cr\\x65t", "p4ss\\\n        w0rd", "r3dis", "gu3st");
+    assertThat(findings).extracting(f -> f.secret().line() + ":" + f.secret().column())
+        .containsExactly("5:30", "6:30", "10:18", "12:22");
+  }
 }

@@ -36,4 +36,22 @@ class TmpfsExecTest {
         .containsExactly("exec", "suid", "dev", "exec", "exec");
     assertThat(findings.get(3).at().column()).isEqualTo(23);
   }
+
+  @Test
+  void theOptionIsPlacedWhereItIsWrittenInEveryStyle() {
+    String compose = """
+        services:
+          app:
+            image: app:1
+            tmpfs:
+              - "/run:\\x65xec,size=64m"
+              - >-
+                /tmp:size=100m,
+                suid
+        """;
+    List<Finding> findings = RuleTester.of(new TmpfsExec()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(f -> compose.substring(f.at().startOffset(), f.at().endOffset()))
+        .containsExactly("\\x65xec", "suid");
+    assertThat(findings).extracting(f -> f.at().line() + ":" + f.at().column()).containsExactly("5:15", "8:9");
+  }
 }

@@ -43,6 +43,20 @@ public final class TextWithin {
   }
 
   /**
+   * Where {@code part} is written the first time {@code before} and {@code after} surround it (a password,
+   * between the {@code :} and the {@code @} of its URL, rather than a host or database named alike), or else its
+   * last occurrence; the whole value when the value does not hold it.
+   */
+  public SourceRange firstBetween(String before, String part, String after) {
+    int at = value == null || part.isEmpty() ? -1 : value.indexOf(before + part + after);
+    if (at >= 0) {
+      return positions.range(at + before.length(), at + before.length() + part.length());
+    }
+    SourceRange last = value == null ? null : lastOf(part, 0, value.length());
+    return last == null ? whole : last;
+  }
+
+  /**
    * Where the last occurrence of {@code part} within {@code value[from, to)} is written; null when it is not
    * there, or the value is unknown.
    */

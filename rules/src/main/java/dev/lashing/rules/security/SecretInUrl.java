@@ -7,10 +7,12 @@ import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
+import dev.lashing.lint.TextWithin;
 import dev.lashing.model.Command;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
+import dev.lashing.source.SourceRange;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -78,7 +80,8 @@ public final class SecretInUrl implements Rule {
       Set<Origin> reported) {
     Credentials.passwordInUrl(literal).ifPresent(url -> {
       reported.add(origin);
-      context.reportSecret(origin, url.password(), service.name(), "service '" + service.name()
+      SourceRange password = TextWithin.of(context.load(), origin.at()).firstBetween(":", url.password(), "@");
+      context.reportSecret(origin, password, service.name(), "service '" + service.name()
           + "' has a password in the URL " + url.beforePassword() + "****@" + url.host() + " (" + where
           + "): everyone who can read this file, or run docker inspect, has it; take it out of the URL and pass it"
           + " as a variable set outside the file (" + url.beforePassword() + "${PASSWORD}@...) or as a Compose"

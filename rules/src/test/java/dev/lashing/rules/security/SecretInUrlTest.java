@@ -165,4 +165,24 @@ class SecretInUrlTest {
     assertThat(findings).extracting(f -> f.secret().line() + ":" + f.secret().column())
         .containsExactly("5:30", "6:30", "10:18", "12:22");
   }
+
+  @Test
+  void thePasswordIsMaskedInItsUrlThoughTheUserHostOrDatabaseIsNamedAlike() {
+    String compose = """
+        services:
+          app:
+            image: app:1
+            environment:
+              A_URL: postgres://posthog:posthog@db:5432/posthog
+              B_URL: redis://:redis@redis:6379
+              C_URL: ${C_URL:-postgresql://plane:plane@plane-db/plane}
+            command: migrate --from pg://a:pw@db/a --to pg://b:pw@db/b
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInUrl()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(f -> f.secret().startOffset()).containsExactly(
+        compose.indexOf(":posthog@") + 1, compose.indexOf(":redis@") + 1, compose.indexOf(":plane@") + 1,
+        compose.indexOf(":pw@") + 1);
+    assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
+        .containsExactly("posthog", "redis", "plane", "pw");
+  }
 }

@@ -429,6 +429,13 @@ class PatchCommandTest {
     }
     assertThat(patch(dir, "--also-rule", "obsolete-version")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("an override file cannot fix it");
+    // --also-rule takes the rules covered only when named; one covered otherwise is told how
+    assertThat(patch(dir, "--also-rule", "restart-policy")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: --also-rule restart-policy: the patch covers it by default, or"
+        + " with --rule restart-policy; --also-rule takes cap-drop-all, privileged, read-only-rootfs\n");
+    assertThat(patch(dir, "--also-rule", "image-digest")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: --also-rule image-digest: give --digests FILE to pin images"
+        + " (--rule image-digest to pin them only); --also-rule takes cap-drop-all, privileged, read-only-rootfs\n");
     assertThat(patch(dir, "-o", "docker-compose.yml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("is one of the project's files");
     assertThat(patch(dir, "docker-compose.yml")).isEqualTo(Cli.INVALID);

@@ -99,12 +99,23 @@ final class PatchRules {
    * The rules this patch resolves: the default set, plus and minus what was asked, that the policy runs.
    *
    * @throws IllegalArgumentException for a rule that does not exist or that an override cannot fix (the digest rule
-   *     can be fixed with a digest lock only)
+   *     can be fixed with a digest lock only), or one named with --also-rule that is not covered only when named
    */
   Set<String> covered(PatchOptions options, RuleSettings settings) {
     List<String> known = registry.ids();
     Set<String> patchable = patchable();
     String digestRule = digestRule().orElse(null);
+    List<String> optional = registry.patchable(PatchCoverage.OPTIONAL);
+    for (String id : options.alsoRules()) {
+      // a rule covered otherwise: said how, rather than taken as if naming it here added something
+      String instead = id.equals(digestRule) ? "give --digests FILE to pin images (--rule " + id + " to pin them only)"
+          : patchable.contains(id) && !optional.contains(id) ? "the patch covers it by default, or with --rule " + id
+          : null;
+      if (instead != null) {
+        throw new IllegalArgumentException("--also-rule " + id + ": " + instead + "; --also-rule takes "
+            + String.join(", ", optional));
+      }
+    }
     for (String id : named(options)) {
       if (id.equals(digestRule) && options.digests() == DigestLock.NONE) {
         throw new IllegalArgumentException(id + ": the patch pins images to the digests of a lock; give it with"

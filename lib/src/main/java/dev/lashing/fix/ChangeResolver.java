@@ -4,7 +4,7 @@ import dev.lashing.fix.Action.AppendItem;
 import dev.lashing.fix.Action.RemoveIt;
 import dev.lashing.fix.Action.SetTo;
 import dev.lashing.fix.ModelPath.Index;
-import dev.lashing.fix.ModelPath.Step;
+import dev.lashing.fix.ModelPath.Key;
 import dev.lashing.fix.Renderer.Unwritable;
 import dev.lashing.fix.Resolved.Producer;
 import dev.lashing.fix.YamlFile.Written;
@@ -135,12 +135,11 @@ final class ChangeResolver {
         // matches, and the `services` above it may be another file's (an included one, merged first)
         return Resolved.only(localIn(extended.at(), path, action));
       }
-      Step step = d == 0 ? null : path.get(d - 1);
-      YamlFile file = places.fileOf(merged.origin().at());
-      Written w = file == null ? null : WrittenPlaces.match(file, merged, step);
+      Written w = written(merged, path, d);
       if (w == null) {
         continue;
       }
+      YamlFile file = places.fileOf(w.node.origin().at());
       ModelPath rest = path.from(d);
       String user = WrittenPlaces.userKey(path.sub(0, d));
       Via yamlUse = WrittenPlaces.lastYaml(merged);
@@ -149,6 +148,22 @@ final class ChangeResolver {
       return new Resolved(w, user, new Signature(action, rest), () -> writer.walk(file, w, rest, action), local);
     }
     throw new Unwritable("cannot find where " + path + " is written");
+  }
+
+  /**
+   * The written node that the merged node at depth {@code d} of {@code path} comes from, or null. Above a service
+   * whose own mapping did not match (written as an alias, {@code w3: *w2}, it is the anchor's), that is the
+   * {@code services} of the document that defines the service: the merged one is the first file's, maybe an
+   * included file, merged first.
+   */
+  private Written written(Node merged, ModelPath path, int d) {
+    Written service = d == 1 && path.size() > 1 && path.isKey(0, "services") && path.get(1) instanceof Key key
+        ? places.serviceEntry(key.name()) : null;
+    if (service != null) {
+      return service.parent;
+    }
+    YamlFile file = places.fileOf(merged.origin().at());
+    return file == null ? null : WrittenPlaces.match(file, merged, d == 0 ? null : path.get(d - 1));
   }
 
   private Resolved resolveRemove(Finding finding, ModelPath path) throws Unwritable {

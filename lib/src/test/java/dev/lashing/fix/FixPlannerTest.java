@@ -539,6 +539,19 @@ class FixPlannerTest {
     }
   }
 
+  /** Its mapping does not match it either (it is the anchor's): its new keys go to it, where it is defined. */
+  @Test
+  void newKeysOfAServiceWrittenAsAnAliasGoToItAlsoWhenTheProjectIncludesAFile() {
+    Fixture f = new Fixture(dir)
+        .file("inc.yaml", "services:\n  cache:\n    image: redis\n")
+        .file("compose.yaml", "include:\n  - inc.yaml\nx-base: &base\n  image: nginx\nservices:\n  web: *base\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.texts()).containsOnlyKeys("compose.yaml");
+    assertThat(f.text()).isEqualTo("include:\n  - inc.yaml\nx-base: &base\n  image: nginx\nservices:\n  web:\n"
+        + "    <<: *base\n    restart: unless-stopped\n");
+    f.applied().load();
+  }
+
   @Test
   void anIncludedServiceIsFixedInTheIncludedFileAndItsNetworkDeclaredThere() {
     Fixture f = new Fixture(dir)

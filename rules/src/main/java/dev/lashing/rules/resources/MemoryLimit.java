@@ -58,7 +58,8 @@ public final class MemoryLimit implements Rule {
   private record Proposal(long limit, String text, String reservation, String example, String description) {
     static Proposal of(long limit, Function<String, String> example) {
       String text = ByteSize.format(limit);
-      return new Proposal(limit, text, ByteSize.format(EngineMinimums.memoryReservation(limit)), example.apply(text), "limit memory to " + text);
+      return new Proposal(limit, text, ByteSize.format(EngineMinimums.memoryReservation(limit)), example.apply(text),
+          "limit memory to " + text);
     }
   }
 

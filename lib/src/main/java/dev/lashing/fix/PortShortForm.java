@@ -2,6 +2,8 @@ package dev.lashing.fix;
 
 import dev.lashing.interpolation.InterpolationException;
 import dev.lashing.interpolation.Template;
+import dev.lashing.syntax.PortSpec;
+import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -25,8 +27,8 @@ final class PortShortForm {
 
   /**
    * The new text of a short port whose bindings {@code merged} become {@code replacements}, when these
-   * differ from them only by their {@code host_ip}; else null. {@code variables} are those the file was
-   * interpolated with.
+   * differ from them only by their {@code host_ip}; else null. {@code variables} are the project's: an entry they
+   * do not read as {@code merged} (an included file's env file set its variables) is not rewritten.
    */
   static String rewrite(ScalarNode written, List<Node> merged, List<Object> replacements, char quote,
       Map<String, String> variables) {
@@ -61,8 +63,8 @@ final class PortShortForm {
       }
     }
     String read = readByCompose(value, variables);
-    if (read == null) {
-      return null;
+    if (read == null || !bindsAs(read, merged)) {
+      return null; // read with other variables (an included file's env file): what they hold is not known here
     }
     String bound = address.contains(":") ? "[" + address + "]" : address;
     // the parts of what Compose reads, not of the text: a variable may hold the colons (${PORTS:-9000:9000})
@@ -102,6 +104,34 @@ final class PortShortForm {
     } catch (InterpolationException e) {
       return null;
     }
+  }
+
+  /** Whether a short port binds the ports {@code merged} describe, in their order. */
+  private static boolean bindsAs(String spec, List<Node> merged) {
+    List<PortSpec.Port> ports;
+    try {
+      ports = PortSpec.parse(spec);
+    } catch (SyntaxException e) {
+      return false;
+    }
+    if (ports.size() != merged.size()) {
+      return false;
+    }
+    for (int i = 0; i < ports.size(); i++) {
+      PortSpec.Port port = ports.get(i);
+      MapNode binding = (MapNode) merged.get(i);
+      if (!Objects.equals(port.hostIp(), text(binding, HOST_IP))
+          || !String.valueOf(port.target()).equals(text(binding, "target"))
+          || !Objects.equals(port.published(), text(binding, "published"))
+          || !port.protocol().equals(text(binding, "protocol"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String text(MapNode map, String key) {
+    return map.get(key) instanceof ScalarNode s ? s.text() : null;
   }
 
   /** The positions of the {@code :} that separate the parts of a short port, outside ${...} and [...]. */

@@ -724,6 +724,22 @@ class FixPlannerTest {
     }
   }
 
+  /**
+   * An included file is interpolated with its own env file too, which the planner does not read: where the
+   * project's variables do not give the bindings Compose read, what the entry's variables hold is not known.
+   */
+  @Test
+  void aShortPortReadWithVariablesThePlannerDoesNotKnowIsLeftToTheVariable() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "include:\n  - path: inc.yaml\n    env_file: inc.env\n")
+        .file("inc.env", "PORTS=9000:9000\n")
+        .file("inc.yaml", "services:\n  api:\n    image: nginx\n    ports:\n      - \"${PORTS}\"\n");
+    f.fix("api", "inc.yaml", "${PORTS}", changes(new Fix.ReplaceItem(path("services", "api", "ports"), 0,
+        port("127.0.0.1", 9000L, "9000", "tcp"))));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> assertThat(s.message()).contains("variable"));
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
   private static Map<String, Object> port(String host, long target, String published, String protocol) {
     return map("mode", "ingress", "host_ip", host, "target", target, "published", published, "protocol", protocol);
   }

@@ -130,6 +130,13 @@ class AuditCommandTest {
     assertThat(out.toString()).isEqualTo(golden("desktop-summary.txt"));
     assertThat(audit("inventory.yml", "--env", "desktop", "--state", "-", "--host", "ci")).isEqualTo(Cli.FINDINGS);
     assertThat(out.toString()).startsWith("audit of environment desktop on host ci at 2025-01-15T10:00:00Z");
+    // nothing on standard input: what `docker ps ... | lashing audit` gives when docker fails
+    stdin = new byte[0];
+    assertThat(audit("inventory.yml", "--env", "desktop", "--log", "audit.log")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("<stdin>:1:1: empty: a docker command that fails leaves its redirect"
+        + " empty");
+    assertThat(out.toString()).isEmpty();
+    assertThat(dir.resolve("audit.log")).doesNotExist();
     // standard input is read up to the limit a file has, not until memory runs out
     stdin = new byte[(16 << 20) + 1];
     assertThat(audit("inventory.yml", "--env", "desktop")).isEqualTo(Cli.INVALID);

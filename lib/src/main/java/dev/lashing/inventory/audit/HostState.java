@@ -25,7 +25,7 @@ import java.util.TreeSet;
  *
  * <p>Reading is all or nothing: a line that is not JSON (truncated output, a Docker error message), a field no
  * Docker version prints, or a value of the wrong type fails the whole read with the position, so nothing is
- * ever classified from partial data.
+ * ever classified from partial data; so does a state without a single line, which is no data at all.
  */
 public record HostState(
     List<Container> containers, List<Image> images, List<Volume> volumes, boolean hasContainerData) {
@@ -42,6 +42,10 @@ public record HostState(
   /** Fields {@code docker volume inspect --format '{{json .}}'} prints. */
   static final Set<String> VOLUME_INSPECT_FIELDS = Set.of("ClusterVolume", "CreatedAt", "Driver", "Labels",
       "Mountpoint", "Name", "Options", "Scope", "Status", "UsageData");
+
+  /** What a state is made of, for messages. */
+  private static final String EXPECTED = "expected the output of `docker ps -a --format json`, `docker images"
+      + " --format json` or `docker volume ls --format json`";
 
   private static final DateTimeFormatter DOCKER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z",
       Locale.ROOT);
@@ -102,6 +106,14 @@ public record HostState(
     for (SourceFile input : inputs) {
       reader.read(input);
     }
+    if (reader.lines == 0) {
+      // A docker command that fails prints its error on standard error and leaves its redirect empty, while a host
+      // has at least the images of what it runs: "no drift" from nothing would hide the failure.
+      for (SourceFile input : inputs) {
+        reader.problem(input, 0, "empty: a docker command that fails leaves its redirect empty (its error goes to"
+            + " standard error), and a host has at least the images of what it runs; " + EXPECTED);
+      }
+    }
     if (!reader.problems.isEmpty()) {
       throw new ComposeException(reader.problems);
     }
@@ -115,6 +127,8 @@ public record HostState(
     final Map<String, Image> images = new LinkedHashMap<>();
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     boolean sawContainers;
+    /** The lines read that are not blank, in every input. */
+    int lines;
 
     void read(SourceFile input) {
       for (int line = 1; line <= input.lineCount(); line++) {
@@ -124,6 +138,7 @@ public record HostState(
         if (text.isBlank()) {
           continue;
         }
+        lines++;
         String trimmed = text.stripLeading();
         int indent = text.length() - trimmed.length();
         if (!trimmed.startsWith("{")) {
@@ -153,8 +168,7 @@ public record HostState(
       }
       return "not JSON: \"" + shown + "\"" + (text.matches("(?i).*(error|cannot|denied|daemon|permission|not"
           + " found|unknown).*") ? " (an error message from docker?)" : "")
-          + "; expected the output of `docker ps -a --format json`, `docker images --format json` or"
-          + " `docker volume ls --format json`";
+          + "; " + EXPECTED;
     }
 
     private void record(SourceFile input, int offset, Map<String, Object> object, SourceRange at) {

@@ -65,6 +65,28 @@ class HostStateTest {
         "state.json:1:122: invalid JSON: the line ends inside a string (truncated JSON?)");
   }
 
+  /**
+   * A state without a single line is what the redirect of a failed docker command leaves; one without containers
+   * (no docker ps line) is a host that runs nothing, read as such.
+   */
+  @Test
+  void aStateWithoutALineIsRefused() {
+    String empty = "state.json:1:1: empty: a docker command that fails leaves its redirect empty (its error goes to"
+        + " standard error), and a host has at least the images of what it runs; expected the output of `docker ps"
+        + " -a --format json`, `docker images --format json` or `docker volume ls --format json`";
+    for (String text : List.of("", "\n\n", "  \r\n", "\uFEFF")) {
+      assertThat(problems(text)).as("'" + text + "'").containsExactly(empty);
+    }
+    assertThatThrownBy(() -> HostState.read(List.of(new SourceFile("ps.json", ""), new SourceFile("images.json",
+        "\n")))).isInstanceOf(ComposeException.class).hasMessageStartingWith("ps.json:1:1: empty: ")
+        .hasMessageContaining("\nimages.json:1:1: empty: ");
+    HostState nothingRuns = HostState.read(List.of(new SourceFile("ps.json", ""), new SourceFile("images.json",
+        IMAGE + "\n")));
+    assertThat(nothingRuns.containers()).isEmpty();
+    assertThat(nothingRuns.hasContainerData()).isFalse();
+    assertThat(nothingRuns.images()).hasSize(1);
+  }
+
   @Test
   void truncatedJsonIsRefused() {
     assertThat(problems(VOLUME + "\n" + CONTAINER.substring(0, 120) + "\n")).containsExactly(

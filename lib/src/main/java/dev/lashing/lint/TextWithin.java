@@ -37,9 +37,13 @@ public final class TextWithin {
    * when the part is not in it or the value is unknown.
    */
   public static SourceRange lastOf(LoadResult load, SourceRange value, String part) {
-    TextWithin text = of(load, value);
-    SourceRange at = text.value == null ? null : text.lastOf(part, 0, text.value.length());
+    SourceRange at = of(load, value).lastOf(part);
     return at == null ? value : at;
+  }
+
+  /** Where the last occurrence of {@code part} is written; null when it is not there, or the value is unknown. */
+  private SourceRange lastOf(String part) {
+    return value == null ? null : lastOf(part, 0, value.length());
   }
 
   /**
@@ -52,7 +56,7 @@ public final class TextWithin {
     if (at >= 0) {
       return positions.range(at + before.length(), at + before.length() + part.length());
     }
-    SourceRange last = value == null ? null : lastOf(part, 0, value.length());
+    SourceRange last = lastOf(part);
     return last == null ? whole : last;
   }
 

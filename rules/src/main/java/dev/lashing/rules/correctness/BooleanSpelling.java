@@ -38,10 +38,11 @@ public final class BooleanSpelling implements Rule {
     if (spelled.isEmpty()) {
       return;
     }
-    WrittenScalars.forEach(context, (scalar, path) -> {
+    WrittenScalarPaths.forEach(context, (scalar, path) -> {
       Diagnostic warning = spelled.remove(scalar.origin().at());
       if (warning != null) {
-        context.report(scalar.origin(), WrittenScalars.serviceOf(path), warning.message(), fix(scalar.value(), path));
+        context.report(scalar.origin(), WrittenScalarPaths.serviceOf(path), warning.message(),
+            fix(scalar.value(), path));
       }
     });
     // the rest reach their field through an alias or a variable: reported where Compose read them, with no fix

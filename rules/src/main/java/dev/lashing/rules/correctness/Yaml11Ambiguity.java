@@ -39,7 +39,7 @@ public final class Yaml11Ambiguity implements Rule {
   public void check(RuleContext context) {
     // a boolean field reads yes and no as booleans in Compose v2 too: boolean-spelling says how to write them
     Set<SourceRange> booleans = BooleanSpelling.spelledAt(context).keySet();
-    WrittenScalars.forEach(context, (scalar, path) -> {
+    WrittenScalarPaths.forEach(context, (scalar, path) -> {
       if (scalar.style() != ScalarNode.Style.PLAIN) {
         return;
       }
@@ -49,7 +49,7 @@ public final class Yaml11Ambiguity implements Rule {
         Fix fix = scalar.isString()
             ? new Fix("quote it: \"" + scalar.value() + "\"", Fix.Safety.SAFE, List.of(new Fix.Quote(path)))
             : null;
-        context.report(scalar.origin(), WrittenScalars.serviceOf(path), problem, fix);
+        context.report(scalar.origin(), WrittenScalarPaths.serviceOf(path), problem, fix);
       }
     });
   }

@@ -12,13 +12,13 @@ import java.util.List;
  * The scalars of the project's compose files as written (before interpolation, merges and casts), each with its
  * path in its document, the path a fix of that file takes: for the rules about how a value is spelled.
  */
-final class WrittenScalars {
+final class WrittenScalarPaths {
   /** Called for each scalar; {@code path} changes as the walk goes on, so it is copied if kept. */
   interface Visitor {
     void visit(ScalarNode scalar, List<String> path);
   }
 
-  private WrittenScalars() {}
+  private WrittenScalarPaths() {}
 
   static void forEach(RuleContext context, Visitor visitor) {
     for (String name : context.load().composeFiles()) {

@@ -183,20 +183,21 @@ final class Arguments {
         : ConfigLoader.find(workingDirectory);
   }
 
-  /** Positional files and directories; else the -f files as one project; else Compose's own discovery. */
-  static List<List<Path>> projects(CommandLine line, Path workingDirectory, Map<String, String> environment) {
+  /**
+   * The projects to check, each as lint, fix and patch load it ({@link #checkedLoadOptions}): of the positional
+   * files and directories; else of the -f files, as one project; else the one Compose finds.
+   */
+  static List<LoadOptions> projects(CommandLine line, Path workingDirectory, Map<String, String> environment) {
     List<String> positional = line.getArgList();
     List<String> dashF = values(line, "file");
     if (!positional.isEmpty() && !dashF.isEmpty()) {
       throw new UsageException("give files either as arguments or with -f, not both");
     }
-    if (!positional.isEmpty()) {
-      return LintTargets.projects(workingDirectory, positional);
-    }
-    if (!dashF.isEmpty()) {
-      return List.of(dashF.stream().map(Path::of).toList());
-    }
-    return List.of(ComposeFiles.discover(loadOptions(line, List.of(), workingDirectory, environment)));
+    List<List<Path>> projects = !positional.isEmpty() ? LintTargets.projects(workingDirectory, positional)
+        : List.of(dashF.stream().map(Path::of).toList());
+    return projects.stream()
+        .map(files -> ComposeFiles.found(checkedLoadOptions(line, files, workingDirectory, environment)))
+        .toList();
   }
 
   /** A value parsed from an option; a parser's IllegalArgumentException is a usage error. */

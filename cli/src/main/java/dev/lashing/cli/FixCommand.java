@@ -102,13 +102,12 @@ final class FixCommand {
     List<Finding> fixed = new ArrayList<>();
     List<Skip> skipped = new ArrayList<>();
     List<Set<String>> services = new ArrayList<>(); // of each project read, null when it could not be
-    for (List<Path> files : Arguments.projects(line, workingDirectory, environment)) {
-      Path first = workingDirectory.resolve(files.get(0));
+    for (LoadOptions load : Arguments.projects(line, workingDirectory, environment)) {
+      Path first = workingDirectory.resolve(load.files().get(0));
       if (config.ignores(first)) {
         continue;
       }
       RuleSettings settings = Arguments.settings(line, config, first, policyFlag, lashing.rules());
-      LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
       Fixer.Result result;
       try {
         LoadResult loaded = lashing.load(load);
@@ -121,7 +120,7 @@ final class FixCommand {
         continue;
       } catch (Fixer.Unsettled e) {
         // a bug of the fix engine: no project's fixes are printed or written, since none can be vouched for
-        err.println("lashing: internal error: " + files.get(0) + ": " + e.getMessage() + "; nothing written");
+        err.println("lashing: internal error: " + load.files().get(0) + ": " + e.getMessage() + "; nothing written");
         err.println("lashing: please report this with the input that caused it");
         return Cli.INTERNAL_ERROR;
       }

@@ -122,11 +122,11 @@ final class LintCommand {
     boolean invalid = false;
     String stdinName = line.getOptionValue("stdin-filename", STDIN_NAME);
     Map<Path, String> standardInput = standardInput(line, stdinName);
-    List<List<Path>> projects = standardInput.isEmpty() ? Arguments.projects(line, workingDirectory, environment)
-        : List.of(List.of(Path.of(stdinName)));
+    List<LoadOptions> projects = standardInput.isEmpty() ? Arguments.projects(line, workingDirectory, environment)
+        : List.of(Arguments.checkedLoadOptions(line, List.of(Path.of(stdinName)), workingDirectory, environment));
     // Projects are independent: lint them on every core, then gather the outcomes in the order given.
     List<ProjectOutcome> outcomes = OrderedParallel.map(projects,
-        files -> lintProject(files, line, config, policyFlag, lashing, planFixes, standardInput));
+        load -> lintProject(load, line, config, policyFlag, lashing, planFixes, standardInput));
     for (ProjectOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
       fixEdits.putAll(outcome.fixEdits());
@@ -247,19 +247,18 @@ final class LintCommand {
     }
   }
 
-  private ProjectOutcome lintProject(List<Path> files, CommandLine line, LintConfig config, Policy policyFlag,
+  private ProjectOutcome lintProject(LoadOptions load, CommandLine line, LintConfig config, Policy policyFlag,
       Lashing lashing, boolean planFixes, Map<Path, String> overlay) {
-    Path first = workingDirectory.resolve(files.get(0));
+    Path first = workingDirectory.resolve(load.files().get(0));
     if (config.ignores(first)) {
       return ProjectOutcome.IGNORED;
     }
-    LoadOptions load = Arguments.checkedLoadOptions(line, files, workingDirectory, environment);
     try {
       // Lenient: a project Compose refuses is linted anyway, its errors reported beside the rules' findings.
       LoadResult result = lashing.loadLeniently(load, overlay);
       RuleSettings settings = Arguments.settings(line, config, first, firstText(result), policyFlag, lashing.rules());
       List<Finding> found = lashing.lint(result, settings);
-      return new ProjectOutcome(found, result.sources(), result.projectEnvironment().files(), result.refused(),
+      return new ProjectOutcome(found, result.sources(), result.projectEnvironment().everyFile(), result.refused(),
           planFixes && !result.refused() ? fixEdits(result, found) : Map.of(), result.project().services().keySet());
     } catch (ComposeException e) {
       List<Diagnostic> errors = errors(e);

@@ -97,14 +97,12 @@ final class PatchCommand {
     }
     String output = StandardOutput.fileNamedBy(line.getOptionValue("output"));
     List<Path> files = Arguments.values(line, "file").stream().map(Path::of).toList();
-    List<Path> resolved = files.isEmpty()
-        ? ComposeFiles.discover(Arguments.loadOptions(line, List.of(), workingDirectory, environment)) : files;
+    LoadOptions load = ComposeFiles.found(Arguments.checkedLoadOptions(line, files, workingDirectory, environment));
 
     Lashing lashing = InstalledRules.lashing();
     RuleRegistry registry = lashing.rules();
     LintConfig config = Arguments.config(line, registry, workingDirectory);
-    RuleSettings settings = config.settingsFor(workingDirectory.resolve(resolved.get(0)), policyFlag);
-    LoadOptions load = Arguments.checkedLoadOptions(line, resolved, workingDirectory, environment);
+    RuleSettings settings = config.settingsFor(workingDirectory.resolve(load.files().get(0)), policyFlag);
     Boolean backups = line.hasOption("no-backup") ? Boolean.FALSE : backupDir != null ? Boolean.TRUE : null;
     PatchOptions options = new PatchOptions(load, settings, Arguments.values(line, "gateway"),
         network, backupDir, backups, new LinkedHashSet<>(Arguments.values(line, "rule")),
@@ -117,7 +115,7 @@ final class PatchCommand {
     } catch (IllegalArgumentException e) {
       throw new Arguments.UsageException(e.getMessage());
     } catch (ComposeException e) {
-      Refusal.explain(err, "patch", workingDirectory.resolve(resolved.get(0)).normalize(), workingDirectory, e);
+      Refusal.explain(err, "patch", workingDirectory.resolve(load.files().get(0)).normalize(), workingDirectory, e);
       return Cli.INVALID;
     } catch (PatchException e) {
       err.println("lashing: internal error: " + e.getMessage().replace("\n", "\n  "));
@@ -133,7 +131,7 @@ final class PatchCommand {
       }
     }
     if (line.hasOption("diff")) {
-      String names = resolved.stream().map(Path::toString).collect(Collectors.joining(" + "));
+      String names = load.files().stream().map(Path::toString).collect(Collectors.joining(" + "));
       String diff = UnifiedDiff.of(names + " (docker compose config)", lashing.configYaml(result.before()),
           names + " + " + options.outputName() + " (docker compose config)", lashing.configYaml(result.after()));
       out.print(diff.isEmpty() ? "no changes: the project already has no finding the patch covers\n" : diff);

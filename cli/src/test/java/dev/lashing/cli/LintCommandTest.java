@@ -411,6 +411,24 @@ class LintCommandTest {
     assertThat(out.toString()).contains("prod.yml:").contains("[duplicate-published-port]");
   }
 
+  /**
+   * Run from a folder below the project's, docker compose reads that folder's .env before the project's, and a
+   * variable keeps the value it got first: here the subfolder's ports collide, the project's would not.
+   */
+  @Test
+  void fromASubfolderItsDotEnvComesBeforeTheProjects() throws IOException {
+    write("compose.yaml", "services:\n  web: {image: \"nginx:1.27\", ports: [\"${WEB}:80\"]}\n"
+        + "  api: {image: \"nginx:1.27\", ports: [\"${API}:80\"]}\n");
+    write(".env", "WEB=8080\nAPI=8081\n");
+    write("deploy/.env", "API=8080\n");
+    assertThat(lintIn(dir.resolve("deploy"), "-q", "-o", ".env")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).as("a report never replaces an env file read").contains(".env");
+    assertThat(lintIn(dir.resolve("deploy"), "-q")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("[duplicate-published-port]");
+    assertThat(lint("-q")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).doesNotContain("[duplicate-published-port]");
+  }
+
   @Test
   void eachProjectFollowsThePolicyItsFirstFileNamesUnlessTheFlagSaysOtherwise() throws IOException {
     String service = "services:\n  web:\n    image: nginx:1.27\n";

@@ -24,17 +24,30 @@ public final class ProjectEnvironment {
   private ProjectEnvironment() {}
 
   /**
-   * A project environment with what it was read from: the OS environment and each env file's path and text, so
-   * that a later load of the project whose env files read the same takes it as it is (fix and patch load a
+   * A project environment with what it was read from: the environment underneath and each env file's path and text,
+   * so that a later load of the project whose env files read the same takes it as it is (fix and patch load a
    * project once per round, and an env file may hold a million lines).
    *
    * @param variables the project environment
-   * @param osEnv the OS environment it was read with
+   * @param base the environment the files were read over, whose variables win: the OS environment, or for the
+   *     second reading of a project whose files Compose found, what the first reading made ({@code found})
    * @param files the env files read, in order
    * @param texts each env file's text, as read
+   * @param found the first reading, of the working directory's env files, with which Compose found the project's
+   *     files, when the project directory's differ; else null
    */
-  public record Resolved(Map<String, String> variables, Map<String, String> osEnv, List<Path> files,
-      List<String> texts) {}
+  public record Resolved(Map<String, String> variables, Map<String, String> base, List<Path> files,
+      List<String> texts, Resolved found) {
+    /** Every env file read, in the order read. */
+    public List<Path> everyFile() {
+      if (found == null) {
+        return files;
+      }
+      List<Path> every = new ArrayList<>(found.everyFile());
+      every.addAll(files);
+      return every;
+    }
+  }
 
   /**
    * The project environment. Variables of {@code osEnv} always win. The env files are the explicit
@@ -56,8 +69,41 @@ public final class ProjectEnvironment {
    */
   public static Resolved resolve(Map<String, String> osEnv, List<Path> explicitEnvFiles, Path projectDirectory,
       Resolved earlier) {
-    List<Path> files = envFiles(osEnv, explicitEnvFiles, projectDirectory);
-    boolean same = earlier != null && earlier.files().equals(files) && earlier.osEnv().equals(osEnv);
+    return read(osEnv, envFiles(osEnv, explicitEnvFiles, projectDirectory), null, earlier);
+  }
+
+  /**
+   * The environment of a project whose files Compose found itself: it reads the env files twice, those of the
+   * working directory (or {@code --project-directory}) to learn COMPOSE_FILE, which gave {@code found}, and those of
+   * the project directory once it knows it, which add the variables {@code found} leaves unset. Where both
+   * readings name the same files, the second adds nothing: the environment is {@code found}.
+   *
+   * @param earlier as for {@link #resolve(Map, List, Path, Resolved)}
+   */
+  public static Resolved resolveAfter(Resolved found, List<Path> explicitEnvFiles, Path projectDirectory,
+      Resolved earlier) {
+    // Compose asks the process itself whether .env is turned off, both times
+    List<Path> files = envFiles(found.base(), explicitEnvFiles, projectDirectory);
+    if (files.equals(found.files())) {
+      return found;
+    }
+    return read(found.variables(), files, found, earlier != null && earlier.found() == found ? earlier : null);
+  }
+
+  /**
+   * The first reading of a project's environment within {@code earlier}, the environment of its last load (null for
+   * none): the part a new load's own first reading can take as it is.
+   */
+  public static Resolved firstReading(Resolved earlier) {
+    return earlier == null || earlier.found() == null ? earlier : earlier.found();
+  }
+
+  /**
+   * {@code files} read over {@code base}, or {@code earlier} itself when it read the same files over an equal
+   * environment. The files are read, and their errors met, in the order a first resolution meets them.
+   */
+  private static Resolved read(Map<String, String> base, List<Path> files, Resolved found, Resolved earlier) {
+    boolean same = earlier != null && earlier.files().equals(files) && earlier.base().equals(base);
     List<String> texts = new ArrayList<>();
     // read as earlier read them, so not parsed unless a later file differs: they then parse as they did, no error
     List<SourceFile> sameAsEarlier = new ArrayList<>();
@@ -71,24 +117,24 @@ public final class ProjectEnvironment {
       }
       same = false;
       for (SourceFile unchanged : sameAsEarlier) {
-        fromFiles = withFile(fromFiles, unchanged, osEnv);
+        fromFiles = withFile(fromFiles, unchanged, base);
       }
       sameAsEarlier.clear();
-      fromFiles = withFile(fromFiles, source, osEnv);
+      fromFiles = withFile(fromFiles, source, base);
     }
     if (same) {
       return earlier;
     }
-    Map<String, String> variables = fromFiles.isEmpty() ? Collections.unmodifiableMap(osEnv)
-        : new Layered(osEnv, fromFiles);
-    return new Resolved(variables, osEnv, List.copyOf(files), List.copyOf(texts));
+    Map<String, String> variables = fromFiles.isEmpty() ? Collections.unmodifiableMap(base)
+        : new Layered(base, fromFiles);
+    return new Resolved(variables, base, List.copyOf(files), List.copyOf(texts), found);
   }
 
   /** The variables of the files before, and then those {@code file} defines. */
   private static Map<String, String> withFile(Map<String, String> before, SourceFile file,
-      Map<String, String> osEnv) {
+      Map<String, String> base) {
     Map<String, String> defined =
-        DotEnv.parse(file, key -> osEnv.containsKey(key) ? osEnv.get(key) : before.get(key));
+        DotEnv.parse(file, key -> base.containsKey(key) ? base.get(key) : before.get(key));
     if (before.isEmpty()) {
       return defined;
     }

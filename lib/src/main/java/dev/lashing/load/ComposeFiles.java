@@ -26,20 +26,29 @@ public final class ComposeFiles {
   private ComposeFiles() {}
 
   /**
-   * The files of a project loaded without {@code -f}: {@link #discover(Path, Map)} with the variables Compose knows
-   * before it looks for its files, the process environment over the {@code --env-file} files, else over the
-   * {@code .env} of the working directory ({@code --project-directory} when given): COMPOSE_FILE may be set there.
+   * {@code options} with the files Compose finds when none is given ({@link #discover(Path, Map)}), and the
+   * environment it finds them with, which the project's environment starts from: the process environment over the
+   * {@code --env-file} files, else over the {@code .env} of the working directory ({@code --project-directory} when
+   * given), where COMPOSE_FILE may be set. Options that give files are returned as they are.
    */
-  public static List<Path> discover(LoadOptions options) {
-    Map<String, String> environment = options.environment();
-    if (!environment.containsKey(FILES_VARIABLE)) {
-      Path workingDirectory = options.workingDirectory();
-      Path envDirectory = options.projectDirectory() == null ? workingDirectory
-          : workingDirectory.resolve(options.projectDirectory());
-      environment = ProjectEnvironment.resolve(environment,
-          options.envFiles().stream().map(workingDirectory::resolve).toList(), envDirectory);
+  public static LoadOptions found(LoadOptions options) {
+    return found(options, null);
+  }
+
+  /** The same, taking the environment of {@code earlier} (the project's last load, or null) where it reads the same. */
+  static LoadOptions found(LoadOptions options, ProjectEnvironment.Resolved earlier) {
+    if (!options.files().isEmpty()) {
+      return options;
     }
-    return discover(options.workingDirectory(), environment);
+    Path workingDirectory = options.workingDirectory();
+    Path envDirectory = options.projectDirectory() == null ? workingDirectory
+        : workingDirectory.resolve(options.projectDirectory());
+    ProjectEnvironment.Resolved environment = ProjectEnvironment.resolve(options.environment(),
+        options.envFiles().stream().map(workingDirectory::resolve).toList(), envDirectory,
+        ProjectEnvironment.firstReading(earlier));
+    return new LoadOptions(discover(workingDirectory, environment.variables()), workingDirectory,
+        options.projectDirectory(), options.envFiles(), options.profiles(), options.projectName(),
+        options.environment(), environment);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.lashing.load;
 
+import dev.lashing.interpolation.ProjectEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Set;
  * @param profiles {@code --profile} names (COMPOSE_PROFILES adds more)
  * @param projectName {@code -p}, or null
  * @param environment the process environment; it wins over every env file
+ * @param foundWith when {@code files} are those Compose found itself ({@link ComposeFiles#found}), the environment it
+ *     found them with, which the project's environment starts from; else null
  */
 public record LoadOptions(
     List<Path> files,
@@ -24,7 +27,8 @@ public record LoadOptions(
     List<Path> envFiles,
     Set<String> profiles,
     String projectName,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    ProjectEnvironment.Resolved foundWith) {
 
   /** The profile that enables every service, as {@code docker compose --profile '*'}. */
   public static final String EVERY_PROFILE = "*";
@@ -34,6 +38,18 @@ public record LoadOptions(
     envFiles = List.copyOf(envFiles);
     profiles = Set.copyOf(profiles);
     environment = Map.copyOf(environment);
+  }
+
+  /** Options whose files, if any, are given, not found. */
+  public LoadOptions(List<Path> files, Path workingDirectory, Path projectDirectory, List<Path> envFiles,
+      Set<String> profiles, String projectName, Map<String, String> environment) {
+    this(files, workingDirectory, projectDirectory, envFiles, profiles, projectName, environment, null);
+  }
+
+  /** These options with other files, of the same project: the files the project found, and more. */
+  public LoadOptions withFiles(List<Path> files, Path projectDirectory) {
+    return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, projectName, environment,
+        foundWith);
   }
 
   /** The given files, the current directory and the process environment, no other options. */
@@ -51,6 +67,6 @@ public record LoadOptions(
       return this;
     }
     return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, Set.of(EVERY_PROFILE), projectName,
-        environment);
+        environment, foundWith);
   }
 }

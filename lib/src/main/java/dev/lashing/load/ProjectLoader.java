@@ -145,9 +145,10 @@ public final class ProjectLoader {
   }
 
   private LoadResult run() {
+    LoadOptions found = ComposeFiles.found(options, environmentBefore);
     List<Path> files = new ArrayList<>();
     if (options.files().isEmpty()) {
-      files.addAll(ComposeFiles.discover(options));
+      files.addAll(found.files());
     } else {
       for (Path f : options.files()) {
         files.add(workingDirectory.resolve(f).normalize());
@@ -158,8 +159,9 @@ public final class ProjectLoader {
             ? workingDirectory.resolve(options.projectDirectory()).normalize()
             : files.get(0).getParent();
     List<Path> envFiles = options.envFiles().stream().map(workingDirectory::resolve).toList();
-    ProjectEnvironment.Resolved projectEnvironment =
-        ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory, environmentBefore);
+    ProjectEnvironment.Resolved projectEnvironment = found.foundWith() == null
+        ? ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory, environmentBefore)
+        : ProjectEnvironment.resolveAfter(found.foundWith(), envFiles, projectDirectory, environmentBefore);
     Map<String, String> environment = projectEnvironment.variables();
     // the services are walked ahead with the name the files' own `name` can only replace
     Map<String, String> nameAhead = withProjectName(environment, List.of(), projectDirectory);

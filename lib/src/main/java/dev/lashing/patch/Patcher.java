@@ -49,7 +49,7 @@ public final class Patcher {
    * @throws PatchException when the patch does not do what it must (a bug)
    */
   public PatchResult generate(PatchOptions options) {
-    LoadOptions load = withFiles(options.load());
+    LoadOptions load = ComposeFiles.found(options.load());
     LoadResult before = ProjectLoader.load(load);
     Policy policy = options.settings().policy();
     PatchRules rules = new PatchRules(registry);
@@ -171,17 +171,6 @@ public final class Patcher {
     }
   }
 
-  // ---- options ----
-
-  private static LoadOptions withFiles(LoadOptions load) {
-    if (!load.files().isEmpty()) {
-      return load;
-    }
-    List<Path> files = ComposeFiles.discover(load);
-    return new LoadOptions(files, load.workingDirectory(), load.projectDirectory(), load.envFiles(), load.profiles(),
-        load.projectName(), load.environment());
-  }
-
   // ---- loading with the patch ----
 
   /** The project's files followed by the patch file, in the project's directory. */
@@ -190,8 +179,7 @@ public final class Patcher {
     files.add(patchFile);
     Path projectDirectory = load.projectDirectory() != null ? load.projectDirectory()
         : load.workingDirectory().resolve(load.files().get(0)).toAbsolutePath().normalize().getParent();
-    return new LoadOptions(files, load.workingDirectory(), projectDirectory, load.envFiles(),
-        load.profiles(), load.projectName(), load.environment());
+    return load.withFiles(files, projectDirectory);
   }
 
   /**
@@ -222,7 +210,7 @@ public final class Patcher {
       String name) {
     List<Path> read = new ArrayList<>();
     before.sources().keySet().forEach(source -> read.add(workingDirectory.resolve(source)));
-    read.addAll(before.projectEnvironment().files());
+    read.addAll(before.projectEnvironment().everyFile());
     if (AtomicFiles.replacedInput(patchFile, read) != null) {
       throw new IllegalArgumentException(name + " is one of the project's files; the patch never replaces them");
     }

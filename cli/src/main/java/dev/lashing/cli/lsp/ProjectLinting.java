@@ -101,7 +101,7 @@ final class ProjectLinting {
     while (from != null && tried.size() < PROJECTS_TRIED) {
       List<Path> files;
       try {
-        files = ComposeFiles.discover(LoadOptions.of(from, environment)).stream()
+        files = ComposeFiles.found(LoadOptions.of(from, environment)).files().stream()
             .map(p -> p.toAbsolutePath().normalize()).toList();
       } catch (ComposeException none) {
         break;

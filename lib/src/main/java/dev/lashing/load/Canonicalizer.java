@@ -64,6 +64,7 @@ public final class Canonicalizer {
     rule("services.*.tmpfs", (c, n, p) -> stringAsList(n));
     rule("services.*.label_file", (c, n, p) -> stringAsList(n));
     rule("services.*.devices.[]", (c, n, p) -> c.device(n));
+    rule("services.*.gpus", (c, n, p) -> allGpus(n));
     rule("services.*.extra_hosts", (c, n, p) -> extraHosts(n));
     rule("services.*.build.extra_hosts", (c, n, p) -> extraHosts(n));
     for (String kind : List.of("networks", "volumes", "secrets", "configs")) {
@@ -398,6 +399,18 @@ public final class Canonicalizer {
 
   private static Node stringAsList(Node node) {
     return isString(node) ? SeqNode.of(List.of(node), node.origin()) : node;
+  }
+
+  /**
+   * {@code gpus: all}, the one string the schema accepts, is a request for every GPU, {@code [{count: all}]}
+   * (compose-go {@code transform/gpus.go}); any other string is left for the schema to refuse.
+   */
+  private static Node allGpus(Node node) {
+    if (!isString(node) || !((ScalarNode) node).value().equals("all")) {
+      return node;
+    }
+    MapNode every = MapNode.of(List.of(entry("count", node)), node.origin());
+    return SeqNode.of(List.of(every), node.origin());
   }
 
   /** {@code src[:dst[:perms]]}: the target defaults to the source, permissions to rwm. */

@@ -183,6 +183,8 @@ class CanonicalizerTest {
         "dns_search | example.com | [example.com]",
         "tmpfs | /run | [/run]",
         "label_file | ./labels | [./labels]",
+        "gpus | all | [{count: all}]",
+        "gpus | [{driver: nvidia, count: 1}] | [{driver: nvidia, count: 1}]",
         "devices | ['/dev/sda', '/dev/sdb:/dev/xvdb', '/dev/sdc:/dev/xvdc:r'] | [{source: /dev/sda, target: /dev/sda, permissions: rwm}, {source: /dev/sdb, target: /dev/xvdb, permissions: rwm}, {source: /dev/sdc, target: /dev/xvdc, permissions: r}]",
         "extra_hosts | {db: 10.0.0.2, multi: [10.0.0.3, '::1']} | [db=10.0.0.2, multi=10.0.0.3, multi=::1]",
         "extra_hosts | ['db:10.0.0.2'] | [db:10.0.0.2]",

@@ -58,6 +58,20 @@ class LintCommandTest {
     assertThat(lint("--quiet", "--fail-on", "critical")).isEqualTo(Cli.OK);
   }
 
+  /**
+   * A value Compose loads but the engine refuses (a memory limit below its minimum) is a finding of invalid-value at
+   * its severity, not a refusal of the project: it exits with 1, and a lashing-ignore comment suppresses it.
+   */
+  @Test
+  void aValueOnlyTheEngineRefusesExitsOneAndCanBeSuppressed() throws IOException {
+    String service = "services:\n  web:\n    image: nginx:1.27\n    mem_limit: 1m";
+    write("compose.yaml", service + "\n");
+    assertThat(lint("--format", "json", "--fail-on", "high")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("\"ruleId\": \"invalid-value\"").contains("mem_limit 1m of web");
+    write("compose.yaml", service + "  # lashing-ignore invalid-value -- sized for another engine\n");
+    assertThat(lint("--format", "json", "--fail-on", "high")).isEqualTo(Cli.OK);
+  }
+
   @Test
   void invalidInputExitsTwoAndStillReportsInTheChosenFormat() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: x\n    image: y\n");

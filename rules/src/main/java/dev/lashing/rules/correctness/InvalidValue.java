@@ -13,11 +13,13 @@ import dev.lashing.source.Diagnostic;
 /**
  * Reports the values Compose refuses that no other rule covers (bad port specs, invalid booleans, cycles in
  * extends…), and those Compose passes through but the engine refuses when it creates the container: a
- * {@code stop_signal} that is no signal.
+ * {@code stop_signal} that is no signal, and memory and CPU limits the engine refuses ({@link RefusedLimits}). Those
+ * are findings at the rule's severity, which a {@code lashing-ignore} comment suppresses, not refusals of the
+ * project.
  */
 @RuleInfo(
     id = "invalid-value",
-    summary = "A value Compose refuses when it loads the project",
+    summary = "A value Compose refuses when it loads the project, or the engine when it creates the container",
     category = Category.CORRECTNESS,
     severity = Severity.HIGH)
 public final class InvalidValue extends LoadProblemRule {
@@ -41,6 +43,7 @@ public final class InvalidValue extends LoadProblemRule {
             + " is not a signal, so the engine refuses to create the container; use a signal name such as"
             + " SIGTERM, SIGINT or SIGQUIT, or a number from 1 to 64");
       }
+      RefusedLimits.check(context, service);
     }
   }
 }

@@ -25,6 +25,11 @@ public record Image(String text, ImageReference reference, Origin origin) {
     return reference != null;
   }
 
+  /** Why the engine refuses the text as an image reference, and where in it; null when it is valid. */
+  public ImageReference.Problem problem() {
+    return reference != null ? null : ImageReference.problem(text);
+  }
+
   /** Pinned to an exact digest; a tag alone, however specific, is not. */
   public boolean isDigestPinned() {
     return reference != null && reference.isDigestPinned();

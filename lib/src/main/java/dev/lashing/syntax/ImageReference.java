@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code image} reference normalized as Docker does (distribution/reference {@code ParseNormalizedNamed}):
- * {@code redis} is {@code docker.io/library/redis}. Digests are checked against the grammar only
- * ({@code algo:hex} with 32 or more hex digits); {@link #isDigestPinned} is the strict check.
+ * {@code redis} is {@code docker.io/library/redis}. A digest is checked as the engine checks it (go-digest): a
+ * sha256, sha384 or sha512 digest of its exact length in lowercase hex, so a parsed reference that has a digest is
+ * pinned to content. {@link #problem} says why the engine refuses a text, and where in it.
  *
  * @param domain the registry, {@code docker.io} unless the first component looks like a host; empty in the
  *     rare case where that component contains '.' or ':' yet is not a valid host name
@@ -38,45 +39,120 @@ public record ImageReference(String domain, String path, String tag, String dige
   public static final String PINNED_DIGEST_SYNTAX = "sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}";
   private static final Pattern PINNED_DIGEST = Pattern.compile(PINNED_DIGEST_SYNTAX);
 
+  /**
+   * Why the engine refuses {@code text} as an image reference, in its words, and the part of the text at fault
+   * ({@code start} to {@code end}, the whole text when no one part is).
+   */
+  public record Problem(String message, int start, int end) {}
+
+  /** The reference {@code text} names; a {@link SyntaxException} with the engine's message when it names none. */
   public static ImageReference parse(String text) {
+    Object read = read(text);
+    if (read instanceof Problem problem) {
+      throw new SyntaxException(problem.message());
+    }
+    return (ImageReference) read;
+  }
+
+  /** Why the engine refuses {@code text} as an image reference, or null when it accepts it. */
+  public static Problem problem(String text) {
+    return read(text) instanceof Problem problem ? problem : null;
+  }
+
+  /** The reference {@code text} names, or the {@link Problem} that stops it naming one. */
+  private static Object read(String text) {
     if (IDENTIFIER.matcher(text).matches()) {
-      throw new SyntaxException(
-          "invalid repository name (" + text + "), cannot specify 64-byte hexadecimal strings");
+      return new Problem(
+          "invalid repository name (" + text + "), cannot specify 64-byte hexadecimal strings", 0, text.length());
     }
     String[] split = splitDomain(text);
     String remainder = split[1];
     int colon = remainder.indexOf(':');
     String remote = colon < 0 ? remainder : remainder.substring(0, colon);
     if (!remote.toLowerCase(Locale.ROOT).equals(remote)) {
-      throw new SyntaxException(
-          "invalid reference format: repository name (" + remote + ") must be lowercase");
+      // the remote as written ends where the remainder's first ':' is: the remainder is the end of the text, but
+      // for the library/ added in front of an official image's name
+      int start = text.length() - (remainder.length() - (split[2] == null ? 0 : OFFICIAL_PREFIX.length()));
+      return new Problem("invalid reference format: repository name (" + remote + ") must be lowercase",
+          start, start + remote.length() - (split[2] == null ? 0 : OFFICIAL_PREFIX.length()));
     }
     String full = split[0] + "/" + remainder;
     Matcher reference = REFERENCE.matcher(full);
     if (!reference.matches()) {
       String lower = full.toLowerCase(Locale.ROOT);
-      throw new SyntaxException(
-          !lower.equals(full) && REFERENCE.matcher(lower).matches()
-              ? "repository name must be lowercase"
-              : "invalid reference format");
+      return !lower.equals(full) && REFERENCE.matcher(lower).matches()
+          ? new Problem("repository name must be lowercase", 0, text.length())
+          : formatProblem(text);
     }
     // The registry is what the grammar reads, which may differ from the guess made while splitting.
     String domain = reference.group(1) == null ? "" : reference.group(1);
     String path = reference.group(2);
     if (path.length() > PATH_MAX) {
-      throw new SyntaxException("repository name must not be more than " + PATH_MAX + " characters");
+      return new Problem("repository name must not be more than " + PATH_MAX + " characters", 0, text.length());
     }
-    return new ImageReference(domain, path, reference.group(3), reference.group(4));
+    String digest = reference.group(4);
+    String refused = digest == null ? null : digestProblem(digest);
+    if (refused != null) {
+      return new Problem(refused, text.length() - digest.length(), text.length());
+    }
+    return new ImageReference(domain, path, reference.group(3), digest);
   }
 
   /**
-   * {domain, remainder}: the first component is a registry when it is {@code localhost}, contains '.' or ':',
-   * or has uppercase letters (never valid in a repository); Docker Hub names get {@code library/}.
+   * "invalid reference format", at the first character the grammar never takes (a space, a quote...), or at the
+   * ':' or '@' that ends an otherwise valid reference with nothing after it ({@code nginx:}); the whole text when no
+   * one character is at fault.
+   */
+  private static Problem formatProblem(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._-/:@[]".indexOf(c) >= 0)) {
+        return new Problem("invalid reference format", i, i + 1);
+      }
+    }
+    int last = text.length() - 1;
+    // what precedes is read once, never down a run of ':' (it does not end with one, so it does not come back here)
+    boolean dangling = last > 0 && isEnd(text.charAt(last)) && !isEnd(text.charAt(last - 1))
+        && read(text.substring(0, last)) instanceof ImageReference;
+    return new Problem("invalid reference format", dangling ? last : 0, dangling ? last + 1 : text.length());
+  }
+
+  private static boolean isEnd(char c) {
+    return c == ':' || c == '@';
+  }
+
+  /**
+   * Why go-digest refuses a digest the reference grammar accepts, in its words, or null: the engine knows sha256,
+   * sha384 and sha512, each of its exact length in lowercase hex.
+   */
+  private static String digestProblem(String digest) {
+    int colon = digest.indexOf(':');
+    String algorithm = digest.substring(0, colon);
+    String encoded = digest.substring(colon + 1);
+    int length = switch (algorithm) {
+      case "sha256" -> 64;
+      case "sha384" -> 96;
+      case "sha512" -> 128;
+      default -> -1;
+    };
+    if (length < 0) {
+      return "unsupported digest algorithm";
+    }
+    if (encoded.length() != length) {
+      return "invalid checksum digest length";
+    }
+    return isPinnedDigest(digest) ? null : "invalid checksum digest format";
+  }
+
+  /**
+   * {domain, remainder, prefixed}: the first component is a registry when it is {@code localhost}, contains '.' or
+   * ':', or has uppercase letters (never valid in a repository); Docker Hub names get {@code library/}, and then
+   * {@code prefixed} is not null.
    */
   private static String[] splitDomain(String text) {
     int slash = text.indexOf('/');
     if (slash < 0) {
-      return new String[] {DEFAULT_DOMAIN, OFFICIAL_PREFIX + text};
+      return new String[] {DEFAULT_DOMAIN, OFFICIAL_PREFIX + text, OFFICIAL_PREFIX};
     }
     String first = text.substring(0, slash);
     String rest = text.substring(slash + 1);
@@ -93,9 +169,9 @@ public record ImageReference(String domain, String path, String tag, String dige
       rest = text;
     }
     if (domain.equals(DEFAULT_DOMAIN) && !rest.contains("/")) {
-      rest = OFFICIAL_PREFIX + rest;
+      return new String[] {domain, OFFICIAL_PREFIX + rest, OFFICIAL_PREFIX};
     }
-    return new String[] {domain, rest};
+    return new String[] {domain, rest, null};
   }
 
   /** {@code domain/path}, the name a registry knows the repository by. */

@@ -13,9 +13,9 @@ import dev.lashing.source.Diagnostic;
 /**
  * Reports the values Compose refuses that no other rule covers (bad port specs, invalid booleans, cycles in
  * extends…), and those Compose passes through but the engine refuses when it creates the container: a
- * {@code stop_signal} that is no signal, and memory and CPU limits the engine refuses ({@link RefusedLimits}). Those
- * are findings at the rule's severity, which a {@code lashing-ignore} comment suppresses, not refusals of the
- * project.
+ * {@code stop_signal} that is no signal, memory and CPU limits the engine refuses ({@link RefusedLimits}), and
+ * image references it cannot read ({@link RefusedImages}). Those are findings at the rule's severity, which a
+ * {@code lashing-ignore} comment suppresses, not refusals of the project.
  */
 @RuleInfo(
     id = "invalid-value",
@@ -45,5 +45,6 @@ public final class InvalidValue extends LoadProblemRule {
       }
       RefusedLimits.check(context, service);
     }
+    RefusedImages.check(context);
   }
 }

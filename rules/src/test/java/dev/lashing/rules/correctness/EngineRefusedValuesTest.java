@@ -6,6 +6,9 @@ import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Policy;
 import dev.lashing.rules.resources.RestartPolicy;
+import dev.lashing.rules.supplychain.ImageAllowlist;
+import dev.lashing.rules.supplychain.ImageDigest;
+import dev.lashing.rules.supplychain.ImageMutableTag;
 import dev.lashing.rules.testing.RuleTester;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +202,109 @@ class EngineRefusedValuesTest {
                 mem_limit: ${MEM_OK}
             """)
         .environment(Map.of("MEM", "1m", "MEM_OK", "6m"))
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void imageReferencesTheEngineRefusesAreReportedByInvalidValue() {
+    String hex = "0123456789abcdef".repeat(4);
+    List<Finding> findings = RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              bad:
+                image: Nginx:Latest                   # expect: invalid-value
+              bad2:
+                image: "nginx:1.2 3"                  # expect: invalid-value
+              emptyTag:
+                image: "nginx:"                       # expect: invalid-value
+              shortDigest:
+                image: nginx@sha256:%1$.40s           # expect: invalid-value
+              upperDigest:
+                image: nginx@sha256:%2$s              # expect: invalid-value
+              long:
+                image: ghcr.io/%3$s:1                 # expect: invalid-value
+              id:
+                image: %1$s                           # expect: invalid-value
+              port:
+                image: localhost:5000/app:1
+              pinned:
+                image: nginx:1.27@sha256:%1$s
+              registry:
+                image: registry.example.com:443/team/app@sha512:%1$s%1$s
+              built:
+                build: .
+                image: Acme/App:1                     # expect: invalid-value
+              hooked:
+                image: x:1
+                pre_start:
+                  - image: BusyBox:1.36               # expect: invalid-value
+                    command: ["true"]
+                volumes:
+                  - type: image
+                    source: "data:"                   # expect: invalid-value
+                    target: /data
+              context:
+                build:
+                  context: .
+                  additional_contexts:
+                    base: docker-image://Alpine:3     # expect: invalid-value
+            """.formatted(hex, hex.toUpperCase(), "a".repeat(256)))
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("image Nginx:Latest of bad is not an image reference the engine"
+        + " accepts (\"invalid reference format: repository name (library/Nginx) must be lowercase\"), so docker"
+        + " compose cannot pull or build it");
+    // each points at the part at fault: the repository, the space, the empty tag, the digest
+    assertThat(findings.get(0).at().column()).isEqualTo(12);
+    assertThat(findings.get(0).at().endColumn()).isEqualTo(17);
+    assertThat(findings.get(1).at().column()).isEqualTo(22);
+    assertThat(findings.get(2).at().column()).isEqualTo(18);
+    assertThat(findings.get(3).message()).contains("\"invalid checksum digest length\"");
+    assertThat(findings.get(3).at().column()).isEqualTo(18);
+    assertThat(findings.get(4).message()).contains("\"invalid checksum digest format\"");
+    assertThat(findings.get(5).message()).contains("\"repository name must not be more than 255 characters\"");
+    assertThat(findings.get(6).message()).contains("cannot specify 64-byte hexadecimal strings");
+    assertThat(findings.get(8).message()).startsWith("pre_start image BusyBox:1.36 of hooked");
+    assertThat(findings.get(9).message()).startsWith("volume source image data: of hooked");
+    assertThat(findings.get(10).message()).startsWith("build context docker-image://Alpine:3 of context");
+    assertThat(findings.get(10).at().column()).isEqualTo(30);
+  }
+
+  @Test
+  void anImageLeftInvalidOnlyByVariablesTheProjectDoesNotSetIsLeftToUnsetVariable() {
+    RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              unset:
+                image: ${REGISTRY}/app:${TAG}
+              unsetDigest:
+                image: app@${DIGEST}
+              set:
+                image: ${REGISTRY_SET}/App:${TAG_SET}   # expect: invalid-value
+              setBadTag:
+                image: app:${BAD_TAG}                   # expect: invalid-value
+              invalidAnyway:
+                image: Nginx:${TAG}                     # expect: invalid-value
+              fromADefault:
+                image: app:${MISSING:-}                 # expect: invalid-value
+            """)
+        .environment(Map.of("REGISTRY_SET", "ghcr.io", "TAG_SET", "1", "BAD_TAG", "1 2"))
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void theImageRulesLeaveAnInvalidReferenceToInvalidValue() {
+    RuleTester.of(new InvalidValue(), new ImageMutableTag(), new ImageDigest(), new ImageAllowlist())
+        .policy(Policy.PRODUCTION)
+        .options(Map.of("allowed", List.of("ghcr.io/acme/*")))
+        .file("compose.yaml", """
+            services:
+              bad:
+                image: Nginx:Latest                   # expect: invalid-value
+              badDigest:
+                image: nginx@sha256:%s                # expect: invalid-value
+              good:
+                image: nginx:latest                   # expect: image-mutable-tag, image-digest, image-allowlist
+            """.formatted("0".repeat(40)))
         .expectMarkedFindings();
   }
 }

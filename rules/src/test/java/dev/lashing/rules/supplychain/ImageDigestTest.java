@@ -31,7 +31,7 @@ class ImageDigestTest {
               tagged:
                 image: nginx:1.27.2                   # expect: image-digest
               upper:
-                image: nginx@sha256:%2$s              # expect: image-digest
+                image: nginx@sha256:%2$s              # the engine refuses it: invalid-value's to report
               pinned:
                 image: nginx@sha256:%1$s
               both:
@@ -44,7 +44,6 @@ class ImageDigestTest {
             """.formatted(HEX, HEX.toUpperCase()))
         .expectMarkedFindings();
     assertThat(findings.get(0).message()).contains("not pinned by digest").contains("--lock-image-digests");
-    assertThat(findings.get(1).message()).contains("not a valid lowercase sha256");
     assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
   }
 

@@ -81,14 +81,7 @@ final class RefusedImages {
    */
   private static boolean onlyUnsetVariables(LoadResult load, Read read) {
     SourceRange at = read.image().origin().at();
-    Set<String> unset = new HashSet<>();
-    for (VariableReference v : load.variables()) {
-      SourceRange written = v.at();
-      if (!v.set() && v.operator().isEmpty() && written.file().equals(at.file())
-          && written.startOffset() >= at.startOffset() && written.endOffset() <= at.endOffset()) {
-        unset.add(v.name());
-      }
-    }
+    Set<String> unset = unsetVariables(load, at);
     if (unset.isEmpty()) {
       return false;
     }
@@ -108,6 +101,19 @@ final class RefusedImages {
       }
     }
     return false;
+  }
+
+  /** The variables written within {@code at} that the project does not set and that have no default. */
+  static Set<String> unsetVariables(LoadResult load, SourceRange at) {
+    Set<String> unset = new HashSet<>();
+    for (VariableReference v : load.variables()) {
+      SourceRange written = v.at();
+      if (!v.set() && v.operator().isEmpty() && written.file().equals(at.file())
+          && written.startOffset() >= at.startOffset() && written.endOffset() <= at.endOffset()) {
+        unset.add(v.name());
+      }
+    }
+    return unset;
   }
 
   /**

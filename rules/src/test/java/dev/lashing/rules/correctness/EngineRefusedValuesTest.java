@@ -71,6 +71,25 @@ class EngineRefusedValuesTest {
   }
 
   @Test
+  void aContainerNameTheEngineRefusesIsReportedByInvalidValue() {
+    List<Finding> findings = RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              a: {image: "x:1", container_name: my-app_1.0}
+              b: {image: "x:1", container_name: "my app"}      # expect: invalid-value
+              c: {image: "x:1", container_name: "ok!"}         # expect: invalid-value
+              d: {image: "x:1", container_name: _hidden}       # expect: invalid-value
+              e: {image: "x:1", container_name: "app-${UNSET}"}
+              f: {image: "x:1", container_name: "${UNSET} app"}
+              g: {image: "x:1", container_name: "app/${HOME:-x}"} # expect: invalid-value
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("container_name 'my app' of b is not a name the engine accepts"
+        + " (\"only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\", at least two characters), so docker compose cannot create"
+        + " the container; use letters, digits, '_', '.' and '-'");
+  }
+
+  @Test
   void memoryAndCpuLimitsBelowTheEngineMinimumsAreReportedByInvalidValue() {
     List<Finding> findings = RuleTester.of(new InvalidValue())
         .file("compose.yaml", """

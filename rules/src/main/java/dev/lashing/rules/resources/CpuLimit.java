@@ -48,12 +48,18 @@ public final class CpuLimit implements Rule {
 
   /**
    * What the fix proposes for one kind of image, worked out once per run: every service of the kind shares its
-   * texts and values.
+   * texts and values; or, for a service that reserves more CPUs than that, its reservation.
    */
   private record Proposal(Double cpus, Double reservation, String example, String description) {
     static Proposal of(ImageClass imageClass, RuleContext context) {
       double cpus = imageClass.cpus(context.options());
       return new Proposal(cpus, cpus / 2, imageClass.example(cpus), "limit CPU to " + cpus);
+    }
+
+    /** A limit no lower than the service's reservation: a limit under it would contradict it. */
+    static Proposal reserved(double cpus) {
+      return new Proposal(cpus, null, "for example " + cpus + ", its reservation",
+          "limit CPU to " + cpus + ", its reservation");
     }
   }
 
@@ -69,8 +75,10 @@ public final class CpuLimit implements Rule {
       Deploy.Resource limits = Limits.deployLimits(service);
       Located<Double> deployed = limits == null ? null : limits.cpus();
       Located<Double> written = Limits.unlimitedValue(deployed, service.cpus(), c -> c != 0);
-      Proposal proposal = proposals.computeIfAbsent(context.imageKind(service),
+      Proposal byKind = proposals.computeIfAbsent(context.imageKind(service),
           kind -> Proposal.of(new ImageClass(kind), context));
+      double reserved = Limits.cpuReservation(service);
+      Proposal proposal = reserved > byKind.cpus() ? Proposal.reserved(reserved) : byKind;
       String problem = written != null ? "has CPU limit " + written.value() + ", which means none" : "has no CPU limit";
       String shares = service.cpuShares() == null ? "" : " (cpu_shares only sets a relative weight)";
       context.report(Limits.at(service, written), service.name(),
@@ -80,7 +88,10 @@ public final class CpuLimit implements Rule {
     }
   }
 
-  /** Sets the limit where the service writes it; in the deploy form also a reservation at half. */
+  /**
+   * Sets the limit where the service writes it; in the deploy form also a reservation at half, unless the service
+   * has one or reserves its memory in the legacy form.
+   */
   private static List<Fix.Change> changes(Service service, Located<Double> deployed, Proposal proposal) {
     if (Limits.usesLegacy(service, deployed, service.cpus())) {
       return List.of(new Fix.Set(Limits.servicePath(service, "cpus"), proposal.cpus()));
@@ -88,7 +99,7 @@ public final class CpuLimit implements Rule {
     List<Fix.Change> changes = new ArrayList<>();
     changes.add(new Fix.Set(Limits.deployPath(service, "limits", "cpus"), proposal.cpus()));
     Deploy.Resource reservations = Limits.deployReservations(service);
-    if (reservations == null || reservations.cpus() == null) {
+    if ((reservations == null || reservations.cpus() == null) && Limits.mayAddDeployReservation(service)) {
       changes.add(new Fix.Set(Limits.deployPath(service, "reservations", "cpus"), proposal.reservation()));
     }
     return changes;

@@ -23,6 +23,26 @@ final class Limits {
     return resources(service) == null ? null : resources(service).reservations();
   }
 
+  /**
+   * The CPUs {@code deploy.resources.reservations.cpus} reserves, 0 when none: Compose has no legacy attribute
+   * for it ({@code cpu_shares} is a weight, not a reservation). A CPU limit a fix writes is never below it.
+   */
+  static double cpuReservation(Service service) {
+    Deploy.Resource reservations = deployReservations(service);
+    return reservations == null || reservations.cpus() == null ? 0 : reservations.cpus().value();
+  }
+
+  /**
+   * Whether a fix may add a {@code deploy.resources.reservations} value: not beside a legacy
+   * {@code mem_reservation} other than 0 that the reservations do not repeat, since Compose refuses a reservations
+   * mapping whose memory (0 when it does not write it) differs from {@code mem_reservation}.
+   */
+  static boolean mayAddDeployReservation(Service service) {
+    Deploy.Resource reservations = deployReservations(service);
+    return service.memReservation() == null || service.memReservation().value().bytes() == 0
+        || reservations != null && reservations.memory() != null;
+  }
+
   private static Deploy.Resources resources(Service service) {
     return service.deploy() == null ? null : service.deploy().resources();
   }
@@ -47,10 +67,11 @@ final class Limits {
   /**
    * Whether a fix should write the legacy attribute: the limit is not written in the deploy form, and the service
    * writes it, or writes its other limits, in the legacy form only ({@code mem_limit} but no
-   * {@code deploy.resources}): a limit goes in the form the service already uses.
+   * {@code deploy.resources.limits}): a limit goes in the form the service already uses. (A limits mapping
+   * beside {@code mem_limit} would also contradict it: Compose reads a limit the mapping does not write as 0.)
    */
   static boolean usesLegacy(Service service, Located<?> deployed, Located<?> legacy) {
-    return deployed == null && (legacy != null || resources(service) == null && writesLegacyLimits(service));
+    return deployed == null && (legacy != null || deployLimits(service) == null && writesLegacyLimits(service));
   }
 
   private static boolean writesLegacyLimits(Service service) {

@@ -61,6 +61,13 @@ public final class MemoryLimit implements Rule {
       return new Proposal(limit, text, ByteSize.format(EngineMinimums.memoryReservation(limit)), example.apply(text),
           "limit memory to " + text);
     }
+
+    /** The service's reservation as its limit: the engine refuses a limit below it. */
+    static Proposal reserved(long reservation) {
+      String text = ByteSize.format(reservation);
+      return new Proposal(reservation, text, null, "for example " + text + ", its reservation",
+          "limit memory to " + text + ", its reservation");
+    }
   }
 
   @Override
@@ -80,9 +87,7 @@ public final class MemoryLimit implements Rule {
       });
       // The engine refuses a limit below the reservation, so a larger reservation raises the proposal.
       long reserved = service.effectiveMemoryReservation().map(Located::value).orElse(0L);
-      Proposal proposed = reserved > proposal.limit()
-          ? Proposal.of(reserved, text -> "for example " + text + ", its reservation")
-          : proposal;
+      Proposal proposed = reserved > proposal.limit() ? Proposal.reserved(reserved) : proposal;
       String problem = written != null
           ? "has memory limit " + written.value().text() + ", which means none"
           : "has no memory limit";

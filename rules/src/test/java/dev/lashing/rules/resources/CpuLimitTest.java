@@ -92,6 +92,68 @@ class CpuLimitTest {
     assertThat(finding.fix().changes()).containsExactly(new Fix.Set(List.of("services", "web", "cpus"), 0.5));
   }
 
+  /** The fix never proposes a limit below the CPUs the service reserves: it proposes the reservation instead. */
+  @Test
+  void theLimitIsNeverBelowTheReservation() {
+    List<Finding> findings = RuleTester.of(new CpuLimit())
+        .file("compose.yaml", """
+            services:
+              db:                     # expect: cpu-limit
+                image: postgres:16.2
+                deploy:
+                  resources:
+                    reservations: {memory: 4G, cpus: "4"}
+              small:                  # expect: cpu-limit
+                image: postgres:16.2
+                deploy:
+                  resources:
+                    reservations: {cpus: "0.25"}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).endsWith("(for example 4.0, its reservation)");
+    assertThat(findings.get(0).fix()).isEqualTo(new Fix("limit CPU to 4.0, its reservation",
+        Fix.Safety.BEHAVIOUR_CHANGING,
+        List.of(new Fix.Set(List.of("services", "db", "deploy", "resources", "limits", "cpus"), 4.0))));
+    assertThat(findings.get(1).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "small", "deploy", "resources", "limits", "cpus"), 1.0));
+  }
+
+  /**
+   * Compose refuses a deploy reservations mapping beside a mem_reservation it does not repeat, and a limits mapping
+   * beside a mem_limit it does not repeat: the fix adds neither.
+   */
+  @Test
+  void theFixAddsNoDeployMappingThatALegacyValueContradicts() {
+    List<Finding> findings = RuleTester.of(new CpuLimit())
+        .file("compose.yaml", """
+            services:
+              reserved:               # expect: cpu-limit
+                image: postgres:16.2
+                mem_reservation: 4g
+                cpu_shares: 512
+              limited:                # expect: cpu-limit
+                image: postgres:16.2
+                mem_limit: 1g
+                deploy:
+                  resources:
+                    reservations: {cpus: "0.5"}
+              both:                   # expect: cpu-limit
+                image: postgres:16.2
+                mem_reservation: 1g
+                deploy:
+                  resources:
+                    reservations: {memory: 1g}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "reserved", "deploy", "resources", "limits", "cpus"), 1.0));
+    assertThat(findings.get(1).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "limited", "cpus"), 1.0));
+    assertThat(findings.get(2).fix().changes()).containsExactly(
+        new Fix.Set(List.of("services", "both", "deploy", "resources", "limits", "cpus"), 1.0),
+        new Fix.Set(List.of("services", "both", "deploy", "resources", "reservations", "cpus"), 0.5));
+  }
+
   @Test
   void optionsOverrideTheClassDefaults() {
     Finding finding = RuleTester.of(new CpuLimit())

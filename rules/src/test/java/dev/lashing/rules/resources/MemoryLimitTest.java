@@ -78,8 +78,9 @@ class MemoryLimitTest {
         new Fix.Set(List.of("services", "store", "deploy", "resources", "limits", "memory"), "1g"),
         new Fix.Set(List.of("services", "store", "deploy", "resources", "reservations", "memory"), "512m"));
     assertThat(findings.get(3).message()).contains("for example 3g, its reservation");
-    assertThat(findings.get(3).fix().changes()).containsExactly(
-        new Fix.Set(List.of("services", "big", "deploy", "resources", "limits", "memory"), "3g"));
+    assertThat(findings.get(3).fix()).isEqualTo(new Fix("limit memory to 3g, its reservation",
+        Fix.Safety.BEHAVIOUR_CHANGING,
+        List.of(new Fix.Set(List.of("services", "big", "deploy", "resources", "limits", "memory"), "3g"))));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
+import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
@@ -57,6 +58,58 @@ final class PatchEdits {
       }
     }
     return adjusted;
+  }
+
+  /**
+   * A memory or CPU limit that is the service's reservation (the limit rules raise their proposal to it: the engine
+   * refuses a memory limit below the reservation) says so beside it, since it is not the kind of image's default.
+   */
+  static List<Edit> withReservationNotes(List<Edit> edits, MapNode current) {
+    List<Edit> noted = new ArrayList<>(edits.size());
+    for (Edit e : edits) {
+      noted.add(e.note() == null && e.change() instanceof Fix.Set set && isReservation(set, current)
+          ? new Edit(e.ruleId(), set, "raised to its reservation: a limit is never below it") : e);
+    }
+    return noted;
+  }
+
+  /** Whether {@code set} writes a memory or CPU limit equal to the service's reservation of it. */
+  private static boolean isReservation(Fix.Set set, MapNode current) {
+    List<String> p = set.path();
+    if (p.size() < 3 || !p.get(0).equals(SERVICES)) {
+      return false;
+    }
+    boolean deployed = p.size() == 6 && p.subList(2, 5).equals(List.of("deploy", "resources", "limits"));
+    String key = deployed ? p.get(5) : p.size() == 3 ? p.get(2) : "";
+    List<String> reservations = List.of(SERVICES, p.get(1), "deploy", "resources", "reservations");
+    try {
+      if (deployed ? key.equals("memory") : key.equals("mem_limit")) {
+        long reserved = bytes(PatchPaths.nodeAt(current, append(reservations, "memory")));
+        if (reserved == 0) {
+          reserved = bytes(PatchPaths.nodeAt(current, List.of(SERVICES, p.get(1), "mem_reservation")));
+        }
+        return reserved > 0 && ByteSize.parse(String.valueOf(set.value())) == reserved;
+      }
+      if (key.equals("cpus") && set.value() instanceof Number limit
+          && PatchPaths.nodeAt(current, append(reservations, "cpus")) instanceof ScalarNode cpus
+          && cpus.text() != null) {
+        double reserved = Double.parseDouble(cpus.text());
+        return reserved > 0 && limit.doubleValue() == reserved;
+      }
+    } catch (SyntaxException | NumberFormatException e) {
+      return false; // a value the loader would have refused: no note
+    }
+    return false;
+  }
+
+  private static long bytes(Node node) {
+    return node instanceof ScalarNode s && s.text() != null ? ByteSize.parse(s.text()) : 0;
+  }
+
+  private static List<String> append(List<String> path, String key) {
+    List<String> longer = new ArrayList<>(path);
+    longer.add(key);
+    return longer;
   }
 
   private static Long maxConnections(MapNode current, String service) {

@@ -134,7 +134,8 @@ public final class Patcher {
         throw new PatchException("after " + MAX_ROUNDS + " rounds the patch still leaves " + describe(actionable));
       }
       List<PatchEdits.Edit> edits = new ArrayList<>(pins);
-      edits.addAll(PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()));
+      edits.addAll(PatchEdits.withReservationNotes(
+          PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()), merged.tree()));
       builder.apply(edits, merged.tree(), templates);
       String loadedText = null;
       if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {

@@ -84,6 +84,31 @@ class PatchBuilderTest {
     assertThat(yaml(web.get("restart"))).contains("no");
   }
 
+  /** A limit the rules raised to the service's reservation says so beside it in the patch; another limit does not. */
+  @Test
+  void aLimitThatIsTheReservationSaysSo() throws IOException {
+    String note = "raised to its reservation: a limit is never below it";
+    LoadResult deployed = load("""
+        services:
+          web:
+            image: nginx:1.27
+            deploy:
+              resources:
+                reservations: {memory: 4G, cpus: "4"}
+        """);
+    List<PatchEdits.Edit> edits = PatchEdits.withReservationNotes(List.of(
+        edit(new Fix.Set(path("deploy", "resources", "limits", "memory"), "4g")),
+        edit(new Fix.Set(path("deploy", "resources", "limits", "cpus"), 4.0)),
+        edit(new Fix.Set(path("deploy", "resources", "limits", "pids"), 200))), deployed.tree());
+    assertThat(edits).extracting(PatchEdits.Edit::note).containsExactly(note, note, null);
+    LoadResult legacy = load("services: {web: {image: nginx:1.27, mem_reservation: 4g, cpu_shares: 512}}\n");
+    edits = PatchEdits.withReservationNotes(List.of(
+        edit(new Fix.Set(path("deploy", "resources", "limits", "memory"), "4g")),
+        edit(new Fix.Set(path("mem_limit"), "4g")),
+        edit(new Fix.Set(path("deploy", "resources", "limits", "cpus"), 1.0))), legacy.tree());
+    assertThat(edits).extracting(PatchEdits.Edit::note).containsExactly(note, note, null);
+  }
+
   @Test
   void anAppendAddsTheItemAloneAndNeverTwice() throws IOException {
     MapNode web = patched("""

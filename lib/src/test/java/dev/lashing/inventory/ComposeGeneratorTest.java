@@ -162,6 +162,46 @@ class ComposeGeneratorTest {
         .contains("          cpus: 0.005  # default: half the limit\n");
   }
 
+  /**
+   * A reservation above the image class's default limit raises the limit to it (the engine refuses a memory limit
+   * below the reservation), and the comment says so; a limit the inventory gives stays its own.
+   */
+  @Test
+  void aDefaultLimitIsNeverBelowTheReservation() {
+    String text = generate("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                services:
+                  cache:
+                    image: "redis:7.2.4"
+                    limits: {pids: 100}
+                    reservations: {memory: 4g, cpus: 4}
+        """);
+    assertThat(text)
+        .contains("          memory: \"4g\"  # inventory: the reservation, since the default for a cache (512m) is"
+            + " below it\n")
+        .contains("          cpus: 4  # inventory: the reservation, since the default for a cache (0.5) is below it\n")
+        .contains("          pids: 100  # inventory\n");
+    String small = generate("""
+        environments:
+          desktop:
+            stacks:
+              app:
+                tier: development
+                network: app
+                services:
+                  cache:
+                    image: "redis:7.2.4"
+                    reservations: {memory: 100m, cpus: 0.1}
+        """);
+    assertThat(small).contains("          memory: \"512m\"  # default for a cache\n")
+        .contains("          cpus: 0.5  # default for a cache\n");
+  }
+
   @Test
   void defaultsComeFromTheImageClassAndSaySo() {
     String text = generate("""

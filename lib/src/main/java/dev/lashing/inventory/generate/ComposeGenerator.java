@@ -349,20 +349,31 @@ public final class ComposeGenerator {
   }
 
   /**
-   * Limits (given, else by image class), reservations (given, else half the limits, but a memory reservation no
+   * Limits (given, else by image class, but no less than a reservation the inventory gives: the engine refuses a
+   * memory limit below the reservation), reservations (given, else half the limits, but a memory reservation no
    * less than the engine accepts) and the PIDs limit.
    */
   private void resources(Inventory.Resources limits, Long reservedMemory, Double reservedCpus,
       ImageKind imageClass) {
     String byClass = "default for " + imageClass.noun();
     long memory = limits.memory() != null ? limits.memory() : imageClass.memory();
+    String memoryFrom = limits.memory() != null ? "inventory" : byClass;
+    if (limits.memory() == null && reservedMemory != null && reservedMemory > memory) {
+      memoryFrom = "inventory: the reservation, since the " + byClass + " (" + ByteSize.format(memory)
+          + ") is below it";
+      memory = reservedMemory;
+    }
     double cpus = limits.cpus() != null ? limits.cpus() : imageClass.cpus();
+    String cpusFrom = limits.cpus() != null ? "inventory" : byClass;
+    if (limits.cpus() == null && reservedCpus != null && reservedCpus > cpus) {
+      cpusFrom = "inventory: the reservation, since the " + byClass + " (" + number(cpus) + ") is below it";
+      cpus = reservedCpus;
+    }
     yaml.open(4, "deploy", null);
     yaml.open(6, "resources", null);
     yaml.open(8, "limits", null);
-    yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(memory)),
-        limits.memory() != null ? "inventory" : byClass);
-    yaml.entry(10, "cpus", number(cpus), limits.cpus() != null ? "inventory" : byClass);
+    yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(memory)), memoryFrom);
+    yaml.entry(10, "cpus", number(cpus), cpusFrom);
     // beside the other limits: Compose refuses a pids_limit that a limits mapping without pids contradicts
     yaml.entry(10, "pids", Long.toString(limits.pids() != null ? limits.pids() : DEFAULT_PIDS),
         limits.pids() != null ? "inventory" : "default: enough for a service, too few for a fork bomb");

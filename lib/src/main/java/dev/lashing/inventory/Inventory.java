@@ -96,7 +96,7 @@ public record Inventory(String file, Map<String, Environment> environments) {
    * @param maxSize such as {@code 10m}, or null
    * @param maxFile the number of files kept, or null
    */
-  public record LogRotation(String maxSize, Integer maxFile) {
+  public record LogRotation(String maxSize, Long maxFile) {
     public static final LogRotation DEFAULTS = new LogRotation(null, null);
   }
 
@@ -152,7 +152,7 @@ public record Inventory(String file, Map<String, Environment> environments) {
   }
 
   /** A healthcheck written in the inventory; null fields take the defaults. */
-  public record Healthcheck(List<String> test, String interval, String timeout, String startPeriod, Integer retries) {
+  public record Healthcheck(List<String> test, String interval, String timeout, String startPeriod, Long retries) {
     public Healthcheck {
       test = List.copyOf(test);
     }
@@ -221,9 +221,9 @@ public record Inventory(String file, Map<String, Environment> environments) {
       String service,
       String schedule,
       String directory,
-      int daily,
-      int weekly,
-      Integer monthly,
+      long daily,
+      long weekly,
+      Long monthly,
       String image,
       ImageReference reference,
       String digest,

@@ -1,7 +1,6 @@
 package dev.lashing.inventory;
 
 import static dev.lashing.inventory.InventoryNodes.bool;
-import static dev.lashing.inventory.InventoryNodes.integer;
 import static dev.lashing.inventory.InventoryNodes.map;
 import static dev.lashing.inventory.InventoryNodes.strings;
 import static dev.lashing.inventory.InventoryNodes.suggestion;
@@ -19,6 +18,7 @@ import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.BackupMethod;
 import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.schema.SchemaValidator;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
@@ -189,7 +189,8 @@ public final class InventoryLoader {
         : new Network(((ScalarNode) networkNode).value(), false);
     MapNode logging = map(stack, "logging");
     LogRotation rotation = logging == null ? LogRotation.DEFAULTS
-        : new LogRotation(text(logging, "max_size"), integer(logging, "max_file"));
+        : new LogRotation(text(logging, "max_size"),
+            serviceReader.whole(logging, "max_file", where + ".logging.max_file", RuleOption.Type.WHOLE));
     MapNode servicesNode = (MapNode) stack.get("services");
     Map<String, Service> services = new LinkedHashMap<>();
     Map<String, Secret> secrets = new HashMap<>();
@@ -318,8 +319,12 @@ public final class InventoryLoader {
       reference = ImageReference.parse(derived);
     }
     Resources limits = serviceReader.limits(where + ".limits", map(node, "limits"));
+    // daily and weekly are required: null only when refused, and then the inventory is refused as a whole
+    Long daily = serviceReader.whole(node, "daily", where + ".daily", RuleOption.Type.WHOLE);
+    Long weekly = serviceReader.whole(node, "weekly", where + ".weekly", RuleOption.Type.COUNT);
     return new Backup(node.origin().usedAt(), serviceName, text(node, "schedule"), text(node, "directory"),
-        integer(node, "daily"), integer(node, "weekly"), integer(node, "monthly"), image, reference, digest,
+        daily == null ? 0 : daily, weekly == null ? 0 : weekly,
+        serviceReader.whole(node, "monthly", where + ".monthly", RuleOption.Type.COUNT), image, reference, digest,
         limits);
   }
 

@@ -26,12 +26,6 @@ final class InventoryNodes {
     return parent != null && parent.get(key) instanceof ScalarNode s && !s.isNull() ? s.text() : null;
   }
 
-  static Integer integer(MapNode parent, String key) {
-    return parent != null && parent.get(key) instanceof ScalarNode s && s.asLong().isPresent()
-        ? Math.toIntExact(Math.min(Integer.MAX_VALUE, s.asLong().get()))
-        : null;
-  }
-
   static boolean bool(MapNode parent, String key, boolean fallback) {
     return parent != null && parent.get(key) instanceof ScalarNode s ? s.asBoolean().orElse(fallback) : fallback;
   }

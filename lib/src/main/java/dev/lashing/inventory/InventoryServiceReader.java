@@ -1,6 +1,5 @@
 package dev.lashing.inventory;
 
-import static dev.lashing.inventory.InventoryNodes.integer;
 import static dev.lashing.inventory.InventoryNodes.map;
 import static dev.lashing.inventory.InventoryNodes.strings;
 import static dev.lashing.inventory.InventoryNodes.text;
@@ -18,6 +17,7 @@ import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.knowledge.MovingTags;
 import dev.lashing.lint.Credentials;
+import dev.lashing.lint.RuleOption;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.GoDuration;
 import dev.lashing.syntax.ImageReference;
@@ -71,7 +71,8 @@ final class InventoryServiceReader {
     ImageReference reference = image(where + ".image", imageNode, image, digest, tier, s.get("digest") != null);
     KnownImage known = reference == null ? null : ImageCatalog.find(reference).orElse(null);
     KnownImage.Runtime runtime = known == null ? null : known.runtime();
-    Integer port = integer(s, "port");
+    Long written = whole(s, "port", where + ".port", RuleOption.Type.WHOLE);
+    Integer port = written == null ? null : Math.toIntExact(written); // the schema keeps it under 65536
     Exposure exposure = exposure(where, s, gateway, tier);
     if (exposure.isPublished() && port == null && runtime == null) {
       problems.error(s.get("expose"), where + ".expose: set port, the port " + name
@@ -199,15 +200,7 @@ final class InventoryServiceReader {
       problems.error(node.get("cpus"), where + ".cpus: " + cpus + " is below " + EngineMinimums.CPUS
           + ", the least CPU limit the engine accepts");
     }
-    Long pids = null;
-    if (node.get("pids") instanceof ScalarNode p) {
-      try {
-        pids = Long.parseLong(p.text()); // text: a whole float (200.0) is the number too
-      } catch (NumberFormatException e) {
-        problems.error(p, where + ".pids: " + p.text() + " is more than " + Long.MAX_VALUE);
-      }
-    }
-    return new Resources(memory(where, node), cpus, pids);
+    return new Resources(memory(where, node), cpus, whole(node, "pids", where + ".pids", RuleOption.Type.WHOLE));
   }
 
   /**
@@ -238,6 +231,25 @@ final class InventoryServiceReader {
           + ", the least the engine accepts");
     }
     return memory;
+  }
+
+  /**
+   * A whole number the schema has typed as an integer, checked as {@code .lashing.yml} checks an option of
+   * {@code type}: written as 5 or 5.0 it is 5 (YAML reads the second as a float, JSON Schema as an integer, as
+   * Compose's own schema does); one beyond 64 bits is refused where it is written, never capped. Null when not
+   * given or refused.
+   */
+  Long whole(MapNode parent, String key, String where, RuleOption.Type type) {
+    if (parent == null || !(parent.get(key) instanceof ScalarNode s) || s.isNull()) {
+      return null;
+    }
+    String text = s.text();
+    String mistake = type.mistake(text).orElse(null);
+    if (mistake != null) {
+      problems.error(s, where + ": " + mistake + ", not " + s.value());
+      return null;
+    }
+    return Long.parseLong(text);
   }
 
   private static Double cpus(MapNode node) {
@@ -323,7 +335,7 @@ final class InventoryServiceReader {
       duration(node, key, where + "." + key);
     }
     return new Healthcheck(test, text(node, "interval"), text(node, "timeout"), text(node, "start_period"),
-        integer(node, "retries"));
+        whole(node, "retries", where + ".retries", RuleOption.Type.WHOLE));
   }
 
   private static boolean isRoot(String user) {

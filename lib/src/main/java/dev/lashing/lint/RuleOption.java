@@ -31,6 +31,8 @@ public record RuleOption(String name, Type type, String description) {
     NUMBER("a positive number"),
     /** A count a fix writes where the engine reads a 64-bit integer ({@code pids_limit}, {@code max-file}). */
     WHOLE("a positive whole number"),
+    /** A count that may be 0 (copies kept), up to a 64-bit integer. */
+    COUNT("a whole number of 0 or more"),
     /** A CPU limit a fix writes: one the engine accepts. */
     CPUS("a number of CPUs of at least " + EngineMinimums.CPUS + ", such as 0.5 or 2"),
     /** What a fix writes as {@code host_ip}: an address, and not one that means every interface. */
@@ -68,6 +70,7 @@ public record RuleOption(String name, Type type, String description) {
         case MEMORY -> byteSize(text) >= EngineMinimums.MEMORY;
         case NUMBER -> number(text) > 0;
         case WHOLE -> whole(text) > 0;
+        case COUNT -> whole(text) >= 0;
         case CPUS -> number(text) >= EngineMinimums.CPUS;
         case ADDRESS -> IpAddress.isValid(text) && !Port.isUnspecifiedAddress(text);
         case NETWORK -> NETWORK_NAME.matcher(text).matches() && !text.equals("default");
@@ -75,8 +78,9 @@ public record RuleOption(String name, Type type, String description) {
       if (fits) {
         return Optional.empty();
       }
-      // digits beyond 64 bits already have the shape asked for: the message names the limit instead
-      boolean tooLarge = this == WHOLE && text.matches("[0-9]+") && whole(text) < 0;
+      // a whole number beyond 64 bits (digits, or 1e30 as YAML reads it) already has the shape asked for: the
+      // message names the limit instead
+      boolean tooLarge = (this == WHOLE || this == COUNT) && number(text) >= Long.MAX_VALUE;
       return Optional.of("expected " + expected + (tooLarge ? " up to " + Long.MAX_VALUE : ""));
     }
 

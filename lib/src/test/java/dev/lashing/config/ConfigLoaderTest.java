@@ -178,12 +178,18 @@ class ConfigLoaderTest {
                 + " 0.5 or 2"));
     assertThatThrownBy(() -> load("rules:\n  acme-processes: {options: {processes: 99999999999999999999}}\n"))
         .hasMessageEndingWith("processes: expected a positive whole number up to 9223372036854775807");
+    assertThatThrownBy(() -> load("rules:\n  acme-processes: {options: {processes: 1e30}}\n"))
+        .hasMessageEndingWith("processes: expected a positive whole number up to 9223372036854775807");
     assertThatThrownBy(() -> load("rules:\n  acme-ram: {options: {ram: 8192p}}\n"))
         .hasMessageEndingWith("ram: expected a memory size of at least 6m, such as 512m or 2g");
     assertThat(catchThrowable(() -> load("""
         rules:
           acme-processes: {options: {processes: 9223372036854775807}}
           acme-ram: {options: {ram: 6m}}
+        """))).isNull();
+    assertThat(catchThrowable(() -> load("""
+        rules:
+          acme-processes: {options: {processes: 5.0}}
           acme-cpus: {options: {cpus: 0.01}}
         """))).isNull();
   }

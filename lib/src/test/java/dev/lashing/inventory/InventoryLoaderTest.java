@@ -330,8 +330,60 @@ class InventoryLoaderTest {
         cache:
           image: "redis:7.2"
           limits: {pids: 99999999999999999999}
-        """))).containsExactly("10:28: environments.desktop.stacks.app.services.cache.limits.pids:"
-            + " 100000000000000000000 is more than 9223372036854775807");
+        """))).containsExactly("10:28: environments.desktop.stacks.app.services.cache.limits.pids: expected a"
+            + " positive whole number up to 9223372036854775807, not 99999999999999999999");
+  }
+
+  private static final String COUNTS = """
+      environments:
+        desktop:
+          stacks:
+            app:
+              tier: development
+              network: app
+              logging: {max_file: %s}
+              backup: {service: db, directory: /srv/backups, daily: %s, weekly: %s, monthly: %s}
+              services:
+                db:
+                  image: "postgres:16.4"
+                  port: %s
+                  limits: {pids: %s}
+                  healthcheck: {test: [CMD, pg_isready], retries: %s}
+                  environment: {POSTGRES_PASSWORD_FILE: /run/secrets/pw}
+                  secrets: {pw: /srv/pw}
+      """;
+
+  /**
+   * A whole number is read as .lashing.yml reads an option's: written 5.0 or 1e1, as YAML writes a float, it is its
+   * value (the schema takes it for an integer), not the default in its place; one beyond 64 bits is refused where it
+   * is written, never capped.
+   */
+  @Test
+  void wholeNumbersAreTheirValueOrRefusedWhereWritten() {
+    Inventory.Stack stack = read(COUNTS.formatted("5.0", "7.0", "0.0", "1e1", "5432.0", "1e12", "99999999999"))
+        .environments().get("desktop").stacks().get("app");
+    assertThat(stack.logging().maxFile()).isEqualTo(5L);
+    assertThat(stack.backup().daily()).isEqualTo(7L);
+    assertThat(stack.backup().weekly()).isZero();
+    assertThat(stack.backup().monthly()).isEqualTo(10L);
+    Inventory.Service db = stack.services().get("db");
+    assertThat(db.port()).isEqualTo(5432);
+    assertThat(db.limits().pids()).isEqualTo(1_000_000_000_000L);
+    assertThat(db.healthcheck().retries()).isEqualTo(99_999_999_999L);
+    assertThat(read(COUNTS.formatted("99999999999", "1", "1", "1", "1", "1", "1"))
+        .environments().get("desktop").stacks().get("app").logging().maxFile()).isEqualTo(99_999_999_999L);
+    String tooLarge = ": expected a positive whole number up to 9223372036854775807, not ";
+    assertThat(problems(COUNTS.formatted("1e30", "9223372036854775808", "1e19", "1e20", "1", "1e100",
+        "18446744073709551616"))).containsExactly(
+            "7:29: environments.desktop.stacks.app.logging.max_file" + tooLarge + "1e30",
+            "8:63: environments.desktop.stacks.app.backup.daily" + tooLarge + "9223372036854775808",
+            "8:92: environments.desktop.stacks.app.backup.weekly: expected a whole number of 0 or more up to"
+                + " 9223372036854775807, not 1e19",
+            "8:107: environments.desktop.stacks.app.backup.monthly: expected a whole number of 0 or more up to"
+                + " 9223372036854775807, not 1e20",
+            "13:28: environments.desktop.stacks.app.services.db.limits.pids" + tooLarge + "1e100",
+            "14:61: environments.desktop.stacks.app.services.db.healthcheck.retries" + tooLarge
+                + "18446744073709551616");
   }
 
   @Test

@@ -50,7 +50,7 @@ public final class ComposeGenerator {
 
   static final long DEFAULT_PIDS = 200;
   static final String DEFAULT_MAX_SIZE = "10m";
-  static final int DEFAULT_MAX_FILE = 3;
+  static final long DEFAULT_MAX_FILE = 3;
   private static final String BACKUP_DIRECTORY = "/backups";
 
   /** A generated compose file. */
@@ -327,7 +327,7 @@ public final class ComposeGenerator {
         : KnownHealthcheck.INTERVAL), null);
     yaml.entry(6, "timeout", value(given != null && given.timeout() != null ? given.timeout()
         : KnownHealthcheck.TIMEOUT), null);
-    yaml.entry(6, "retries", Integer.toString(given != null && given.retries() != null ? given.retries()
+    yaml.entry(6, "retries", Long.toString(given != null && given.retries() != null ? given.retries()
         : KnownHealthcheck.RETRIES), null);
     yaml.entry(6, "start_period", value(startPeriod), null);
   }
@@ -389,14 +389,14 @@ public final class ComposeGenerator {
   private void logging() {
     Inventory.LogRotation rotation = stack.logging();
     String maxSize = rotation.maxSize() != null ? rotation.maxSize() : DEFAULT_MAX_SIZE;
-    int maxFile = rotation.maxFile() != null ? rotation.maxFile() : DEFAULT_MAX_FILE;
+    long maxFile = rotation.maxFile() != null ? rotation.maxFile() : DEFAULT_MAX_FILE;
     boolean given = rotation.maxSize() != null || rotation.maxFile() != null;
     yaml.open(4, "logging", (given ? "inventory: the stack's log rotation" : "default: log rotation") + ", "
         + maxFile + " files of " + maxSize);
     yaml.entry(6, "driver", "json-file", null);
     yaml.open(6, "options", null);
     yaml.entry(8, "max-size", YamlWriter.word(maxSize), null);
-    yaml.entry(8, "max-file", YamlStrings.doubleQuoted(Integer.toString(maxFile)), null);
+    yaml.entry(8, "max-file", YamlStrings.doubleQuoted(Long.toString(maxFile)), null);
   }
 
   // ---- the backup job ----
@@ -436,9 +436,9 @@ public final class ComposeGenerator {
     environment.put(Postgres.USER_VARIABLE, user1);
     environment.put("POSTGRES_PASSWORD_FILE", password.path());
     environment.put("SCHEDULE", backup.schedule() != null ? backup.schedule() : "@daily");
-    environment.put("BACKUP_KEEP_DAYS", Integer.toString(backup.daily()));
-    environment.put("BACKUP_KEEP_WEEKS", Integer.toString(backup.weekly()));
-    environment.put("BACKUP_KEEP_MONTHS", Integer.toString(backup.monthly() != null ? backup.monthly() : 0));
+    environment.put("BACKUP_KEEP_DAYS", Long.toString(backup.daily()));
+    environment.put("BACKUP_KEEP_WEEKS", Long.toString(backup.weekly()));
+    environment.put("BACKUP_KEEP_MONTHS", Long.toString(backup.monthly() != null ? backup.monthly() : 0));
     environment.put("HEALTHCHECK_PORT", Integer.toString(ImageCatalog.POSTGRES_BACKUP.runtime().port()));
     environment(environment, "inventory: backup (schedule " + environment.get("SCHEDULE") + ", keep " + backup.daily()
         + " daily, " + backup.weekly() + " weekly, " + environment.get("BACKUP_KEEP_MONTHS") + " monthly dumps)"

@@ -137,10 +137,11 @@ final class GenerateCommand {
     for (GeneratedFile f : files) {
       Path target = output.resolve(f.path());
       Files.createDirectories(target.getParent());
-      boolean same = Files.isRegularFile(target)
-          && Files.readString(target, StandardCharsets.UTF_8).equals(f.text());
+      String before = Files.isRegularFile(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
+      String text = before == null ? f.text() : withLineBreaksOf(before, f.text());
+      boolean same = text.equals(before);
       if (!same) {
-        AtomicFiles.write(target, f.text());
+        AtomicFiles.write(target, text);
       }
       out.println((same ? "unchanged " : "wrote ") + display(target));
       Inventory.Stack stack = inventory.environments().get(f.environment()).stacks().get(f.stack());
@@ -190,11 +191,18 @@ final class GenerateCommand {
         continue;
       }
       String onDisk = Files.readString(target, StandardCharsets.UTF_8);
-      String diff = UnifiedDiff.of(shown + " (on disk)", onDisk, shown + " (generated)", f.text());
-      if (!diff.isEmpty()) {
-        out.print(diff);
-        drifted++;
+      String generated = withLineBreaksOf(onDisk, f.text());
+      if (onDisk.equals(generated)) {
+        continue;
       }
+      if (onDisk.replace("\r\n", "\n").equals(f.text())) {
+        // a diff would show every line that ends otherwise, and nothing a reader could see
+        out.println("line endings: " + shown + " mixes CRLF and LF; lashing generate ends every line with "
+            + (generated.equals(f.text()) ? "LF" : "CRLF") + ", as its first");
+      } else {
+        out.print(UnifiedDiff.of(shown + " (on disk)", onDisk, shown + " (generated)", generated));
+      }
+      drifted++;
     }
     for (Path stale : stale(output, env, stack, expected)) {
       out.println("stale: " + display(stale) + " (its stack is no longer in the inventory; remove it)");
@@ -232,6 +240,16 @@ final class GenerateCommand {
       }
     }
     return stale;
+  }
+
+  /**
+   * The generated text (lines ended by LF) with the line breaks of the file it replaces: CRLF when the file's
+   * first line ends with CRLF (a checkout with git's autocrlf on Windows), as {@code lashing fix} keeps a file's own.
+   * So neither writing nor {@code --check} finds a difference in line breaks alone.
+   */
+  static String withLineBreaksOf(String existing, String generated) {
+    int lf = existing.indexOf('\n');
+    return lf > 0 && existing.charAt(lf - 1) == '\r' ? generated.replace("\n", "\r\n") : generated;
   }
 
   private static boolean isGenerated(Path file) throws IOException {

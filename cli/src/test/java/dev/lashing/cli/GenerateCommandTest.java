@@ -184,6 +184,43 @@ class GenerateCommandTest {
     assertThat(dir.resolve("staging/plane/compose.yaml")).doesNotExist();
   }
 
+  /**
+   * A generated file checked out with CRLF line breaks (git's autocrlf on Windows) keeps them: --check finds it
+   * matching and shows only the lines that drift, and generate leaves it alone or rewrites it with CRLF. A file
+   * that mixes both is told in one line, not a diff of every line.
+   */
+  @Test
+  void aFileKeepsItsLineBreaks() throws IOException {
+    assertThat(run("generate", "inventory.yml", "--env", "production")).isEqualTo(Cli.OK);
+    Path plane = dir.resolve("production/plane/compose.yaml");
+    String lf = read("production/plane/compose.yaml");
+    String crlf = lf.replace("\n", "\r\n");
+    Files.writeString(plane, crlf);
+
+    assertThat(run("generate", "inventory.yml", "--env", "production", "--check")).as(out.toString())
+        .isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEmpty();
+    assertThat(run("generate", "inventory.yml", "--env", "production")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo("unchanged production/plane/compose.yaml\n");
+    assertThat(read("production/plane/compose.yaml")).isEqualTo(crlf);
+
+    Files.writeString(plane, crlf.replace("memory: \"2g\"  # inventory", "memory: \"4g\"  # edited by hand"));
+    assertThat(run("generate", "inventory.yml", "--env", "production", "--check")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).contains("-          memory: \"4g\"  # edited by hand\r\n"
+        + "+          memory: \"2g\"  # inventory\r\n").containsOnlyOnce("\n-").containsOnlyOnce("\n+ ");
+    assertThat(run("generate", "inventory.yml", "--env", "production")).isEqualTo(Cli.OK);
+    assertThat(out.toString()).isEqualTo("wrote production/plane/compose.yaml\n");
+    assertThat(read("production/plane/compose.yaml")).isEqualTo(crlf);
+
+    int second = crlf.indexOf("\r\n", crlf.indexOf("\r\n") + 2);
+    Files.writeString(plane, crlf.substring(0, second) + crlf.substring(second + 1)); // one line ends with LF
+    assertThat(run("generate", "inventory.yml", "--env", "production", "--check")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString()).isEqualTo("line endings: production/plane/compose.yaml mixes CRLF and LF; lashing"
+        + " generate ends every line with CRLF, as its first\n");
+    assertThat(run("generate", "inventory.yml", "--env", "production")).isEqualTo(Cli.OK);
+    assertThat(read("production/plane/compose.yaml")).isEqualTo(crlf);
+  }
+
   @Test
   void environmentAndStackSelectFiles() {
     assertThat(run("generate", "inventory.yml", "--env", "desktop")).isEqualTo(Cli.OK);

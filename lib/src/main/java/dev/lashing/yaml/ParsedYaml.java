@@ -1,5 +1,6 @@
 package dev.lashing.yaml;
 
+import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.Node;
@@ -39,11 +40,12 @@ public final class ParsedYaml {
   private final List<Alias> aliases;
   private final List<Tag> tags;
   private final BitSet mergeTagged;
+  private final List<Diagnostic> duplicateKeys;
   /** Written scalars sorted by start offset, made on the first look-up (most runs ask for none). */
   private WrittenScalars scalars;
 
   ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors,
-      List<Alias> aliases, List<Tag> tags, BitSet mergeTagged) {
+      List<Alias> aliases, List<Tag> tags, BitSet mergeTagged, List<Diagnostic> duplicateKeys) {
     this.source = source;
     this.documents = List.copyOf(documents);
     this.comments = List.copyOf(comments);
@@ -51,6 +53,15 @@ public final class ParsedYaml {
     this.aliases = List.copyOf(aliases);
     this.tags = List.copyOf(tags);
     this.mergeTagged = (BitSet) mergeTagged.clone();
+    this.duplicateKeys = List.copyOf(duplicateKeys);
+  }
+
+  /**
+   * Each key written again in its mapping, an error at the second key naming the line of the first, in the order
+   * they are written: Compose refuses the file, and the documents hold the first value of each such key.
+   */
+  public List<Diagnostic> duplicateKeys() {
+    return duplicateKeys;
   }
 
   /**

@@ -39,8 +39,13 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Turns YAML text into {@link Node} trees the way Compose's YAML reader does: YAML 1.2 core scalars plus
- * legacy octal, {@code <<} merge keys (also {@code <<: [*a, *b]}), duplicate and non-string keys rejected,
+ * legacy octal, {@code <<} merge keys (also {@code <<: [*a, *b]}), non-string keys rejected,
  * {@code !reset}/{@code !override} kept as {@link MergeTag}s.
+ *
+ * <p>A key written twice in a mapping, which Compose's reader refuses, does not stop the reading: each one is
+ * recorded, at the second key ({@link ParsedYaml#duplicateKeys()}), and the mapping keeps the value of the first,
+ * so that the loader can report every duplicate beside the other problems of the file. {@link #read} still
+ * refuses such a file.
  *
  * <p>It builds the tree from parser events with its own stack, so deep nesting cannot overflow the Java
  * stack, and it weighs the nodes that aliases expand to against the whole document ({@link AliasRatio}), so an
@@ -67,6 +72,8 @@ public final class YamlReader {
   private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
   private final List<ParsedYaml.Alias> writtenAliases = new ArrayList<>();
   private final List<ParsedYaml.Tag> writtenTags = new ArrayList<>();
+  /** Each key written again in its mapping, at the second key, in the order they are read. */
+  private final List<Diagnostic> duplicateKeys = new ArrayList<>();
   /**
    * The texts of recent scalars, by hash: a text written many times (keys, images, conditions, most values of a
    * large file) is kept as one String instead of one per occurrence. The parsed tree lives as long as the
@@ -127,14 +134,20 @@ public final class YamlReader {
   /**
    * The documents of a YAML stream, in order. An empty document (nothing but comments) is a null scalar.
    *
-   * @throws ComposeException with the position of the first syntax or structure error
+   * @throws ComposeException with the position of the first syntax or structure error, or with every key
+   *     written twice in its mapping
    */
   public static List<Node> read(SourceFile source) {
-    return parse(source).documents();
+    ParsedYaml parsed = parse(source);
+    if (!parsed.duplicateKeys().isEmpty()) {
+      throw new ComposeException(parsed.duplicateKeys());
+    }
+    return parsed.documents();
   }
 
   /**
-   * The file parsed once with all that later stages need of it: documents, comments and anchors.
+   * The file parsed once with all that later stages need of it: documents, comments and anchors, and the keys
+   * written twice in a mapping (each mapping keeps the first), which the caller reports.
    *
    * @throws ComposeException with the position of the first syntax or structure error
    */
@@ -194,7 +207,8 @@ public final class YamlReader {
     if (watcher != null) {
       watcher.fileRead();
     }
-    return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, writtenTags, mergeTagged);
+    return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, writtenTags, mergeTagged,
+        duplicateKeys);
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
@@ -490,8 +504,9 @@ public final class YamlReader {
     } else if (parent.pendingKey == null) {
       parent.pendingKey = key(node, parent);
     } else if (isWatched(parent)) {
-      parent.putValue(node);
-      watcher.entryRead(documents.size(), parent.entries.get(parent.entries.size() - 1));
+      if (parent.putValue(node)) {
+        watcher.entryRead(documents.size(), parent.entries.get(parent.entries.size() - 1));
+      }
     } else {
       parent.putValue(node);
     }
@@ -694,25 +709,30 @@ public final class YamlReader {
       return key.value().equals("<<") && key.style() == ScalarNode.Style.PLAIN;
     }
 
-    void putValue(Node value) {
+    /**
+     * Puts the value of the pending key; false when that key is written already in this mapping: the duplicate is
+     * recorded and left out, the first value stays.
+     */
+    boolean putValue(Node value) {
       ScalarNode key = pendingKey;
       pendingKey = null;
       ScalarNode earlier = earlierKey(key);
       if (earlier != null) {
-        throw new ComposeException(Diagnostic.Kind.DUPLICATE_KEY,
-            key.origin().usedAt(),
-            "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line());
+        duplicateKeys.add(Diagnostic.error(Diagnostic.Kind.DUPLICATE_KEY, key.origin().usedAt(),
+            "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line()));
+        return false;
       }
       if (isMergeKey(key)) {
         mergeKey = key;
         mergeIndex = entries.size();
         collectMergeSources(key, value);
-        return;
+        return false;
       }
       if (keyIndex != null) {
         keyIndex.putIfAbsent(key.value(), entries.size());
       }
       entries.add(new MapNode.Entry(key, value));
+      return true;
     }
 
     /** The key written before in this mapping with the same text as {@code key}, or null. */

@@ -207,6 +207,82 @@ class YamlReaderTest {
         .isEqualTo("compose.yaml:4:3: mapping key \"<<\" already defined at line 3");
   }
 
+  /**
+   * The loader's reading: a key written twice does not stop it. Each duplicate is recorded at its second key, the
+   * mapping keeps the first value, and the reading goes on to the end of the file.
+   */
+  @Test
+  void everyDuplicateKeyIsRecordedAndTheFirstValueKept() {
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", """
+        services:
+          web:
+            user: root
+            user: app
+            image: a
+            image: b
+          web:
+            image: c
+        x-a: &a {k: v, k: w}
+        x-b:
+          <<: *a
+          k: own
+          k: again
+        """));
+    assertThat(parsed.duplicateKeys()).extracting(Object::toString).containsExactly(
+        "compose.yaml:4:5: mapping key \"user\" already defined at line 3",
+        "compose.yaml:6:5: mapping key \"image\" already defined at line 5",
+        "compose.yaml:7:3: mapping key \"web\" already defined at line 2",
+        "compose.yaml:9:16: mapping key \"k\" already defined at line 9",
+        "compose.yaml:13:3: mapping key \"k\" already defined at line 12");
+    MapNode root = (MapNode) parsed.documents().get(0);
+    assertThat(((MapNode) root.get("services")).entries()).hasSize(1);
+    assertThat(scalar(root, "services", "web", "user").value()).isEqualTo("root");
+    assertThat(scalar(root, "services", "web", "image").value()).isEqualTo("a");
+    assertThat(((MapNode) root.get("services")).get("web")).isInstanceOf(MapNode.class)
+        .satisfies(web -> assertThat(((MapNode) web).entries()).hasSize(2));
+    assertThat(scalar(root, "x-a", "k").value()).isEqualTo("v");
+    // the merged k is overridden by the mapping's own, which is no duplicate; its second one is
+    assertThat(scalar(root, "x-b", "k").value()).isEqualTo("own");
+    assertThat(((MapNode) root.get("x-b")).entries()).hasSize(1);
+    // the other readers (.lashing.yml, baselines, inventories) still refuse the file, with every duplicate
+    assertThatThrownBy(() -> YamlReader.read(parsed.source())).isInstanceOf(ComposeException.class)
+        .satisfies(e -> assertThat(((ComposeException) e).diagnostics()).hasSize(5));
+  }
+
+  /** A loader walking the services while the file is read is told of each service once: not of a duplicate. */
+  @Test
+  void aWatcherIsNotToldOfADuplicateEntry() {
+    List<String> told = new java.util.ArrayList<>();
+    YamlReader.parse(new SourceFile("compose.yaml",
+        "services:\n  web: {image: a}\n  db: {image: b}\n  web: {image: c}\n  api: {image: d}\n"),
+        new YamlReader.Watcher() {
+          @Override
+          public String key() {
+            return "services";
+          }
+
+          @Override
+          public void entryRead(int document, MapNode.Entry entry) {
+            told.add(entry.name() + "=" + ((ScalarNode) ((MapNode) entry.value()).get("image")).value());
+          }
+
+          @Override
+          public void documentRead(int document) {}
+
+          @Override
+          public void parsedAhead() {}
+
+          @Override
+          public boolean workWhileWaiting() {
+            return false;
+          }
+
+          @Override
+          public void fileRead() {}
+        });
+    assertThat(told).containsExactly("web=a", "db=b", "api=d");
+  }
+
   @Test
   void nonStringKeysAreErrors() {
     assertThat(errorOf("services:\n  web:\n    labels:\n      1: x\n"))

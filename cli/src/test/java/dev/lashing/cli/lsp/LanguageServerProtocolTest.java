@@ -288,6 +288,22 @@ class LanguageServerProtocolTest {
     assertThat(client.diagnostics.get(uri)).anyMatch(d -> d.getCode().getLeft().equals("restart-policy"));
   }
 
+  /** A key typed twice while editing is reported, and the file's other diagnostics stay. */
+  @Test
+  void aDuplicateKeyTypedWhileEditingHidesNoOtherDiagnostic() throws IOException {
+    String uri = open("compose.yaml", WEB);
+    client.await(uri, having("privileged"));
+
+    var change = new TextDocumentContentChangeEvent(range(4, 0, 4, 0), "    privileged: false\n");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(change)));
+
+    List<Diagnostic> diagnostics = client.await(uri, having("duplicate-key"));
+    assertThat(only(diagnostics, "duplicate-key").getRange()).isEqualTo(range(4, 4, 4, 14));
+    assertThat(only(diagnostics, "privileged").getRange()).isEqualTo(range(3, 16, 3, 20));
+    assertThat(only(diagnostics, "restart-policy").getRange()).isEqualTo(range(1, 2, 1, 5));
+  }
+
   @Test
   void aServiceBehindAProfileIsCheckedAndTheFindingSaysWhichProfileStartsIt() throws IOException {
     String uri = open("compose.yaml",

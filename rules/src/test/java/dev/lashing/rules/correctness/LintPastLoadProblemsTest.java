@@ -8,6 +8,7 @@ import dev.lashing.rules.resources.DependsOnHealthy;
 import dev.lashing.rules.resources.MemoryLimit;
 import dev.lashing.rules.security.DockerSocket;
 import dev.lashing.rules.security.HostNetwork;
+import dev.lashing.rules.security.NonRootUser;
 import dev.lashing.rules.security.Privileged;
 import dev.lashing.rules.testing.RuleTester;
 import java.util.List;
@@ -216,5 +217,73 @@ class LintPastLoadProblemsTest {
                 privileged: true   # expect: privileged
             """)
         .expectMarkedFindings();
+  }
+
+  /**
+   * A key written twice does not hide the rest of the project: every duplicate is reported at its second key, in
+   * the file it is written in (an included file, an override file, an extends base), and every rule runs on the
+   * rest, each mapping holding the first of the two values. A key a merge brings and the mapping sets again is no
+   * duplicate.
+   */
+  @Test
+  void duplicateKeysAreEachReportedAndTheRestOfTheProjectIsLinted() {
+    List<Finding> findings = RuleTester.of(new DuplicateKey(), new Privileged(), new DockerSocket(),
+            new NonRootUser(), new Schema(), new UndefinedReference())
+        .file("compose.yaml", """
+            include:
+              - extra.yaml
+            x-base: &base
+              image: app:1
+              user: "1000:1000"
+              user: "1001:1001"   # expect: duplicate-key
+            services:
+              web:
+                image: nginx:1.25
+                privileged: true   # expect: privileged
+                volumes:
+                  - /var/run/docker.sock:/var/run/docker.sock   # expect: docker-socket
+              db:
+                image: postgres:16
+                user: root         # expect: non-root-user
+                user: "999:999"    # expect: duplicate-key
+                imgae: typo        # expect: schema
+              app:
+                <<: *base
+                user: "1002:1002"
+                networks: [ghost]  # expect: undefined-reference
+              api:
+                <<: *base
+                extends: {file: base.yaml, service: base}
+            """)
+        .extraFile("extra.yaml", """
+            services:
+              worker:
+                image: worker:1
+                user: "1000:1000"
+                privileged: true   # expect: privileged
+                privileged: false  # expect: duplicate-key
+            """)
+        .extraFile("base.yaml", """
+            services:
+              base:
+                cap_add: [NET_ADMIN]
+                cap_add: [SYS_ADMIN]   # expect: duplicate-key
+            """)
+        .file("compose.override.yaml", """
+            services:
+              web:
+                user: "1000:1000"
+              web:   # expect: duplicate-key
+                user: root
+            """)
+        .expectMarkedFindings();
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("duplicate-key"))
+        .extracting(f -> f.at().file() + ":" + f.at().line() + ":" + f.at().column() + ": " + f.message())
+        .containsExactlyInAnyOrder(
+            "compose.yaml:6:3: mapping key \"user\" already defined at line 5",
+            "compose.yaml:16:5: mapping key \"user\" already defined at line 15",
+            "extra.yaml:6:5: mapping key \"privileged\" already defined at line 5",
+            "base.yaml:4:5: mapping key \"cap_add\" already defined at line 3",
+            "compose.override.yaml:4:3: mapping key \"web\" already defined at line 2");
   }
 }

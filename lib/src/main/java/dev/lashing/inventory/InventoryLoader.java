@@ -322,7 +322,13 @@ public final class InventoryLoader {
     // daily and weekly are required: null only when refused, and then the inventory is refused as a whole
     Long daily = serviceReader.whole(node, "daily", where + ".daily", RuleOption.Type.WHOLE);
     Long weekly = serviceReader.whole(node, "weekly", where + ".weekly", RuleOption.Type.COUNT);
-    return new Backup(node.origin().usedAt(), serviceName, text(node, "schedule"), text(node, "directory"),
+    String schedule = text(node, "schedule");
+    String scheduleProblem = schedule == null ? null : CronSchedule.problem(schedule);
+    if (scheduleProblem != null) {
+      problems.error(node.get("schedule"), where + ".schedule: " + scheduleProblem
+          + "; the backup job would exit at start and take no backup");
+    }
+    return new Backup(node.origin().usedAt(), serviceName, schedule, text(node, "directory"),
         daily == null ? 0 : daily, weekly == null ? 0 : weekly,
         serviceReader.whole(node, "monthly", where + ".monthly", RuleOption.Type.COUNT), image, reference, digest,
         limits);

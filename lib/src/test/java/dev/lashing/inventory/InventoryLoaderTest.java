@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InventoryLoaderTest {
   static final Path EXAMPLE = Path.of(System.getProperty("lashing.root", ".."), "examples/inventory/inventory.yml");
@@ -384,6 +386,36 @@ class InventoryLoaderTest {
             "13:28: environments.desktop.stacks.app.services.db.limits.pids" + tooLarge + "1e100",
             "14:61: environments.desktop.stacks.app.services.db.healthcheck.retries" + tooLarge
                 + "18446744073709551616");
+  }
+
+  private static final String SCHEDULED = COUNTS.replace("directory: /srv/backups,",
+      "schedule: %s, directory: /srv/backups,");
+
+  /** The backup job's scheduler exits at start on a schedule it cannot read, and then no backup is ever taken. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"'@daily'", "'@every 6h30m'", "'0 30 2 * * *'", "'30 2 * * *'", "'*/15 0-6 1,15 jan-jun ?'",
+      "'0 0 3 * * SUN'", "'@Weekly'"})
+  void aScheduleTheSchedulerReadsIsTaken(String schedule) {
+    assertThat(read(SCHEDULED.formatted("3", schedule, "7", "4", "1", "5432", "100", "3")).environments()
+        .get("desktop").stacks().get("app").backup().schedule()).isEqualTo(schedule.substring(1, schedule.length() - 1));
+  }
+
+  @Test
+  void aScheduleTheSchedulerCannotReadIsRefusedWhereWritten() {
+    String where = "8:41: environments.desktop.stacks.app.backup.schedule: ";
+    String noBackup = "; the backup job would exit at start and take no backup";
+    assertThat(problems(SCHEDULED.formatted("3", "'99 99 99'", "7", "4", "1", "5432", "100", "3")))
+        .containsExactly(where + "a cron schedule has 5 fields (minute hour day-of-month month day-of-week), or 6"
+            + " with seconds first, not 3" + noBackup);
+    assertThat(problems(SCHEDULED.formatted("3", "'0 25 * * *'", "7", "4", "1", "5432", "100", "3")))
+        .containsExactly(where + "hour '25' is not a value or range from 0 to 23" + noBackup);
+    assertThat(problems(SCHEDULED.formatted("3", "'0 2 * * mon-fry'", "7", "4", "1", "5432", "100", "3")))
+        .containsExactly(where + "day of week 'mon-fry' is not a name or a value or range from 0 to 6" + noBackup);
+    assertThat(problems(SCHEDULED.formatted("3", "'*/0 * * * *'", "7", "4", "1", "5432", "100", "3")))
+        .containsExactly(where + "minute '*/0': the step after / must be a positive number" + noBackup);
+    assertThat(problems(SCHEDULED.formatted("3", "'@nightly'", "7", "4", "1", "5432", "100", "3")))
+        .containsExactly(where + "unknown descriptor @nightly; use @hourly, @daily, @weekly, @monthly, @yearly or"
+            + " @every DURATION" + noBackup);
   }
 
   @Test

@@ -202,7 +202,7 @@ public final class Canonicalizer {
         }
       } else if (item instanceof MapNode map && map.get("published") instanceof ScalarNode published
           && published.type() == ScalarNode.Type.INT) {
-        items.add(map.with("published", published.withValue(published.text(), ScalarNode.Type.STRING)));
+        items.add(map.with("published", published.asComposeString()));
       } else {
         items.add(item);
       }
@@ -226,7 +226,7 @@ public final class Canonicalizer {
 
   private static Node exposed(Node node) {
     if (node instanceof ScalarNode s && s.type() == ScalarNode.Type.INT) {
-      return s.withValue(s.text(), ScalarNode.Type.STRING);
+      return s.asComposeString();
     }
     return node;
   }
@@ -448,7 +448,7 @@ public final class Canonicalizer {
         if (!(address instanceof ScalarNode ip)) {
           return node;
         }
-        String host = ip.isNull() ? e.name() : e.name() + "=" + ip.text();
+        String host = ip.isNull() ? e.name() : e.name() + "=" + ip.asComposeString().value();
         hosts.add(ScalarNode.string(host, ip.origin()));
       }
     }

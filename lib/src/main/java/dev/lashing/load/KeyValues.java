@@ -57,11 +57,14 @@ final class KeyValues {
     return MapNode.empty(list.origin()).withTag(list.tag()).replacingAll(entries);
   }
 
-  /** Numbers and booleans as the strings Compose passes on ({@code 1.0} is "1", {@code true} is "true"). */
+  /**
+   * Numbers and booleans as the strings Compose passes on ({@code 1.0} is "1", {@code 1e6} "1e+06", {@code true}
+   * "true"; {@link ScalarNode#asComposeString()}).
+   */
   static MapNode withStringValues(MapNode map) {
     // the mapping itself when every value is a string or null already, as labels mostly are
     return map.withValuesWalked(e -> e.value() instanceof ScalarNode s && !s.isNull() && !s.isString()
-        ? s.withValue(s.text(), ScalarNode.Type.STRING) : e.value());
+        ? s.asComposeString() : e.value());
   }
 
   static boolean isListForm(MapNode map) {

@@ -74,7 +74,7 @@ final class Owner {
 
   Located<String> string(Node node, String rel) {
     if (node instanceof ScalarNode s && !s.isNull()) {
-      return new Located<>(s.text(), s.origin());
+      return new Located<>(s.asComposeString().value(), s.origin()); // a number as compose-go prints it
     }
     wrongKind(rel, node, "a string");
     return null;

@@ -63,6 +63,19 @@ public record ScalarNode(String value, Type type, Style style, Origin origin, Me
     };
   }
 
+  /**
+   * This scalar as the string Compose makes of it where it wants one (an environment value, a label, a
+   * {@code build.args} value, an {@code extra_hosts} address): {@code fmt.Sprint} of what go-yaml read, so
+   * {@code 1e6} is "1e+06", {@code 0x1F} "31", {@code true} "true" ({@link Scalars#goFloat(String)}); a string or
+   * null as it is.
+   */
+  public ScalarNode asComposeString() {
+    if (type == Type.STRING || type == Type.NULL) {
+      return this;
+    }
+    return withValue(type == Type.FLOAT ? Scalars.goFloat(value) : text(), Type.STRING);
+  }
+
   @Override
   public ScalarNode withOrigin(Origin newOrigin) {
     return new ScalarNode(value, type, style, newOrigin, tag);

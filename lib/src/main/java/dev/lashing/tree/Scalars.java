@@ -1,6 +1,8 @@
 package dev.lashing.tree;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +93,10 @@ public final class Scalars {
 
   /** A float in the form Go's JSON encoder would print it. */
   public static String canonicalFloat(String text) {
+    String unsigned = unsignedInteger(text);
+    if (unsigned != null) {
+      return unsigned;
+    }
     double d = parseFloat(text);
     if (Double.isInfinite(d)) {
       return d > 0 ? "+Inf" : "-Inf";
@@ -103,5 +109,97 @@ public final class Scalars {
       return BigDecimal.valueOf(d).toBigInteger().toString();
     }
     return Double.toString(d);
+  }
+
+  /**
+   * The text Compose makes of a scalar go-yaml read as a float where it wants a string (an environment value, a
+   * label): {@code fmt.Sprint}. go-yaml reads a plain integer too large for an int64 as a uint64 when it fits one
+   * ({@code 12345678901234567890} keeps its digits), else as a float64, which {@code %v} prints as strconv's
+   * {@code 'g'} with the shortest digits that read back as the same float: {@code %e} when the exponent is below -4
+   * or at least 6 ({@code 1e+06}, {@code 1.5e-07}), else {@code %f} ({@code 100000}, {@code 0.0001}).
+   */
+  public static String goFloat(String text) {
+    String unsigned = unsignedInteger(text);
+    return unsigned != null ? unsigned : goFloat(parseFloat(text));
+  }
+
+  /** A float64 as Go's {@code fmt.Sprint} prints it: {@code 1e+21}, {@code 0.5}, {@code -0}, {@code +Inf}, {@code NaN}. */
+  public static String goFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
+    }
+    boolean negative = Double.doubleToRawLongBits(d) < 0;
+    if (d == 0) {
+      return negative ? "-0" : "0";
+    }
+    BigDecimal shortest = shortestDigits(Math.abs(d));
+    String digits = shortest.unscaledValue().toString();
+    int nd = digits.length();
+    int dp = nd - shortest.scale(); // where the decimal point goes in the digits
+    int exp = dp - 1;
+    StringBuilder out = new StringBuilder(negative ? "-" : "");
+    if (exp < -4 || exp >= 6) { // strconv's 'g' with the shortest digits decides with a precision of 6
+      out.append(digits.charAt(0));
+      if (nd > 1) {
+        out.append('.').append(digits, 1, nd);
+      }
+      out.append('e').append(exp < 0 ? '-' : '+');
+      if (Math.abs(exp) < 10) {
+        out.append('0'); // at least two exponent digits
+      }
+      return out.append(Math.abs(exp)).toString();
+    }
+    if (dp <= 0) {
+      return out.append("0.").append("0".repeat(-dp)).append(digits).toString();
+    }
+    if (dp >= nd) {
+      return out.append(digits).append("0".repeat(dp - nd)).toString();
+    }
+    return out.append(digits, 0, dp).append('.').append(digits, dp, nd).toString();
+  }
+
+  /**
+   * The fewest significant digits that read back as {@code d} (positive, finite), the nearest such when both
+   * the digits below and above do, as strconv's shortest formatting chooses them. (Java 17's
+   * {@code Double.toString} sometimes gives more digits than needed.)
+   */
+  private static BigDecimal shortestDigits(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int precision = 1; precision < 17; precision++) {
+      BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
+      BigDecimal up = exact.round(new MathContext(precision, RoundingMode.UP));
+      boolean downReadsBack = Double.parseDouble(down.toString()) == d;
+      boolean upReadsBack = Double.parseDouble(up.toString()) == d;
+      if (downReadsBack && upReadsBack) {
+        return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+      }
+      if (downReadsBack || upReadsBack) {
+        return (downReadsBack ? down : up).stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros(); // always reads back
+  }
+
+  /**
+   * The decimal digits of a plain integer go-yaml reads as a uint64 ({@code strconv.ParseUint} with base 0, once
+   * {@code ParseInt} found it too large): no sign, decimal, or octal after a leading 0, above the largest int64;
+   * null for anything else.
+   */
+  private static String unsignedInteger(String text) {
+    String s = text.replace("_", "");
+    if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
+    boolean octal = s.length() > 1 && s.charAt(0) == '0';
+    try {
+      long value = Long.parseUnsignedLong(octal ? s.substring(1) : s, octal ? 8 : 10);
+      // within an int64, go-yaml had read an int: the text is a float from elsewhere (a cast "010" is 10)
+      return value < 0 ? Long.toUnsignedString(value) : null;
+    } catch (NumberFormatException e) {
+      return null; // beyond 64 bits, or 09 (not octal): a float
+    }
   }
 }

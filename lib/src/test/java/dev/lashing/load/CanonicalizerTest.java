@@ -113,6 +113,14 @@ class CanonicalizerTest {
         "labels | [com.example=x] | {com.example: x}",
         "annotations | [a=b] | {a: b}",
         "sysctls | [net.core.somaxconn=1024] | {net.core.somaxconn: \"1024\"}",
+        // numbers as compose-go's fmt.Sprint prints what go-yaml read: a uint64 keeps its digits, floats as %v
+        "environment | {A: 1e6, B: 100000000.0, C: 1e20, D: 0.00001, E: 12345678901234567890, F: 1e21, G: 0x1F}"
+            + " | {A: \"1e+06\", B: \"1e+08\", C: \"1e+20\", D: \"1e-05\", E: \"12345678901234567890\","
+            + " F: \"1e+21\", G: \"31\"}",
+        "labels | {id: 18446744073709551615, ratio: 0.5, big: 123456789.0}"
+            + " | {id: \"18446744073709551615\", ratio: \"0.5\", big: \"1.23456789e+08\"}",
+        "sysctls | {net.core.rmem_max: 1.5e-7} | {net.core.rmem_max: \"1.5e-07\"}",
+        "extra_hosts | {db: 1e6} | [db=1e+06]",
       })
   void keyValueListsBecomeMaps(String attribute, String written, String canonical) {
     assertThat(service(attribute, written)).isEqualTo(canonical);

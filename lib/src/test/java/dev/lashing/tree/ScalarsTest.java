@@ -37,9 +37,86 @@ class ScalarsTest {
     Map<String, String> printed = new LinkedHashMap<>();
     printed.put("3.0", "3");
     printed.put("-2e3", "-2000");
-    printed.put("9223372036854775808", "9223372036854776000");
+    printed.put("9223372036854775808", "9223372036854775808"); // a uint64 to go-yaml: its digits, not a float's
+    printed.put("12345678901234567890", "12345678901234567890");
+    printed.put("18446744073709551616", "18446744073709552000"); // beyond 64 bits: a float, printed whole
     printed.put("99999999999999999999", "100000000000000000000");
     printed.put("1.5", "1.5");
     printed.forEach((text, canonical) -> assertThat(Scalars.canonicalFloat(text)).as(text).isEqualTo(canonical));
+  }
+
+  /**
+   * Where Compose wants a string of a number (an environment value, a label), it prints what go-yaml read with
+   * {@code fmt.Sprint}: an int as its decimal digits, a uint64 likewise, a float64 as strconv's shortest {@code 'g'}
+   * (the exponent form below 1e-4 and from 1e6 on).
+   */
+  @Test
+  void numbersBecomeTextAsGoPrintsThem() {
+    Map<String, String> printed = new LinkedHashMap<>();
+    printed.put("1e6", "1e+06");
+    printed.put("100000000.0", "1e+08");
+    printed.put("1e20", "1e+20");
+    printed.put("1e21", "1e+21");
+    printed.put("0.00001", "1e-05");
+    printed.put("0.0001", "0.0001");
+    printed.put("1.5e-7", "1.5e-07");
+    printed.put("123456789.0", "1.23456789e+08");
+    printed.put("1234567.0", "1.234567e+06");
+    printed.put("999999.0", "999999");
+    printed.put("100000.0", "100000");
+    printed.put("123456.7", "123456.7");
+    printed.put("0.5", "0.5");
+    printed.put(".5", "0.5");
+    printed.put("-.5", "-0.5");
+    printed.put("0.10", "0.1");
+    printed.put("1.0", "1");
+    printed.put("3.", "3");
+    printed.put("1e3", "1000");
+    printed.put("1_000.5", "1000.5");
+    printed.put("0.0", "0");
+    printed.put("-0.0", "-0");
+    printed.put("09", "9"); // not octal, so a float to go-yaml
+    printed.put("018", "18");
+    printed.put("12345678901234567890", "12345678901234567890"); // a uint64: no digit lost
+    printed.put("18446744073709551615", "18446744073709551615");
+    printed.put("01777777777777777777777", "18446744073709551615"); // octal, a uint64 too
+    printed.put("18446744073709551616", "1.8446744073709552e+19");
+    printed.put("+12345678901234567890", "1.2345678901234567e+19"); // ParseUint takes no sign
+    printed.put("-9223372036854775809", "-9.223372036854776e+18");
+    printed.put("123456789012345678901234", "1.2345678901234569e+23"); // the nearer of two 17-digit readings
+    printed.put("2.82879384806159e17", "2.82879384806159e+17"); // Java 17's Double.toString has 18 digits here
+    printed.put("1.7976931348623157e308", "1.7976931348623157e+308");
+    printed.put("4.9e-324", "5e-324");
+    printed.put("0.1e1", "1");
+    printed.put("0.3", "0.3");
+    printed.put("2.5e-5", "2.5e-05");
+    printed.put(".inf", "+Inf");
+    printed.put("+.Inf", "+Inf");
+    printed.put("-.inf", "-Inf");
+    printed.put(".nan", "NaN");
+    printed.forEach((text, go) -> assertThat(Scalars.goFloat(text)).as(text).isEqualTo(go));
+  }
+
+  /** The same through a scalar: an int, a bool and a float as the string Compose makes of each. */
+  @Test
+  void aScalarAsComposesString() {
+    Map<String, String> printed = new LinkedHashMap<>();
+    printed.put("0x1F", "31");
+    printed.put("0o17", "15");
+    printed.put("017", "15");
+    printed.put("+12", "12");
+    printed.put("-0", "0");
+    printed.put("0b101", "5");
+    printed.put("1_000", "1000");
+    printed.put("9223372036854775807", "9223372036854775807");
+    printed.put("TRUE", "true");
+    printed.put("1e6", "1e+06");
+    printed.put("12345678901234567890", "12345678901234567890");
+    printed.put("nginx", "nginx");
+    printed.forEach((text, go) -> {
+      ScalarNode scalar = new ScalarNode(text, Scalars.resolvePlain(text), ScalarNode.Style.PLAIN, null, Node.MergeTag.NONE);
+      assertThat(scalar.asComposeString().value()).as(text).isEqualTo(go);
+      assertThat(scalar.asComposeString().type()).as(text).isEqualTo(ScalarNode.Type.STRING);
+    });
   }
 }

@@ -1,6 +1,7 @@
 package dev.lashing.model;
 
 import dev.lashing.source.Origin;
+import java.util.Optional;
 
 /**
  * A restart policy as the engine receives it: from {@code restart} ({@code "no"}, {@code always},
@@ -19,7 +20,11 @@ public record Restart(String text, Policy policy, Long maxRetries, Origin origin
     OTHER
   }
 
-  /** {@code restart: on-failure:3}; like docker compose, an unreadable count is ignored. */
+  /**
+   * {@code restart: on-failure:3}; like docker compose ({@code strconv.Atoi}, its error dropped), an unreadable
+   * count ({@code on-failure:abc}, {@code on-failure:}, {@code on-failure:1.5}) is 0, which the engine takes as no
+   * limit.
+   */
   static Restart of(Located<String> written) {
     String text = written.value();
     int colon = text.indexOf(':');
@@ -54,6 +59,44 @@ public record Restart(String text, Policy policy, Long maxRetries, Origin origin
       case "unless-stopped" -> Policy.UNLESS_STOPPED;
       default -> Policy.OTHER;
     };
+  }
+
+  /**
+   * Why the engine refuses this policy when it creates the container, as a phrase ("no restart policy the engine
+   * knows"); empty when it takes it. The engine knows four names, takes a retry count only with on-failure and
+   * never a negative one (moby's {@code ValidateRestartPolicy}); a {@code deploy.restart_policy} without a
+   * condition reaches it with no name, which it takes with any count.
+   */
+  public Optional<String> refusal() {
+    if (policy == Policy.OTHER) {
+      return Optional.of("no restart policy the engine knows");
+    }
+    long count = maxRetries == null ? 0 : maxRetries;
+    if (policy == Policy.ON_FAILURE && count < 0) {
+      return Optional.of("a negative retry count, which the engine refuses");
+    }
+    if (policy != Policy.ON_FAILURE && count != 0 && !text.isEmpty()) {
+      return Optional.of("a retry count, which the engine takes only with on-failure");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The count written after the policy's colon that Compose cannot read as an integer and drops ({@code abc} of
+   * {@code on-failure:abc}, and "" of {@code on-failure:}); empty when there is none or it reads.
+   */
+  public Optional<String> unreadCount() {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    String count = text.substring(colon + 1).split(":", -1)[0];
+    try {
+      Long.parseLong(count);
+      return Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.of(count);
+    }
   }
 
   /** The container is started again after it stops (for on-failure, only after a failure). */

@@ -65,17 +65,27 @@ public final class RestartPolicy implements Rule {
           || uncapped;
       // under production, a job named as one (a migrator nobody waits for) keeps its policy: unless-stopped
       // would run it again and again
+      String refusal = restart == null ? null : restart.refusal().orElse(null);
       if (policy == Restart.Policy.OTHER) {
-        report(context, service, restart, () -> "has " + describe(service, restart) + ", which is no restart policy the"
-            + " engine knows, so it refuses to create the container; use \"no\", always, on-failure:N or"
-            + " unless-stopped", set(service, context.policy() == Policy.DEVELOPMENT ? "no" : "unless-stopped"));
+        report(context, service, restart, () -> "has " + describe(service, restart) + ", which is " + refusal
+            + ", so it refuses to create the container; use \"no\", always, on-failure:N or unless-stopped",
+            set(service, context.policy() == Policy.DEVELOPMENT ? "no" : "unless-stopped"));
+      } else if (refusal != null && policy == Restart.Policy.ON_FAILURE) {
+        report(context, service, restart, () -> "has " + describe(service, restart) + ", " + refusal
+            + ", so it does not create the container; cap the retries at " + MAX_RETRIES, capRetries(service));
+      } else if (refusal != null) {
+        report(context, service, restart, () -> "has " + describe(service, restart) + ", " + refusal
+            + ", so it does not create the container; " + (hasDeployPolicy(service) ? "remove max_attempts"
+            : "write restart: " + restart.text().substring(0, restart.text().indexOf(':'))), dropCount(service,
+            restart));
       } else if (context.policy() == Policy.PRODUCTION && !job && !JobNames.marksJob(service.name()) && notUnlessStopped) {
         report(context, service, restart, () -> "restarts with " + describe(service, restart) + (uncapped
-            ? ", without limit while it keeps failing" : ", so it starts again when Docker does even after an "
+            ? ", without limit while it keeps failing" + unread(restart) : ", so it starts again when Docker does even after an "
             + "operator stopped it") + "; production stacks run restart: unless-stopped", unlessStopped(service));
       } else if (uncapped) {
         report(context, service, restart, () -> "restarts without limit while it keeps failing ("
-            + describe(service, restart) + "); cap the retries at " + MAX_RETRIES, capRetries(service));
+            + describe(service, restart) + unread(restart) + "); cap the retries at " + MAX_RETRIES,
+            capRetries(service));
       } else if (job && keepsRestarting) {
         report(context, service, restart, () -> "runs once (another service waits for it to complete), but "
             + describe(service, restart) + " starts it again each time it exits; use restart: \"no\" or on-failure",
@@ -146,6 +156,23 @@ public final class RestartPolicy implements Rule {
     }
     return new Fix("set restart to on-failure:" + MAX_RETRIES, Fix.Safety.SAFE,
         () -> List.of(new Fix.Set(List.of("services", service.name(), "restart"), "on-failure:" + MAX_RETRIES)));
+  }
+
+  /** A count Compose drops, said: the engine then gets on-failure with no limit. */
+  private static String unread(Restart restart) {
+    return restart.unreadCount().map(count -> ", where Compose reads no count from '" + count + "' and passes none")
+        .orElse("");
+  }
+
+  /** Removes the retry count the engine takes only with on-failure, keeping the policy. */
+  private static Fix dropCount(Service service, Restart restart) {
+    if (hasDeployPolicy(service)) {
+      return new Fix("remove deploy.restart_policy.max_attempts", Fix.Safety.SAFE,
+          () -> List.of(new Fix.Remove(deployPolicyPath(service, "max_attempts"))));
+    }
+    String name = restart.text().substring(0, restart.text().indexOf(':'));
+    return new Fix("set restart to " + name, Fix.Safety.SAFE,
+        () -> List.of(new Fix.Set(List.of("services", service.name(), "restart"), name)));
   }
 
   private static boolean hasDeployPolicy(Service service) {

@@ -54,6 +54,50 @@ class EngineRefusedValuesTest {
         .containsExactly(new Fix.Set(List.of("services", "web", "restart"), "no"));
   }
 
+  /**
+   * The engine takes a retry count only with on-failure, and never a negative one; a count docker compose cannot
+   * read it drops (strconv.Atoi, its error ignored), so the engine gets on-failure with no limit, and the message
+   * says why.
+   */
+  @Test
+  void aRetryCountTheEngineRefusesOrComposeDrops() {
+    List<Finding> findings = RuleTester.of(new RestartPolicy())
+        .file("compose.yaml", """
+            services:
+              a: {image: "x:1", restart: "on-failure:-1"}   # expect: restart-policy
+              b: {image: "x:1", restart: "always:3"}        # expect: restart-policy
+              c: {image: "x:1", restart: "unless-stopped:0"}
+              d: {image: "x:1", restart: "on-failure:abc"}  # expect: restart-policy
+              e: {image: "x:1", restart: "on-failure:"}     # expect: restart-policy
+              f: {image: "x:1", restart: "on-failure:1.5"}  # expect: restart-policy
+              g: {image: "x:1", restart: "on-failure:+3"}
+              h:
+                image: "x:1"
+                deploy:
+                  restart_policy: {condition: any, max_attempts: 3}   # expect: restart-policy
+            """)
+        .expectMarkedFindings();
+    assertThat(findings).extracting(Finding::message).containsExactly(
+        "a has restart: on-failure:-1, a negative retry count, which the engine refuses, so it does not create the"
+            + " container; cap the retries at 5",
+        "b has restart: always:3, a retry count, which the engine takes only with on-failure, so it does not create"
+            + " the container; write restart: always",
+        "d restarts without limit while it keeps failing (restart: on-failure:abc, where Compose reads no count from"
+            + " 'abc' and passes none); cap the retries at 5",
+        "e restarts without limit while it keeps failing (restart: on-failure:, where Compose reads no count from ''"
+            + " and passes none); cap the retries at 5",
+        "f restarts without limit while it keeps failing (restart: on-failure:1.5, where Compose reads no count from"
+            + " '1.5' and passes none); cap the retries at 5",
+        "h has deploy.restart_policy condition any, a retry count, which the engine takes only with on-failure, so"
+            + " it does not create the container; remove max_attempts");
+    assertThat(findings.get(0).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "a", "restart"), "on-failure:5"));
+    assertThat(findings.get(1).fix().changes())
+        .containsExactly(new Fix.Set(List.of("services", "b", "restart"), "always"));
+    assertThat(findings.get(5).fix().changes())
+        .containsExactly(new Fix.Remove(List.of("services", "h", "deploy", "restart_policy", "max_attempts")));
+  }
+
   @Test
   void aStopSignalThatIsNoSignalIsReportedByInvalidValue() {
     RuleTester.of(new InvalidValue())

@@ -9,6 +9,8 @@ import dev.lashing.lint.RuleRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The catalog as users see it: every rule registered, ids well-formed and unique, each documented. */
@@ -47,6 +49,15 @@ class CatalogTest {
       assertThat(docs.resolve(info.id() + ".md")).as("docs page of %s", info.id()).isRegularFile();
       assertThat(info.summary()).as("summary of %s", info.id()).isNotBlank().doesNotEndWith(".");
     }
+  }
+
+  /** The README's "checks N ... rules" is the number `lashing rules` lists. */
+  @Test
+  void theReadmeCountsTheRules() throws Exception {
+    String readme = Files.readString(Path.of(System.getProperty("lashing.root", "..")).resolve("README.md"));
+    Matcher count = Pattern.compile("checks (\\d+) hardening and correctness rules").matcher(readme);
+    assertThat(count.find()).as("the README says how many rules it checks").isTrue();
+    assertThat(Integer.parseInt(count.group(1))).isEqualTo(registry.rules().size());
   }
 
   @Test

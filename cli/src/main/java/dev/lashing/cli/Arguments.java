@@ -10,12 +10,14 @@ import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.ComposeFiles;
 import dev.lashing.load.LoadOptions;
+import dev.lashing.schema.Suggestions;
 import dev.lashing.source.ComposeException;
 import dev.lashing.yaml.SourceFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,6 +27,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 /** Option parsing the commands share: Compose's project options, help, repeated values. */
 final class Arguments {
@@ -55,6 +58,8 @@ final class Arguments {
     CommandLine line;
     try {
       line = new DefaultParser().parse(options, args);
+    } catch (UnrecognizedOptionException e) {
+      throw new UsageException(e.getMessage() + didYouMean(e.getOption(), options));
     } catch (ParseException e) {
       throw new UsageException(e.getMessage());
     }
@@ -69,6 +74,16 @@ final class Arguments {
       }
     }
     return line;
+  }
+
+  /** " (did you mean '--format'?)" for a misspelled long option, as a misspelled key of .lashing.yml gets. */
+  private static String didYouMean(String written, Options options) {
+    if (written == null || !written.startsWith("--")) {
+      return "";
+    }
+    String name = written.substring(2).split("=", 2)[0];
+    List<String> known = options.getOptions().stream().map(Option::getLongOpt).filter(Objects::nonNull).toList();
+    return Suggestions.closest(name, known).map(option -> " (did you mean '--" + option + "'?)").orElse("");
   }
 
   static LoadOptions loadOptions(

@@ -3,6 +3,7 @@ package dev.lashing.cli;
 import dev.lashing.api.Lashing;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
+import dev.lashing.schema.Suggestions;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import java.io.PrintWriter;
@@ -27,6 +28,10 @@ public final class Cli {
   public static final int FINDINGS = 1;
   public static final int INVALID = 2;
   public static final int INTERNAL_ERROR = 3;
+
+  /** The commands, for a "did you mean" when one is misspelled. */
+  private static final List<String> COMMANDS = List.of(
+      "lint", "fix", "patch", "rules", "explain", "config", "validate", "generate", "audit", "lsp", "version", "help");
 
   private static final String USAGE =
       """
@@ -116,7 +121,8 @@ public final class Cli {
           out.print(USAGE);
           yield OK;
         }
-        default -> usageError("unknown command '" + args[0] + "'");
+        default -> usageError("unknown command '" + args[0] + "'" + Suggestions.closest(args[0], COMMANDS)
+            .map(command -> " (did you mean '" + command + "'?)").orElse(""));
       };
     } catch (Arguments.UsageException e) {
       return usageError(e.getMessage());

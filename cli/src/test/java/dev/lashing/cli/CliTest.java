@@ -44,7 +44,20 @@ class CliTest {
   @Test
   void unknownOptionIsAUsageError() {
     assertThat(run("config", "--nope")).isEqualTo(Cli.INVALID);
-    assertThat(err.toString()).contains("Unrecognized option: --nope");
+    assertThat(err.toString()).startsWith("lashing: Unrecognized option: --nope\n");
+  }
+
+  /** A misspelled command or option gets the "did you mean" a misspelled .lashing.yml key gets. */
+  @Test
+  void aMisspelledCommandOrOptionGetsASuggestion() {
+    assertThat(run("lnt")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: unknown command 'lnt' (did you mean 'lint'?)\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("lint", "--formt", "json", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: Unrecognized option: --formt (did you mean '--format'?)\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("config", "--formt=json")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: Unrecognized option: --formt=json (did you mean '--format'?)\n");
   }
 
   @Test

@@ -18,7 +18,7 @@ public final class EngineRules implements RulePack {
   /** Reported by the engine while it reads suppression comments. */
   @RuleInfo(
       id = INVALID_SUPPRESSION,
-      summary = "A lashing-ignore comment names no rule or gives no reason",
+      summary = "A lashing-ignore comment names no rule, names a rule there is not, or gives no reason",
       category = Category.CORRECTNESS,
       severity = Severity.MEDIUM)
   static final class InvalidSuppression implements Rule {

@@ -181,26 +181,26 @@ public final class Linter {
       }
     }
     Severity unused = settings.severityOf(new EngineRules.UnusedSuppression().info());
-    if (unused != null) {
-      for (int i = 0; i < suppressions.size(); i++) {
-        Suppressions.Suppression s = suppressions.get(i);
-        Set<String> suppressed = used.get(i);
-        List<String> idle = s.ruleIds().stream().filter(id -> !suppressed.contains(id)).toList();
-        if (!idle.isEmpty()) {
-          result.add(new Finding(EngineRules.UNUSED_SUPPRESSION, unused,
-              "lashing-ignore for " + String.join(", ", idle) + " suppresses nothing" + unknownRules(idle),
-              s.at(), null, List.of(), null, null));
-        }
+    List<String> ids = registry.ids();
+    for (int i = 0; i < suppressions.size(); i++) {
+      Suppressions.Suppression s = suppressions.get(i);
+      Set<String> suppressed = used.get(i);
+      List<String> idle = s.ruleIds().stream().filter(id -> !suppressed.contains(id)).toList();
+      // a rule there is not makes the comment malformed (a slip in its name, with a suggestion), not merely stale
+      List<String> unknown = idle.stream().filter(id -> !ids.contains(id)).toList();
+      List<String> stale = idle.stream().filter(ids::contains).toList();
+      if (invalid != null && !unknown.isEmpty()) {
+        result.add(new Finding(EngineRules.INVALID_SUPPRESSION, invalid, "lashing-ignore names "
+            + unknown.stream().map(id -> RuleRegistry.unknownRule(id, ids)).collect(Collectors.joining(", ")),
+            s.at(), null, List.of(), null, null));
+      }
+      if (unused != null && !stale.isEmpty()) {
+        result.add(new Finding(EngineRules.UNUSED_SUPPRESSION, unused,
+            "lashing-ignore for " + String.join(", ", stale) + " suppresses nothing", s.at(), null, List.of(), null,
+            null));
       }
     }
     return result;
-  }
-
-  /** Why a suppression that names a rule there is not may suppress nothing: a slip in its name, with a suggestion. */
-  private String unknownRules(List<String> named) {
-    List<String> ids = registry.ids();
-    return named.stream().filter(id -> !ids.contains(id))
-        .map(id -> ": " + RuleRegistry.unknownRule(id, ids)).collect(Collectors.joining());
   }
 
   /**

@@ -108,13 +108,23 @@ class LinterTest {
         });
   }
 
-  /** A suppression that suppresses nothing because its rule's name is mistyped says so, with the closest name. */
+  /**
+   * A suppression that names a rule there is not is malformed (invalid-suppression, medium), not merely unused: it
+   * says so, with the closest name; another rule it names that suppresses nothing is still unused.
+   */
   @Test
-  void aSuppressionOfAMistypedRuleSuggestsTheRule() throws IOException {
-    LoadResult load = load("services:\n  a:\n    image: x:1\n    tty: true  # lashing-ignore tty-onn -- console\n");
-    assertThat(linter.lint(load, RuleSettings.of(Policy.DEFAULT))).filteredOn(f -> f.ruleId().equals("unused-suppression"))
-        .singleElement().extracting(Finding::message).isEqualTo("lashing-ignore for tty-onn suppresses nothing: unknown "
-            + "rule 'tty-onn' (did you mean 'tty-on'?); `lashing rules` lists them");
+  void aSuppressionOfAMistypedRuleIsInvalidAndSuggestsTheRule() throws IOException {
+    LoadResult load = load("services:\n  a:\n    image: x:1\n"
+        + "    tty: true  # lashing-ignore tty-onn,yaml-syntax -- console\n");
+    List<Finding> findings = linter.lint(load, RuleSettings.of(Policy.DEFAULT));
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("invalid-suppression")).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo("lashing-ignore names unknown rule 'tty-onn' (did you mean 'tty-on'?);"
+          + " `lashing rules` lists them");
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.at().line()).isEqualTo(4);
+    });
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("unused-suppression")).singleElement()
+        .extracting(Finding::message).isEqualTo("lashing-ignore for yaml-syntax suppresses nothing");
   }
 
   @Test

@@ -135,6 +135,8 @@ public final class ConfigLoader {
       if (glob instanceof ScalarNode s && !s.isNull()) {
         try {
           LintConfig.matcher(s.text());
+          LintConfig.outside(s.text()).ifPresent(why -> wrong.add(
+              Diagnostic.error(Diagnostic.Kind.SCHEMA, s.origin().at(), where + ": " + why)));
         } catch (PatternSyntaxException e) {
           wrong.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, s.origin().at(), where + ": '" + s.text()
               + "' is not a glob: " + e.getDescription()));

@@ -98,7 +98,8 @@ public record LintConfig(
     Path relative = base.relativize(absolute);
     for (String glob : globs) {
       PathMatcher matcher = matcher(glob);
-      if (matcher.matches(relative) || matcher.matches(relative.getFileName())) {
+      // ./compose.yaml is the one beside the configuration; compose.yaml is any file of that name below it
+      if (matcher.matches(relative) || !glob.startsWith("./") && matcher.matches(relative.getFileName())) {
         return true;
       }
     }
@@ -106,11 +107,31 @@ public record LintConfig(
   }
 
   /**
-   * The matcher of one of the configuration's globs, relative to its directory.
+   * The matcher of one of the configuration's globs, relative to its directory: a leading {@code ./} names that
+   * directory, so {@code ./compose.yaml} is {@code compose.yaml}.
    *
    * @throws java.util.regex.PatternSyntaxException when {@code glob} is not one (the loader says where)
    */
   static PathMatcher matcher(String glob) {
-    return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    String relative = glob;
+    while (relative.startsWith("./")) {
+      relative = relative.substring(2);
+    }
+    return FileSystems.getDefault().getPathMatcher("glob:" + relative);
+  }
+
+  /**
+   * Why a glob can match no file, or empty: one that leaves the configuration's directory ({@code ../x}, or an
+   * absolute {@code /x}) names files it never applies to, since it applies to the files below that directory.
+   */
+  static Optional<String> outside(String glob) {
+    String relative = glob;
+    while (relative.startsWith("./")) {
+      relative = relative.substring(2);
+    }
+    return relative.startsWith("/") || relative.equals("..") || relative.startsWith("../")
+        ? Optional.of("globs are relative to the configuration's folder and apply to the files below it, so '"
+            + glob + "' would match none; write the path from that folder")
+        : Optional.empty();
   }
 }

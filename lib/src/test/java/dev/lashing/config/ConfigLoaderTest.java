@@ -231,6 +231,42 @@ class ConfigLoaderTest {
             ".lashing.yml:4:23: ignore: '[' is not a glob: Missing ']"));
   }
 
+  /** A glob written from the configuration's folder with ./ matches as written without it. */
+  @Test
+  void aGlobMayStartWithDotSlash() throws IOException {
+    LintConfig config = load("""
+        policies:
+          - files: ["./dev/*.yaml"]
+            policy: development
+        ignore: ["./compose.yaml", "././vendor/**"]
+        """);
+    assertThat(config.ignores(dir.resolve("compose.yaml"))).isTrue();
+    assertThat(config.ignores(dir.resolve("vendor/x/compose.yaml"))).isTrue();
+    assertThat(config.ignores(dir.resolve("other.yaml"))).isFalse();
+    assertThat(config.ignores(dir.resolve("sub/compose.yaml"))).as("./ anchors it beside the configuration").isFalse();
+    assertThat(config.settingsFor(dir.resolve("dev/compose.yaml"), null).policy()).isEqualTo(Policy.DEVELOPMENT);
+  }
+
+  /** A glob that leaves the configuration's folder would match nothing: it is told, not silently kept. */
+  @Test
+  void aGlobOutsideTheConfigurationsFolderIsToldWhereItIsWritten() {
+    assertThatThrownBy(() -> load("""
+        policies:
+          - files: ["../dev/**"]
+            policy: development
+        ignore: ["/srv/app/compose.yaml", "./../x", ".."]
+        """))
+        .hasMessage(String.join("\n",
+            ".lashing.yml:2:13: policies: files: globs are relative to the configuration's folder and apply to the"
+                + " files below it, so '../dev/**' would match none; write the path from that folder",
+            ".lashing.yml:4:10: ignore: globs are relative to the configuration's folder and apply to the files below"
+                + " it, so '/srv/app/compose.yaml' would match none; write the path from that folder",
+            ".lashing.yml:4:35: ignore: globs are relative to the configuration's folder and apply to the files below"
+                + " it, so './../x' would match none; write the path from that folder",
+            ".lashing.yml:4:45: ignore: globs are relative to the configuration's folder and apply to the files below"
+                + " it, so '..' would match none; write the path from that folder"));
+  }
+
   @Test
   void isFoundUpwards() throws IOException {
     Files.writeString(dir.resolve(".lashing.yaml"), "policy: development\n");

@@ -166,7 +166,8 @@ public record HostState(
             + " `docker images --format json` and `docker volume ls --format json` print them (for docker"
             + " volume inspect, use --format '{{json .}}')";
       }
-      return "not JSON: \"" + shown + "\"" + (text.matches("(?i).*(error|cannot|denied|daemon|permission|not"
+      // shown as a JSON string, so a control byte is seen as one (\u0000), not as a blank
+      return "not JSON: " + AuditResult.jsonString(shown) + (text.matches("(?i).*(error|cannot|denied|daemon|permission|not"
           + " found|unknown).*") ? " (an error message from docker?)" : "")
           + "; " + EXPECTED;
     }

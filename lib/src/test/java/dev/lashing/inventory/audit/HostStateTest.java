@@ -117,6 +117,15 @@ class HostStateTest {
         + " JSON object per line");
   }
 
+  /** Control bytes (a file of NULs, a terminal's escapes) are shown as escapes, not as blanks. */
+  @Test
+  void controlBytesAreShownAsTheyAre() {
+    assertThat(problems("\0\0\0\n")).singleElement().asString()
+        .startsWith("state.json:1:1: not JSON: \"\\u0000\\u0000\\u0000\"; expected the output of");
+    assertThat(problems("x\u001b[31my\n")).singleElement().asString()
+        .startsWith("state.json:1:1: not JSON: \"x\\u001b[31my\"; expected");
+  }
+
   @Test
   void wrongTypesMissingFieldsAndBadTimesAreRefused() {
     assertThat(problems(CONTAINER.replace("\"ID\":\"a6b5c4d3e2f1\",", ""))).containsExactly(

@@ -5,6 +5,7 @@ import dev.lashing.fix.Action.RemoveIt;
 import dev.lashing.fix.Action.SetTo;
 import dev.lashing.fix.ModelPath.Index;
 import dev.lashing.fix.ModelPath.Key;
+import dev.lashing.fix.ModelPath.Step;
 import dev.lashing.fix.Renderer.Unwritable;
 import dev.lashing.fix.Resolved.Producer;
 import dev.lashing.fix.YamlFile.Written;
@@ -12,7 +13,9 @@ import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
+import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -135,7 +138,8 @@ final class ChangeResolver {
         // matches, and the `services` above it may be another file's (an included one, merged first)
         return Resolved.only(localIn(extended.at(), path, action));
       }
-      Written w = written(merged, path, d);
+      // removing `key: *alias` removes that entry, never the anchored value (which other places may use)
+      Written w = written(merged, path, d, !(action instanceof RemoveIt));
       if (w == null) {
         continue;
       }
@@ -154,16 +158,19 @@ final class ChangeResolver {
    * The written node that the merged node at depth {@code d} of {@code path} comes from, or null. Above a service
    * whose own mapping did not match (written as an alias, {@code w3: *w2}, it is the anchor's), that is the
    * {@code services} of the document that defines the service: the merged one is the first file's, maybe an
-   * included file, merged first.
+   * included file, merged first. With {@code shared}, a scalar written as an alias under another key than its
+   * anchor's is matched to the anchored scalar ({@link WrittenPlaces#matchShared}).
    */
-  private Written written(Node merged, ModelPath path, int d) {
+  private Written written(Node merged, ModelPath path, int d, boolean shared) {
     Written service = d == 1 && path.size() > 1 && path.isKey(0, "services") && path.get(1) instanceof Key key
         ? places.serviceEntry(key.name()) : null;
     if (service != null) {
       return service.parent;
     }
     YamlFile file = places.fileOf(merged.origin().at());
-    return file == null ? null : WrittenPlaces.match(file, merged, d == 0 ? null : path.get(d - 1));
+    Step step = d == 0 ? null : path.get(d - 1);
+    return file == null ? null
+        : shared ? WrittenPlaces.matchShared(file, merged, step) : WrittenPlaces.match(file, merged, step);
   }
 
   private Resolved resolveRemove(Finding finding, ModelPath path) throws Unwritable {
@@ -216,7 +223,7 @@ final class ChangeResolver {
             + " change it in the base service");
       }
       YamlFile file = places.fileOf(item.origin().at());
-      Written w = file == null ? null : WrittenPlaces.match(file, item, new Index(index));
+      Written w = file == null ? null : WrittenPlaces.matchShared(file, item, new Index(index));
       if (w == null) {
         throw new Unwritable("cannot find where item " + index + " of " + path + " is written");
       }
@@ -255,10 +262,47 @@ final class ChangeResolver {
       for (ItemChange c : group) {
         items.add(c.item());
       }
+      if (items.size() == 1 && items.get(0) instanceof Map<?, ?> map && w.isMap() && !w.isAlias()
+          && sameItem.get(0) instanceof MapNode old) {
+        items.set(0, aliasedKeysApart(file, w, old, map, path.child(new Index(indices.get(0))), out));
+      }
       out.add(new Resolved(w, user, new Signature(new SetTo(items), ModelPath.ROOT),
           () -> writer.replaceItem(file, w, sameItem, items), null));
     }
     return out;
+  }
+
+  /**
+   * The new mapping of a list item written as a mapping, but for its keys written as a scalar alias or anchor
+   * ({@code host_ip: *addr}, {@code host_ip: &addr 0.0.0.0}) that it changes: those keep their value here and are
+   * located as changes of their own (into {@code out}), so that the anchor is edited when every place using it gets
+   * the same value, and the fix is refused otherwise, rather than the anchor or alias being rewritten for this item.
+   */
+  private Map<String, Object> aliasedKeysApart(YamlFile file, Written item, MapNode old, Map<?, ?> replacement,
+      ModelPath at, List<Resolved> out) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : replacement.entrySet()) {
+      String key = e.getKey().toString();
+      Written child = file.child(item, key);
+      String was = old.get(key) instanceof ScalarNode s ? s.text() : null;
+      boolean changed = child != null && child.isScalar() && was != null
+          && !was.equals(String.valueOf(e.getValue()));
+      Written anchored = !changed ? null
+          : child.isAlias() ? WrittenPlaces.matchShared(file, old.get(key), new Key(key))
+          : file.anchorOf(child) != null ? child : null;
+      if (anchored == null) {
+        kept.put(key, e.getValue());
+        continue;
+      }
+      kept.put(key, was);
+      SetTo set = new SetTo(e.getValue());
+      YamlFile anchorFile = places.fileOf(anchored.node.origin().at());
+      String user = WrittenPlaces.userKey(at.child(new Key(key)));
+      out.add(new Resolved(anchored, user, new Signature(set, ModelPath.ROOT),
+          () -> writer.walk(anchorFile, anchored, ModelPath.ROOT, set),
+          child.isAlias() ? () -> writer.walk(file, item, ModelPath.keys(key), set) : null));
+    }
+    return kept;
   }
 
   /**
@@ -272,7 +316,7 @@ final class ChangeResolver {
     written.addAll(file.aliasItemsOf(item));
     List<Op> ops = new ArrayList<>();
     for (Written w : written) {
-      if (isUsedList(w.parent)) {
+      if (w.index >= 0 && isUsedList(w.parent)) {
         ops.add(new Op.DeleteItem(file, w));
       }
     }

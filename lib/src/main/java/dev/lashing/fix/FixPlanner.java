@@ -352,6 +352,12 @@ final class FixPlanner {
       }
       List<Op> ops = r.local().get();
       for (Op op : ops) {
+        if (replacesScalarAlias(op)) {
+          // a value in place of `restart: *policy` would part this place from the anchor it names, silently
+          throw new Unwritable(shared + "; a value written in place of the alias "
+              + op.file().text.substring(op.target().start(), op.target().end()) + " of "
+              + WrittenPlaces.describe(r.user()) + " would part it from the anchor; edit it by hand");
+        }
         if (!(op instanceof Op.AddAnchor)
             && (op.target() == r.shared() || places.usersOf(op.target()).size() > 1)) {
           throw new Unwritable(shared + "; edit it by hand");
@@ -359,6 +365,12 @@ final class FixPlanner {
       }
       return ops;
     };
+  }
+
+  /** Whether an edit writes a value in place of a scalar written as an alias ({@code restart: *policy}). */
+  private static boolean replacesScalarAlias(Op op) {
+    return (op instanceof Op.Replace || op instanceof Op.RawReplace || op instanceof Op.Quote)
+        && op.target().isAlias() && op.target().isScalar();
   }
 
   /** The places of {@code all} not in {@code agreeing}, for people: a few, in order. */

@@ -229,6 +229,40 @@ final class WrittenPlaces {
   }
 
   /**
+   * The written node a merged node comes from, as {@link #match}, and also a scalar written as an alias under
+   * another key than its anchor's ({@code x-policy: &p "no"} used as {@code restart: *p}, or
+   * {@code privileged: &t true} used as {@code FLAG: *t}), or an item written as an alias of a value that is no
+   * item ({@code x-port: &p "8080:80"} used as {@code - *p}): the anchored node, which the alias shares. Only an
+   * alias written right at the place counts, so that a value canonicalization makes of an aliased item (the
+   * {@code target} of {@code - *port}) is not taken for it.
+   */
+  static Written matchShared(YamlFile file, Node merged, Step step) {
+    Written w = match(file, merged, step);
+    if (w != null || step == null || step instanceof Key && !(merged instanceof ScalarNode)) {
+      return w;
+    }
+    boolean aliasedHere = false;
+    for (Via use : merged.origin().via()) {
+      Written alias = use.kind() == Via.Kind.ALIAS ? file.aliasAt(use.at()) : null;
+      if (alias != null && (step instanceof Key key ? alias.isScalar() && key.name().equals(alias.name())
+          : alias.index >= 0)) {
+        aliasedHere = true;
+        break;
+      }
+    }
+    if (!aliasedHere) {
+      return null;
+    }
+    for (Written anchored : file.at(merged.origin().at())) {
+      if (file.anchorOf(anchored) != null && (step instanceof Index
+          || anchored.node instanceof ScalarNode written && written.value().equals(((ScalarNode) merged).value()))) {
+        return anchored;
+      }
+    }
+    return null;
+  }
+
+  /**
    * A place of the merged model as the walk of {@link #indexUsers} reaches it: its parent place and the step from
    * there, so that a node's place costs one small object and its key is only written out when two places meet.
    */
@@ -250,7 +284,7 @@ final class WrittenPlaces {
     if (extendedBy(node) == null) {
       YamlFile file = fileOf(node.origin().at());
       if (file != null) {
-        Written w = match(file, node, step);
+        Written w = matchShared(file, node, step);
         if (w != null) {
           Place first = firstUsers.putIfAbsent(w, place);
           if (first != null) {

@@ -449,6 +449,12 @@ final class YamlFile {
     return null;
   }
 
+  /** The alias ({@code *name}) written as a value or an item at {@code at}, or null. */
+  Written aliasAt(SourceRange at) {
+    return at == null || at.isSynthetic() || !at.file().equals(source.name()) ? null
+        : aliasesAt.get(at.startOffset());
+  }
+
   /** The items written as an alias ({@code - *name}) of the anchor on {@code w}, in order. */
   List<Written> aliasItemsOf(Written w) {
     ParsedYaml.Anchor anchor = anchorOn(w);

@@ -1257,4 +1257,166 @@ class FixPlannerTest {
     });
     assertThat(f.plan().texts()).isEmpty();
   }
+
+  // ---- scalars shared through an anchor under other keys ----
+
+  @Test
+  void aScalarAliasedUnderAnotherKeyIsEditedAtItsAnchorWhenEveryUserGetsTheSameFix() {
+    Fixture f = project("""
+        x-priv: &priv true
+        services:
+          web:
+            image: web
+            privileged: *priv
+          api:
+            image: api
+            privileged: *priv
+        """);
+    for (String service : List.of("web", "api")) {
+      f.fix(service, set("privileged", false, "services", service, "privileged"));
+    }
+    assertThat(f.text()).isEqualTo("""
+        x-priv: &priv false
+        services:
+          web:
+            image: web
+            privileged: *priv
+          api:
+            image: api
+            privileged: *priv
+        """);
+    assertThat(f.plan().applied()).hasSize(2);
+  }
+
+  @Test
+  void removingAScalarWrittenAsAnAliasRemovesTheEntryNotTheAnchor() {
+    Fixture f = project("""
+        x-nm: &nm bridge
+        services:
+          app:
+            image: app
+            network_mode: *nm
+          api:
+            image: api
+            network_mode: *nm
+        """);
+    for (String service : List.of("app", "api")) {
+      f.fix(service, new Fix("remove network_mode", Fix.Safety.SAFE,
+          List.of(new Fix.Remove(path("services", service, "network_mode")))));
+    }
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).isEqualTo("x-nm: &nm bridge\nservices:\n  app:\n    image: app\n  api:\n    image: api\n");
+  }
+
+  @Test
+  void anAnchoredScalarThatAnotherKeyUsesIsNotChangedUnderIt() {
+    Fixture f = project("""
+        services:
+          web:
+            image: web
+            restart: &r "no"
+            labels:
+              policy: *r
+        """);
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message()).isEqualTo("services.web.restart is shared through an anchor with"
+          + " services.web.labels.policy, where the fix does not make the same change, and the change cannot be"
+          + " written for one place alone");
+    });
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aScalarAliasIsNotReplacedByAValueWhileOtherPlacesKeepTheAnchor() {
+    Fixture f = project("""
+        x-on: &on true
+        services:
+          web:
+            image: web
+            privileged: *on
+            read_only: *on
+        """);
+    f.fix("web", set("privileged", false, "services", "web", "privileged"));
+    assertThat(f.plan().skipped()).singleElement().satisfies(s -> {
+      assertThat(s.reason()).isEqualTo(Skip.Reason.UNWRITABLE);
+      assertThat(s.message()).isEqualTo("x-on is shared through an anchor with services.web.read_only, where the"
+          + " fix does not make the same change; a value written in place of the alias *on of"
+          + " services.web.privileged would part it from the anchor; edit it by hand");
+    });
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aLongPortsAliasedAddressIsEditedAtTheAnchorOnlyWhenEveryPortUsingItIsRebound() {
+    String text = """
+        x-addr: &addr 0.0.0.0
+        services:
+          web:
+            image: web
+            ports:
+              - target: 80
+                published: "8080"
+                host_ip: *addr
+          api:
+            image: api
+            ports:
+              - target: 81
+                published: "8081"
+                host_ip: *addr
+        """;
+    Fixture one = project(text);
+    one.fix("api", changes(new Fix.ReplaceItem(path("services", "api", "ports"), 0,
+        map("host_ip", "127.0.0.1", "target", 81L, "published", "8081"))));
+    assertThat(one.plan().skipped()).singleElement().satisfies(s -> assertThat(s.message()).isEqualTo("x-addr is"
+        + " shared through an anchor with services.web.ports[].host_ip, where the fix does not make the same change;"
+        + " a value written in place of the alias *addr of services.api.ports[].host_ip would part it from the"
+        + " anchor; edit it by hand"));
+    assertThat(one.plan().texts()).isEmpty();
+
+    Fixture both = project(text);
+    both.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        map("host_ip", "127.0.0.1", "target", 80L, "published", "8080"))));
+    both.fix("api", changes(new Fix.ReplaceItem(path("services", "api", "ports"), 0,
+        map("host_ip", "127.0.0.1", "target", 81L, "published", "8081"))));
+    assertThat(both.plan().skipped()).isEmpty();
+    assertThat(both.text()).isEqualTo(text.replace("&addr 0.0.0.0", "&addr 127.0.0.1"));
+  }
+
+  @Test
+  void aLongPortsAnchoredAddressThatAnotherKeyUsesIsNotChanged() {
+    Fixture f = project("""
+        services:
+          web:
+            image: web
+            ports:
+              - target: 80
+                published: "8080"
+                host_ip: &addr 0.0.0.0
+            environment:
+              BIND: *addr
+        """);
+    f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        map("host_ip", "127.0.0.1", "target", 80L, "published", "8080"))));
+    assertThat(f.plan().skipped()).singleElement().satisfies(
+        s -> assertThat(s.message()).contains("shared through an anchor with services.web.environment.BIND"));
+    assertThat(f.plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aPortItemThatIsAnAliasOfAnExtensionFieldIsRewrittenThereOrRefusedWhenSharedElsewhere() {
+    Fixture f = project("x-port: &p \"8080:80\"\nservices:\n  web:\n    image: web\n    ports:\n      - *p\n");
+    f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0, "127.0.0.1:8080:80")));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).isEqualTo(
+        "x-port: &p \"127.0.0.1:8080:80\"\nservices:\n  web:\n    image: web\n    ports:\n      - *p\n");
+
+    Fixture shared = project("x-port: &p \"8080:80\"\nservices:\n  web:\n    image: web\n    ports:\n      - *p\n"
+        + "    labels:\n      port: *p\n");
+    shared.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0, "127.0.0.1:8080:80")));
+    assertThat(shared.plan().skipped()).singleElement()
+        .satisfies(s -> assertThat(s.message()).contains("shared through an anchor with services.web.labels.port"));
+    assertThat(shared.plan().texts()).isEmpty();
+  }
 }

@@ -476,6 +476,10 @@ final class Renderer {
       }
       return new TextEdit(w.start(), w.end(), scalarLike(w, value, flowParent));
     }
+    String sameLayout = YamlText.isScalar(value) ? null : inTheSameLayout(w, value);
+    if (sameLayout != null) {
+      return new TextEdit(w.start(), w.end(), sameLayout);
+    }
     if (flowParent || !YamlText.isScalar(value) && (value instanceof List<?> l && l.isEmpty()
         || value instanceof Map<?, ?> m && m.isEmpty())) {
       if (w.start() == w.end()) {
@@ -506,7 +510,12 @@ final class Renderer {
         start = file.lineEnd(end);
         end = start;
       }
-      return new TextEdit(start, end, keptComments(start, end, keyColumn + yaml.step()) + after);
+      String kept = keptComments(start, end, keyColumn + yaml.step());
+      if (!kept.isEmpty() && !after.startsWith(yaml.lineBreak())) {
+        // a value in flow style goes below the comments and blank lines kept, not on the last of them
+        after = yaml.lineBreak() + " ".repeat(keyColumn + yaml.step()) + after.stripLeading();
+      }
+      return new TextEdit(start, end, kept + after);
     }
     if (w.index >= 0 && value instanceof Map<?, ?> map) {
       int column = file.column(w.start());
@@ -521,6 +530,124 @@ final class Renderer {
       return new TextEdit(w.start(), w.end(), out.toString());
     }
     return new TextEdit(w.start(), w.end(), commentLines(w.start(), w.end(), valueColumn(w)) + yaml.flow(value));
+  }
+
+  /**
+   * A flow collection written over several lines with blank lines between its entries (and no comment), rewritten
+   * as a collection of at least as many entries ({@code depends_on: [db, cache]} as a mapping): the new entries in
+   * flow style, each where an old one was, so that the line breaks and blank lines between them stay as written; the
+   * entries it adds follow the last one as it follows the one before. Null when the old value is not written so.
+   */
+  private String inTheSameLayout(Written w, Object value) {
+    if (w.isAlias() || !file.isFlow(w) || w.end() - w.start() < 2) {
+      return null;
+    }
+    List<int[]> blanks = file.commentsIn(w.start(), w.end());
+    if (blanks.isEmpty() || !blanks.stream().allMatch(this::isBlankLine)) {
+      return null;
+    }
+    List<int[]> old = writtenEntries(w);
+    List<String> parts = new ArrayList<>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> parts.add(yaml.text(k.toString(), true) + ": " + yaml.flow(v)));
+    } else if (value instanceof List<?> list) {
+      list.forEach(item -> parts.add(yaml.flow(item)));
+    }
+    if (old == null || old.isEmpty() || parts.size() < old.size()) {
+      return null;
+    }
+    // the text around the entries: after the opening bracket, between two entries (a comma), before the closing one
+    List<String> separators = new ArrayList<>();
+    int from = w.start() + 1;
+    for (int[] entry : old) {
+      separators.add(text.substring(from, entry[0]));
+      from = entry[1];
+    }
+    String closing = text.substring(from, w.end() - 1);
+    for (int i = 0; i < separators.size(); i++) {
+      String gap = separators.get(i).strip();
+      if (!(i == 0 ? gap.isEmpty() : gap.equals(","))) {
+        return null;
+      }
+    }
+    if (!closing.strip().isEmpty() && !closing.strip().equals(",")) {
+      return null;
+    }
+    String last = separators.get(separators.size() - 1);
+    String added = old.size() > 1 ? withoutBlankLines(last)
+        : last.indexOf('\n') >= 0 || last.indexOf('\r') >= 0 ? "," + withoutBlankLines(last) : ", ";
+    StringBuilder out = new StringBuilder(value instanceof Map<?, ?> ? "{" : "[");
+    for (int i = 0; i < parts.size(); i++) {
+      out.append(i < separators.size() ? separators.get(i) : added).append(parts.get(i));
+    }
+    return out.append(closing).append(value instanceof Map<?, ?> ? "}" : "]").toString();
+  }
+
+  /** A separator between entries with its blank lines left out: the comma, the last line break and indentation. */
+  private static String withoutBlankLines(String separator) {
+    int lastBreak = Math.max(separator.lastIndexOf('\n'), separator.lastIndexOf('\r'));
+    if (lastBreak < 0) {
+      return separator;
+    }
+    int firstBreak = separator.length();
+    for (int i = 0; i < separator.length(); i++) {
+      if (YamlFile.isBreak(separator.charAt(i))) {
+        firstBreak = i;
+        break;
+      }
+    }
+    String lineBreak = separator.charAt(firstBreak) == '\r' && firstBreak + 1 < separator.length()
+        && separator.charAt(firstBreak + 1) == '\n' ? "\r\n" : String.valueOf(separator.charAt(firstBreak));
+    return separator.substring(0, firstBreak) + lineBreak + separator.substring(lastBreak + 1);
+  }
+
+  /**
+   * Where each entry of a flow collection is written, {@code [start, end)} in order (a mapping entry from its key to
+   * its value, an item with its anchor or tag), or null when an entry is not written there (a merge key's).
+   */
+  private List<int[]> writtenEntries(Written c) {
+    List<int[]> entries = new ArrayList<>();
+    if (c.node instanceof MapNode m) {
+      for (MapNode.Entry e : m.entries()) {
+        if (!e.key().origin().via().isEmpty()) {
+          return null;
+        }
+        Written value = file.child(c, e.name());
+        if (value == null) {
+          return null;
+        }
+        int start = e.key().origin().at().startOffset();
+        if (start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'')) {
+          start--; // a quoted key's range may start inside its quotes
+        }
+        entries.add(new int[] {start, Math.max(value.end(), keyEnd(e.key()))});
+      }
+    } else if (c.node instanceof SeqNode s) {
+      for (int i = 0; i < s.size(); i++) {
+        Written item = file.item(c, i);
+        if (item == null) {
+          return null;
+        }
+        entries.add(new int[] {file.propertiesStart(item), item.end()});
+      }
+    } else {
+      return null;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      int[] e = entries.get(i);
+      if (e[0] <= c.start() || e[1] >= c.end() || e[0] > e[1] || i > 0 && e[0] < entries.get(i - 1)[1]) {
+        return null;
+      }
+    }
+    return entries;
+  }
+
+  /** Where a key is written up to, its closing quote included. */
+  private int keyEnd(ScalarNode key) {
+    int end = key.origin().at().endOffset();
+    return end < text.length() && (key.style() == ScalarNode.Style.SINGLE_QUOTED
+        || key.style() == ScalarNode.Style.DOUBLE_QUOTED) && (text.charAt(end) == '"' || text.charAt(end) == '\'')
+        ? end + 1 : end;
   }
 
   /** Where a value written on a line of its own below its key (or where it was) starts. */
@@ -540,7 +667,8 @@ final class Renderer {
   private String keptComments(int start, int end, int column) {
     StringBuilder kept = new StringBuilder();
     for (int[] c : file.commentsIn(start, end)) {
-      kept.append(yaml.lineBreak()).append(" ".repeat(column)).append(text, c[0], c[1]);
+      // a blank line stays blank, with no indentation left on it
+      kept.append(yaml.lineBreak()).append(isBlankLine(c) ? "" : " ".repeat(column)).append(text, c[0], c[1]);
     }
     return kept.toString();
   }

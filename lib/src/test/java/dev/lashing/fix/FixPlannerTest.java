@@ -1419,4 +1419,64 @@ class FixPlannerTest {
         .satisfies(s -> assertThat(s.message()).contains("shared through an anchor with services.web.labels.port"));
     assertThat(shared.plan().texts()).isEmpty();
   }
+
+  // ---- blank lines inside a rewritten flow value ----
+
+  @Test
+  void aFlowValueRewrittenKeepsTheBlankLinesBetweenItsEntries() {
+    Fixture f = project("""
+        services:
+          web:
+            image: web
+            depends_on: [
+              db,
+
+              cache
+            ]
+          db:
+            image: db
+          cache:
+            image: cache
+        """);
+    f.fix("web", set("depends on healthy", map("db", map("condition", "service_healthy"),
+        "cache", map("condition", "service_healthy")), "services", "web", "depends_on"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: web
+            depends_on: {
+              db: {condition: service_healthy},
+
+              cache: {condition: service_healthy}
+            }
+          db:
+            image: db
+          cache:
+            image: cache
+        """);
+    assertThat(f.applied().plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aFlowListRewrittenLongerKeepsItsBlankLinesAndCRLF() {
+    Fixture f = project("services:\r\n  web:\r\n    image: web\r\n    cap_add: [\r\n      CHOWN,\r\n\r\n"
+        + "      SETUID\r\n    ]\r\n");
+    f.fix("web", set("caps", List.of("CHOWN", "SETUID", "KILL"), "services", "web", "cap_add"));
+    assertThat(f.text()).isEqualTo("services:\r\n  web:\r\n    image: web\r\n    cap_add: [\r\n      CHOWN,\r\n\r\n"
+        + "      SETUID,\r\n      KILL\r\n    ]\r\n");
+  }
+
+  @Test
+  void aFlowListRewrittenShorterIsWrittenBelowItsKeyWithItsBlankLineLeftBlank() {
+    Fixture f = project("services:\n  web:\n    image: web\n    cap_add: [\n      CHOWN,\n\n      SETUID\n    ]\n");
+    f.fix("web", set("caps", List.of("KILL"), "services", "web", "cap_add"));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: web\n    cap_add:\n\n      [KILL]\n");
+  }
+
+  @Test
+  void aFlowValueRewrittenBelowItsCommentsIsNotWrittenInTheLastComment() {
+    Fixture f = project("services:\n  web:\n    image: web\n    cap_add: [CHOWN, # why\n      SETUID]\n");
+    f.fix("web", set("caps", List.of("KILL"), "services", "web", "cap_add"));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: web\n    cap_add:\n      # why\n      [KILL]\n");
+  }
 }

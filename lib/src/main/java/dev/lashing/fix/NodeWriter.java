@@ -190,12 +190,18 @@ final class NodeWriter {
       return List.of(new Op.Replace(file, w, List.of(item)));
     }
     if (w.node instanceof ScalarNode s && s.isString() && !w.isAlias()) {
-      // a single string where a list may stand (tmpfs: /run): write both as a flow list
+      // a single string where a list may stand (tmpfs: /run): write both as a list, the string as it is written
       String old = s.style() == ScalarNode.Style.PLAIN && YamlStrings.isPlainSafe(s.value(), true) ? s.value()
           : s.style() == ScalarNode.Style.PLAIN || s.style() == ScalarNode.Style.LITERAL
               || s.style() == ScalarNode.Style.FOLDED
               ? YamlStrings.quoted(s.value(), file.style.quote())
               : file.text.substring(w.start(), w.end());
+      if (w.key != null && w.parent != null && !file.isFlow(w.parent) && file.anchorOf(w) == null
+          && file.tagOf(w) == null) {
+        // in block context, in the style the file writes its lists of this key in, else most of its lists in (an
+        // anchor or tag stays before the value, which the flow list below keeps in place)
+        return List.of(new Op.Replace(file, w, List.of(new YamlText.Raw(old), item)));
+      }
       return List.of(new Op.RawReplace(file, w, "[" + old + ", " + file.yaml.flow(item) + "]", false));
     }
     throw new Unwritable(w.path() + " is written as a " + w.node.kindName() + ", not a list");

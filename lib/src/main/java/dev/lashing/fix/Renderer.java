@@ -504,6 +504,12 @@ final class Renderer {
       if (YamlText.isScalar(value)) {
         return new TextEdit(colon + 1, w.end(), after);
       }
+      if (w.isScalar() && after.startsWith(yaml.lineBreak()) && onlyCommentAfter(w.end())
+          && file.commentsIn(w.start(), w.end()).isEmpty()) {
+        // a scalar that becomes a block collection (`tmpfs: /run  # note`): its comment stays on the key's line
+        int lineEnd = file.lineEnd(w.end());
+        return new TextEdit(colon + 1, lineEnd, text.substring(w.end(), lineEnd) + after);
+      }
       int start = colon + 1;
       int end = w.end();
       if (w.start() == w.end() && onlyCommentAfter(end)) {

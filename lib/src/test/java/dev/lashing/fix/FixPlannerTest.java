@@ -1479,4 +1479,46 @@ class FixPlannerTest {
     f.fix("web", set("caps", List.of("KILL"), "services", "web", "cap_add"));
     assertThat(f.text()).isEqualTo("services:\n  web:\n    image: web\n    cap_add:\n      # why\n      [KILL]\n");
   }
+
+  // ---- a string extended into a list ----
+
+  @Test
+  void aStringExtendedIntoAListIsABlockListInABlockFileItsCommentOnTheKeysLine() {
+    Fixture f = project("""
+        services:
+          web:
+            image: web
+            tmpfs: "/run"  # runtime files
+            command:
+              - serve
+        """);
+    f.fix("web", append("/tmp", "services", "web", "tmpfs"));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: web
+            tmpfs:  # runtime files
+              - "/run"
+              - /tmp
+            command:
+              - serve
+        """);
+    assertThat(f.applied().plan().texts()).isEmpty();
+  }
+
+  @Test
+  void aStringExtendedIntoAListInAFileWithoutListsIsABlockListAndAFlowOneInAFlowFile() {
+    Fixture none = project("services:\n  web:\n    image: web\n    tmpfs: /run\n");
+    none.fix("web", append("/tmp", "services", "web", "tmpfs"));
+    assertThat(none.text()).isEqualTo("services:\n  web:\n    image: web\n    tmpfs:\n      - /run\n      - /tmp\n");
+
+    Fixture flow = project("services:\n  web:\n    image: web\n    tmpfs: /run\n    command: [serve]\n");
+    flow.fix("web", append("/tmp", "services", "web", "tmpfs"));
+    assertThat(flow.text()).isEqualTo("services:\n  web:\n    image: web\n    tmpfs: [/run, /tmp]\n    command: [serve]\n");
+
+    Fixture inFlow = project("services:\n  web: {image: web, tmpfs: /run}\n  api:\n    image: api\n    cap_add:\n"
+        + "      - KILL\n");
+    inFlow.fix("web", append("/tmp", "services", "web", "tmpfs"));
+    assertThat(inFlow.text()).startsWith("services:\n  web: {image: web, tmpfs: [/run, /tmp]}\n");
+  }
 }

@@ -157,7 +157,7 @@ public final class Linter {
     for (SourceFile file : load.sources().values()) {
       ParsedYaml yaml = load.parsed().get(file.name());
       List<ParsedYaml.Comment> comments = yaml != null ? yaml.comments() : Suppressions.lineComments(file);
-      suppressions.addAll(Suppressions.parse(file, comments, problems));
+      suppressions.addAll(Suppressions.parse(file, comments, yaml, problems));
     }
     List<Finding> result = new ArrayList<>(findings.size());
     // the rules each suppression suppressed: one of several it names may suppress nothing
@@ -220,6 +220,9 @@ public final class Linter {
           wholeFile.computeIfAbsent(s.at().file(), file -> new ArrayList<>()).add(i);
         } else {
           byLine.computeIfAbsent(new SourceLine(s.at().file(), s.coveredLine()), key -> new ArrayList<>()).add(i);
+          if (s.valueLine() > 0) {
+            byLine.computeIfAbsent(new SourceLine(s.at().file(), s.valueLine()), key -> new ArrayList<>()).add(i);
+          }
         }
       }
     }

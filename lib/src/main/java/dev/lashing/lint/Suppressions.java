@@ -2,15 +2,23 @@ package dev.lashing.lint;
 
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.ParsedYaml;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code # lashing-ignore rule-id[,rule-id] -- reason} comments: at the end of a line they cover that
- * line; alone on a line they cover the next line that is not a comment. {@code # lashing-ignore-file
+ * line; alone on a line they cover the next line that is not a comment. A line covered whose key (or item's
+ * {@code &anchor} or {@code !tag}) has its scalar value written on a later line covers that value's line too:
+ * {@code privileged: &p # lashing-ignore privileged -- why} above {@code true}. {@code # lashing-ignore-file
  * rule-id -- reason} covers the whole file. A reason is required.
  */
 final class Suppressions {
@@ -18,10 +26,11 @@ final class Suppressions {
       "(?:^|\\s)#\\s*lashing-ignore(-file)?(?:\\s+([A-Za-z0-9_,\\s-]*?))?\\s*(?:--\\s*(.*?))?\\s*$");
 
   /** One suppression comment and what it covers. */
-  record Suppression(SourceRange at, boolean wholeFile, int coveredLine, List<String> ruleIds, String reason) {
+  record Suppression(SourceRange at, boolean wholeFile, int coveredLine, int valueLine, List<String> ruleIds,
+      String reason) {
     boolean covers(Finding f) {
       return ruleIds.contains(f.ruleId()) && f.at().file().equals(at.file())
-          && (wholeFile || f.at().line() == coveredLine);
+          && (wholeFile || f.at().line() == coveredLine || f.at().line() == valueLine);
     }
   }
 
@@ -34,9 +43,11 @@ final class Suppressions {
    * The suppression comments of a file, read from {@code comments} (as the YAML reader found them, or
    * {@link #lineComments} for a file that is not YAML); malformed ones are returned as problems.
    */
-  static List<Suppression> parse(SourceFile file, List<ParsedYaml.Comment> comments, List<Problem> problems) {
+  static List<Suppression> parse(SourceFile file, List<ParsedYaml.Comment> comments, ParsedYaml yaml,
+      List<Problem> problems) {
     List<Suppression> found = new ArrayList<>();
     NextContentLine nextContentLine = new NextContentLine(file);
+    Map<Integer, Integer> valueLines = null;
     for (ParsedYaml.Comment comment : comments) {
       String text = file.text().substring(comment.start(), comment.end());
       Matcher m = COMMENT.matcher(text);
@@ -65,9 +76,73 @@ final class Suppressions {
       int line = file.lineOf(start);
       boolean alone = file.text().substring(file.lineStart(line), start).isBlank();
       int covered = alone ? nextContentLine.after(line) : line;
-      found.add(new Suppression(at, m.group(1) != null, covered, List.copyOf(ids), reason.trim()));
+      boolean wholeFile = m.group(1) != null;
+      if (valueLines == null && !wholeFile) {
+        valueLines = yaml == null ? Map.of() : valueLines(yaml);
+      }
+      int valueLine = wholeFile ? -1 : valueLines.getOrDefault(covered, -1);
+      found.add(new Suppression(at, wholeFile, covered, valueLine, List.copyOf(ids), reason.trim()));
     }
     return found;
+  }
+
+  /**
+   * For each line where a key, or an item's anchor or tag, is written whose scalar value starts on a later line, that
+   * line: what a suppression of the key's line is about (the findings of a value are reported where it is written).
+   */
+  private static Map<Integer, Integer> valueLines(ParsedYaml yaml) {
+    SourceFile file = yaml.source();
+    Map<Integer, Integer> starts = new HashMap<>();
+    for (ParsedYaml.Anchor anchor : yaml.anchors()) {
+      starts.merge(anchor.valueStart(), anchor.start(), Math::min);
+    }
+    for (ParsedYaml.Tag tag : yaml.tags()) {
+      starts.merge(tag.valueStart(), tag.start(), Math::min);
+    }
+    Map<Integer, Integer> lines = new HashMap<>();
+    List<Node> todo = new ArrayList<>(yaml.documents());
+    while (!todo.isEmpty()) {
+      Node node = todo.remove(todo.size() - 1);
+      if (node instanceof MapNode map) {
+        for (MapNode.Entry e : map.entries()) {
+          if (!e.key().origin().via().isEmpty() || !e.value().origin().via().isEmpty()) {
+            continue; // brought in by a merge key or an alias: written elsewhere
+          }
+          if (e.value() instanceof ScalarNode value) {
+            addValueLine(file, e.key().origin().at().startOffset(), value, lines);
+          } else {
+            todo.add(e.value());
+          }
+        }
+      } else if (node instanceof SeqNode seq) {
+        for (Node item : seq.items()) {
+          if (!item.origin().via().isEmpty()) {
+            continue;
+          }
+          if (item instanceof ScalarNode value) {
+            Integer properties = starts.get(value.origin().at().startOffset());
+            if (properties != null) {
+              addValueLine(file, properties, value, lines);
+            }
+          } else {
+            todo.add(item);
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static void addValueLine(SourceFile file, int introduced, ScalarNode value, Map<Integer, Integer> lines) {
+    SourceRange at = value.origin().at();
+    if (at.isSynthetic() || at.startOffset() == at.endOffset()) {
+      return; // an empty value (`key:`) is written nowhere
+    }
+    int from = file.lineOf(introduced);
+    int line = file.lineOf(at.startOffset());
+    if (line > from) {
+      lines.put(from, line);
+    }
   }
 
   /** The comments of a file that is not YAML (an env file): from a {@code #} at a line's start or after a blank. */

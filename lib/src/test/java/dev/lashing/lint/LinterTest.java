@@ -96,6 +96,43 @@ class LinterTest {
     assertThat(findings.get(3).at().column()).isEqualTo(16);
   }
 
+  /**
+   * A suppression of a key's line covers the key's scalar value written on a later line, where its findings are:
+   * after the key's anchor or tag, the key alone, or from the line above; not the entries of a mapping below a key.
+   */
+  @Test
+  void aSuppressionOfAKeysLineCoversItsValueWrittenBelow() throws IOException {
+    LoadResult load = load("""
+        services:
+          a:
+            image: x:1
+            tty: &t # lashing-ignore tty-on -- after the anchor
+              true
+          b:
+            image: x:1
+            tty: !!bool # lashing-ignore tty-on -- after the tag
+              true
+          c:
+            image: x:1
+            tty: # lashing-ignore tty-on -- after the key
+              true
+          d:
+            image: x:1
+            # lashing-ignore tty-on -- above the key
+            tty:
+              true
+          e: # lashing-ignore tty-on -- not the service's entries
+            image: x:1
+            tty: true
+        """);
+    List<Finding> findings = linter.lint(load, RuleSettings.of(Policy.DEFAULT));
+    assertThat(findings).extracting(f -> f.ruleId() + "@" + f.at().line() + (f.isSuppressed() ? " suppressed" : ""))
+        .containsExactlyInAnyOrder("tty-on@5 suppressed", "tty-on@9 suppressed", "tty-on@13 suppressed",
+            "tty-on@18 suppressed", "tty-on@21", "unused-suppression@19");
+    assertThat(findings).filteredOn(Finding::isSuppressed).extracting(Finding::suppression)
+        .containsExactly("after the anchor", "after the tag", "after the key", "above the key");
+  }
+
   /** One of the rules a suppression names that suppresses nothing is reported, as it would be named alone. */
   @Test
   void aRuleOfSeveralThatSuppressesNothingIsReported() throws IOException {

@@ -252,6 +252,20 @@ class FixPlannerTest {
    * New lists are written as the file writes its lists, whatever their length: those of a key as the file writes
    * that key's (a healthcheck's {@code test} quoted in flow beside block lists), else as most of its lists.
    */
+  /**
+   * A file with no list to learn from gets block lists, as documented: a healthcheck's {@code test} as much as the
+   * other lists of the same fixes, so that one run does not write two styles.
+   */
+  @Test
+  void aFileWithoutListsGetsBlockListsTheHealthchecksTestToo() {
+    Fixture none = project("services:\n  db:\n    image: postgres\n    environment:\n      A: \"1\"\n");
+    none.fix("db", set("check", map("test", List.of("CMD", "pg_isready"), "interval", "10s"), "services", "db",
+        "healthcheck"));
+    none.fix("db", append("ALL", "services", "db", "cap_drop"));
+    assertThat(none.text()).endsWith("      A: \"1\"\n    healthcheck:\n      test:\n        - CMD\n        - pg_isready\n"
+        + "      interval: 10s\n    cap_drop:\n      - ALL\n");
+  }
+
   @Test
   void newListsFollowHowTheFileWritesItsLists() {
     Fixture block = project("services:\n  db:\n    image: postgres\n    environment:\n      - A=1\n");

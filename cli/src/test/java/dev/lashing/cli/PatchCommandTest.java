@@ -67,7 +67,8 @@ class PatchCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"network", "resources", "reliability", "security", "development", "backups", "digests"})
+  @ValueSource(strings = {"network", "resources", "reliability", "security", "builds", "development", "backups",
+      "digests"})
   void eachRuleFamilyHasAGoldenPatch(String family) throws IOException {
     Path dir = GOLDEN.resolve("families").resolve(family);
     List<String> args = new ArrayList<>(List.of("-f", "compose.yaml"));
@@ -432,10 +433,12 @@ class PatchCommandTest {
     // --also-rule takes the rules covered only when named; one covered otherwise is told how
     assertThat(patch(dir, "--also-rule", "restart-policy")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).startsWith("lashing: --also-rule restart-policy: the patch covers it by default, or"
-        + " with --rule restart-policy; --also-rule takes cap-drop-all, privileged, read-only-rootfs\n");
+        + " with --rule restart-policy; --also-rule takes build-image-pulled, cap-drop-all, privileged,"
+        + " read-only-rootfs\n");
     assertThat(patch(dir, "--also-rule", "image-digest")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).startsWith("lashing: --also-rule image-digest: give --digests FILE to pin images"
-        + " (--rule image-digest to pin them only); --also-rule takes cap-drop-all, privileged, read-only-rootfs\n");
+        + " (--rule image-digest to pin them only); --also-rule takes build-image-pulled, cap-drop-all, privileged,"
+        + " read-only-rootfs\n");
     assertThat(patch(dir, "-o", "docker-compose.yml")).isEqualTo(Cli.INVALID);
     assertThat(err.toString()).contains("is one of the project's files");
     assertThat(patch(dir, "docker-compose.yml")).isEqualTo(Cli.INVALID);

@@ -100,6 +100,10 @@ public final class ImageCatalog {
       byKind(GATEWAY, "openresty", "traefik", "caddy", "haproxy", "envoy", "kong", "httpd", "nginx-proxy",
           "nginx-proxy-manager", "varnish"));
 
+  /** Docker Hub, as an image reference names it, and the namespace of its official images. */
+  private static final String DOCKER_HUB = "docker.io";
+  private static final String OFFICIAL = "library/";
+
   private static final Map<String, KnownImage> BY_REPOSITORY = byRepository();
   private static final Map<String, ImageKind> KIND_BY_NAME = kindByName();
 
@@ -113,6 +117,21 @@ public final class ImageCatalog {
   /** What Lashing knows about an image, found by its repository path whatever the registry and tag. */
   public static Optional<KnownImage> find(ImageReference reference) {
     return Optional.ofNullable(BY_REPOSITORY.get(key(reference)));
+  }
+
+  /**
+   * A Docker Hub official image the catalog knows ({@code nginx}, {@code postgres:16},
+   * {@code docker.io/library/redis}): a name the registry certainly has, so never the name of a project's own
+   * build. Empty for any other name, even one the catalog knows under another registry or an organisation.
+   */
+  public static Optional<KnownImage> findOfficial(ImageReference reference) {
+    String path = reference.path();
+    boolean official = reference.domain().equals(DOCKER_HUB) && path.startsWith(OFFICIAL)
+        && path.indexOf('/', OFFICIAL.length()) < 0;
+    if (!official) {
+      return Optional.empty();
+    }
+    return find(reference);
   }
 
   /** The kind of an image, by the last component of its repository ({@code bitnami/redis}) or its whole path. */

@@ -8,7 +8,7 @@ public enum PatchCoverage {
   DEFAULT,
   /**
    * Covered only when asked ({@code --also-rule} or {@code --rule}): its fix changes what containers may do and
-   * breaks many images as they ship.
+   * breaks many images as they ship, or changes which image a service runs.
    */
   OPTIONAL
 }

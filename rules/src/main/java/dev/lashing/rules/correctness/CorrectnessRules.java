@@ -11,6 +11,7 @@ public final class CorrectnessRules {
     return List.of(
         // keep-sorted start
         new BooleanSpelling(),
+        new BuildImagePulled(),
         new ConflictingLimits(),
         new DependencyCycle(),
         new DuplicateContainerName(),

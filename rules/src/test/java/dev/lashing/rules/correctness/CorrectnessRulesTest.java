@@ -281,4 +281,121 @@ class CorrectnessRulesTest {
       assertThat(findings.get(0).fix().changes()).containsExactly(new Fix.Remove(List.of("version")));
     }
   }
+
+  /**
+   * With build and image both, Compose pulls first unless pull_policy says build or never: an official image the
+   * registry has is pulled and run, and the service's own Dockerfile is never built.
+   */
+  @Nested
+  class BuildImagePulledTest {
+    @Test
+    void anOfficialImageBesideBuildIsPulledUnderEveryPullingPolicy() {
+      List<Finding> findings = RuleTester.of(new BuildImagePulled())
+          .file("compose.yaml", """
+              services:
+                web:
+                  build: .
+                  image: nginx:1.25                      # expect: build-image-pulled
+                db:
+                  build: ./db
+                  image: postgres:16                     # expect: build-image-pulled
+                  pull_policy: missing
+                cache:
+                  build: {context: ./cache}
+                  image: docker.io/library/redis:7       # expect: build-image-pulled
+                  pull_policy: always
+                queue:
+                  image: rabbitmq                        # expect: build-image-pulled
+                  build: .
+                  pull_policy: every_12h
+                sql:
+                  build: .
+                  image: docker.io/mariadb:11            # expect: build-image-pulled
+                  pull_policy: if_not_present
+                search:
+                  build: .
+                  image: elasticsearch:8.15.0            # expect: build-image-pulled
+                  pull_policy: daily
+              """)
+          .expectMarkedFindings();
+      Finding web = findings.stream().filter(f -> f.service().equals("web")).findFirst().orElseThrow();
+      assertThat(web.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(web.at().line()).isEqualTo(4);
+      assertThat(web.at().column()).as("the image value").isEqualTo(12);
+      assertThat(web.message()).contains("image: nginx:1.25 is Docker Hub's official nginx image")
+          .contains("no pull_policy").contains("Dockerfile is never built").contains("set pull_policy: build")
+          .contains("test-web");
+      assertThat(web.fix().safety()).as("it runs the build instead of the pulled image")
+          .isEqualTo(Fix.Safety.BEHAVIOUR_CHANGING);
+      assertThat(web.fix().changes())
+          .containsExactly(new Fix.Set(List.of("services", "web", "pull_policy"), "build"));
+      Finding cache = findings.stream().filter(f -> f.service().equals("cache")).findFirst().orElseThrow();
+      assertThat(cache.message()).contains("official redis image").contains("pull_policy: always");
+      assertThat(cache.fix().changes())
+          .containsExactly(new Fix.Set(List.of("services", "cache", "pull_policy"), "build"));
+    }
+
+    @Test
+    void aBuildThatCountsOrAProjectsOwnNameIsNotReported() {
+      RuleTester.of(new BuildImagePulled())
+          .file("compose.yaml", """
+              services:
+                built:
+                  build: .
+                  image: nginx:1.25
+                  pull_policy: build
+                cached:
+                  build: .
+                  image: postgres:16
+                  pull_policy: never
+                own:
+                  build: .
+                  image: myorg/app:1
+                registry:
+                  build: .
+                  image: registry.example.com/app
+                local:
+                  build: .
+                  image: myapp:dev
+                organisation:
+                  build: .
+                  image: bitnami/redis:7
+                mirror:
+                  build: .
+                  image: registry.example.com/nginx:1.25
+                pulled:
+                  image: nginx:1.27
+                named:
+                  build: .
+              """)
+          .expectNoFindings();
+    }
+
+    @Test
+    void theImageIsReportedWhereItIsWrittenThroughOverrideAndExtendsFiles() {
+      List<Finding> findings = RuleTester.of(new BuildImagePulled())
+          .extraFile("base.yaml", """
+              services:
+                cache:
+                  image: "redis:7.4"   # expect: build-image-pulled
+              """)
+          .file("compose.yaml", """
+              services:
+                web:
+                  build: .
+                worker:
+                  extends: {file: base.yaml, service: cache}
+                  build: ./worker
+              """)
+          .file("compose.override.yaml", """
+              services:
+                web:
+                  image: nginx:1.25   # expect: build-image-pulled
+              """)
+          .expectMarkedFindings();
+      Finding worker = findings.stream().filter(f -> f.service().equals("worker")).findFirst().orElseThrow();
+      assertThat(worker.at().file()).endsWith("base.yaml");
+      assertThat(worker.at().column()).as("the quoted value").isEqualTo(12);
+    }
+  }
 }

@@ -54,6 +54,19 @@ class ImageCatalogTest {
     assertThat(find("acme/postgres:16")).isEmpty();
   }
 
+  /** An official image is one Docker Hub has under library/: a name a project's build cannot claim. */
+  @Test
+  void findsOfficialImagesOnlyOnDockerHubUnderLibrary() {
+    for (String official : List.of("nginx:1.25", "postgres", "docker.io/library/redis:7", "docker.io/mariadb:11",
+        "index.docker.io/library/rabbitmq", "elasticsearch@sha256:" + "b".repeat(64))) {
+      assertThat(ImageCatalog.findOfficial(ImageReference.parse(official))).as(official).isPresent();
+    }
+    for (String other : List.of("bitnami/redis:7", "registry.example.com/nginx:1.25", "ghcr.io/library/nginx",
+        "postgis/postgis:16", "myapp:dev", "traefik:v3", "localhost:5000/nginx")) {
+      assertThat(ImageCatalog.findOfficial(ImageReference.parse(other))).as(other).isEmpty();
+    }
+  }
+
   @Test
   void tellsTheKindByTheLastComponentOrTheWholePath() {
     assertThat(ImageCatalog.kindOf(ImageReference.parse("bitnami/redis:7"))).isEqualTo(ImageKind.CACHE);

@@ -12,14 +12,16 @@ import java.util.List;
  * the entry once. {@code indices} are the bindings' positions in the service's merged {@code ports} list, the
  * positions fix changes address.
  */
-record PublishedEntry(Origin origin, List<Integer> indices, List<Port> ports) {
+public record PublishedEntry(Origin origin, List<Integer> indices, List<Port> ports) {
 
   /** The entries that get a host binding (none when {@code network_mode} leaves the container without its own). */
   static List<PublishedEntry> of(Service service) {
+    return service.publishedPorts().isEmpty() ? new ArrayList<>() : written(service);
+  }
+
+  /** The service's {@code ports} entries as written, whether or not the engine binds them. */
+  public static List<PublishedEntry> written(Service service) {
     List<PublishedEntry> entries = new ArrayList<>();
-    if (service.publishedPorts().isEmpty()) {
-      return entries;
-    }
     List<Port> ports = service.ports();
     int i = 0;
     while (i < ports.size()) {
@@ -41,7 +43,7 @@ record PublishedEntry(Origin origin, List<Integer> indices, List<Port> ports) {
   }
 
   /** {@code 8080:80}, {@code 3000-3002:3000-3002/udp}, or {@code 80} for an ephemeral host port. */
-  String label() {
+  public String label() {
     Port first = first();
     Port last = ports.get(ports.size() - 1);
     String target = span(first.target().value().toString(), last.target().value().toString());

@@ -42,6 +42,42 @@ class HostNetworkTest {
     assertThat(findings.get(1).message()).contains("joins network 'hostnet', which is the host's network");
   }
 
+  /** The engine publishes nothing for a host-networked container: the finding names the ports it ignores. */
+  @Test
+  void theMessageNamesThePortsTheHostNetworkIgnores() {
+    List<Finding> findings = RuleTester.of(new HostNetwork())
+        .file("compose.yaml", """
+            services:
+              web:
+                image: nginx:1.27
+                network_mode: host   # expect: host-network
+                ports:
+                  - "127.0.0.1:8080:80"
+                  - "443"
+                  - target: 53
+                    published: "5353"
+                    protocol: udp
+              metrics:
+                image: exporter:1
+                network_mode: host   # expect: host-network
+                ports: ["9100:9100"]
+              many:
+                image: many:1
+                network_mode: host   # expect: host-network
+                ports: ["1:1", "2:2", "3000-3002:3000-3002", "4:4", "5:5", "6:6"]
+              plain:
+                image: plain:1
+                network_mode: host   # expect: host-network
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).contains("; its ports 8080:80, 443, 5353:53/udp are ignored, since the"
+        + " engine publishes nothing for a container on the host's network; put it on a project network");
+    assertThat(findings.get(1).message()).contains("; its port 9100:9100 is ignored");
+    assertThat(findings.get(2).message()).contains("; its ports 1:1, 2:2, 3000-3002:3000-3002, 4:4 and 2 more are"
+        + " ignored");
+    assertThat(findings.get(3).message()).doesNotContain("ignored");
+  }
+
   @Test
   void fromAnAnchorExtendsAndAnOverrideFile() {
     RuleTester.of(new HostNetwork())

@@ -58,13 +58,14 @@ public final class RestartPolicy implements Rule {
       Restart restart = service.effectiveRestart().orElse(null);
       Restart.Policy policy = restart == null ? Restart.Policy.NO : restart.policy();
       boolean job = jobs.contains(service.name());
+      // a job named as one (a migrator nobody waits for) is not asked for a policy, and under production keeps its
+      // own: unless-stopped would run it again after every exit
+      boolean namedJob = JobNames.marksJob(service.name());
       boolean keepsRestarting = policy == Restart.Policy.ALWAYS || policy == Restart.Policy.UNLESS_STOPPED;
       boolean uncapped = policy == Restart.Policy.ON_FAILURE
           && (restart.maxRetries() == null || restart.maxRetries() <= 0);
       boolean notUnlessStopped = policy == Restart.Policy.ALWAYS && !context.options().flag("accept_always", false)
           || uncapped;
-      // under production, a job named as one (a migrator nobody waits for) keeps its policy: unless-stopped
-      // would run it again and again
       String refusal = restart == null ? null : restart.refusal().orElse(null);
       if (policy == Restart.Policy.OTHER) {
         report(context, service, restart, () -> "has " + describe(service, restart) + ", which is " + refusal
@@ -78,7 +79,7 @@ public final class RestartPolicy implements Rule {
             + ", so it does not create the container; " + (hasDeployPolicy(service) ? "remove max_attempts"
             : "write restart: " + restart.text().substring(0, restart.text().indexOf(':'))), dropCount(service,
             restart));
-      } else if (context.policy() == Policy.PRODUCTION && !job && !JobNames.marksJob(service.name()) && notUnlessStopped) {
+      } else if (context.policy() == Policy.PRODUCTION && !job && !namedJob && notUnlessStopped) {
         report(context, service, restart, () -> "restarts with " + describe(service, restart) + (uncapped
             ? ", without limit while it keeps failing" + unread(restart) : ", so it starts again when Docker does even after an "
             + "operator stopped it") + "; production stacks run restart: unless-stopped", unlessStopped(service));
@@ -93,7 +94,7 @@ public final class RestartPolicy implements Rule {
       } else if (context.policy() == Policy.DEVELOPMENT && keepsRestarting) {
         report(context, service, restart, () -> "starts by itself whenever Docker starts (" + describe(service, restart)
             + "), holding its ports and memory on a development machine; use restart: \"no\"", set(service, "no"));
-      } else if (context.policy() != Policy.DEVELOPMENT && !job && policy == Restart.Policy.NO) {
+      } else if (context.policy() != Policy.DEVELOPMENT && !job && !namedJob && policy == Restart.Policy.NO) {
         String problem = restart == null
             ? "has no restart policy"
             : "is never restarted (" + describe(service, restart) + ")";

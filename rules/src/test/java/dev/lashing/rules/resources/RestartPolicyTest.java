@@ -10,6 +10,8 @@ import dev.lashing.rules.testing.RuleTester;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class RestartPolicyTest {
   private static final String MARKED = "   # expect: restart-policy";
@@ -64,6 +66,31 @@ class RestartPolicyTest {
         .policy(Policy.PRODUCTION)
         .options(Map.of("accept_always", true))
         .file("compose.yaml", SERVICES.formatted(MARKED, MARKED, "", ""))
+        .expectMarkedFindings();
+  }
+
+  /**
+   * docker-elk's setup job resets the built-in users' passwords each time it runs: unless-stopped would run it again
+   * after every exit. A service whose name says it is a job is not asked for a restart policy, under any policy.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Policy.class, names = {"DEFAULT", "PRODUCTION"})
+  void aServiceNamedAsAJobIsNotAskedForARestartPolicy(Policy policy) {
+    RuleTester.of(new RestartPolicy())
+        .policy(policy)
+        .file("compose.yaml", """
+            services:
+              app:                 # expect: restart-policy
+                image: example/app:1
+              migrator:
+                image: example/app:1
+                command: [python, manage.py, migrate]
+              setup:
+                image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0
+              db-init:
+                image: postgres:16.4
+                restart: "no"
+            """)
         .expectMarkedFindings();
   }
 

@@ -48,16 +48,24 @@ public final class TextWithin {
 
   /**
    * Where {@code part} is written the first time {@code before} and {@code after} surround it (a password,
-   * between the {@code :} and the {@code @} of its URL, rather than a host or database named alike), or else its
-   * last occurrence; the whole value when the value does not hold it.
+   * between the {@code :} and the {@code @} of its URL, rather than a host or database named alike); null when the
+   * value does not write it so (the part comes from a variable's default, or is written with an escape), or is
+   * unknown.
    */
   public SourceRange firstBetween(String before, String part, String after) {
     int at = value == null || part.isEmpty() ? -1 : value.indexOf(before + part + after);
-    if (at >= 0) {
-      return positions.range(at + before.length(), at + before.length() + part.length());
-    }
-    SourceRange last = lastOf(part);
-    return last == null ? whole : last;
+    return at < 0 ? null : positions.range(at + before.length(), at + before.length() + part.length());
+  }
+
+  /**
+   * Where all that the value writes between the first {@code opening} and the next {@code closing} is written (a
+   * URL's password written as {@code ${PW:-app}} or {@code pa$$word}); null when the value does not hold them, or is
+   * unknown.
+   */
+  public SourceRange between(String opening, String closing) {
+    int open = value == null || opening.isEmpty() ? -1 : value.indexOf(opening);
+    int close = open < 0 ? -1 : value.indexOf(closing, open + opening.length());
+    return close < 0 ? null : positions.range(open + opening.length(), close);
   }
 
   /**

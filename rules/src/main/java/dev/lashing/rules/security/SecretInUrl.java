@@ -80,7 +80,15 @@ public final class SecretInUrl implements Rule {
       Set<Origin> reported) {
     Credentials.passwordInUrl(literal).ifPresent(url -> {
       reported.add(origin);
-      SourceRange password = TextWithin.of(context.load(), origin.at()).firstBetween(":", url.password(), "@");
+      TextWithin written = TextWithin.of(context.load(), origin.at());
+      SourceRange password = written.firstBetween(":", url.password(), "@");
+      if (password == null) {
+        // written otherwise than read (a variable's default, $$): all that stands between user and host
+        password = written.between(url.beforePassword(), "@" + url.host());
+      }
+      if (password == null) {
+        password = origin.at();
+      }
       context.reportSecret(origin, password, service.name(), "service '" + service.name()
           + "' has a password in the URL " + url.beforePassword() + "****@" + url.host() + " (" + where
           + "): everyone who can read this file, or run docker inspect, has it; take it out of the URL and pass it"

@@ -185,4 +185,23 @@ class SecretInUrlTest {
     assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
         .containsExactly("posthog", "redis", "plane", "pw");
   }
+
+  /**
+   * A password read from a variable's default, or written with {@code $$}, is not written as read: what stands
+   * between the user and the host is the secret, not a database named like the default.
+   */
+  @Test
+  void aPasswordWrittenOtherwiseThanReadIsAllThatStandsBetweenUserAndHost() {
+    String compose = """
+        services:
+          app:
+            image: app:1
+            environment:
+              A_URL: "postgres://app:${PW:-app}@db:5432/app"
+              B_URL: "redis://:pa$$word@cache:6379/0"
+        """;
+    List<Finding> findings = RuleTester.of(new SecretInUrl()).file("compose.yaml", compose).findings();
+    assertThat(findings).extracting(f -> compose.substring(f.secret().startOffset(), f.secret().endOffset()))
+        .containsExactly("${PW:-app}", "pa$$word");
+  }
 }

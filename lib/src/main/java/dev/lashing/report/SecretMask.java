@@ -61,14 +61,26 @@ public final class SecretMask {
     return inFile == null ? text : inFile.values(file).mask(text);
   }
 
+  /**
+   * The text between two offsets with the secrets in it masked: where each was found, and wherever else the text
+   * holds it (a password that is also the database's name in the same URL).
+   */
   private Shown shown(SourceFile file, int start, int end) {
     StringBuilder text = new StringBuilder();
     List<int[]> cuts = new ArrayList<>();
     int from = start;
     FileSecrets inFile = secrets.get(file.name());
-    for (SourceRange secret : inFile == null ? List.<SourceRange>of() : inFile.overlapping(start, end)) {
-      int s = Math.max(secret.startOffset(), from);
-      int e = Math.min(secret.endOffset(), end);
+    List<int[]> masked = new ArrayList<>();
+    if (inFile != null) {
+      inFile.overlapping(start, end).forEach(secret -> masked.add(new int[] {secret.startOffset(),
+          secret.endOffset()}));
+      inFile.values(file).occurrences(file.text().substring(start, end), SecretValues.SHORTEST_MASKED_ELSEWHERE)
+          .forEach(at -> masked.add(new int[] {start + at[0], start + at[1]}));
+      masked.sort((x, y) -> Integer.compare(x[0], y[0]));
+    }
+    for (int[] secret : masked) {
+      int s = Math.max(secret[0], from);
+      int e = Math.min(secret[1], end);
       if (s < e) {
         text.append(file.text(), from, s);
         cuts.add(new int[] {s - start, e - start, text.length()});
@@ -152,6 +164,11 @@ public final class SecretMask {
    * up each position once instead of searching the text for every secret.
    */
   private static final class SecretValues {
+    /**
+     * Below this length a secret is masked only where it was found, not wherever else a shown text holds it: a
+     * password of one or two characters would mask every word that has them.
+     */
+    static final int SHORTEST_MASKED_ELSEWHERE = 3;
     private final Map<String, List<String>> byPrefix = new HashMap<>();
     private final int prefixLength;
 
@@ -171,15 +188,32 @@ public final class SecretMask {
     }
 
     String mask(String text) {
-      if (prefixLength == 0 || text.length() < prefixLength) {
+      List<int[]> found = occurrences(text, 1);
+      if (found.isEmpty()) {
         return text;
       }
-      StringBuilder masked = null;
+      StringBuilder masked = new StringBuilder(text.length());
       int copied = 0;
+      for (int[] at : found) {
+        masked.append(text, copied, at[0]).append(MASK);
+        copied = at[1];
+      }
+      return masked.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * Where {@code text} holds a secret of at least {@code shortest} characters, from left to right, each
+     * {@code [start, end)}: the longest where secrets start alike, none overlapping.
+     */
+    List<int[]> occurrences(String text, int shortest) {
+      List<int[]> found = new ArrayList<>();
+      if (prefixLength == 0 || text.length() < prefixLength) {
+        return found;
+      }
       for (int i = 0; i + prefixLength <= text.length(); ) {
         String match = null;
         for (String value : byPrefix.getOrDefault(text.substring(i, i + prefixLength), List.of())) {
-          if (text.startsWith(value, i)) {
+          if (value.length() >= shortest && text.startsWith(value, i)) {
             match = value;
             break;
           }
@@ -188,12 +222,10 @@ public final class SecretMask {
           i++;
           continue;
         }
-        masked = masked == null ? new StringBuilder(text.length()) : masked;
-        masked.append(text, copied, i).append(MASK);
+        found.add(new int[] {i, i + match.length()});
         i += match.length();
-        copied = i;
       }
-      return masked == null ? text : masked.append(text, copied, text.length()).toString();
+      return found;
     }
   }
 }

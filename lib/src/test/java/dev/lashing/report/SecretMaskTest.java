@@ -78,4 +78,25 @@ class SecretMaskTest {
     assertThat(masked).isEqualTo(render("json", report().showingSecrets()));
     assertThat(masked).contains(Fingerprints.of(List.of(SECRET, AFTER), Map.of(FILE.name(), FILE)).get(0));
   }
+
+  /** A password that is also the database's name is masked in both places; one of two characters only where found. */
+  @Test
+  void codeFramesMaskTheSecretWhereverTheLineHoldsIt() {
+    SourceFile file = new SourceFile("compose.yaml", """
+        services:
+          db:
+            environment:
+              A_URL: postgres://app:hunter2@db/hunter2
+              B_URL: postgres://pw:pw@db/pw
+        """);
+    Finding a = new Finding("secret-in-url", Severity.HIGH, "a password", range(file, "postgres://app", "hunter2\n"),
+        "db", List.of(), null, null, range(file, "hunter2"));
+    int pw = file.text().indexOf(":pw@") + 1;
+    Finding b = new Finding("secret-in-url", Severity.HIGH, "a short password", range(file, "postgres://pw", "@db/pw"),
+        "db", List.of(), null, null, file.range(pw, pw + 2));
+    String text = render(Formats.of("text", false, false), new LintReport(List.of(a, b), ReportFixtures.RULES,
+        Map.of(file.name(), file), "1.2.3", Map.of()));
+    assertThat(text).contains("A_URL: postgres://app:****@db/****").doesNotContain("hunter2")
+        .contains("B_URL: postgres://pw:****@db/pw");
+  }
 }

@@ -82,6 +82,13 @@ public final class Patcher {
       plan.jobs().forEach(job -> databaseOfJob.put(job.name(), job.database()));
     }
     Verified after = verify(load, text, patchFile, settings, filter, rounds.initial, before, databaseOfJob);
+    // the header counts what is left from the last round; the patch as written must leave the same
+    String counted = PatchHeader.notCovered(findings, covered, plan);
+    String left = PatchHeader.notCovered(after.findings(), covered, plan);
+    if (!left.equals(counted)) {
+      throw new PatchException("the header counts the findings left as \"" + counted + "\", but the patch leaves \""
+          + left + "\"");
+    }
     return new PatchResult(text, before, after.load(), filter.actionable(rounds.initial), after.findings(),
         List.copyOf(covered), settings, compose,
         plan == null ? List.of() : plan.jobs().stream().map(BackupJobs.Job::name).toList(),

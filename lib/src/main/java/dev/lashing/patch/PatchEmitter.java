@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link PatchMap} as YAML that Compose (go-yaml) and YAML 1.1 readers read alike: strings that could
@@ -42,15 +43,21 @@ public final class PatchEmitter {
     return emitter.out.toString();
   }
 
+  /**
+   * The entries, each below the comment naming its rules; keys next to each other that the same rules put there (one
+   * fix's {@code read_only} and {@code tmpfs}) share one comment, as the keys of one block do.
+   */
   private void map(PatchMap map, int indent) {
+    Set<String> named = Set.of();
     for (String key : map.keys()) {
       PatchMap.Entry e = map.entry(key);
       for (String comment : e.comments()) {
         out.comment(indent, comment);
       }
-      if (!e.rules().isEmpty()) {
+      if (!e.rules().isEmpty() && (!e.comments().isEmpty() || !e.rules().equals(named))) {
         line(indent, "# " + String.join(", ", e.rules()));
       }
+      named = e.rules();
       entry(indent, string(key), e.value(), e.note());
     }
   }

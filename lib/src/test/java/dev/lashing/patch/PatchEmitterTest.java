@@ -116,6 +116,37 @@ class PatchEmitterTest {
   }
 
   @Test
+  void keysThatTheSameRulesPutThereShareOneComment() {
+    PatchMap root = new PatchMap();
+    PatchMap web = root.child("services").child("web");
+    web.put("restart", "unless-stopped");
+    web.addRule("restart", "restart-policy");
+    web.put("read_only", true);
+    web.addRule("read_only", "read-only-rootfs");
+    web.put("tmpfs", List.of("/tmp"));
+    web.addRule("tmpfs", "read-only-rootfs");
+    web.put("cap_drop", List.of("ALL"));
+    web.addRule("cap_drop", "cap-drop-all");
+    web.put("privileged", false);
+    web.put("security_opt", List.of("no-new-privileges:true"));
+    web.addRule("security_opt", "cap-drop-all");
+    assertThat(PatchEmitter.write(List.of(), root)).isEqualTo("""
+        services:
+          web:
+            # restart-policy
+            restart: unless-stopped
+            # read-only-rootfs
+            read_only: true
+            tmpfs: [/tmp]
+            # cap-drop-all
+            cap_drop: [ALL]
+            privileged: false
+            # cap-drop-all
+            security_opt: ["no-new-privileges:true"]
+        """);
+  }
+
+  @Test
   void multiLineStringsAreLiteralBlocks() {
     PatchMap map = new PatchMap();
     String script = "set -eu\necho \"$HOME\"\n\nexit 0\n";

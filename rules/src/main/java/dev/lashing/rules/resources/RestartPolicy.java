@@ -44,6 +44,8 @@ public final class RestartPolicy implements Rule {
   }
 
   private static final long MAX_RETRIES = 5;
+  /** What the retry cap changes, said in its fix: the service no longer comes back by itself. */
+  private static final String GIVES_UP = "; after " + MAX_RETRIES + " failed restarts the service stays down";
 
   @Override
   public List<RuleOption> options() {
@@ -152,10 +154,10 @@ public final class RestartPolicy implements Rule {
 
   private static Fix capRetries(Service service) {
     if (hasDeployPolicy(service)) {
-      return new Fix("set deploy.restart_policy.max_attempts to " + MAX_RETRIES, Fix.Safety.SAFE,
+      return new Fix("set deploy.restart_policy.max_attempts to " + MAX_RETRIES + GIVES_UP, Fix.Safety.SAFE,
           () -> List.of(new Fix.Set(deployPolicyPath(service, "max_attempts"), MAX_RETRIES)));
     }
-    return new Fix("set restart to on-failure:" + MAX_RETRIES, Fix.Safety.SAFE,
+    return new Fix("set restart to on-failure:" + MAX_RETRIES + GIVES_UP, Fix.Safety.SAFE,
         () -> List.of(new Fix.Set(List.of("services", service.name(), "restart"), "on-failure:" + MAX_RETRIES)));
   }
 

@@ -162,6 +162,9 @@ class RestartPolicyTest {
         List.of(new Fix.Set(List.of("services", "web", "restart"), "unless-stopped"))));
     assertThat(findings.get(1).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "worker", "restart"), "on-failure:5"));
+    assertThat(findings.get(1).fix().description())
+        .isEqualTo("set restart to on-failure:5; after 5 failed restarts the service stays down");
+    assertThat(findings.get(1).fix().safety()).isEqualTo(Fix.Safety.SAFE);
   }
 
   @Test
@@ -199,6 +202,8 @@ class RestartPolicyTest {
         new Fix.Set(List.of("services", "overridden", "deploy", "restart_policy", "condition"), "any"));
     assertThat(findings.get(1).fix().changes()).containsExactly(
         new Fix.Set(List.of("services", "uncapped", "deploy", "restart_policy", "max_attempts"), 5L));
+    assertThat(findings.get(1).fix().description()).isEqualTo(
+        "set deploy.restart_policy.max_attempts to 5; after 5 failed restarts the service stays down");
     assertThat(findings.get(2).message()).contains("without a condition");
   }
 

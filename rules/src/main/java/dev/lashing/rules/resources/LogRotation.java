@@ -57,7 +57,9 @@ public final class LogRotation implements Rule {
             () -> service.name() + " has no logging settings, so with the engine's default json-file driver its log "
                 + "grows until the disk is full (unless the daemon sets log-opts); set logging.options."
                 + MAX_SIZE + " (for example " + maxSize + ") and " + MAX_FILE,
-            new Fix("rotate logs at " + maxSize, Fix.Safety.SAFE,
+            new Fix("set the json-file log driver, rotated at " + maxSize + " (" + maxFile + " files): where "
+                + "daemon.json sets another default driver (journald, gelf, fluentd, awslogs), this moves the "
+                + "service's logs off it to local files", Fix.Safety.SAFE,
                 () -> List.of(new Fix.Set(List.of("services", service.name(), "logging"), block(maxSize, maxFile)))));
         continue;
       }

@@ -78,10 +78,13 @@ class LogRotationTest {
     Map<String, Object> logging = new LinkedHashMap<>();
     logging.put("driver", "json-file");
     logging.put("options", options);
-    assertThat(findings.get(0).fix()).isEqualTo(new Fix("rotate logs at 10m", Fix.Safety.SAFE,
+    assertThat(findings.get(0).fix()).isEqualTo(new Fix("set the json-file log driver, rotated at 10m (3 files): "
+        + "where daemon.json sets another default driver (journald, gelf, fluentd, awslogs), this moves the service's "
+        + "logs off it to local files", Fix.Safety.SAFE,
         List.of(new Fix.Set(List.of("services", "bare", "logging"), logging))));
     assertThat(findings.get(1).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "json", "logging", "options", "max-size"), "10m"));
+    assertThat(findings.get(1).fix().description()).isEqualTo("rotate logs at 10m");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.Capabilities;
 import dev.lashing.knowledge.EngineMinimums;
 import dev.lashing.knowledge.ImageCatalog;
+import dev.lashing.knowledge.KnownHealthcheck;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.knowledge.MovingTags;
 import dev.lashing.lint.Credentials;
@@ -100,6 +101,13 @@ final class InventoryServiceReader {
     if (healthcheck == null && (known == null || known.healthcheck() == null) && reference != null) {
       problems.error(entry.key(), where + ": " + image + " is not an image Lashing knows a healthcheck for; write one"
           + " (healthcheck: {test: [CMD, ...]})");
+    } else if (healthcheck == null && reference != null) {
+      KnownHealthcheck.Test test = known.healthcheck().test(
+          new KnownHealthcheck.Subject(environment::get, port, reference.effectiveTag()));
+      if (!test.isKnown()) {
+        problems.error(entry.key(), where + ": Lashing writes no healthcheck for " + image + ": "
+            + test.unavailable() + "; write one (healthcheck: {test: [CMD, ...]})");
+      }
     }
     String user = text(s, "user");
     if (user != null && isRoot(user)) {

@@ -21,23 +21,39 @@ import java.util.Optional;
  * last component of that path ({@code bitnami/redis} is a cache) or the whole path.
  */
 public final class ImageCatalog {
-  private static final KnownHealthcheck PG_ISREADY = new KnownHealthcheck(
+  private static final KnownHealthcheck PG_ISREADY = KnownHealthcheck.always(
       // as the configured user, so the server does not log a failed login for a missing role
       s -> List.of("CMD", "pg_isready", "-h", "localhost", "-U", Postgres.user(s.environment())), "30s");
   private static final KnownHealthcheck MYSQLADMIN =
-      new KnownHealthcheck(s -> List.of("CMD", "mysqladmin", "ping", "-h", "localhost"), "30s");
-  private static final KnownHealthcheck REDIS_CLI = new KnownHealthcheck(s -> List.of("CMD", "redis-cli", "ping"), "10s");
+      KnownHealthcheck.always(s -> List.of("CMD", "mysqladmin", "ping", "-h", "localhost"), "30s");
+  private static final KnownHealthcheck REDIS_CLI = KnownHealthcheck.always(s -> List.of("CMD", "redis-cli", "ping"), "10s");
   private static final KnownHealthcheck VALKEY_CLI =
-      new KnownHealthcheck(s -> List.of("CMD", "valkey-cli", "ping"), "10s");
+      KnownHealthcheck.always(s -> List.of("CMD", "valkey-cli", "ping"), "10s");
   private static final KnownHealthcheck RABBITMQ_DIAGNOSTICS =
-      new KnownHealthcheck(s -> List.of("CMD", "rabbitmq-diagnostics", "-q", "ping"), "30s");
-  private static final KnownHealthcheck MC_READY = new KnownHealthcheck(s -> List.of("CMD", "mc", "ready", "local"), "10s");
+      KnownHealthcheck.always(s -> List.of("CMD", "rabbitmq-diagnostics", "-q", "ping"), "30s");
+  private static final List<String> MC_READY_LOCAL = List.of("CMD", "mc", "ready", "local");
+  /** mc ready, in the releases of the image that ship mc. */
+  private static final KnownHealthcheck MC_READY = new KnownHealthcheck(
+      s -> mcReady(MinioReleases.withoutMc(s.tag())), "10s");
+  private static final KnownHealthcheck BITNAMI_MC_READY = new KnownHealthcheck(
+      s -> mcReady(MinioReleases.withoutMcReady(s.tag())), "10s");
+  /**
+   * MongoDB's shell pings the server: mongosh where the image ships it, else the legacy mongo shell, which 6.0
+   * removed (https://www.mongodb.com/docs/manual/release-notes/6.0-compatibility/#legacy-mongo-shell-removed). The
+   * official image ships mongosh from 5.0 ("It's definitely been in the 5.0 builds since some of the early 5.0 RCs",
+   * docker-library/mongo#497; "mongosh is only available in 5+", docker-library/docs#2183) beside the legacy shell,
+   * which its 5.0 Dockerfile still installs (mongodb-org-shell), and 4.4 only the legacy shell. Bitnami's image is
+   * built from MongoDB's own archives, which carry the legacy shell up to 5.0: it takes mongosh from 6.0 only.
+   */
+  private static final KnownHealthcheck MONGO_PING = new KnownHealthcheck(s -> mongoPing(s.tag(), 5), "30s");
+  private static final KnownHealthcheck BITNAMI_MONGO_PING =
+      new KnownHealthcheck(s -> mongoPing(s.tag(), 6), "30s");
 
   /** The image that backs up an inventory's PostgreSQL database. */
   public static final KnownImage POSTGRES_BACKUP = new KnownImage("prodrigestivill/postgres-backup-local", OTHER,
       List.of("prodrigestivill/postgres-backup-local"), List.of(),
       // its scheduler answers on its health port
-      new KnownHealthcheck(s -> List.of("CMD", "curl", "-fs", "-o", "/dev/null", "http://localhost:8080/"), "30s"),
+      KnownHealthcheck.always(s -> List.of("CMD", "curl", "-fs", "-o", "/dev/null", "http://localhost:8080/"), "30s"),
       new Runtime(Postgres.DEFAULT_USER, null, List.of(), List.of("/tmp"), 8080), null, false);
 
   private static final List<KnownImage> IMAGES = List.of(
@@ -58,15 +74,15 @@ public final class ImageCatalog {
           BackupMethod.PG_DUMPALL, true),
       new KnownImage("mysql", DATABASE, List.of("mysql"), List.of(), MYSQLADMIN, null, BackupMethod.MYSQL_DUMP, false),
       known("bitnami/mysql", DATABASE, MYSQLADMIN, false),
-      new KnownImage("mariadb", DATABASE, List.of("mariadb"), List.of(), new KnownHealthcheck(
+      new KnownImage("mariadb", DATABASE, List.of("mariadb"), List.of(), KnownHealthcheck.always(
           s -> List.of("CMD", "healthcheck.sh", "--connect", "--innodb_initialized"), "30s"), null,
           BackupMethod.MYSQL_DUMP, false),
-      new KnownImage("mongo", DATABASE, List.of("mongo", "bitnami/mongodb"), List.of(), new KnownHealthcheck(
-          s -> List.of("CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"), "30s"), null, null, false),
+      new KnownImage("mongo", DATABASE, List.of("mongo"), List.of(), MONGO_PING, null, null, false),
+      known("bitnami/mongodb", DATABASE, BITNAMI_MONGO_PING, false),
       // Any HTTP answer counts: with security enabled the cluster answers 401 on plain HTTP.
       new KnownImage("elasticsearch", DATABASE,
           List.of("elasticsearch", "elasticsearch/elasticsearch", "opensearchproject/opensearch"), List.of(),
-          new KnownHealthcheck(s -> List.of("CMD-SHELL", "curl -s -o /dev/null http://localhost:9200/_cluster/health"
+          KnownHealthcheck.always(s -> List.of("CMD-SHELL", "curl -s -o /dev/null http://localhost:9200/_cluster/health"
               + " || curl -sk -o /dev/null https://localhost:9200/_cluster/health"), "60s"), null, null, false),
       new KnownImage("redis", CACHE, List.of("redis"), List.of(), REDIS_CLI,
           new Runtime("redis", null, List.of(), List.of("/tmp"), 6379), null, false),
@@ -78,16 +94,16 @@ public final class ImageCatalog {
           new Runtime(null, "the minio image has no unprivileged user, and a new named volume belongs to root",
               List.of(), List.of("/tmp", "/root/.minio"), 9000),
           BackupMethod.MC_MIRROR, false),
-      known("bitnami/minio", OBJECT_STORE, MC_READY, false),
+      known("bitnami/minio", OBJECT_STORE, BITNAMI_MC_READY, false),
       new KnownImage("rabbitmq", OTHER, List.of("rabbitmq"), List.of(), RABBITMQ_DIAGNOSTICS,
           new Runtime("rabbitmq", null, List.of(), List.of("/tmp"), 5672), null, false),
       known("bitnami/rabbitmq", OTHER, RABBITMQ_DIAGNOSTICS, false),
-      new KnownImage("nginx", GATEWAY, List.of("nginx"), List.of(), new KnownHealthcheck(
+      new KnownImage("nginx", GATEWAY, List.of("nginx"), List.of(), KnownHealthcheck.always(
           s -> List.of("CMD-SHELL", "curl -s -o /dev/null http://localhost/ || exit 1"), "10s"), null, null, false),
       new KnownImage("nginxinc/nginx-unprivileged", GATEWAY, List.of("nginxinc/nginx-unprivileged"), List.of(),
-          new KnownHealthcheck(ImageCatalog::httpProbe, "10s"),
+          KnownHealthcheck.always(ImageCatalog::httpProbe, "10s"),
           new Runtime("nginx", null, List.of(), List.of("/tmp"), 8080), null, false),
-      new KnownImage("odoo", OTHER, List.of("odoo"), List.of(), new KnownHealthcheck(
+      new KnownImage("odoo", OTHER, List.of("odoo"), List.of(), KnownHealthcheck.always(
           s -> List.of("CMD", "curl", "-fs", "-o", "/dev/null", "http://localhost:" + s.portOr(8069) + "/web/health"),
           "60s"),
           new Runtime("odoo", null, List.of(), List.of("/tmp"), 8069), null, false),
@@ -184,6 +200,24 @@ public final class ImageCatalog {
       }
     }
     return Map.copyOf(index);
+  }
+
+  /** mc ready local, or none with the reason the image may lack mc. */
+  private static KnownHealthcheck.Test mcReady(String withoutMc) {
+    return withoutMc == null ? KnownHealthcheck.Test.of(MC_READY_LOCAL)
+        : KnownHealthcheck.Test.none("mc ready needs mc, and " + withoutMc);
+  }
+
+  /** A ping with the shell the image of this tag ships: mongosh from {@code mongoshSince}.0, else mongo. */
+  private static KnownHealthcheck.Test mongoPing(String tag, int mongoshSince) {
+    String shells = "mongosh from " + mongoshSince + ".0, only the legacy mongo shell before";
+    return switch (TagVersions.order(tag, mongoshSince, 0)) {
+      case SINCE, CURRENT -> KnownHealthcheck.Test.of(
+          List.of("CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')"));
+      case BEFORE -> KnownHealthcheck.Test.of(List.of("CMD", "mongo", "--quiet", "--eval", "db.adminCommand('ping')"));
+      case UNKNOWN -> KnownHealthcheck.Test.none((tag == null ? "a digest alone does not tell"
+          : "its tag '" + tag + "' does not tell") + " which shell the image ships (" + shells + ")");
+    };
   }
 
   /** An HTTP probe of the service's own port with the tool its variant ships: wget on Alpine, curl elsewhere. */

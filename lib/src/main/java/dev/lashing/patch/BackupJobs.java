@@ -7,20 +7,18 @@ import static dev.lashing.patch.BackupCredentials.isSet;
 import dev.lashing.knowledge.BackupMethod;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
+import dev.lashing.knowledge.MinioReleases;
 import dev.lashing.knowledge.Postgres;
 import dev.lashing.lint.Policy;
 import dev.lashing.load.LoadResult;
 import dev.lashing.model.Healthcheck;
 import dev.lashing.model.NamespaceMode;
 import dev.lashing.model.Service;
-import dev.lashing.syntax.ImageReference;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Backup jobs for the stateful services a patch recognises by image: PostgreSQL ({@code pg_dumpall}), MySQL and
@@ -32,9 +30,6 @@ import java.util.regex.Pattern;
  */
 final class BackupJobs {
   static final String DEFAULT_DIRECTORY = "./backups";
-  /** MinIO images ship {@code mc} since well before this release; older explicit releases may not. */
-  private static final String MINIO_WITH_MC = "RELEASE.2023-09-01";
-  private static final Pattern MINIO_RELEASE = Pattern.compile("RELEASE\\.(\\d{4}-\\d{2}-\\d{2}).*");
 
   /** A job, with what its header line should warn about (a variable it needs that is not set). */
   record Job(String name, String database, BackupMethod kind, PatchMap service, List<String> comments, List<String> notes) {}
@@ -105,8 +100,10 @@ final class BackupJobs {
       skip(db, "it uses network_mode " + db.networkMode().text() + ", so a job cannot reach it by name");
       return;
     }
-    if (kind == BackupMethod.MC_MIRROR && !hasMc(db.image().reference())) {
-      skip(db, "its image " + db.image().text() + " may predate the mc client MinIO images ship");
+    String withoutMc = kind == BackupMethod.MC_MIRROR
+        ? MinioReleases.withoutMc(db.image().reference().effectiveTag()) : null;
+    if (withoutMc != null) {
+      skip(db, "its image " + db.image().text() + " may lack the mc client the job runs (" + withoutMc + ")");
       return;
     }
     MapNode environment = environmentNode(db);
@@ -192,15 +189,6 @@ final class BackupJobs {
       }
     }
     return null;
-  }
-
-  private static boolean hasMc(ImageReference image) {
-    String tag = image.effectiveTag();
-    if (tag == null || tag.equals("latest")) {
-      return true;
-    }
-    Matcher m = MINIO_RELEASE.matcher(tag);
-    return m.matches() && ("RELEASE." + m.group(1)).compareTo(MINIO_WITH_MC) >= 0;
   }
 
   // ---- the service ----

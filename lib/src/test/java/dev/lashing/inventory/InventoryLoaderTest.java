@@ -162,6 +162,20 @@ class InventoryLoaderTest {
             + ".DATABASE_URL: the URL carries a password"));
   }
 
+  /** A known image whose check depends on its version needs one written when its tag does not tell the version. */
+  @Test
+  void aKnownImageOfAnUnreadableVersionNeedsAHealthcheck() {
+    assertThat(problems(devStack("""
+        store:
+          image: "minio/minio:RELEASE.2021-06-17T00-10-46Z"
+        docs:
+          image: "mongo:4.4"
+          user: "999"
+        """)))
+        .singleElement().satisfies(p -> assertThat(p).contains("services.store: Lashing writes no healthcheck for"
+            + " minio/minio:RELEASE.2021-06-17T00-10-46Z: mc ready needs mc, and release").contains("write one"));
+  }
+
   @Test
   void unknownImagesNeedAUserAndAHealthcheck() {
     assertThat(problems(devStack("""

@@ -81,16 +81,53 @@ class ImageCatalogTest {
   @Test
   void healthchecksReadTheServiceTheyCheck() {
     Function<String, String> env = Map.of("POSTGRES_USER", "plane")::get;
-    assertThat(find("postgres:16").orElseThrow().healthcheck().test(new KnownHealthcheck.Subject(env, null, "16")))
-        .containsExactly("CMD", "pg_isready", "-h", "localhost", "-U", "plane");
-    assertThat(find("bitnami/postgresql:16").orElseThrow().healthcheck()
-        .test(new KnownHealthcheck.Subject(Map.of("POSTGRES_USER", "")::get, null, null)))
-        .endsWith("-U", "postgres");
-    KnownHealthcheck unprivileged = find("nginxinc/nginx-unprivileged:1.27").orElseThrow().healthcheck();
-    assertThat(unprivileged.test(new KnownHealthcheck.Subject(n -> null, 8081, "1.27-alpine")))
+    assertThat(test("postgres:16", env, null)).containsExactly("CMD", "pg_isready", "-h", "localhost", "-U", "plane");
+    assertThat(test("bitnami/postgresql:16", Map.of("POSTGRES_USER", "")::get, null)).endsWith("-U", "postgres");
+    assertThat(test("nginxinc/nginx-unprivileged:1.27-alpine", n -> null, 8081))
         .isEqualTo(List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8081/"));
-    assertThat(unprivileged.test(new KnownHealthcheck.Subject(n -> null, null, "1.27")))
+    assertThat(test("nginxinc/nginx-unprivileged:1.27", n -> null, null))
         .isEqualTo(List.of("CMD", "curl", "-fs", "-o", "/dev/null", "http://127.0.0.1:8080/"));
+  }
+
+  /** mc ready runs only in the MinIO releases that ship mc; for any other, no check, and why. */
+  @Test
+  void minioIsCheckedWithMcOnlyWhereTheImageShipsIt() {
+    List<String> mcReady = List.of("CMD", "mc", "ready", "local");
+    for (String image : List.of("minio/minio", "minio/minio:latest", "quay.io/minio/minio:RELEASE.2023-08-04T17-40-21Z",
+        "minio/minio:RELEASE.2024-12-18T13-15-44Z", "minio/minio:RELEASE.2025-04-22T22-12-26Z-cpuv1",
+        "bitnami/minio:2024.1.31-debian-11-r0", "bitnami/minio")) {
+      assertThat(test(image, n -> null, null)).as(image).isEqualTo(mcReady);
+    }
+    // mc shipped gzipped (December 2022), then not executable (July 2023)
+    for (String image : List.of("minio/minio:RELEASE.2021-06-17T00-10-46Z", "minio/minio:RELEASE.2023-01-31T02-24-19Z",
+        "minio/minio:RELEASE.2023-07-21T21-12-44Z", "minio/minio@sha256:" + "c".repeat(64), "minio/minio:2023-01-31",
+        "bitnami/minio:2021.6.17-debian-10-r7")) {
+      assertThat(unavailable(image)).as(image).contains("mc");
+    }
+    assertThat(unavailable("minio/minio:RELEASE.2021-06-17T00-10-46Z"))
+        .isEqualTo("mc ready needs mc, and release RELEASE.2021-06-17T00-10-46Z predates"
+            + " RELEASE.2023-08-04T17-40-21Z, the first MinIO server image that runs mc");
+    // a patch's backup job asks the same question
+    assertThat(MinioReleases.withoutMc("RELEASE.2023-07-21T21-12-44Z")).isNotNull();
+    assertThat(MinioReleases.withoutMc("RELEASE.2023-08-04T17-40-21Z")).isNull();
+  }
+
+  /** The official image ships mongosh from 5.0, Bitnami's from 6.0; before, only the legacy mongo shell. */
+  @Test
+  void mongoIsPingedWithTheShellItsTagShips() {
+    List<String> mongosh = List.of("CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping')");
+    List<String> legacy = List.of("CMD", "mongo", "--quiet", "--eval", "db.adminCommand('ping')");
+    for (String image : List.of("mongo:4.4", "mongo:4.4.29-focal", "mongo:4", "mongo:3.6", "bitnami/mongodb:5.0",
+        "bitnami/mongodb:4.4.15-debian-10-r8")) {
+      assertThat(test(image, n -> null, null)).as(image).isEqualTo(legacy);
+    }
+    for (String image : List.of("mongo:5.0", "mongo:6", "mongo:7.0.12-jammy", "mongo:8.0", "mongo", "mongo:latest",
+        "mongo:jammy", "docker.io/library/mongo:v6.0", "bitnami/mongodb:6.0", "bitnami/mongodb:latest")) {
+      assertThat(test(image, n -> null, null)).as(image).isEqualTo(mongosh);
+    }
+    assertThat(unavailable("mongo@sha256:" + "d".repeat(64))).contains("digest alone", "mongosh from 5.0");
+    assertThat(unavailable("mongo:windowsservercore-1809")).contains("'windowsservercore-1809'");
+    assertThat(unavailable("bitnami/mongodb@sha256:" + "e".repeat(64))).contains("mongosh from 6.0");
   }
 
   @Test
@@ -102,6 +139,25 @@ class ImageCatalogTest {
     assertThat(Capabilities.risk("NET_BIND_SERVICE")).isEmpty();
     assertThat(GatewayNames.marksGateway("Reverse-Proxy")).isTrue();
     assertThat(GatewayNames.marksGateway("proxyless")).isFalse();
+  }
+
+  /** The check the catalog writes for an image, as a service with this environment and port runs it. */
+  private static List<String> test(String image, Function<String, String> environment, Integer port) {
+    KnownHealthcheck.Test test = choose(image, environment, port);
+    assertThat(test.unavailable()).as(image).isNull();
+    return test.command();
+  }
+
+  private static String unavailable(String image) {
+    KnownHealthcheck.Test test = choose(image, n -> null, null);
+    assertThat(test.command()).as(image).isNull();
+    return test.unavailable();
+  }
+
+  private static KnownHealthcheck.Test choose(String image, Function<String, String> environment, Integer port) {
+    ImageReference reference = ImageReference.parse(image);
+    return ImageCatalog.find(reference).orElseThrow().healthcheck()
+        .test(new KnownHealthcheck.Subject(environment, port, reference.effectiveTag()));
   }
 
   private static java.util.Optional<KnownImage> find(String image) {

@@ -173,10 +173,22 @@ class BackupJobsTest {
             environment:
               MINIO_ROOT_USER: admin
               MINIO_ROOT_PASSWORD: ${DB_PASSWORD}
+          notexecutable:  # mc is in the image, but without its execute bit
+            image: minio/minio:RELEASE.2023-07-21T21-12-44Z
+            environment:
+              MINIO_ROOT_USER: admin
+              MINIO_ROOT_PASSWORD: ${DB_PASSWORD}
+          first:
+            image: quay.io/minio/minio:RELEASE.2023-08-04T17-40-21Z
+            environment:
+              MINIO_ROOT_USER: admin
+              MINIO_ROOT_PASSWORD: ${DB_PASSWORD}
         """);
-    assertThat(plan.jobs()).extracting(BackupJobs.Job::name).containsExactly("files-backup");
+    assertThat(plan.jobs()).extracting(BackupJobs.Job::name).containsExactly("files-backup", "first-backup");
     assertThat(script(plan.jobs().get(0))).contains("http://files:9100").contains("mc mirror --quiet");
-    assertThat(plan.skipped()).singleElement().asString().contains("old").contains("mc");
+    assertThat(plan.skipped()).extracting(BackupJobs.Skipped::service).containsExactly("old", "notexecutable");
+    assertThat(plan.skipped()).allSatisfy(s -> assertThat(s.reason()).contains("may lack the mc client")
+        .contains("the first MinIO server image that runs mc"));
     merged(plan);
   }
 

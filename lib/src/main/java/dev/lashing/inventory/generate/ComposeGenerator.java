@@ -317,7 +317,8 @@ public final class ComposeGenerator {
   private void healthcheck(Service service, KnownImage image) {
     Inventory.Healthcheck given = service.healthcheck();
     KnownHealthcheck known = image == null ? null : image.healthcheck();
-    List<String> test = given != null ? given.test() : known.test(subject(service));
+    // the reader made sure a known image's check suits its tag
+    List<String> test = given != null ? given.test() : known.test(subject(service)).command();
     String startPeriod = given != null && given.startPeriod() != null ? given.startPeriod()
         : known != null ? known.startPeriod() : "30s";
     yaml.open(4, "healthcheck", given != null ? "inventory" : "known image: " + image.name() + " ships "
@@ -334,7 +335,8 @@ public final class ComposeGenerator {
 
   /** What a known healthcheck reads of an inventory service. */
   private static KnownHealthcheck.Subject subject(Service service) {
-    return new KnownHealthcheck.Subject(service.environment()::get, service.port(), service.reference().tag());
+    return new KnownHealthcheck.Subject(service.environment()::get, service.port(),
+        service.reference().effectiveTag());
   }
 
   private void dependsOn(List<String> services) {
@@ -447,7 +449,7 @@ public final class ComposeGenerator {
     KnownImage scheduler = ImageCatalog.POSTGRES_BACKUP;
     yaml.open(4, "healthcheck", "known image: its scheduler answers on port " + scheduler.runtime().port());
     yaml.entry(6, "test", YamlWriter.quotedFlow(scheduler.healthcheck().test(
-        new KnownHealthcheck.Subject(environment::get, null, null)), '"'), null);
+        new KnownHealthcheck.Subject(environment::get, null, null)).command(), '"'), null);
     yaml.entry(6, "interval", "1m", null);
     yaml.entry(6, "timeout", "5s", null);
     yaml.entry(6, "retries", "3", null);

@@ -53,8 +53,12 @@ public final class HealthcheckMissing implements Rule {
           || dockerfileDefinesHealthcheck(service.build())) {
         continue;
       }
-      KnownHealthchecks.Check known = KnownHealthchecks.forService(context, service).orElse(null);
-      String advice = known != null ? "add one that runs " + known.command() : "add one that checks it answers";
+      KnownHealthchecks.Choice choice = KnownHealthchecks.forService(context, service).orElse(null);
+      KnownHealthchecks.Check known = choice == null ? null : choice.check();
+      String advice = known != null ? "add one that runs " + known.command()
+          : choice != null ? "add one that checks it answers (Lashing writes none for its image: "
+              + choice.unavailable() + ")"
+          : "add one that checks it answers";
       context.report(service.nameOrigin(), service.name(),
           () -> service.name() + " has no healthcheck, so unless its image defines one Docker cannot tell when it "
               + "stops answering and dependents cannot wait for it to be ready; " + advice,

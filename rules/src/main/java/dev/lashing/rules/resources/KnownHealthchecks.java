@@ -36,14 +36,23 @@ final class KnownHealthchecks {
 
   private KnownHealthchecks() {}
 
-  /** The healthcheck for a service whose image is one we know (known images are valid references). */
-  static Optional<Check> forService(RuleContext context, Service service) {
+  /**
+   * The healthcheck for a service whose image is one we know (known images are valid references): a check, or
+   * none with the reason when the image's tag does not make sure it ships the tool the check runs; empty for an
+   * image Lashing knows no check for.
+   */
+  static Optional<Choice> forService(RuleContext context, Service service) {
     return context.knownImage(service).flatMap(KnownImage::healthcheckIfKnown).map(known -> {
       KnownHealthcheck.Subject subject = new KnownHealthcheck.Subject(name -> {
         KeyValue value = service.environment().get(name);
         return value == null ? null : value.text();
-      }, null, service.image().reference().tag());
-      return new Check(known.test(subject), known.startPeriod());
+      }, null, service.image().reference().effectiveTag());
+      KnownHealthcheck.Test test = known.test(subject);
+      return test.isKnown() ? new Choice(new Check(test.command(), known.startPeriod()), null)
+          : new Choice(null, test.unavailable());
     });
   }
+
+  /** A check for a known image, or why there is none for its version. */
+  record Choice(Check check, String unavailable) {}
 }

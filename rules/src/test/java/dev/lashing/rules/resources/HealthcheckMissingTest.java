@@ -64,6 +64,29 @@ class HealthcheckMissingTest {
     assertThat(findings.get(2).fix()).isNull();
   }
 
+  /** A check whose tool depends on the image's version: the tool of the tag, or no fix and why. */
+  @Test
+  void theCheckSuitsTheVersionTheTagNames() {
+    List<Finding> findings = RuleTester.of(new HealthcheckMissing())
+        .file("compose.yaml", """
+            services:
+              docs:            # expect: healthcheck-missing
+                image: mongo:4.4
+              store:           # expect: healthcheck-missing
+                image: minio/minio:RELEASE.2021-06-17T00-10-46Z
+              pinned:          # expect: healthcheck-missing
+                image: mongo@sha256:0000000000000000000000000000000000000000000000000000000000000000
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).fix().changes()).containsExactly(new Fix.Set(List.of("services", "docs", "healthcheck"),
+        healthcheck(List.of("CMD", "mongo", "--quiet", "--eval", "db.adminCommand('ping')"), "30s")));
+    assertThat(findings.get(1).fix()).isNull();
+    assertThat(findings.get(1).message()).contains("add one that checks it answers (Lashing writes none for its image:"
+        + " mc ready needs mc, and release RELEASE.2021-06-17T00-10-46Z predates RELEASE.2023-08-04T17-40-21Z");
+    assertThat(findings.get(2).fix()).isNull();
+    assertThat(findings.get(2).message()).contains("a digest alone does not tell which shell");
+  }
+
   @Test
   void odooGetsItsKnownCheck() {
     Finding finding = RuleTester.of(new HealthcheckMissing())

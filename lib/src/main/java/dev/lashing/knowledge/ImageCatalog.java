@@ -99,7 +99,19 @@ public final class ImageCatalog {
           new Runtime("rabbitmq", null, List.of(), List.of("/tmp"), 5672), null, false),
       known("bitnami/rabbitmq", OTHER, RABBITMQ_DIAGNOSTICS, false),
       new KnownImage("nginx", GATEWAY, List.of("nginx"), List.of(), KnownHealthcheck.always(
-          s -> List.of("CMD-SHELL", "curl -s -o /dev/null http://localhost/ || exit 1"), "10s"), null, null, false),
+          s -> List.of("CMD-SHELL", "curl -s -o /dev/null http://localhost/ || exit 1"), "10s"),
+          // The master process starts as root and listens on port 80 (NET_BIND_SERVICE where the engine does not
+          // open low ports to every user, as under network_mode: host), creates its *_temp directories in
+          // /var/cache/nginx and hands them to the nginx user (CHOWN) that its workers switch to (SETGID, SETUID),
+          // and writes its pid file in /var/run (a link to /run). The image's "Running nginx as a non-root user"
+          // moves exactly these paths to /tmp to run without root.
+          new Runtime(null, "the nginx master process starts as root to listen on port 80 and hand its temporary"
+              + " directories to the nginx user its workers run as",
+              List.of("CHOWN", "NET_BIND_SERVICE", "SETGID", "SETUID"), List.of("/tmp", "/var/cache/nginx", "/var/run"),
+              80),
+          null, false),
+      // nginx's unprivileged build (github.com/nginx/docker-nginx-unprivileged) runs as the nginx user, listens on
+      // 8080, and keeps its pid file and *_temp directories in /tmp: no capability, one tmpfs
       new KnownImage("nginxinc/nginx-unprivileged", GATEWAY, List.of("nginxinc/nginx-unprivileged"), List.of(),
           KnownHealthcheck.always(ImageCatalog::httpProbe, "10s"),
           new Runtime("nginx", null, List.of(), List.of("/tmp"), 8080), null, false),

@@ -130,6 +130,26 @@ class ImageCatalogTest {
     assertThat(unavailable("bitnami/mongodb@sha256:" + "e".repeat(64))).contains("mongosh from 6.0");
   }
 
+  /**
+   * The stock nginx image starts as root, listens on 80 and writes /var/cache/nginx and /var/run; its unprivileged
+   * build needs nothing but /tmp.
+   */
+  @Test
+  void nginxRunsHardenedWithWhatItsImageNeeds() {
+    KnownImage.Runtime nginx = find("nginx:1.27").orElseThrow().runtime();
+    assertThat(nginx.user()).isNull();
+    assertThat(nginx.capAddFor(false)).containsExactly("CHOWN", "NET_BIND_SERVICE", "SETGID", "SETUID");
+    assertThat(nginx.capAddFor(true)).isEmpty();
+    assertThat(nginx.tmpfs()).containsExactly("/tmp", "/var/cache/nginx", "/var/run");
+    assertThat(nginx.port()).isEqualTo(80);
+    assertThat(nginx.capAdd()).allSatisfy(c -> assertThat(Capabilities.risk(c)).as(c).isEmpty());
+    KnownImage.Runtime unprivileged = find("nginxinc/nginx-unprivileged:1.27-alpine").orElseThrow().runtime();
+    assertThat(unprivileged.user()).isEqualTo("nginx");
+    assertThat(unprivileged.capAddFor(false)).isEmpty();
+    assertThat(unprivileged.tmpfs()).containsExactly("/tmp");
+    assertThat(unprivileged.port()).isEqualTo(8080);
+  }
+
   @Test
   void movingTagsAndDangerousCapabilities() {
     assertThat(MovingTags.movement("stable-alpine3.20")).isEqualTo("follows the stable channel");

@@ -48,17 +48,20 @@ public final class ReadOnlyRootfs implements Rule {
       if (!Services.runsContainer(service) || service.isReadOnly()) {
         continue;
       }
-      // a known image writes where generate gives it a tmpfs; any other gets a writable /tmp
-      List<String> written = Services.knownRuntime(context, service).map(KnownImage.Runtime::tmpfs).orElse(TMP);
+      // a known image writes where generate gives it a tmpfs; any other gets a writable /tmp, and the fix says
+      // that its other write paths are unknown
+      KnownImage.Runtime runtime = Services.knownRuntime(context, service).orElse(null);
+      List<String> written = runtime != null ? runtime.tmpfs() : TMP;
       List<String> tmpfs = new ArrayList<>(written.size());
       for (String path : written) {
         if (!hasMountAt(service, path)) {
           tmpfs.add(path);
         }
       }
-      Fix fix = new Fix(tmpfs.isEmpty() ? "set read_only: true"
-          : "set read_only: true and mount a tmpfs at " + String.join(", ", tmpfs),
-          Fix.Safety.BEHAVIOUR_CHANGING, () -> changes(service, tmpfs));
+      String description = (tmpfs.isEmpty() ? "set read_only: true"
+          : "set read_only: true and mount a tmpfs at " + String.join(", ", tmpfs))
+          + (runtime == null ? "; Lashing does not know where else the image writes" : "");
+      Fix fix = new Fix(description, Fix.Safety.BEHAVIOUR_CHANGING, () -> changes(service, tmpfs));
       if (service.readOnly() == null) {
         context.report(service.nameOrigin(), service.name(), () -> "service '" + service.name()
             + "' has a writable root filesystem" + ADVICE, fix);

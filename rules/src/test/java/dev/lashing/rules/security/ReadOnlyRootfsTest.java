@@ -40,12 +40,18 @@ class ReadOnlyRootfsTest {
     assertThat(findings.get(0).message()).isEqualTo("service 'web' has a writable root filesystem, so an"
         + " intruder can replace its programs and keep tools and backdoors there; set read_only: true and give"
         + " the paths it writes a tmpfs or a volume");
-    assertThat(findings.get(0).fix()).isEqualTo(new Fix("set read_only: true and mount a tmpfs at /tmp",
+    // nginx writes its temporary files and its pid file outside /tmp
+    assertThat(findings.get(0).fix()).isEqualTo(new Fix(
+        "set read_only: true and mount a tmpfs at /tmp, /var/cache/nginx, /var/run",
         Fix.Safety.BEHAVIOUR_CHANGING, List.of(
             new Fix.Set(List.of("services", "web", "read_only"), true),
-            new Fix.Append(List.of("services", "web", "tmpfs"), "/tmp"))));
+            new Fix.Append(List.of("services", "web", "tmpfs"), "/tmp"),
+            new Fix.Append(List.of("services", "web", "tmpfs"), "/var/cache/nginx"),
+            new Fix.Append(List.of("services", "web", "tmpfs"), "/var/run"))));
     assertThat(findings.get(1).message()).startsWith("service 'api' sets read_only: false");
-    assertThat(findings.get(1).fix()).isEqualTo(new Fix("set read_only: true", Fix.Safety.BEHAVIOUR_CHANGING,
+    // an image Lashing does not know may write anywhere: the fix says so
+    assertThat(findings.get(1).fix()).isEqualTo(new Fix("set read_only: true; Lashing does not know where else the"
+        + " image writes", Fix.Safety.BEHAVIOUR_CHANGING,
         List.of(new Fix.Set(List.of("services", "api", "read_only"), true))));
     assertThat(findings.get(2).fix().changes())
         .containsExactly(new Fix.Set(List.of("services", "cache", "read_only"), true));

@@ -120,11 +120,65 @@ public final class Scalars {
    */
   public static String goFloat(String text) {
     String unsigned = unsignedInteger(text);
-    return unsigned != null ? unsigned : goFloat(parseFloat(text));
+    if (unsigned != null) {
+      return unsigned;
+    }
+    double d = parseFloat(text);
+    return goFloat(d, Double.isFinite(d) && Math.abs(d) >= Double.MIN_NORMAL ? writtenDigits(text) : null);
   }
 
   /** A float64 as Go's {@code fmt.Sprint} prints it: {@code 1e+21}, {@code 0.5}, {@code -0}, {@code +Inf}, {@code NaN}. */
   public static String goFloat(double d) {
+    return goFloat(d, null);
+  }
+
+  /**
+   * The significant digits of a decimal written with at most 15 of them ({@code 0.5}, {@code 1e6}), which are the
+   * shortest that read back as its float when it is a normal one: two decimals of 15 digits or fewer never read as
+   * the same normal float, so no shorter one does (found without the search of {@link #shortestDigits}, which costs a start-up run dearly); null
+   * for any other text.
+   */
+  private static BigDecimal writtenDigits(String text) {
+    int i = 0;
+    int n = text.length();
+    if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int scale = 0;
+    boolean point = false;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '.' && !point) {
+        point = true;
+      } else if (c >= '0' && c <= '9') {
+        if (unscaled != 0 || c != '0') {
+          if (++digits > 15) {
+            return null;
+          }
+          unscaled = unscaled * 10 + (c - '0');
+        }
+        scale += point ? 1 : 0;
+      } else if (c != '_') {
+        break;
+      }
+    }
+    if (i < n) {
+      String exponent = text.substring(i + 1);
+      if (text.charAt(i) != 'e' && text.charAt(i) != 'E' || exponent.isEmpty() || exponent.length() > 4) {
+        return null;
+      }
+      try {
+        scale -= Integer.parseInt(exponent);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return unscaled == 0 ? null : BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+  }
+
+  private static String goFloat(double d, BigDecimal shortestIfKnown) {
     if (Double.isNaN(d)) {
       return "NaN";
     }
@@ -135,7 +189,7 @@ public final class Scalars {
     if (d == 0) {
       return negative ? "-0" : "0";
     }
-    BigDecimal shortest = shortestDigits(Math.abs(d));
+    BigDecimal shortest = shortestIfKnown != null ? shortestIfKnown : shortestDigits(Math.abs(d));
     String digits = shortest.unscaledValue().toString();
     int nd = digits.length();
     int dp = nd - shortest.scale(); // where the decimal point goes in the digits

@@ -119,4 +119,23 @@ class ScalarsTest {
       assertThat(scalar.asComposeString().type()).as(text).isEqualTo(ScalarNode.Type.STRING);
     });
   }
+
+  /**
+   * A decimal written with at most 15 significant digits is printed from its own digits, without the search for
+   * the shortest: the same text as the search gives for its float, whatever its form and exponent.
+   */
+  @Test
+  void aWrittenDecimalPrintsAsTheSearchForItsFloatWould() {
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder digits = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+      for (int k = random.nextInt(15); k > 0; k--) {
+        digits.append((char) ('0' + random.nextInt(10)));
+      }
+      int split = 1 + random.nextInt(digits.length());
+      String text = (random.nextBoolean() ? "-" : "") + digits.substring(0, split) + "." + digits.substring(split)
+          + (random.nextBoolean() ? "e" + (random.nextInt(640) - 330) : "");
+      assertThat(Scalars.goFloat(text)).as(text).isEqualTo(Scalars.goFloat(Scalars.parseFloat(text)));
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.lashing.lint.Finding;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,6 +171,8 @@ public final class SecretMask {
      */
     static final int SHORTEST_MASKED_ELSEWHERE = 3;
     private final Map<String, List<String>> byPrefix = new HashMap<>();
+    /** The first characters of the secrets: a text is looked up only where one of them stands. */
+    private final BitSet firstChars = new BitSet();
     private final int prefixLength;
 
     SecretValues(List<SourceRange> ranges, String text) {
@@ -182,6 +185,7 @@ public final class SecretMask {
       prefixLength = distinct.stream().mapToInt(String::length).min().orElse(0);
       for (String value : distinct) {
         byPrefix.computeIfAbsent(value.substring(0, prefixLength), k -> new ArrayList<>()).add(value);
+        firstChars.set(value.charAt(0));
       }
       // the longest first, so that a secret that contains another is masked whole
       byPrefix.values().forEach(list -> list.sort((x, y) -> Integer.compare(y.length(), x.length())));
@@ -211,6 +215,10 @@ public final class SecretMask {
         return found;
       }
       for (int i = 0; i + prefixLength <= text.length(); ) {
+        if (!firstChars.get(text.charAt(i))) {
+          i++;
+          continue;
+        }
         String match = null;
         for (String value : byPrefix.getOrDefault(text.substring(i, i + prefixLength), List.of())) {
           if (value.length() >= shortest && text.startsWith(value, i)) {

@@ -1,5 +1,6 @@
 package dev.lashing.syntax;
 
+import dev.lashing.source.QuotedValue;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +74,8 @@ public record ImageReference(String domain, String path, String tag, String dige
       // the remote as written ends where the remainder's first ':' is: the remainder is the end of the text, but
       // for the library/ added in front of an official image's name
       int start = text.length() - (remainder.length() - (split[2] == null ? 0 : OFFICIAL_PREFIX.length()));
-      return new Problem("invalid reference format: repository name (" + remote + ") must be lowercase",
+      return new Problem("invalid reference format: repository name (" + QuotedValue.of(remote)
+          + ") must be lowercase",
           start, start + remote.length() - (split[2] == null ? 0 : OFFICIAL_PREFIX.length()));
     }
     String full = split[0] + "/" + remainder;

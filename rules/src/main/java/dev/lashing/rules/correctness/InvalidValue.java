@@ -3,6 +3,7 @@ package dev.lashing.rules.correctness;
 import dev.lashing.knowledge.Signals;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.LoadProblemRule;
+import dev.lashing.source.QuotedValue;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
@@ -63,7 +64,8 @@ public final class InvalidValue extends LoadProblemRule {
         || !RefusedImages.unsetVariables(context.load(), name.origin().at()).isEmpty()) {
       return;
     }
-    context.report(name.origin(), service.name(), () -> "container_name '" + name.value() + "' of " + service.name()
+    context.report(name.origin(), service.name(), () -> "container_name '" + QuotedValue.of(name.value()) + "' of "
+        + service.name()
         + " is not a name the engine accepts (\"only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\", at least two"
         + " characters), so docker compose cannot create the container; use letters, digits, '_', '.' and '-'", null);
   }

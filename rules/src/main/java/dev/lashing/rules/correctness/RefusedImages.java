@@ -3,6 +3,7 @@ package dev.lashing.rules.correctness;
 import dev.lashing.interpolation.InterpolationException;
 import dev.lashing.interpolation.Template;
 import dev.lashing.interpolation.VariableReference;
+import dev.lashing.source.QuotedValue;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.TextWithin;
 import dev.lashing.lint.WrittenValues;
@@ -47,7 +48,7 @@ final class RefusedImages {
       }
       Origin origin = read.image().origin();
       context.report(Origin.of(within(context.load(), read, problem), origin.via()), read.service(),
-          () -> read.what() + " " + read.prefix() + read.image().text() + " of " + read.service()
+          () -> read.what() + " " + QuotedValue.of(read.prefix() + read.image().text()) + " of " + read.service()
               + " is not an image reference the engine accepts (\"" + problem.message() + "\"), so docker compose"
               + " cannot pull or build it", null);
     }

@@ -114,6 +114,18 @@ class EngineRefusedValuesTest {
         .expectMarkedFindings();
   }
 
+  /** A hostile value gives a message of a line: the 5 MB image a tester tried made a 5 MB report. */
+  @Test
+  void aLongRefusedValueIsQuotedByItsStart() {
+    String image = "A".repeat(5000);
+    List<Finding> findings = RuleTester.of(new InvalidValue())
+        .file("compose.yaml", "services:\n  a: {image: \"" + image + "\"}   # expect: invalid-value\n"
+            + "  b: {image: \"x:1\", container_name: \"" + "ab ".repeat(2000) + "\"}   # expect: invalid-value\n")
+        .expectMarkedFindings();
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).hasSizeLessThan(400));
+    assertThat(findings.get(0).message()).startsWith("image " + "A".repeat(80) + "… (5000 characters) of a is not");
+  }
+
   @Test
   void aContainerNameTheEngineRefusesIsReportedByInvalidValue() {
     List<Finding> findings = RuleTester.of(new InvalidValue())

@@ -55,7 +55,7 @@ public final class ComposeFiles {
    * COMPOSE_FILE when set (paths separated by COMPOSE_PATH_SEPARATOR or ':'), else the first main file
    * found in the working directory or its parents, followed by its override file when one is beside it.
    */
-  public static List<Path> discover(Path workingDirectory, Map<String, String> environment) {
+  private static List<Path> discover(Path workingDirectory, Map<String, String> environment) {
     String fromEnv = environment.get(FILES_VARIABLE);
     if (fromEnv != null && !fromEnv.isBlank()) {
       String separator = environment.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");

@@ -212,11 +212,21 @@ public record Service(
    * overrides {@code mem_limit}, as docker compose applies them; zero means no limit.
    */
   public Optional<Located<Long>> effectiveMemoryLimit() {
+    return writtenMemoryLimit().map(limit -> limit.map(ByteCount::bytes));
+  }
+
+  /** {@link #effectiveMemoryLimit()} as written ({@code 512m}): the value, of the two, that the container gets. */
+  public Optional<Located<ByteCount>> writtenMemoryLimit() {
     return effectiveBytes(limits() == null ? null : limits().memory(), memLimit);
   }
 
   /** The memory reservation: a non-zero {@code reservations.memory} overrides {@code mem_reservation}. */
   public Optional<Located<Long>> effectiveMemoryReservation() {
+    return writtenMemoryReservation().map(reservation -> reservation.map(ByteCount::bytes));
+  }
+
+  /** {@link #effectiveMemoryReservation()} as written: the value, of the two, that the container gets. */
+  public Optional<Located<ByteCount>> writtenMemoryReservation() {
     return effectiveBytes(reservations() == null ? null : reservations().memory(), memReservation);
   }
 
@@ -257,10 +267,11 @@ public record Service(
     return deploy == null || deploy.resources() == null ? null : deploy.resources().reservations();
   }
 
-  private static Optional<Located<Long>> effectiveBytes(Located<ByteCount> deployed, Located<ByteCount> legacy) {
+  private static Optional<Located<ByteCount>> effectiveBytes(Located<ByteCount> deployed,
+      Located<ByteCount> legacy) {
     if (deployed != null && deployed.value().bytes() != 0) {
-      return Optional.of(deployed.map(ByteCount::bytes));
+      return Optional.of(deployed);
     }
-    return Optional.ofNullable(legacy != null && legacy.value().bytes() != 0 ? legacy.map(ByteCount::bytes) : null);
+    return Optional.ofNullable(legacy != null && legacy.value().bytes() != 0 ? legacy : null);
   }
 }

@@ -3,9 +3,9 @@ package dev.lashing.rules.correctness;
 import dev.lashing.knowledge.EngineMinimums;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.model.ByteCount;
-import dev.lashing.model.Deploy;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
+import dev.lashing.source.Origin;
 import dev.lashing.syntax.ByteSize;
 import java.math.BigDecimal;
 
@@ -20,21 +20,13 @@ final class RefusedLimits {
 
   private RefusedLimits() {}
 
-  /** A setting as the container gets it: the key it is written under, and its value. */
-  private record Setting<T>(String key, Located<T> written) {
-    /** The deploy value when non-zero, else the legacy one when non-zero, else null (unset or 0, no limit). */
-    static Setting<ByteCount> bytes(Deploy.Resource section, String deployKey, Located<ByteCount> legacy,
-        String legacyKey) {
-      Located<ByteCount> deployed = section == null ? null : section.memory();
-      if (deployed != null && deployed.value().bytes() != 0) {
-        return new Setting<>(deployKey, deployed);
-      }
-      return legacy != null && legacy.value().bytes() != 0 ? new Setting<>(legacyKey, legacy) : null;
-    }
-
-    String text() {
-      return written.value() instanceof ByteCount b ? b.text()
-          : BigDecimal.valueOf((Double) written.value()).stripTrailingZeros().toPlainString();
+  /** A setting as the container gets it: the key it is written under, where, and its text. */
+  private record Setting(String key, Origin origin, String text) {
+    /** The value the container gets ({@code written}, null for none) under the key it is written under. */
+    static Setting memory(Located<ByteCount> written, Located<ByteCount> legacy, String legacyKey,
+        String deployKey) {
+      return written == null ? null
+          : new Setting(written == legacy ? legacyKey : deployKey, written.origin(), written.value().text());
     }
   }
 
@@ -42,15 +34,13 @@ final class RefusedLimits {
     if (service.provider() != null) {
       return; // a provider's service starts no container
     }
-    Deploy.Resources resources = service.deploy() == null ? null : service.deploy().resources();
-    Deploy.Resource limits = resources == null ? null : resources.limits();
-    Deploy.Resource reservations = resources == null ? null : resources.reservations();
-    Setting<ByteCount> limit = Setting.bytes(limits, "deploy.resources.limits.memory", service.memLimit(),
-        "mem_limit");
-    Setting<ByteCount> reservation = Setting.bytes(reservations, "deploy.resources.reservations.memory",
-        service.memReservation(), "mem_reservation");
-    long limitBytes = limit == null ? 0 : limit.written().value().bytes();
-    long reservationBytes = reservation == null ? 0 : reservation.written().value().bytes();
+    Located<ByteCount> writtenLimit = service.writtenMemoryLimit().orElse(null);
+    Located<ByteCount> writtenReservation = service.writtenMemoryReservation().orElse(null);
+    Setting limit = Setting.memory(writtenLimit, service.memLimit(), "mem_limit", "deploy.resources.limits.memory");
+    Setting reservation = Setting.memory(writtenReservation, service.memReservation(), "mem_reservation",
+        "deploy.resources.reservations.memory");
+    long limitBytes = writtenLimit == null ? 0 : writtenLimit.value().bytes();
+    long reservationBytes = writtenReservation == null ? 0 : writtenReservation.value().bytes();
     String name = service.name();
     if (limitBytes > 0 && limitBytes < EngineMinimums.MEMORY) {
       report(context, service, limit, "is below the engine's minimum of " + MEMORY_MINIMUM,
@@ -66,19 +56,19 @@ final class RefusedLimits {
           "raise the limit or lower the reservation");
     }
     checkSwap(context, service, limit, limitBytes);
-    checkCpus(context, service, limits);
+    checkCpus(context, service);
   }
 
   /**
    * {@code memswap_limit} is memory and swap together: -1 means unlimited swap and 0 unset, any other value must be
    * at least the memory limit, and needs one.
    */
-  private static void checkSwap(RuleContext context, Service service, Setting<ByteCount> limit, long limitBytes) {
+  private static void checkSwap(RuleContext context, Service service, Setting limit, long limitBytes) {
     Located<ByteCount> swap = service.memswapLimit();
     if (swap == null || swap.value().bytes() <= 0 || limitBytes < 0) {
       return;
     }
-    Setting<ByteCount> written = new Setting<>("memswap_limit", swap);
+    Setting written = new Setting("memswap_limit", swap.origin(), swap.value().text());
     if (limitBytes == 0) {
       report(context, service, written, "is set without a memory limit",
           "You should always set the Memory limit when using Memoryswap limit",
@@ -92,20 +82,19 @@ final class RefusedLimits {
   }
 
   /** The CPU limit the container gets: below 0.01 CPUs the kernel refuses its quota, and the engine a negative one. */
-  private static void checkCpus(RuleContext context, Service service, Deploy.Resource limits) {
-    Located<Double> deployed = limits == null ? null : limits.cpus();
-    Setting<Double> cpus = deployed != null && deployed.value() != 0 ? new Setting<>("deploy.resources.limits.cpus",
-        deployed) : service.cpus() != null && service.cpus().value() != 0 ? new Setting<>("cpus", service.cpus())
-        : null;
-    if (cpus != null && cpus.written().value() < EngineMinimums.CPUS) {
-      report(context, service, cpus, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
+  private static void checkCpus(RuleContext context, Service service) {
+    Located<Double> cpus = service.effectiveCpuLimit().orElse(null);
+    if (cpus != null && cpus.value() < EngineMinimums.CPUS) {
+      Setting written = new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
+          BigDecimal.valueOf(cpus.value()).stripTrailingZeros().toPlainString());
+      report(context, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
           "Range of CPUs is from 0.01 to N", "raise it to at least " + EngineMinimums.CPUS);
     }
   }
 
-  private static void report(RuleContext context, Service service, Setting<?> setting, String problem,
+  private static void report(RuleContext context, Service service, Setting setting, String problem,
       String engine, String advice) {
-    context.report(setting.written().origin(), service.name(), () -> setting.key() + " " + setting.text() + " of "
+    context.report(setting.origin(), service.name(), () -> setting.key() + " " + setting.text() + " of "
         + service.name() + " " + problem + ", so the engine refuses to create the container (\"" + engine + "\"); "
         + advice, null);
   }

@@ -626,7 +626,7 @@ final class Renderer {
         if (start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\'')) {
           start--; // a quoted key's range may start inside its quotes
         }
-        entries.add(new int[] {start, Math.max(value.end(), keyEnd(e.key()))});
+        entries.add(new int[] {start, Math.max(value.end(), file.keyEnd(e.key()))});
       }
     } else if (c.node instanceof SeqNode s) {
       for (int i = 0; i < s.size(); i++) {
@@ -646,14 +646,6 @@ final class Renderer {
       }
     }
     return entries;
-  }
-
-  /** Where a key is written up to, its closing quote included. */
-  private int keyEnd(ScalarNode key) {
-    int end = key.origin().at().endOffset();
-    return end < text.length() && (key.style() == ScalarNode.Style.SINGLE_QUOTED
-        || key.style() == ScalarNode.Style.DOUBLE_QUOTED) && (text.charAt(end) == '"' || text.charAt(end) == '\'')
-        ? end + 1 : end;
   }
 
   /** Where a value written on a line of its own below its key (or where it was) starts. */

@@ -394,15 +394,18 @@ final class YamlFile {
     return c == '\n' || c == '\r';
   }
 
+  /** Where a key is written up to, its closing quote included. */
+  int keyEnd(ScalarNode key) {
+    int end = key.origin().at().endOffset();
+    // a quoted key's range may or may not include the closing quote
+    return end < text.length() && (key.style() == ScalarNode.Style.SINGLE_QUOTED
+        || key.style() == ScalarNode.Style.DOUBLE_QUOTED) && (text.charAt(end) == '"' || text.charAt(end) == '\'')
+        ? end + 1 : end;
+  }
+
   /** The offset of the {@code :} after a key, or -1. */
   int colonAfter(ScalarNode key) {
-    int i = key.origin().at().endOffset();
-    if (key.style() == ScalarNode.Style.SINGLE_QUOTED || key.style() == ScalarNode.Style.DOUBLE_QUOTED) {
-      // the range may or may not include the closing quote
-      if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
-        i++;
-      }
-    }
+    int i = keyEnd(key);
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }

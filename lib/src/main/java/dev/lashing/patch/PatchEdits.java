@@ -6,6 +6,10 @@ import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
+import dev.lashing.model.Deploy;
+import dev.lashing.model.Located;
+import dev.lashing.model.Project;
+import dev.lashing.model.Service;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.ImageReference;
 import dev.lashing.syntax.SyntaxException;
@@ -64,52 +68,37 @@ final class PatchEdits {
    * A memory or CPU limit that is the service's reservation (the limit rules raise their proposal to it: the engine
    * refuses a memory limit below the reservation) says so beside it, since it is not the kind of image's default.
    */
-  static List<Edit> withReservationNotes(List<Edit> edits, MapNode current) {
+  static List<Edit> withReservationNotes(List<Edit> edits, Project project) {
     List<Edit> noted = new ArrayList<>(edits.size());
     for (Edit e : edits) {
-      noted.add(e.note() == null && e.change() instanceof Fix.Set set && isReservation(set, current)
+      noted.add(e.note() == null && e.change() instanceof Fix.Set set && isReservation(set, project)
           ? new Edit(e.ruleId(), set, "raised to its reservation: a limit is never below it") : e);
     }
     return noted;
   }
 
   /** Whether {@code set} writes a memory or CPU limit equal to the service's reservation of it. */
-  private static boolean isReservation(Fix.Set set, MapNode current) {
+  private static boolean isReservation(Fix.Set set, Project project) {
     List<String> p = set.path();
-    if (p.size() < 3 || !p.get(0).equals(SERVICES)) {
+    Service service = p.size() < 3 || !p.get(0).equals(SERVICES) ? null : project.services().get(p.get(1));
+    if (service == null) {
       return false;
     }
     boolean deployed = p.size() == 6 && p.subList(2, 5).equals(List.of("deploy", "resources", "limits"));
     String key = deployed ? p.get(5) : p.size() == 3 ? p.get(2) : "";
-    List<String> reservations = List.of(SERVICES, p.get(1), "deploy", "resources", "reservations");
-    try {
-      if (deployed ? key.equals("memory") : key.equals("mem_limit")) {
-        long reserved = bytes(PatchPaths.nodeAt(current, append(reservations, "memory")));
-        if (reserved == 0) {
-          reserved = bytes(PatchPaths.nodeAt(current, List.of(SERVICES, p.get(1), "mem_reservation")));
-        }
+    if (deployed ? key.equals("memory") : key.equals("mem_limit")) {
+      long reserved = service.effectiveMemoryReservation().map(Located::value).orElse(0L);
+      try {
         return reserved > 0 && ByteSize.parse(String.valueOf(set.value())) == reserved;
+      } catch (SyntaxException e) {
+        return false; // a value the loader would have refused: no note
       }
-      if (key.equals("cpus") && set.value() instanceof Number limit
-          && PatchPaths.nodeAt(current, append(reservations, "cpus")) instanceof ScalarNode cpus
-          && cpus.text() != null) {
-        double reserved = Double.parseDouble(cpus.text());
-        return reserved > 0 && limit.doubleValue() == reserved;
-      }
-    } catch (SyntaxException | NumberFormatException e) {
-      return false; // a value the loader would have refused: no note
     }
-    return false;
-  }
-
-  private static long bytes(Node node) {
-    return node instanceof ScalarNode s && s.text() != null ? ByteSize.parse(s.text()) : 0;
-  }
-
-  private static List<String> append(List<String> path, String key) {
-    List<String> longer = new ArrayList<>(path);
-    longer.add(key);
-    return longer;
+    Deploy.Resources resources = service.deploy() == null ? null : service.deploy().resources();
+    Located<Double> reserved = resources == null || resources.reservations() == null ? null
+        : resources.reservations().cpus();
+    return key.equals("cpus") && set.value() instanceof Number limit && reserved != null && reserved.value() > 0
+        && limit.doubleValue() == reserved.value();
   }
 
   private static Long maxConnections(MapNode current, String service) {

@@ -142,7 +142,7 @@ public final class Patcher {
       }
       List<PatchEdits.Edit> edits = new ArrayList<>(pins);
       edits.addAll(PatchEdits.withReservationNotes(
-          PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()), merged.tree()));
+          PatchEdits.withRoomForConnections(PatchEdits.edits(actionable), merged.tree()), merged.project()));
       builder.apply(edits, merged.tree(), templates);
       String loadedText = null;
       if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {

@@ -99,13 +99,13 @@ class PatchBuilderTest {
     List<PatchEdits.Edit> edits = PatchEdits.withReservationNotes(List.of(
         edit(new Fix.Set(path("deploy", "resources", "limits", "memory"), "4g")),
         edit(new Fix.Set(path("deploy", "resources", "limits", "cpus"), 4.0)),
-        edit(new Fix.Set(path("deploy", "resources", "limits", "pids"), 200))), deployed.tree());
+        edit(new Fix.Set(path("deploy", "resources", "limits", "pids"), 200))), deployed.project());
     assertThat(edits).extracting(PatchEdits.Edit::note).containsExactly(note, note, null);
     LoadResult legacy = load("services: {web: {image: nginx:1.27, mem_reservation: 4g, cpu_shares: 512}}\n");
     edits = PatchEdits.withReservationNotes(List.of(
         edit(new Fix.Set(path("deploy", "resources", "limits", "memory"), "4g")),
         edit(new Fix.Set(path("mem_limit"), "4g")),
-        edit(new Fix.Set(path("deploy", "resources", "limits", "cpus"), 1.0))), legacy.tree());
+        edit(new Fix.Set(path("deploy", "resources", "limits", "cpus"), 1.0))), legacy.project());
     assertThat(edits).extracting(PatchEdits.Edit::note).containsExactly(note, note, null);
   }
 

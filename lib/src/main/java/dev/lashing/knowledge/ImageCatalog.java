@@ -128,10 +128,6 @@ public final class ImageCatalog {
       byKind(GATEWAY, "openresty", "traefik", "caddy", "haproxy", "envoy", "kong", "httpd", "nginx-proxy",
           "nginx-proxy-manager", "varnish"));
 
-  /** Docker Hub, as an image reference names it, and the namespace of its official images. */
-  private static final String DOCKER_HUB = "docker.io";
-  private static final String OFFICIAL = "library/";
-
   private static final Map<String, KnownImage> BY_REPOSITORY = byRepository();
   private static final Map<String, ImageKind> KIND_BY_NAME = kindByName();
 
@@ -153,13 +149,7 @@ public final class ImageCatalog {
    * build. Empty for any other name, even one the catalog knows under another registry or an organisation.
    */
   public static Optional<KnownImage> findOfficial(ImageReference reference) {
-    String path = reference.path();
-    boolean official = reference.domain().equals(DOCKER_HUB) && path.startsWith(OFFICIAL)
-        && path.indexOf('/', OFFICIAL.length()) < 0;
-    if (!official) {
-      return Optional.empty();
-    }
-    return find(reference);
+    return reference.isOfficial() ? find(reference) : Optional.empty();
   }
 
   /** The kind of an image, by the last component of its repository ({@code bitnami/redis}) or its whole path. */

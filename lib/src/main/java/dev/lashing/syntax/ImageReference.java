@@ -186,8 +186,13 @@ public record ImageReference(String domain, String path, String tag, String dige
     if (!domain.equals(DEFAULT_DOMAIN)) {
       return repository();
     }
-    String official = path.startsWith(OFFICIAL_PREFIX) ? path.substring(OFFICIAL_PREFIX.length()) : null;
-    return official != null && !official.contains("/") ? official : path;
+    return isOfficial() ? path.substring(OFFICIAL_PREFIX.length()) : path;
+  }
+
+  /** Whether it names one of Docker Hub's official images: {@code redis}, {@code docker.io/library/redis}. */
+  public boolean isOfficial() {
+    return domain.equals(DEFAULT_DOMAIN) && path.startsWith(OFFICIAL_PREFIX)
+        && path.indexOf('/', OFFICIAL_PREFIX.length()) < 0;
   }
 
   /** The tag Docker pulls: the given one, {@code latest} when there is neither tag nor digest, else null. */

@@ -13,6 +13,7 @@ import dev.lashing.schema.Suggestions;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import dev.lashing.source.SourceFile;
 import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -248,8 +249,7 @@ final class GenerateCommand {
    * So neither writing nor {@code --check} finds a difference in line breaks alone.
    */
   static String withLineBreaksOf(String existing, String generated) {
-    int lf = existing.indexOf('\n');
-    return lf > 0 && existing.charAt(lf - 1) == '\r' ? generated.replace("\n", "\r\n") : generated;
+    return SourceFile.lineBreakOf(existing).equals("\r\n") ? generated.replace("\n", "\r\n") : generated;
   }
 
   private static boolean isGenerated(Path file) throws IOException {

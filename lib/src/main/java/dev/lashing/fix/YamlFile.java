@@ -598,9 +598,7 @@ final class YamlFile {
             indent = e.getKey();
           }
         }
-        int lf = text.indexOf('\n');
-        String lineBreak = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n"
-            : lf < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
+        String lineBreak = SourceFile.lineBreakOf(text);
         Map<String, ListStyle> byKey = new HashMap<>();
         listsByKey.forEach((key, counts) -> byKey.put(key, ListStyle.mostUsed(counts)));
         return new Style(Math.max(1, Math.min(indent, 8)), indented >= indentless, singles > doubles ? '\'' : '"',

@@ -130,4 +130,13 @@ public final class SourceFile {
     }
     return offsets;
   }
+
+  /**
+   * The line break a text uses, by its first: {@code \r\n} when its first line ends so, {@code \r} when it breaks
+   * lines with CR alone, else {@code \n}. What a tool that rewrites the file writes, so that it keeps the file's own.
+   */
+  public static String lineBreakOf(String text) {
+    int lf = text.indexOf('\n');
+    return lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n" : lf < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
+  }
 }

@@ -5,6 +5,7 @@ import dev.lashing.knowledge.KnownImage;
 import dev.lashing.load.LoadResult;
 import dev.lashing.model.Located;
 import dev.lashing.model.Project;
+import dev.lashing.model.PulledImage;
 import dev.lashing.model.Service;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
@@ -311,6 +312,11 @@ public final class Linter {
     @Override
     public ImageKind imageKind(Service service) {
       return images.kind(service);
+    }
+
+    @Override
+    public List<PulledImage> pulledImages() {
+      return images.pulled();
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.lashing.knowledge.ImageKind;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.load.LoadResult;
 import dev.lashing.model.Project;
+import dev.lashing.model.PulledImage;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceRange;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -35,6 +37,9 @@ public interface RuleContext {
    * an invalid one. Looked up once per run for every rule.
    */
   ImageKind imageKind(Service service);
+
+  /** Every image the project pulls ({@link PulledImage#of}), valid or not; read once per run for every rule. */
+  List<PulledImage> pulledImages();
 
   /** The options configured for this rule (empty when none). */
   RuleOptions options();

@@ -5,8 +5,10 @@ import dev.lashing.knowledge.ImageKind;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.model.Image;
 import dev.lashing.model.Project;
+import dev.lashing.model.PulledImage;
 import dev.lashing.model.Service;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,9 +21,11 @@ final class ServiceImages {
   private record Facts(Optional<KnownImage> known, ImageKind kind) {}
 
   private final Map<Service, Facts> byService;
+  private final List<PulledImage> pulled;
 
-  private ServiceImages(Map<Service, Facts> byService) {
+  private ServiceImages(Map<Service, Facts> byService, List<PulledImage> pulled) {
     this.byService = byService;
+    this.pulled = pulled;
   }
 
   static ServiceImages of(Project project) {
@@ -29,7 +33,12 @@ final class ServiceImages {
     for (Service service : project.services().values()) {
       byService.put(service, facts(service));
     }
-    return new ServiceImages(byService);
+    return new ServiceImages(byService, List.copyOf(PulledImage.of(project)));
+  }
+
+  /** Every image the project pulls. */
+  List<PulledImage> pulled() {
+    return pulled;
   }
 
   Optional<KnownImage> known(Service service) {

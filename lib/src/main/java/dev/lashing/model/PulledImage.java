@@ -67,6 +67,11 @@ public record PulledImage(Image image, String service, List<String> path, String
 
   /** Only the valid references: an invalid one is left to the correctness rules. */
   public static List<PulledImage> valid(Project project) {
-    return of(project).stream().filter(p -> p.image().isValid()).toList();
+    return valid(of(project));
+  }
+
+  /** Only the valid references of {@code pulled}. */
+  public static List<PulledImage> valid(List<PulledImage> pulled) {
+    return pulled.stream().filter(p -> p.image().isValid()).toList();
   }
 }

@@ -61,7 +61,7 @@ final class RefusedImages {
         reads.add(new Read(service.image(), service.name(), "image", "")); // the name of what it builds
       }
     }
-    for (PulledImage pulled : PulledImage.of(context.project())) {
+    for (PulledImage pulled : context.pulledImages()) {
       if (pulled.service() == null) {
         continue; // a model
       }

@@ -46,7 +46,7 @@ public final class ImageAllowlist implements Rule {
     if (allowed.isEmpty() && registries.isEmpty()) {
       return;
     }
-    for (PulledImage pulled : PulledImage.valid(context.project())) {
+    for (PulledImage pulled : PulledImage.valid(context.pulledImages())) {
       Image image = pulled.image();
       ImageReference reference = image.reference();
       boolean trusted = registries.contains(reference.domain().toLowerCase(Locale.ROOT))

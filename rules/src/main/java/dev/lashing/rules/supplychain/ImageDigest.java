@@ -30,7 +30,7 @@ public final class ImageDigest implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    for (PulledImage pulled : PulledImage.valid(context.project())) {
+    for (PulledImage pulled : PulledImage.valid(context.pulledImages())) {
       Image image = pulled.image();
       if (image.isDigestPinned()) {
         continue;

@@ -43,7 +43,7 @@ public final class ImageMutableTag implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    for (PulledImage pulled : PulledImage.valid(context.project())) {
+    for (PulledImage pulled : PulledImage.valid(context.pulledImages())) {
       Image image = pulled.image();
       if (image.reference().digest() != null) {
         continue;

@@ -1,6 +1,7 @@
 package dev.lashing.model;
 
 import dev.lashing.source.Origin;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,15 +29,24 @@ public record Restart(String text, Policy policy, Long maxRetries, Origin origin
   static Restart of(Located<String> written) {
     String text = written.value();
     int colon = text.indexOf(':');
-    Long retries = null;
-    if (colon >= 0) {
-      try {
-        retries = Long.parseLong(text.substring(colon + 1).split(":", -1)[0]);
-      } catch (NumberFormatException e) {
-        retries = 0L;
-      }
-    }
+    String count = countText(text);
+    Long retries = count == null ? null : Objects.requireNonNullElse(readCount(count), 0L);
     return new Restart(text, policy(colon >= 0 ? text.substring(0, colon) : text), retries, written.origin());
+  }
+
+  /** What is written after the policy's colon, up to a second one; null without a colon. */
+  private static String countText(String text) {
+    int colon = text.indexOf(':');
+    return colon < 0 ? null : text.substring(colon + 1).split(":", -1)[0];
+  }
+
+  /** The count as an integer, or null when it does not read as one. */
+  private static Long readCount(String count) {
+    try {
+      return Long.parseLong(count);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**
@@ -86,17 +96,8 @@ public record Restart(String text, Policy policy, Long maxRetries, Origin origin
    * {@code on-failure:abc}, and "" of {@code on-failure:}); empty when there is none or it reads.
    */
   public Optional<String> unreadCount() {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    String count = text.substring(colon + 1).split(":", -1)[0];
-    try {
-      Long.parseLong(count);
-      return Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.of(count);
-    }
+    String count = countText(text);
+    return count != null && readCount(count) == null ? Optional.of(count) : Optional.empty();
   }
 
   /** The container is started again after it stops (for on-failure, only after a failure). */

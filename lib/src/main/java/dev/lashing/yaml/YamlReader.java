@@ -598,10 +598,7 @@ public final class YamlReader {
   /** Past the property ({@code &anchor}, {@code !tag}) at {@code at} and the blanks, breaks and comments after it. */
   private int pastProperty(int at) {
     String text = source.text();
-    int i = at;
-    while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-      i++;
-    }
+    int i = propertyEnd(text, at);
     // a # here follows white space: it opens a comment
     while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '#')) {
       i = text.charAt(i) == '#' ? lineEnd(i) : i + 1;

@@ -1,7 +1,10 @@
 package dev.lashing.syntax;
 
 import dev.lashing.source.QuotedValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +40,9 @@ public record ImageReference(String domain, String path, String tag, String dige
   private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
   private static final Pattern ANY_DIGEST = Pattern.compile(DIGEST);
   /** A digest that pins content: a sha256, sha384 or sha512 digest of the exact length, in lowercase hex. */
-  public static final String PINNED_DIGEST_SYNTAX = "sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}";
+  /** The digest algorithms the engine takes, and the hex length of each. */
+  private static final Map<String, Integer> DIGEST_LENGTHS = digestLengths();
+  public static final String PINNED_DIGEST_SYNTAX = pinnedDigestSyntax();
   private static final Pattern PINNED_DIGEST = Pattern.compile(PINNED_DIGEST_SYNTAX);
 
   /**
@@ -127,17 +132,30 @@ public record ImageReference(String domain, String path, String tag, String dige
    * Why go-digest refuses a digest the reference grammar accepts, in its words, or null: the engine knows sha256,
    * sha384 and sha512, each of its exact length in lowercase hex.
    */
+  private static Map<String, Integer> digestLengths() {
+    Map<String, Integer> lengths = new LinkedHashMap<>();
+    lengths.put("sha256", 64);
+    lengths.put("sha384", 96);
+    lengths.put("sha512", 128);
+    return Collections.unmodifiableMap(lengths);
+  }
+
+  /** {@code sha256:[a-f0-9]{64}|...}: the digests that pin content, lowercase hex of their algorithm's length. */
+  private static String pinnedDigestSyntax() {
+    StringBuilder syntax = new StringBuilder();
+    for (Map.Entry<String, Integer> digest : DIGEST_LENGTHS.entrySet()) {
+      syntax.append(syntax.length() == 0 ? "" : "|").append(digest.getKey()).append(":[a-f0-9]{")
+          .append(digest.getValue()).append('}');
+    }
+    return syntax.toString();
+  }
+
   private static String digestProblem(String digest) {
     int colon = digest.indexOf(':');
     String algorithm = digest.substring(0, colon);
     String encoded = digest.substring(colon + 1);
-    int length = switch (algorithm) {
-      case "sha256" -> 64;
-      case "sha384" -> 96;
-      case "sha512" -> 128;
-      default -> -1;
-    };
-    if (length < 0) {
+    Integer length = DIGEST_LENGTHS.get(algorithm);
+    if (length == null) {
       return "unsupported digest algorithm";
     }
     if (encoded.length() != length) {

@@ -1,5 +1,6 @@
 package dev.lashing.tree;
 
+import dev.lashing.syntax.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -106,7 +107,7 @@ public final class Scalars {
     }
     if (d == Math.rint(d) && Math.abs(d) < 1e21) {
       // whole digits, also beyond 64 bits (1e20 is 100000000000000000000), which a long would clamp
-      return BigDecimal.valueOf(d).toBigInteger().toString();
+      return Decimals.plain(d);
     }
     return Double.toString(d);
   }
@@ -135,10 +136,10 @@ public final class Scalars {
   /**
    * The significant digits of a decimal written with at most 15 of them ({@code 0.5}, {@code 1e6}), which are the
    * shortest that read back as its float when it is a normal one: two decimals of 15 digits or fewer never read as
-   * the same normal float, so no shorter one does (found without the search of {@link #shortestDigits}, which costs a start-up run dearly); null
-   * for any other text.
+   * the same normal float, so no shorter one does (found without the search of {@link #shortestDigits}, nor
+   * BigDecimal, whose static set-up alone costs a start-up run 20 ms); null for any other text.
    */
-  private static BigDecimal writtenDigits(String text) {
+  private static Digits writtenDigits(String text) {
     int i = 0;
     int n = text.length();
     if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
@@ -175,10 +176,20 @@ public final class Scalars {
         return null;
       }
     }
-    return unscaled == 0 ? null : BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+    if (unscaled == 0) {
+      return null;
+    }
+    while (unscaled % 10 == 0) {
+      unscaled /= 10;
+      scale--;
+    }
+    return new Digits(Long.toString(unscaled), scale);
   }
 
-  private static String goFloat(double d, BigDecimal shortestIfKnown) {
+  /** Significant digits, with no zero at either end, and where the decimal point goes: 5 and 1 are 0.5. */
+  private record Digits(String digits, int scale) {}
+
+  private static String goFloat(double d, Digits shortestIfKnown) {
     if (Double.isNaN(d)) {
       return "NaN";
     }
@@ -189,8 +200,8 @@ public final class Scalars {
     if (d == 0) {
       return negative ? "-0" : "0";
     }
-    BigDecimal shortest = shortestIfKnown != null ? shortestIfKnown : shortestDigits(Math.abs(d));
-    String digits = shortest.unscaledValue().toString();
+    Digits shortest = shortestIfKnown != null ? shortestIfKnown : shortestDigits(Math.abs(d));
+    String digits = shortest.digits();
     int nd = digits.length();
     int dp = nd - shortest.scale(); // where the decimal point goes in the digits
     int exp = dp - 1;
@@ -220,21 +231,22 @@ public final class Scalars {
    * the digits below and above do, as strconv's shortest formatting chooses them. (Java 17's
    * {@code Double.toString} sometimes gives more digits than needed.)
    */
-  private static BigDecimal shortestDigits(double d) {
+  private static Digits shortestDigits(double d) {
     BigDecimal exact = new BigDecimal(d);
+    BigDecimal shortest = exact.round(new MathContext(17, RoundingMode.HALF_EVEN)); // always reads back
     for (int precision = 1; precision < 17; precision++) {
       BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
       BigDecimal up = exact.round(new MathContext(precision, RoundingMode.UP));
       boolean downReadsBack = Double.parseDouble(down.toString()) == d;
       boolean upReadsBack = Double.parseDouble(up.toString()) == d;
-      if (downReadsBack && upReadsBack) {
-        return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-      }
       if (downReadsBack || upReadsBack) {
-        return (downReadsBack ? down : up).stripTrailingZeros();
+        shortest = downReadsBack && upReadsBack ? exact.round(new MathContext(precision, RoundingMode.HALF_EVEN))
+            : downReadsBack ? down : up;
+        break;
       }
     }
-    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros(); // always reads back
+    shortest = shortest.stripTrailingZeros();
+    return new Digits(shortest.unscaledValue().toString(), shortest.scale());
   }
 
   /**

@@ -21,10 +21,10 @@ import dev.lashing.knowledge.Postgres;
 import dev.lashing.lint.RuleRegistry;
 import dev.lashing.lint.RuleRole;
 import dev.lashing.syntax.ByteSize;
+import dev.lashing.syntax.Decimals;
 import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.yaml.YamlStrings;
 import dev.lashing.yaml.YamlWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -368,14 +368,14 @@ public final class ComposeGenerator {
     double cpus = limits.cpus() != null ? limits.cpus() : imageClass.cpus();
     String cpusFrom = limits.cpus() != null ? "inventory" : byClass;
     if (limits.cpus() == null && reservedCpus != null && reservedCpus > cpus) {
-      cpusFrom = "inventory: the reservation, since the " + byClass + " (" + number(cpus) + ") is below it";
+      cpusFrom = "inventory: the reservation, since the " + byClass + " (" + Decimals.plain(cpus) + ") is below it";
       cpus = reservedCpus;
     }
     yaml.open(4, "deploy", null);
     yaml.open(6, "resources", null);
     yaml.open(8, "limits", null);
     yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(memory)), memoryFrom);
-    yaml.entry(10, "cpus", number(cpus), cpusFrom);
+    yaml.entry(10, "cpus", Decimals.plain(cpus), cpusFrom);
     // beside the other limits: Compose refuses a pids_limit that a limits mapping without pids contradicts
     yaml.entry(10, "pids", Long.toString(limits.pids() != null ? limits.pids() : DEFAULT_PIDS),
         limits.pids() != null ? "inventory" : "default: enough for a service, too few for a fork bomb");
@@ -384,7 +384,7 @@ public final class ComposeGenerator {
     yaml.entry(10, "memory", YamlWriter.word(ByteSize.format(reservedMemory != null ? reservedMemory : halfOrLeast)),
         reservedMemory != null ? "inventory"
             : halfOrLeast == memory / 2 ? "default: half the limit" : "default: the least the engine accepts");
-    yaml.entry(10, "cpus", number(reservedCpus != null ? reservedCpus : cpus / 2),
+    yaml.entry(10, "cpus", Decimals.plain(reservedCpus != null ? reservedCpus : cpus / 2),
         reservedCpus != null ? "inventory" : "default: half the limit");
   }
 
@@ -541,9 +541,5 @@ public final class ComposeGenerator {
 
   private static List<String> escape(List<String> words) {
     return words.stream().map(w -> w.replace("$", "$$")).toList();
-  }
-
-  private static String number(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

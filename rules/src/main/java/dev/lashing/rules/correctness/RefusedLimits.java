@@ -7,7 +7,7 @@ import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import dev.lashing.syntax.ByteSize;
-import java.math.BigDecimal;
+import dev.lashing.syntax.Decimals;
 
 /**
  * The memory and CPU settings Compose passes through but the engine refuses when it creates the container (its
@@ -86,7 +86,7 @@ final class RefusedLimits {
     Located<Double> cpus = service.effectiveCpuLimit().orElse(null);
     if (cpus != null && cpus.value() < EngineMinimums.CPUS) {
       Setting written = new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
-          BigDecimal.valueOf(cpus.value()).stripTrailingZeros().toPlainString());
+          Decimals.plain(cpus.value()));
       report(context, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
           "Range of CPUs is from 0.01 to N", "raise it to at least " + EngineMinimums.CPUS);
     }

@@ -30,9 +30,11 @@ public final class AotTraining {
   /**
    * A compose file in the shapes real files take that the examples do not (an explicit document start, flow
    * mappings, indentless sequences, block scalars of every chomping, tags, a list of merges, deploy resources,
-   * extra hosts, namespace modes, IPAM pools, watch rules, durations, file modes), written and deleted by the
-   * training: without it a lint of the corpus's 149 files loaded 135 classes from the jar (51 with it) and spun
-   * their lambdas, a twentieth of its time.
+   * extra hosts, namespace modes, IPAM pools, watch rules, durations, file modes, placement, extends, optional env
+   * files, providers, floats in the environment, images of unset variables or with a pinned default, a build that
+   * names a public image), written and deleted by the training: without it a lint of the corpus's 149 files loaded
+   * 135 classes from the jar (34 with it) and spun their lambdas and string concatenations, a twentieth of its
+   * time. Each shape kept its messages' concatenations out of the cache until the training reported it.
    */
   private static final String FEATURES = temporaryFile("-features.yaml");
   private static final String FEATURES_TEXT = """
@@ -117,6 +119,9 @@ public final class AotTraining {
                 devices:
                 - {driver: nvidia, count: 1, capabilities: [gpu]}
             restart_policy: {condition: on-failure, max_attempts: 3}
+            placement:
+              constraints: [node.role == manager]
+              preferences: [{spread: node.labels.zone}]
           develop:
             watch:
             - {action: sync, path: ./src, target: /app/src}
@@ -142,6 +147,29 @@ public final class AotTraining {
           security_opt: [no-new-privileges:true]
           ipc: shareable
           labels: !reset []
+        tool:
+          extends: {service: migrate}
+          image: "${REGISTRY}/tool:${TOOL_TAG}"
+          env_file:
+          - path: ./tool.env
+            required: false
+          environment: {RATIO: 1.5, LIMIT: 1e6}
+          cpus: 0.001
+          cap_drop: [NET_RAW]
+          depends_on:
+            pg: {condition: service_completed_successfully}
+        builder:
+          build: ./builder
+          image: postgres:16.4
+        pg:
+          image: "postgres:${PG_TAG:-16.4}"
+          restart: always
+        mongo:
+          image: mongo:4.4
+        llm:
+          provider:
+            type: model
+            options: {model: ai/smollm2}
       networks:
         front: {}
         back:

@@ -7,6 +7,7 @@ import dev.lashing.model.Located;
 import dev.lashing.model.Project;
 import dev.lashing.model.PulledImage;
 import dev.lashing.model.Service;
+import dev.lashing.render.SideBySide;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.Origin;
 import dev.lashing.source.SourceFile;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Runs the rules a configuration enables over a loaded project, then applies inline suppressions. */
 public final class Linter {
@@ -96,9 +96,14 @@ public final class Linter {
       return found;
     };
     // On a large project the rules run side by side, each into its own list, joined in the rules' order so the
-    // result is the same; on a small one, handing them to other threads would cost more than it saves.
-    Stream<Rule> rules = isLarge(load) ? enabled.parallelStream() : enabled.stream();
-    List<Finding> findings = rules.map(check).flatMap(List::stream).collect(Collectors.toCollection(ArrayList::new));
+    // result is the same; each thread claims one rule at a time, as a few rules cost far more than the rest. On a
+    // small project, handing them to other threads would cost more than it saves.
+    List<Finding> findings = new ArrayList<>();
+    if (isLarge(load)) {
+      SideBySide.inOrder(enabled.size(), 1, (from, to) -> check.apply(enabled.get(from)), findings::addAll);
+    } else {
+      enabled.forEach(rule -> findings.addAll(check.apply(rule)));
+    }
     List<Finding> result = applySuppressions(load, settings, findings);
     result.addAll(loadFailure(load.errors(), settings));
     sort(result);

@@ -8,8 +8,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -38,15 +39,68 @@ final class ServicesAhead implements YamlReader.Watcher {
   /** One step's result on a slice. */
   record Step(MapNode slice, ServiceSlices.Found found) {}
 
-  /** The services of one run and its walk. */
-  private record Run(List<MapNode.Entry> services, ForkJoinTask<Walked> walk) {}
+  /**
+   * The walk of one run of services, done once, by whichever thread claims it first: a pool thread takes the runs
+   * from the first, and the reading thread, when it needs them, from the last, so neither waits while a run is left.
+   */
+  private final class Walk implements Runnable {
+    private final List<MapNode.Entry> services;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+    /** Null when it failed or was abandoned; written before {@link #done} counts down. */
+    private Walked walked;
+
+    Walk(List<MapNode.Entry> services) {
+      this.services = services;
+    }
+
+    /** Walks the run unless another thread has claimed it. */
+    @Override
+    public void run() {
+      claim();
+    }
+
+    /** Walks the run if no thread has claimed it; false when one has. */
+    boolean claim() {
+      if (!claimed.compareAndSet(false, true)) {
+        return false;
+      }
+      try {
+        walked = abandoned ? null : walk.apply(services);
+      } catch (RuntimeException | StackOverflowError e) {
+        // walked again in order, where it fails as it would have (a pool thread's stack is the shorter)
+        walked = null;
+      } finally {
+        done.countDown();
+      }
+      return true;
+    }
+
+    /** The run walked, by this thread if no other has started it, else once the other is done. */
+    Walked joined() {
+      claim();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the walk ends by itself; the interrupt is kept for the caller
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return walked;
+    }
+  }
 
   private final int run;
   private final Function<List<MapNode.Entry>, Walked> walk;
-  private final Map<Integer, List<Run>> runs = new HashMap<>();
+  private final Map<Integer, List<Walk>> runs = new HashMap<>();
   private final Map<Integer, List<MapNode.Entry>> pending = new HashMap<>();
   /** The runs not walked yet while the reading thread walks them; null while the pool does. */
-  private Deque<ForkJoinTask<Walked>> unwalked;
+  private Deque<Walk> unwalked;
   private volatile boolean abandoned;
 
   /**
@@ -88,11 +142,11 @@ final class ServicesAhead implements YamlReader.Watcher {
 
   @Override
   public boolean workWhileWaiting() {
-    ForkJoinTask<Walked> next = unwalked.poll();
+    Walk next = unwalked.poll();
     if (next == null) {
       return false;
     }
-    next.quietlyInvoke(); // a walk that fails is walked again in order, where it fails as it would have
+    next.run();
     return true;
   }
 
@@ -105,14 +159,13 @@ final class ServicesAhead implements YamlReader.Watcher {
   }
 
   private void submit(int document) {
-    List<MapNode.Entry> services = List.copyOf(pending.remove(document));
-    ForkJoinTask<Walked> task = ForkJoinTask.adapt(() -> abandoned ? null : walk.apply(services));
+    Walk next = new Walk(List.copyOf(pending.remove(document)));
     if (unwalked != null) {
-      unwalked.add(task);
+      unwalked.add(next);
     } else {
-      ForkJoinPool.commonPool().execute(task);
+      ForkJoinPool.commonPool().execute(next);
     }
-    runs.computeIfAbsent(document, d -> new ArrayList<>()).add(new Run(services, task));
+    runs.computeIfAbsent(document, d -> new ArrayList<>()).add(next);
   }
 
   /** Nothing walked ahead will be taken (the file could not be read): runs not started yet are skipped. */
@@ -122,33 +175,29 @@ final class ServicesAhead implements YamlReader.Watcher {
 
   /**
    * The runs of document {@code document}, walked, if {@code services} are the entries they walked, in order,
-   * and every walk succeeded; else null. Waits for the walks still going on (this thread helps).
+   * and every walk succeeded; else null. This thread walks the runs no other has started, from the last back, as the
+   * pool's thread goes on from the first, and then waits for those still going on.
    */
   List<Walked> take(int document, List<MapNode.Entry> services) {
-    List<Run> walked = runs.remove(document);
-    if (walked == null) {
+    List<Walk> walks = runs.remove(document);
+    if (walks == null) {
       return null;
     }
-    List<Walked> taken = new ArrayList<>(walked.size());
+    int last = walks.size() - 1;
+    while (last >= 0 && walks.get(last).claim()) {
+      last--; // walked here, from the last run back to those the pool has claimed
+    }
+    List<Walked> taken = new ArrayList<>(walks.size());
     int at = 0;
     boolean same = true;
-    for (Run r : walked) {
-      Walked w = joined(r.walk());
-      same = same && w != null && at + r.services().size() <= services.size()
-          && sameEntries(r.services(), services.subList(at, at + r.services().size()));
-      at += r.services().size();
-      taken.add(w);
+    for (Walk w : walks) {
+      Walked walked = w.joined();
+      same = same && walked != null && at + w.services.size() <= services.size()
+          && sameEntries(w.services, services.subList(at, at + w.services.size()));
+      at += w.services.size();
+      taken.add(walked);
     }
     return same && at == services.size() ? taken : null;
-  }
-
-  private static Walked joined(ForkJoinTask<Walked> walk) {
-    try {
-      return walk.join();
-    } catch (RuntimeException | StackOverflowError e) {
-      // walked again in order, where it fails as it would have (a pool thread's stack is the shorter)
-      return null;
-    }
   }
 
   private static boolean sameEntries(List<MapNode.Entry> walked, List<MapNode.Entry> read) {

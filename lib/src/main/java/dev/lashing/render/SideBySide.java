@@ -34,14 +34,23 @@ public final class SideBySide {
   }
 
   public static <T, X extends Exception> void inOrder(int items, Chunk<T> chunk, Sink<? super T, X> out) throws X {
-    int chunks = (items + CHUNK - 1) / CHUNK;
+    inOrder(items, CHUNK, chunk, out);
+  }
+
+  /**
+   * Like {@link #inOrder(int, Chunk, Sink)}, {@code size} items a chunk: a few items of very unequal cost (the
+   * rules of a lint) are best claimed one at a time, so that no thread waits while one is left.
+   */
+  public static <T, X extends Exception> void inOrder(int items, int size, Chunk<T> chunk, Sink<? super T, X> out)
+      throws X {
+    int chunks = (items + size - 1) / size;
     if (chunks <= 1) {
       if (items > 0) {
         out.accept(chunk.of(0, items));
       }
       return;
     }
-    Run<T> run = new Run<>(items, chunks, chunk);
+    Run<T> run = new Run<>(items, size, chunks, chunk);
     int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), chunks - 1);
     for (int i = 0; i < helpers; i++) {
       ForkJoinPool.commonPool().execute(run::help);
@@ -58,6 +67,8 @@ public final class SideBySide {
   /** The chunks of one call: which are claimed, which are done, and the results not yet handed on. */
   private static final class Run<T> {
     private final int items;
+    /** Items a chunk. */
+    private final int size;
     private final int chunks;
     private final Chunk<T> chunk;
     /** Results by chunk number modulo the window; {@code done} says which slots hold one. */
@@ -70,8 +81,9 @@ public final class SideBySide {
     private boolean stopped;
     private Throwable failure;
 
-    Run(int items, int chunks, Chunk<T> chunk) {
+    Run(int items, int size, int chunks, Chunk<T> chunk) {
       this.items = items;
+      this.size = size;
       this.chunks = chunks;
       this.chunk = chunk;
     }
@@ -138,7 +150,7 @@ public final class SideBySide {
     /** Does a claimed chunk and stores its result; false when it failed (the caller then throws). */
     private boolean doChunk(int index) {
       try {
-        T result = chunk.of(index * CHUNK, Math.min(items, (index + 1) * CHUNK));
+        T result = chunk.of(index * size, Math.min(items, (index + 1) * size));
         synchronized (this) {
           results[index % WINDOW] = result;
           done[index % WINDOW] = true;

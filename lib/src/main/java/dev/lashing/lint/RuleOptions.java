@@ -38,30 +38,36 @@ public record RuleOptions(Map<String, Object> values) {
 
   /** A {@link RuleOption.Type#WHOLE} option. */
   public long whole(String key, long fallback) {
-    return Long.parseLong(checked(key, RuleOption.Type.WHOLE, Long.toString(fallback)));
+    String text = checked(key, RuleOption.Type.WHOLE);
+    return text == null ? fallback : Long.parseLong(text);
   }
 
   /** A {@link RuleOption.Type#MEMORY} option, in bytes. */
   public long memory(String key, long fallback) {
-    return ByteSize.parse(checked(key, RuleOption.Type.MEMORY, ByteSize.format(fallback)));
+    String text = checked(key, RuleOption.Type.MEMORY);
+    return text == null ? fallback : ByteSize.parse(text);
   }
 
   /** A {@link RuleOption.Type#CPUS} option. */
   public double cpus(String key, double fallback) {
-    return Double.parseDouble(checked(key, RuleOption.Type.CPUS, Double.toString(fallback)));
+    String text = checked(key, RuleOption.Type.CPUS);
+    return text == null ? fallback : Double.parseDouble(text);
   }
 
   /**
-   * The text of an option of {@code type}, {@code fallback} when it is not set.
+   * The text of an option of {@code type}, null when it is not set (the caller's fallback is a value already, not
+   * text to check and read back, which cost every service of every lint a few parses).
    *
    * @throws IllegalArgumentException for a value that is not of the type, which the configuration loader refuses
    *     first: only options made in code get here
    */
-  private String checked(String key, RuleOption.Type type, String fallback) {
-    String text = string(key, fallback);
-    type.mistake(text).ifPresent(mistake -> {
-      throw new IllegalArgumentException("option " + key + ": " + mistake + ", not '" + text + "'");
-    });
+  private String checked(String key, RuleOption.Type type) {
+    String text = string(key, null);
+    if (text != null) {
+      type.mistake(text).ifPresent(mistake -> {
+        throw new IllegalArgumentException("option " + key + ": " + mistake + ", not '" + text + "'");
+      });
+    }
     return text;
   }
 

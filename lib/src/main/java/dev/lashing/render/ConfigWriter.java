@@ -49,7 +49,10 @@ public final class ConfigWriter {
       "pull_policy", "read_only", "restart", "runtime", "scale", "secrets", "security_opt", "shm_size",
       "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits",
       "use_api_socket", "user", "userns_mode", "uts", "volume_driver", "volumes", "volumes_from",
-      "working_dir", "post_start", "pre_stop");
+      "working_dir", "pre_start", "post_start", "pre_stop");
+  /** compose-go's ServiceHook, the shape of a lifecycle hook and of a watch rule's exec. */
+  private static final List<String> HOOK = List.of(
+      "command", "image", "user", "privileged", "working_dir", "environment", "per_replica");
   /**
    * compose-go's struct field orders, by generalized path: a struct field keeps its name, a key of a Go map is
    * {@code *}, a list item {@code []}. A mapping at a path not named here is a Go map, printed sorted.
@@ -78,6 +81,12 @@ public final class ConfigWriter {
       Map.entry("services.*.configs.[]", FILE_REFERENCE),
       Map.entry("services.*.build.secrets.[]", FILE_REFERENCE),
       Map.entry("services.*.logging", List.of("driver", "options")),
+      Map.entry("services.*.pre_start.[]", HOOK),
+      Map.entry("services.*.post_start.[]", HOOK),
+      Map.entry("services.*.pre_stop.[]", HOOK),
+      Map.entry("services.*.develop.watch.[]", List.of("path", "action", "target", "exec", "include", "ignore",
+          "initial_sync")),
+      Map.entry("services.*.develop.watch.[].exec", HOOK),
       Map.entry("services.*.networks.*", List.of("aliases", "driver_opts", "gw_priority", "interface_name",
           "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "priority")),
       Map.entry("services.*.deploy", List.of("mode", "replicas", "labels", "update_config", "rollback_config",
@@ -110,6 +119,11 @@ public final class ConfigWriter {
       "services.*.tty", "services.*.use_api_socket", "services.*.depends_on.*.restart",
       "services.*.volumes.[].read_only", "services.*.volumes.[].volume.nocopy", "services.*.healthcheck.disable",
       "services.*.build.no_cache", "services.*.build.pull", "services.*.build.privileged",
+      "services.*.pre_start.[].privileged", "services.*.pre_start.[].per_replica",
+      "services.*.post_start.[].privileged", "services.*.post_start.[].per_replica",
+      "services.*.pre_stop.[].privileged", "services.*.pre_stop.[].per_replica",
+      "services.*.develop.watch.[].initial_sync", "services.*.develop.watch.[].exec.privileged",
+      "services.*.develop.watch.[].exec.per_replica",
       "networks.*.external", "networks.*.internal", "networks.*.attachable", "volumes.*.external",
       "secrets.*.external", "configs.*.external");
   /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */

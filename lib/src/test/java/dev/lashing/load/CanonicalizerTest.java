@@ -216,6 +216,21 @@ class CanonicalizerTest {
     assertThat(service(attribute, written)).isEqualTo(canonical);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "pre_start | [{command: ./manage.py migrate}] | [{command: [./manage.py, migrate]}]",
+        "post_start | [{command: echo start, user: root}] | [{command: [echo, start], user: root}]",
+        "pre_stop | [{command: \"sh -c 'kill -TERM 1'\"}] | [{command: [sh, -c, kill -TERM 1]}]",
+        "develop | {watch: [{path: ./src, action: sync+exec, target: /app, exec: {command: make reload}}]} | "
+            + "{watch: [{path: ./src, action: sync+exec, target: /app, exec: {command: [make, reload]}}]}",
+      })
+  void hookCommandsAreSplitLikeAShellToo(String attribute, String written, String canonical) {
+    assertThat(service(attribute, written)).isEqualTo(canonical);
+  }
+
   @Test
   void unbalancedQuoteInCommandIsAnError() {
     List<Diagnostic> problems = new ArrayList<>();

@@ -511,7 +511,8 @@ class FixCommandTest {
     assertThat(fix("--rule", "no-new-privileges", "--write")).isEqualTo(Cli.OK);
     assertThat(read("compose.yaml")).contains("security_opt: [\"label:disable\"]");
     assertThat(read("compose.override.yaml"))
-        .isEqualTo("services:\n  web:\n    security_opt: !override [\"seccomp:unconfined\", no-new-privileges:true]\n");
+        .isEqualTo("services:\n  web:\n    security_opt: !override [\"seccomp:unconfined\","
+            + " \"no-new-privileges:true\"]\n");
     assertThat(fix("--rule", "no-new-privileges")).isEqualTo(Cli.OK);
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEmpty();

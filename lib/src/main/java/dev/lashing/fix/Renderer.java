@@ -242,8 +242,10 @@ final class Renderer {
     for (Map.Entry<String, Object> e : inserted.entrySet()) {
       added.add(yaml.key(e.getKey()) + ": " + yaml.flow(e.getValue()));
     }
+    // a string added to a list whose strings are all quoted is quoted alike: ["NET_RAW", "ALL"], not ["NET_RAW", ALL]
+    Character quote = c.node instanceof SeqNode seq ? YamlFile.quoteOfEveryString(seq) : null;
     for (Object item : appended) {
-      added.add(yaml.flow(item));
+      added.add(quote != null && item instanceof String s ? yaml.quoted(s, quote) : yaml.flow(item));
     }
     int kept = -1;
     for (int i = 0; i < members.size(); i++) {

@@ -500,6 +500,25 @@ final class YamlFile {
     return anchorNames;
   }
 
+  /**
+   * The quote of a list whose every string item is quoted ({@code ["a", "b"]}), the first item's when they differ;
+   * null when one is not, or when it holds no string.
+   */
+  static Character quoteOfEveryString(SeqNode seq) {
+    Character quote = null;
+    for (Node item : seq.items()) {
+      if (item instanceof ScalarNode s && s.isString()) {
+        if (s.style() != ScalarNode.Style.DOUBLE_QUOTED && s.style() != ScalarNode.Style.SINGLE_QUOTED) {
+          return null;
+        }
+        if (quote == null) {
+          quote = s.style() == ScalarNode.Style.DOUBLE_QUOTED ? '"' : '\'';
+        }
+      }
+    }
+    return quote;
+  }
+
   /** How a list is written: {@code - item} lines, {@code [a, b]}, or {@code ["a", "b"]} with every string quoted. */
   enum ListStyle {
     BLOCK, FLOW, QUOTED_FLOW;
@@ -546,7 +565,7 @@ final class YamlFile {
       void count(YamlFile file, Written w) {
         if (w.node instanceof SeqNode seq && !seq.items().isEmpty() && !w.isAlias()) {
           ListStyle written = !file.isFlow(w) ? ListStyle.BLOCK
-              : everyStringQuoted(seq) ? ListStyle.QUOTED_FLOW : ListStyle.FLOW;
+              : quoteOfEveryString(seq) != null ? ListStyle.QUOTED_FLOW : ListStyle.FLOW;
           lists[written.ordinal()]++;
           if (w.key != null) {
             listsByKey.computeIfAbsent(w.key.value(), k -> new int[lists.length])[written.ordinal()]++;
@@ -573,19 +592,6 @@ final class YamlFile {
             }
           }
         }
-      }
-
-      private static boolean everyStringQuoted(SeqNode seq) {
-        boolean strings = false;
-        for (Node item : seq.items()) {
-          if (item instanceof ScalarNode s && s.isString()) {
-            if (s.style() != ScalarNode.Style.DOUBLE_QUOTED && s.style() != ScalarNode.Style.SINGLE_QUOTED) {
-              return false;
-            }
-            strings = true;
-          }
-        }
-        return strings;
       }
 
       /** The style the counts show in a file with this text. */

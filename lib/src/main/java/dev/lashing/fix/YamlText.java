@@ -55,6 +55,11 @@ final class YamlText {
         v -> YamlStrings.isPlainSafe(v, flow) ? v : YamlStrings.quoted(v, style.quote()));
   }
 
+  /** A string value quoted with {@code quote} whether or not it needs to be, {@code $} escaped. */
+  String quoted(String value, char quote) {
+    return YamlStrings.quoted(value.replace("$", "$$"), quote);
+  }
+
   String key(String key) {
     return key.equals("<<") ? key : text(key, false);
   }

@@ -302,6 +302,18 @@ class FixPlannerTest {
   }
 
   @Test
+  void anItemAddedToAListOfQuotedStringsIsQuotedAlike() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    cap_drop: [\"NET_RAW\"]\n"
+        + "    security_opt: ['apparmor:unconfined']\n    dns: [\"1.1.1.1\", 8.8.8.8]\n");
+    f.fix("web", append("ALL", "services", "web", "cap_drop"));
+    f.fix("web", append("no-new-privileges:$true", "services", "web", "security_opt"));
+    f.fix("web", append("9.9.9.9", "services", "web", "dns"));
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: nginx\n    cap_drop: [\"NET_RAW\", \"ALL\"]\n"
+        + "    security_opt: ['apparmor:unconfined', 'no-new-privileges:$$true']\n"
+        + "    dns: [\"1.1.1.1\", 8.8.8.8, 9.9.9.9]\n");
+  }
+
+  @Test
   void quotesWhatWouldReadAsAnotherTypeAndEscapesDollars() {
     Fixture f = project("services:\n  web:\n    image: nginx\n");
     f.fix("web", set("env", map("A", "no", "B", "22:22", "C", "8080", "D", "price $5", "E", "a: b", "F", "-x"),

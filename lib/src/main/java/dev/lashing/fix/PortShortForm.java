@@ -118,12 +118,9 @@ final class PortShortForm {
       return false;
     }
     for (int i = 0; i < ports.size(); i++) {
-      PortSpec.Port port = ports.get(i);
       MapNode binding = (MapNode) merged.get(i);
-      if (!Objects.equals(port.hostIp(), text(binding, HOST_IP))
-          || !String.valueOf(port.target()).equals(text(binding, "target"))
-          || !Objects.equals(port.published(), text(binding, "published"))
-          || !port.protocol().equals(text(binding, "protocol"))) {
+      if (!ports.get(i).isBinding(text(binding, HOST_IP), text(binding, "target"), text(binding, "published"),
+          text(binding, "protocol"))) {
         return false;
       }
     }

@@ -91,10 +91,9 @@ final class Templates {
       String publishedText = published instanceof PatchMap.Raw raw
           ? Template.substitute(raw.template(), environment::get, unset -> { }) : (String) published;
       Object protocol = port.get("protocol");
-      return ports.size() == 1 && ports.get(0).hostIp() == null
-          && port.get("target") instanceof Long target && ports.get(0).target() == target
-          && Objects.equals(ports.get(0).published(), publishedText)
-          && ports.get(0).protocol().equals(protocol == null ? "tcp" : protocol);
+      return ports.size() == 1 && ports.get(0).isBinding(null,
+          port.get("target") instanceof Long target ? target.toString() : null, publishedText,
+          protocol == null ? "tcp" : (String) protocol);
     } catch (InterpolationException | SyntaxException | ClassCastException e) {
       return false;
     }
@@ -121,11 +120,9 @@ final class Templates {
     }
     try {
       List<PortSpec.Port> ports = PortSpec.parse(Template.substitute(written, environment::get, unset -> { }));
-      return ports.size() == 1
-          && Objects.equals(ports.get(0).hostIp(), text(port.get("host_ip")))
-          && ports.get(0).target() == target.asLong().get()
-          && Objects.equals(ports.get(0).published(), text(port.get("published")))
-          && ports.get(0).protocol().equals(port.get("protocol") == null ? "tcp" : text(port.get("protocol")))
+      return ports.size() == 1 && ports.get(0).isBinding(text(port.get("host_ip")),
+          Long.toString(target.asLong().get()), text(port.get("published")),
+          port.get("protocol") == null ? "tcp" : text(port.get("protocol")))
           ? written : null;
     } catch (InterpolationException | SyntaxException e) {
       return null;

@@ -3,6 +3,7 @@ package dev.lashing.syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,18 @@ public final class PortSpec {
    * @param published the host port or host range ({@code 8000-9000}), or null for an ephemeral port
    * @param protocol {@code tcp}, {@code udp} or {@code sctp}
    */
-  public record Port(String hostIp, int target, String published, String protocol) {}
+  public record Port(String hostIp, int target, String published, String protocol) {
+    /**
+     * Whether this is the binding a long-form port with these fields makes: what fix and patch ask before writing
+     * a short entry in place of a binding, or keeping it.
+     *
+     * @param target the container port as text ({@code "80"}), or null when it is none
+     */
+    public boolean isBinding(String hostIp, String target, String published, String protocol) {
+      return Objects.equals(this.hostIp, hostIp) && Integer.toString(this.target).equals(target)
+          && Objects.equals(this.published, published) && this.protocol.equals(protocol);
+    }
+  }
 
   private record Range(int start, int end) {
     int size() {

@@ -42,10 +42,15 @@ final class RefusedLimits {
     long limitBytes = writtenLimit == null ? 0 : writtenLimit.value().bytes();
     long reservationBytes = writtenReservation == null ? 0 : writtenReservation.value().bytes();
     String name = service.name();
-    if (limitBytes > 0 && limitBytes < EngineMinimums.MEMORY) {
+    // the engine takes 0 for no limit, and refuses any other value below its minimum: -1 too, unlike memswap_limit
+    if (limitBytes < 0) {
+      report(context, service, limit, "is negative, which the engine does not read as no limit",
+          "Minimum memory limit allowed is 6MB", "remove it for no limit, or set one of at least " + MEMORY_MINIMUM);
+    } else if (limitBytes > 0 && limitBytes < EngineMinimums.MEMORY) {
       report(context, service, limit, "is below the engine's minimum of " + MEMORY_MINIMUM,
           "Minimum memory limit allowed is 6MB", "raise it to at least " + MEMORY_MINIMUM);
     }
+    // a negative reservation the engine ignores
     if (reservationBytes > 0 && reservationBytes < EngineMinimums.MEMORY) {
       report(context, service, reservation, "is below the engine's minimum of " + MEMORY_MINIMUM,
           "Minimum memory reservation allowed is 6MB", "raise it to at least " + MEMORY_MINIMUM + ", or remove it");

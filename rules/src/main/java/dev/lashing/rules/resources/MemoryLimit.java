@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A container without a memory limit ({@code mem_limit} or {@code deploy.resources.limits.memory} absent, 0 or
- * -1) can take all of the host's memory. The fix sets a limit by image class, and a reservation at half of it (no
- * less than the engine's minimum).
+ * A container without a memory limit ({@code mem_limit} or {@code deploy.resources.limits.memory} absent or 0) can
+ * take all of the host's memory. The fix sets a limit by image class, and a reservation at half of it (no less than
+ * the engine's minimum). A negative limit is no "unlimited": the engine refuses it and the container never starts,
+ * which invalid-value reports.
  */
 @RuleInfo(
     id = "memory-limit",
@@ -74,9 +75,8 @@ public final class MemoryLimit implements Rule {
   public void check(RuleContext context) {
     Map<ImageKind, Proposal> proposals = new EnumMap<>(ImageKind.class);
     for (Service service : Containers.of(context.project())) {
-      Located<Long> effective = service.effectiveMemoryLimit().orElse(null);
-      if (effective != null && effective.value() > 0) {
-        continue;
+      if (service.effectiveMemoryLimit().isPresent()) {
+        continue; // a limit, or a negative value the engine refuses (invalid-value's)
       }
       Deploy.Resource limits = Limits.deployLimits(service);
       Located<ByteCount> deployed = limits == null ? null : limits.memory();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lashing.lint.Finding;
 import dev.lashing.lint.Fix;
 import dev.lashing.lint.Policy;
+import dev.lashing.rules.resources.MemoryLimit;
 import dev.lashing.rules.resources.RestartPolicy;
 import dev.lashing.rules.supplychain.ImageAllowlist;
 import dev.lashing.rules.supplychain.ImageDigest;
@@ -233,6 +234,40 @@ class EngineRefusedValuesTest {
         .contains("\"Minimum memoryswap limit should be larger than memory limit\"");
     assertThat(findings.get(3).message()).contains("memswap_limit 1g of swapOnly is set without a memory limit")
         .contains("\"You should always set the Memory limit when using Memoryswap limit\"");
+  }
+
+  /**
+   * Compose reads -1 as a byte size and passes it on; the engine refuses any memory limit below its minimum but 0,
+   * so -1 is no "unlimited" there as it is for memswap_limit: invalid-value reports it, and memory-limit leaves it.
+   * A negative reservation the engine ignores.
+   */
+  @Test
+  void aNegativeMemoryLimitIsRefusedNotReadAsUnlimited() {
+    List<Finding> findings = RuleTester.of(new InvalidValue(), new MemoryLimit())
+        .file("compose.yaml", """
+            services:
+              legacy:
+                image: x:1
+                mem_limit: -1          # expect: invalid-value
+                memswap_limit: 1g
+              deployed:
+                image: x:1
+                deploy:
+                  resources:
+                    limits: {memory: "-1"}   # expect: invalid-value
+              reservation:
+                image: x:1
+                mem_limit: 64m
+                mem_reservation: -1
+                memswap_limit: -1
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("mem_limit -1 of legacy is negative, which the engine does not"
+        + " read as no limit, so the engine refuses to create the container (\"Minimum memory limit allowed is 6MB\");"
+        + " remove it for no limit, or set one of at least 6m");
+    assertThat(findings.get(0).at().column()).isEqualTo(16);
+    assertThat(findings.get(1).message()).startsWith("deploy.resources.limits.memory -1 of deployed is negative");
+    assertThat(findings).allSatisfy(f -> assertThat(f.fix()).isNull());
   }
 
   @Test

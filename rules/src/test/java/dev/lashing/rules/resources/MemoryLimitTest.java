@@ -31,7 +31,10 @@ class MemoryLimitTest {
                       memory: 1g
               unlimited:
                 image: nginx:1.27
-                mem_limit: -1          # expect: memory-limit
+                mem_limit: 0           # expect: memory-limit
+              refused:
+                image: nginx:1.27
+                mem_limit: -1          # the engine refuses it: invalid-value's
               zero:
                 image: nginx:1.27
                 deploy:
@@ -58,7 +61,7 @@ class MemoryLimitTest {
                 image: postgres:16.4
               cache:
                 image: bitnami/redis:7.4
-                mem_limit: -1          # expect: memory-limit
+                mem_limit: 0           # expect: memory-limit
               store:                  # expect: memory-limit
                 image: quay.io/minio/minio:RELEASE.2024-10-13T13-34-11Z
               big:                    # expect: memory-limit
@@ -70,7 +73,7 @@ class MemoryLimitTest {
     assertThat(findings.get(0).fix()).isEqualTo(new Fix("limit memory to 2g", Fix.Safety.BEHAVIOUR_CHANGING, List.of(
         new Fix.Set(List.of("services", "db", "deploy", "resources", "limits", "memory"), "2g"),
         new Fix.Set(List.of("services", "db", "deploy", "resources", "reservations", "memory"), "1g"))));
-    assertThat(findings.get(1).message()).contains("memory limit -1, which means none");
+    assertThat(findings.get(1).message()).contains("memory limit 0, which means none");
     assertThat(findings.get(1).fix().changes()).containsExactly(
         new Fix.Set(List.of("services", "cache", "mem_limit"), "512m"),
         new Fix.Set(List.of("services", "cache", "mem_reservation"), "256m"));
@@ -148,7 +151,7 @@ class MemoryLimitTest {
         .file("compose.override.yaml", """
             services:
               overridden:
-                mem_limit: -1          # expect: memory-limit
+                mem_limit: 0           # expect: memory-limit
             """)
         .environment(Map.of("MEMORY", "64m"))
         .expectMarkedFindings()

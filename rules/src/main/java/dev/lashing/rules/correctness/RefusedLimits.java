@@ -11,9 +11,9 @@ import dev.lashing.syntax.Decimals;
 
 /**
  * The memory and CPU settings Compose passes through but the engine refuses when it creates the container (its
- * {@code verifyPlatformContainerResources} on Linux), each reported once, at the value the container would get:
- * a non-zero {@code deploy.resources} value wins over the legacy attribute, as docker compose applies them (the two
- * disagreeing is conflicting-limits' to report).
+ * {@code verifyPlatformContainerResources} and {@code verifyPlatformContainerSettings} on Linux), each reported
+ * once, at the value the container would get: a non-zero {@code deploy.resources} value wins over the legacy
+ * attribute, as docker compose applies them (the two disagreeing is conflicting-limits' to report).
  */
 final class RefusedLimits {
   private static final String MEMORY_MINIMUM = ByteSize.format(EngineMinimums.MEMORY);
@@ -22,6 +22,10 @@ final class RefusedLimits {
 
   /** A setting as the container gets it: the key it is written under, where, and its text. */
   private record Setting(String key, Origin origin, String text) {
+    static Setting of(String key, Located<?> written) {
+      return new Setting(key, written.origin(), String.valueOf(written.value()));
+    }
+
     /** The value the container gets ({@code written}, null for none) under the key it is written under. */
     static Setting memory(Located<ByteCount> written, Located<ByteCount> legacy, String legacyKey,
         String deployKey) {
@@ -45,22 +49,26 @@ final class RefusedLimits {
     // the engine takes 0 for no limit, and refuses any other value below its minimum: -1 too, unlike memswap_limit
     if (limitBytes < 0) {
       report(context, service, limit, "is negative, which the engine does not read as no limit",
-          "Minimum memory limit allowed is 6MB", "remove it for no limit, or set one of at least " + MEMORY_MINIMUM);
+          refused("Minimum memory limit allowed is 6MB"), "remove it for no limit, or set one of at least "
+              + MEMORY_MINIMUM);
     } else if (limitBytes > 0 && limitBytes < EngineMinimums.MEMORY) {
       report(context, service, limit, "is below the engine's minimum of " + MEMORY_MINIMUM,
-          "Minimum memory limit allowed is 6MB", "raise it to at least " + MEMORY_MINIMUM);
+          refused("Minimum memory limit allowed is 6MB"), "raise it to at least " + MEMORY_MINIMUM);
     }
     // a negative reservation the engine ignores
     if (reservationBytes > 0 && reservationBytes < EngineMinimums.MEMORY) {
       report(context, service, reservation, "is below the engine's minimum of " + MEMORY_MINIMUM,
-          "Minimum memory reservation allowed is 6MB", "raise it to at least " + MEMORY_MINIMUM + ", or remove it");
+          refused("Minimum memory reservation allowed is 6MB"),
+          "raise it to at least " + MEMORY_MINIMUM + ", or remove it");
     }
     if (limitBytes >= EngineMinimums.MEMORY && limitBytes < reservationBytes) {
       report(context, service, limit, "is below " + name + "'s memory reservation " + reservation.key() + " "
-          + reservation.text(), "Minimum memory limit can not be less than memory reservation limit",
+          + reservation.text(), refused("Minimum memory limit can not be less than memory reservation limit"),
           "raise the limit or lower the reservation");
     }
     checkSwap(context, service, limit, limitBytes);
+    checkSwappiness(context, service);
+    checkShmSize(context, service);
     checkCpus(context, service);
   }
 
@@ -76,13 +84,39 @@ final class RefusedLimits {
     Setting written = new Setting("memswap_limit", swap.origin(), swap.value().text());
     if (limitBytes == 0) {
       report(context, service, written, "is set without a memory limit",
-          "You should always set the Memory limit when using Memoryswap limit",
+          refused("You should always set the Memory limit when using Memoryswap limit"),
           "set a memory limit too (deploy.resources.limits.memory), or remove memswap_limit");
     } else if (swap.value().bytes() < limitBytes) {
       report(context, service, written, "is below " + service.name() + "'s memory limit " + limit.key() + " "
           + limit.text() + " (it counts memory and swap together)",
-          "Minimum memoryswap limit should be larger than memory limit",
+          refused("Minimum memoryswap limit should be larger than memory limit"),
           "set it to at least the memory limit, or to -1 for unlimited swap");
+    }
+  }
+
+  /**
+   * {@code mem_swappiness} is a percentage: docker compose passes none for 0, the engine reads -1 as none and
+   * refuses any other value outside 0 to 100, where it can set swappiness at all (cgroup v1: on cgroup v2 it drops
+   * the value with a warning before it looks at it).
+   */
+  private static void checkSwappiness(RuleContext context, Service service) {
+    Located<Long> swappiness = service.memSwappiness();
+    if (swappiness == null || swappiness.value() == -1 || swappiness.value() >= 0 && swappiness.value() <= 100) {
+      return;
+    }
+    report(context, service, Setting.of("mem_swappiness", swappiness), "is outside 0 to 100",
+        "an engine on cgroup v1 refuses to create the container (\"Invalid value: " + swappiness.value()
+            + ", valid memory swappiness range is 0-100\") and one on cgroup v2 ignores it",
+        "use a percentage from 0 to 100, or remove it for the host's default");
+  }
+
+  /** The engine gives {@code /dev/shm} its default size for 0, and refuses a negative one. */
+  private static void checkShmSize(RuleContext context, Service service) {
+    Located<ByteCount> shm = service.shmSize();
+    if (shm != null && shm.value().bytes() < 0) {
+      report(context, service, new Setting("shm_size", shm.origin(), shm.value().text()), "is negative",
+          refused("SHM size can not be less than 0"), "remove it for the engine's default size, or set one such as"
+              + " 64m");
     }
   }
 
@@ -93,14 +127,18 @@ final class RefusedLimits {
       Setting written = new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
           Decimals.plain(cpus.value()));
       report(context, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
-          "Range of CPUs is from 0.01 to N", "raise it to at least " + EngineMinimums.CPUS);
+          refused("Range of CPUs is from 0.01 to N"), "raise it to at least " + EngineMinimums.CPUS);
     }
   }
 
-  private static void report(RuleContext context, Service service, Setting setting, String problem,
-      String engine, String advice) {
+  /** What the engine does with a value it refuses, in its own words. */
+  private static String refused(String engine) {
+    return "the engine refuses to create the container (\"" + engine + "\")";
+  }
+
+  private static void report(RuleContext context, Service service, Setting setting, String problem, String consequence,
+      String advice) {
     context.report(setting.origin(), service.name(), () -> setting.key() + " " + setting.text() + " of "
-        + service.name() + " " + problem + ", so the engine refuses to create the container (\"" + engine + "\"); "
-        + advice, null);
+        + service.name() + " " + problem + ", so " + consequence + "; " + advice, null);
   }
 }

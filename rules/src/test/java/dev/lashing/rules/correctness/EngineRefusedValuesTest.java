@@ -271,6 +271,29 @@ class EngineRefusedValuesTest {
   }
 
   @Test
+  void aSwappinessOrShmSizeTheEngineRefusesIsReported() {
+    List<Finding> findings = RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              swappy: {image: "x:1", mem_swappiness: 200}      # expect: invalid-value
+              negative: {image: "x:1", mem_swappiness: -2}     # expect: invalid-value
+              hostDefault: {image: "x:1", mem_swappiness: -1}
+              none: {image: "x:1", mem_swappiness: 0}
+              most: {image: "x:1", mem_swappiness: 100}
+              shm: {image: "x:1", shm_size: -1}                # expect: invalid-value
+              defaultShm: {image: "x:1", shm_size: 0}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("mem_swappiness 200 of swappy is outside 0 to 100, so an engine"
+        + " on cgroup v1 refuses to create the container (\"Invalid value: 200, valid memory swappiness range is"
+        + " 0-100\") and one on cgroup v2 ignores it; use a percentage from 0 to 100, or remove it for the host's"
+        + " default");
+    assertThat(findings.get(2).message()).isEqualTo("shm_size -1 of shm is negative, so the engine refuses to create"
+        + " the container (\"SHM size can not be less than 0\"); remove it for the engine's default size, or set one"
+        + " such as 64m");
+  }
+
+  @Test
   void engineLimitsAreReportedWhereTheyAreWrittenThroughAnchorsExtendsAndOverrides() {
     RuleTester.of(new InvalidValue())
         .file("compose.yaml", """

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * Reports the values Compose refuses that no other rule covers (bad port specs, invalid booleans, cycles in
  * extends…), and those Compose passes through but the engine refuses when it creates the container: a
  * {@code stop_signal} that is no signal, a {@code container_name} it cannot name a container, memory and CPU limits
- * the engine refuses ({@link RefusedLimits}), and image references it cannot read ({@link RefusedImages}). Those are findings at the rule's severity, which a
- * {@code lashing-ignore} comment suppresses, not refusals of the project.
+ * the engine refuses ({@link RefusedLimits}), CPU scheduler and block I/O settings out of its range
+ * ({@link RefusedScheduling}), and image references it cannot read ({@link RefusedImages}). Those are findings at the
+ * rule's severity, which a {@code lashing-ignore} comment suppresses, not refusals of the project.
  */
 @RuleInfo(
     id = "invalid-value",
@@ -53,6 +54,7 @@ public final class InvalidValue extends LoadProblemRule {
       }
       checkContainerName(context, service);
       RefusedLimits.check(context, service);
+      RefusedScheduling.check(context, service);
     }
     RefusedImages.check(context);
   }

@@ -21,7 +21,7 @@ final class RefusedLimits {
   private RefusedLimits() {}
 
   /** A setting as the container gets it: the key it is written under, where, and its text. */
-  private record Setting(String key, Origin origin, String text) {
+  record Setting(String key, Origin origin, String text) {
     static Setting of(String key, Located<?> written) {
       return new Setting(key, written.origin(), String.valueOf(written.value()));
     }
@@ -132,11 +132,11 @@ final class RefusedLimits {
   }
 
   /** What the engine does with a value it refuses, in its own words. */
-  private static String refused(String engine) {
+  static String refused(String engine) {
     return "the engine refuses to create the container (\"" + engine + "\")";
   }
 
-  private static void report(RuleContext context, Service service, Setting setting, String problem, String consequence,
+  static void report(RuleContext context, Service service, Setting setting, String problem, String consequence,
       String advice) {
     context.report(setting.origin(), service.name(), () -> setting.key() + " " + setting.text() + " of "
         + service.name() + " " + problem + ", so " + consequence + "; " + advice, null);

@@ -271,6 +271,73 @@ class EngineRefusedValuesTest {
   }
 
   @Test
+  void aCfsPeriodOrQuotaTheEngineRefusesIsReported() {
+    List<Finding> findings = RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              shortPeriod: {image: "x:1", cpu_period: 100}            # expect: invalid-value
+              longPeriod: {image: "x:1", cpu_period: 2000000}         # expect: invalid-value
+              negativePeriod: {image: "x:1", cpu_period: -1}          # expect: invalid-value
+              periods: {image: "x:1", cpu_period: 1000, cpu_quota: 1000}
+              longest: {image: "x:1", cpu_period: 1000000, cpu_quota: -1}
+              unset: {image: "x:1", cpu_period: 0, cpu_quota: 0}
+              shortQuota: {image: "x:1", cpu_quota: 999}              # expect: invalid-value
+              withCpus: {image: "x:1", cpus: 0.5, cpu_period: 100000}   # expect: invalid-value
+              quotaWithCpus: {image: "x:1", cpus: 0.5, cpu_quota: 50000}  # expect: invalid-value
+              unlimitedQuota: {image: "x:1", cpus: 0.5, cpu_quota: -1}
+              noCpus: {image: "x:1", cpus: 0, cpu_period: 100000, cpu_quota: 50000}
+              deployed:
+                image: x:1
+                cpu_period: 50000                                       # expect: invalid-value
+                deploy: {resources: {limits: {cpus: "2"}}}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("cpu_period 100 of shortPeriod is outside 1000 to 1000000"
+        + " microseconds, so the engine refuses to create the container (\"CPU cfs period can not be less than 1ms"
+        + " (i.e. 1000) or larger than 1s (i.e. 1000000)\"); set it in microseconds, from 1000 to 1000000 (the"
+        + " kernel's default is 100000)");
+    assertThat(findings.get(0).at().column()).isEqualTo(43);
+    assertThat(findings.get(3).message()).isEqualTo("cpu_quota 999 of shortQuota is below 1000 microseconds, so the"
+        + " engine refuses to create the container (\"CPU cfs quota can not be less than 1ms (i.e. 1000)\"); set it in"
+        + " microseconds, at least 1000 (the CPU time per cpu_period, 100000 by default)");
+    assertThat(findings.get(4).message()).isEqualTo("cpu_period 100000 of withCpus is set beside cpus 0.5, so the"
+        + " engine refuses to create the container (\"Conflicting options: Nano CPUs and CPU Period cannot both be"
+        + " set\"); keep one of them: cpus sets the period and the quota itself");
+    assertThat(findings.get(5).message()).contains("cpu_quota 50000 of quotaWithCpus is set beside cpus 0.5")
+        .contains("\"Conflicting options: Nano CPUs and CPU Quota cannot both be set\"");
+    assertThat(findings.get(6).message())
+        .startsWith("cpu_period 50000 of deployed is set beside deploy.resources.limits.cpus 2,");
+  }
+
+  @Test
+  void realTimeCpuSharesAndBlockIoWeightsTheEngineRefusesAreReported() {
+    List<Finding> findings = RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              realtime: {image: "x:1", cpu_rt_runtime: 95000, cpu_rt_period: 1000}  # expect: invalid-value
+              fullRealtime: {image: "x:1", cpu_rt_runtime: 1000000, cpu_rt_period: 1000000}
+              runtimeOnly: {image: "x:1", cpu_rt_runtime: 95000}
+              shares: {image: "x:1", cpu_shares: -5}                   # expect: invalid-value
+              noShares: {image: "x:1", cpu_shares: 0}
+              lightest: {image: "x:1", blkio_config: {weight: 5}}      # expect: invalid-value
+              heaviest: {image: "x:1", blkio_config: {weight: 1001}}   # expect: invalid-value
+              bounds: {image: "x:1", blkio_config: {weight: 10}}
+              bounds2: {image: "x:1", blkio_config: {weight: 1000}}
+              unsetWeight: {image: "x:1", blkio_config: {weight: 0}}
+            """)
+        .expectMarkedFindings();
+    assertThat(findings.get(0).message()).isEqualTo("cpu_rt_runtime 95000 of realtime is above its cpu_rt_period"
+        + " 1000, so the engine refuses to create the container (\"cpu real-time runtime cannot be higher than cpu"
+        + " real-time period\"); lower it to at most the period");
+    assertThat(findings.get(1).message()).isEqualTo("cpu_shares -5 of shares is negative, so the engine refuses to"
+        + " create the container (\"invalid CPU shares (-5): value must be a positive integer\"); use a positive"
+        + " weight (the default is 1024), or remove it");
+    assertThat(findings.get(2).message()).isEqualTo("blkio_config.weight 5 of lightest is outside 10 to 1000, so the"
+        + " engine refuses to create the container (\"Range of blkio weight is from 10 to 1000\"); use a weight from 10"
+        + " to 1000, or remove it");
+  }
+
+  @Test
   void aSwappinessOrShmSizeTheEngineRefusesIsReported() {
     List<Finding> findings = RuleTester.of(new InvalidValue())
         .file("compose.yaml", """

@@ -13,7 +13,8 @@ import dev.lashing.syntax.Decimals;
  * The memory and CPU settings Compose passes through but the engine refuses when it creates the container (its
  * {@code verifyPlatformContainerResources} and {@code verifyPlatformContainerSettings} on Linux), each reported
  * once, at the value the container would get: a non-zero {@code deploy.resources} value wins over the legacy
- * attribute, as docker compose applies them (the two disagreeing is conflicting-limits' to report).
+ * attribute, as docker compose applies them (the two disagreeing is conflicting-limits' to report). A value that
+ * reads a variable the project does not set is left to unset-variable.
  */
 final class RefusedLimits {
   private static final String MEMORY_MINIMUM = ByteSize.format(EngineMinimums.MEMORY);
@@ -136,8 +137,19 @@ final class RefusedLimits {
     return "the engine refuses to create the container (\"" + engine + "\")";
   }
 
+  /**
+   * Whether the value reads a variable the project does not set (and gives no default for): it is only as wrong
+   * as the variable leaves it, and unset-variable reports that.
+   */
+  static boolean readsUnsetVariables(RuleContext context, Origin origin) {
+    return !RefusedImages.unsetVariables(context.load(), origin.at()).isEmpty();
+  }
+
   static void report(RuleContext context, Service service, Setting setting, String problem, String consequence,
       String advice) {
+    if (readsUnsetVariables(context, setting.origin())) {
+      return;
+    }
     context.report(setting.origin(), service.name(), () -> setting.key() + " " + setting.text() + " of "
         + service.name() + " " + problem + ", so " + consequence + "; " + advice, null);
   }

@@ -1,5 +1,6 @@
 package dev.lashing.rules.correctness;
 
+import static dev.lashing.rules.correctness.RefusedLimits.readsUnsetVariables;
 import static dev.lashing.rules.correctness.RefusedLimits.refused;
 import static dev.lashing.rules.correctness.RefusedLimits.report;
 
@@ -14,7 +15,7 @@ import dev.lashing.syntax.Decimals;
  * container, on Linux: the CFS period and quota out of the kernel's range or beside {@code cpus} (its
  * {@code verifyPlatformContainerResources}), a real-time runtime above its period and negative CPU shares (its
  * {@code validateResources}), a block I/O weight out of range. Each is reported once, at the value, in the
- * engine's words.
+ * engine's words; a value that reads a variable the project does not set is left to unset-variable.
  */
 final class RefusedScheduling {
   /** The CFS period the kernel takes, in microseconds: 1ms to 1s. */
@@ -58,7 +59,7 @@ final class RefusedScheduling {
     Located<Long> period = service.cpuPeriod();
     Located<Long> quota = service.cpuQuota();
     Located<Double> cpus = service.effectiveCpuLimit().orElse(null);
-    if (cpus != null && cpus.value() > 0) {
+    if (cpus != null && cpus.value() > 0 && !readsUnsetVariables(context, cpus.origin())) {
       String cpusText = (cpus == service.cpus() ? "cpus " : "deploy.resources.limits.cpus ")
           + Decimals.plain(cpus.value());
       if (period != null && period.value() > 0) {
@@ -90,7 +91,7 @@ final class RefusedScheduling {
     Located<Long> runtime = service.cpuRtRuntime();
     Located<Long> period = service.cpuRtPeriod();
     if (runtime != null && period != null && runtime.value() != 0 && period.value() != 0
-        && runtime.value() > period.value()) {
+        && runtime.value() > period.value() && !readsUnsetVariables(context, period.origin())) {
       report(context, service, Setting.of("cpu_rt_runtime", runtime), "is above its cpu_rt_period "
           + period.value(), refused("cpu real-time runtime cannot be higher than cpu real-time period"),
           "lower it to at most the period");

@@ -360,6 +360,25 @@ class EngineRefusedValuesTest {
         + " such as 64m");
   }
 
+  /** A value left wrong only by a variable the project does not set is unset-variable's to report. */
+  @Test
+  void aSettingLeftWrongOnlyByAnUnsetVariableIsLeftToUnsetVariable() {
+    RuleTester.of(new InvalidValue())
+        .file("compose.yaml", """
+            services:
+              a: {image: "x:1", cpu_quota: "5${UNSET}"}
+              b: {image: "x:1", cpu_quota: "5${SET}"}          # expect: invalid-value
+              c: {image: "x:1", mem_limit: "${UNSET}1m"}
+              d: {image: "x:1", mem_limit: "${ONE}m"}          # expect: invalid-value
+              e: {image: "x:1", cpu_rt_runtime: 2000, cpu_rt_period: "1${UNSET}"}
+              f: {image: "x:1", cpus: "0.5", cpu_period: "1${UNSET}00000"}
+              h: {image: "x:1", cpus: "${UNSET}0.5", cpu_quota: 50000}
+              g: {image: "x:1", cpu_quota: "5${UNSET:-}"}      # expect: invalid-value
+            """)
+        .environment(Map.of("SET", "0", "ONE", "1"))
+        .expectMarkedFindings();
+  }
+
   @Test
   void engineLimitsAreReportedWhereTheyAreWrittenThroughAnchorsExtendsAndOverrides() {
     RuleTester.of(new InvalidValue())

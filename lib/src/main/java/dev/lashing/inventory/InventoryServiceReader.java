@@ -196,8 +196,9 @@ final class InventoryServiceReader {
   }
 
   /**
-   * Limits, each one the engine accepts: it refuses a memory or CPU limit below its minimum. It sets none on the
-   * number of processes, so any positive number is taken.
+   * Limits, each one the engine accepts: it refuses a memory or CPU limit below its minimum, and a CPU limit it
+   * cannot be given ({@link #cpusTooMany}). It sets none on the number of processes, so any positive number is
+   * taken.
    */
   Resources limits(String where, MapNode node) {
     if (node == null) {
@@ -208,15 +209,34 @@ final class InventoryServiceReader {
       problems.error(node.get("cpus"), where + ".cpus: " + cpus + " is below " + EngineMinimums.CPUS
           + ", the least CPU limit the engine accepts");
     }
+    cpusTooMany(where, node, cpus);
     return new Resources(memory(where, node), cpus, whole(node, "pids", where + ".pids", RuleOption.Type.WHOLE));
   }
 
   /**
    * Reservations: a memory reservation the engine accepts. Compose passes a CPU reservation to Swarm only, so the
-   * engine sets no minimum for one.
+   * engine sets no minimum for one; but without a CPU limit the generator takes a larger reservation for the limit,
+   * so it must be one the engine can be given.
    */
   Resources reservations(String where, MapNode node) {
-    return node == null ? Resources.NONE : new Resources(memory(where, node), cpus(node), null);
+    if (node == null) {
+      return Resources.NONE;
+    }
+    Double cpus = cpus(node);
+    cpusTooMany(where, node, cpus);
+    return new Resources(memory(where, node), cpus, null);
+  }
+
+  /**
+   * A number of CPUs the engine cannot be given, refused where it is written: docker compose passes cpus × 10^9
+   * as a 64-bit integer, and the limit it writes for 99999999999 CPUs overflows ({@link EngineMinimums#nanoCpusFit}).
+   */
+  private void cpusTooMany(String where, MapNode node, Double cpus) {
+    if (cpus != null && !EngineMinimums.nanoCpusFit(cpus)) {
+      problems.error(node.get("cpus"), where + ".cpus: " + ((ScalarNode) node.get("cpus")).value() + " is more CPUs"
+          + " than the engine can be given: docker compose passes cpus × 10^9 to it as a 64-bit integer (NanoCPUs),"
+          + " which this overflows");
+    }
   }
 
   /** The memory of a limit or reservation, null when not given or told wrong; the engine's minimum is the same. */

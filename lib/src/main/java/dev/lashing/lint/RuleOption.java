@@ -71,7 +71,7 @@ public record RuleOption(String name, Type type, String description) {
         case NUMBER -> number(text) > 0;
         case WHOLE -> whole(text) > 0;
         case COUNT -> whole(text) >= 0;
-        case CPUS -> number(text) >= EngineMinimums.CPUS;
+        case CPUS -> number(text) >= EngineMinimums.CPUS && EngineMinimums.nanoCpusFit(number(text));
         case ADDRESS -> IpAddress.isValid(text) && !Port.isUnspecifiedAddress(text);
         case NETWORK -> NETWORK_NAME.matcher(text).matches() && !text.equals("default");
       };
@@ -79,9 +79,11 @@ public record RuleOption(String name, Type type, String description) {
         return Optional.empty();
       }
       // a whole number beyond 64 bits (digits, or 1e30 as YAML reads it) already has the shape asked for: the
-      // message names the limit instead
+      // message names the limit instead, and so it does for a number of CPUs too large to give the engine
       boolean tooLarge = (this == WHOLE || this == COUNT) && number(text) >= Long.MAX_VALUE;
-      return Optional.of("expected " + expected + (tooLarge ? " up to " + Long.MAX_VALUE : ""));
+      boolean tooManyCpus = this == CPUS && number(text) >= EngineMinimums.CPUS;
+      return Optional.of("expected " + expected + (tooLarge ? " up to " + Long.MAX_VALUE : "")
+          + (tooManyCpus ? ", and no more than the engine can be given (cpus × 10^9 within 64 bits)" : ""));
     }
 
     /** The size {@code text} gives, or -1 when it gives none. */

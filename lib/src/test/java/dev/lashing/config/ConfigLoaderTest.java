@@ -180,6 +180,9 @@ class ConfigLoaderTest {
         .hasMessageEndingWith("processes: expected a positive whole number up to 9223372036854775807");
     assertThatThrownBy(() -> load("rules:\n  acme-processes: {options: {processes: 1e30}}\n"))
         .hasMessageEndingWith("processes: expected a positive whole number up to 9223372036854775807");
+    assertThatThrownBy(() -> load("rules:\n  acme-cpus: {options: {cpus: 99999999999}}\n"))
+        .hasMessageEndingWith("cpus: expected a number of CPUs of at least 0.01, such as 0.5 or 2, and no more than"
+            + " the engine can be given (cpus × 10^9 within 64 bits)");
     assertThatThrownBy(() -> load("rules:\n  acme-ram: {options: {ram: 8192p}}\n"))
         .hasMessageEndingWith("ram: expected a memory size of at least 6m, such as 512m or 2g");
     assertThat(catchThrowable(() -> load("""

@@ -350,6 +350,41 @@ class InventoryLoaderTest {
             + " positive whole number up to 9223372036854775807, not 99999999999999999999");
   }
 
+  /**
+   * docker compose passes a CPU limit to the engine as cpus × 10^9 in a 64-bit integer (worked out in 32-bit
+   * floating point): a limit beyond it, or a reservation the generator would take for the limit, is refused where
+   * it is written, not written into a file no engine can run.
+   */
+  @Test
+  void aCpuLimitTheEngineCannotBeGivenIsRefused() {
+    assertThat(problems(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {cpus: 99999999999}
+        queue:
+          image: "redis:7.2"
+          reservations: {cpus: 1e10}
+        """))).containsExactly(
+            "10:28: environments.desktop.stacks.app.services.cache.limits.cpus: 99999999999 is more CPUs than the"
+                + " engine can be given: docker compose passes cpus × 10^9 to it as a 64-bit integer (NanoCPUs),"
+                + " which this overflows",
+            "13:34: environments.desktop.stacks.app.services.queue.reservations.cpus: 1e10 is more CPUs than the"
+                + " engine can be given: docker compose passes cpus × 10^9 to it as a 64-bit integer (NanoCPUs),"
+                + " which this overflows");
+    // the largest a float32 holds whose product stays below 2^63; the next float32 up overflows
+    assertThat(read(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {cpus: 9223370752}
+        """)).environments().get("desktop").stacks().get("app").services().get("cache").limits().cpus())
+        .isEqualTo(9223370752d);
+    assertThat(problems(devStack("""
+        cache:
+          image: "redis:7.2"
+          limits: {cpus: 9223371776}
+        """))).singleElement().asString().contains("is more CPUs than the engine can be given");
+  }
+
   private static final String COUNTS = """
       environments:
         desktop:

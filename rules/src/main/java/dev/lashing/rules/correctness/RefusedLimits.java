@@ -121,14 +121,24 @@ final class RefusedLimits {
     }
   }
 
-  /** The CPU limit the container gets: below 0.01 CPUs the kernel refuses its quota, and the engine a negative one. */
+  /**
+   * The CPU limit the container gets: below 0.01 CPUs the kernel refuses its quota, and the engine a negative one;
+   * beyond what docker compose can pass as NanoCPUs it gets a value it refuses on any host.
+   */
   private static void checkCpus(RuleContext context, Service service) {
     Located<Double> cpus = service.effectiveCpuLimit().orElse(null);
-    if (cpus != null && cpus.value() < EngineMinimums.CPUS) {
-      Setting written = new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
-          Decimals.plain(cpus.value()));
+    if (cpus == null) {
+      return;
+    }
+    Setting written = new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
+        Decimals.plain(cpus.value()));
+    if (cpus.value() < EngineMinimums.CPUS) {
       report(context, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
           refused("Range of CPUs is from 0.01 to N"), "raise it to at least " + EngineMinimums.CPUS);
+    } else if (!EngineMinimums.nanoCpusFit(cpus.value())) {
+      report(context, service, written, "is more CPUs than docker compose can give the engine (it passes cpus × 10^9"
+          + " as a 64-bit integer, which this overflows)", refused("Range of CPUs is from 0.01 to N"),
+          "set the number of CPUs the service may use");
     }
   }
 

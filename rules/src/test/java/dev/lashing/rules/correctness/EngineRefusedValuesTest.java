@@ -178,6 +178,9 @@ class EngineRefusedValuesTest {
                 image: nginx:1.27
                 mem_limit: 0
                 cpus: 0
+              many:
+                image: nginx:1.27
+                cpus: 99999999999      # expect: invalid-value
             """)
         .expectMarkedFindings();
     assertThat(findings.get(0).message()).isEqualTo("mem_limit 1m of web is below the engine's minimum of 6m, so the"
@@ -189,6 +192,9 @@ class EngineRefusedValuesTest {
     assertThat(findings.get(2).message()).startsWith("deploy.resources.limits.memory 5m of deployed is below");
     assertThat(findings.get(4).message()).startsWith("deploy.resources.reservations.memory 1k of deployed")
         .contains("\"Minimum memory reservation allowed is 6MB\"");
+    assertThat(findings.get(6).message()).isEqualTo("cpus 99999999999 of many is more CPUs than docker compose can"
+        + " give the engine (it passes cpus × 10^9 as a 64-bit integer, which this overflows), so the engine refuses"
+        + " to create the container (\"Range of CPUs is from 0.01 to N\"); set the number of CPUs the service may use");
   }
 
   @Test

@@ -243,9 +243,10 @@ public final class ProjectLoader {
   }
 
   /**
-   * Reads and parses a compose file (main, override, included or extends base), once per run. A key written twice
-   * in a mapping is recorded as an error of the file, at the second key, and the first value is read on: Compose
-   * refuses the file, and the project is refused with the other errors found, as for a value the schema refuses.
+   * Reads and parses a compose file (main, override, included or extends base), once per run. What Compose refuses
+   * in YAML it can read (a key written twice, a key that is not a string) is recorded as an error of the file,
+   * where it is written, and the rest is read on: the project is refused with the other errors found, as for a
+   * value the schema refuses.
    *
    * @throws ComposeException when it is not valid YAML
    */
@@ -262,7 +263,7 @@ public final class ProjectLoader {
       yaml = before != null && before.source() == source ? before // readSource took its text
           : ahead == null ? YamlReader.parse(source) : YamlReader.parse(source, ahead);
       parsedFiles.put(source.name(), yaml);
-      diagnostics.addAll(yaml.duplicateKeys());
+      diagnostics.addAll(yaml.errors());
     }
     // only files that parse: lint reads their trees, and a file that cannot be read is never fixed
     composeFiles.add(source.name());

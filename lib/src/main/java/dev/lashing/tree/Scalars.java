@@ -4,6 +4,8 @@ import dev.lashing.syntax.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,15 @@ public final class Scalars {
   private static final Pattern FLOAT =
       Pattern.compile(
           "[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+
+  /**
+   * The layouts go-yaml's parseTimestamp gives Go's time.Parse: {@code 2006-1-2T15:4:5.999999999Z07:00} (also with
+   * a small t), {@code 2006-1-2 15:4:5.999999999} and {@code 2006-1-2}. Groups: year, month, day, then hour,
+   * minute, second, zone hours and minutes after a T, or hour, minute and second after blanks.
+   */
+  private static final Pattern TIMESTAMP = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+      + "(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(?:Z|[-+]([0-9]{2}):([0-9]{2}))"
+      + "| +([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?)?");
 
   /** The first characters of the texts the number patterns above match. */
   private static final String NUMBER_STARTS = "0123456789+-.";
@@ -45,6 +56,34 @@ public final class Scalars {
       return ScalarNode.Type.FLOAT;
     }
     return ScalarNode.Type.STRING;
+  }
+
+  /**
+   * Whether go-yaml reads {@code text}, plain or tagged {@code !!timestamp}, as a timestamp (a Go time.Time, not a
+   * string): a date with a four-digit year, maybe a time, in a layout {@link #TIMESTAMP} names, whose day exists
+   * and whose hours, minutes and seconds are in range, as time.Parse checks them.
+   */
+  public static boolean isTimestamp(String text) {
+    if (text.length() < 8 || text.charAt(4) != '-' || text.charAt(0) < '0' || text.charAt(0) > '9') {
+      return false; // most texts: not a date
+    }
+    Matcher m = TIMESTAMP.matcher(text);
+    if (!m.matches()) {
+      return false;
+    }
+    int month = Integer.parseInt(m.group(2));
+    int day = Integer.parseInt(m.group(3));
+    if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(Integer.parseInt(m.group(1)), month)
+        .lengthOfMonth()) {
+      return false;
+    }
+    int time = m.group(4) != null ? 4 : 9; // the hour's group, when there is a time
+    if (m.group(time) != null && (Integer.parseInt(m.group(time)) > 23 || Integer.parseInt(m.group(time + 1)) > 59
+        || Integer.parseInt(m.group(time + 2)) > 59)) {
+      return false;
+    }
+    // a zone's offset may be as large as 24:60, as some write it
+    return m.group(7) == null || Integer.parseInt(m.group(7)) <= 24 && Integer.parseInt(m.group(8)) <= 60;
   }
 
   public static boolean isTrue(String text) {

@@ -40,12 +40,12 @@ public final class ParsedYaml {
   private final List<Alias> aliases;
   private final List<Tag> tags;
   private final BitSet mergeTagged;
-  private final List<Diagnostic> duplicateKeys;
+  private final List<Diagnostic> errors;
   /** Written scalars sorted by start offset, made on the first look-up (most runs ask for none). */
   private WrittenScalars scalars;
 
   ParsedYaml(SourceFile source, List<Node> documents, List<Comment> comments, List<Anchor> anchors,
-      List<Alias> aliases, List<Tag> tags, BitSet mergeTagged, List<Diagnostic> duplicateKeys) {
+      List<Alias> aliases, List<Tag> tags, BitSet mergeTagged, List<Diagnostic> errors) {
     this.source = source;
     this.documents = List.copyOf(documents);
     this.comments = List.copyOf(comments);
@@ -53,15 +53,16 @@ public final class ParsedYaml {
     this.aliases = List.copyOf(aliases);
     this.tags = List.copyOf(tags);
     this.mergeTagged = (BitSet) mergeTagged.clone();
-    this.duplicateKeys = List.copyOf(duplicateKeys);
+    this.errors = List.copyOf(errors);
   }
 
   /**
-   * Each key written again in its mapping, an error at the second key naming the line of the first, in the order
-   * they are written: Compose refuses the file, and the documents hold the first value of each such key.
+   * What Compose refuses in the file and the reading went past, each an error where it is written, in the order
+   * they are written: a key written again in its mapping (at the second key, naming the line of the first; the
+   * documents hold the first value), a key that is not a string (at the key; the documents leave out its entry).
    */
-  public List<Diagnostic> duplicateKeys() {
-    return duplicateKeys;
+  public List<Diagnostic> errors() {
+    return errors;
   }
 
   /**

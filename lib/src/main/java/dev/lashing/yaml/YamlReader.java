@@ -19,9 +19,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -42,10 +46,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * legacy octal, {@code <<} merge keys (also {@code <<: [*a, *b]}), non-string keys rejected,
  * {@code !reset}/{@code !override} kept as {@link MergeTag}s.
  *
- * <p>A key written twice in a mapping, which Compose's reader refuses, does not stop the reading: each one is
- * recorded, at the second key ({@link ParsedYaml#duplicateKeys()}), and the mapping keeps the value of the first,
- * so that the loader can report every duplicate beside the other problems of the file. {@link #read} still
- * refuses such a file.
+ * <p>What Compose refuses in a file whose YAML it can read does not stop the reading: a key written twice, a key
+ * that is not a string. Each is recorded where it is written ({@link ParsedYaml#errors()}) and left out (the
+ * mapping keeps the first of two equal keys), so that the loader can report all of them beside the other problems
+ * of the file. {@link #read} still refuses such a file.
  *
  * <p>It builds the tree from parser events with its own stack, so deep nesting cannot overflow the Java
  * stack, and it weighs the nodes that aliases expand to against the whole document ({@link AliasRatio}), so an
@@ -72,8 +76,10 @@ public final class YamlReader {
   private final List<ParsedYaml.Anchor> writtenAnchors = new ArrayList<>();
   private final List<ParsedYaml.Alias> writtenAliases = new ArrayList<>();
   private final List<ParsedYaml.Tag> writtenTags = new ArrayList<>();
-  /** Each key written again in its mapping, at the second key, in the order they are read. */
-  private final List<Diagnostic> duplicateKeys = new ArrayList<>();
+  /** What Compose refuses in the file and the reading goes past, in the order it is read. */
+  private final List<Diagnostic> errors = new ArrayList<>();
+  /** The anchors, in this document, of scalars go-yaml reads as timestamps: as a key, an alias to one is refused. */
+  private final Set<String> timestampAnchors = new HashSet<>();
   /**
    * The texts of recent scalars, by hash: a text written many times (keys, images, conditions, most values of a
    * large file) is kept as one String instead of one per occurrence. The parsed tree lives as long as the
@@ -134,20 +140,21 @@ public final class YamlReader {
   /**
    * The documents of a YAML stream, in order. An empty document (nothing but comments) is a null scalar.
    *
-   * @throws ComposeException with the position of the first syntax or structure error, or with every key
-   *     written twice in its mapping
+   * @throws ComposeException with the position of the first syntax or structure error, or with every error the
+   *     parse reads past ({@link ParsedYaml#errors()})
    */
   public static List<Node> read(SourceFile source) {
     ParsedYaml parsed = parse(source);
-    if (!parsed.duplicateKeys().isEmpty()) {
-      throw new ComposeException(parsed.duplicateKeys());
+    if (!parsed.errors().isEmpty()) {
+      throw new ComposeException(parsed.errors());
     }
     return parsed.documents();
   }
 
   /**
-   * The file parsed once with all that later stages need of it: documents, comments and anchors, and the keys
-   * written twice in a mapping (each mapping keeps the first), which the caller reports.
+   * The file parsed once with all that later stages need of it: documents, comments and anchors, and what Compose
+   * refuses in it that the reading went past (a key written twice, a key that is not a string), which the caller
+   * reports.
    *
    * @throws ComposeException with the position of the first syntax or structure error
    */
@@ -208,7 +215,7 @@ public final class YamlReader {
       watcher.fileRead();
     }
     return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, writtenTags, mergeTagged,
-        duplicateKeys);
+        errors);
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
@@ -232,6 +239,7 @@ public final class YamlReader {
       case DocumentStart -> {
         versionDirective((DocumentStartEvent) event);
         anchors.clear();
+        timestampAnchors.clear();
         stack.clear();
         aliasRatio = new AliasRatio();
       }
@@ -279,8 +287,10 @@ public final class YamlReader {
         new ScalarNode(shared(event.getValue()), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
     rememberTag(event, tag, range.startOffset());
     aliasRatio.node(range);
-    remember(event, node);
-    add(node);
+    boolean timestamp = tag.isPresent() && mergeTag == MergeTag.NONE ? standardTagName(tag.get()).equals("timestamp")
+        : event.isPlain() && Scalars.isTimestamp(event.getValue());
+    remember(event, node, timestamp);
+    add(node, timestamp);
   }
 
   /** {@code text}, or an equal String read shortly before it. */
@@ -330,7 +340,7 @@ public final class YamlReader {
     writtenAliases.add(new ParsedYaml.Alias(name, at.startOffset()));
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
     aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
-    add(Trees.withVia(target, kind, at));
+    add(Trees.withVia(target, kind, at), timestampAnchors.contains(name));
   }
 
   // ---- collections ----
@@ -376,17 +386,27 @@ public final class YamlReader {
     }
     aliasRatio.node(range);
     if (frame.anchor != null) {
-      anchors.put(frame.anchor, node);
+      anchored(frame.anchor, node, false);
     }
     add(node);
   }
 
-  private void remember(NodeEvent event, Node node) {
+  private void remember(NodeEvent event, Node node, boolean timestamp) {
     Optional<Anchor> anchor = event.getAnchor(); // not ifPresent: its lambda was made for every node
     if (anchor.isPresent()) {
-      anchors.put(anchor.get().getValue(), node);
+      anchored(anchor.get().getValue(), node, timestamp);
       writtenAnchors.add(
           new ParsedYaml.Anchor(anchor.get().getValue(), anchorStart(event), node.origin().at().startOffset()));
+    }
+  }
+
+  /** {@code name} names {@code node} from here on (a name may be given again, to another node). */
+  private void anchored(String name, Node node, boolean timestamp) {
+    anchors.put(name, node);
+    if (timestamp) {
+      timestampAnchors.add(name);
+    } else {
+      timestampAnchors.remove(name);
     }
   }
 
@@ -484,6 +504,11 @@ public final class YamlReader {
 
   /** Hands a finished node to its parent: as a document, a sequence item, a mapping key or value. */
   private void add(Node node) {
+    add(node, false);
+  }
+
+  /** The same, for a node go-yaml reads as a timestamp when {@code timestamp} (then it is no string key). */
+  private void add(Node node, boolean timestamp) {
     Frame parent = stack.peek();
     if (parent == null) {
       mergeTagged.set(documents.size(), mergeTagInDocument);
@@ -494,15 +519,11 @@ public final class YamlReader {
       }
       return;
     }
-    parent.lastEnd = Math.max(parent.lastEnd, node.origin().at().endOffset());
-    if (!node.origin().via().isEmpty()) {
-      // An alias ends where the *name is written, not where the anchored node ends.
-      parent.lastEnd = Math.max(parent.lastEnd, node.origin().usedAt().endOffset());
-    }
+    extendOver(parent, node);
     if (!parent.mapping) {
       parent.items.add(node);
     } else if (parent.pendingKey == null) {
-      parent.pendingKey = key(node, parent);
+      parent.pendingKey = key(node, parent, timestamp);
     } else if (isWatched(parent)) {
       if (parent.putValue(node)) {
         watcher.entryRead(documents.size(), parent.entries.get(parent.entries.size() - 1));
@@ -512,35 +533,68 @@ public final class YamlReader {
     }
   }
 
+  /** The collection being built runs at least to the end of {@code node}, its last child so far. */
+  private static void extendOver(Frame parent, Node node) {
+    parent.lastEnd = Math.max(parent.lastEnd, node.origin().at().endOffset());
+    if (!node.origin().via().isEmpty()) {
+      // An alias ends where the *name is written, not where the anchored node ends.
+      parent.lastEnd = Math.max(parent.lastEnd, node.origin().usedAt().endOffset());
+    }
+  }
+
   /** Whether the value about to be put in {@code map} makes an entry that {@link #watcher} is told of. */
   private boolean isWatched(Frame map) {
-    if (watcher == null || stack.size() != 2 || map.isMergeKey(map.pendingKey)) {
+    if (watcher == null || stack.size() != 2 || map.keyRefused || map.isMergeKey(map.pendingKey)) {
       return false;
     }
     Frame top = stack.peekLast();
-    return top.mapping && top.pendingKey != null && !top.isMergeKey(top.pendingKey)
+    return top.mapping && top.pendingKey != null && !top.keyRefused && !top.isMergeKey(top.pendingKey)
         && top.pendingKey.value().equals(watcher.key());
   }
 
-  private ScalarNode key(Node node, Frame map) {
-    if (node instanceof ScalarNode scalar
+  /**
+   * {@code node} as the key of the next entry of {@code map}. compose-go refuses a key go-yaml does not read as a
+   * string (a number, a boolean, a null, a timestamp, a sequence or a mapping): it is recorded, and the entry it
+   * starts left out.
+   */
+  private ScalarNode key(Node node, Frame map, boolean timestamp) {
+    if (node instanceof ScalarNode scalar && !timestamp
         && (scalar.isString() || scalar.value().equals("<<") && scalar.style() == ScalarNode.Style.PLAIN)) {
       return scalar;
     }
-    String shown = node instanceof ScalarNode s ? s.value() : node.kindName();
-    throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, node.origin().usedAt(), "non-string key " + where(map) + ": " + shown);
+    errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, node.origin().usedAt(),
+        "non-string key " + where(map) + ": " + keyShown(node, timestamp)));
+    ScalarNode shown = node instanceof ScalarNode s ? s : ScalarNode.string(node.kindName(), node.origin());
+    map.refuseKey(shown);
+    return shown;
   }
 
+  /**
+   * A key compose-go refuses as it names it ({@code %#v} of what go-yaml read: {@code 1.5} for {@code 1.50},
+   * {@code <nil>} for {@code ~}); a timestamp as written, a collection by its kind.
+   */
+  private static String keyShown(Node node, boolean timestamp) {
+    if (!(node instanceof ScalarNode scalar)) {
+      return node.kindName();
+    }
+    if (timestamp) {
+      return scalar.value();
+    }
+    return scalar.isNull() ? "<nil>" : scalar.asComposeString().value();
+  }
+
+  /** Where compose-go says a key of {@code map} is: {@code at top level}, {@code in networks.n.ipam.config[0]}. */
   private String where(Frame map) {
-    List<String> path = new ArrayList<>();
-    for (Frame f : stack) {
+    StringBuilder path = new StringBuilder();
+    for (Iterator<Frame> frames = stack.descendingIterator(); frames.hasNext(); ) {
+      Frame f = frames.next();
       if (f.mapping && f.pendingKey != null && f != map) {
-        path.add(0, f.pendingKey.value());
+        path.append(path.length() == 0 ? "" : ".").append(f.pendingKey.value());
       } else if (!f.mapping) {
-        path.add(0, "[]");
+        path.append('[').append(f.items.size()).append(']');
       }
     }
-    return path.isEmpty() ? "at top level" : "in " + String.join(".", path);
+    return path.length() == 0 ? "at top level" : "in " + path;
   }
 
   private boolean insideMergeKey() {
@@ -694,6 +748,8 @@ public final class YamlReader {
     /** Index in {@link #entries} where the merged entries go. */
     int mergeIndex = -1;
     ScalarNode pendingKey;
+    /** Whether the pending key is refused: its entry is left out, whatever its value. */
+    boolean keyRefused;
 
     Frame(boolean mapping, CollectionStartEvent event, MergeTag mergeTag) {
       this.mapping = mapping;
@@ -706,16 +762,26 @@ public final class YamlReader {
       return key.value().equals("<<") && key.style() == ScalarNode.Style.PLAIN;
     }
 
+    /** {@code shown} is the pending key, refused: the entry it starts is left out. */
+    void refuseKey(ScalarNode shown) {
+      pendingKey = shown;
+      keyRefused = true;
+    }
+
     /**
-     * Puts the value of the pending key; false when that key is written already in this mapping: the duplicate is
-     * recorded and left out, the first value stays.
+     * Puts the value of the pending key; false when that key is refused, or is written already in this mapping (the
+     * duplicate is recorded and left out, the first value stays).
      */
     boolean putValue(Node value) {
       ScalarNode key = pendingKey;
       pendingKey = null;
+      if (keyRefused) {
+        keyRefused = false;
+        return false;
+      }
       ScalarNode earlier = earlierKey(key);
       if (earlier != null) {
-        duplicateKeys.add(Diagnostic.error(Diagnostic.Kind.DUPLICATE_KEY, key.origin().usedAt(),
+        errors.add(Diagnostic.error(Diagnostic.Kind.DUPLICATE_KEY, key.origin().usedAt(),
             "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line()));
         return false;
       }

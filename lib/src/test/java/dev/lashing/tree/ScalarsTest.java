@@ -31,6 +31,25 @@ class ScalarsTest {
     expected.forEach((text, type) -> assertThat(Scalars.resolvePlain(text)).as("'" + text + "'").isEqualTo(type));
   }
 
+  /**
+   * go-yaml reads a plain scalar as a timestamp (a time.Time, which compose-go refuses as a key) when Go's time.Parse
+   * takes it in one of the layouts go-yaml tries, with a day that exists and a time in range.
+   */
+  @Test
+  void timestampsAreTheTextsGoYamlReadsAsTimestamps() {
+    for (String text : new String[] {"2001-12-14", "2001-1-2", "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14T21:59:43Z", "2001-12-14T1:2:3,5+24:00", "2001-12-14 21:59:43.10", "2001-12-14   1:2:3",
+        "2000-02-29", "0000-02-29"}) {
+      assertThat(Scalars.isTimestamp(text)).as(text).isTrue();
+    }
+    for (String text : new String[] {"2001-12-14 21:59:43.10 -5", "2001-02-29", "2001-13-01", "2001-00-10",
+        "2001-12-00", "2001-12-14T24:00:00Z", "2001-12-14T21:60:00Z", "2001-12-14T21:59:60Z", "2001-12-14T21:59:43",
+        "2001-12-14T21:59:43+25:00", "2001-12-14T21:59:43+5:00", "2001-12-14 21:59", "2001-12-140", "01-12-14",
+        "12001-12-14", "2001/12/14", "2001-12-14x", "2001-12-14 ", ""}) {
+      assertThat(Scalars.isTimestamp(text)).as(text).isFalse();
+    }
+  }
+
   /** Go prints a whole float in full below 1e21, also past the largest long (not clamped to it). */
   @Test
   void wholeFloatsArePrintedInFull() {

@@ -228,7 +228,7 @@ class YamlReaderTest {
           k: own
           k: again
         """));
-    assertThat(parsed.duplicateKeys()).extracting(Object::toString).containsExactly(
+    assertThat(parsed.errors()).extracting(Object::toString).containsExactly(
         "compose.yaml:4:5: mapping key \"user\" already defined at line 3",
         "compose.yaml:6:5: mapping key \"image\" already defined at line 5",
         "compose.yaml:7:3: mapping key \"web\" already defined at line 2",
@@ -249,12 +249,15 @@ class YamlReaderTest {
         .satisfies(e -> assertThat(((ComposeException) e).diagnostics()).hasSize(5));
   }
 
-  /** A loader walking the services while the file is read is told of each service once: not of a duplicate. */
+  /**
+   * A loader walking the services while the file is read is told of each service once: not of a duplicate, nor
+   * of an entry left out for its key.
+   */
   @Test
-  void aWatcherIsNotToldOfADuplicateEntry() {
+  void aWatcherIsNotToldOfADuplicateEntryNorOfOneLeftOut() {
     List<String> told = new java.util.ArrayList<>();
-    YamlReader.parse(new SourceFile("compose.yaml",
-        "services:\n  web: {image: a}\n  db: {image: b}\n  web: {image: c}\n  api: {image: d}\n"),
+    YamlReader.parse(new SourceFile("compose.yaml", "services:\n  web: {image: a}\n  db: {image: b}\n"
+        + "  web: {image: c}\n  1: {image: e}\n  api: {image: d}\n"),
         new YamlReader.Watcher() {
           @Override
           public String key() {
@@ -287,6 +290,65 @@ class YamlReaderTest {
   void nonStringKeysAreErrors() {
     assertThat(errorOf("services:\n  web:\n    labels:\n      1: x\n"))
         .isEqualTo("compose.yaml:4:7: non-string key in services.web.labels: 1");
+  }
+
+  /**
+   * The loader's reading: a key go-yaml does not read as a string, which compose-go refuses ("non-string key in
+   * services.web.labels: 1.5", naming the key as Go prints what go-yaml read), does not stop it. Each is recorded
+   * at the key, its entry is left out, and the reading goes on. A key go-yaml reads as a string stays.
+   */
+  @Test
+  void everyNonStringKeyIsRecordedAtTheKeyAndItsEntryLeftOut() {
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", """
+        123:
+          image: busybox
+        x-seq: &seq [a, b]
+        services:
+          web:
+            labels:
+              1.50: float
+              true: bool
+              ~: null
+              0x1F: hex
+              2001-12-14: date
+              ? [a, b]
+              : sequence
+              {k: v}: mapping
+              *seq : alias
+              ok: kept
+              "1": quoted
+              !!str 2: tagged
+              2001-02-30: no such day
+            image: nginx
+        networks:
+          default:
+            ipam:
+              config:
+                - 123: oh dear
+                  subnet: 10.0.0.0/24
+        """));
+    assertThat(parsed.errors()).extracting(Object::toString).containsExactly(
+        "compose.yaml:1:1: non-string key at top level: 123",
+        "compose.yaml:7:7: non-string key in services.web.labels: 1.5",
+        "compose.yaml:8:7: non-string key in services.web.labels: true",
+        "compose.yaml:9:7: non-string key in services.web.labels: <nil>",
+        "compose.yaml:10:7: non-string key in services.web.labels: 31",
+        "compose.yaml:11:7: non-string key in services.web.labels: 2001-12-14",
+        "compose.yaml:12:9: non-string key in services.web.labels: sequence",
+        "compose.yaml:14:7: non-string key in services.web.labels: mapping",
+        "compose.yaml:15:7: non-string key in services.web.labels: sequence",
+        "compose.yaml:25:11: non-string key in networks.default.ipam.config[0]: 123");
+    MapNode root = (MapNode) parsed.documents().get(0);
+    assertThat(root.entries()).extracting(MapNode.Entry::name).containsExactly("x-seq", "services", "networks");
+    MapNode labels = (MapNode) ((MapNode) ((MapNode) root.get("services")).get("web")).get("labels");
+    assertThat(labels.entries()).extracting(e -> e.name() + "=" + ((ScalarNode) e.value()).value()).containsExactly(
+        "ok=kept", "1=quoted", "2=tagged", "2001-02-30=no such day");
+    assertThat(scalar(root, "services", "web", "image").value()).isEqualTo("nginx");
+    SeqNode config = (SeqNode) ((MapNode) ((MapNode) ((MapNode) root.get("networks")).get("default")).get("ipam"))
+        .get("config");
+    assertThat(((MapNode) config.get(0)).entries()).extracting(MapNode.Entry::name).containsExactly("subnet");
+    assertThatThrownBy(() -> YamlReader.read(parsed.source())).isInstanceOf(ComposeException.class)
+        .satisfies(e -> assertThat(((ComposeException) e).diagnostics()).hasSize(10));
   }
 
   @Test

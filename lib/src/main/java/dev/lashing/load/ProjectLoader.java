@@ -244,9 +244,9 @@ public final class ProjectLoader {
 
   /**
    * Reads and parses a compose file (main, override, included or extends base), once per run. What Compose refuses
-   * in YAML it can read (a key written twice, a key that is not a string) is recorded as an error of the file,
-   * where it is written, and the rest is read on: the project is refused with the other errors found, as for a
-   * value the schema refuses.
+   * in YAML it can read (a key written twice, a key that is not a string, a tag that does not hold for its value)
+   * is recorded as an error of the file, where it is written, and the rest is read on: the project is refused with
+   * the other errors found, as for a value the schema refuses.
    *
    * @throws ComposeException when it is not valid YAML
    */

@@ -59,7 +59,9 @@ public final class ParsedYaml {
   /**
    * What Compose refuses in the file and the reading went past, each an error where it is written, in the order
    * they are written: a key written again in its mapping (at the second key, naming the line of the first; the
-   * documents hold the first value), a key that is not a string (at the key; the documents leave out its entry).
+   * documents hold the first value), a key that is not a string, a value whose tag does not hold for it
+   * ({@code !!int abc}, {@code !!binary} that is not base64; at the tag). The documents leave out each entry or
+   * item so refused.
    */
   public List<Diagnostic> errors() {
     return errors;

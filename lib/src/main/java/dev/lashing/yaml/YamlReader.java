@@ -14,8 +14,10 @@ import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.tree.Trees;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
@@ -44,12 +46,14 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /**
  * Turns YAML text into {@link Node} trees the way Compose's YAML reader does: YAML 1.2 core scalars plus
  * legacy octal, {@code <<} merge keys (also {@code <<: [*a, *b]}), non-string keys rejected,
- * {@code !reset}/{@code !override} kept as {@link MergeTag}s.
+ * {@code !reset}/{@code !override} kept as {@link MergeTag}s, and the tags go-yaml knows read as it reads them
+ * ({@code !!binary} decoded, {@code !!int} on a text that is no integer refused); any other tag ({@code !foo},
+ * {@code !!set}) changes nothing, as go-yaml reads a scalar so tagged as a string and a collection as it is.
  *
  * <p>What Compose refuses in a file whose YAML it can read does not stop the reading: a key written twice, a key
- * that is not a string. Each is recorded where it is written ({@link ParsedYaml#errors()}) and left out (the
- * mapping keeps the first of two equal keys), so that the loader can report all of them beside the other problems
- * of the file. {@link #read} still refuses such a file.
+ * that is not a string, a value whose tag does not hold for it. Each is recorded where it is written
+ * ({@link ParsedYaml#errors()}) and left out (the mapping keeps the first of two equal keys), so that the loader
+ * can report all of them beside the other problems of the file. {@link #read} still refuses such a file.
  *
  * <p>It builds the tree from parser events with its own stack, so deep nesting cannot overflow the Java
  * stack, and it weighs the nodes that aliases expand to against the whole document ({@link AliasRatio}), so an
@@ -78,6 +82,8 @@ public final class YamlReader {
   private final List<ParsedYaml.Tag> writtenTags = new ArrayList<>();
   /** What Compose refuses in the file and the reading goes past, in the order it is read. */
   private final List<Diagnostic> errors = new ArrayList<>();
+  /** The anchors, in this document, of values left out: an alias to one is left out as well. */
+  private final Set<String> leftOutAnchors = new HashSet<>();
   /** The anchors, in this document, of scalars go-yaml reads as timestamps: as a key, an alias to one is refused. */
   private final Set<String> timestampAnchors = new HashSet<>();
   /**
@@ -153,8 +159,8 @@ public final class YamlReader {
 
   /**
    * The file parsed once with all that later stages need of it: documents, comments and anchors, and what Compose
-   * refuses in it that the reading went past (a key written twice, a key that is not a string), which the caller
-   * reports.
+   * refuses in it that the reading went past (a key written twice, a key that is not a string, a tag that does
+   * not hold), which the caller reports.
    *
    * @throws ComposeException with the position of the first syntax or structure error
    */
@@ -239,6 +245,7 @@ public final class YamlReader {
       case DocumentStart -> {
         versionDirective((DocumentStartEvent) event);
         anchors.clear();
+        leftOutAnchors.clear();
         timestampAnchors.clear();
         stack.clear();
         aliasRatio = new AliasRatio();
@@ -282,13 +289,32 @@ public final class YamlReader {
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
     mergeTagInDocument |= mergeTag != MergeTag.NONE;
-    ScalarNode.Type type = scalarType(event, tag, mergeTag, range);
-    ScalarNode node =
-        new ScalarNode(shared(event.getValue()), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
+    // go-yaml reads a scalar tagged ! alone as an untagged one
+    String typeTag = tag.isEmpty() || mergeTag != MergeTag.NONE || tag.get().equals("!") ? null
+        : standardTagName(tag.get());
     rememberTag(event, tag, range.startOffset());
     aliasRatio.node(range);
-    boolean timestamp = tag.isPresent() && mergeTag == MergeTag.NONE ? standardTagName(tag.get()).equals("timestamp")
-        : event.isPlain() && Scalars.isTimestamp(event.getValue());
+    String value = event.getValue();
+    String refusal = typeTag == null ? null : refusal(typeTag, value);
+    if (refusal != null) {
+      errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, tagRange(event, range.startOffset()), refusal));
+      ScalarNode shown = new ScalarNode(shared(value), ScalarNode.Type.STRING, style(event.getScalarStyle()),
+          Origin.at(range), mergeTag);
+      event.getAnchor().ifPresent(anchor -> leftOut(anchor.getValue(), anchorStart(event), range.startOffset()));
+      leaveOut(shown);
+      return;
+    }
+    ScalarNode.Type type;
+    if (typeTag == null) {
+      type = event.isPlain() ? Scalars.resolvePlain(value) : ScalarNode.Type.STRING;
+    } else {
+      type = taggedType(typeTag, value);
+      if (typeTag.equals("binary")) {
+        value = base64Text(value);
+      }
+    }
+    boolean timestamp = typeTag == null ? event.isPlain() && Scalars.isTimestamp(value) : typeTag.equals("timestamp");
+    ScalarNode node = new ScalarNode(shared(value), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
     remember(event, node, timestamp);
     add(node, timestamp);
   }
@@ -308,31 +334,69 @@ public final class YamlReader {
     return text;
   }
 
-  private ScalarNode.Type scalarType(ScalarEvent event, Optional<String> tag, MergeTag mergeTag, SourceRange at) {
-    if (tag.isPresent() && mergeTag == MergeTag.NONE) {
-      String name = standardTagName(tag.get());
-      switch (name) {
-        case "str", "binary", "timestamp" -> {
-          return ScalarNode.Type.STRING;
+  /**
+   * Why go-yaml refuses a scalar tagged {@code !!typeTag} (as {@link #standardTagName} names it), or null when it
+   * reads it: a type tag ({@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null}, {@code !!timestamp}) on
+   * a text that reads as another type (a {@code !!float} may be an integer), or {@code !!binary} on a text that is
+   * not base64. Any other tag holds for any text.
+   */
+  private static String refusal(String typeTag, String value) {
+    switch (typeTag) {
+      case "int", "float", "bool", "null", "timestamp" -> {
+        String resolved = typeTag.equals("timestamp") && Scalars.isTimestamp(value) ? "timestamp"
+            : Scalars.resolvePlain(value).name().toLowerCase(Locale.ROOT);
+        if (resolved.equals("string")) {
+          resolved = "str";
         }
-        case "int", "float", "bool", "null" -> {
-          ScalarNode.Type resolved = Scalars.resolvePlain(event.getValue());
-          if (!resolved.name().equalsIgnoreCase(name)
-              && !(name.equals("float") && resolved == ScalarNode.Type.INT)) {
-            throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "cannot decode " + event.getValue() + " as !!" + name);
-          }
-          return resolved;
+        if (resolved.equals(typeTag) || typeTag.equals("float") && resolved.equals("int")) {
+          return null;
         }
-        default -> throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "unknown tag " + tag.get() + " (Compose knows !reset and !override)");
+        return "cannot construct !!" + resolved + " `" + value + "` as a !!" + typeTag;
+      }
+      case "binary" -> {
+        return base64Text(value) == null ? "!!binary value contains invalid base64 data" : null;
+      }
+      default -> {
+        return null;
       }
     }
-    return event.isPlain() ? Scalars.resolvePlain(event.getValue()) : ScalarNode.Type.STRING;
+  }
+
+  /** The type of a scalar tagged {@code !!typeTag} that go-yaml reads ({@link #refusal} is null). */
+  private static ScalarNode.Type taggedType(String typeTag, String value) {
+    return switch (typeTag) {
+      case "int", "bool", "null" -> Scalars.resolvePlain(value);
+      case "float" -> ScalarNode.Type.FLOAT;
+      default -> ScalarNode.Type.STRING; // !!str, !!binary, !!timestamp, and any tag go-yaml does not know
+    };
+  }
+
+  /**
+   * The text a {@code !!binary} scalar holds, as go-yaml decodes it (Go's standard base64, padded, line breaks
+   * ignored) and keeps it, as a string of its bytes (here read as UTF-8); null when it is not base64.
+   */
+  private static String base64Text(String value) {
+    String base64 = value.replace("\n", "").replace("\r", "");
+    if (base64.length() % 4 != 0) {
+      return null; // Java's decoder would take a last group without its padding
+    }
+    try {
+      return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private void alias(AliasEvent event) {
     String name = event.getAlias().getValue();
     SourceRange at = position(event.getStartMark().orElseThrow(), end(event));
     Node target = anchors.get(name);
+    if (target == null && leftOutAnchors.contains(name)) {
+      // what it names is left out, and refused where it is written
+      writtenAliases.add(new ParsedYaml.Alias(name, at.startOffset()));
+      leaveOut(ScalarNode.string("*" + name, Origin.at(at)));
+      return;
+    }
     if (target == null) {
       boolean open = stack.stream().anyMatch(f -> name.equals(f.anchor));
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
@@ -354,12 +418,7 @@ public final class YamlReader {
     MergeTag mergeTag = mergeTag(tag);
     mergeTagInDocument |= mergeTag != MergeTag.NONE;
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
-    if (tag.isPresent() && mergeTag == MergeTag.NONE) {
-      if (!standardTagName(tag.get()).equals(mapping ? "map" : "seq")) {
-        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
-            position(event.getStartMark().orElseThrow(), end(event)), "unknown tag " + tag.get());
-      }
-    }
+    // any other tag on a collection (!!set, !!omap, !!str, !foo) is left as it is: go-yaml reads it untagged
     Frame frame = new Frame(mapping, event, mergeTag);
     frame.start = valueStart(event);
     rememberTag(event, tag, frame.start);
@@ -403,11 +462,20 @@ public final class YamlReader {
   /** {@code name} names {@code node} from here on (a name may be given again, to another node). */
   private void anchored(String name, Node node, boolean timestamp) {
     anchors.put(name, node);
+    leftOutAnchors.remove(name);
     if (timestamp) {
       timestampAnchors.add(name);
     } else {
       timestampAnchors.remove(name);
     }
+  }
+
+  /** {@code name}, written at {@code start}, names a value left out: an alias to it is left out as well. */
+  private void leftOut(String name, int start, int valueStart) {
+    anchors.remove(name);
+    timestampAnchors.remove(name);
+    leftOutAnchors.add(name);
+    writtenAnchors.add(new ParsedYaml.Anchor(name, start, valueStart));
   }
 
   /**
@@ -419,6 +487,14 @@ public final class YamlReader {
     if (tag.isEmpty() || parent != null && parent.mapping && parent.pendingKey == null) {
       return;
     }
+    int at = tagStart(event, valueStart);
+    if (at >= 0) {
+      writtenTags.add(new ParsedYaml.Tag(tag.get(), at, propertyEnd(source.text(), at), valueStart));
+    }
+  }
+
+  /** Where the tag of a node is written, among its properties before {@code valueStart}; -1 when it has none. */
+  private int tagStart(NodeEvent event, int valueStart) {
     String text = source.text();
     int at = offset(event.getStartMark().orElseThrow());
     while (at < valueStart && text.charAt(at) != '!') {
@@ -427,9 +503,13 @@ public final class YamlReader {
         at++;
       }
     }
-    if (at < valueStart) {
-      writtenTags.add(new ParsedYaml.Tag(tag.get(), at, propertyEnd(text, at), valueStart));
-    }
+    return at < valueStart ? at : -1;
+  }
+
+  /** The tag written on a node, as a range (where its value starts when it has none). */
+  private SourceRange tagRange(NodeEvent event, int valueStart) {
+    int at = tagStart(event, valueStart);
+    return at < 0 ? source.range(valueStart, valueStart) : source.range(at, propertyEnd(source.text(), at));
   }
 
   /** Where an {@code &anchor} or {@code !tag} written at {@code start} ends: the parser wants a blank after either. */
@@ -530,6 +610,25 @@ public final class YamlReader {
       }
     } else {
       parent.putValue(node);
+    }
+  }
+
+  /**
+   * Leaves out a value Compose refuses, {@code shown} where it is written: the sequence has no such item, the
+   * mapping no such entry (when it is a key, its value is left out with it), the document is empty.
+   */
+  private void leaveOut(ScalarNode shown) {
+    Frame parent = stack.peek();
+    if (parent == null) {
+      add(ScalarNode.ofNull(shown.origin()));
+      return;
+    }
+    extendOver(parent, shown);
+    if (parent.mapping && parent.pendingKey == null) {
+      parent.refuseKey(shown);
+    } else if (parent.mapping) {
+      parent.pendingKey = null;
+      parent.keyRefused = false;
     }
   }
 

@@ -251,13 +251,13 @@ class YamlReaderTest {
 
   /**
    * A loader walking the services while the file is read is told of each service once: not of a duplicate, nor
-   * of an entry left out for its key.
+   * of an entry left out for its key or its value.
    */
   @Test
   void aWatcherIsNotToldOfADuplicateEntryNorOfOneLeftOut() {
     List<String> told = new java.util.ArrayList<>();
     YamlReader.parse(new SourceFile("compose.yaml", "services:\n  web: {image: a}\n  db: {image: b}\n"
-        + "  web: {image: c}\n  1: {image: e}\n  api: {image: d}\n"),
+        + "  web: {image: c}\n  1: {image: e}\n  !!int x: {image: f}\n  tmp: !!int x\n  api: {image: d}\n"),
         new YamlReader.Watcher() {
           @Override
           public String key() {
@@ -318,6 +318,8 @@ class YamlReaderTest {
               ok: kept
               "1": quoted
               !!str 2: tagged
+              !foo 3: unknown tag
+              !!binary aGVsbG8=: binary
               2001-02-30: no such day
             image: nginx
         networks:
@@ -337,18 +339,111 @@ class YamlReaderTest {
         "compose.yaml:12:9: non-string key in services.web.labels: sequence",
         "compose.yaml:14:7: non-string key in services.web.labels: mapping",
         "compose.yaml:15:7: non-string key in services.web.labels: sequence",
-        "compose.yaml:25:11: non-string key in networks.default.ipam.config[0]: 123");
+        "compose.yaml:27:11: non-string key in networks.default.ipam.config[0]: 123");
     MapNode root = (MapNode) parsed.documents().get(0);
     assertThat(root.entries()).extracting(MapNode.Entry::name).containsExactly("x-seq", "services", "networks");
     MapNode labels = (MapNode) ((MapNode) ((MapNode) root.get("services")).get("web")).get("labels");
     assertThat(labels.entries()).extracting(e -> e.name() + "=" + ((ScalarNode) e.value()).value()).containsExactly(
-        "ok=kept", "1=quoted", "2=tagged", "2001-02-30=no such day");
+        "ok=kept", "1=quoted", "2=tagged", "3=unknown tag", "hello=binary", "2001-02-30=no such day");
     assertThat(scalar(root, "services", "web", "image").value()).isEqualTo("nginx");
     SeqNode config = (SeqNode) ((MapNode) ((MapNode) ((MapNode) root.get("networks")).get("default")).get("ipam"))
         .get("config");
     assertThat(((MapNode) config.get(0)).entries()).extracting(MapNode.Entry::name).containsExactly("subnet");
     assertThatThrownBy(() -> YamlReader.read(parsed.source())).isInstanceOf(ComposeException.class)
         .satisfies(e -> assertThat(((ComposeException) e).diagnostics()).hasSize(10));
+  }
+
+  /**
+   * go-yaml reads a scalar tagged with a tag it does not know ({@code !foo}, {@code !!set}) as a string, and a
+   * collection whatever its tag; {@code !} alone is no tag; {@code !!binary} is decoded; a type tag makes the type
+   * of a text that reads as it ({@code !!float 1} is a float, {@code !!int "12"} an integer).
+   */
+  @Test
+  void tagsAreReadAsGoYamlReadsThem() {
+    MapNode root = root("""
+        image: !foo nginx
+        number: !foo 42
+        local: !<!bar> x
+        unknown: !!set 1
+        set: !!set {a, b}
+        omap: !!omap [{a: 1}]
+        strSeq: !!str [x]
+        plain: ! 12
+        quoted: ! '12'
+        binary: !!binary aGVsbG8sIHdvcmxk
+        lines: !!binary |
+          aGVsbG8s
+          IHdvcmxk
+        empty: !!binary
+        float: !!float 10000000
+        int: !!int "12"
+        bool: !!bool "true"
+        date: !!timestamp 2001-12-14t21:59:43.10-05:00
+        """);
+    assertThat(scalar(root, "image")).extracting(ScalarNode::value, ScalarNode::type)
+        .containsExactly("nginx", ScalarNode.Type.STRING);
+    assertThat(scalar(root, "number")).extracting(ScalarNode::value, ScalarNode::type)
+        .containsExactly("42", ScalarNode.Type.STRING);
+    assertThat(scalar(root, "local").value()).isEqualTo("x");
+    assertThat(scalar(root, "unknown").type()).isEqualTo(ScalarNode.Type.STRING);
+    assertThat(((MapNode) root.get("set")).entries()).extracting(MapNode.Entry::name).containsExactly("a", "b");
+    assertThat(((SeqNode) root.get("omap")).get(0)).isInstanceOf(MapNode.class);
+    assertThat(root.get("strSeq")).isInstanceOf(SeqNode.class);
+    assertThat(scalar(root, "plain").type()).isEqualTo(ScalarNode.Type.INT);
+    assertThat(scalar(root, "quoted").type()).isEqualTo(ScalarNode.Type.STRING);
+    assertThat(scalar(root, "binary").value()).isEqualTo("hello, world");
+    assertThat(scalar(root, "lines").value()).isEqualTo("hello, world");
+    assertThat(scalar(root, "empty")).extracting(ScalarNode::value, ScalarNode::type)
+        .containsExactly("", ScalarNode.Type.STRING);
+    assertThat(scalar(root, "float").type()).isEqualTo(ScalarNode.Type.FLOAT);
+    assertThat(scalar(root, "float").asComposeString().value()).isEqualTo("1e+07");
+    assertThat(scalar(root, "int").asLong()).contains(12L);
+    assertThat(scalar(root, "bool").asBoolean()).contains(true);
+    assertThat(scalar(root, "date").value()).isEqualTo("2001-12-14t21:59:43.10-05:00");
+  }
+
+  /**
+   * A value whose tag go-yaml refuses for it (a type tag on a text of another type, {@code !!binary} on a text that
+   * is not padded base64) is recorded at the tag, in go-yaml's words, and left out: its entry, its item, and the
+   * aliases to it. The reading goes on.
+   */
+  @Test
+  void everyTagThatDoesNotHoldIsRecordedAtTheTagAndItsValueLeftOut() {
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", """
+        services:
+          web:
+            image: nginx
+            replicas: !!int three
+            privileged: !!bool yes
+            environment:
+              A: !!float 1.2.3
+              B: &b !!null x
+              C: *b
+              D: !!binary not base64
+              E: !!binary aGVsbG8
+              F: !!timestamp 2001-02-30
+              !!int G: g
+              H: !!int 1.5
+              I: kept
+            command: [a, !!int b, *b, c]
+        """));
+    assertThat(parsed.errors()).extracting(Object::toString).containsExactly(
+        "compose.yaml:4:15: cannot construct !!str `three` as a !!int",
+        "compose.yaml:5:17: cannot construct !!str `yes` as a !!bool",
+        "compose.yaml:7:10: cannot construct !!str `1.2.3` as a !!float",
+        "compose.yaml:8:13: cannot construct !!str `x` as a !!null",
+        "compose.yaml:10:10: !!binary value contains invalid base64 data",
+        "compose.yaml:11:10: !!binary value contains invalid base64 data",
+        "compose.yaml:12:10: cannot construct !!str `2001-02-30` as a !!timestamp",
+        "compose.yaml:13:7: cannot construct !!str `G` as a !!int",
+        "compose.yaml:14:10: cannot construct !!float `1.5` as a !!int",
+        "compose.yaml:16:18: cannot construct !!str `b` as a !!int");
+    MapNode root = (MapNode) parsed.documents().get(0);
+    MapNode web = (MapNode) ((MapNode) root.get("services")).get("web");
+    assertThat(web.entries()).extracting(MapNode.Entry::name).containsExactly("image", "environment", "command");
+    assertThat(((MapNode) web.get("environment")).entries()).extracting(MapNode.Entry::name).containsExactly("I");
+    assertThat(((SeqNode) web.get("command")).items()).extracting(n -> ((ScalarNode) n).value())
+        .containsExactly("a", "c");
   }
 
   @Test

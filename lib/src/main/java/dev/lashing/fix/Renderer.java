@@ -74,7 +74,8 @@ final class Renderer {
     if (op instanceof Op.Replace r) {
       edits.add(overTag(r.target(), tag -> tagHolds(tag, r.value()), replace(r.target(), r.value())));
     } else if (op instanceof Op.RawReplace r) {
-      edits.add(overTag(r.target(), tag -> r.sameKind(), new TextEdit(r.target().start(), r.target().end(), r.text())));
+      edits.add(overTag(r.target(), tag -> r.sameKind() && holdsForText(tag),
+          new TextEdit(r.target().start(), r.target().end(), r.text())));
     } else if (op instanceof Op.ReplaceItem r) {
       edits.add(overTag(r.target(), tag -> r.items().stream().allMatch(item -> tagHolds(tag, item)),
           replaceItem(r.target(), r.items())));
@@ -747,8 +748,17 @@ final class Renderer {
 
   private void quote(Written w, List<TextEdit> edits) {
     if (w.node instanceof ScalarNode s && s.style() == ScalarNode.Style.PLAIN && w.start() < w.end()) {
-      edits.add(new TextEdit(w.start(), w.end(), YamlStrings.quoted(s.value(), file.style.quote())));
+      edits.add(overTag(w, Renderer::holdsForText,
+          new TextEdit(w.start(), w.end(), YamlStrings.quoted(s.value(), file.style.quote()))));
     }
+  }
+
+  /**
+   * Whether a tag written on a string still holds when the string's value is written as text in place of it: not
+   * {@code !!binary}, whose value is what its base64 text decodes to.
+   */
+  private static boolean holdsForText(String tag) {
+    return !tag.equals("tag:yaml.org,2002:binary");
   }
 
   private Insertion anchor(Written w, String name) throws Unwritable {

@@ -1027,6 +1027,34 @@ class FixPlannerTest {
     assertThat(f.text()).endsWith("      DEBUG: \"no\" # off\n");
   }
 
+  /**
+   * A {@code !!binary} value is the text its base64 decodes to: a fix that writes that text in its place (quoted, or
+   * a port in its short form) takes the tag away, which would make the new text base64 that does not decode.
+   */
+  @Test
+  void aBinaryValueWrittenAsTextLosesItsTag() {
+    Fixture f = project("""
+        services:
+          web:
+            image: nginx
+            environment:
+              DEBUG: !!binary bm8=
+            ports: [!!binary ODA4MDo4MA==]
+        """);
+    f.fix("web", "compose.yaml", "bm8=", new Fix("quote", Fix.Safety.SAFE,
+        List.of(new Fix.Quote(path("services", "web", "environment", "DEBUG")))));
+    f.fix("web", changes(new Fix.ReplaceItem(path("services", "web", "ports"), 0,
+        port("127.0.0.1", 80L, "8080", "tcp"))));
+    assertThat(f.text()).isEqualTo("""
+        services:
+          web:
+            image: nginx
+            environment:
+              DEBUG: "no"
+            ports: [127.0.0.1:8080:80]
+        """);
+  }
+
   @Test
   void applyingTheSameFixesTwiceChangesNothingTheSecondTime() {
     String compose = """

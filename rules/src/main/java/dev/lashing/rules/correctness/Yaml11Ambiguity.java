@@ -8,6 +8,7 @@ import dev.lashing.lint.RuleInfo;
 import dev.lashing.lint.Severity;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.yaml.ParsedYaml;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ public final class Yaml11Ambiguity implements Rule {
         return;
       }
       String problem = problem(scalar);
-      if (problem != null && !booleans.contains(scalar.origin().at())) {
+      if (problem != null && !booleans.contains(scalar.origin().at()) && !isTagged(context, scalar)) {
         // the changes now, not when asked for: the walk goes on changing path
         Fix fix = scalar.isString()
             ? new Fix("quote it: \"" + scalar.value() + "\"", Fix.Safety.SAFE, List.of(new Fix.Quote(path)))
@@ -52,6 +53,16 @@ public final class Yaml11Ambiguity implements Rule {
         context.report(scalar.origin(), WrittenScalarPaths.serviceOf(path), problem, fix);
       }
     });
+  }
+
+  /**
+   * Whether a tag is written on the scalar: it says the type to every reader ({@code !!str no}), or the value is not
+   * the text ({@code !!binary}), so nothing is left for a reader to guess.
+   */
+  private static boolean isTagged(RuleContext context, ScalarNode scalar) {
+    SourceRange at = scalar.origin().at();
+    ParsedYaml parsed = context.load().parsed().get(at.file());
+    return parsed != null && parsed.tags().stream().anyMatch(tag -> tag.valueStart() == at.startOffset());
   }
 
   private static String problem(ScalarNode scalar) {

@@ -203,6 +203,26 @@ class CorrectnessRulesTest {
           .containsExactly(new Fix.Set(List.of("networks", "back", "internal"), false));
     }
 
+    /**
+     * A tag says the type to every reader ({@code !!str no}), or the value is not the text ({@code !!binary eWVz} is
+     * "yes"): nothing is left to guess, and quoting the text in front of a {@code !!binary} tag would break it.
+     */
+    @Test
+    void taggedValuesAreNotAmbiguous() {
+      RuleTester.of(new Yaml11Ambiguity())
+          .file("compose.yaml", """
+              services:
+                web:
+                  image: nginx:1.27
+                  environment:
+                    A: !!str no
+                    B: !!binary eWVz
+                    C: !local on
+                    D: off   # expect: yaml-1.1-ambiguity
+              """)
+          .expectMarkedFindings();
+    }
+
     @Test
     void overrideFilesAreCheckedToo() {
       RuleTester.of(new Yaml11Ambiguity())

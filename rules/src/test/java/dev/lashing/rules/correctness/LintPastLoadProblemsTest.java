@@ -286,4 +286,39 @@ class LintPastLoadProblemsTest {
             "base.yaml:4:5: mapping key \"cap_add\" already defined at line 3",
             "compose.override.yaml:4:3: mapping key \"web\" already defined at line 2");
   }
+
+  /**
+   * A key that is not a string and a tag that does not hold for its value do not hide the rest of the project: each
+   * is reported at the key or the tag, in the file it is written in, its entry left out, and every rule runs on the
+   * rest.
+   */
+  @Test
+  void refusedKeysAndTagsAreEachReportedAndTheRestOfTheProjectIsLinted() {
+    tester()
+        .file("compose.yaml", """
+            include:
+              - extra.yaml
+            services:
+              web:
+                image: nginx:1.25
+                privileged: true   # expect: privileged
+                labels:
+                  1.5: x           # expect: yaml-syntax
+                  ok: y
+              db:
+                image: postgres:16
+                user: !!int root   # expect: yaml-syntax
+                restart: 42        # expect: schema
+            """)
+        .extraFile("extra.yaml", """
+            services:
+              worker:
+                image: worker:1
+                network_mode: host   # expect: host-network
+                labels:
+                  ? [a, b]           # expect: yaml-syntax
+                  : c
+            """)
+        .expectMarkedFindings();
+  }
 }

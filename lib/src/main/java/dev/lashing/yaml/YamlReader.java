@@ -82,6 +82,8 @@ public final class YamlReader {
   private final List<ParsedYaml.Tag> writtenTags = new ArrayList<>();
   /** What Compose refuses in the file and the reading goes past, in the order it is read. */
   private final List<Diagnostic> errors = new ArrayList<>();
+  /** Those of {@link #errors} that are unusual line breaks: told even when the parser stops at an error later. */
+  private final List<Diagnostic> unusualBreakErrors = new ArrayList<>();
   /** The anchors, in this document, of values left out: an alias to one is left out as well. */
   private final Set<String> leftOutAnchors = new HashSet<>();
   /** The anchors, in this document, of scalars go-yaml reads as timestamps: as a key, an alias to one is refused. */
@@ -101,6 +103,11 @@ public final class YamlReader {
   private AliasRatio aliasRatio = new AliasRatio();
   /** Told of each entry under its top-level key as it is read; null when nobody watches. */
   private final Watcher watcher;
+  /**
+   * Whether the text holds a character only Compose's reader takes for a line break (NEL, LS, PS; libyaml's, where
+   * YAML 1.2 has CR and LF alone): then each is looked at where it is read.
+   */
+  private final boolean unusualBreaks;
 
   /**
    * Told, on the reading thread, of each entry of the mapping under a top-level key (each service under
@@ -141,6 +148,7 @@ public final class YamlReader {
     this.source = source;
     this.shift = source.hasByteOrderMark() ? 1 : 0;
     this.yaml = source.text().substring(shift);
+    this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
   }
 
   /**
@@ -207,7 +215,14 @@ public final class YamlReader {
         }
       }
     } catch (MarkedYamlEngineException e) {
-      throw new ComposeException(List.of(syntaxError(e)));
+      Diagnostic syntax = syntaxError(e);
+      // an unusual line break before it, invisible in most editors, is the likely cause
+      List<Diagnostic> found = new ArrayList<>(unusualBreakErrors);
+      if (unusualBreaks) {
+        unusualBreaksUnread(syntax.at().startOffset(), found);
+      }
+      found.add(syntax);
+      throw new ComposeException(found);
     } catch (ReaderException e) {
       // a character YAML does not allow (a control character, a lone surrogate): where it is, in code points
       int at = source.offsetOfCodePoint(e.getPosition() + shift);
@@ -286,6 +301,9 @@ public final class YamlReader {
   private void scalar(ScalarEvent event) {
     SourceRange range = valueRange(event, end(event));
     skipScalarText(event, range, end(event));
+    if (unusualBreaks) {
+      unusualBreaksIn(event, range);
+    }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
     mergeTagInDocument |= mergeTag != MergeTag.NONE;
@@ -551,7 +569,12 @@ public final class YamlReader {
       if (c == '#' && (i == shift || i > 0 && isBlank(text.charAt(i - 1)))) {
         int lineEnd = lineEnd(i);
         comments.add(new ParsedYaml.Comment(i, lineEnd));
+        if (unusualBreaks) {
+          unusualBreaksInComment(i, lineEnd);
+        }
         i = lineEnd;
+      } else if (unusualBreaks && isUnusualBreak(c)) {
+        unusualBreak(i, unusualBreakMessage(c));
       } else if (isLineStart(i)) {
         int lineEnd = lineEnd(i);
         if (lineEnd < end && text.substring(i, lineEnd).isBlank()) {
@@ -561,6 +584,90 @@ public final class YamlReader {
       }
     }
     commentsFrom = Math.max(commentsFrom, end);
+  }
+
+  // ---- line breaks only Compose's reader takes for line breaks ----
+
+  /**
+   * Records the unusual line breaks written in a scalar that Compose's reader reads otherwise. In a block scalar,
+   * or a plain one in block context, each ends a line (of the scalar, or of the mapping it is in). In a quoted
+   * scalar, or a plain one in a flow collection, an LS or PS reads as the character it is, as here, unless blanks
+   * or a break are beside it (Compose's reader drops the blanks around a line break), and a NEL as a line break.
+   */
+  private void unusualBreaksIn(ScalarEvent event, SourceRange range) {
+    ScalarStyle style = event.getScalarStyle();
+    Frame parent = stack.peek();
+    boolean kept = style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED
+        || style == ScalarStyle.PLAIN && parent != null && parent.flow;
+    String text = source.text();
+    int end = style == ScalarStyle.PLAIN || kept ? range.endOffset() : Math.max(range.endOffset(), end(event));
+    for (int i = range.startOffset(); i < end; i++) {
+      char c = text.charAt(i);
+      if (isUnusualBreak(c) && (!kept || c == '\u0085' || i > 0 && isBlankOrBreak(text.charAt(i - 1))
+          || i + 1 < text.length() && isBlankOrBreak(text.charAt(i + 1)))) {
+        unusualBreak(i, unusualBreakMessage(c));
+      }
+    }
+  }
+
+  private static boolean isBlankOrBreak(char c) {
+    return isBlank(c) || isUnusualBreak(c);
+  }
+
+  /**
+   * Records the unusual line breaks in the comment {@code [start, end)} after which Compose's reader, for which the
+   * comment ends there, reads more than blanks or another comment: text Lashing takes for a part of the comment.
+   */
+  private void unusualBreaksInComment(int start, int end) {
+    String text = source.text();
+    for (int i = start + 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (!isUnusualBreak(c)) {
+        continue;
+      }
+      int next = i + 1;
+      while (next < end && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+        next++;
+      }
+      if (next < end && text.charAt(next) != '#' && !isUnusualBreak(text.charAt(next))) {
+        unusualBreak(i, name(c) + " ends this comment for Compose's YAML reader (go-yaml), which reads the text"
+            + " after it as YAML, not as a part of the comment as Lashing does; remove it, or put that text on a line"
+            + " of its own");
+      }
+    }
+  }
+
+  /** Adds to {@code found} the unusual line breaks between the text read so far and {@code offset}. */
+  private void unusualBreaksUnread(int offset, List<Diagnostic> found) {
+    String text = source.text();
+    for (int i = commentsFrom; i < Math.min(offset, text.length()); i++) {
+      if (isUnusualBreak(text.charAt(i))) {
+        found.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, source.range(i, i + 1),
+            unusualBreakMessage(text.charAt(i))));
+      }
+    }
+  }
+
+  private void unusualBreak(int at, String message) {
+    Diagnostic found = Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, source.range(at, at + 1), message);
+    errors.add(found);
+    unusualBreakErrors.add(found);
+  }
+
+  private static String unusualBreakMessage(char c) {
+    return name(c) + " is a line break to Compose's YAML reader (go-yaml), not to Lashing's, which reads this file"
+        + " otherwise; remove it, or write it as " + (c == '\u0085' ? "\\N" : c == '\u2028' ? "\\L" : "\\P")
+        + " in a double-quoted string";
+  }
+
+  private static String name(char c) {
+    return c == '\u0085' ? "U+0085 (next line)" : c == '\u2028' ? "U+2028 (line separator)"
+        : "U+2029 (paragraph separator)";
+  }
+
+  /** NEL, LS or PS: a line break to libyaml (and so to go-yaml), text to YAML 1.2 and snakeyaml-engine. */
+  private static boolean isUnusualBreak(char c) {
+    return c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   private boolean isLineStart(int offset) {

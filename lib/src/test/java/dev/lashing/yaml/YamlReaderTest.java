@@ -446,6 +446,48 @@ class YamlReaderTest {
         .containsExactly("a", "c");
   }
 
+  /**
+   * NEL, LS and PS are line breaks to Compose's reader (libyaml's rule), text to YAML 1.2 and to the reader here.
+   * Where that makes the two read the file differently -- a comment that goes on as YAML after one, a block or
+   * block-context plain scalar, a NEL or blanks beside an LS in a quoted one -- each is an error where it is written;
+   * where both read it alike (inside quotes, a flow scalar, at a comment's end) it is not.
+   */
+  @Test
+  void aLineBreakOnlyComposeReadsAsOneIsAnErrorWhereTheTwoReadersDiffer() {
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", """
+        services:
+          web:
+            image: nginx # pinned later\u2028    privileged: true
+            labels:
+              plain: a\u2028b
+              quoted: "a\u2028b"
+              spaced: 'a\u2028 b'
+              next: "a\u0085b"
+              flow: [a\u2029b]
+              block: |
+                a\u2028b
+            # the end\u2028
+            # one\u2029 # two
+        """));
+    assertThat(parsed.errors()).extracting(Object::toString).containsExactly(
+        "compose.yaml:3:32: U+2028 (line separator) ends this comment for Compose's YAML reader (go-yaml), which"
+            + " reads the text after it as YAML, not as a part of the comment as Lashing does; remove it, or put that"
+            + " text on a line of its own",
+        "compose.yaml:5:15: U+2028 (line separator) is a line break to Compose's YAML reader (go-yaml), not to"
+            + " Lashing's, which reads this file otherwise; remove it, or write it as \\L in a double-quoted string",
+        "compose.yaml:7:17: U+2028 (line separator) is a line break to Compose's YAML reader (go-yaml), not to"
+            + " Lashing's, which reads this file otherwise; remove it, or write it as \\L in a double-quoted string",
+        "compose.yaml:8:15: U+0085 (next line) is a line break to Compose's YAML reader (go-yaml), not to"
+            + " Lashing's, which reads this file otherwise; remove it, or write it as \\N in a double-quoted string",
+        "compose.yaml:11:10: U+2028 (line separator) is a line break to Compose's YAML reader (go-yaml), not to"
+            + " Lashing's, which reads this file otherwise; remove it, or write it as \\L in a double-quoted string");
+    // where the parser stops at an error, the unusual break before it is told first
+    assertThat(errorOf("x:\n  y: 1\u2028  z: 2\n")).isEqualTo("compose.yaml:2:7: U+2028 (line separator) is a line"
+        + " break to Compose's YAML reader (go-yaml), not to Lashing's, which reads this file otherwise; remove it,"
+        + " or write it as \\L in a double-quoted string\ncompose.yaml:2:11: invalid YAML: mapping values are not"
+        + " allowed here");
+  }
+
   @Test
   void syntaxErrorsArePositioned() {
     assertThat(errorOf("services:\n  web:\n   image: [x\n")).startsWith("compose.yaml:4:1: invalid YAML:");

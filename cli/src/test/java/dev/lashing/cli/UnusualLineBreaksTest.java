@@ -1,0 +1,48 @@
+package dev.lashing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compose's YAML reader takes NEL, LS and PS for line breaks; YAML 1.2, and the reader here, for text. A line
+ * separator in a comment hid what Compose reads after it: now it is an error where it is written, beside the other
+ * findings, and fix writes nothing.
+ */
+class UnusualLineBreaksTest {
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+
+  /** After the line separator, Compose reads {@code privileged: true}; Lashing read a comment. */
+  private static final String HIDDEN = "services:\n  web:\n    image: nginx:1.27 # pinned\u2028    privileged: true\n"
+      + "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n";
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
+  }
+
+  @Test
+  void aLineSeparatorThatEndsACommentForComposeIsAnErrorThere() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), HIDDEN, StandardCharsets.UTF_8);
+    assertThat(run("lint", "--format", "github", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString())
+        .contains("file=compose.yaml,line=3,col=31,endLine=3,endColumn=32,title=yaml-syntax::U+2028 (line separator)"
+            + " ends this comment for Compose's YAML reader (go-yaml), which reads the text after it as YAML, not as a"
+            + " part of the comment as Lashing does; remove it, or put that text on a line of its own\n")
+        .contains("file=compose.yaml,line=5,col=9,endLine=5,endColumn=50,title=docker-socket::");
+    assertThat(run("fix", "--write")).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).startsWith("lashing: fix writes nothing for compose.yaml: Compose refuses it;");
+    assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo(HIDDEN);
+  }
+}

@@ -9,6 +9,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.YamlWriter;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -298,7 +299,7 @@ public final class ConfigWriter {
         if (n != null && field != null && BYTE_SIZES.contains(field)) {
           return Long.toString(n);
         }
-        return n != null ? (Object) n : escape(scalar.value());
+        return n != null ? (Object) n : new BigInteger(scalar.text()); // beyond an int64, go-yaml read a uint64
       case FLOAT:
         return number(scalar.text());
       default:

@@ -79,7 +79,7 @@ public final class Json {
     } else if (value instanceof Double d) {
       out.append(d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString(d.longValue()) : d.toString());
     } else {
-      out.append(value); // Long, Boolean, null
+      out.append(value); // Long, BigInteger, Boolean, null
     }
   }
 

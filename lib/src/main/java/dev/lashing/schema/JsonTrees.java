@@ -46,8 +46,8 @@ final class JsonTrees {
       case NULL -> JSON.nullNode();
       case INT -> {
         Long n = Scalars.parseInt(scalar.value());
-        // go-yaml keeps integers beyond 64 bits as integers too; the schema only asks "is it an integer".
-        yield n != null ? JSON.numberNode(n) : JSON.numberNode(bigInteger(scalar.value()));
+        // go-yaml reads an integer beyond an int64 as a uint64; the schema only asks "is it an integer".
+        yield n != null ? JSON.numberNode(n) : JSON.numberNode(new BigInteger(scalar.text()));
       }
       case FLOAT -> {
         double d = Scalars.parseFloat(scalar.value());
@@ -81,32 +81,5 @@ final class JsonTrees {
       node = next;
     }
     return trail;
-  }
-
-  private static BigInteger bigInteger(String text) {
-    String s = text.replace("_", "");
-    boolean negative = s.startsWith("-");
-    if (negative || s.startsWith("+")) {
-      s = s.substring(1);
-    }
-    int radix = 10;
-    if (s.startsWith("0x") || s.startsWith("0o") || s.startsWith("0b")) {
-      radix = switch (s.charAt(1)) {
-        case 'x' -> 16;
-        case 'o' -> 8;
-        default -> 2;
-      };
-      s = s.substring(2);
-    } else if (s.length() > 1 && s.startsWith("0")) {
-      radix = 8;
-    }
-    BigInteger value;
-    try {
-      value = new BigInteger(s, radix);
-    } catch (NumberFormatException notInThatBase) {
-      // an integer cast from a string ("replicas: 09"), which Compose reads in base 10 whatever its zeros
-      value = new BigInteger(s, 10);
-    }
-    return negative ? value.negate() : value;
   }
 }

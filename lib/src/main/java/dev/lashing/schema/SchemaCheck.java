@@ -469,7 +469,7 @@ final class SchemaCheck {
   static Double number(ScalarNode scalar) {
     if (scalar.type() == ScalarNode.Type.INT) {
       Long n = Scalars.parseInt(scalar.value());
-      return n == null ? null : (double) n;
+      return Double.valueOf(n != null ? n : Double.parseDouble(scalar.text())); // beyond an int64: a uint64
     }
     try {
       double number = Scalars.parseFloat(scalar.value());

@@ -32,7 +32,10 @@ public record ScalarNode(String value, Type type, Style style, Origin origin, Me
     return type == Type.STRING;
   }
 
-  /** The integer value of an INT scalar (decimal, 0x, 0o and legacy leading-zero octal). */
+  /**
+   * The integer value of an INT scalar (decimal, 0x, 0o, 0b and legacy leading-zero octal); empty for one beyond
+   * an int64, which go-yaml reads as a uint64.
+   */
   public Optional<Long> asLong() {
     return type == Type.INT ? Optional.ofNullable(Scalars.parseInt(value)) : Optional.empty();
   }
@@ -53,8 +56,8 @@ public record ScalarNode(String value, Type type, Style style, Origin origin, Me
   public static String text(String value, Type type) {
     return switch (type) {
       case INT -> {
-        Long n = Scalars.parseInt(value);
-        yield n == null ? value : Long.toString(n);
+        String digits = Scalars.integerText(value);
+        yield digits == null ? value : digits;
       }
       case BOOL -> Boolean.toString(Scalars.isTrue(value));
       case FLOAT -> Scalars.canonicalFloat(value);
@@ -66,7 +69,8 @@ public record ScalarNode(String value, Type type, Style style, Origin origin, Me
   /**
    * This scalar as the string Compose makes of it where it wants one (an environment value, a label, a
    * {@code build.args} value, an {@code extra_hosts} address): {@code fmt.Sprint} of what go-yaml read, so
-   * {@code 1e6} is "1e+06", {@code 0x1F} "31", {@code true} "true" ({@link Scalars#goFloat(String)}); a string or
+   * {@code 1e6} is "1e+06", {@code 0x1F} "31", {@code 0xFFFFFFFFFFFFFFFF} (a uint64) "18446744073709551615",
+   * {@code true} "true" ({@link Scalars#goFloat(String)}); a string or
    * null as it is.
    */
   public ScalarNode asComposeString() {

@@ -9,16 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How Compose's YAML reader (go-yaml v3) resolves plain scalars: YAML 1.2 core booleans and nulls only (so
- * {@code no}, {@code on}, {@code 22:22} stay strings), integers in decimal, {@code 0x}, {@code 0o} and the
- * legacy leading-zero octal ({@code 0440} is 288), floats including {@code .inf} and {@code .nan}.
+ * How Compose's YAML reader resolves plain scalars: go-yaml's {@code resolve} (v4, which Compose reads with since
+ * compose-go 2.10; v3 differed only in reading {@code -0} as the integer 0). YAML 1.2 core booleans and nulls only
+ * (so {@code no}, {@code on}, {@code 22:22} stay strings); integers as Go's {@code strconv.ParseInt} and then
+ * {@code ParseUint} read them with base 0 once every underscore is dropped: decimal, {@code 0x}, {@code 0o},
+ * {@code 0b} (either case) and the legacy leading-zero octal ({@code 0440} is 288), up to the largest uint64;
+ * floats including {@code .inf} and {@code .nan}, and {@code -0}, a float (negative zero).
  */
 public final class Scalars {
-  private static final Pattern INT =
-      Pattern.compile("[-+]?(?:0|[1-9][0-9_]*|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)");
-  private static final Pattern FLOAT =
-      Pattern.compile(
-          "[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+  /** go-yaml's {@code yamlStyleFloat}, matched against the text without its underscores. */
+  private static final Pattern FLOAT = Pattern.compile("[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?");
+  /**
+   * What Go's {@code strconv.ParseFloat} takes of a text starting with a dot, which go-yaml hands it as written:
+   * an underscore only between two digits.
+   */
+  private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?");
 
   /**
    * The layouts go-yaml's parseTimestamp gives Go's time.Parse: {@code 2006-1-2T15:4:5.999999999Z07:00} (also with
@@ -43,19 +48,29 @@ public final class Scalars {
       case "true", "True", "TRUE", "false", "False", "FALSE" -> {
         return ScalarNode.Type.BOOL;
       }
+      case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
+          "-0", "-0.0" -> {
+        return ScalarNode.Type.FLOAT; // go-yaml's table of special texts: "-0" is a float, negative zero
+      }
       default -> {
         if (NUMBER_STARTS.indexOf(text.charAt(0)) < 0) {
           return ScalarNode.Type.STRING; // most scalars: no pattern can match, so none is tried
         }
       }
     }
-    if (INT.matcher(text).matches() && parseInt(text) != null) {
+    if (text.charAt(0) == '.') {
+      return DOT_FLOAT.matcher(text).matches() && finite(text) ? ScalarNode.Type.FLOAT : ScalarNode.Type.STRING;
+    }
+    String plain = text.indexOf('_') < 0 ? text : text.replace("_", "");
+    if (integerText(plain) != null) {
       return ScalarNode.Type.INT;
     }
-    if (FLOAT.matcher(text).matches()) {
-      return ScalarNode.Type.FLOAT;
-    }
-    return ScalarNode.Type.STRING;
+    // a float too large for a float64 is a string: ParseFloat fails with a range error
+    return FLOAT.matcher(plain).matches() && finite(plain) ? ScalarNode.Type.FLOAT : ScalarNode.Type.STRING;
+  }
+
+  private static boolean finite(String text) {
+    return Double.isFinite(parseFloat(text));
   }
 
   /**
@@ -90,33 +105,72 @@ public final class Scalars {
     return text.equalsIgnoreCase("true");
   }
 
-  /** The value of an integer literal as go-yaml reads it, or null when it does not fit in a long. */
+  /**
+   * The value of an integer literal as go-yaml reads it into an int64 ({@code strconv.ParseInt(text, 0, 64)} once
+   * the underscores are dropped), or null when it is not one: not an integer, or beyond an int64 (a uint64, for
+   * which see {@link #integerText}).
+   */
   public static Long parseInt(String text) {
-    String s = text.replace("_", "");
+    String s = text.indexOf('_') < 0 ? text : text.replace("_", "");
     boolean negative = s.startsWith("-");
-    if (s.startsWith("-") || s.startsWith("+")) {
-      s = s.substring(1);
-    }
-    int radix = 10;
-    if (s.startsWith("0x")) {
-      radix = 16;
-      s = s.substring(2);
-    } else if (s.startsWith("0o")) {
-      radix = 8;
-      s = s.substring(2);
-    } else if (s.startsWith("0b")) {
-      radix = 2;
-      s = s.substring(2);
-    } else if (s.length() > 1 && s.startsWith("0")) {
-      radix = 8;
-      s = s.substring(1);
-    }
-    try {
-      long v = Long.parseLong(s, radix);
-      return negative ? -v : v;
-    } catch (NumberFormatException e) {
+    Long magnitude = parseUnsigned(negative || s.startsWith("+") ? s.substring(1) : s);
+    if (magnitude == null) {
       return null;
     }
+    long m = magnitude;
+    if (!negative) {
+      return m < 0 ? null : m; // 2^63 and above need a uint64
+    }
+    // down to -2^63, whose magnitude, 2^63, reads as Long.MIN_VALUE and negates to itself
+    return Long.compareUnsigned(m, Long.MIN_VALUE) > 0 ? null : -m;
+  }
+
+  /**
+   * The decimal digits of an integer literal as go-yaml reads it: an int64 ({@link #parseInt}), else, unsigned, a
+   * uint64 ({@code strconv.ParseUint(text, 0, 64)}, which takes no sign: {@code 0xFFFFFFFFFFFFFFFF} is
+   * 18446744073709551615, {@code +18446744073709551615} is a float); null when it is neither.
+   */
+  public static String integerText(String text) {
+    Long signed = parseInt(text);
+    if (signed != null) {
+      return Long.toString(signed);
+    }
+    Long unsigned = parseUnsigned(text.indexOf('_') < 0 ? text : text.replace("_", ""));
+    return unsigned != null ? Long.toUnsignedString(unsigned) : null;
+  }
+
+  /**
+   * Go's {@code strconv.ParseUint(s, 0, 64)} of a text with no underscore: {@code 0b}, {@code 0o}, {@code 0x} (in
+   * either case) before at least one digit pick base 2, 8 or 16, any other leading 0 octal, else decimal; no sign.
+   * The 64 bits of the value (a long that is negative from 2^63 up), or null when it is not one or is too large.
+   */
+  private static Long parseUnsigned(String s) {
+    if (s.isEmpty()) {
+      return null;
+    }
+    int radix = 10;
+    int i = 0;
+    if (s.charAt(0) == '0') {
+      char prefix = s.length() >= 3 ? Character.toLowerCase(s.charAt(1)) : ' ';
+      radix = prefix == 'b' ? 2 : prefix == 'o' ? 8 : prefix == 'x' ? 16 : 8;
+      i = radix == 8 && prefix != 'o' ? 1 : 2;
+    }
+    long limit = Long.divideUnsigned(-1L, radix); // past it, times the radix overflows
+    long n = 0;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10
+          : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : Integer.MAX_VALUE;
+      if (digit >= radix || Long.compareUnsigned(n, limit) > 0) {
+        return null;
+      }
+      long next = n * radix + digit;
+      if (Long.compareUnsigned(next, n * radix) < 0) {
+        return null;
+      }
+      n = next;
+    }
+    return n;
   }
 
   /** The value of a float literal as go-yaml reads it: underscores, {@code .inf}, {@code -.Inf}, {@code .nan}. */
@@ -133,10 +187,6 @@ public final class Scalars {
 
   /** A float in the form Go's JSON encoder would print it. */
   public static String canonicalFloat(String text) {
-    String unsigned = unsignedInteger(text);
-    if (unsigned != null) {
-      return unsigned;
-    }
     double d = parseFloat(text);
     if (Double.isInfinite(d)) {
       return d > 0 ? "+Inf" : "-Inf";
@@ -153,16 +203,11 @@ public final class Scalars {
 
   /**
    * The text Compose makes of a scalar go-yaml read as a float where it wants a string (an environment value, a
-   * label): {@code fmt.Sprint}. go-yaml reads a plain integer too large for an int64 as a uint64 when it fits one
-   * ({@code 12345678901234567890} keeps its digits), else as a float64, which {@code %v} prints as strconv's
-   * {@code 'g'} with the shortest digits that read back as the same float: {@code %e} when the exponent is below -4
+   * label): {@code fmt.Sprint} of a float64 (an integer too large for a uint64 included), which {@code %v} prints as
+   * strconv's {@code 'g'} with the shortest digits that read back as the same float: {@code %e} when the exponent is below -4
    * or at least 6 ({@code 1e+06}, {@code 1.5e-07}), else {@code %f} ({@code 100000}, {@code 0.0001}).
    */
   public static String goFloat(String text) {
-    String unsigned = unsignedInteger(text);
-    if (unsigned != null) {
-      return unsigned;
-    }
     double d = parseFloat(text);
     return goFloat(d, Double.isFinite(d) && Math.abs(d) >= Double.MIN_NORMAL ? writtenDigits(text) : null);
   }
@@ -286,25 +331,5 @@ public final class Scalars {
     }
     shortest = shortest.stripTrailingZeros();
     return new Digits(shortest.unscaledValue().toString(), shortest.scale());
-  }
-
-  /**
-   * The decimal digits of a plain integer go-yaml reads as a uint64 ({@code strconv.ParseUint} with base 0, once
-   * {@code ParseInt} found it too large): no sign, decimal, or octal after a leading 0, above the largest int64;
-   * null for anything else.
-   */
-  private static String unsignedInteger(String text) {
-    String s = text.replace("_", "");
-    if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return null;
-    }
-    boolean octal = s.length() > 1 && s.charAt(0) == '0';
-    try {
-      long value = Long.parseUnsignedLong(octal ? s.substring(1) : s, octal ? 8 : 10);
-      // within an int64, go-yaml had read an int: the text is a float from elsewhere (a cast "010" is 10)
-      return value < 0 ? Long.toUnsignedString(value) : null;
-    } catch (NumberFormatException e) {
-      return null; // beyond 64 bits, or 09 (not octal): a float
-    }
   }
 }

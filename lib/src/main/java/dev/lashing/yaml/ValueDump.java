@@ -1,6 +1,7 @@
 package dev.lashing.yaml;
 
 import dev.lashing.tree.Scalars;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +125,7 @@ final class ValueDump {
       scalar(emitter, Tag.NULL, "null", ScalarStyle.PLAIN);
     } else if (value instanceof Boolean b) {
       scalar(emitter, Tag.BOOL, b ? "true" : "false", ScalarStyle.PLAIN);
-    } else if (value instanceof Long || value instanceof Integer) {
+    } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
       scalar(emitter, Tag.INT, value.toString(), ScalarStyle.PLAIN);
     } else if (value instanceof Double d) {
       scalar(emitter, Tag.FLOAT, d.isNaN() ? ".nan" : d == Double.POSITIVE_INFINITY ? ".inf"

@@ -23,9 +23,10 @@ import java.util.Set;
  * Prints a normalized project tree the way {@code docker compose config} does: top-level sections in
  * Compose's order, services sorted, the attributes of compose-go's structs (service, port, mount, deploy,
  * depends_on entry, network, volume...) in their Go field order, mappings that are Go maps sorted by key,
- * omitempty fields left out when empty or false, labels never null, extra_hosts and single ulimits in
- * compose-go's forms, durations and byte sizes in Compose's forms, {@code x-*} extensions as written (sorted),
- * and every {@code $}, keys included, escaped as {@code $$} so the output loads again unchanged.
+ * omitempty fields left out when empty or false, the values of string mappings (labels, driver_opts, logging
+ * options...) as strings and never null, extra_hosts and single ulimits in compose-go's forms, durations and
+ * byte sizes in Compose's forms, {@code x-*} extensions as written (sorted), and every {@code $}, keys included,
+ * escaped as {@code $$} so the output loads again unchanged.
  */
 public final class ConfigWriter {
   private static final List<String> TOP_LEVEL =
@@ -107,10 +108,26 @@ public final class ConfigWriter {
       Map.entry("secrets.*", FILE_OBJECT),
       Map.entry("configs.*", FILE_OBJECT));
   private static final Map<String, Map<String, Integer>> FIELD_RANKS = ranks(STRUCTS);
-  /** Labels are {@code map[string]string} in compose-go: a key without a value prints as "". */
-  private static final Set<String> LABELS = Set.of(
+  /**
+   * The mappings compose-go holds as {@code map[string]string}, so that every value prints as a string: its
+   * {@code Labels}, {@code Mapping} and {@code Options} (each decoded with {@code fmt.Sprint}, a null as ""), and
+   * plain {@code map[string]string} fields (an int decoded with {@code strconv.FormatInt}, a null as ""). So
+   * {@code driver_opts: {mtu: 1450}} prints {@code mtu: '1450'} and {@code 1e6} prints {@code '1e+06'}.
+   */
+  private static final Set<String> STRING_MAPS = Set.of(
+      // Labels
       "services.*.labels", "services.*.build.labels", "services.*.deploy.labels", "networks.*.labels",
-      "volumes.*.labels", "secrets.*.labels", "configs.*.labels");
+      "volumes.*.labels", "secrets.*.labels", "configs.*.labels",
+      // Mapping
+      "services.*.annotations", "services.*.sysctls", "services.*.build.additional_contexts",
+      "services.*.volumes.[].volume.labels", "networks.*.ipam.config.[].aux_addresses",
+      "services.*.deploy.resources.limits.devices.[].options",
+      "services.*.deploy.resources.reservations.devices.[].options", "services.*.gpus.[].options",
+      // Options
+      "services.*.logging.options", "services.*.networks.*.driver_opts", "networks.*.driver_opts",
+      "networks.*.ipam.options", "volumes.*.driver_opts",
+      // map[string]string
+      "services.*.storage_opt", "secrets.*.driver_opts", "configs.*.driver_opts");
   /** compose-go's HostsList: printed as sorted {@code host=ip} entries. */
   private static final Set<String> HOSTS = Set.of("services.*.extra_hosts", "services.*.build.extra_hosts");
   private static final Set<String> ULIMITS = Set.of("services.*.ulimits.*", "services.*.build.ulimits.*");
@@ -179,10 +196,8 @@ public final class ConfigWriter {
         }
         Object value = !(e.value() instanceof ScalarNode s) || extension ? convert(e.value(), child, extension)
             : FILE_MODES.contains(child) ? fileMode(s)
+            : !raw && STRING_MAPS.contains(path) ? goString(s)
             : scalar(s, fields == null ? null : e.name());
-        if (value == null && !raw && LABELS.contains(path)) {
-          value = "";
-        }
         out.put(escape(e.name()), value);
       }
       return out;
@@ -280,6 +295,11 @@ public final class ConfigWriter {
   private static Object number(String text) {
     double d = Double.parseDouble(text);
     return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+  }
+
+  /** The string compose-go makes of a value of a {@link #STRING_MAPS} mapping: "" for a null. */
+  private static String goString(ScalarNode value) {
+    return value.isNull() ? "" : escape(value.asComposeString().value());
   }
 
   /** docker compose escapes every {@code $} of its output, keys included, so the output loads again. */

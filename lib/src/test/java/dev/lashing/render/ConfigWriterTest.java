@@ -41,6 +41,30 @@ class ConfigWriterTest {
     assertThat(yaml).contains("image: nginx:1.27\n").contains("read_only: true\n").contains("target: 80\n");
   }
 
+  /** driver_opts and logging options are maps of strings in compose-go (types.Options), in either format. */
+  @Test
+  void optionsPrintAsStringsInYamlAndJson() {
+    MapNode project = read("""
+        services:
+          web:
+            image: nginx
+            logging: {driver: local, options: {max-file: 3, big: 1e6, none: null}}
+        networks:
+          net: {driver_opts: {com.docker.network.driver.mtu: 1450}}
+        volumes:
+          data: {driver_opts: {size: 0x1F}}
+        """);
+
+    assertThat(ConfigWriter.yaml(project))
+        .contains("        big: '1e+06'\n        max-file: '3'\n        none: ''\n")
+        .contains("      com.docker.network.driver.mtu: '1450'\n")
+        .contains("      size: '31'\n");
+    assertThat(ConfigWriter.json(project))
+        .contains("\"big\": \"1e+06\",\n          \"max-file\": \"3\",\n          \"none\": \"\"\n")
+        .contains("\"com.docker.network.driver.mtu\": \"1450\"")
+        .contains("\"size\": \"31\"");
+  }
+
   private static MapNode read(String text) {
     return (MapNode) YamlReader.read(new SourceFile("compose.yaml", text)).get(0);
   }

@@ -144,6 +144,33 @@ public final class ConfigWriter {
       "services.*.develop.watch.[].exec.per_replica",
       "networks.*.external", "networks.*.internal", "networks.*.attachable", "volumes.*.external",
       "secrets.*.external", "configs.*.external");
+  /**
+   * Number, byte size and duration fields that are not pointers and are tagged omitempty: Compose leaves them out
+   * when zero ({@code cpu_shares: 0}, {@code pids: 0}, {@code delay: 0s}).
+   */
+  private static final Set<String> OMITTED_WHEN_ZERO = Set.of(
+      "services.*.cpu_count", "services.*.cpu_percent", "services.*.cpu_period", "services.*.cpu_quota",
+      "services.*.cpu_rt_period", "services.*.cpu_rt_runtime", "services.*.cpus", "services.*.cpu_shares",
+      "services.*.mem_limit", "services.*.mem_reservation", "services.*.memswap_limit", "services.*.mem_swappiness",
+      "services.*.oom_score_adj", "services.*.pids_limit", "services.*.shm_size", "services.*.build.shm_size",
+      "services.*.blkio_config.weight", "services.*.ports.[].target", "services.*.volumes.[].tmpfs.size",
+      "services.*.volumes.[].tmpfs.mode", "services.*.networks.*.gw_priority", "services.*.networks.*.priority",
+      "services.*.deploy.update_config.delay", "services.*.deploy.update_config.monitor",
+      "services.*.deploy.update_config.max_failure_ratio", "services.*.deploy.rollback_config.delay",
+      "services.*.deploy.rollback_config.monitor", "services.*.deploy.rollback_config.max_failure_ratio",
+      "services.*.deploy.resources.limits.cpus", "services.*.deploy.resources.limits.memory",
+      "services.*.deploy.resources.limits.pids", "services.*.deploy.resources.reservations.cpus",
+      "services.*.deploy.resources.reservations.memory", "services.*.deploy.resources.reservations.pids",
+      "services.*.deploy.placement.max_replicas_per_node");
+  /**
+   * Struct fields that are not pointers and are tagged omitempty: Compose leaves them out when every field is
+   * zero, that is left out already or one of the lists and maps named here, empty (a pointer to a struct, such as
+   * {@code resources.limits}, is not zero even when empty).
+   */
+  private static final Map<String, Set<String>> OMITTED_WHEN_ALL_ZERO = Map.of(
+      "services.*.deploy.resources", Set.of(),
+      "services.*.deploy.placement", Set.of("constraints", "preferences"),
+      "networks.*.ipam", Set.of("config", "options"));
   /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */
   private static final Set<String> FILE_MODES = Set.of(
       "services.*.secrets.[].mode", "services.*.configs.[].mode", "services.*.build.secrets.[].mode");
@@ -198,6 +225,10 @@ public final class ConfigWriter {
             : FILE_MODES.contains(child) ? fileMode(s)
             : !raw && STRING_MAPS.contains(path) ? goString(s)
             : scalar(s, fields == null ? null : e.name());
+        if (!extension && (OMITTED_WHEN_ZERO.contains(child) && isZero(value)
+            || value instanceof Map<?, ?> struct && allZero(struct, OMITTED_WHEN_ALL_ZERO.get(child)))) {
+          continue;
+        }
         out.put(escape(e.name()), value);
       }
       return out;
@@ -219,6 +250,20 @@ public final class ConfigWriter {
     }
     return s.isString() && s.value().isEmpty()
         || OMITTED_WHEN_FALSE.contains(path) && s.type() == ScalarNode.Type.BOOL && "false".equals(s.text());
+  }
+
+  /** A zero number as printed: 0, 0.0 (or -0.0), a byte size of "0", a duration of "0s". */
+  private static boolean isZero(Object value) {
+    return value instanceof Number n && n.doubleValue() == 0 || "0".equals(value) || "0s".equals(value);
+  }
+
+  /**
+   * Whether a struct as printed (its zero omitempty fields gone) is all zero: each field left is one of the
+   * {@code collections}, empty. False when {@code collections} is null (not such a struct).
+   */
+  private static boolean allZero(Map<?, ?> struct, Set<String> collections) {
+    return collections != null && struct.entrySet().stream().allMatch(e -> collections.contains(e.getKey())
+        && (e.getValue() instanceof Map<?, ?> m && m.isEmpty() || e.getValue() instanceof List<?> l && l.isEmpty()));
   }
 
   private static String child(String path, String segment) {

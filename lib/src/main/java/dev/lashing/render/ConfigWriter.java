@@ -145,6 +145,11 @@ public final class ConfigWriter {
       "networks.*.external", "networks.*.internal", "networks.*.attachable", "volumes.*.external",
       "secrets.*.external", "configs.*.external");
   /**
+   * compose-go's OptOut booleans, true by default: their {@code IsZero} is true when they are, so Compose leaves
+   * them out when true and prints them when false ({@code bind: {}} for a short-syntax bind mount).
+   */
+  private static final Set<String> OMITTED_WHEN_TRUE = Set.of("services.*.volumes.[].bind.create_host_path");
+  /**
    * Number, byte size and duration fields that are not pointers and are tagged omitempty: Compose leaves them out
    * when zero ({@code cpu_shares: 0}, {@code pids: 0}, {@code delay: 0s}).
    */
@@ -249,7 +254,8 @@ public final class ConfigWriter {
       return false;
     }
     return s.isString() && s.value().isEmpty()
-        || OMITTED_WHEN_FALSE.contains(path) && s.type() == ScalarNode.Type.BOOL && "false".equals(s.text());
+        || OMITTED_WHEN_FALSE.contains(path) && s.type() == ScalarNode.Type.BOOL && "false".equals(s.text())
+        || OMITTED_WHEN_TRUE.contains(path) && s.type() == ScalarNode.Type.BOOL && "true".equals(s.text());
   }
 
   /** A zero number as printed: 0, 0.0 (or -0.0), a byte size of "0", a duration of "0s". */

@@ -100,9 +100,10 @@ public final class Canonicalizer {
   /**
    * The defaults Compose fills in after merging, into the merged model: {@code build.context: .},
    * {@code build.dockerfile: Dockerfile} (unless {@code dockerfile_inline}), {@code required: true} on
-   * long-form {@code depends_on} entries, and {@code protocol: tcp}, {@code mode: ingress} on long-form
-   * ports (compose-go {@code transform/defaults.go} {@code portDefaults}). Each borrows the origin of the
-   * block it completes.
+   * long-form {@code depends_on} entries, {@code protocol: tcp}, {@code mode: ingress} on long-form
+   * ports and {@code target: /run/secrets/<source>} on a service's secrets (compose-go
+   * {@code transform/defaults.go}: {@code portDefaults}, {@code defaultSecretMount}). Each borrows the origin
+   * of the block it completes.
    */
   public static MapNode applyDefaults(MapNode model) {
     if (!(model.get("services") instanceof MapNode services)) {
@@ -123,6 +124,9 @@ public final class Canonicalizer {
     }
     if (s.get("ports") instanceof SeqNode ports) {
       s = withChanged(s, "ports", ports, portDefaults(ports));
+    }
+    if (s.get("secrets") instanceof SeqNode secrets) {
+      s = withChanged(s, "secrets", secrets, secretTargets(secrets));
     }
     return s;
   }
@@ -154,6 +158,14 @@ public final class Canonicalizer {
       }
       return port;
     });
+  }
+
+  /** A secret given to a service with no target is mounted at {@code /run/secrets/<source>}. */
+  private static SeqNode secretTargets(SeqNode secrets) {
+    return secrets.withItemsWalked(item -> item instanceof MapNode secret && !secret.has("target")
+        && secret.get("source") instanceof ScalarNode source && source.isString()
+        ? secret.with("target", ScalarNode.string("/run/secrets/" + source.value(), secret.origin()))
+        : item);
   }
 
   private static MapNode requiredByDefault(MapNode dependsOn) {

@@ -310,7 +310,10 @@ public final class ConfigWriter {
     return null;
   }
 
-  /** {@code host:ip} and {@code host=ip} entries as compose-go prints its HostsList: {@code host=ip}, sorted. */
+  /**
+   * {@code host:ip} and {@code host=ip} entries as compose-go prints its HostsList: {@code host=ip}, sorted, an
+   * address in brackets without them ({@code [::1]} is {@code ::1}, as {@code HostsList.cleanup} makes it).
+   */
   private static List<Object> hosts(List<Object> entries) {
     List<Object> out = new ArrayList<>(entries.size());
     for (Object entry : entries) {
@@ -318,7 +321,11 @@ public final class ConfigWriter {
         int eq = s.indexOf('=');
         int colon = s.indexOf(':');
         int cut = eq >= 0 ? eq : colon;
-        out.add(cut >= 0 ? s.substring(0, cut) + "=" + s.substring(cut + 1) : s);
+        String ip = cut >= 0 ? s.substring(cut + 1) : null;
+        if (ip != null && ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]")) {
+          ip = ip.substring(1, ip.length() - 1);
+        }
+        out.add(cut >= 0 ? s.substring(0, cut) + "=" + ip : s);
       } else {
         out.add(entry);
       }

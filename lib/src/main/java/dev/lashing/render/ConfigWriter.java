@@ -37,6 +37,7 @@ public final class ConfigWriter {
   private static final List<String> UPDATE_CONFIG =
       List.of("parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order");
   private static final List<String> RESOURCE = List.of("cpus", "memory", "pids", "devices", "generic_resources");
+  private static final List<String> THROTTLE_DEVICE = List.of("path", "rate");
   /** compose-go's ServiceConfig field order. */
   private static final List<String> SERVICE_FIELDS = List.of(
       "profiles", "annotations", "attach", "build", "develop", "blkio_config", "cap_add", "cap_drop",
@@ -89,6 +90,13 @@ public final class ConfigWriter {
       Map.entry("services.*.develop.watch.[]", List.of("path", "action", "target", "exec", "include", "ignore",
           "initial_sync")),
       Map.entry("services.*.develop.watch.[].exec", HOOK),
+      Map.entry("services.*.blkio_config", List.of("weight", "weight_device", "device_read_bps", "device_read_iops",
+          "device_write_bps", "device_write_iops")),
+      Map.entry("services.*.blkio_config.weight_device.[]", List.of("path", "weight")),
+      Map.entry("services.*.blkio_config.device_read_bps.[]", THROTTLE_DEVICE),
+      Map.entry("services.*.blkio_config.device_read_iops.[]", THROTTLE_DEVICE),
+      Map.entry("services.*.blkio_config.device_write_bps.[]", THROTTLE_DEVICE),
+      Map.entry("services.*.blkio_config.device_write_iops.[]", THROTTLE_DEVICE),
       Map.entry("services.*.networks.*", List.of("aliases", "driver_opts", "gw_priority", "interface_name",
           "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "priority")),
       Map.entry("services.*.deploy", List.of("mode", "replicas", "labels", "update_config", "rollback_config",
@@ -182,8 +190,9 @@ public final class ConfigWriter {
   private static final Set<String> DURATIONS = Set.of(
       "interval", "timeout", "start_period", "start_interval", "stop_grace_period", "delay", "window",
       "monitor");
+  /** compose-go's UnitBytes fields, printed as a string of bytes ({@code mem_limit: 1g} is '1073741824'). */
   private static final Set<String> BYTE_SIZES = Set.of(
-      "mem_limit", "mem_reservation", "memswap_limit", "shm_size", "memory", "size");
+      "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size", "memory", "size", "rate");
 
   private ConfigWriter() {}
 

@@ -3,6 +3,7 @@ package dev.lashing.render;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.FileMode;
 import dev.lashing.syntax.GoDuration;
+import dev.lashing.syntax.GoInteger;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
@@ -38,6 +39,8 @@ public final class ConfigWriter {
       List.of("parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order");
   private static final List<String> RESOURCE = List.of("cpus", "memory", "pids", "devices", "generic_resources");
   private static final List<String> THROTTLE_DEVICE = List.of("path", "rate");
+  private static final List<String> DEVICE_REQUEST = List.of("capabilities", "driver", "count", "device_ids",
+      "options");
   /** compose-go's ServiceConfig field order. */
   private static final List<String> SERVICE_FIELDS = List.of(
       "profiles", "annotations", "attach", "build", "develop", "blkio_config", "cap_add", "cap_drop",
@@ -106,6 +109,9 @@ public final class ConfigWriter {
       Map.entry("services.*.deploy.resources", List.of("limits", "reservations")),
       Map.entry("services.*.deploy.resources.limits", RESOURCE),
       Map.entry("services.*.deploy.resources.reservations", RESOURCE),
+      Map.entry("services.*.deploy.resources.limits.devices.[]", DEVICE_REQUEST),
+      Map.entry("services.*.deploy.resources.reservations.devices.[]", DEVICE_REQUEST),
+      Map.entry("services.*.gpus.[]", DEVICE_REQUEST),
       Map.entry("services.*.deploy.restart_policy", List.of("condition", "delay", "max_attempts", "window")),
       Map.entry("services.*.deploy.placement", List.of("constraints", "preferences", "max_replicas_per_node")),
       Map.entry("networks.*", List.of("name", "driver", "driver_opts", "ipam", "external", "internal",
@@ -174,7 +180,8 @@ public final class ConfigWriter {
       "services.*.deploy.resources.limits.cpus", "services.*.deploy.resources.limits.memory",
       "services.*.deploy.resources.limits.pids", "services.*.deploy.resources.reservations.cpus",
       "services.*.deploy.resources.reservations.memory", "services.*.deploy.resources.reservations.pids",
-      "services.*.deploy.placement.max_replicas_per_node");
+      "services.*.deploy.placement.max_replicas_per_node", "services.*.deploy.resources.limits.devices.[].count",
+      "services.*.deploy.resources.reservations.devices.[].count", "services.*.gpus.[].count");
   /**
    * Struct fields that are not pointers and are tagged omitempty: Compose leaves them out when every field is
    * zero, that is left out already or one of the lists and maps named here, empty (a pointer to a struct, such as
@@ -184,6 +191,9 @@ public final class ConfigWriter {
       "services.*.deploy.resources", Set.of(),
       "services.*.deploy.placement", Set.of("constraints", "preferences"),
       "networks.*.ipam", Set.of("config", "options"));
+  /** compose-go's DeviceCount, an int64: {@code all} is -1, a string of digits its number, 0 left out. */
+  private static final Set<String> DEVICE_COUNTS = Set.of("services.*.deploy.resources.limits.devices.[].count",
+      "services.*.deploy.resources.reservations.devices.[].count", "services.*.gpus.[].count");
   /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */
   private static final Set<String> FILE_MODES = Set.of(
       "services.*.secrets.[].mode", "services.*.configs.[].mode", "services.*.build.secrets.[].mode");
@@ -237,6 +247,7 @@ public final class ConfigWriter {
         }
         Object value = !(e.value() instanceof ScalarNode s) || extension ? convert(e.value(), child, extension)
             : FILE_MODES.contains(child) ? fileMode(s)
+            : DEVICE_COUNTS.contains(child) ? deviceCount(s)
             : !raw && STRING_MAPS.contains(path) ? goString(s)
             : scalar(s, fields == null ? null : e.name());
         if (!extension && (OMITTED_WHEN_ZERO.contains(child) && isZero(value)
@@ -356,6 +367,15 @@ public final class ConfigWriter {
     } catch (SyntaxException e) {
       return scalar(mode, "mode");
     }
+  }
+
+  /** A device count as compose-go's DeviceCount holds it: -1 for {@code all}; anything it refuses as written. */
+  private static Object deviceCount(ScalarNode count) {
+    if (count.isString() && count.value().equalsIgnoreCase("all")) {
+      return -1L;
+    }
+    Long n = count.isString() ? GoInteger.parseDecimal(count.value()) : null;
+    return n != null ? n : scalar(count, "count");
   }
 
   /** A float as Go prints it: no fraction when it has none ({@code 2}, not {@code 2.0}). */

@@ -55,11 +55,11 @@ public final class Canonicalizer {
     rule("services.*.healthcheck.test", (c, n, p) -> healthcheckTest(n));
     rule("services.*.command", (c, n, p) -> c.shellWords(n));
     rule("services.*.entrypoint", (c, n, p) -> c.shellWords(n));
-    // a hook's command is the same ShellCommand in compose-go, so a string is split alike
-    for (String hook : List.of("pre_start", "post_start", "pre_stop")) {
-      rule("services.*." + hook + ".[].command", (c, n, p) -> c.shellWords(n));
+    for (String hook : List.of("pre_start.[]", "post_start.[]", "pre_stop.[]", "develop.watch.[].exec")) {
+      // a ServiceHook: a ShellCommand and a MappingWithEquals, as a service's own
+      rule("services.*." + hook + ".command", (c, n, p) -> c.shellWords(n));
+      rule("services.*." + hook + ".environment", (c, n, p) -> keyValues(n));
     }
-    rule("services.*.develop.watch.[].exec.command", (c, n, p) -> c.shellWords(n));
     rule("services.*.ulimits.*", (c, n, p) -> ulimit(n));
     rule("services.*.build.ulimits.*", (c, n, p) -> ulimit(n));
     rule("services.*.build.ssh", (c, n, p) -> c.sshKeys(n));

@@ -319,12 +319,13 @@ public final class ConfigWriter {
 
   /**
    * A ulimit written as one number is kept so by compose-go and printed as that number; the canonical tree
-   * holds it as soft and hard made from the same scalar (same origin).
+   * holds it as soft and hard made from the same scalar (same origin). Not 0: UlimitsConfig.MarshalYAML prints
+   * a Single of 0 as its soft and hard limits, both 0.
    */
   private static ScalarNode singleUlimit(MapNode limit) {
     if (limit.size() == 2 && limit.get("soft") instanceof ScalarNode soft
         && limit.get("hard") instanceof ScalarNode hard && soft.origin().equals(hard.origin())
-        && Objects.equals(soft.text(), hard.text())) {
+        && Objects.equals(soft.text(), hard.text()) && !"0".equals(soft.text())) {
       return soft;
     }
     return null;

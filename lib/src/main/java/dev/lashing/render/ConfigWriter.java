@@ -8,6 +8,7 @@ import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.YamlWriter;
 import java.math.BigInteger;
@@ -379,10 +380,12 @@ public final class ConfigWriter {
     return n != null ? n : scalar(count, "count");
   }
 
-  /** A float as Go prints it: no fraction when it has none ({@code 2}, not {@code 2.0}). */
-  private static Object number(String text) {
-    double d = Double.parseDouble(text);
-    return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+  /**
+   * A float: go-yaml's float64 (or a float32 field's value), which the YAML writer prints as Go does ({@code 2},
+   * {@code 1e+06}, {@code -0}, {@code .inf}) and the JSON writer with no fraction when it has none.
+   */
+  private static Double number(String text) {
+    return Scalars.parseFloat(text);
   }
 
   /** The string compose-go makes of a value of a {@link #STRING_MAPS} mapping: "" for a null. */
@@ -409,7 +412,7 @@ public final class ConfigWriter {
         }
         return n != null ? (Object) n : new BigInteger(scalar.text()); // beyond an int64, go-yaml read a uint64
       case FLOAT:
-        return number(scalar.text());
+        return number(scalar.value());
       default:
         String text = scalar.value();
         if ("cpus".equals(field) && text.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)")) {

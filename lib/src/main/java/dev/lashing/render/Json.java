@@ -1,5 +1,6 @@
 package dev.lashing.render;
 
+import dev.lashing.tree.Scalars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class Json {
     } else if (value instanceof String s) {
       string(s, out);
     } else if (value instanceof Double d) {
-      out.append(d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString(d.longValue()) : d.toString());
+      // as Go's encoding/json writes a float64 (1000000, 0.5, 1e+21, 1.5e-7); it refuses NaN and the infinities
+      out.append(Double.isFinite(d) ? Scalars.goJsonFloat(d) : d.toString());
     } else {
       out.append(value); // Long, BigInteger, Boolean, null
     }

@@ -218,6 +218,38 @@ public final class Scalars {
   }
 
   /**
+   * A finite float64 as Go's {@code encoding/json} writes it: strconv's shortest {@code 'f'} ({@code 1000000},
+   * {@code 0.00001}, {@code -0}), or {@code 'e'} below 1e-6 and from 1e21 on, its exponent without a leading zero
+   * ({@code 1e+21}, {@code 1.5e-7}).
+   */
+  public static String goJsonFloat(double d) {
+    boolean negative = Double.doubleToRawLongBits(d) < 0;
+    double abs = Math.abs(d);
+    if (abs == 0) {
+      return negative ? "-0" : "0";
+    }
+    Digits shortest = shortestDigits(abs);
+    String digits = shortest.digits();
+    int nd = digits.length();
+    int dp = nd - shortest.scale(); // where the decimal point goes in the digits
+    StringBuilder out = new StringBuilder(negative ? "-" : "");
+    if (abs < 1e-6 || abs >= 1e21) {
+      out.append(digits.charAt(0));
+      if (nd > 1) {
+        out.append('.').append(digits, 1, nd);
+      }
+      return out.append('e').append(dp - 1 < 0 ? '-' : '+').append(Math.abs(dp - 1)).toString();
+    }
+    if (dp <= 0) {
+      return out.append("0.").append("0".repeat(-dp)).append(digits).toString();
+    }
+    if (dp >= nd) {
+      return out.append(digits).append("0".repeat(dp - nd)).toString();
+    }
+    return out.append(digits, 0, dp).append('.').append(digits, dp, nd).toString();
+  }
+
+  /**
    * The significant digits of a decimal written with at most 15 of them ({@code 0.5}, {@code 1e6}), which are the
    * shortest that read back as its float when it is a normal one: two decimals of 15 digits or fewer never read as
    * the same normal float, so no shorter one does (found without the search of {@link #shortestDigits}, nor

@@ -1,5 +1,6 @@
 package dev.lashing.yaml;
 
+import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.Scalars;
 import java.math.BigInteger;
 import java.util.List;
@@ -128,8 +129,11 @@ final class ValueDump {
     } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
       scalar(emitter, Tag.INT, value.toString(), ScalarStyle.PLAIN);
     } else if (value instanceof Double d) {
-      scalar(emitter, Tag.FLOAT, d.isNaN() ? ".nan" : d == Double.POSITIVE_INFINITY ? ".inf"
-          : d == Double.NEGATIVE_INFINITY ? "-.inf" : d.toString(), ScalarStyle.PLAIN);
+      // as go-yaml writes a float: strconv's shortest 'g' (2, 0.5, 1e+06, 1e-05, -0), its own names for the rest,
+      // with no tag when the text reads as an integer (2), as its desolver leaves a float that does
+      String text = d.isNaN() ? ".nan" : d == Double.POSITIVE_INFINITY ? ".inf"
+          : d == Double.NEGATIVE_INFINITY ? "-.inf" : Scalars.goFloat(d);
+      scalar(emitter, Scalars.resolvePlain(text) == ScalarNode.Type.INT ? Tag.INT : Tag.FLOAT, text, ScalarStyle.PLAIN);
     } else if (value instanceof String text) {
       // as the representer does: a multi-line string is written as a literal block when it can be
       scalar(emitter, Tag.STR, text, MULTILINE.matcher(text).find() ? ScalarStyle.LITERAL : ScalarStyle.PLAIN);

@@ -65,6 +65,15 @@ class ConfigWriterTest {
         .contains("\"size\": \"31\"");
   }
 
+  /** Floats as Go's encoding/json writes a float64: 'f' from 1e-6 to 1e21, 'e' beyond, -0 kept. */
+  @Test
+  void floatsInJsonAsGoWritesThem() {
+    String json = ConfigWriter.json(read("x-f: {a: 1e6, b: 0.00001, c: 1e21, d: 1.5e-7, e: -0, f: 2.0, g: 0.1}\n"));
+
+    assertThat(json).contains("\"a\": 1000000,", "\"b\": 0.00001,", "\"c\": 1e+21,", "\"d\": 1.5e-7,",
+        "\"e\": -0,", "\"f\": 2,", "\"g\": 0.1\n");
+  }
+
   private static MapNode read(String text) {
     return (MapNode) YamlReader.read(new SourceFile("compose.yaml", text)).get(0);
   }

@@ -151,6 +151,23 @@ class ScalarsTest {
     });
   }
 
+  /** Go's encoding/json: the shortest digits, 'f' from 1e-6 up to 1e21, 'e' outside with no padded exponent. */
+  @Test
+  void floatsAsGoJsonWritesThem() {
+    Map<Double, String> written = new LinkedHashMap<>();
+    written.put(1e20, "100000000000000000000");
+    written.put(1e21, "1e+21");
+    written.put(123456789.0, "123456789");
+    written.put(1e-6, "0.000001");
+    written.put(9.99e-7, "9.99e-7");
+    written.put(1.5e-300, "1.5e-300");
+    written.put(-0.0, "-0");
+    written.put(0.0, "0");
+    written.put(-2.5, "-2.5");
+    written.put(0.1, "0.1");
+    written.forEach((d, go) -> assertThat(Scalars.goJsonFloat(d)).as("%s", d).isEqualTo(go));
+  }
+
   /**
    * A decimal written with at most 15 significant digits is printed from its own digits, without the search for
    * the shortest: the same text as the search gives for its float, whatever its form and exponent.

@@ -195,6 +195,16 @@ public final class ConfigWriter {
   /** compose-go's DeviceCount, an int64: {@code all} is -1, a string of digits its number, 0 left out. */
   private static final Set<String> DEVICE_COUNTS = Set.of("services.*.deploy.resources.limits.devices.[].count",
       "services.*.deploy.resources.reservations.devices.[].count", "services.*.gpus.[].count");
+  /**
+   * The fields of compose-go's structs that are held as pointers to structs Lashing prints sorted (so printed
+   * when empty, as {@code {}}) or as ShellCommands (whose IsZero is only for nil, so {@code command: []} is
+   * printed). Every other field that is a mapping or a list is a Go map or slice tagged omitempty: Compose leaves
+   * it out when empty ({@code cap_add: []}, {@code labels: {}}).
+   */
+  private static final Set<String> KEPT_WHEN_EMPTY = Set.of(
+      "services.*.command", "services.*.entrypoint", "services.*.pre_start.[].command",
+      "services.*.post_start.[].command", "services.*.pre_stop.[].command", "services.*.credential_spec",
+      "services.*.develop", "services.*.provider", "services.*.extends", "services.*.volumes.[].image");
   /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */
   private static final Set<String> FILE_MODES = Set.of(
       "services.*.secrets.[].mode", "services.*.configs.[].mode", "services.*.build.secrets.[].mode");
@@ -252,7 +262,9 @@ public final class ConfigWriter {
             : !raw && STRING_MAPS.contains(path) ? goString(s)
             : scalar(s, fields == null ? null : e.name());
         if (!extension && (OMITTED_WHEN_ZERO.contains(child) && isZero(value)
-            || value instanceof Map<?, ?> struct && allZero(struct, OMITTED_WHEN_ALL_ZERO.get(child)))) {
+            || value instanceof Map<?, ?> struct && allZero(struct, OMITTED_WHEN_ALL_ZERO.get(child))
+            || fields != null && isEmptyCollection(value) && !FIELD_RANKS.containsKey(child)
+            && !KEPT_WHEN_EMPTY.contains(child))) {
           continue;
         }
         out.put(escape(e.name()), value);
@@ -277,6 +289,10 @@ public final class ConfigWriter {
     return s.isString() && s.value().isEmpty()
         || OMITTED_WHEN_FALSE.contains(path) && s.type() == ScalarNode.Type.BOOL && "false".equals(s.text())
         || OMITTED_WHEN_TRUE.contains(path) && s.type() == ScalarNode.Type.BOOL && "true".equals(s.text());
+  }
+
+  private static boolean isEmptyCollection(Object value) {
+    return value instanceof Map<?, ?> m && m.isEmpty() || value instanceof List<?> l && l.isEmpty();
   }
 
   /** A zero number as printed: 0, 0.0 (or -0.0), a byte size of "0", a duration of "0s". */

@@ -100,11 +100,10 @@ public final class Canonicalizer {
   /**
    * The defaults Compose fills in after merging, into the merged model: {@code build.context: .},
    * {@code build.dockerfile: Dockerfile} (unless {@code dockerfile_inline}), {@code required: true} on
-   * long-form {@code depends_on} entries, {@code protocol: tcp}, {@code mode: ingress} on long-form
-   * ports, {@code target: /run/secrets/<source>} on a service's secrets and {@code count: all} on the device
-   * requests of {@code gpus} and {@code deploy.resources.reservations.devices} that name neither a count nor
-   * device ids (compose-go {@code transform/defaults.go}: {@code portDefaults}, {@code defaultSecretMount},
-   * {@code deviceRequestDefaults}). Each borrows the origin of the block it completes.
+   * long-form {@code depends_on} entries, and {@code protocol: tcp}, {@code mode: ingress} on long-form
+   * ports (compose-go {@code transform/defaults.go} {@code portDefaults}). Each borrows the origin of the
+   * block it completes. Its {@code defaultSecretMount} and {@code deviceRequestDefaults} are left to
+   * {@code ConfigWriter}, which prints them: in the model they would reach what patches copy of a service.
    */
   public static MapNode applyDefaults(MapNode model) {
     if (!(model.get("services") instanceof MapNode services)) {
@@ -125,21 +124,6 @@ public final class Canonicalizer {
     }
     if (s.get("ports") instanceof SeqNode ports) {
       s = withChanged(s, "ports", ports, portDefaults(ports));
-    }
-    if (s.get("secrets") instanceof SeqNode secrets) {
-      s = withChanged(s, "secrets", secrets, secretTargets(secrets));
-    }
-    if (s.get("gpus") instanceof SeqNode gpus) {
-      s = withChanged(s, "gpus", gpus, allDevicesByDefault(gpus));
-    }
-    if (s.get("deploy") instanceof MapNode deploy && deploy.get("resources") instanceof MapNode resources
-        && resources.get("reservations") instanceof MapNode reservations
-        && reservations.get("devices") instanceof SeqNode devices) {
-      SeqNode completed = allDevicesByDefault(devices);
-      if (completed != devices) {
-        s = s.with("deploy", deploy.with("resources", resources.with("reservations",
-            reservations.with("devices", completed))));
-      }
     }
     return s;
   }
@@ -171,20 +155,6 @@ public final class Canonicalizer {
       }
       return port;
     });
-  }
-
-  /** A secret given to a service with no target is mounted at {@code /run/secrets/<source>}. */
-  private static SeqNode secretTargets(SeqNode secrets) {
-    return secrets.withItemsWalked(item -> item instanceof MapNode secret && !secret.has("target")
-        && secret.get("source") instanceof ScalarNode source && source.isString()
-        ? secret.with("target", ScalarNode.string("/run/secrets/" + source.value(), secret.origin()))
-        : item);
-  }
-
-  /** A device request that names neither a count nor device ids asks for every device: {@code count: all}. */
-  private static SeqNode allDevicesByDefault(SeqNode requests) {
-    return requests.withItemsWalked(item -> item instanceof MapNode request && !request.has("count")
-        && !request.has("device_ids") ? request.with("count", ScalarNode.string("all", request.origin())) : item);
   }
 
   private static MapNode requiredByDefault(MapNode dependsOn) {

@@ -241,6 +241,9 @@ public final class ConfigWriter {
       if (!raw && ULIMITS.contains(path) && singleUlimit(map) != null) {
         return scalar(singleUlimit(map), null);
       }
+      if (!raw) {
+        map = withDefaults(map, path);
+      }
       Map<String, Integer> fields = raw ? null : FIELD_RANKS.get(path);
       List<MapNode.Entry> entries = new ArrayList<>(map.entries());
       if (fields != null) {
@@ -279,6 +282,31 @@ public final class ConfigWriter {
       return !raw && HOSTS.contains(path) ? hosts(out) : out;
     }
     return scalar((ScalarNode) node, null);
+  }
+
+  /**
+   * The defaults compose-go's SetDefaultValues fills in that the model leaves out (transform/defaults.go): a
+   * service's secret with no target is mounted at {@code /run/secrets/<source>} ({@code defaultSecretMount}), and
+   * a gpus or reserved device request that names neither a count nor device ids asks for them all
+   * ({@code deviceRequestDefaults}).
+   */
+  private static MapNode withDefaults(MapNode map, String path) {
+    switch (path) {
+      case "services.*.secrets.[]" -> {
+        if (!map.has("target") && map.get("source") instanceof ScalarNode source && source.isString()) {
+          return map.with("target", ScalarNode.string("/run/secrets/" + source.value(), map.origin()));
+        }
+      }
+      case "services.*.gpus.[]", "services.*.deploy.resources.reservations.devices.[]" -> {
+        if (!map.has("count") && !map.has("device_ids")) {
+          return map.with("count", ScalarNode.string("all", map.origin()));
+        }
+      }
+      default -> {
+        // no default
+      }
+    }
+    return map;
   }
 
   /** compose-go's fields are tagged omitempty: an empty string, or false for a plain bool, is left out. */

@@ -12,7 +12,8 @@ import org.snakeyaml.engine.v2.api.Dump;
 
 /**
  * ValueDump hands snakeyaml-engine's emitter the events its representer and serializer would make: the text is
- * the one {@code Dump} writes with the same settings, for every kind of value {@code config} prints.
+ * the one {@code Dump} writes with the same settings, for every kind of value {@code config} prints but floats,
+ * which it writes as go-yaml does where Dump writes Java's {@code Double.toString}.
  */
 class ValueDumpTest {
   /** Strings that take each way of writing a scalar: plain, quoted, literal block, escaped, and keys too long to be simple. */
@@ -32,8 +33,7 @@ class ValueDumpTest {
       every.put("s" + i, TEXTS.get(i));
       every.put(TEXTS.get(i), i);
     }
-    every.put("numbers", new ArrayList<>(List.of(0L, -1L, Long.MAX_VALUE, 1, 0.5, -2.25, 1e20, 1e-7, Double.NaN,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)));
+    every.put("numbers", new ArrayList<>(List.of(0L, -1L, Long.MAX_VALUE, 1)));
     every.put("others", new ArrayList<>(java.util.Arrays.asList(true, false, null)));
     every.put("empty map", new LinkedHashMap<>());
     every.put("empty list", new ArrayList<>());
@@ -48,6 +48,19 @@ class ValueDumpTest {
     for (int i = 0; i < 300; i++) {
       assertSameAsDump(randomMap(random, 0));
     }
+  }
+
+  /** strconv.FormatFloat(f, 'g', -1, 64), and go-yaml's names for the infinities and NaN. */
+  @Test
+  void writesFloatsAsGoYamlDoes() {
+    Map<String, Object> floats = new LinkedHashMap<>();
+    List<Double> values = List.of(0.5, -2.25, 2.0, 1e20, 1e-7, 1e6, 123456.0, -0.0, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < values.size(); i++) {
+      floats.put("f" + i, values.get(i));
+    }
+    assertThat(ValueDump.document(floats)).isEqualTo("f0: 0.5\nf1: -2.25\nf2: 2\nf3: 1e+20\nf4: 1e-07\nf5: 1e+06\n"
+        + "f6: 123456\nf7: -0\nf8: .nan\nf9: .inf\nf10: -.inf\n");
   }
 
   private static void assertSameAsDump(Object value) {
@@ -72,7 +85,7 @@ class ValueDumpTest {
       case 2:
         return random.nextLong() >> random.nextInt(64);
       case 3:
-        return random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+        return random.nextInt(); // floats are written as go-yaml writes them, not as Dump does
       case 4:
       case 5:
         return randomText(random);

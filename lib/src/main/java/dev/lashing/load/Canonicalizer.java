@@ -64,7 +64,7 @@ public final class Canonicalizer {
     rule("services.*.build.ulimits.*", (c, n, p) -> ulimit(n));
     rule("services.*.build.ssh", (c, n, p) -> c.sshKeys(n));
     rule("services.*.env_file", (c, n, p) -> envFiles(n));
-    rule("services.*.dns", (c, n, p) -> stringAsList(n));
+    rule("services.*.dns", (c, n, p) -> withoutEmptyItems(stringAsList(n)));
     rule("services.*.dns_search", (c, n, p) -> stringAsList(n));
     rule("services.*.tmpfs", (c, n, p) -> stringAsList(n));
     rule("services.*.label_file", (c, n, p) -> stringAsList(n));
@@ -405,6 +405,20 @@ public final class Canonicalizer {
 
   private static Node stringAsList(Node node) {
     return isString(node) ? SeqNode.of(List.of(node), node.origin()) : node;
+  }
+
+  /**
+   * {@code dns} without its empty entries ({@code ""}, null): compose-go's {@code OmitEmpty}, so that
+   * {@code dns: ${UNSET}} sets no DNS server rather than an empty one.
+   */
+  private static Node withoutEmptyItems(Node node) {
+    if (!(node instanceof SeqNode seq)
+        || seq.items().stream().noneMatch(i -> i instanceof ScalarNode s && (s.isNull() || s.text().isEmpty()))) {
+      return node;
+    }
+    return seq.withItems(seq.items().stream()
+        .filter(i -> !(i instanceof ScalarNode s && (s.isNull() || s.text().isEmpty())))
+        .toList());
   }
 
   /**

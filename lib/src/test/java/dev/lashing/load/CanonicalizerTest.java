@@ -188,6 +188,8 @@ class CanonicalizerTest {
         "env_file | .env | [{path: .env, required: true}]",
         "env_file | [a.env, {path: b.env}, {path: c.env, required: false}] | [{path: a.env, required: true}, {path: b.env, required: true}, {path: c.env, required: false}]",
         "dns | 8.8.8.8 | [8.8.8.8]",
+        "dns | \"\" | []",
+        "dns | [8.8.8.8, '', null] | [8.8.8.8]",
         "dns_search | example.com | [example.com]",
         "tmpfs | /run | [/run]",
         "label_file | ./labels | [./labels]",

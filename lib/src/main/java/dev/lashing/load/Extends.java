@@ -143,7 +143,9 @@ final class Extends {
         merged = Merger.merge(merged, tree);
       }
     }
-    merged = PathResolver.resolve(Canonicalizer.applyDefaults(merged), file.getParent());
+    // no defaults yet (compose-go loads a base with SkipDefaultValues): a build without context takes the
+    // extending project's directory once merged, not the base file's
+    merged = PathResolver.resolve(merged, file.getParent());
     MapNode services = merged.get("services") instanceof MapNode s ? s : MapNode.empty(namedAt.origin());
     otherFiles.put(file, services);
     return services;

@@ -27,6 +27,8 @@ final class Extends {
   private final List<Diagnostic> problems;
   /** Services of other files named by {@code extends.file}, by absolute path. */
   private final Map<Path, MapNode> otherFiles = new HashMap<>();
+  /** The {@code !reset}/{@code !override} paths of each of those files, which apply to what its services extend. */
+  private final Map<Path, Resets> otherResets = new HashMap<>();
   private final Deque<String> chain = new ArrayDeque<>();
   /** The services of the document being resolved. */
   private MapNode own;
@@ -99,9 +101,9 @@ final class Extends {
       return service.without("extends");
     }
     if (spec.get("file") instanceof ScalarNode other) {
-      baseResets = Resets.NONE; // another file's tags are its own
       baseFile = file.getParent().resolve(other.value()).normalize();
       baseServices = servicesOf(baseFile, scope, other);
+      baseResets = otherResets.get(baseFile); // another file's tags are its own
     }
     if (!(baseServices.get(baseName.value()) instanceof MapNode)) {
       throw new ComposeException(Diagnostic.Kind.UNDEFINED_REFERENCE, baseName.origin().usedAt(),
@@ -137,12 +139,18 @@ final class Extends {
       throw new ComposeException(Diagnostic.Kind.MISSING_FILE, namedAt.origin().usedAt(), "extends file " + loader.displayName(file) + " not found");
     }
     MapNode merged = MapNode.empty(namedAt.origin());
+    Resets resets = Resets.NONE;
     for (Node document : loader.parseCompose(file).documents()) {
       if (document instanceof MapNode map) {
-        MapNode tree = Canonicalizer.canonicalize(loader.interpolate(map, scope), problems);
-        merged = Merger.merge(merged, tree);
+        // the file's own !reset/!override tags, as compose-go's ResetProcessor of that file: its !reset values
+        // are dropped, and the tagged paths are deleted from its earlier documents and from the bases its
+        // services extend
+        resets = Resets.collect(map);
+        MapNode tree = Canonicalizer.canonicalize(loader.interpolate(resets.stripResets(map), scope), problems);
+        merged = Merger.merge(resets.applyTo(merged), tree);
       }
     }
+    otherResets.put(file, resets);
     // no defaults yet (compose-go loads a base with SkipDefaultValues): a build without context takes the
     // extending project's directory once merged, not the base file's
     merged = PathResolver.resolve(merged, file.getParent());

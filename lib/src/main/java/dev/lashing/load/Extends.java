@@ -101,7 +101,10 @@ final class Extends {
       return service.without("extends");
     }
     if (spec.get("file") instanceof ScalarNode other) {
-      baseFile = file.getParent().resolve(other.value()).normalize();
+      // as compose-go's local resource loader: a file named by a service of the project's own files (or of an
+      // included project's) is relative to the project directory, one named by a base file to that file
+      Path relativeTo = services == own ? scope.projectDirectory() : file.getParent();
+      baseFile = relativeTo.resolve(other.value()).normalize();
       baseServices = servicesOf(baseFile, scope, other);
       baseResets = otherResets.get(baseFile); // another file's tags are its own
     }

@@ -52,7 +52,9 @@ final class Includes {
 
   private MapNode load(Node entry, Path file, ProjectLoader.Scope scope, LoadResult.Inclusion inclusion) {
     SourceRange at = entry.origin().usedAt();
-    Path base = file.getParent();
+    // relative to the project directory, as compose-go's local resource loader reads them (an included
+    // project's for its own includes), not to the including file's folder
+    Path base = scope.projectDirectory();
     List<Path> paths = new ArrayList<>();
     Path projectDirectory = null;
     List<Path> envFiles = new ArrayList<>();

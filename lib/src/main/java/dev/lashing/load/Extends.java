@@ -108,6 +108,10 @@ final class Extends {
       baseServices = servicesOf(baseFile, scope, other);
       baseResets = otherResets.get(baseFile); // another file's tags are its own
     }
+    if (baseServices.get(baseName.value()) instanceof ScalarNode declared && declared.isNull()) {
+      // a base named but left empty (`nil:`) adds nothing in compose-go: the service stays as it is written
+      return service.without("extends");
+    }
     if (!(baseServices.get(baseName.value()) instanceof MapNode)) {
       throw new ComposeException(Diagnostic.Kind.UNDEFINED_REFERENCE, baseName.origin().usedAt(),
           "cannot extend service \"" + name + "\" in " + loader.displayName(file) + ": service \""

@@ -26,6 +26,10 @@ final class KeyValues {
               "services.*.build.labels",
               "services.*.build.additional_contexts",
               "services.*.deploy.labels",
+              "services.*.pre_start.[].environment",
+              "services.*.post_start.[].environment",
+              "services.*.pre_stop.[].environment",
+              "services.*.develop.watch.[].exec.environment",
               "networks.*.labels",
               "volumes.*.labels")
           .map(TreePath::parse)

@@ -63,6 +63,8 @@ final class Normalizer {
       }
       service = implicitDependencies(service);
       service = environment(service);
+      service = buildArgs(service);
+      service = preStartImage(service);
       if (!service.has("network_mode") && !service.has("provider") && isEmpty(service.get("networks"))) {
         service = service.with("networks",
             MapNode.empty(service.origin()).with("default", ScalarNode.ofNull(service.origin())));
@@ -133,6 +135,36 @@ final class Normalizer {
       named.add(e.withValue(def));
     }
     return defs.withEntries(named);
+  }
+
+  /**
+   * A build argument written without a value takes the project environment's, and is left out when the
+   * environment has none (compose-go {@code Normalize}, unlike a container's environment, keeps no bare key).
+   */
+  private MapNode buildArgs(MapNode service) {
+    if (!(service.get("build") instanceof MapNode build) || !(build.get("args") instanceof MapNode args)
+        || args.entries().stream().noneMatch(e -> e.value() instanceof ScalarNode v && v.isNull())) {
+      return service;
+    }
+    MapNode resolved = args.withValuesWalked(e -> {
+      if (!(e.value() instanceof ScalarNode v) || !v.isNull()) {
+        return e.value();
+      }
+      String fromProject = environment.get(e.name());
+      return fromProject == null ? null : ScalarNode.string(fromProject, v.origin());
+    });
+    return service.with("build", build.with("args", resolved));
+  }
+
+  /** A {@code pre_start} hook without an image runs the service's (compose-spec #647, compose-go Normalize). */
+  private static MapNode preStartImage(MapNode service) {
+    if (!(service.get("pre_start") instanceof SeqNode hooks) || !(service.get("image") instanceof ScalarNode image)
+        || !image.isString() || image.value().isEmpty()) {
+      return service;
+    }
+    SeqNode completed = hooks.withItemsWalked(h -> h instanceof MapNode hook && !hook.has("image")
+        ? hook.with("image", ScalarNode.string(image.value(), hook.origin())) : h);
+    return completed == hooks ? service : service.with("pre_start", completed);
   }
 
   /** links, {@code service:x} namespaces and volumes_from make a service depend on another. */

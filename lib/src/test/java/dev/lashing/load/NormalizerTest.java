@@ -48,4 +48,36 @@ class NormalizerTest {
     assertThat(((MapNode) at(normalized, "services.web.environment")).keys()).containsExactly("A", "B", "C");
     assertThat(problems).isEmpty();
   }
+
+  @Test
+  void aBuildArgumentWithoutValueTakesTheProjectsOrIsLeftOut() {
+    MapNode model = canonical("services:\n  web:\n    build:\n      context: .\n"
+        + "      args: {FOO: null, ZOT: null, KEPT: written}\n");
+
+    MapNode normalized = normalize(model, Map.of("FOO", "BAR"));
+
+    assertThat(text(normalized, "services.web.build.args")).isEqualTo("{FOO: BAR, KEPT: written}");
+  }
+
+  @Test
+  void aPreStartHookWithoutImageRunsTheServicesImage() {
+    MapNode model = canonical("""
+        services:
+          app:
+            image: alpine
+            pre_start:
+              - command: [migrate]
+              - {image: busybox, command: [echo]}
+          builder:
+            build: .
+            pre_start:
+              - command: [init]
+        """);
+
+    MapNode normalized = normalize(model, Map.of());
+
+    assertThat(text(normalized, "services.app.pre_start"))
+        .isEqualTo("[{command: [migrate], image: alpine}, {image: busybox, command: [echo]}]");
+    assertThat(text(normalized, "services.builder.pre_start")).isEqualTo("[{command: [init]}]");
+  }
 }

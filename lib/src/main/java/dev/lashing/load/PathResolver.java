@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * Makes the relative paths of one canonical document absolute against its working directory, as
- * {@code docker compose config} prints them: build contexts, bind mount sources ({@code ~} is the home
- * directory), env_file and label_file paths, and the files of secrets and configs.
+ * {@code docker compose config} prints them: build contexts (additional ones too), build SSH key files, bind
+ * mount sources ({@code ~} is the home directory), env_file and label_file paths, watched paths, the files of
+ * secrets and configs, and the host folder a local volume binds (compose-go {@code paths/resolve.go}; a watched
+ * path is not followed through a symbolic link, as compose-go does when it exists).
  */
 final class PathResolver {
   private PathResolver() {}
@@ -24,6 +26,13 @@ final class PathResolver {
         resolved.add(e.value() instanceof MapNode s ? e.withValue(service(s, base)) : e);
       }
       tree = tree.with("services", services.withEntries(resolved));
+    }
+    if (tree.get("volumes") instanceof MapNode volumes) {
+      List<MapNode.Entry> resolved = new ArrayList<>();
+      for (MapNode.Entry e : volumes.entries()) {
+        resolved.add(e.value() instanceof MapNode v ? e.withValue(boundDevice(v, base)) : e);
+      }
+      tree = tree.with("volumes", volumes.withEntries(resolved));
     }
     for (String kind : List.of("secrets", "configs")) {
       if (tree.get(kind) instanceof MapNode defs) {
@@ -38,8 +47,23 @@ final class PathResolver {
   }
 
   private static MapNode service(MapNode service, Path base) {
-    if (service.get("build") instanceof MapNode build && !RemoteResources.isRemote(text(build.get("context")))) {
-      service = service.with("build", path(build, "context", base));
+    if (service.get("build") instanceof MapNode build) {
+      MapNode resolved = RemoteResources.isRemote(text(build.get("context"))) ? build : path(build, "context", base);
+      if (resolved.get("additional_contexts") instanceof MapNode contexts) {
+        resolved = resolved.with("additional_contexts", contexts.withValuesWalked(
+            e -> e.value() instanceof ScalarNode s && s.isString() && isLocalContext(s.value()) ? absolute(s, base)
+                : e.value()));
+      }
+      if (resolved.get("ssh") instanceof MapNode keys) {
+        resolved = resolved.with("ssh", keys.withValuesWalked(
+            e -> e.value() instanceof ScalarNode s && s.isString() ? absolute(s, base) : e.value()));
+      }
+      service = service.with("build", resolved);
+    }
+    if (service.get("develop") instanceof MapNode develop && develop.get("watch") instanceof SeqNode watch) {
+      service = service.with("develop", develop.with("watch", watch.withItemsWalked(
+          w -> w instanceof MapNode rule && rule.get("path") instanceof ScalarNode s && s.isString()
+              && !s.value().isEmpty() ? rule.with("path", absolute(s, base)) : w)));
     }
     if (service.get("volumes") instanceof SeqNode volumes) {
       List<Node> items = new ArrayList<>();
@@ -65,6 +89,25 @@ final class PathResolver {
       service = service.with("label_file", absolute(s, base));
     }
     return service;
+  }
+
+  /**
+   * An additional build context that is a local folder: not a URL or any {@code scheme://} context
+   * ({@code docker-image://}, {@code oci-layout://}), not another service's image ({@code service:}), not a Git
+   * reference, not empty (compose-go {@code absContextPath}).
+   */
+  private static boolean isLocalContext(String context) {
+    return !context.isEmpty() && !context.startsWith("service:") && !RemoteResources.isRemote(context);
+  }
+
+  /** A local volume that binds a host folder ({@code o: bind}) names it in {@code driver_opts.device}. */
+  private static MapNode boundDevice(MapNode volume, Path base) {
+    if (volume.get("driver") instanceof ScalarNode driver && "local".equals(driver.text())
+        && volume.get("driver_opts") instanceof MapNode options
+        && options.get("o") instanceof ScalarNode o && "bind".equals(o.text())) {
+      return volume.with("driver_opts", path(options, "device", base));
+    }
+    return volume;
   }
 
   private static MapNode path(MapNode map, String key, Path base) {

@@ -403,9 +403,32 @@ public final class ProjectLoader {
           (slice, into) -> validate(slice, file, into.diagnostics()), found, SchemaValidator.ORDER);
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
-    return ServiceSlices.apply(model, slicedFromServices,
+    model = ServiceSlices.apply(model, slicedFromServices,
         (slice, into) -> PathResolver.resolve(Canonicalizer.applyDefaults(slice), scope.projectDirectory()), found,
         null);
+    return scope.includeChain() == IncludeChain.NONE ? model : withIncludedEnvironment(model, scope.environment());
+  }
+
+  /**
+   * An included project's services with the bare keys of their list-form {@code environment} ({@code - VAR})
+   * taken from that project's environment (its env_file, the including project's variables winning), as
+   * compose-go resolves them when it loads the included project; what it leaves bare is looked up in the
+   * including project's environment later, as any bare key. A key written in map form waits for that too.
+   */
+  private static MapNode withIncludedEnvironment(MapNode model, Map<String, String> environment) {
+    if (!(model.get("services") instanceof MapNode services)) {
+      return model;
+    }
+    MapNode resolved = services.withValuesWalked(s -> {
+      if (!(s.value() instanceof MapNode service) || !(service.get("environment") instanceof MapNode declared)
+          || !KeyValues.isListForm(declared)) {
+        return s.value();
+      }
+      MapNode values = declared.withValuesWalked(e -> e.value() instanceof ScalarNode v && v.isNull()
+          && environment.get(e.name()) != null ? ScalarNode.string(environment.get(e.name()), v.origin()) : e.value());
+      return values == declared ? service : service.with("environment", values);
+    });
+    return resolved == services ? model : model.with("services", resolved);
   }
 
   private List<Diagnostic> relocate(List<Diagnostic> problems, SourceRange includedAt) {

@@ -379,7 +379,7 @@ public final class ProjectLoader {
           diagnostics.add(Diagnostic.error(Diagnostic.Kind.SCHEMA, document.origin().at(), "top-level object must be a mapping"));
           continue;
         }
-        Layer layer = prepare(map, read.yaml().hasMergeTags(index), file, scope, read.ahead(), index);
+        Layer layer = prepare(map, read.yaml().hasMergeTags(index), file, scope, read.ahead(), index, model != null);
         MapNode earlier = model == null ? MapNode.empty(map.origin()) : layer.resets().applyTo(model);
         if (model != null || layer.extended()) {
           lastCombinedIn = file;
@@ -400,7 +400,7 @@ public final class ProjectLoader {
       // and are dropped when the errors are reported.
       Path file = lastCombinedIn;
       model = ServiceSlices.apply(model, slicedFromServices,
-          (slice, into) -> validate(slice, file, into.diagnostics()), found, SchemaValidator.ORDER);
+          (slice, into) -> validate(slice, file, into.diagnostics(), false), found, SchemaValidator.ORDER);
     }
     // Defaults only once all files are merged, so a later file cannot reset an earlier build context.
     model = ServiceSlices.apply(model, slicedFromServices,
@@ -461,17 +461,23 @@ public final class ProjectLoader {
    */
   record Layer(MapNode tree, Resets resets, boolean extended, boolean unique) {}
 
-  private Layer prepare(MapNode document, boolean tagged, Path file, Scope scope, ServicesAhead ahead, int index) {
+  /**
+   * {@code later} when the document is merged over earlier ones: Compose validates the merged model, so an object
+   * of it may leave out a required property the earlier files give (an override's {@code depends_on} entry with
+   * {@code required: false} alone); the merged model is validated once all documents are merged.
+   */
+  private Layer prepare(MapNode document, boolean tagged, Path file, Scope scope, ServicesAhead ahead, int index,
+      boolean later) {
     // As compose-go's ResetProcessor: tagged paths are recorded and !reset values dropped while the YAML is
     // decoded, so a !reset value is never interpolated nor validated ("network_mode: !reset null"). A document
     // the reader saw no tag in, nearly every one, is not walked for them.
     Resets resets = tagged ? Resets.collect(document) : Resets.NONE;
     MapNode tree = tagged ? resets.stripResets(document) : document;
     List<ServicesAhead.Walked> walked = ahead == null ? null : ahead.take(index, servicesOf(tree));
-    if (walked != null && !nameAheadHolds && walked.stream().anyMatch(ServicesAhead.Walked::askedName)) {
-      walked = null;
+    if (walked != null && (later || !nameAheadHolds && walked.stream().anyMatch(ServicesAhead.Walked::askedName))) {
+      walked = null; // walked as a document of its own, which a later one is not
     }
-    List<ServiceSlices.Step> steps = perServiceSteps(file, scope, scope.environment()::get, sources::get);
+    List<ServiceSlices.Step> steps = perServiceSteps(file, scope, scope.environment()::get, sources::get, later);
     tree = perService(tree, walked, 0, steps.get(0), null);
     tree = perService(tree, walked, 1, steps.get(1), SchemaValidator.ORDER);
     if (tree.entry("version") != null) {
@@ -490,17 +496,34 @@ public final class ProjectLoader {
   /**
    * Records the schema errors of {@code tree}; a lenient load leaves out the values they condemn, then what
    * leaving them out condemns in turn (a port whose only target was of the wrong type), without reporting
-   * those consequences: the first errors already say what to change.
+   * those consequences: the first errors already say what to change. A missing property is left for the
+   * validation of the merged model (where Compose checks it) when another document or an {@code extends} base may
+   * still give it: in a {@code later} document, or in a service that extends another.
    */
-  private MapNode validate(MapNode tree, Path file, List<Diagnostic> into) {
-    List<Violation> violations = SchemaValidator.shared().check(tree, displayName(file));
+  private MapNode validate(MapNode tree, Path file, List<Diagnostic> into, boolean later) {
+    List<Violation> violations = checked(tree, file, later);
     violations.forEach(v -> into.add(v.diagnostic()));
     MapNode pruned = tree;
     for (int round = 0; lenient && !violations.isEmpty() && round < MAX_PRUNING_ROUNDS; round++) {
       pruned = Pruning.without(pruned, violations.stream().map(Violation::offending).toList());
-      violations = SchemaValidator.shared().check(pruned, displayName(file));
+      violations = checked(pruned, file, later);
     }
     return pruned;
+  }
+
+  private List<Violation> checked(MapNode tree, Path file, boolean later) {
+    List<Violation> violations = SchemaValidator.shared().check(tree, displayName(file));
+    if (violations.stream().noneMatch(Violation::missingProperty)) {
+      return violations;
+    }
+    return violations.stream().filter(v -> !v.missingProperty() || !(later || inExtendingService(tree, v))).toList();
+  }
+
+  /** Whether {@code v} is about a service of {@code tree} that extends another, not merged with its base yet. */
+  private static boolean inExtendingService(MapNode tree, Violation v) {
+    List<Object> at = v.offending();
+    return at.size() >= 2 && "services".equals(at.get(0)) && tree.get("services") instanceof MapNode services
+        && at.get(1) instanceof String name && services.get(name) instanceof MapNode service && service.has("extends");
   }
 
   /**
@@ -509,10 +532,10 @@ public final class ProjectLoader {
    * read the loader; {@code lookup} and {@code sources} are what interpolation reads.
    */
   private List<ServiceSlices.Step> perServiceSteps(Path file, Scope scope, Function<String, String> lookup,
-      Function<String, SourceFile> sources) {
+      Function<String, SourceFile> sources, boolean later) {
     return List.of(
         (slice, into) -> interpolate(slice, lookup, sources, into),
-        (slice, into) -> validate(slice, file, into.diagnostics()),
+        (slice, into) -> validate(slice, file, into.diagnostics(), later),
         (slice, into) -> PathResolver.resolve(Canonicalizer.canonicalize(slice, into.diagnostics()),
             scope.projectDirectory()));
   }
@@ -539,7 +562,8 @@ public final class ProjectLoader {
     };
     MapNode slice = MapNode.empty(none).with("services", MapNode.empty(none).withEntries(services));
     List<ServicesAhead.Step> done = new ArrayList<>();
-    for (ServiceSlices.Step step : perServiceSteps(file, scope, lookup, n -> n.equals(source.name()) ? source : null)) {
+    for (ServiceSlices.Step step
+        : perServiceSteps(file, scope, lookup, n -> n.equals(source.name()) ? source : null, false)) {
       ServiceSlices.Found into = ServiceSlices.Found.apart();
       slice = step.apply(slice, into);
       done.add(new ServicesAhead.Step(slice, into));

@@ -209,7 +209,8 @@ public final class SchemaValidator {
             subject + "additional properties '" + f.property() + "' not allowed" + suggestion(f, schema)),
             child(f.at(), f.property()));
       }
-      case "required" -> violation(f, position(trail, fileLabel), subject + "missing property '" + f.property() + "'");
+      case "required" -> new Violation(Diagnostic.error(Diagnostic.Kind.SCHEMA, position(trail, fileLabel),
+          subject + "missing property '" + f.property() + "'"), f.at(), true);
       case "type" -> violation(f, position(trail, fileLabel), subject + "must be " + typeNames(f.keywordValue()));
       case "enum" -> interpolated(value) ? null : violation(f, position(trail, fileLabel),
           subject + "must be one of " + quotedList(f.keywordValue()));

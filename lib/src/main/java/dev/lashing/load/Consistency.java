@@ -3,6 +3,7 @@ package dev.lashing.load;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceRange;
 import dev.lashing.syntax.ByteSize;
+import dev.lashing.syntax.IpAddress;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
@@ -76,6 +77,9 @@ final class Consistency {
         condemned.addAll(slice.condemned);
       }
     }
+    externalVolumes();
+    fileObjects("configs", List.of("file", "environment", "content"));
+    fileObjects("secrets", List.of("file", "environment"));
     dependencyCycles(services);
   }
 
@@ -155,6 +159,132 @@ final class Consistency {
     }
     legacyLimits(name, service);
     healthcheck(name, service);
+    validation(name, service, mounts);
+  }
+
+  /**
+   * The checks of compose-go's {@code validation} package and path resolution on a service: a port's host IP is
+   * an IP address, a watched path is not blank, a device request does not give both a count and device IDs, a
+   * bind mount has a source, and a {@code K=V} list of environment variables names none with a trailing space
+   * (compose-go refuses that when it binds the list).
+   */
+  private void validation(String name, MapNode service, List<Node> mounts) {
+    List<Node> ports = ProjectLoader.items(service.get("ports"));
+    for (int i = 0; i < ports.size(); i++) {
+      if (ports.get(i) instanceof MapNode port && port.get("host_ip") instanceof ScalarNode ip
+          && !IpAddress.isValid(ip.text() == null ? "" : ip.text())) {
+        error(Diagnostic.Kind.INVALID_VALUE, ip.origin().problemAt(),
+            "services." + name + ".ports.[]: invalid ip address: " + ip.text(), path(name, "ports", i, "host_ip"));
+      }
+    }
+    MapNode develop = Trees.map(service, "develop");
+    List<Node> watch = ProjectLoader.items(develop == null ? null : develop.get("watch"));
+    for (int i = 0; i < watch.size(); i++) {
+      if (watch.get(i) instanceof MapNode rule && rule.get("path") instanceof ScalarNode p && "".equals(p.text())) {
+        error(Diagnostic.Kind.INVALID_VALUE, p.origin().problemAt(),
+            "services." + name + ".develop.watch.[].path: value can't be blank", path(name, "develop", "watch", i));
+      }
+    }
+    MapNode reservations = Trees.map(Trees.map(Trees.map(service, "deploy"), "resources"), "reservations");
+    deviceRequests(name, reservations == null ? null : reservations.get("devices"),
+        "deploy.resources.reservations.devices", List.of("deploy", "resources", "reservations", "devices"));
+    deviceRequests(name, service.get("gpus"), "gpus", List.of("gpus"));
+    for (int i = 0; i < mounts.size(); i++) {
+      if (mounts.get(i) instanceof MapNode mount && "bind".equals(Trees.text(mount, "type")) && !mount.has("source")) {
+        error(Diagnostic.Kind.INVALID_VALUE, mount.origin().problemAt(),
+            "invalid mount config for type \"bind\": field Source must not be empty", path(name, "volumes", i));
+      }
+    }
+    trailingSpaces(service.get("environment"), path(name, "environment"));
+    MapNode build = Trees.map(service, "build");
+    if (build != null) {
+      trailingSpaces(build.get("args"), path(name, "build", "args"));
+    }
+    for (String hook : List.of("pre_start", "post_start", "pre_stop")) {
+      List<Node> hooks = ProjectLoader.items(service.get(hook));
+      for (int i = 0; i < hooks.size(); i++) {
+        if (hooks.get(i) instanceof MapNode h) {
+          trailingSpaces(h.get("environment"), path(name, hook, i, "environment"));
+        }
+      }
+    }
+  }
+
+  private void deviceRequests(String service, Node requests, String where, List<Object> at) {
+    List<Node> items = ProjectLoader.items(requests);
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof MapNode request && request.has("count") && request.has("device_ids")) {
+        List<Object> offending = new ArrayList<>(path(service));
+        offending.addAll(at);
+        offending.add(i);
+        offending.add("device_ids");
+        error(Diagnostic.Kind.INVALID_VALUE, request.entry("device_ids").key().origin().problemAt(),
+            "services." + service + "." + where + ".[]: \"count\" and \"device_ids\" attributes are exclusive",
+            offending);
+      }
+    }
+  }
+
+  /** A variable of a {@code K=V} list whose name ends with white space ({@code - DEBUG = true}). */
+  private void trailingSpaces(Node variables, List<Object> at) {
+    if (!(variables instanceof MapNode map) || !KeyValues.isListForm(map)) {
+      return;
+    }
+    for (MapNode.Entry e : map.entries()) {
+      String key = e.name();
+      if (!key.isEmpty() && " \t\n\u000B\f\r\u0085\u00A0".indexOf(key.charAt(key.length() - 1)) >= 0) {
+        List<Object> offending = new ArrayList<>(at);
+        offending.add(key);
+        error(Diagnostic.Kind.INVALID_VALUE, e.key().origin().problemAt(),
+            "environment variable " + key + " is declared with a trailing space", offending);
+      }
+    }
+  }
+
+  /** An external volume is only named: any other attribute conflicts (extensions aside). */
+  private void externalVolumes() {
+    if (!(model.get("volumes") instanceof MapNode volumes)) {
+      return;
+    }
+    for (MapNode.Entry v : volumes.entries()) {
+      if (v.value() instanceof MapNode volume && volume.get("external") instanceof ScalarNode external
+          && "true".equals(external.text())) {
+        for (MapNode.Entry e : volume.entries()) {
+          if (!List.of("name", "external").contains(e.name()) && !e.name().startsWith("x-")) {
+            error(Diagnostic.Kind.INVALID_VALUE, e.key().origin().problemAt(), "volumes." + v.name()
+                + ": conflicting parameters \"external\" and \"" + e.name() + "\" specified",
+                List.of("volumes", v.name(), e.name()));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A config or secret takes its content from one place, {@code sources}, unless it is external or made by a
+   * driver: naming two is an error at the second, naming none an error at the definition.
+   */
+  private void fileObjects(String kind, List<String> sources) {
+    if (!(model.get(kind) instanceof MapNode defs)) {
+      return;
+    }
+    String names = String.join("|", sources);
+    for (MapNode.Entry d : defs.entries()) {
+      if (!(d.value() instanceof MapNode def)) {
+        continue;
+      }
+      List<MapNode.Entry> given = def.entries().stream().filter(e -> sources.contains(e.name())).toList();
+      if (given.size() > 1) {
+        for (MapNode.Entry extra : given.subList(1, given.size())) {
+          error(Diagnostic.Kind.INVALID_VALUE, extra.key().origin().problemAt(),
+              kind + "." + d.name() + ": " + names + " attributes are mutually exclusive",
+              List.of(kind, d.name(), extra.name()));
+        }
+      } else if (given.isEmpty() && !def.has("driver") && !def.has("external")) {
+        error(Diagnostic.Kind.INVALID_VALUE, d.key().origin().problemAt(),
+            kind + "." + d.name() + ": one of " + names + " must be set", List.of(kind, d.name()));
+      }
+    }
   }
 
   private void duplicateTarget(String service, Node target, Map<String, SourceRange> seen, List<Object> mount) {

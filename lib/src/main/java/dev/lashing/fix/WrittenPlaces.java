@@ -39,6 +39,8 @@ final class WrittenPlaces {
   private Map<Written, Place> firstUsers;
   /** All the places that use a written node used at more than one (an anchor's, a merge key's), in order. */
   private Map<Written, Set<String>> sharedUsers;
+  /** The users of each anchored node asked about, with the places where it and its aliases are written. */
+  private final Map<Written, Set<String>> withWritten = new IdentityHashMap<>();
   /** For each {@code services} mapping asked about, its services written as mappings of their own, by start. */
   private final Map<Written, Map<Integer, String>> servicesByStart = new IdentityHashMap<>();
   /** For each file asked about, where the values of its anchors start, by name, in the order the reader met them. */
@@ -52,7 +54,10 @@ final class WrittenPlaces {
     return load.tree();
   }
 
-  /** The places of the merged model that use a written node. */
+  /**
+   * The places of the merged model that use a written node; for a node with an anchor, also the places where it and
+   * its aliases are written (see {@link #writtenUsers}).
+   */
   Set<String> usersOf(Written w) {
     if (firstUsers == null) {
       firstUsers = new IdentityHashMap<>();
@@ -60,11 +65,45 @@ final class WrittenPlaces {
       indexUsers(load.tree(), new Place(null, null));
     }
     Set<String> shared = sharedUsers.get(w);
-    if (shared != null) {
-      return shared;
-    }
     Place only = firstUsers.get(w);
-    return only == null ? Set.of() : Set.of(only.userKey());
+    Set<String> users = shared != null ? shared : only == null ? Set.of() : Set.of(only.userKey());
+    YamlFile file = w.isAlias() ? null : fileOf(w.node.origin().at());
+    if (file == null || file.anchorOf(w) == null) {
+      return users;
+    }
+    return withWritten.computeIfAbsent(w, k -> {
+      Set<String> all = new LinkedHashSet<>(users);
+      all.addAll(writtenUsers(file, w));
+      return all.size() == users.size() ? users : all;
+    });
+  }
+
+  /**
+   * The places where an anchored node and its aliases are written, named as the merged model names its places;
+   * not those in extension fields, nor a service written as an alias ({@code web: *base}, see {@link #isService}).
+   * The merged model misses some: where a later {@code -f} file writes the node or an alias of it for a service that
+   * an earlier file defines ({@code cap_drop: *caps} in {@code compose.prod.yaml}), Compose merges it into the
+   * earlier file's value, whose place the merged model names there.
+   */
+  private static Set<String> writtenUsers(YamlFile file, Written anchored) {
+    Set<String> users = new LinkedHashSet<>();
+    List<Written> written = new ArrayList<>(List.of(anchored));
+    written.addAll(file.aliasesOf(anchored));
+    for (Written w : written) {
+      if (w.parent != null && !inExtension(w) && !isService(w)) {
+        users.add(writtenUserKey(w));
+      }
+    }
+    return users;
+  }
+
+  /** The place a written node is at, as {@link #userKey} writes it. */
+  private static String writtenUserKey(Written w) {
+    List<Step> steps = new ArrayList<>();
+    for (Written at = w; at.parent != null; at = at.parent) {
+      steps.add(0, at.key != null ? new Key(at.key.value()) : new Index(at.index));
+    }
+    return userKey(new ModelPath(steps));
   }
 
   /** The compose file a position is in, or null (a synthetic position, an env file). */
@@ -260,6 +299,16 @@ final class WrittenPlaces {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a written node is a service's own value ({@code web: *base}): a service that is an alias takes its keys
+   * from another through YAML, which the planner handles as such (it waits for that one's fix, or merges it).
+   */
+  private static boolean isService(Written w) {
+    Written services = w.parent;
+    return services != null && "services".equals(services.name()) && services.parent != null
+        && services.parent.parent == null;
   }
 
   /**

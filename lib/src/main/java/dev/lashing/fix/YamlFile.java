@@ -460,20 +460,34 @@ final class YamlFile {
 
   /** The items written as an alias ({@code - *name}) of the anchor on {@code w}, in order. */
   List<Written> aliasItemsOf(Written w) {
+    List<Written> items = new ArrayList<>();
+    for (Written alias : aliasesOf(w)) {
+      if (alias.index >= 0) {
+        items.add(alias);
+      }
+    }
+    return items;
+  }
+
+  /**
+   * The values and items written as an alias ({@code key: *name}, {@code - *name}) of the anchor on {@code w}, in
+   * order; not those of merge keys.
+   */
+  List<Written> aliasesOf(Written w) {
     ParsedYaml.Anchor anchor = anchorOn(w);
     String name = anchor == null ? null : anchor.name();
     int i = anchor == null ? -1 : Arrays.binarySearch(anchorTokens, anchor.start());
     if (i < 0) {
       return List.of();
     }
-    List<Written> items = new ArrayList<>();
+    List<Written> aliases = new ArrayList<>();
     for (int at : aliasesByName.getOrDefault(name, List.of())) {
       Written alias = aliasesAt.get(at);
-      if (at > anchorTokens[i] && at < anchorRedefined[i] && alias != null && alias.index >= 0) {
-        items.add(alias);
+      if (at > anchorTokens[i] && at < anchorRedefined[i] && alias != null) {
+        aliases.add(alias);
       }
     }
-    return items;
+    return aliases;
   }
 
   /** Where what is written of a node starts: at its {@code &anchor} or {@code !tag} when it has one, else its value. */

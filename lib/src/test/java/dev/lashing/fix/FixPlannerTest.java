@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lashing.lint.Fix;
 import dev.lashing.load.LoadResult;
 import dev.lashing.tree.MapNode;
+import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.tree.Trees;
 import java.nio.file.Path;
@@ -1472,6 +1473,92 @@ class FixPlannerTest {
     assertThat(shared.plan().skipped()).singleElement()
         .satisfies(s -> assertThat(s.message()).contains("shared through an anchor with services.web.labels.port"));
     assertThat(shared.plan().texts()).isEmpty();
+  }
+
+  // ---- lists and mappings shared through an alias ----
+
+  /**
+   * A later {@code -f} file that writes an anchored list for a service an earlier file defines merges it into that
+   * service's list, whose place the merged model then names in the earlier file: the anchor is still that service's,
+   * so a fix of another service using it through an alias does not go into it.
+   */
+  @Test
+  void anAnchorInAnOverrideFileForAServiceAnEarlierFileDefinesIsNotChangedForAnotherService() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "services:\n  web:\n    image: web\n    cap_drop: [NET_RAW]\n")
+        .file("compose.prod.yaml", "services:\n  web:\n    cap_drop: &caps [MKNOD]\n  api:\n    image: api\n"
+            + "    cap_drop: *caps\n")
+        .project("compose.yaml", "compose.prod.yaml");
+    f.fix("api", append("ALL", "services", "api", "cap_drop"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.texts()).containsOnlyKeys("compose.prod.yaml");
+    assertThat(f.text("compose.prod.yaml")).isEqualTo("services:\n  web:\n    cap_drop: &caps [MKNOD]\n"
+        + "  api:\n    image: api\n    cap_drop: [MKNOD, ALL]\n");
+    LoadResult fixed = f.applied().load();
+    assertThat(items(fixed, "web", "cap_drop")).containsExactly("NET_RAW", "MKNOD");
+    assertThat(items(fixed, "api", "cap_drop")).containsExactly("MKNOD", "ALL");
+  }
+
+  /**
+   * An anchor written in a service: an alias under the same key in another service shares it as under another key
+   * ({@code dns_search: *d}), and a change that only the anchor's own service needs is not written into it.
+   */
+  @Test
+  void aListAnchoredInAServiceIsEditedThereOnlyWhenEveryServiceUsingItGetsTheChange() {
+    Fixture same = project("services:\n  web:\n    image: web\n    cap_drop: &caps [NET_RAW]\n  api:\n    image: api\n"
+        + "    cap_drop: *caps\n");
+    same.fix("web", append("ALL", "services", "web", "cap_drop"))
+        .fix("api", append("ALL", "services", "api", "cap_drop"));
+    assertThat(same.text()).isEqualTo("services:\n  web:\n    image: web\n    cap_drop: &caps [NET_RAW, ALL]\n"
+        + "  api:\n    image: api\n    cap_drop: *caps\n");
+
+    String other = "services:\n  web:\n    image: web\n    dns: &d [1.1.1.1]\n  api:\n    image: api\n"
+        + "    dns_search: *d\n";
+    Fixture anchor = project(other);
+    anchor.fix("web", append("8.8.8.8", "services", "web", "dns"));
+    assertThat(anchor.plan().skipped()).singleElement().satisfies(s -> assertThat(s.message()).isEqualTo(
+        "services.web.dns is shared through an anchor with services.api.dns_search, where the fix does not make the"
+            + " same change, and the change cannot be written for one place alone"));
+    assertThat(anchor.plan().texts()).isEmpty();
+
+    Fixture alias = project(other);
+    alias.fix("api", append("example.com", "services", "api", "dns_search"));
+    assertThat(alias.text()).isEqualTo(other.replace("dns_search: *d", "dns_search: [1.1.1.1, example.com]"));
+  }
+
+  /**
+   * Items removed from a list that every service uses through an alias of an extension field go from the anchored
+   * list (they were kept, silently); a removal that only some of them ask for is refused.
+   */
+  @Test
+  void itemsEveryServiceRemovesFromAnAliasedListGoFromItsAnchor() {
+    String compose = """
+        x-ports: &ports ["9100:9100", "8080:80"]
+        services:
+          app:
+            image: app
+            ports: *ports
+          db:
+            image: db
+            ports: *ports
+        """;
+    Fixture all = project(compose);
+    all.fix("app", removePort("app")).fix("db", removePort("db"));
+    assertThat(all.plan().skipped()).isEmpty();
+    assertThat(all.text()).isEqualTo(compose.replace("[\"9100:9100\", \"8080:80\"]", "[\"8080:80\"]"));
+
+    Fixture one = project(compose);
+    one.fix("app", removePort("app"));
+    assertThat(one.plan().skipped()).singleElement().satisfies(s -> assertThat(s.message()).isEqualTo(
+        "x-ports.[0] is shared through an anchor with services.db.ports[], where the fix does not make the same change,"
+            + " and the change cannot be written for one place alone"));
+    assertThat(one.plan().texts()).isEmpty();
+  }
+
+  /** The texts of the items of a service's list in a loaded project. */
+  private static List<String> items(LoadResult result, String service, String key) {
+    SeqNode list = (SeqNode) Trees.map(Trees.map(result.tree(), "services"), service).get(key);
+    return list.items().stream().map(item -> ((ScalarNode) item).text()).toList();
   }
 
   // ---- blank lines inside a rewritten flow value ----

@@ -29,10 +29,11 @@ import java.util.TreeSet;
  *   <li>A value is edited where it is written: in the file and node its origin names (for several
  *       {@code -f} files, the last file that sets it); a missing key is inserted into the deepest mapping
  *       on its path that is written (for a service, the first file that defines it).
- *   <li>A node that reaches several places through an anchor ({@code *alias}, {@code <<: *merge}) is
- *       edited at the anchor only when every place using it gets the same change; otherwise the change is
+ *   <li>A node that reaches several places through an anchor ({@code *alias}, {@code <<: *merge}), under any key,
+ *       is edited at the anchor only when every place using it gets the same change; otherwise the change is
  *       written into the using service, which then overrides the shared value (with {@code <<: *anchor} and
- *       a new anchor where a nested mapping must keep its other keys).
+ *       a new anchor where a nested mapping must keep its other keys; a list from an alias copied with the new
+ *       item), but for a scalar written as an alias, which that would part from its anchor: then it is refused.
  *   <li>A value inherited through {@code extends} is overridden in the service that extends, never edited in
  *       the base.
  *   <li>An edit that a {@code !reset} or a later {@code !override} cancels is refused, never reported as a fix.

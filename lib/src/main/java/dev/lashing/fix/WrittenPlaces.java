@@ -268,22 +268,26 @@ final class WrittenPlaces {
   }
 
   /**
-   * The written node a merged node comes from, as {@link #match}, and also a scalar written as an alias under
-   * another key than its anchor's ({@code x-policy: &p "no"} used as {@code restart: *p}, or
-   * {@code privileged: &t true} used as {@code FLAG: *t}), or an item written as an alias of a value that is no
-   * item ({@code x-port: &p "8080:80"} used as {@code - *p}): the anchored node, which the alias shares. Only an
-   * alias written right at the place counts, so that a value canonicalization makes of an aliased item (the
-   * {@code target} of {@code - *port}) is not taken for it.
+   * The written node a merged node comes from, as {@link #match}, and also a value written as an alias under
+   * another key than its anchor's: a scalar ({@code x-policy: &p "no"} used as {@code restart: *p}, or
+   * {@code privileged: &t true} used as {@code FLAG: *t}), a list or a mapping ({@code x-caps: &caps [NET_RAW]} used
+   * as {@code cap_drop: *caps}, {@code x-log: &log {driver: local}} as {@code logging: *log}), or an item written as
+   * an alias of a value that is no item ({@code x-port: &p "8080:80"} used as {@code - *p}): the anchored node,
+   * which the alias shares. Only an alias written right at the place counts, so that a value canonicalization makes
+   * of an aliased item (the {@code target} of {@code - *port}) is not taken for it; only one of the same kind, so
+   * that a list canonicalization makes a mapping of ({@code networks: *nets}) is not edited as that mapping; and
+   * not a service written as an alias ({@code web: *base}), see {@link #isService}.
    */
   static Written matchShared(YamlFile file, Node merged, Step step) {
     Written w = match(file, merged, step);
-    if (w != null || step == null || step instanceof Key && !(merged instanceof ScalarNode)) {
+    if (w != null || step == null) {
       return w;
     }
     boolean aliasedHere = false;
     for (Via use : merged.origin().via()) {
       Written alias = use.kind() == Via.Kind.ALIAS ? file.aliasAt(use.at()) : null;
-      if (alias != null && (step instanceof Key key ? alias.isScalar() && key.name().equals(alias.name())
+      if (alias != null && (step instanceof Key key
+          ? sameKind(alias.node, merged) && key.name().equals(alias.name()) && !isService(alias)
           : alias.index >= 0)) {
         aliasedHere = true;
         break;
@@ -293,8 +297,9 @@ final class WrittenPlaces {
       return null;
     }
     for (Written anchored : file.at(merged.origin().at())) {
-      if (file.anchorOf(anchored) != null && (step instanceof Index
-          || anchored.node instanceof ScalarNode written && written.value().equals(((ScalarNode) merged).value()))) {
+      if (file.anchorOf(anchored) != null && (step instanceof Index || (merged instanceof ScalarNode value
+          ? anchored.node instanceof ScalarNode written && written.value().equals(value.value())
+          : sameKind(anchored.node, merged)))) {
         return anchored;
       }
     }
@@ -309,6 +314,13 @@ final class WrittenPlaces {
     Written services = w.parent;
     return services != null && "services".equals(services.name()) && services.parent != null
         && services.parent.parent == null;
+  }
+
+  /** Whether two nodes are both scalars, both lists or both mappings. */
+  private static boolean sameKind(Node a, Node b) {
+    return a instanceof ScalarNode ? b instanceof ScalarNode
+        : a instanceof SeqNode ? b instanceof SeqNode
+        : a instanceof MapNode && b instanceof MapNode;
   }
 
   /**

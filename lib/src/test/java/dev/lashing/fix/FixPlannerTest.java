@@ -1500,6 +1500,80 @@ class FixPlannerTest {
   }
 
   /**
+   * A list written as an alias under a key ({@code cap_drop: *caps}) is the anchored list: when every service using it
+   * gets the same new item, the item goes there (in a flow list and in a block list alike), the aliases stay, and the
+   * same fixes change nothing the second time. A service that alone needs it gets a copy of the list with the item,
+   * which the others do not see.
+   */
+  @Test
+  void aListFromAnAliasIsEditedAtItsAnchorWhenEveryServiceGetsTheSameItem() {
+    String compose = """
+        x-caps: &caps [NET_RAW]
+        x-sec: &sec
+          - apparmor:unconfined
+        services:
+          web:
+            image: example/web:1.2
+            cap_drop: *caps
+            security_opt: *sec
+          api:
+            image: example/api:1.2
+            cap_drop: *caps
+            security_opt: *sec
+        """;
+    Fixture all = project(compose);
+    for (String service : List.of("web", "api")) {
+      all.fix(service, append("ALL", "services", service, "cap_drop"));
+      all.fix(service, append("no-new-privileges:true", "services", service, "security_opt"));
+    }
+    assertThat(all.plan().skipped()).isEmpty();
+    assertThat(all.plan().applied()).hasSize(4);
+    assertThat(all.text()).isEqualTo(compose.replace("[NET_RAW]", "[NET_RAW, ALL]")
+        .replace("  - apparmor:unconfined\n", "  - apparmor:unconfined\n  - no-new-privileges:true\n"));
+    Fixture again = all.applied();
+    for (String service : List.of("web", "api")) {
+      again.fix(service, append("ALL", "services", service, "cap_drop"));
+      again.fix(service, append("no-new-privileges:true", "services", service, "security_opt"));
+    }
+    assertThat(again.plan().texts()).isEmpty();
+
+    Fixture one = project(compose);
+    one.fix("web", append("ALL", "services", "web", "cap_drop"));
+    one.fix("web", append("no-new-privileges:true", "services", "web", "security_opt"));
+    assertThat(one.plan().skipped()).isEmpty();
+    assertThat(one.text()).isEqualTo(compose.replace("    cap_drop: *caps\n    security_opt: *sec\n  api:",
+        "    cap_drop:\n      - NET_RAW\n      - ALL\n    security_opt:\n      - apparmor:unconfined\n"
+            + "      - no-new-privileges:true\n  api:"));
+    LoadResult fixed = one.applied().load();
+    assertThat(items(fixed, "api", "cap_drop")).containsExactly("NET_RAW");
+    assertThat(items(fixed, "api", "security_opt")).containsExactly("apparmor:unconfined");
+  }
+
+  /** So is a mapping written as an alias ({@code logging: *log}): the keys every service gets go into the anchor. */
+  @Test
+  void aMappingFromAnAliasIsEditedAtItsAnchorWhenEveryServiceGetsTheSameKeys() {
+    String compose = """
+        x-log: &log
+          driver: json-file
+        services:
+          web:
+            image: example/web:1.2
+            logging: *log
+          api:
+            image: example/api:1.2
+            logging: *log
+        """;
+    Fixture f = project(compose);
+    for (String service : List.of("web", "api")) {
+      f.fix(service, changes(new Fix.Set(path("services", service, "logging", "options", "max-size"), "10m"),
+          new Fix.Set(path("services", service, "logging", "options", "max-file"), "3")));
+    }
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).isEqualTo(compose.replace("  driver: json-file\n",
+        "  driver: json-file\n  options:\n    max-size: 10m\n    max-file: \"3\"\n"));
+  }
+
+  /**
    * An anchor written in a service: an alias under the same key in another service shares it as under another key
    * ({@code dns_search: *d}), and a change that only the anchor's own service needs is not written into it.
    */
@@ -1524,6 +1598,26 @@ class FixPlannerTest {
     Fixture alias = project(other);
     alias.fix("api", append("example.com", "services", "api", "dns_search"));
     assertThat(alias.text()).isEqualTo(other.replace("dns_search: *d", "dns_search: [1.1.1.1, example.com]"));
+  }
+
+  /** Extension fields do not use the anchor: an alias in one ({@code x-other: {drop: *caps}}) does not keep it. */
+  @Test
+  void anAliasInAnExtensionFieldDoesNotKeepAListFromItsAnchor() {
+    String compose = """
+        x-caps: &caps [NET_RAW]
+        x-other:
+          drop: *caps
+        services:
+          web:
+            image: web
+            cap_drop: *caps
+          api:
+            image: api
+            cap_drop: *caps
+        """;
+    Fixture f = project(compose);
+    f.fix("web", append("ALL", "services", "web", "cap_drop")).fix("api", append("ALL", "services", "api", "cap_drop"));
+    assertThat(f.text()).isEqualTo(compose.replace("[NET_RAW]", "[NET_RAW, ALL]"));
   }
 
   /**
@@ -1553,6 +1647,24 @@ class FixPlannerTest {
         "x-ports.[0] is shared through an anchor with services.db.ports[], where the fix does not make the same change,"
             + " and the change cannot be written for one place alone"));
     assertThat(one.plan().texts()).isEmpty();
+  }
+
+  /** Anchors are per file: each file's anchor is edited for the services using it there. */
+  @Test
+  void anAnchorOfTheSameNameInEachFileIsEditedForItsOwnServices() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "include:\n  - inc.yaml\nx-caps: &caps [NET_RAW]\nservices:\n  web:\n    image: web\n"
+            + "    cap_drop: *caps\n")
+        .file("compose.prod.yaml", "x-caps: &caps [MKNOD]\nservices:\n  api:\n    image: api\n    cap_drop: *caps\n")
+        .file("inc.yaml", "x-caps: &caps [SYS_PTRACE]\nservices:\n  db:\n    image: db\n    cap_drop: *caps\n")
+        .project("compose.yaml", "compose.prod.yaml");
+    for (String service : List.of("web", "api", "db")) {
+      f.fix(service, append("ALL", "services", service, "cap_drop"));
+    }
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text()).contains("x-caps: &caps [NET_RAW, ALL]\n").endsWith("    cap_drop: *caps\n");
+    assertThat(f.text("compose.prod.yaml")).contains("x-caps: &caps [MKNOD, ALL]\n").endsWith("    cap_drop: *caps\n");
+    assertThat(f.text("inc.yaml")).contains("x-caps: &caps [SYS_PTRACE, ALL]\n").endsWith("    cap_drop: *caps\n");
   }
 
   /** The texts of the items of a service's list in a loaded project. */

@@ -514,6 +514,11 @@ final class Renderer {
         return new TextEdit(colon + 1, lineEnd, text.substring(w.end(), lineEnd) + after);
       }
       int start = colon + 1;
+      ParsedYaml.Tag tag = file.tagOf(w);
+      if (tag == null || tagHolds(tag.name(), value)) {
+        // the anchor and tag written on the old value stay on the new one (`x-caps: &caps`, which aliases name)
+        start = Math.max(start, Math.max(file.anchorTokenEnd(w), tag == null ? -1 : tag.end()));
+      }
       int end = w.end();
       if (w.start() == w.end() && onlyCommentAfter(end)) {
         start = file.lineEnd(end);

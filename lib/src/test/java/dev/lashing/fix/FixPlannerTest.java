@@ -203,6 +203,34 @@ class FixPlannerTest {
         """);
   }
 
+  /**
+   * A block list or mapping rewritten under its key keeps the anchor written on it, which aliases may name, and a tag
+   * that still holds ({@code !override} in a later file, which would otherwise merge the new list into the earlier
+   * one); a tag that does not hold goes, as for a scalar.
+   */
+  @Test
+  void aBlockCollectionRewrittenKeepsItsAnchorAndATagThatStillHolds() {
+    Fixture f = new Fixture(dir)
+        .file("compose.yaml", "services:\n  web:\n    image: web\n    security_opt:\n      - label:disable\n"
+            + "    depends_on: &deps\n      - db\n    dns: !!seq &dns # resolvers\n      - 1.1.1.1\n"
+            + "  db:\n    image: db\n    depends_on: !!seq\n      - cache\n  cache:\n    image: cache\n")
+        .file("compose.override.yaml", "services:\n  web:\n    security_opt: !override\n      - label:disable\n")
+        .project("compose.yaml", "compose.override.yaml");
+    f.fix("web", set("security", List.of("no-new-privileges:true"), "services", "web", "security_opt"));
+    f.fix("web", set("healthy", "service_healthy", "services", "web", "depends_on", "db", "condition"));
+    f.fix("web", set("dns", List.of("9.9.9.9"), "services", "web", "dns"));
+    f.fix("db", set("healthy", "service_healthy", "services", "db", "depends_on", "cache", "condition"));
+    assertThat(f.plan().skipped()).isEmpty();
+    assertThat(f.text("compose.override.yaml"))
+        .isEqualTo("services:\n  web:\n    security_opt: !override\n      - no-new-privileges:true\n");
+    assertThat(f.text()).isEqualTo("services:\n  web:\n    image: web\n    security_opt:\n      - label:disable\n"
+        + "    depends_on: &deps\n      db:\n        condition: service_healthy\n"
+        + "    dns: !!seq &dns\n      # resolvers\n      - 9.9.9.9\n"
+        + "  db:\n    image: db\n    depends_on:\n      cache:\n        condition: service_healthy\n"
+        + "  cache:\n    image: cache\n");
+    assertThat(items(f.applied().load(), "web", "security_opt")).containsExactly("no-new-privileges:true");
+  }
+
   @Test
   void editsOfOneMappingByManyFixesBecomeOneInsertion() {
     Fixture f = project("services:\n  web:\n    image: nginx\n");

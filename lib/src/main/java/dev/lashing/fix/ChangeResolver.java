@@ -45,6 +45,11 @@ final class ChangeResolver {
     this.writer = writer;
   }
 
+  /** Whether a located change appends an item to the list it is located at. */
+  static boolean appends(Resolved r) {
+    return r.signature() instanceof Signature s && s.action() instanceof AppendItem && s.rest().isEmpty();
+  }
+
   /** The changes of a fix, located; the list item changes of one list are grouped by the item as written. */
   List<Resolved> resolve(Finding finding, Fix fix) throws Unwritable {
     List<Resolved> out = new ArrayList<>();

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  *       is edited at the anchor only when every place using it gets the same change; otherwise the change is
  *       written into the using service, which then overrides the shared value (with {@code <<: *anchor} and
  *       a new anchor where a nested mapping must keep its other keys; a list from an alias copied with the new
- *       item), but for a scalar written as an alias, which that would part from its anchor: then it is refused.
+ *       item), but for a value written in place of an alias that would keep nothing of it (a scalar, a whole new
+ *       list), which would part that place from its anchor: such a change is refused.
  *   <li>A value inherited through {@code extends} is overridden in the service that extends, never edited in
  *       the base.
  *   <li>An edit that a {@code !reset} or a later {@code !override} cancels is refused, never reported as a fix.
@@ -353,7 +354,7 @@ final class FixPlanner {
       }
       List<Op> ops = r.local().get();
       for (Op op : ops) {
-        if (replacesScalarAlias(op)) {
+        if (replacesAlias(op) && !keepsWhatTheAliasGives(op, r)) {
           // a value in place of `restart: *policy` would part this place from the anchor it names, silently
           throw new Unwritable(shared + "; a value written in place of the alias "
               + op.file().text.substring(op.target().start(), op.target().end()) + " of "
@@ -368,10 +369,19 @@ final class FixPlanner {
     };
   }
 
-  /** Whether an edit writes a value in place of a scalar written as an alias ({@code restart: *policy}). */
-  private static boolean replacesScalarAlias(Op op) {
-    return (op instanceof Op.Replace || op instanceof Op.RawReplace || op instanceof Op.Quote)
-        && op.target().isAlias() && op.target().isScalar();
+  /** Whether an edit writes a value in place of an alias ({@code restart: *policy}, {@code cap_drop: *caps}). */
+  private static boolean replacesAlias(Op op) {
+    return (op instanceof Op.Replace || op instanceof Op.RawReplace || op instanceof Op.Quote) && op.target().isAlias();
+  }
+
+  /**
+   * Whether an edit that writes a value in place of an alias keeps all that the alias gave its place, so that the
+   * place parts from the anchor only for the change: a mapping extended through {@code <<: *anchor}, or a list that
+   * the change appends to, copied with its items. A scalar, or a whole new list, keeps nothing of it.
+   */
+  private static boolean keepsWhatTheAliasGives(Op op, Resolved r) {
+    return op instanceof Op.Replace replace && (replace.value() instanceof Map<?, ?> map
+        && map.get("<<") instanceof YamlText.Alias || op.target().isSeq() && ChangeResolver.appends(r));
   }
 
   /** The places of {@code all} not in {@code agreeing}, for people: a few, in order. */

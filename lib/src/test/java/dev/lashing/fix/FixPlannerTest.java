@@ -1577,6 +1577,32 @@ class FixPlannerTest {
     assertThat(items(fixed, "api", "security_opt")).containsExactly("apparmor:unconfined");
   }
 
+  /**
+   * A whole new list set where a list is written as an alias is set at the anchor when every service using it gets
+   * it; for one service alone it is refused, as a scalar's new value is: it would keep nothing of what the alias gave.
+   */
+  @Test
+  void aWholeListSetInPlaceOfAnAliasIsWrittenAtTheAnchorOrNotAtAll() {
+    for (String anchored : List.of(" [NET_RAW]", "\n  - NET_RAW")) {
+      String compose = "x-caps: &caps" + anchored + "\nservices:\n  web:\n    image: web\n    cap_drop: *caps\n"
+          + "  api:\n    image: api\n    cap_drop: *caps\n";
+      Fixture all = project(compose);
+      for (String service : List.of("web", "api")) {
+        all.fix(service, set("drop all", List.of("ALL"), "services", service, "cap_drop"));
+      }
+      assertThat(all.plan().skipped()).isEmpty();
+      assertThat(all.text()).as(anchored).isEqualTo(compose.replace("NET_RAW", "ALL"));
+
+      Fixture one = project(compose);
+      one.fix("web", set("drop all", List.of("ALL"), "services", "web", "cap_drop"));
+      assertThat(one.plan().skipped()).singleElement().satisfies(s -> assertThat(s.message()).isEqualTo("x-caps is"
+          + " shared through an anchor with services.api.cap_drop, where the fix does not make the same change; a value"
+          + " written in place of the alias *caps of services.web.cap_drop would part it from the anchor; edit it by"
+          + " hand"));
+      assertThat(one.plan().texts()).isEmpty();
+    }
+  }
+
   /** So is a mapping written as an alias ({@code logging: *log}): the keys every service gets go into the anchor. */
   @Test
   void aMappingFromAnAliasIsEditedAtItsAnchorWhenEveryServiceGetsTheSameKeys() {

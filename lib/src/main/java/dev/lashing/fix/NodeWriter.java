@@ -154,6 +154,16 @@ final class NodeWriter {
         }
         return ops;
       }
+      if (set.value() instanceof Map<?, ?> map && w.isMap() && !map.isEmpty()) {
+        // an alias of a mapping (`logging: *log`): the keys set over `<<: *log`, as they would be in its mapping
+        List<Op> ops = new ArrayList<>();
+        Object value = overlaid(file, (MapNode) w.node, map, ops);
+        if (value == null) {
+          return List.of();
+        }
+        ops.add(new Op.Replace(file, w, value));
+        return ops;
+      }
       if (w.node instanceof ScalarNode s && !w.isAlias() && same(s, set.value())) {
         return List.of();
       }
@@ -313,6 +323,44 @@ final class NodeWriter {
     if (!(inherited instanceof MapNode map)) {
       throw new Unwritable("the inherited value is a " + inherited.kindName() + ", not a mapping");
     }
+    String anchor = anchorFor(file, definitionOf(file, map), ops);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("<<", new YamlText.Alias(anchor));
+    String key = key(rest.first());
+    out.put(key, overlay(file, map.get(key), rest.from(1), action, ops));
+    return out;
+  }
+
+  /**
+   * The value to write in place of an alias of the mapping {@code inherited} so that {@code value}'s keys are set in
+   * it as they would be in a written mapping (see {@link #terminal}): {@code <<: *anchor} and the keys whose value
+   * changes, a nested mapping of both likewise; null when none changes.
+   */
+  private Object overlaid(YamlFile file, MapNode inherited, Map<?, ?> value, List<Op> ops) throws Unwritable {
+    Map<String, Object> changed = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : value.entrySet()) {
+      String key = e.getKey().toString();
+      Node was = inherited.get(key);
+      if (e.getValue() instanceof Map<?, ?> nested && !nested.isEmpty() && was instanceof MapNode wasMap) {
+        Object over = overlaid(file, wasMap, nested, ops);
+        if (over != null) {
+          changed.put(key, over);
+        }
+      } else if (!(was instanceof ScalarNode s && same(s, e.getValue()))) {
+        changed.put(key, e.getValue());
+      }
+    }
+    if (changed.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("<<", new YamlText.Alias(anchorFor(file, definitionOf(file, inherited), ops)));
+    out.putAll(changed);
+    return out;
+  }
+
+  /** Where an inherited mapping is written. */
+  private static Written definitionOf(YamlFile file, MapNode map) throws Unwritable {
     Written definition = null;
     for (Written w : file.at(map.origin().at())) {
       if (w.isMap()) {
@@ -322,12 +370,7 @@ final class NodeWriter {
     if (definition == null) {
       throw new Unwritable("cannot find where the inherited mapping is written");
     }
-    String anchor = anchorFor(file, definition, ops);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("<<", new YamlText.Alias(anchor));
-    String key = key(rest.first());
-    out.put(key, overlay(file, map.get(key), rest.from(1), action, ops));
-    return out;
+    return definition;
   }
 
   private String anchorFor(YamlFile file, Written definition, List<Op> ops) throws Unwritable {

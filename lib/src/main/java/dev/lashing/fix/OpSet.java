@@ -192,6 +192,11 @@ final class OpSet {
     return w.node instanceof ScalarNode s && s.isNull();
   }
 
+  /** Whether two values written in place of an alias both merge the same anchor ({@code <<: *log}) first. */
+  private static boolean sameOverlay(Written w, Map<?, ?> first, Map<?, ?> second) {
+    return w.isAlias() && first.get("<<") instanceof YamlText.Alias merged && merged.equals(second.get("<<"));
+  }
+
   @SuppressWarnings("unchecked")
   private static Op merge(Op existing, Op op, Set<Integer> with) throws Conflict {
     if (existing.equals(op)) {
@@ -200,9 +205,10 @@ final class OpSet {
     if (existing instanceof Op.Insert a && op instanceof Op.Insert b) {
       return new Op.Insert(a.file(), a.target(), deepMerge(a.entries(), b.entries(), a.target().path(), with));
     }
-    if (existing instanceof Op.Replace a && op instanceof Op.Replace b && isEmpty(a.target())
-        && a.value() instanceof Map<?, ?> first && b.value() instanceof Map<?, ?> second) {
-      // an empty value (deploy: with nothing after it) that two settings below it fill: one mapping with both
+    if (existing instanceof Op.Replace a && op instanceof Op.Replace b && a.value() instanceof Map<?, ?> first
+        && b.value() instanceof Map<?, ?> second && (isEmpty(a.target()) || sameOverlay(a.target(), first, second))) {
+      // an empty value (deploy: with nothing after it) that two settings below it fill, or an alias (logging: *log)
+      // that two settings override through the same `<<: *log`: one mapping with both
       return new Op.Replace(a.file(), a.target(), deepMerge((Map<String, Object>) first,
           (Map<String, Object>) second, a.target().path(), with));
     }

@@ -1628,6 +1628,48 @@ class FixPlannerTest {
   }
 
   /**
+   * A mapping written as an alias that one service alone changes is overridden in that service over
+   * {@code <<: *anchor}, keeping the keys the anchor gives it: a whole mapping set there sets its keys as it would in
+   * a mapping written there, and the settings of one fix below it make one mapping (they were refused as two values
+   * of the alias, or replaced what the anchor gave).
+   */
+  @Test
+  void aMappingFromAnAliasIsOverriddenInTheOneServiceThatChangesIt() {
+    String compose = """
+        x-log: &log
+          driver: json-file
+          options: {max-file: "3"}
+        services:
+          web:
+            image: web
+            logging: *log
+          api:
+            image: api
+            logging: *log
+        """;
+    Fixture whole = project(compose);
+    whole.fix("web", set("local", map("driver", "local", "options", map("max-file", "3")), "services", "web",
+        "logging"));
+    assertThat(whole.plan().skipped()).isEmpty();
+    assertThat(whole.text()).isEqualTo(compose.replace("    logging: *log\n  api:",
+        "    logging:\n      <<: *log\n      driver: local\n  api:"));
+    LoadResult fixed = whole.applied().load();
+    MapNode services = Trees.map(fixed.tree(), "services");
+    assertThat(Trees.text(Trees.map(Trees.map(services, "web"), "logging"), "driver")).isEqualTo("local");
+    assertThat(Trees.text(Trees.map(Trees.map(Trees.map(services, "web"), "logging"), "options"), "max-file"))
+        .isEqualTo("3");
+    assertThat(Trees.text(Trees.map(Trees.map(services, "api"), "logging"), "driver")).isEqualTo("json-file");
+
+    Fixture nested = project(compose);
+    nested.fix("web", changes(new Fix.Set(path("services", "web", "logging", "options", "max-size"), "10m"),
+        new Fix.Set(path("services", "web", "logging", "options", "compress"), "true")));
+    assertThat(nested.plan().skipped()).isEmpty();
+    assertThat(nested.text()).isEqualTo(compose.replace("  options: {", "  options: &log-options {")
+        .replace("    logging: *log\n  api:", "    logging:\n      <<: *log\n      options:\n        <<: *log-options\n"
+            + "        max-size: 10m\n        compress: \"true\"\n  api:"));
+  }
+
+  /**
    * An anchor written in a service: an alias under the same key in another service shares it as under another key
    * ({@code dns_search: *d}), and a change that only the anchor's own service needs is not written into it.
    */

@@ -71,27 +71,43 @@ final class WrittenPlaces {
     if (file == null || file.anchorOf(w) == null) {
       return users;
     }
-    return withWritten.computeIfAbsent(w, k -> {
+    Set<String> known = withWritten.get(w);
+    if (known == null) {
       Set<String> all = new LinkedHashSet<>(users);
       all.addAll(writtenUsers(file, w));
-      return all.size() == users.size() ? users : all;
-    });
+      known = all.size() == users.size() ? users : all;
+      withWritten.put(w, known);
+    }
+    return known;
   }
 
   /**
-   * The places where an anchored node and its aliases are written, named as the merged model names its places;
-   * not those in extension fields, nor a service written as an alias ({@code web: *base}, see {@link #isService}).
+   * The places where an anchored node and its aliases are written, and, for a mapping, those of the mappings that
+   * merge it, named as the merged model names its places; not those in extension fields, nor a service written as an
+   * alias ({@code web: *base}, see {@link #isService}).
    * The merged model misses some: where a later {@code -f} file writes the node or an alias of it for a service that
    * an earlier file defines ({@code cap_drop: *caps} in {@code compose.prod.yaml}), Compose merges it into the
    * earlier file's value, whose place the merged model names there.
    */
-  private static Set<String> writtenUsers(YamlFile file, Written anchored) {
+  private Set<String> writtenUsers(YamlFile file, Written anchored) {
     Set<String> users = new LinkedHashSet<>();
     List<Written> written = new ArrayList<>(List.of(anchored));
     written.addAll(file.aliasesOf(anchored));
     for (Written w : written) {
       if (w.parent != null && !inExtension(w) && !isService(w)) {
         users.add(writtenUserKey(w));
+      }
+    }
+    if (anchored.isMap() && !isService(anchored)) {
+      // a mapping that merges it takes the keys it does not set itself, a new one too; and so do the places using
+      // that mapping, when it has an anchor of its own (a service's own mapping keeps its handling, see isService)
+      for (Written merger : file.mergersOf(anchored)) {
+        if (!inExtension(merger)) {
+          users.add(writtenUserKey(merger));
+        }
+        if (file.anchorOf(merger) != null) {
+          users.addAll(usersOf(merger));
+        }
       }
     }
     return users;

@@ -490,6 +490,68 @@ final class YamlFile {
     return aliases;
   }
 
+  /**
+   * The mappings written here that merge the anchor on {@code w} ({@code <<: *name}, or {@code <<: [*a, *name]}), in
+   * order: each takes the keys of {@code w} that it does not set itself.
+   */
+  List<Written> mergersOf(Written w) {
+    ParsedYaml.Anchor anchor = anchorOn(w);
+    int i = anchor == null ? -1 : Arrays.binarySearch(anchorTokens, anchor.start());
+    if (i < 0) {
+      return List.of();
+    }
+    List<Integer> merges = new ArrayList<>();
+    for (int at : aliasesByName.getOrDefault(anchor.name(), List.of())) {
+      if (at > anchorTokens[i] && at < anchorRedefined[i] && !aliasesAt.containsKey(at)) {
+        merges.add(at); // not a value or an item: a merge key's
+      }
+    }
+    List<Written> mergers = new ArrayList<>();
+    for (Written document : documents) {
+      holding(document, merges, mergers);
+    }
+    return mergers;
+  }
+
+  /**
+   * Adds to {@code out} the collections at or below {@code w} that hold one of the offsets {@code at} (in order)
+   * outside what is written in them: where each one's merge key is. Only the nodes that hold one are walked.
+   */
+  private void holding(Written w, List<Integer> at, List<Written> out) {
+    int from = firstFrom(at, w.start());
+    int to = firstFrom(at, w.end());
+    if (from == to) {
+      return;
+    }
+    List<Integer> here = at.subList(from, to);
+    int inChildren = 0;
+    for (Written child : children(w)) {
+      if (!child.isAlias() && (child.isMap() || child.isSeq())) {
+        List<Integer> within = here.subList(firstFrom(here, child.start()), firstFrom(here, child.end()));
+        inChildren += within.size();
+        holding(child, within, out);
+      }
+    }
+    if (inChildren < here.size() && w.isMap()) {
+      out.add(w);
+    }
+  }
+
+  /** The index of the first of the offsets {@code at} (in order) that is {@code offset} or after. */
+  private static int firstFrom(List<Integer> at, int offset) {
+    int low = 0;
+    int high = at.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (at.get(middle) < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
   /** Where what is written of a node starts: at its {@code &anchor} or {@code !tag} when it has one, else its value. */
   int propertiesStart(Written w) {
     ParsedYaml.Anchor anchor = anchorOn(w);

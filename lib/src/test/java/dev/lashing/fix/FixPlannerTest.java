@@ -1670,6 +1670,29 @@ class FixPlannerTest {
   }
 
   /**
+   * A mapping that merges an anchored one ({@code logging: {<<: *log, driver: local}}), or merges a mapping that
+   * merges it, gets every key added to the anchor that it does not set itself: it uses the anchor too, which is then
+   * not given a key for the services that alias it alone.
+   */
+  @Test
+  void aMappingThatAnotherMergesIsNotGivenNewKeysForTheServicesThatAliasItAlone() {
+    for (String job : List.of("    logging:\n      <<: *log\n      driver: local\n", "    logging: *local\n")) {
+      String compose = "x-log: &log\n  driver: json-file\nx-local: &local\n  <<: *log\n  driver: local\n"
+          + "services:\n  web:\n    image: web\n    logging: *log\n  api:\n    image: api\n    logging: *log\n"
+          + "  job:\n    image: job\n" + job;
+      Fixture f = project(compose);
+      for (String service : List.of("web", "api")) {
+        f.fix(service, changes(new Fix.Set(path("services", service, "logging", "options", "max-size"), "10m")));
+      }
+      assertThat(f.plan().skipped()).as(job).isEmpty();
+      String overlay = "    logging:\n      <<: *log\n      options:\n        max-size: 10m\n";
+      assertThat(f.text()).as(job).isEqualTo(compose.replace("    logging: *log\n", overlay));
+      MapNode logging = Trees.map(Trees.map(Trees.map(f.applied().load().tree(), "services"), "job"), "logging");
+      assertThat(logging.get("options")).as(job).isNull();
+    }
+  }
+
+  /**
    * An anchor written in a service: an alias under the same key in another service shares it as under another key
    * ({@code dns_search: *d}), and a change that only the anchor's own service needs is not written into it.
    */

@@ -337,15 +337,17 @@ final class FixPlanner {
     if (r.shared() == null) {
       return r.direct();
     }
-    Set<String> all = new HashSet<>(places.usersOf(r.shared()));
-    all.add(r.user());
-    if (all.size() <= 1) {
+    // the users are not copied: a node every service shares has as many users as the plan has changes of it
+    Set<String> users = places.usersOf(r.shared());
+    if (users.isEmpty() || users.size() == 1 && users.contains(r.user())) {
       return r.direct();
     }
     Set<String> agreeing = asked.getOrDefault(r.shared(), Map.of()).getOrDefault(r.signature(), Set.of());
-    if (agreeing.containsAll(all)) {
+    if (agreeing.contains(r.user()) && agreeing.containsAll(users)) {
       return r.direct();
     }
+    Set<String> all = new HashSet<>(users);
+    all.add(r.user());
     String shared = r.shared().path() + " is shared through an anchor with " + others(all, agreeing)
         + ", where the fix does not make the same change";
     return () -> {

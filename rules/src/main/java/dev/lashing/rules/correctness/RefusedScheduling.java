@@ -59,15 +59,19 @@ final class RefusedScheduling {
     Located<Long> period = service.cpuPeriod();
     Located<Long> quota = service.cpuQuota();
     Located<Double> cpus = service.effectiveCpuLimit().orElse(null);
-    if (cpus != null && cpus.value() > 0 && !readsUnsetVariables(context, cpus.origin())) {
+    boolean periodSet = period != null && period.value() > 0;
+    boolean quotaSet = quota != null && quota.value() > 0;
+    // the variables are looked up last: only a service that sets both has anything to report (every service of a
+    // patched project has a CPU limit, and the lookup reads every variable reference of the project)
+    if (cpus != null && cpus.value() > 0 && (periodSet || quotaSet) && !readsUnsetVariables(context, cpus.origin())) {
       String cpusText = (cpus == service.cpus() ? "cpus " : "deploy.resources.limits.cpus ")
           + Decimals.plain(cpus.value());
-      if (period != null && period.value() > 0) {
+      if (periodSet) {
         report(context, service, Setting.of("cpu_period", period), "is set beside " + cpusText,
             refused("Conflicting options: Nano CPUs and CPU Period cannot both be set"),
             "keep one of them: cpus sets the period and the quota itself");
       }
-      if (quota != null && quota.value() > 0) {
+      if (quotaSet) {
         report(context, service, Setting.of("cpu_quota", quota), "is set beside " + cpusText,
             refused("Conflicting options: Nano CPUs and CPU Quota cannot both be set"),
             "keep one of them: cpus sets the period and the quota itself");
@@ -79,7 +83,7 @@ final class RefusedScheduling {
           refused("CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)"),
           "set it in microseconds, from 1000 to 1000000 (the kernel's default is 100000)");
     }
-    if (quota != null && quota.value() > 0 && quota.value() < MIN_CFS_QUOTA) {
+    if (quotaSet && quota.value() < MIN_CFS_QUOTA) {
       report(context, service, Setting.of("cpu_quota", quota), "is below 1000 microseconds",
           refused("CPU cfs quota can not be less than 1ms (i.e. 1000)"),
           "set it in microseconds, at least 1000 (the CPU time per cpu_period, 100000 by default)");

@@ -27,6 +27,12 @@ final class RefusedLimits {
       return new Setting(key, written.origin(), String.valueOf(written.value()));
     }
 
+    /** The CPU limit the container gets ({@link Service#effectiveCpuLimit}) under the key it is written under. */
+    static Setting cpuLimit(Service service, Located<Double> cpus) {
+      return new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
+          Decimals.plain(cpus.value()));
+    }
+
     /** The value the container gets ({@code written}, null for none) under the key it is written under. */
     static Setting memory(Located<ByteCount> written, Located<ByteCount> legacy, String legacyKey,
         String deployKey) {
@@ -130,8 +136,7 @@ final class RefusedLimits {
     if (cpus == null) {
       return;
     }
-    Setting written = new Setting(cpus == service.cpus() ? "cpus" : "deploy.resources.limits.cpus", cpus.origin(),
-        Decimals.plain(cpus.value()));
+    Setting written = Setting.cpuLimit(service, cpus);
     if (cpus.value() < EngineMinimums.CPUS) {
       report(context, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
           refused("Range of CPUs is from 0.01 to N"), "raise it to at least " + EngineMinimums.CPUS);

@@ -8,7 +8,6 @@ import dev.lashing.lint.RuleContext;
 import dev.lashing.model.Located;
 import dev.lashing.model.Service;
 import dev.lashing.rules.correctness.RefusedLimits.Setting;
-import dev.lashing.syntax.Decimals;
 
 /**
  * The CPU scheduler and block I/O settings Compose passes through but the engine refuses when it creates the
@@ -64,8 +63,8 @@ final class RefusedScheduling {
     // the variables are looked up last: only a service that sets both has anything to report (every service of a
     // patched project has a CPU limit, and the lookup reads every variable reference of the project)
     if (cpus != null && cpus.value() > 0 && (periodSet || quotaSet) && !readsUnsetVariables(context, cpus.origin())) {
-      String cpusText = (cpus == service.cpus() ? "cpus " : "deploy.resources.limits.cpus ")
-          + Decimals.plain(cpus.value());
+      Setting limit = Setting.cpuLimit(service, cpus);
+      String cpusText = limit.key() + " " + limit.text();
       if (periodSet) {
         report(context, service, Setting.of("cpu_period", period), "is set beside " + cpusText,
             refused("Conflicting options: Nano CPUs and CPU Period cannot both be set"),

@@ -39,13 +39,20 @@ public final class Decimals {
     if (negative) {
       plain.append('-');
     }
+    return appendPlain(plain, digits, pointAt).toString();
+  }
+
+  /**
+   * Appends significant {@code digits} with the decimal point after the first {@code pointAt} of them, and the
+   * zeros that takes on either side: 5 at 0 is 0.5, at -1 0.05, at 3 500; 125 at 1 is 1.25.
+   */
+  public static StringBuilder appendPlain(StringBuilder out, String digits, int pointAt) {
     if (pointAt <= 0) {
-      plain.append("0.").append("0".repeat(-pointAt)).append(digits);
-    } else if (pointAt >= digits.length()) {
-      plain.append(digits).append("0".repeat(pointAt - digits.length()));
-    } else {
-      plain.append(digits, 0, pointAt).append('.').append(digits, pointAt, digits.length());
+      return out.append("0.").append("0".repeat(-pointAt)).append(digits);
     }
-    return plain.toString();
+    if (pointAt >= digits.length()) {
+      return out.append(digits).append("0".repeat(pointAt - digits.length()));
+    }
+    return out.append(digits, 0, pointAt).append('.').append(digits, pointAt, digits.length());
   }
 }

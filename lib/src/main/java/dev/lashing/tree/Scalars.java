@@ -230,23 +230,12 @@ public final class Scalars {
     }
     Digits shortest = shortestDigits(abs);
     String digits = shortest.digits();
-    int nd = digits.length();
-    int dp = nd - shortest.scale(); // where the decimal point goes in the digits
+    int dp = shortest.pointAt();
     StringBuilder out = new StringBuilder(negative ? "-" : "");
     if (abs < 1e-6 || abs >= 1e21) {
-      out.append(digits.charAt(0));
-      if (nd > 1) {
-        out.append('.').append(digits, 1, nd);
-      }
-      return out.append('e').append(dp - 1 < 0 ? '-' : '+').append(Math.abs(dp - 1)).toString();
+      return scientific(out, digits, dp - 1, 1);
     }
-    if (dp <= 0) {
-      return out.append("0.").append("0".repeat(-dp)).append(digits).toString();
-    }
-    if (dp >= nd) {
-      return out.append(digits).append("0".repeat(dp - nd)).toString();
-    }
-    return out.append(digits, 0, dp).append('.').append(digits, dp, nd).toString();
+    return Decimals.appendPlain(out, digits, dp).toString();
   }
 
   /**
@@ -303,7 +292,12 @@ public final class Scalars {
   }
 
   /** Significant digits, with no zero at either end, and where the decimal point goes: 5 and 1 are 0.5. */
-  private record Digits(String digits, int scale) {}
+  private record Digits(String digits, int scale) {
+    /** How many of the digits come before the decimal point (0 or less: zeros come first). */
+    int pointAt() {
+      return digits.length() - scale;
+    }
+  }
 
   private static String goFloat(double d, Digits shortestIfKnown) {
     if (Double.isNaN(d)) {
@@ -318,28 +312,28 @@ public final class Scalars {
     }
     Digits shortest = shortestIfKnown != null ? shortestIfKnown : shortestDigits(Math.abs(d));
     String digits = shortest.digits();
-    int nd = digits.length();
-    int dp = nd - shortest.scale(); // where the decimal point goes in the digits
+    int dp = shortest.pointAt();
     int exp = dp - 1;
     StringBuilder out = new StringBuilder(negative ? "-" : "");
     if (exp < -4 || exp >= 6) { // strconv's 'g' with the shortest digits decides with a precision of 6
-      out.append(digits.charAt(0));
-      if (nd > 1) {
-        out.append('.').append(digits, 1, nd);
-      }
-      out.append('e').append(exp < 0 ? '-' : '+');
-      if (Math.abs(exp) < 10) {
-        out.append('0'); // at least two exponent digits
-      }
-      return out.append(Math.abs(exp)).toString();
+      return scientific(out, digits, exp, 2);
     }
-    if (dp <= 0) {
-      return out.append("0.").append("0".repeat(-dp)).append(digits).toString();
+    return Decimals.appendPlain(out, digits, dp).toString();
+  }
+
+  /**
+   * {@code out} followed by the digits as {@code d.ddd}, {@code e}, the exponent's sign and at least
+   * {@code exponentDigits} digits of it: strconv's {@code 'e'} writes two ({@code 1e+06}), encoding/json one
+   * ({@code 1e+21}).
+   */
+  private static String scientific(StringBuilder out, String digits, int exp, int exponentDigits) {
+    out.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      out.append('.').append(digits, 1, digits.length());
     }
-    if (dp >= nd) {
-      return out.append(digits).append("0".repeat(dp - nd)).toString();
-    }
-    return out.append(digits, 0, dp).append('.').append(digits, dp, nd).toString();
+    String magnitude = Integer.toString(Math.abs(exp));
+    return out.append('e').append(exp < 0 ? '-' : '+').append("0".repeat(Math.max(0, exponentDigits
+        - magnitude.length()))).append(magnitude).toString();
   }
 
   /**

@@ -334,7 +334,7 @@ public final class ConfigWriter {
    */
   private static boolean allZero(Map<?, ?> struct, Set<String> collections) {
     return collections != null && struct.entrySet().stream().allMatch(e -> collections.contains(e.getKey())
-        && (e.getValue() instanceof Map<?, ?> m && m.isEmpty() || e.getValue() instanceof List<?> l && l.isEmpty()));
+        && isEmptyCollection(e.getValue()));
   }
 
   private static String child(String path, String segment) {

@@ -105,6 +105,28 @@ public final class ParsedYaml {
   }
 
   /**
+   * Whether a tag is written on the value that starts at {@code valueStart} ({@code !!str no}): found by halving,
+   * as the tags are in the order they are written, and so of their values.
+   */
+  public boolean isTagged(int valueStart) {
+    int low = 0;
+    int high = tags.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      int start = tags.get(middle).valueStart();
+      if (start == valueStart) {
+        return true;
+      }
+      if (start < valueStart) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The scalar value written exactly at {@code at} (not a key, not a copy an alias makes), or null.
    */
   public ScalarNode scalarAt(SourceRange at) {

@@ -89,4 +89,19 @@ class ParsedYamlTest {
     assertThat(tags).containsExactly("!!str tag:yaml.org,2002:str on \"x\"", "!!null tag:yaml.org,2002:null on \"\"",
         "!<tag:yaml.org,2002:seq> tag:yaml.org,2002:seq on \"[\"", "!reset !reset on \"\"");
   }
+
+  @Test
+  void aValueIsTaggedWhenATagIsWrittenOnIt() {
+    String yaml = "x: !!str no\nservices:\n  web: !!map\n    image: nginx\n    restart: !!str no\n"
+        + "    ports: [!!str \"80:80\", 81]\n    labels: !!str yes\n---\nz: !!int 1\n";
+    SourceFile source = new SourceFile("compose.yaml", yaml);
+    ParsedYaml parsed = YamlReader.parse(source);
+    assertThat(parsed.tags()).extracting(ParsedYaml.Tag::valueStart).isSorted();
+    for (String tagged : List.of("no\nservices", "image: nginx", "no\n    ports", "\"80:80\"", "yes", "1\n")) {
+      assertThat(parsed.isTagged(yaml.indexOf(tagged))).as(tagged).isTrue();
+    }
+    for (String untagged : List.of("nginx", "81", "web")) {
+      assertThat(parsed.isTagged(yaml.indexOf(untagged))).as(untagged).isFalse();
+    }
+  }
 }

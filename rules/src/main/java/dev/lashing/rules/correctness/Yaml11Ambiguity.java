@@ -62,7 +62,7 @@ public final class Yaml11Ambiguity implements Rule {
   private static boolean isTagged(RuleContext context, ScalarNode scalar) {
     SourceRange at = scalar.origin().at();
     ParsedYaml parsed = context.load().parsed().get(at.file());
-    return parsed != null && parsed.tags().stream().anyMatch(tag -> tag.valueStart() == at.startOffset());
+    return parsed != null && parsed.isTagged(at.startOffset());
   }
 
   private static String problem(ScalarNode scalar) {

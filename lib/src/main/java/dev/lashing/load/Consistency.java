@@ -225,6 +225,16 @@ final class Consistency {
     }
   }
 
+  /**
+   * Whether an error was found already in the text of {@code node}: a value refused there was left out (an
+   * {@code external: ${UNSET}}), so what it leaves missing is a consequence, not news.
+   */
+  private boolean refusedWithin(Node node) {
+    SourceRange range = node.origin().at();
+    return !range.isSynthetic() && problems.stream().anyMatch(p -> p.isError() && p.at().file().equals(range.file())
+        && p.at().startOffset() >= range.startOffset() && p.at().startOffset() < range.endOffset());
+  }
+
   /** A variable of a {@code K=V} list whose name ends with white space ({@code - DEBUG = true}). */
   private void trailingSpaces(Node variables, List<Object> at) {
     if (!(variables instanceof MapNode map) || !KeyValues.isListForm(map)) {
@@ -280,7 +290,7 @@ final class Consistency {
               kind + "." + d.name() + ": " + names + " attributes are mutually exclusive",
               List.of(kind, d.name(), extra.name()));
         }
-      } else if (given.isEmpty() && !def.has("driver") && !def.has("external")) {
+      } else if (given.isEmpty() && !def.has("driver") && !def.has("external") && !refusedWithin(def)) {
         error(Diagnostic.Kind.INVALID_VALUE, d.key().origin().problemAt(),
             kind + "." + d.name() + ": one of " + names + " must be set", List.of(kind, d.name()));
       }

@@ -1,0 +1,39 @@
+package dev.lashing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lashing.source.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cross-field checks as a lenient load (lint, validate) reports them beside the errors of earlier steps. */
+class ConsistencyTest {
+  /**
+   * A config whose {@code external: ${UNSET}} was refused and left out is not reported again for having no source:
+   * the refused value says what to change.
+   */
+  @Test
+  void aSourceLeftOutForAnEarlierErrorIsNotReportedMissing(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          s:
+            image: alpine
+        configs:
+          refused:
+            external: ${UNSET_FLAG}
+          missing:
+            name: nothing
+        """);
+
+    LoadResult lenient =
+        ProjectLoader.loadLeniently(LoadOptions.of(dir, Map.of(), dir.resolve("compose.yaml")), Map.of());
+
+    assertThat(lenient.errors()).extracting(Diagnostic::message).containsExactly(
+        "configs.refused.external: invalid boolean: ",
+        "configs.missing: one of file|environment|content must be set");
+  }
+}

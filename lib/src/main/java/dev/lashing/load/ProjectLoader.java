@@ -519,11 +519,15 @@ public final class ProjectLoader {
     return violations.stream().filter(v -> !v.missingProperty() || !(later || inExtendingService(tree, v))).toList();
   }
 
-  /** Whether {@code v} is about a service of {@code tree} that extends another, not merged with its base yet. */
+  /**
+   * Whether {@code v} is about a service of {@code tree} that extends another, not merged with its base yet (not
+   * about its {@code extends} itself, which no base completes).
+   */
   private static boolean inExtendingService(MapNode tree, Violation v) {
     List<Object> at = v.offending();
     return at.size() >= 2 && "services".equals(at.get(0)) && tree.get("services") instanceof MapNode services
-        && at.get(1) instanceof String name && services.get(name) instanceof MapNode service && service.has("extends");
+        && at.get(1) instanceof String name && services.get(name) instanceof MapNode service && service.has("extends")
+        && !(at.size() >= 3 && "extends".equals(at.get(2)));
   }
 
   /**

@@ -65,6 +65,7 @@ final class Normalizer {
       service = environment(service);
       service = buildArgs(service);
       service = preStartImage(service);
+      service = pullPolicyAndTargets(service);
       if (!service.has("network_mode") && !service.has("provider") && isEmpty(service.get("networks"))) {
         service = service.with("networks",
             MapNode.empty(service.origin()).with("default", ScalarNode.ofNull(service.origin())));
@@ -165,6 +166,51 @@ final class Normalizer {
     SeqNode completed = hooks.withItemsWalked(h -> h instanceof MapNode hook && !hook.has("image")
         ? hook.with("image", ScalarNode.string(image.value(), hook.origin())) : h);
     return completed == hooks ? service : service.with("pre_start", completed);
+  }
+
+  /**
+   * {@code pull_policy: if_not_present} is {@code missing}, and a mount target is a clean path ({@code /data/} is
+   * {@code /data}), as compose-go's {@code Normalize} makes them.
+   */
+  private static MapNode pullPolicyAndTargets(MapNode service) {
+    if (service.get("pull_policy") instanceof ScalarNode policy && "if_not_present".equals(policy.text())) {
+      service = service.with("pull_policy", policy.withValue("missing", ScalarNode.Type.STRING));
+    }
+    if (service.get("volumes") instanceof SeqNode volumes) {
+      SeqNode cleaned = volumes.withItemsWalked(v -> v instanceof MapNode mount
+          && mount.get("target") instanceof ScalarNode target && target.isString()
+          && !cleanPath(target.value()).equals(target.value())
+          ? mount.with("target", target.withValue(cleanPath(target.value()), ScalarNode.Type.STRING)) : v);
+      if (cleaned != volumes) {
+        service = service.with("volumes", cleaned);
+      }
+    }
+    return service;
+  }
+
+  /** Go's {@code path.Clean}: slashes collapsed, {@code .} and {@code ..} resolved by the text alone. */
+  static String cleanPath(String path) {
+    if (path.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = path.startsWith("/");
+    List<String> parts = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+          parts.remove(parts.size() - 1);
+        } else if (!rooted) {
+          parts.add(part);
+        }
+        continue;
+      }
+      parts.add(part);
+    }
+    String joined = String.join("/", parts);
+    return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
   }
 
   /** links, {@code service:x} namespaces and volumes_from make a service depend on another. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class NormalizerTest {
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -79,5 +81,31 @@ class NormalizerTest {
     assertThat(text(normalized, "services.app.pre_start"))
         .isEqualTo("[{command: [migrate], image: alpine}, {image: busybox, command: [echo]}]");
     assertThat(text(normalized, "services.builder.pre_start")).isEqualTo("[{command: [init]}]");
+  }
+
+  @Test
+  void pullPolicyIfNotPresentIsMissingAndMountTargetsAreCleanPaths() {
+    MapNode model = canonical("""
+        services:
+          web:
+            image: nginx
+            pull_policy: if_not_present
+            volumes:
+              - {type: volume, source: v, target: /var//lib/../log/}
+              - {type: bind, source: /a, target: /a}
+        """);
+
+    MapNode normalized = normalize(model, Map.of());
+
+    assertThat(text(normalized, "services.web.pull_policy")).isEqualTo("missing");
+    assertThat(text(normalized, "services.web.volumes.0.target")).isEqualTo("/var/log");
+    assertThat(at(normalized, "services.web.volumes.1")).isSameAs(at(model, "services.web.volumes.1"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/data/, /data", "'', .", "a/./b/../c, a/c", "../x, ../x", "/.., /", "//a//b, /a/b",
+      "c:\\data, c:\\data"})
+  void cleanPathIsGosPathClean(String path, String clean) {
+    assertThat(Normalizer.cleanPath(path)).isEqualTo(clean);
   }
 }

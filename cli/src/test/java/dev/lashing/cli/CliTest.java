@@ -92,11 +92,48 @@ class CliTest {
     assertThat(err.toString()).isEmpty();
   }
 
+  /**
+   * As encoding/json writes compose-go's project: top-level keys sorted, no extension of a struct, a missing
+   * command or entrypoint null, a network's ipam and a deploy block's resources and placement even when empty.
+   */
   @Test
   void configAsJson() throws IOException {
-    write("compose.yaml", "services:\n  web:\n    image: nginx\n");
+    write("compose.yaml", """
+        services:
+          web:
+            image: nginx
+            deploy: {replicas: 2}
+            x-team: web
+        x-owner: ops
+        """);
     assertThat(run("config", "--format", "json", "-p", "demo")).isEqualTo(Cli.OK);
-    assertThat(out.toString()).startsWith("{\n  \"name\": \"demo\",\n  \"services\": {\n    \"web\": {\n");
+    assertThat(out.toString()).isEqualTo("""
+        {
+          "name": "demo",
+          "networks": {
+            "default": {
+              "name": "demo_default",
+              "ipam": {}
+            }
+          },
+          "services": {
+            "web": {
+              "command": null,
+              "deploy": {
+                "replicas": 2,
+                "resources": {},
+                "placement": {}
+              },
+              "entrypoint": null,
+              "image": "nginx",
+              "networks": {
+                "default": null
+              }
+            }
+          },
+          "x-owner": "ops"
+        }
+        """);
   }
 
   @Test

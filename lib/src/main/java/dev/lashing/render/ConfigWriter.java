@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Prints a normalized project tree the way {@code docker compose config} does: top-level sections in
@@ -205,6 +206,17 @@ public final class ConfigWriter {
       "services.*.command", "services.*.entrypoint", "services.*.pre_start.[].command",
       "services.*.post_start.[].command", "services.*.pre_stop.[].command", "services.*.credential_spec",
       "services.*.develop", "services.*.provider", "services.*.extends", "services.*.volumes.[].image");
+  /**
+   * Fields encoding/json writes even when absent: ShellCommands, whose json tag has no omitempty (null), and
+   * structs held by value, which omitempty does not leave out ({@code {}}).
+   */
+  private static final Map<String, List<String>> JSON_ALWAYS = Map.of(
+      "services.*", List.of("command", "entrypoint"),
+      "services.*.pre_start.[]", List.of("command"),
+      "services.*.post_start.[]", List.of("command"),
+      "services.*.pre_stop.[]", List.of("command"),
+      "services.*.deploy", List.of("resources", "placement"),
+      "networks.*", List.of("ipam"));
   /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */
   private static final Set<String> FILE_MODES = Set.of(
       "services.*.secrets.[].mode", "services.*.configs.[].mode", "services.*.build.secrets.[].mode");
@@ -223,7 +235,7 @@ public final class ConfigWriter {
 
   public static String json(MapNode project) {
     StringBuilder out = new StringBuilder();
-    Json.write(plain(project), out, "");
+    Json.write(jsonForm(plain(project), ""), out, "");
     return out.append('\n').toString();
   }
 
@@ -285,7 +297,59 @@ public final class ConfigWriter {
   }
 
   /**
-   * The defaults compose-go's SetDefaultValues fills in that the model leaves out (transform/defaults.go): a
+   * The printed project as Go's encoding/json writes compose-go's project where it differs from go-yaml
+   * ({@code Project.MarshalJSON} and the structs' json tags): the top level is a Go map, its keys sorted, without
+   * {@code models}; the structs' {@code x-*} extensions are tagged {@code json:"-"} and left out (the top level's
+   * are kept); {@code command} and {@code entrypoint} (of a service, and a hook's command) are not omitempty, so
+   * a missing one is {@code null}; omitempty does not leave out a struct held by value, so a network has its
+   * {@code ipam} and a deploy block its {@code resources} and {@code placement}, if only {@code {}}; a ulimit is
+   * marshalled as UlimitsConfig, its zero soft and hard limits left out; blkio devices have no json tags, so
+   * their fields keep the Go names ({@code Path}, {@code Weight}, {@code Rate}).
+   */
+  private static Object jsonForm(Object value, String path) {
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(item -> out.add(jsonForm(item, child(path, "[]"))));
+      return out;
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      return value;
+    }
+    Map<String, Integer> fields = FIELD_RANKS.get(path);
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (path.isEmpty()) {
+      new TreeMap<>(map).forEach((k, v) -> {
+        if (!"models".equals(k)) {
+          out.put((String) k, ((String) k).startsWith("x-") ? v : jsonForm(v, child(path, (String) k)));
+        }
+      });
+      return out;
+    }
+    if (fields == null) {
+      map.forEach((k, v) -> out.put((String) k, jsonForm(v, child(path, "*"))));
+      return out;
+    }
+    List<String> keys = new ArrayList<>();
+    map.keySet().forEach(k -> keys.add((String) k));
+    for (String always : JSON_ALWAYS.getOrDefault(path, List.of())) {
+      if (!map.containsKey(always)) {
+        keys.add(always);
+      }
+    }
+    keys.sort(Comparator.comparingInt((String k) -> rank(fields, k)));
+    for (String k : keys) {
+      if (k.startsWith("x-") || ULIMITS.contains(path) && isZero(map.get(k))) {
+        continue;
+      }
+      Object v = map.containsKey(k) ? jsonForm(map.get(k), child(path, k))
+          : k.equals("command") || k.equals("entrypoint") ? null : new LinkedHashMap<>();
+      out.put(path.startsWith("services.*.blkio_config.") ? Character.toUpperCase(k.charAt(0)) + k.substring(1) : k,
+          v);
+    }
+    return out;
+  }
+
+  /** The defaults compose-go's SetDefaultValues fills in that the model leaves out (transform/defaults.go): a
    * service's secret with no target is mounted at {@code /run/secrets/<source>} ({@code defaultSecretMount}), and
    * a gpus or reserved device request that names neither a count nor device ids asks for them all
    * ({@code deviceRequestDefaults}).

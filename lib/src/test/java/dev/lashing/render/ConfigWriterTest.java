@@ -74,6 +74,25 @@ class ConfigWriterTest {
         "\"e\": -0,", "\"f\": 2,", "\"g\": 0.1\n");
   }
 
+  /** UlimitsConfig's own MarshalJSON, blkio devices with no json tags, and a hook's command, never omitted. */
+  @Test
+  void jsonFollowsComposeGoJsonTags() {
+    String json = ConfigWriter.json(read("""
+        services:
+          web:
+            image: nginx
+            ulimits: {nofile: {soft: 0, hard: 10}}
+            blkio_config: {weight_device: [{path: /dev/sda, weight: 400}]}
+            post_start: [{user: root}]
+            labels: {x-kept: "a label, not an extension"}
+        """));
+
+    assertThat(json).contains("\"nofile\": {\n          \"hard\": 10\n        }")
+        .contains("\"Path\": \"/dev/sda\",\n            \"Weight\": 400")
+        .contains("\"command\": null,\n          \"user\": \"root\"")
+        .contains("\"x-kept\": \"a label, not an extension\"");
+  }
+
   private static MapNode read(String text) {
     return (MapNode) YamlReader.read(new SourceFile("compose.yaml", text)).get(0);
   }

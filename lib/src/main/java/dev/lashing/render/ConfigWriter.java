@@ -89,12 +89,17 @@ public final class ConfigWriter {
       Map.entry("services.*.configs.[]", FILE_REFERENCE),
       Map.entry("services.*.build.secrets.[]", FILE_REFERENCE),
       Map.entry("services.*.logging", List.of("driver", "options")),
-      Map.entry("services.*.pre_start.[]", HOOK),
-      Map.entry("services.*.post_start.[]", HOOK),
-      Map.entry("services.*.pre_stop.[]", HOOK),
+      Map.entry("services.*.develop", List.of("watch")),
       Map.entry("services.*.develop.watch.[]", List.of("path", "action", "target", "exec", "include", "ignore",
           "initial_sync")),
       Map.entry("services.*.develop.watch.[].exec", HOOK),
+      Map.entry("services.*.provider", List.of("type", "options")),
+      Map.entry("services.*.models.*", List.of("endpoint_var", "model_var")),
+      Map.entry("services.*.credential_spec", List.of("config", "file", "registry")),
+      Map.entry("models.*", List.of("name", "model", "context_size", "runtime_flags")),
+      Map.entry("services.*.pre_start.[]", HOOK),
+      Map.entry("services.*.post_start.[]", HOOK),
+      Map.entry("services.*.pre_stop.[]", HOOK),
       Map.entry("services.*.blkio_config", List.of("weight", "weight_device", "device_read_bps", "device_read_iops",
           "device_write_bps", "device_write_iops")),
       Map.entry("services.*.blkio_config.weight_device.[]", List.of("path", "weight")),
@@ -192,7 +197,8 @@ public final class ConfigWriter {
   private static final Map<String, Set<String>> OMITTED_WHEN_ALL_ZERO = Map.of(
       "services.*.deploy.resources", Set.of(),
       "services.*.deploy.placement", Set.of("constraints", "preferences"),
-      "networks.*.ipam", Set.of("config", "options"));
+      "networks.*.ipam", Set.of("config", "options"),
+      "services.*.develop.watch.[].exec", Set.of());
   /** compose-go's DeviceCount, an int64: {@code all} is -1, a string of digits its number, 0 left out. */
   private static final Set<String> DEVICE_COUNTS = Set.of("services.*.deploy.resources.limits.devices.[].count",
       "services.*.deploy.resources.reservations.devices.[].count", "services.*.gpus.[].count");
@@ -204,8 +210,8 @@ public final class ConfigWriter {
    */
   private static final Set<String> KEPT_WHEN_EMPTY = Set.of(
       "services.*.command", "services.*.entrypoint", "services.*.pre_start.[].command",
-      "services.*.post_start.[].command", "services.*.pre_stop.[].command", "services.*.credential_spec",
-      "services.*.develop", "services.*.provider", "services.*.extends", "services.*.volumes.[].image");
+      "services.*.post_start.[].command", "services.*.pre_stop.[].command",
+      "services.*.develop.watch.[].exec.command", "services.*.extends", "services.*.volumes.[].image");
   /**
    * Fields encoding/json writes even when absent: ShellCommands, whose json tag has no omitempty (null), and
    * structs held by value, which omitempty does not leave out ({@code {}}).
@@ -215,8 +221,12 @@ public final class ConfigWriter {
       "services.*.pre_start.[]", List.of("command"),
       "services.*.post_start.[]", List.of("command"),
       "services.*.pre_stop.[]", List.of("command"),
+      "services.*.develop.watch.[]", List.of("exec"),
+      "services.*.develop.watch.[].exec", List.of("command"),
       "services.*.deploy", List.of("resources", "placement"),
       "networks.*", List.of("ipam"));
+  /** compose-go's MultiOptions, a map of lists of strings: a single value is a list of one. */
+  private static final String MULTI_OPTIONS = "services.*.provider.options";
   /** compose-go's FileMode, printed as an octal string ({@code "0440"}). */
   private static final Set<String> FILE_MODES = Set.of(
       "services.*.secrets.[].mode", "services.*.configs.[].mode", "services.*.build.secrets.[].mode");
@@ -275,6 +285,7 @@ public final class ConfigWriter {
             : FILE_MODES.contains(child) ? fileMode(s)
             : DEVICE_COUNTS.contains(child) ? deviceCount(s)
             : !raw && STRING_MAPS.contains(path) ? goString(s)
+            : !raw && MULTI_OPTIONS.equals(path) ? List.of(goString(s))
             : scalar(s, fields == null ? null : e.name());
         if (!extension && (OMITTED_WHEN_ZERO.contains(child) && isZero(value)
             || value instanceof Map<?, ?> struct && allZero(struct, OMITTED_WHEN_ALL_ZERO.get(child))
@@ -288,8 +299,9 @@ public final class ConfigWriter {
     }
     if (node instanceof SeqNode seq) {
       List<Object> out = new ArrayList<>(seq.size());
+      boolean multiOption = !raw && path.equals(MULTI_OPTIONS + ".*");
       for (Node item : seq.items()) {
-        out.add(convert(item, child(path, "[]"), raw));
+        out.add(multiOption && item instanceof ScalarNode s ? goString(s) : convert(item, child(path, "[]"), raw));
       }
       return !raw && HOSTS.contains(path) ? hosts(out) : out;
     }
@@ -341,8 +353,9 @@ public final class ConfigWriter {
       if (k.startsWith("x-") || ULIMITS.contains(path) && isZero(map.get(k))) {
         continue;
       }
-      Object v = map.containsKey(k) ? jsonForm(map.get(k), child(path, k))
+      Object v = map.containsKey(k) ? map.get(k)
           : k.equals("command") || k.equals("entrypoint") ? null : new LinkedHashMap<>();
+      v = jsonForm(v, child(path, k));
       out.put(path.startsWith("services.*.blkio_config.") ? Character.toUpperCase(k.charAt(0)) + k.substring(1) : k,
           v);
     }

@@ -22,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * What Compose does to the merged model before using it: profiles, the project name, the implicit
- * {@code default} network, resource names, implicit dependencies, and the container environment
- * ({@code env_file} folded under {@code environment}, bare keys looked up in the project environment).
+ * {@code default} network, resource names, implicit dependencies, the container environment
+ * ({@code env_file} folded under {@code environment}, bare keys looked up in the project environment) and the
+ * build args (bare keys looked up, or dropped when unset).
  */
 final class Normalizer {
   /** The env_file format whose lines are taken as written; the default (no format) is the .env format. */

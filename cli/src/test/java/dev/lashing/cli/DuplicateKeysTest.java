@@ -3,24 +3,15 @@ package dev.lashing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A key written twice makes Compose refuse the file, but does not hide the rest of it: lint reports every
  * duplicate beside every other finding, validate and config every duplicate beside the other errors, and fix
  * and patch still write nothing. The exit code stays 2.
  */
-class DuplicateKeysTest {
-  @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
+class DuplicateKeysTest extends ProjectFolderTest {
 
   /** A user's report: the duplicate user of db hid the two critical findings of web. */
   private static final String DUPLICATE_USER = """
@@ -49,16 +40,6 @@ class DuplicateKeysTest {
           user: "999:999"
           restart: 42
       """;
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
-  }
-
-  private void write(String name, String text) throws IOException {
-    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-  }
 
   @Test
   void lintReportsTheDuplicateBesideEveryOtherFinding() throws IOException {

@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class GenerateCommandTest {
+class GenerateCommandTest extends ProjectFolderTest {
   static final Path ROOT = Path.of(System.getProperty("lashing.root", ".."));
   static final Path EXAMPLE = ROOT.resolve("examples/inventory/inventory.yml");
   /** Each generated file of the example and the policy of its stack's tier. */
@@ -30,19 +29,10 @@ class GenerateCommandTest {
       "staging/plane/compose.yaml", Policy.PRODUCTION,
       "production/plane/compose.yaml", Policy.PRODUCTION);
 
-  @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
 
   @BeforeEach
   void copyTheExample() throws IOException {
     Files.copy(EXAMPLE, dir.resolve("inventory.yml"));
-  }
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
   }
 
   private String read(String path) throws IOException {

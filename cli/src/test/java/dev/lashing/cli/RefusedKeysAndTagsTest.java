@@ -3,14 +3,8 @@ package dev.lashing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A key that is not a string, or a tag that does not hold for its value ({@code !!int two}), makes Compose refuse
@@ -18,10 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * validate and config list each with the other errors, fix and patch write nothing, and the exit code is 2. A tag
  * Compose's reader does not know ({@code !foo}) changes nothing, and {@code !!binary} is decoded, as Compose does.
  */
-class RefusedKeysAndTagsTest {
-  @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
+class RefusedKeysAndTagsTest extends ProjectFolderTest {
 
   /** A user's report: the label key 1.50 of db hid the two critical findings of web. */
   private static final String REFUSED = """
@@ -41,16 +32,6 @@ class RefusedKeysAndTagsTest {
             replicas: !!int two
           restart: 42
       """;
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
-  }
-
-  private void write(String name, String text) throws IOException {
-    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-  }
 
   @Test
   void lintReportsEachAtTheKeyOrTheTagBesideEveryOtherFinding() throws IOException {

@@ -3,25 +3,16 @@ package dev.lashing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A project Compose refuses, with an include, a cross-file extends and an override file: lint reports its load
  * problems and the rules' findings together and exits 2; fix and patch write nothing and say what to solve
  * first.
  */
-class RefusedProjectTest {
-  @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
+class RefusedProjectTest extends ProjectFolderTest {
 
   @BeforeEach
   void project() throws IOException {
@@ -54,16 +45,6 @@ class RefusedProjectTest {
           web:
             depends_on: [worker]
         """);
-  }
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
-  }
-
-  private void write(String name, String text) throws IOException {
-    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
   @Test

@@ -3,34 +3,20 @@ package dev.lashing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compose's YAML reader takes NEL, LS and PS for line breaks; YAML 1.2, and the reader here, for text. A line
  * separator in a comment hid what Compose reads after it: now it is an error where it is written, beside the other
  * findings, and fix writes nothing.
  */
-class UnusualLineBreaksTest {
-  @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
+class UnusualLineBreaksTest extends ProjectFolderTest {
 
   /** After the line separator, Compose reads {@code privileged: true}; Lashing read a comment. */
   private static final String HIDDEN = "services:\n  web:\n    image: nginx:1.27 # pinned\u2028    privileged: true\n"
       + "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n";
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    return new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
-  }
 
   @Test
   void aLineSeparatorThatEndsACommentForComposeIsAnErrorThere() throws IOException {

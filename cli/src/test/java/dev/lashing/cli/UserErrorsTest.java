@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,15 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every error a user can cause with files, in every command, is a message and exit 2: never a stack trace,
  * never "internal error".
  */
-class UserErrorsTest {
+class UserErrorsTest extends ProjectFolderTest {
   private static final String COMPOSE = "services:\n  web:\n    image: nginx:1.27\n";
   /** Runs a command without root's power over file permissions (util-linux's setpriv). */
   private static final List<String> WITHOUT_FILE_CAPABILITIES =
       List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
 
-  @TempDir Path dir;
-  private StringWriter out;
-  private StringWriter err;
   private Path mounted;
 
   @BeforeEach
@@ -51,10 +46,9 @@ class UserErrorsTest {
     }
   }
 
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir).run(args);
+  @Override
+  int run(String... args) {
+    int code = super.run(args);
     assertAMessageNotAStackTrace();
     return code;
   }
@@ -62,10 +56,6 @@ class UserErrorsTest {
   private void assertAMessageNotAStackTrace() {
     assertThat(err.toString()).as("a message, not a stack trace").doesNotContain("internal error")
         .doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  private void write(String name, String text) throws IOException {
-    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
   // ---- files that cannot be read ----

@@ -338,10 +338,12 @@ public final class ProjectLoader {
     for (int position = 0; position < files.size(); position++) {
       Path file = files.get(position);
       ServicesAhead walker = null;
+      boolean afterEarlierFiles = !parsed.isEmpty();
       try {
         if (ahead != null && runAhead > 0) {
           SourceFile source = readSource(file);
-          walker = new ServicesAhead(runAhead, services -> walkAhead(services, source, file, ahead));
+          walker = new ServicesAhead(runAhead, (document, services) ->
+              walkAhead(services, source, file, ahead, afterEarlierFiles || document > 0));
         }
         ParsedYaml yaml = parseCompose(file, walker);
         placements.putIfAbsent(yaml.source().name(), new LoadResult.Placement(includedBy, position));
@@ -474,8 +476,9 @@ public final class ProjectLoader {
     Resets resets = tagged ? Resets.collect(document) : Resets.NONE;
     MapNode tree = tagged ? resets.stripResets(document) : document;
     List<ServicesAhead.Walked> walked = ahead == null ? null : ahead.take(index, servicesOf(tree));
-    if (walked != null && (later || !nameAheadHolds && walked.stream().anyMatch(ServicesAhead.Walked::askedName))) {
-      walked = null; // walked as a document of its own, which a later one is not
+    if (walked != null && (walked.stream().anyMatch(w -> w.later() != later)
+        || !nameAheadHolds && walked.stream().anyMatch(ServicesAhead.Walked::askedName))) {
+      walked = null; // walked as merged over earlier documents or not, and it was the other
     }
     List<ServiceSlices.Step> steps = perServiceSteps(file, scope, scope.environment()::get, sources::get, later);
     tree = perService(tree, walked, 0, steps.get(0), null);
@@ -553,11 +556,13 @@ public final class ProjectLoader {
 
   /**
    * {@code services} of {@code file}, read so far, through the steps of {@link #perServiceSteps} in the scope the
-   * file will most likely be loaded in. It runs while the reading goes on, on a pool thread or on the reading
-   * thread while it waits, so interpolation sees only this file (whose nodes these are), not the loader's map of
-   * sources, and tells whether it asked for the project name.
+   * file will most likely be loaded in, {@code later} when its document will likely be merged over earlier ones
+   * (an override file's). It runs while the reading goes on, on a pool thread or on the reading thread while it
+   * waits, so interpolation sees only this file (whose nodes these are), not the loader's map of sources, and
+   * tells whether it asked for the project name.
    */
-  private ServicesAhead.Walked walkAhead(List<MapNode.Entry> services, SourceFile source, Path file, Scope scope) {
+  private ServicesAhead.Walked walkAhead(List<MapNode.Entry> services, SourceFile source, Path file, Scope scope,
+      boolean later) {
     Origin none = Origin.at(SourceRange.synthetic(source.name()));
     boolean[] askedName = {false};
     Function<String, String> lookup = name -> {
@@ -567,12 +572,12 @@ public final class ProjectLoader {
     MapNode slice = MapNode.empty(none).with("services", MapNode.empty(none).withEntries(services));
     List<ServicesAhead.Step> done = new ArrayList<>();
     for (ServiceSlices.Step step
-        : perServiceSteps(file, scope, lookup, n -> n.equals(source.name()) ? source : null, false)) {
+        : perServiceSteps(file, scope, lookup, n -> n.equals(source.name()) ? source : null, later)) {
       ServiceSlices.Found into = ServiceSlices.Found.apart();
       slice = step.apply(slice, into);
       done.add(new ServicesAhead.Step(slice, into));
     }
-    return new ServicesAhead.Walked(done, askedName[0]);
+    return new ServicesAhead.Walked(done, askedName[0], later);
   }
 
   /** The entries of the one {@code services} mapping of {@code document}, or none. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The services of a large file walked through the loader's per-service steps while the rest of the file is still
@@ -33,8 +33,11 @@ final class ServicesAhead implements YamlReader.Watcher {
    */
   static final int RUN = 64;
 
-  /** A run's slice after each step, with what each step found in it, and whether it asked for the project name. */
-  record Walked(List<Step> steps, boolean askedName) {}
+  /**
+   * A run's slice after each step, with what each step found in it, whether it asked for the project name, and
+   * whether it was walked as part of a document merged over earlier ones.
+   */
+  record Walked(List<Step> steps, boolean askedName, boolean later) {}
 
   /** One step's result on a slice. */
   record Step(MapNode slice, ServiceSlices.Found found) {}
@@ -44,13 +47,15 @@ final class ServicesAhead implements YamlReader.Watcher {
    * from the first, and the reading thread, when it needs them, from the last, so neither waits while a run is left.
    */
   private final class Walk implements Runnable {
+    private final int document;
     private final List<MapNode.Entry> services;
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
     /** Null when it failed or was abandoned; written before {@link #done} counts down. */
     private Walked walked;
 
-    Walk(List<MapNode.Entry> services) {
+    Walk(int document, List<MapNode.Entry> services) {
+      this.document = document;
       this.services = services;
     }
 
@@ -66,7 +71,7 @@ final class ServicesAhead implements YamlReader.Watcher {
         return false;
       }
       try {
-        walked = abandoned ? null : walk.apply(services);
+        walked = abandoned ? null : walk.apply(document, services);
       } catch (RuntimeException | StackOverflowError e) {
         // walked again in order, where it fails as it would have (a pool thread's stack is the shorter)
         walked = null;
@@ -96,7 +101,7 @@ final class ServicesAhead implements YamlReader.Watcher {
   }
 
   private final int run;
-  private final Function<List<MapNode.Entry>, Walked> walk;
+  private final BiFunction<Integer, List<MapNode.Entry>, Walked> walk;
   private final Map<Integer, List<Walk>> runs = new HashMap<>();
   private final Map<Integer, List<MapNode.Entry>> pending = new HashMap<>();
   /** The runs not walked yet while the reading thread walks them; null while the pool does. */
@@ -105,10 +110,10 @@ final class ServicesAhead implements YamlReader.Watcher {
 
   /**
    * @param run services per run
-   * @param walk the steps over a slice holding the given services; may run on any thread, so it must only read
-   *     what does not change while the file is read
+   * @param walk the steps over a slice holding the given services of the given document; may run on any thread,
+   *     so it must only read what does not change while the file is read
    */
-  ServicesAhead(int run, Function<List<MapNode.Entry>, Walked> walk) {
+  ServicesAhead(int run, BiFunction<Integer, List<MapNode.Entry>, Walked> walk) {
     this.run = run;
     this.walk = walk;
   }
@@ -159,7 +164,7 @@ final class ServicesAhead implements YamlReader.Watcher {
   }
 
   private void submit(int document) {
-    Walk next = new Walk(List.copyOf(pending.remove(document)));
+    Walk next = new Walk(document, List.copyOf(pending.remove(document)));
     if (unwalked != null) {
       unwalked.add(next);
     } else {

@@ -3,6 +3,7 @@ package dev.lashing.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lashing.source.ComposeException;
+import dev.lashing.source.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,34 @@ class ServiceSlicesTest {
     assertThat(ahead.errors()).isEqualTo(whole.errors());
     assertThat(ahead.warnings()).isEqualTo(whole.warnings());
     assertThat(ahead.variables()).isEqualTo(whole.variables());
+    assertThat(ahead.tree()).isEqualTo(whole.tree());
+    assertThat(ahead.project()).isEqualTo(whole.project());
+  }
+
+  @Test
+  void anOverrideFileLoadsAlikeWithItsServicesWalkedWhileItIsRead(@TempDir Path dir) throws IOException {
+    // an override may leave out what the base gives: a depends_on entry's condition is checked once merged
+    StringBuilder base = new StringBuilder("services:\n");
+    StringBuilder override = new StringBuilder("services:\n");
+    StringBuilder second = new StringBuilder("---\nservices:\n");
+    for (int i = 0; i < 300; i++) {
+      base.append("  s").append(i).append(": {image: \"app:${TAG}\", depends_on: {s").append(i + 1)
+          .append(": {condition: service_started}}}\n");
+      override.append("  s").append(i).append(": {depends_on: {s").append(i + 1).append(": {required: false}}")
+          .append(i % 50 == 0 ? ", mem_limit: lots" : "").append("}\n");
+      second.append("  s").append(i).append(": {environment: [\"N=").append(i).append("\"]}\n");
+    }
+    Files.writeString(dir.resolve("compose.yaml"), base);
+    Files.writeString(dir.resolve("override.yaml"), override.append(second));
+    LoadOptions options =
+        LoadOptions.of(dir, Map.of("TAG", "2"), dir.resolve("compose.yaml"), dir.resolve("override.yaml"));
+
+    LoadResult whole = ProjectLoader.load(options, true, WHOLE, NOT_AHEAD);
+    LoadResult ahead = ProjectLoader.load(options, true, WHOLE, ServicesAhead.RUN);
+    assertThat(whole.errors()).extracting(Diagnostic::message).hasSize(6)
+        .allMatch(m -> m.contains("mem_limit"));
+    assertThat(ahead.errors()).isEqualTo(whole.errors());
+    assertThat(ahead.warnings()).isEqualTo(whole.warnings());
     assertThat(ahead.tree()).isEqualTo(whole.tree());
     assertThat(ahead.project()).isEqualTo(whole.project());
   }

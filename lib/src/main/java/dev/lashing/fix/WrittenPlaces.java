@@ -5,6 +5,7 @@ import dev.lashing.fix.ModelPath.Key;
 import dev.lashing.fix.ModelPath.Step;
 import dev.lashing.fix.YamlFile.Written;
 import dev.lashing.load.LoadResult;
+import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceRange;
 import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;
@@ -191,7 +192,8 @@ final class WrittenPlaces {
     Map<Integer, String> byStart = servicesByStart.computeIfAbsent(services, k -> ownServices(file, services));
     Map<String, List<Integer>> anchors = anchoredStarts.computeIfAbsent(file.source.name(), k -> anchors(parsed));
     List<ParsedYaml.Alias> aliases = parsed.aliases();
-    for (int i = firstAliasFrom(aliases, service.start()); i < aliases.size()
+    for (int i = Offsets.firstAtOrAfter(aliases.size(), a -> aliases.get(a).start(), service.start());
+        i < aliases.size()
         && aliases.get(i).start() < service.end(); i++) {
       ParsedYaml.Alias alias = aliases.get(i);
       int anchored = -1;
@@ -225,21 +227,6 @@ final class WrittenPlaces {
       byName.computeIfAbsent(anchor.name(), k -> new ArrayList<>()).add(anchor.valueStart());
     }
     return byName;
-  }
-
-  /** The index of the first alias (they are in the order written) that starts at {@code offset} or after. */
-  private static int firstAliasFrom(List<ParsedYaml.Alias> aliases, int offset) {
-    int low = 0;
-    int high = aliases.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (aliases.get(middle).start() < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
   }
 
   /** The merged nodes along {@code path}: the root, then one per step as far as they exist. */

@@ -1,5 +1,6 @@
 package dev.lashing.fix;
 
+import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.MapNode;
@@ -539,17 +540,7 @@ final class YamlFile {
 
   /** The index of the first of the offsets {@code at} (in order) that is {@code offset} or after. */
   private static int firstFrom(List<Integer> at, int offset) {
-    int low = 0;
-    int high = at.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (at.get(middle) < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return Offsets.firstAtOrAfter(at.size(), at::get, offset);
   }
 
   /** Where what is written of a node starts: at its {@code &anchor} or {@code !tag} when it has one, else its value. */

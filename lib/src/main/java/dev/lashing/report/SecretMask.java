@@ -1,6 +1,7 @@
 package dev.lashing.report;
 
 import dev.lashing.lint.Finding;
+import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
@@ -135,16 +136,8 @@ public final class SecretMask {
 
     /** The secrets that may reach into {@code [start, end)}, in start order. */
     List<SourceRange> overlapping(int start, int end) {
-      int low = 0;
-      int high = ranges.size();
-      while (low < high) { // the first index whose secrets so far reach past start
-        int mid = (low + high) >>> 1;
-        if (furthestEnd[mid] > start) {
-          high = mid;
-        } else {
-          low = mid + 1;
-        }
-      }
+      // the first index whose secrets so far reach past start
+      int low = Offsets.firstAtOrAfter(ranges.size(), i -> furthestEnd[i], start + 1);
       int to = low;
       while (to < ranges.size() && ranges.get(to).startOffset() < end) {
         to++;

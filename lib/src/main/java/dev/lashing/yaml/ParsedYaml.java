@@ -1,6 +1,7 @@
 package dev.lashing.yaml;
 
 import dev.lashing.source.Diagnostic;
+import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.Node;
@@ -109,21 +110,8 @@ public final class ParsedYaml {
    * as the tags are in the order they are written, and so of their values.
    */
   public boolean isTagged(int valueStart) {
-    int low = 0;
-    int high = tags.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      int start = tags.get(middle).valueStart();
-      if (start == valueStart) {
-        return true;
-      }
-      if (start < valueStart) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return false;
+    int i = Offsets.firstAtOrAfter(tags.size(), t -> tags.get(t).valueStart(), valueStart);
+    return i < tags.size() && tags.get(i).valueStart() == valueStart;
   }
 
   /**

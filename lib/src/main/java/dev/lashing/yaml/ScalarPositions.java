@@ -1,5 +1,6 @@
 package dev.lashing.yaml;
 
+import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
 import dev.lashing.tree.ScalarNode;
@@ -88,17 +89,7 @@ public final class ScalarPositions {
 
   /** The first pair at or after {@code offset} of the value ({@link #size} when none is). */
   private int firstAtOrAfter(int offset) {
-    int low = 0;
-    int high = size;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (valueOffsets[middle] < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return Offsets.firstAtOrAfter(size, i -> valueOffsets[i], offset);
   }
 
   /**

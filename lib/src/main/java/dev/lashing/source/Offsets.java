@@ -1,0 +1,26 @@
+package dev.lashing.source;
+
+import java.util.function.IntUnaryOperator;
+
+/** Searches over offsets kept in ascending order, as positions are. */
+public final class Offsets {
+  private Offsets() {}
+
+  /**
+   * The first index below {@code size} whose offset ({@code offsetAt}, ascending with the index) is {@code offset}
+   * or after it; {@code size} when none is. Found by halving.
+   */
+  public static int firstAtOrAfter(int size, IntUnaryOperator offsetAt, int offset) {
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (offsetAt.applyAsInt(middle) < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+}

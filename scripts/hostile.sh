@@ -84,6 +84,10 @@ case("suppressions-20000", {"compose.yaml": "services:\n  web:\n    image: nginx
     "    # lashing-ignore cpu-limit -- reason %d\n" % i for i in range(20000))})
 case("references-50000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n    environment:\n      X: \""
     + " ".join("${V%d:-d%d}" % (i, i) for i in range(50000)) + "\"\n"})
+# each config's only source is refused: the "one of file|environment|content" check asks, per config, whether an
+# earlier error lies within it
+case("configs-refused-20000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\nconfigs:\n" + "".join(
+    "  c%d:\n    external: ${UNSET_%d}\n" % (i, i) for i in range(20000))})
 case("defaults-nested-20000", {"compose.yaml": "services:\n  web:\n    image: \"nginx:" + "".join(
     "${V%d:-" % i for i in range(20000)) + "1.27" + "}" * 20000 + "\"\n"})
 case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"})

@@ -195,6 +195,19 @@ class HostileInputTest {
   }
 
   @Test
+  void twentyThousandConfigsWhoseOnlySourceIsRefused() throws IOException {
+    StringBuilder configs = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      configs.append("  c").append(i).append(":\n    external: ${UNSET_").append(i).append("}\n");
+    }
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\nconfigs:\n" + configs);
+    assertThat(lint("--format", "github", "compose.yaml")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString().lines().filter(l -> l.contains("configs.c") && l.contains("invalid boolean")))
+        .hasSize(20_000);
+    assertThat(out.toString()).doesNotContain("must be set");
+  }
+
+  @Test
   void defaultsNestedTwentyThousandDeepAreRefusedWithAPosition() throws IOException {
     StringBuilder image = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {

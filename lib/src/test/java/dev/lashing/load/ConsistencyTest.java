@@ -23,6 +23,8 @@ class ConsistencyTest {
           s:
             image: alpine
         configs:
+          before:
+            name: nothing
           refused:
             external: ${UNSET_FLAG}
           missing:
@@ -33,6 +35,7 @@ class ConsistencyTest {
         ProjectLoader.loadLeniently(LoadOptions.of(dir, Map.of(), dir.resolve("compose.yaml")), Map.of());
 
     assertThat(lenient.errors()).extracting(Diagnostic::message).containsExactly(
+        "configs.before: one of file|environment|content must be set",
         "configs.refused.external: invalid boolean: ",
         "configs.missing: one of file|environment|content must be set");
   }

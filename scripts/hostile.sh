@@ -88,6 +88,9 @@ case("references-50000", {"compose.yaml": "services:\n  web:\n    image: nginx:1
 # earlier error lies within it
 case("configs-refused-20000", {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\nconfigs:\n" + "".join(
     "  c%d:\n    external: ${UNSET_%d}\n" % (i, i) for i in range(20000))})
+# each image reads an unset tag: invalid-value asks, per image it would report, which unset variables it reads
+case("images-unset-20000", {"compose.yaml": "services:\n" + "".join(
+    "  s%d:\n    image: app:${TAG_%d}\n" % (i, i) for i in range(20000))})
 case("defaults-nested-20000", {"compose.yaml": "services:\n  web:\n    image: \"nginx:" + "".join(
     "${V%d:-" % i for i in range(20000)) + "1.27" + "}" * 20000 + "\"\n"})
 case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"})

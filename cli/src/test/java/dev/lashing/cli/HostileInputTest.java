@@ -208,6 +208,19 @@ class HostileInputTest {
   }
 
   @Test
+  void twentyThousandImagesThatEachReadAnUnsetTag() throws IOException {
+    StringBuilder services = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      services.append("  s").append(i).append(":\n    image: app:${TAG_").append(i).append("}\n");
+    }
+    write("compose.yaml", "services:\n" + services);
+    lint("--format", "github", "compose.yaml");
+    // "app:" is no image reference, but only for want of the tag: unset-variable says so, invalid-value does not
+    assertThat(out.toString().lines().filter(l -> l.contains("unset-variable") && l.contains("TAG_"))).hasSize(20_000);
+    assertThat(out.toString()).doesNotContain("invalid-value");
+  }
+
+  @Test
   void defaultsNestedTwentyThousandDeepAreRefusedWithAPosition() throws IOException {
     StringBuilder image = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {

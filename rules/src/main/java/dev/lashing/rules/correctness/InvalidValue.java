@@ -45,6 +45,7 @@ public final class InvalidValue extends LoadProblemRule {
   @Override
   public void check(RuleContext context) {
     super.check(context);
+    UnsetVariables unset = new UnsetVariables(context.load());
     for (Service service : context.project().services().values()) {
       Located<String> signal = service.stopSignal();
       if (signal != null && !signal.value().isEmpty() && !Signals.isKnown(signal.value())) {
@@ -52,18 +53,18 @@ public final class InvalidValue extends LoadProblemRule {
             + " is not a signal, so the engine refuses to create the container; use a signal name such as"
             + " SIGTERM, SIGINT or SIGQUIT, or a number from 1 to 64");
       }
-      checkContainerName(context, service);
-      RefusedLimits.check(context, service);
-      RefusedScheduling.check(context, service);
+      checkContainerName(context, unset, service);
+      RefusedLimits.check(context, unset, service);
+      RefusedScheduling.check(context, unset, service);
     }
-    RefusedImages.check(context);
+    RefusedImages.check(context, unset);
   }
 
   /** A name left invalid only by variables the project does not set is unset-variable's to report. */
-  private static void checkContainerName(RuleContext context, Service service) {
+  private static void checkContainerName(RuleContext context, UnsetVariables unset, Service service) {
     Located<String> name = service.containerName();
     if (name == null || CONTAINER_NAME.matcher(name.value()).matches()
-        || !RefusedImages.unsetVariables(context.load(), name.origin().at()).isEmpty()) {
+        || unset.readBy(name.origin().at())) {
       return;
     }
     context.report(name.origin(), service.name(), () -> "container_name '" + QuotedValue.of(name.value()) + "' of "

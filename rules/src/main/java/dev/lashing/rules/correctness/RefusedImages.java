@@ -2,7 +2,6 @@ package dev.lashing.rules.correctness;
 
 import dev.lashing.interpolation.InterpolationException;
 import dev.lashing.interpolation.Template;
-import dev.lashing.interpolation.VariableReference;
 import dev.lashing.source.QuotedValue;
 import dev.lashing.lint.RuleContext;
 import dev.lashing.lint.TextWithin;
@@ -15,7 +14,6 @@ import dev.lashing.source.Origin;
 import dev.lashing.source.SourceRange;
 import dev.lashing.syntax.ImageReference;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,10 +38,10 @@ final class RefusedImages {
   /** An image where it is read, and what the message calls it. */
   private record Read(Image image, String service, String what, String prefix) {}
 
-  static void check(RuleContext context) {
+  static void check(RuleContext context, UnsetVariables unset) {
     for (Read read : reads(context)) {
       ImageReference.Problem problem = read.image().problem();
-      if (problem == null || read.image().text().isEmpty() || onlyUnsetVariables(context.load(), read)) {
+      if (problem == null || read.image().text().isEmpty() || onlyUnsetVariables(context.load(), unset, read)) {
         continue;
       }
       Origin origin = read.image().origin();
@@ -80,9 +78,9 @@ final class RefusedImages {
    * Whether the value is valid once each variable it reads that the project does not set (and that has no default)
    * has a value: unset-variable reports those, and the image is only as wrong as they leave it.
    */
-  private static boolean onlyUnsetVariables(LoadResult load, Read read) {
+  private static boolean onlyUnsetVariables(LoadResult load, UnsetVariables unsetVariables, Read read) {
     SourceRange at = read.image().origin().at();
-    Set<String> unset = unsetVariables(load, at);
+    Set<String> unset = unsetVariables.within(at);
     if (unset.isEmpty()) {
       return false;
     }
@@ -102,19 +100,6 @@ final class RefusedImages {
       }
     }
     return false;
-  }
-
-  /** The variables written within {@code at} that the project does not set and that have no default. */
-  static Set<String> unsetVariables(LoadResult load, SourceRange at) {
-    Set<String> unset = new HashSet<>();
-    for (VariableReference v : load.variables()) {
-      SourceRange written = v.at();
-      if (!v.set() && v.operator().isEmpty() && written.file().equals(at.file())
-          && written.startOffset() >= at.startOffset() && written.endOffset() <= at.endOffset()) {
-        unset.add(v.name());
-      }
-    }
-    return unset;
   }
 
   /**

@@ -41,7 +41,7 @@ final class RefusedLimits {
     }
   }
 
-  static void check(RuleContext context, Service service) {
+  static void check(RuleContext context, UnsetVariables unset, Service service) {
     if (service.provider() != null) {
       return; // a provider's service starts no container
     }
@@ -55,46 +55,47 @@ final class RefusedLimits {
     String name = service.name();
     // the engine takes 0 for no limit, and refuses any other value below its minimum: -1 too, unlike memswap_limit
     if (limitBytes < 0) {
-      report(context, service, limit, "is negative, which the engine does not read as no limit",
+      report(context, unset, service, limit, "is negative, which the engine does not read as no limit",
           refused("Minimum memory limit allowed is 6MB"), "remove it for no limit, or set one of at least "
               + MEMORY_MINIMUM);
     } else if (limitBytes > 0 && limitBytes < EngineMinimums.MEMORY) {
-      report(context, service, limit, "is below the engine's minimum of " + MEMORY_MINIMUM,
+      report(context, unset, service, limit, "is below the engine's minimum of " + MEMORY_MINIMUM,
           refused("Minimum memory limit allowed is 6MB"), "raise it to at least " + MEMORY_MINIMUM);
     }
     // a negative reservation the engine ignores
     if (reservationBytes > 0 && reservationBytes < EngineMinimums.MEMORY) {
-      report(context, service, reservation, "is below the engine's minimum of " + MEMORY_MINIMUM,
+      report(context, unset, service, reservation, "is below the engine's minimum of " + MEMORY_MINIMUM,
           refused("Minimum memory reservation allowed is 6MB"),
           "raise it to at least " + MEMORY_MINIMUM + ", or remove it");
     }
     if (limitBytes >= EngineMinimums.MEMORY && limitBytes < reservationBytes) {
-      report(context, service, limit, "is below " + name + "'s memory reservation " + reservation.key() + " "
+      report(context, unset, service, limit, "is below " + name + "'s memory reservation " + reservation.key() + " "
           + reservation.text(), refused("Minimum memory limit can not be less than memory reservation limit"),
           "raise the limit or lower the reservation");
     }
-    checkSwap(context, service, limit, limitBytes);
-    checkSwappiness(context, service);
-    checkShmSize(context, service);
-    checkCpus(context, service);
+    checkSwap(context, unset, service, limit, limitBytes);
+    checkSwappiness(context, unset, service);
+    checkShmSize(context, unset, service);
+    checkCpus(context, unset, service);
   }
 
   /**
    * {@code memswap_limit} is memory and swap together: -1 means unlimited swap and 0 unset, any other value must be
    * at least the memory limit, and needs one.
    */
-  private static void checkSwap(RuleContext context, Service service, Setting limit, long limitBytes) {
+  private static void checkSwap(RuleContext context, UnsetVariables unset, Service service, Setting limit,
+      long limitBytes) {
     Located<ByteCount> swap = service.memswapLimit();
     if (swap == null || swap.value().bytes() <= 0 || limitBytes < 0) {
       return;
     }
     Setting written = new Setting("memswap_limit", swap.origin(), swap.value().text());
     if (limitBytes == 0) {
-      report(context, service, written, "is set without a memory limit",
+      report(context, unset, service, written, "is set without a memory limit",
           refused("You should always set the Memory limit when using Memoryswap limit"),
           "set a memory limit too (deploy.resources.limits.memory), or remove memswap_limit");
     } else if (swap.value().bytes() < limitBytes) {
-      report(context, service, written, "is below " + service.name() + "'s memory limit " + limit.key() + " "
+      report(context, unset, service, written, "is below " + service.name() + "'s memory limit " + limit.key() + " "
           + limit.text() + " (it counts memory and swap together)",
           refused("Minimum memoryswap limit should be larger than memory limit"),
           "set it to at least the memory limit, or to -1 for unlimited swap");
@@ -106,22 +107,22 @@ final class RefusedLimits {
    * refuses any other value outside 0 to 100, where it can set swappiness at all (cgroup v1: on cgroup v2 it drops
    * the value with a warning before it looks at it).
    */
-  private static void checkSwappiness(RuleContext context, Service service) {
+  private static void checkSwappiness(RuleContext context, UnsetVariables unset, Service service) {
     Located<Long> swappiness = service.memSwappiness();
     if (swappiness == null || swappiness.value() == -1 || swappiness.value() >= 0 && swappiness.value() <= 100) {
       return;
     }
-    report(context, service, Setting.of("mem_swappiness", swappiness), "is outside 0 to 100",
+    report(context, unset, service, Setting.of("mem_swappiness", swappiness), "is outside 0 to 100",
         "an engine on cgroup v1 refuses to create the container (\"Invalid value: " + swappiness.value()
             + ", valid memory swappiness range is 0-100\") and one on cgroup v2 ignores it",
         "use a percentage from 0 to 100, or remove it for the host's default");
   }
 
   /** The engine gives {@code /dev/shm} its default size for 0, and refuses a negative one. */
-  private static void checkShmSize(RuleContext context, Service service) {
+  private static void checkShmSize(RuleContext context, UnsetVariables unset, Service service) {
     Located<ByteCount> shm = service.shmSize();
     if (shm != null && shm.value().bytes() < 0) {
-      report(context, service, new Setting("shm_size", shm.origin(), shm.value().text()), "is negative",
+      report(context, unset, service, new Setting("shm_size", shm.origin(), shm.value().text()), "is negative",
           refused("SHM size can not be less than 0"), "remove it for the engine's default size, or set one such as"
               + " 64m");
     }
@@ -131,18 +132,18 @@ final class RefusedLimits {
    * The CPU limit the container gets: below 0.01 CPUs the kernel refuses its quota, and the engine a negative one;
    * beyond what docker compose can pass as NanoCPUs it gets a value it refuses on any host.
    */
-  private static void checkCpus(RuleContext context, Service service) {
+  private static void checkCpus(RuleContext context, UnsetVariables unset, Service service) {
     Located<Double> cpus = service.effectiveCpuLimit().orElse(null);
     if (cpus == null) {
       return;
     }
     Setting written = Setting.cpuLimit(service, cpus);
     if (cpus.value() < EngineMinimums.CPUS) {
-      report(context, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
+      report(context, unset, service, written, "is below the engine's minimum of " + EngineMinimums.CPUS + " CPUs",
           refused("Range of CPUs is from 0.01 to N"), "raise it to at least " + EngineMinimums.CPUS);
     } else if (!EngineMinimums.nanoCpusFit(cpus.value())) {
-      report(context, service, written, "is more CPUs than docker compose can give the engine (it passes cpus × 10^9"
-          + " as a 64-bit integer, which this overflows)", refused("Range of CPUs is from 0.01 to N"),
+      report(context, unset, service, written, "is more CPUs than docker compose can give the engine (it passes"
+          + " cpus × 10^9 as a 64-bit integer, which this overflows)", refused("Range of CPUs is from 0.01 to N"),
           "set the number of CPUs the service may use");
     }
   }
@@ -152,17 +153,10 @@ final class RefusedLimits {
     return "the engine refuses to create the container (\"" + engine + "\")";
   }
 
-  /**
-   * Whether the value reads a variable the project does not set (and gives no default for): it is only as wrong
-   * as the variable leaves it, and unset-variable reports that.
-   */
-  static boolean readsUnsetVariables(RuleContext context, Origin origin) {
-    return !RefusedImages.unsetVariables(context.load(), origin.at()).isEmpty();
-  }
-
-  static void report(RuleContext context, Service service, Setting setting, String problem, String consequence,
-      String advice) {
-    if (readsUnsetVariables(context, setting.origin())) {
+  /** Reports a setting the engine refuses, unless it reads an unset variable (unset-variable's to report). */
+  static void report(RuleContext context, UnsetVariables unset, Service service, Setting setting, String problem,
+      String consequence, String advice) {
+    if (unset.readBy(setting.origin().at())) {
       return;
     }
     context.report(setting.origin(), service.name(), () -> setting.key() + " " + setting.text() + " of "

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,15 @@ class HostileInputTest {
 
   private void write(String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  /** Twenty thousand pieces of YAML, one per number, in order. */
+  private static String twentyThousand(IntFunction<String> piece) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      text.append(piece.apply(i));
+    }
+    return text.toString();
   }
 
   /** What {@code config -f compose.yaml}, which must succeed, prints from the key of service {@code name} on. */
@@ -196,11 +206,8 @@ class HostileInputTest {
 
   @Test
   void twentyThousandConfigsWhoseOnlySourceIsRefused() throws IOException {
-    StringBuilder configs = new StringBuilder();
-    for (int i = 0; i < 20_000; i++) {
-      configs.append("  c").append(i).append(":\n    external: ${UNSET_").append(i).append("}\n");
-    }
-    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\nconfigs:\n" + configs);
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\nconfigs:\n"
+        + twentyThousand(i -> "  c" + i + ":\n    external: ${UNSET_" + i + "}\n"));
     assertThat(lint("--format", "github", "compose.yaml")).isEqualTo(Cli.INVALID);
     assertThat(out.toString().lines().filter(l -> l.contains("configs.c") && l.contains("invalid boolean")))
         .hasSize(20_000);
@@ -209,11 +216,7 @@ class HostileInputTest {
 
   @Test
   void twentyThousandImagesThatEachReadAnUnsetTag() throws IOException {
-    StringBuilder services = new StringBuilder();
-    for (int i = 0; i < 20_000; i++) {
-      services.append("  s").append(i).append(":\n    image: app:${TAG_").append(i).append("}\n");
-    }
-    write("compose.yaml", "services:\n" + services);
+    write("compose.yaml", "services:\n" + twentyThousand(i -> "  s" + i + ":\n    image: app:${TAG_" + i + "}\n"));
     lint("--format", "github", "compose.yaml");
     // "app:" is no image reference, but only for want of the tag: unset-variable says so, invalid-value does not
     assertThat(out.toString().lines().filter(l -> l.contains("unset-variable") && l.contains("TAG_"))).hasSize(20_000);

@@ -118,6 +118,10 @@ final class FixCommand {
         invalid = true;
         Refusal.explain(err, "fix", first, workingDirectory, e);
         continue;
+      } catch (SourceFiles.TooLargeToWrite e) {
+        invalid = true;
+        err.println("lashing: fix writes nothing for " + load.files().get(0) + ": " + e.getMessage());
+        continue;
       } catch (Fixer.Unsettled e) {
         // a bug of the fix engine: no project's fixes are printed or written, since none can be vouched for
         err.println("lashing: internal error: " + load.files().get(0) + ": " + e.getMessage() + "; nothing written");

@@ -17,6 +17,7 @@ import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import dev.lashing.syntax.ShellWords;
+import dev.lashing.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -116,6 +117,9 @@ final class PatchCommand {
       throw new Arguments.UsageException(e.getMessage());
     } catch (ComposeException e) {
       Refusal.explain(err, "patch", workingDirectory.resolve(load.files().get(0)).normalize(), workingDirectory, e);
+      return Cli.INVALID;
+    } catch (SourceFiles.TooLargeToWrite e) {
+      err.println("lashing: patch writes nothing: " + e.getMessage());
       return Cli.INVALID;
     } catch (PatchException e) {
       err.println("lashing: internal error: " + e.getMessage().replace("\n", "\n  "));

@@ -57,7 +57,6 @@ class HostileInputTest {
     return out.toString().substring(out.toString().indexOf("\n  " + name + ":\n"));
   }
 
-
   @Test
   void anAliasBombInTheComposeFile() throws IOException {
     write("compose.yaml", BOMB);
@@ -86,6 +85,35 @@ class HostileInputTest {
     write("compose.yaml", "services: {}\n" + "#".repeat(16 << 20) + "\n");
     assertThat(lint("compose.yaml")).isEqualTo(Cli.INVALID);
     assertThat(out.toString() + err.toString()).contains("compose.yaml").contains("bytes are not read");
+  }
+
+  /**
+   * fix and patch never write a file that Lashing would refuse to read: a file just under the limit, whose fixes
+   * would take it over, is left as it is, with the reason (not an internal error).
+   */
+  @Test
+  void fixMakesNoFileOver16MiB() throws IOException {
+    String compose = "services:\n  web:\n    image: nginx:1.27\n" + "#".repeat((16 << 20) - 100) + "\n";
+    write("compose.yaml", compose);
+    int status = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir)
+        .run("fix", "--unsafe-fixes", "--write", "compose.yaml");
+    assertThat(status).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("lashing: fix writes nothing for compose.yaml: compose.yaml would be ")
+        .contains(" bytes long, and Lashing reads no file over 16777216 bytes").doesNotContain("internal error");
+    assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo(compose);
+  }
+
+  @Test
+  void patchMakesNoFileOver16MiB() throws IOException {
+    // each service's part of the patch is some 650 bytes
+    write("compose.yaml", "services:\n" + twentyThousand(i -> "  s" + i + ": {image: nginx:1.27}\n")
+        + twentyThousand(i -> "  t" + i + ": {image: nginx:1.27}\n"));
+    int status = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir)
+        .run("patch", "-f", "compose.yaml", "-o", "hardening.patch.yml");
+    assertThat(status).isEqualTo(Cli.INVALID);
+    assertThat(err.toString()).contains("lashing: patch writes nothing: hardening.patch.yml would be ")
+        .contains(" bytes long, and Lashing reads no file over 16777216 bytes").doesNotContain("internal error");
+    assertThat(dir.resolve("hardening.patch.yml")).doesNotExist();
   }
 
   /**

@@ -97,6 +97,7 @@ public final class Lashing {
    * nothing more changes.
    *
    * @throws Fixer.Unsettled when the fixes do not settle (a bug)
+   * @throws dev.lashing.yaml.SourceFiles.TooLargeToWrite when a fixed file would be larger than a file Lashing reads
    */
   public Fixer.Result fix(LoadOptions project, LoadResult loaded, RuleSettings settings, Fixer.Options options) {
     return new Fixer(rules).fix(project, loaded, settings, options);
@@ -107,6 +108,7 @@ public final class Lashing {
    * {@code fixing} accepts in every round.
    *
    * @throws Fixer.Unsettled when the fixes do not settle (a bug)
+   * @throws dev.lashing.yaml.SourceFiles.TooLargeToWrite when a fixed file would be larger than a file Lashing reads
    */
   public Fixer.Result fix(LoadOptions project, LoadResult loaded, RuleSettings settings, Fixer.Options options,
       Predicate<Finding> fixing) {

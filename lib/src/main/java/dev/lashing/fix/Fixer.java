@@ -16,6 +16,7 @@ import dev.lashing.model.PulledImage;
 import dev.lashing.render.UnifiedDiff;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.SourceFile;
+import dev.lashing.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,6 +108,7 @@ public final class Fixer {
    *
    * @throws ComposeException when the project does not load as it is
    * @throws Unsettled when the fixes do not settle
+   * @throws SourceFiles.TooLargeToWrite when a fixed file would be too large for Lashing to read
    */
   public Result fix(LoadOptions load, RuleSettings settings, Options options) {
     return fix(load, ProjectLoader.load(load), settings, options);
@@ -116,6 +118,7 @@ public final class Fixer {
    * Fixes a project already loaded with {@code load}.
    *
    * @throws Unsettled when the fixes do not settle
+   * @throws SourceFiles.TooLargeToWrite when a fixed file would be too large for Lashing to read
    */
   public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options) {
     return fix(load, loaded, settings, options, finding -> true);
@@ -126,6 +129,7 @@ public final class Fixer {
    * already loaded with {@code load}.
    *
    * @throws Unsettled when the fixes do not settle
+   * @throws SourceFiles.TooLargeToWrite when a fixed file would be too large for Lashing to read
    */
   public Result fix(LoadOptions load, LoadResult loaded, RuleSettings settings, Options options,
       Predicate<Finding> fixing) {
@@ -190,7 +194,7 @@ public final class Fixer {
         return null;
       }
       next = new HashMap<>(texts);
-      next.putAll(plan.texts());
+      plan.texts().forEach((name, text) -> next.put(name, SourceFiles.readableBack(name, text)));
       return new ConvergeLoop.Round(load, overlay(base, next));
     }
 

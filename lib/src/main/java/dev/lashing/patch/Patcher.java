@@ -14,6 +14,7 @@ import dev.lashing.load.ProjectLoader;
 import dev.lashing.source.AtomicFiles;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import dev.lashing.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ public final class Patcher {
    * @throws ComposeException when the user's files do not load
    * @throws IllegalArgumentException for an option that does not fit the project (an unknown gateway or rule)
    * @throws PatchException when the patch does not do what it must (a bug)
+   * @throws SourceFiles.TooLargeToWrite when the patch would be larger than a file Lashing reads
    */
   public PatchResult generate(PatchOptions options) {
     LoadOptions load = ComposeFiles.found(options.load());
@@ -75,7 +77,8 @@ public final class Patcher {
     ComposeVersion compose = ComposeVersion.requiredBy(builder.root());
     PatchHeader.Summary summary = new PatchHeader.Summary(before, findings, filter, covered, gateways.names(),
         gateways.from(), network, rounds.jobs, compose);
-    String text = PatchEmitter.write(new PatchHeader(rules).lines(options, load, summary, builder), builder.root());
+    String text = SourceFiles.readableBack(options.outputName(),
+        PatchEmitter.write(new PatchHeader(rules).lines(options, load, summary, builder), builder.root()));
     BackupJobs.Plan plan = rounds.jobs;
     Map<String, String> databaseOfJob = new HashMap<>();
     if (plan != null) {
@@ -146,7 +149,7 @@ public final class Patcher {
       builder.apply(edits, merged.tree(), templates);
       String loadedText = null;
       if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {
-        loadedText = PatchEmitter.write(List.of(), builder.root());
+        loadedText = SourceFiles.readableBack(options.outputName(), PatchEmitter.write(List.of(), builder.root()));
         merged = loadText(load, loadedText, patchFile, current);
         templates = new Templates(merged.sources(), environment);
       }
@@ -164,8 +167,8 @@ public final class Patcher {
         // no job added to the text loaded for them: the round is that load, not a second one of the same text
         return new ConvergeLoop.Round(withPatch(load, patchFile), Map.of(patchFile, loadedText), merged);
       }
-      return new ConvergeLoop.Round(withPatch(load, patchFile),
-          Map.of(patchFile, PatchEmitter.write(List.of(), builder.root())));
+      return new ConvergeLoop.Round(withPatch(load, patchFile), Map.of(patchFile,
+          SourceFiles.readableBack(options.outputName(), PatchEmitter.write(List.of(), builder.root()))));
     }
 
     @Override

@@ -102,6 +102,40 @@ public final class SourceFiles {
     return bytes;
   }
 
+  /** Lashing was to write a text (fixed files, a patch) that it would not read back: see {@link #readableBack}. */
+  public static final class TooLargeToWrite extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeToWrite(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Returns {@code text}, which fix or patch is to write as {@code displayName}, unless it is larger in UTF-8 than a
+   * file Lashing reads: a file that no later run could check is not written.
+   *
+   * @throws TooLargeToWrite when it is
+   */
+  public static String readableBack(String displayName, String text) {
+    long bytes = text.length() > MAX_BYTES / 3 ? utf8Length(text) : text.length(); // 3 bytes a char at most
+    if (bytes > MAX_BYTES) {
+      throw new TooLargeToWrite(displayName + " would be " + bytes + " bytes long, and Lashing reads no file over "
+          + MAX_BYTES + " bytes");
+    }
+    return text;
+  }
+
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // a surrogate pair is four bytes, two for each half
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+
   private static ComposeException tooLarge(String displayName, String size) {
     return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, SourceRange.synthetic(displayName),
         "file " + size + "; files over " + MAX_BYTES + " bytes are not read");

@@ -10,6 +10,7 @@ import dev.lashing.lint.RuleSettings;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
 import dev.lashing.source.SourceFile;
+import dev.lashing.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,14 +119,23 @@ final class ProjectRun {
    * The edits, by file name, that fix the safe findings shown in {@code file} as {@code lashing fix} does: in
    * rounds, until no such finding is left that can be fixed (two fixes of a service written as an alias both
    * rewrite the alias, so the second waits for the first). Kept for the run: planning every fix of a large file
-   * takes seconds.
+   * takes seconds. None when a fixed file would be larger than a file Lashing reads, as {@code lashing fix}
+   * writes none.
    *
    * @throws Fixer.Unsettled when the fixes do not settle (a bug of the fix engine)
    */
   synchronized Map<String, List<TextEdit>> safeFixEdits(Path file) {
     return safeFixEdits.computeIfAbsent(file, shown -> safelyFixable(shown).isEmpty() || !fixable() ? Map.of()
-        : loaded.lashing().fix(loaded.options(), loaded.load(), loaded.settings(), Fixer.Options.safe(),
-            f -> isShownIn(f, shown) && isSafe(f)).edits());
+        : fixedWithin(shown));
+  }
+
+  private Map<String, List<TextEdit>> fixedWithin(Path shown) {
+    try {
+      return loaded.lashing().fix(loaded.options(), loaded.load(), loaded.settings(), Fixer.Options.safe(),
+          f -> isShownIn(f, shown) && isSafe(f)).edits();
+    } catch (SourceFiles.TooLargeToWrite e) {
+      return Map.of();
+    }
   }
 
   /** The findings shown in {@code file} whose fix is safe. */

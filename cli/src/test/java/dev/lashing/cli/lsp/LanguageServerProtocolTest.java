@@ -832,6 +832,23 @@ class LanguageServerProtocolTest {
     assertThat(refused.getRange()).isEqualTo(range(0, 0, 0, 0));
   }
 
+  /**
+   * A buffer just under the limit, whose safe fixes would take it over: its findings keep their own fixes and
+   * suppressions, and no fix-all action is offered, as {@code lashing fix} writes no file it would not read.
+   */
+  @Test
+  void noFixAllActionMakesAFileLargerThanLashingReads() throws Exception {
+    String uri = write("compose.yaml", WEB);
+    String large = WEB + "#".repeat((int) SourceFiles.MAX_BYTES - WEB.length() - 10) + "\n";
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, large)));
+    client.await(uri, having("restart-policy"));
+
+    List<String> titles = actions(uri, range(1, 3, 1, 3)).stream().map(CodeAction::getTitle).toList();
+
+    assertThat(titles).anyMatch(title -> title.contains("[restart-policy]"))
+        .anyMatch(title -> title.startsWith("Suppress restart-policy")).doesNotContain(CodeActions.FIX_ALL_TITLE);
+  }
+
   @Test
   void closingADocumentClearsItsDiagnosticsAndForgetsIt() throws IOException {
     String uri = open("compose.yaml", WEB);

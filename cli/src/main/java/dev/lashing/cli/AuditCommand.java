@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -199,7 +198,7 @@ final class AuditCommand {
       // no interface can be listed: the loopback address below
     }
     return addresses.stream()
-        .sorted(Comparator.comparing(a -> a instanceof Inet4Address ? 0 : 1))
+        .sorted((a, b) -> Boolean.compare(b instanceof Inet4Address, a instanceof Inet4Address)) // IPv4 first
         .filter(a -> !a.isLinkLocalAddress())
         .findFirst().orElse(InetAddress.getLoopbackAddress()).getHostAddress();
   }

@@ -8,7 +8,6 @@ import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.ParsedYaml;
 import dev.lashing.yaml.YamlStrings;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -92,7 +91,7 @@ final class Renderer {
   /** The one edit that writes every insertion at {@code at}, the deepest collection's text first. */
   TextEdit join(int at, List<Insertion> here) throws Unwritable {
     List<Insertion> ordered = new ArrayList<>(here);
-    ordered.sort(Comparator.comparingInt(Insertion::depth).reversed());
+    ordered.sort((a, b) -> Integer.compare(b.depth(), a.depth())); // deepest first
     Set<Integer> depths = new HashSet<>();
     StringBuilder joined = new StringBuilder();
     for (Insertion i : ordered) {
@@ -220,7 +219,7 @@ final class Renderer {
         }
       }
     }
-    members.sort(Comparator.comparingInt(this::memberStart));
+    members.sort((a, b) -> Integer.compare(memberStart(a), memberStart(b)));
     return members;
   }
 

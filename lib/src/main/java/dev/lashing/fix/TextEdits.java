@@ -14,8 +14,10 @@ import java.util.function.Predicate;
  * (the text stays as it was rather than becoming a mix of both), and the accepted edits apply in one go.
  */
 public final class TextEdits {
-  static final Comparator<TextEdit> ORDER =
-      Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end);
+  static final Comparator<TextEdit> ORDER = (a, b) -> {
+    int byStart = Integer.compare(a.start(), b.start());
+    return byStart != 0 ? byStart : Integer.compare(a.end(), b.end());
+  };
 
   /** The accepted edits, each with the count of edits accepted before it. */
   private final Map<TextEdit, Long> accepted = new LinkedHashMap<>();

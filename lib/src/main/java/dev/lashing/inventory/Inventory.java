@@ -24,7 +24,7 @@ public record Inventory(String file, Map<String, Environment> environments) {
 
   /** The environments in the order the inventory lists them. */
   public List<Environment> ordered() {
-    return environments.values().stream().sorted(java.util.Comparator.comparingInt(Environment::index)).toList();
+    return environments.values().stream().sorted((a, b) -> Integer.compare(a.index(), b.index())).toList();
   }
 
   /** What a stack is for, which decides its lint policy, restart policy and exposure rules. */

@@ -3,7 +3,6 @@ package dev.lashing.inventory;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.tree.Node;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** The problems found in an inventory, each at the node where it is written. */
@@ -21,8 +20,13 @@ final class InventoryProblems {
   /** In the order of the file. */
   List<Diagnostic> sorted() {
     List<Diagnostic> sorted = new ArrayList<>(problems);
-    sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.at().line())
-        .thenComparingInt(d -> d.at().column()).thenComparing(Diagnostic::message));
+    sorted.sort((a, b) -> {
+      int order = Integer.compare(a.at().line(), b.at().line());
+      if (order == 0) {
+        order = Integer.compare(a.at().column(), b.at().column());
+      }
+      return order != 0 ? order : a.message().compareTo(b.message());
+    });
     return sorted;
   }
 }

@@ -28,11 +28,7 @@ import java.util.stream.Collectors;
 
 /** Runs the rules a configuration enables over a loaded project, then applies inline suppressions. */
 public final class Linter {
-  /**
-   * The order findings are reported in: file, line, column, rule, service. Written out (in {@link SortKey}) rather
-   * than built with {@code Comparator.comparing}, whose serializable lambdas the ahead-of-time cache cannot hold:
-   * each would be generated afresh in every run.
-   */
+  /** The order findings are reported in: file, line, column, rule, service (see {@link SortKey}). */
   public static final Comparator<Finding> ORDER = (a, b) -> SortKey.of(a).compareTo(SortKey.of(b));
 
   /** The size of a project's files from which its rules run on several threads. */

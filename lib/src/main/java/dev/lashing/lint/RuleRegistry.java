@@ -21,7 +21,6 @@ public final class RuleRegistry {
 
   public RuleRegistry(List<Rule> rules) {
     List<Rule> sorted = new ArrayList<>(rules);
-    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
     sorted.sort((a, b) -> a.info().id().compareTo(b.info().id()));
     Map<String, Rule> index = new HashMap<>();
     for (Rule rule : sorted) {

@@ -61,7 +61,6 @@ public final class ModelBinder {
       files.putIfAbsent(d.at().file(), files.size());
     }
     List<Diagnostic> sorted = new ArrayList<>(found);
-    // not Comparator.comparingInt: its serializable lambda is generated in every run (the AOT cache cannot hold it)
     sorted.sort((a, b) -> {
       int byFile = Integer.compare(files.get(a.at().file()), files.get(b.at().file()));
       return byFile != 0 ? byFile : Integer.compare(a.at().startOffset(), b.at().startOffset());

@@ -2,7 +2,6 @@ package dev.lashing.patch;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +142,7 @@ public final class PatchMap {
       ranks.putIfAbsent(order.get(i), i);
     }
     List<String> keys = new ArrayList<>(entries.keySet());
-    keys.sort(Comparator.comparingInt(key -> ranks.getOrDefault(key, order.size())));
+    keys.sort((a, b) -> Integer.compare(ranks.getOrDefault(a, order.size()), ranks.getOrDefault(b, order.size())));
     Map<String, Entry> sorted = new LinkedHashMap<>();
     for (String k : keys) {
       sorted.put(k, entries.get(k));

@@ -13,7 +13,6 @@ import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.YamlWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,10 +268,12 @@ public final class ConfigWriter {
       Map<String, Integer> fields = raw ? null : FIELD_RANKS.get(path);
       List<MapNode.Entry> entries = new ArrayList<>(map.entries());
       if (fields != null) {
-        entries.sort(Comparator.comparingInt((MapNode.Entry e) -> rank(fields, e.name()))
-            .thenComparing(MapNode.Entry::name));
+        entries.sort((a, b) -> {
+          int byRank = Integer.compare(rank(fields, a.name()), rank(fields, b.name()));
+          return byRank != 0 ? byRank : a.name().compareTo(b.name());
+        });
       } else {
-        entries.sort(Comparator.comparing(MapNode.Entry::name));
+        entries.sort((a, b) -> a.name().compareTo(b.name()));
       }
       Map<String, Object> out = new LinkedHashMap<>();
       for (MapNode.Entry e : entries) {
@@ -348,7 +349,7 @@ public final class ConfigWriter {
         keys.add(always);
       }
     }
-    keys.sort(Comparator.comparingInt((String k) -> rank(fields, k)));
+    keys.sort((a, b) -> Integer.compare(rank(fields, a), rank(fields, b)));
     for (String k : keys) {
       if (k.startsWith("x-") || ULIMITS.contains(path) && isZero(map.get(k))) {
         continue;
@@ -474,7 +475,7 @@ public final class ConfigWriter {
       }
     }
     if (out.stream().allMatch(String.class::isInstance)) {
-      out.sort(Comparator.comparing(String.class::cast));
+      out.sort((a, b) -> ((String) a).compareTo((String) b));
     }
     return out;
   }

@@ -124,7 +124,6 @@ public final class SecretMask {
 
     FileSecrets(List<SourceRange> unsorted) {
       ranges = new ArrayList<>(unsorted);
-      // not Comparator.comparingInt: its serializable lambda is generated in every run (the AOT cache cannot hold it)
       ranges.sort((x, y) -> Integer.compare(x.startOffset(), y.startOffset()));
       furthestEnd = new int[ranges.size()];
       int furthest = Integer.MIN_VALUE;

@@ -9,10 +9,7 @@ import java.util.Objects;
  * also print. Printed as {@code file:line:col: message}.
  */
 public record Diagnostic(Severity severity, Kind kind, SourceRange at, String message) {
-  /**
-   * By file, line, then column. Written out rather than built with {@code Comparator.comparing}, whose
-   * serializable lambdas the ahead-of-time cache cannot hold: each would be generated afresh in every run.
-   */
+  /** By file, line, then column. */
   public static final Comparator<Diagnostic> BY_POSITION = (a, b) -> {
     int order = a.at().file().compareTo(b.at().file());
     if (order == 0) {

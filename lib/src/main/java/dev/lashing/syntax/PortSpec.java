@@ -77,7 +77,6 @@ public final class PortSpec {
       }
       ports.add(new Port(hostIp, container.start() + i, published, protocol));
     }
-    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
     ports.sort((a, b) -> Integer.toString(a.target()).compareTo(Integer.toString(b.target())));
     return List.copyOf(ports);
   }

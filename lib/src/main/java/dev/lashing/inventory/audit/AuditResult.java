@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +77,10 @@ public final class AuditResult {
     this.environment = environment;
     this.missing = List.copyOf(missing);
     List<Classified> sorted = new ArrayList<>(items);
-    sorted.sort(Comparator.comparing(Classified::kind).thenComparing(Classified::name));
+    sorted.sort((a, b) -> {
+      int byKind = a.kind().compareTo(b.kind());
+      return byKind != 0 ? byKind : a.name().compareTo(b.name());
+    });
     this.items = List.copyOf(sorted);
   }
 

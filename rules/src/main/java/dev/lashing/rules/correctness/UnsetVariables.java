@@ -5,7 +5,6 @@ import dev.lashing.load.LoadResult;
 import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceRange;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,7 @@ final class UnsetVariables {
         byFile.computeIfAbsent(v.at().file(), f -> new ArrayList<>()).add(v);
       }
     }
-    byFile.values().forEach(refs -> refs.sort(Comparator.comparingInt(v -> v.at().startOffset())));
+    byFile.values().forEach(refs -> refs.sort((a, b) -> Integer.compare(a.at().startOffset(), b.at().startOffset())));
   }
 
   /** The names of the unset variables written within {@code at}. */

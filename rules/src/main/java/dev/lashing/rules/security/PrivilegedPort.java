@@ -94,7 +94,6 @@ public final class PrivilegedPort implements Rule {
   /** Adjacent spans of one protocol joined: 80/tcp, 81/tcp and 82/tcp are 80-82/tcp. */
   private static List<Span> merge(List<Span> spans) {
     List<Span> sorted = new ArrayList<>(spans);
-    // not Comparator.comparing: its serializable lambda is generated in every run (the AOT cache cannot hold it)
     sorted.sort((a, b) -> {
       int byProtocol = a.protocol().compareTo(b.protocol());
       return byProtocol != 0 ? byProtocol : Integer.compare(a.first(), b.first());

@@ -17,12 +17,22 @@ final class Refusal {
   static void explain(PrintWriter err, String command, Path project, Path workingDirectory, ComposeException refused) {
     String shown = SourceFiles.displayName(workingDirectory, project);
     err.println("lashing: " + command + " writes nothing for " + shown + ": Compose refuses it; solve "
-        + (refused.diagnostics().stream().filter(Diagnostic::isError).count() == 1 ? "this problem" : "these problems")
+        + (errors(refused) == 1 ? "this problem" : "these problems")
         + " first, then run " + command + " again (lashing lint also shows the other findings):");
     for (Diagnostic d : refused.diagnostics()) {
       if (d.isError()) {
         err.println(d.toString().replace("\n", " "));
       }
     }
+  }
+
+  private static int errors(ComposeException refused) {
+    int errors = 0;
+    for (Diagnostic d : refused.diagnostics()) {
+      if (d.isError()) {
+        errors++;
+      }
+    }
+    return errors;
   }
 }

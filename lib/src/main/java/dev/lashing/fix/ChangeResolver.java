@@ -32,7 +32,18 @@ import java.util.TreeMap;
  */
 final class ChangeResolver {
   /** The same change at the same node, whoever asks for it. */
-  private record Signature(Action action, ModelPath rest) {}
+  private record Signature(Action action, ModelPath rest) {
+    // equals and hashCode written out, not generated at run time (scripts/check-dist.sh says why)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Signature s && action.equals(s.action) && rest.equals(s.rest);
+    }
+
+    @Override
+    public int hashCode() {
+      return action.hashCode() * 31 + rest.hashCode();
+    }
+  }
 
   /** A replacement ({@code item}, normalized) or a removal of the list item at {@code index}. */
   private record ItemChange(int index, boolean removes, Object item) {}

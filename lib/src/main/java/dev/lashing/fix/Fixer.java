@@ -259,7 +259,18 @@ public final class Fixer {
   }
 
   /** A finding's rule and service (null for a project-level finding). */
-  private record RuleAndService(String ruleId, String service) {}
+  private record RuleAndService(String ruleId, String service) {
+    // equals and hashCode written out, not generated at run time (scripts/check-dist.sh says why)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RuleAndService other && ruleId.equals(other.ruleId) && Objects.equals(service, other.service);
+    }
+
+    @Override
+    public int hashCode() {
+      return ruleId.hashCode() * 31 + Objects.hashCode(service);
+    }
+  }
 
   private static Map<Path, String> overlay(Path base, Map<String, String> texts) {
     Map<Path, String> overlay = new HashMap<>();

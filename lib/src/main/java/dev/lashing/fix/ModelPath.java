@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A place in a Compose model as steps from the document root: mapping keys and list positions
  * ({@code services} {@code web} {@code ports} {@code [3]}). A fix names its places as strings, {@code [n]} for
- * a list position; they are read into steps once, where the fix engine takes them.
+ * a list position; they are read into steps once, where the fix engine takes them. (Its records' equals and hashCode
+ * are written out, not generated at run time: scripts/check-dist.sh says why.)
  */
 record ModelPath(List<Step> steps) {
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -22,6 +23,16 @@ record ModelPath(List<Step> steps) {
     public String toString() {
       return name;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && name.equals(k.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode();
+    }
   }
 
   /** The item at {@code position} of a list. */
@@ -30,12 +41,32 @@ record ModelPath(List<Step> steps) {
     public String toString() {
       return "[" + position + "]";
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Index i && position == i.position;
+    }
+
+    @Override
+    public int hashCode() {
+      return position;
+    }
   }
 
   static final ModelPath ROOT = new ModelPath(List.of());
 
   ModelPath {
     steps = List.copyOf(steps);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModelPath p && steps.equals(p.steps);
+  }
+
+  @Override
+  public int hashCode() {
+    return steps.hashCode();
   }
 
   /** A fix's path: {@code [n]} is a list position, anything else a key. */

@@ -41,4 +41,15 @@ public record TextEdit(int start, int end, String replacement) {
     }
     return Math.max(start, other.start) < Math.min(end, other.end);
   }
+
+  // equals and hashCode written out, not generated at run time (scripts/check-dist.sh says why)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TextEdit e && start == e.start && end == e.end && replacement.equals(e.replacement);
+  }
+
+  @Override
+  public int hashCode() {
+    return (start * 31 + end) * 31 + replacement.hashCode();
+  }
 }

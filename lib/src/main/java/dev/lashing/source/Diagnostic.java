@@ -76,8 +76,7 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
     return at + ": " + (severity == Severity.WARNING ? "warning: " : "") + message;
   }
 
-  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
-  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  // equals and hashCode written out, not generated at run time (scripts/check-dist.sh says why)
   @Override
   public boolean equals(Object o) {
     return o instanceof Diagnostic d && severity == d.severity && kind == d.kind && Objects.equals(at, d.at)

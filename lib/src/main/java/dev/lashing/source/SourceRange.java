@@ -38,8 +38,7 @@ public record SourceRange(
     return isSynthetic() ? file : file + ":" + line + ":" + column;
   }
 
-  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
-  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  // equals and hashCode written out, not generated at run time (scripts/check-dist.sh says why)
   @Override
   public boolean equals(Object o) {
     return o instanceof SourceRange r && line == r.line && column == r.column && endLine == r.endLine

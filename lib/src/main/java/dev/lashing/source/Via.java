@@ -26,8 +26,7 @@ public record Via(Kind kind, SourceRange at) {
     return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " at " + at;
   }
 
-  // equals and hashCode written out: a record's generated ones are linked at run time by a bootstrap method that
-  // the ahead-of-time cache cannot hold, which costs every run; the hash is the record's own formula.
+  // equals and hashCode written out, not generated at run time (scripts/check-dist.sh says why)
   @Override
   public boolean equals(Object o) {
     return o instanceof Via other && kind == other.kind && Objects.equals(at, other.at);

@@ -83,10 +83,19 @@ public final class YamlStrings {
 
   /** {@code s} in single quotes when it has nothing that needs an escape, else in double quotes. */
   public static String quoted(String s, char quote) {
-    if (quote == '\'' && s.chars().noneMatch(c -> needsEscape((char) c))) {
+    if (quote == '\'' && !anyNeedsEscape(s)) {
       return "'" + s.replace("'", "''") + "'";
     }
     return doubleQuoted(s);
+  }
+
+  private static boolean anyNeedsEscape(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (needsEscape(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Characters a YAML reader may drop or mangle unless escaped (controls, line separators, BOM). */

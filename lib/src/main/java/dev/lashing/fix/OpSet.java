@@ -199,7 +199,7 @@ final class OpSet {
 
   @SuppressWarnings("unchecked")
   private static Op merge(Op existing, Op op, Set<Integer> with) throws Conflict {
-    if (existing.equals(op)) {
+    if (Op.same(existing, op)) {
       return existing;
     }
     if (existing instanceof Op.Insert a && op instanceof Op.Insert b) {

@@ -33,10 +33,10 @@ public final class AotTraining {
    * A compose file in the shapes real files take that the examples do not (an explicit document start, flow
    * mappings, indentless sequences, block scalars of every chomping, tags, a list of merges, deploy resources,
    * extra hosts, namespace modes, IPAM pools, watch rules, durations, file modes, placement, extends, optional env
-   * files, providers, floats in the environment, images of unset variables or with a pinned default, a build that
-   * names a public image), written and deleted by the training: without it a lint of the corpus's 149 files loaded
-   * 135 classes from the jar (34 with it) and spun their lambdas and string concatenations, a twentieth of its
-   * time. Each shape kept its messages' concatenations out of the cache until the training reported it.
+   * files, providers, models, DNS servers, a build's extra contexts and SSH keys, floats in the environment, images
+   * of unset variables or with a pinned default, a build that names a public image), written and deleted by the
+   * training: without it a lint of the corpus's 149 files loaded 135 classes from the jar (34 with it) and spun
+   * their lambdas and string concatenations, a twentieth of its time. Each shape kept its messages' concatenations out of the cache until the training reported it.
    */
   private static final String FEATURES = temporaryFile("-features.yaml");
   private static final String FEATURES_TEXT = """
@@ -75,6 +75,8 @@ public final class AotTraining {
               restart: true
             migrate:
               condition: service_completed_successfully
+          dns: 1.1.1.1
+          models: [smol]
           stop_signal: SIGQUIT
           stop_grace_period: 1m
           cap_add: [NET_ADMIN, SYS_ADMIN]
@@ -97,6 +99,8 @@ public final class AotTraining {
             context: .
             dockerfile: Dockerfile
             args: [VERSION=1.0]
+            additional_contexts: {shared: ../shared}
+            ssh: [default=./id_ed25519]
           image: "registry.example.com/worker:${TAG:-1.0}"
           entrypoint: |
             #!/bin/sh
@@ -185,6 +189,8 @@ public final class AotTraining {
         token: {file: ./token.txt}
       configs:
         app_config: {content: "debug: false"}
+      models:
+        smol: {model: ai/smollm2}
       """;
   /**
    * What the lint cache is trained on: the lint runs people make most, text and JSON reports, of valid files (one

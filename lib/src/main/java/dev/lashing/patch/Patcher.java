@@ -149,7 +149,7 @@ public final class Patcher {
       builder.apply(edits, merged.tree(), templates);
       String loadedText = null;
       if (planJobs && !edits.isEmpty() && !builder.isEmpty()) {
-        loadedText = SourceFiles.readableBack(options.outputName(), PatchEmitter.write(List.of(), builder.root()));
+        loadedText = text();
         merged = loadText(load, loadedText, patchFile, current);
         templates = new Templates(merged.sources(), environment);
       }
@@ -167,8 +167,12 @@ public final class Patcher {
         // no job added to the text loaded for them: the round is that load, not a second one of the same text
         return new ConvergeLoop.Round(withPatch(load, patchFile), Map.of(patchFile, loadedText), merged);
       }
-      return new ConvergeLoop.Round(withPatch(load, patchFile), Map.of(patchFile,
-          SourceFiles.readableBack(options.outputName(), PatchEmitter.write(List.of(), builder.root()))));
+      return new ConvergeLoop.Round(withPatch(load, patchFile), Map.of(patchFile, text()));
+    }
+
+    /** The patch so far, without its header, as the next round reads it. */
+    private String text() {
+      return SourceFiles.readableBack(options.outputName(), PatchEmitter.write(List.of(), builder.root()));
     }
 
     @Override

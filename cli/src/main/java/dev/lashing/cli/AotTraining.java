@@ -36,7 +36,8 @@ public final class AotTraining {
    * files, providers, models, DNS servers, a build's extra contexts and SSH keys, floats in the environment, images
    * of unset variables or with a pinned default, a build that names a public image), written and deleted by the
    * training: without it a lint of the corpus's 149 files loaded 135 classes from the jar (34 with it) and spun
-   * their lambdas and string concatenations, a twentieth of its time. Each shape kept its messages' concatenations out of the cache until the training reported it.
+   * their lambdas and string concatenations, a twentieth of its time. Each shape kept its messages' concatenations
+   * out of the cache until the training reported it.
    */
   private static final String FEATURES = temporaryFile("-features.yaml");
   private static final String FEATURES_TEXT = """

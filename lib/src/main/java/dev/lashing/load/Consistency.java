@@ -1,7 +1,7 @@
 package dev.lashing.load;
 
+import dev.lashing.source.ByStart;
 import dev.lashing.source.Diagnostic;
-import dev.lashing.source.Offsets;
 import dev.lashing.source.SourceRange;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.IpAddress;
@@ -34,8 +34,8 @@ final class Consistency {
   private final List<List<Object>> condemned = new ArrayList<>();
   /** How many problems the earlier steps found: those {@link #refusedWithin} looks at. */
   private final int earlierProblems;
-  /** Where the earlier steps' errors start, sorted, per file; made when first asked. */
-  private Map<String, int[]> earlierErrorStarts;
+  /** The earlier steps' errors, by where they start; made when first asked. */
+  private ByStart<Diagnostic> earlierErrors;
 
   /** One reference to a top-level resource and the path of the value that makes it. */
   private record Reference(ScalarNode name, List<Object> path) {}
@@ -241,23 +241,21 @@ final class Consistency {
     if (range.isSynthetic()) {
       return false;
     }
-    if (earlierErrorStarts == null) {
-      Map<String, List<Integer>> byFile = new HashMap<>();
+    if (earlierErrors == null) {
+      List<Diagnostic> errors = new ArrayList<>();
       for (Diagnostic p : problems.subList(0, earlierProblems)) {
         if (p.isError() && !p.at().isSynthetic()) {
-          byFile.computeIfAbsent(p.at().file(), f -> new ArrayList<>()).add(p.at().startOffset());
+          errors.add(p);
         }
       }
-      earlierErrorStarts = new HashMap<>();
-      byFile.forEach((file, starts) -> earlierErrorStarts.put(file,
-          starts.stream().mapToInt(Integer::intValue).sorted().toArray()));
+      earlierErrors = new ByStart<>(errors, Diagnostic::at);
     }
-    int[] starts = earlierErrorStarts.get(range.file());
-    if (starts == null) {
-      return false;
+    for (Diagnostic error : earlierErrors.startingWithin(range)) {
+      if (error.at().startOffset() < range.endOffset()) {
+        return true;
+      }
     }
-    int first = Offsets.firstAtOrAfter(starts.length, i -> starts[i], range.startOffset());
-    return first < starts.length && starts[first] < range.endOffset();
+    return false;
   }
 
   /** A variable of a {@code K=V} list whose name ends with white space ({@code - DEBUG = true}). */

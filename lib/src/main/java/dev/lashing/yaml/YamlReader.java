@@ -108,6 +108,12 @@ public final class YamlReader {
    * YAML 1.2 has CR and LF alone): then each is looked at where it is read.
    */
   private final boolean unusualBreaks;
+  /**
+   * Where the first DEL (U+007F) is in {@link #yaml}, or -1. Compose's reader refuses the file that holds one
+   * anywhere ("control characters are not allowed"), as it refuses the other control characters; the reader
+   * here refuses those but reads a DEL within quotes or in a comment.
+   */
+  private final int firstDelete;
 
   /**
    * Told, on the reading thread, of each entry of the mapping under a top-level key (each service under
@@ -149,6 +155,7 @@ public final class YamlReader {
     this.shift = source.hasByteOrderMark() ? 1 : 0;
     this.yaml = source.text().substring(shift);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
+    this.firstDelete = yaml.indexOf('\u007f');
   }
 
   /**
@@ -216,6 +223,9 @@ public final class YamlReader {
       }
     } catch (MarkedYamlEngineException e) {
       Diagnostic syntax = syntaxError(e);
+      // Compose checks the characters ahead of its parser; the parser here complains of a DEL in a plain scalar
+      // at the scalar's start
+      refuseDeleteBefore(lineEnd(syntax.at().startOffset()));
       // an unusual line break before it, invisible in most editors, is the likely cause
       List<Diagnostic> found = new ArrayList<>(unusualBreakErrors);
       if (unusualBreaks) {
@@ -226,17 +236,30 @@ public final class YamlReader {
     } catch (ReaderException e) {
       // a character YAML does not allow (a control character, a lone surrogate): where it is, in code points
       int at = source.offsetOfCodePoint(e.getPosition() + shift);
-      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, at),
-          "invalid YAML: " + e.getMessage() + String.format(" (U+%04X)", e.getCodePoint()));
+      refuseDeleteBefore(at);
+      throw unreadableCharacter(at, e.getMessage(), e.getCodePoint());
     } catch (YamlEngineException e) {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }
+    refuseDeleteBefore(source.text().length());
     commentsBefore(source.text().length());
     if (watcher != null) {
       watcher.fileRead();
     }
     return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, writtenTags, mergeTagged,
         errors);
+  }
+
+  /** Refuses the file for its first DEL when that comes before {@code offset}, up to where the reading went. */
+  private void refuseDeleteBefore(int offset) {
+    if (firstDelete >= 0 && firstDelete + shift <= offset) {
+      throw unreadableCharacter(firstDelete + shift, "special characters are not allowed", 0x7f);
+    }
+  }
+
+  private ComposeException unreadableCharacter(int offset, String problem, int codePoint) {
+    return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(offset, offset),
+        "invalid YAML: " + problem + String.format(" (U+%04X)", codePoint));
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {

@@ -504,6 +504,25 @@ class YamlReaderTest {
         "compose.yaml:2:28: invalid YAML: special characters are not allowed (U+001B)");
   }
 
+  /** Compose's reader refuses a DEL anywhere; the parser here reads one within quotes or in a comment. */
+  @Test
+  void aDeleteIsRefusedWhereverItIs() {
+    assertThat(errorOf("services:\n  web:\n    command: \"a\u007fb\"\n")).isEqualTo(
+        "compose.yaml:3:16: invalid YAML: special characters are not allowed (U+007F)");
+    assertThat(errorOf("services:\n  web: # a\u007f\n    image: nginx\n")).isEqualTo(
+        "compose.yaml:2:11: invalid YAML: special characters are not allowed (U+007F)");
+    assertThat(errorOf("services:\n  web:\n    image: nginx\u007f\n")).isEqualTo(
+        "compose.yaml:3:17: invalid YAML: special characters are not allowed (U+007F)");
+    // the first problem in the text is the one reported
+    assertThat(errorOf("services:\n  web: [\n# \u007f\n")).isEqualTo(
+        "compose.yaml:3:3: invalid YAML: special characters are not allowed (U+007F)");
+    assertThat(errorOf("services:\n\tweb:\n# \u007f\n")).isEqualTo(
+        "compose.yaml:2:1: invalid YAML: found a tab character that violates indentation");
+    // written as an escape, it is a character like any other
+    assertThat(scalar(root("services:\n  web:\n    command: \"a\\x7fb\"\n"), "services", "web", "command").value())
+        .isEqualTo("a\u007fb");
+  }
+
   @Test
   void aliasBombIsRefused() {
     String yaml = AliasBomb.ofLevels(12);

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -33,10 +32,10 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * decides. Kept beside the reader so that the YAML library stays inside this package.
  */
 final class ValueDump {
+  /** What {@link #hasCharacterToEscape} looks for. */
+  private static final String WRITTEN_AS_IS = "\u007f\u0085\u2028\u2029\uFEFF";
   /** A tag no string of ours carries: it makes the emitter quote the string. */
   private static final Tag QUOTE = new Tag("tag:lashing.dev,2026:quoted");
-  /** What makes the representer write a string as a literal block: a line break, or NEL. */
-  private static final Pattern MULTILINE = Pattern.compile("[\n\u0085]");
 
   /**
    * Decides which strings may be written plain, so the output loads again unchanged in Compose (go-yaml):
@@ -105,7 +104,41 @@ final class ValueDump {
     emit(emitter, value);
     emitter.emit(new DocumentEndEvent(SETTINGS.isExplicitEnd()));
     emitter.emit(new StreamEndEvent());
-    return text.toString();
+    return escapedInQuotes(text.toString());
+  }
+
+  /**
+   * Whether {@code text} has a character the emitter writes as it is where Compose's reader refuses or misreads it:
+   * a DEL (refused anywhere), NEL and the line and paragraph separators (line breaks to it) or a byte order mark
+   * (skipped at the start of a line). The emitter escapes NEL in double quotes; {@link #escapedInQuotes} the rest.
+   */
+  private static boolean hasCharacterToEscape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (WRITTEN_AS_IS.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The document with each DEL, line or paragraph separator and byte order mark, all in double quotes, escaped. */
+  private static String escapedInQuotes(String document) {
+    if (document.indexOf('\u007f') < 0 && document.indexOf('\u2028') < 0 && document.indexOf('\u2029') < 0
+        && document.indexOf('\uFEFF') < 0) {
+      return document;
+    }
+    StringBuilder out = new StringBuilder(document.length() + 16);
+    for (int i = 0; i < document.length(); i++) {
+      char c = document.charAt(i);
+      switch (c) {
+        case '\u007f' -> out.append("\\x7f");
+        case '\u2028' -> out.append("\\u2028");
+        case '\u2029' -> out.append("\\u2029");
+        case '\uFEFF' -> out.append("\\ufeff");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void emit(Emitter emitter, Object value) {
@@ -135,8 +168,11 @@ final class ValueDump {
           : d == Double.NEGATIVE_INFINITY ? "-.inf" : Scalars.goFloat(d);
       scalar(emitter, Scalars.resolvePlain(text) == ScalarNode.Type.INT ? Tag.INT : Tag.FLOAT, text, ScalarStyle.PLAIN);
     } else if (value instanceof String text) {
-      // as the representer does: a multi-line string is written as a literal block when it can be
-      scalar(emitter, Tag.STR, text, MULTILINE.matcher(text).find() ? ScalarStyle.LITERAL : ScalarStyle.PLAIN);
+      // As the representer does, a multi-line string is a literal block when it can be; but one the emitter would
+      // write with a character as it is, plain or in a block, goes in double quotes, to be escaped there
+      ScalarStyle style = hasCharacterToEscape(text) ? ScalarStyle.DOUBLE_QUOTED
+          : text.indexOf('\n') >= 0 ? ScalarStyle.LITERAL : ScalarStyle.PLAIN;
+      scalar(emitter, Tag.STR, text, style);
     } else {
       throw new IllegalArgumentException("not a plain value: " + value.getClass().getName());
     }

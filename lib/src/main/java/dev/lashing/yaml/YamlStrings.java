@@ -98,8 +98,12 @@ public final class YamlStrings {
     return false;
   }
 
-  /** Characters a YAML reader may drop or mangle unless escaped (controls, line separators, BOM). */
+  /**
+   * Characters a YAML reader refuses, drops or mangles unless escaped: the controls (C0, DEL and C1), which
+   * Compose's reader refuses written as they are; NEL and the line and paragraph separators, line breaks to it;
+   * the byte order mark, which it skips at the start of a line; and U+FFFE and U+FFFF, no characters at all.
+   */
   private static boolean needsEscape(char c) {
-    return c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF';
+    return c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\uFEFF' || c >= '\uFFFE';
   }
 }

@@ -2,6 +2,9 @@ package dev.lashing.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lashing.source.SourceFile;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,8 @@ import org.snakeyaml.engine.v2.api.Dump;
 /**
  * ValueDump hands snakeyaml-engine's emitter the events its representer and serializer would make: the text is
  * the one {@code Dump} writes with the same settings, for every kind of value {@code config} prints but floats,
- * which it writes as go-yaml does where Dump writes Java's {@code Double.toString}.
+ * which it writes as go-yaml does where Dump writes Java's {@code Double.toString}, and strings with a character
+ * that Dump writes as it is where Compose would refuse or misread it.
  */
 class ValueDumpTest {
   /** Strings that take each way of writing a scalar: plain, quoted, literal block, escaped, and keys too long to be simple. */
@@ -22,8 +26,8 @@ class ValueDumpTest {
       "0755", "0x1F", "+12", ".5", "1e3", "12:30", "2001-12-14", "<<", "-", "- item", "? key", ": v", "a: b",
       "a #b", "#c", "[x]", "{y}", "*alias", "&anchor", "!tag", "%pct", "@at", "`tick", "'single'", "\"double\"",
       "it's", "say \"hi\"", "back\\slash", "$$HOME", "tab\there", "line\nbreak", "two\n\nbreaks\n", "ends\n",
-      "ends\n\n", "\nstarts", "  indented\nblock", "nel\u0085line", "bell\u0007", "del\u007f", "bom\ufeff",
-      "café", "日本語", "emoji \ud83d\ude00", "ls\u2028ps\u2029", "crlf\r\nline", "cr\ronly",
+      "ends\n\n", "\nstarts", "  indented\nblock", "bell\u0007", "café", "日本語", "emoji \ud83d\ude00",
+      "crlf\r\nline", "cr\ronly", "c1\u0080\u009f", "not a character \ufffe",
       "k".repeat(127), "k".repeat(128), "k".repeat(129) + " with space", "long " + "word ".repeat(40));
 
   @Test
@@ -40,6 +44,34 @@ class ValueDumpTest {
     every.put("nested", new ArrayList<>(List.of(new ArrayList<>(List.of("a", new ArrayList<>())),
         new LinkedHashMap<>(Map.of("k", new LinkedHashMap<>())))));
     assertSameAsDump(every);
+  }
+
+  /**
+   * Dump writes these as they are: a DEL (which Compose's reader refuses anywhere), NEL and the line and paragraph
+   * separators (line breaks to it) and the byte order mark (skipped at a line's start).
+   */
+  private static final List<String> ESCAPED = List.of("del\u007f", "nel\u0085line", "ls\u2028ps\u2029",
+      "bom\ufeff", "\ufeffstarts", "two\nlines\u0085", "tab\tand\u2028", "line\nbreak\u007f");
+
+  @Test
+  void writesAsEscapesWhatDumpWritesAsItIs() {
+    assertThat(ValueDump.document(Map.of("a", "del\u007f"))).isEqualTo("a: \"del\\x7f\"\n");
+    assertThat(ValueDump.document(Map.of("a", "nel\u0085line"))).isEqualTo("a: \"nel\\Nline\"\n");
+    assertThat(ValueDump.document(Map.of("a", "ls\u2028ps\u2029"))).isEqualTo("a: \"ls\\u2028ps\\u2029\"\n");
+    assertThat(ValueDump.document(Map.of("a", "bom\ufeff"))).isEqualTo("a: \"bom\\ufeff\"\n");
+
+    Map<String, Object> every = new LinkedHashMap<>();
+    for (int i = 0; i < ESCAPED.size(); i++) {
+      every.put("s" + i, ESCAPED.get(i));
+      every.put(ESCAPED.get(i), "k" + i);
+    }
+    String document = ValueDump.document(every);
+    assertThat(document).doesNotContain("\u007f", "\u0085", "\u2028", "\u2029", "\ufeff");
+    MapNode read = (MapNode) YamlReader.read(new SourceFile("compose.yaml", document)).get(0);
+    for (int i = 0; i < ESCAPED.size(); i++) {
+      assertThat(((ScalarNode) read.get("s" + i)).value()).isEqualTo(ESCAPED.get(i));
+      assertThat(((ScalarNode) read.get(ESCAPED.get(i))).value()).isEqualTo("k" + i);
+    }
   }
 
   @Test

@@ -30,11 +30,16 @@ class YamlStringsTest {
     assertThat(YamlStrings.quoted("a\"b\\c", '"')).isEqualTo("\"a\\\"b\\\\c\"");
     assertThat(YamlStrings.quoted("line\nbreak", '\'')).isEqualTo("\"line\\nbreak\"");
     assertThat(YamlStrings.doubleQuoted("bom\uFEFF")).isEqualTo("\"bom\\ufeff\"");
+    // Compose's reader refuses the controls written as they are, and U+FFFE and U+FFFF are no characters
+    assertThat(YamlStrings.quoted("c1\u0080\u009f", '\'')).isEqualTo("\"c1\\u0080\\u009f\"");
+    assertThat(YamlStrings.doubleQuoted("\uFFFE\uFFFF")).isEqualTo("\"\\ufffe\\uffff\"");
+    assertThat(YamlStrings.isPlainSafe("del\u007f", false)).isFalse();
   }
 
   @Test
   void everyWrittenStringReadsBackUnchanged() {
-    for (String s : List.of("no", "22:22", "0755", "a: b", "it's", "line\nbreak", "tab\there", "<<", "~")) {
+    for (String s : List.of("no", "22:22", "0755", "a: b", "it's", "line\nbreak", "tab\there", "<<", "~",
+        "del\u007f", "c1\u0080", "nel\u0085", "ls\u2028ps\u2029", "\uFEFFbom", "\uFFFE")) {
       String yaml = "v: " + (YamlStrings.isPlainSafe(s, false) ? s : YamlStrings.doubleQuoted(s)) + "\n";
       var root = (dev.lashing.tree.MapNode) YamlReader.read(new dev.lashing.source.SourceFile("t.yaml", yaml)).get(0);
       assertThat(((dev.lashing.tree.ScalarNode) root.get("v")).value()).as(s).isEqualTo(s);

@@ -1,0 +1,53 @@
+package dev.lashing.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lashing.load.LoadResult;
+import dev.lashing.load.ProjectLoader;
+import dev.lashing.render.ConfigWriter;
+import dev.lashing.source.ComposeException;
+import dev.lashing.tree.MapNode;
+import dev.lashing.tree.Node;
+import dev.lashing.tree.SeqNode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code config}: what a project loads to, printed, loads again (in a folder of its own, with no {@code .env}) and
+ * prints the same text, as {@code docker compose config} of its own output does. The one exception is Compose's
+ * own: it escapes every {@code $} it prints, keys too, though it reads keys as written, so a key with a {@code $}
+ * doubles each time; such a project need only load again.
+ */
+class ConfigFuzzTest {
+  private final FuzzProject project = new FuzzProject("config");
+  private final FuzzProject printed = new FuzzProject("config-printed");
+
+  @FuzzTest(maxDuration = "10s")
+  void printsWhatLoadsAgainToTheSameText(byte[] input) {
+    LoadResult load;
+    try {
+      load = ProjectLoader.load(project.write(input));
+    } catch (ComposeException e) {
+      FuzzChecks.positioned(e);
+      return;
+    }
+    String first = ConfigWriter.yaml(load.tree());
+    String again;
+    try {
+      again = ConfigWriter.yaml(ProjectLoader.load(printed.write(first.getBytes(StandardCharsets.UTF_8))).tree());
+    } catch (ComposeException e) {
+      throw new AssertionError("config's output does not load again:\n" + first, e);
+    }
+    if (!again.equals(first) && !hasKeyWithDollar(load.tree())) {
+      throw new AssertionError("config of config's output differs:\n" + first + "\n---\n" + again);
+    }
+  }
+
+  private static boolean hasKeyWithDollar(Node node) {
+    if (node instanceof MapNode map) {
+      return map.entries().stream().anyMatch(e -> e.name().indexOf('$') >= 0 || hasKeyWithDollar(e.value()));
+    }
+    if (node instanceof SeqNode seq) {
+      return seq.items().stream().anyMatch(ConfigFuzzTest::hasKeyWithDollar);
+    }
+    return false; // a scalar, the last kind of the sealed Node
+  }
+}

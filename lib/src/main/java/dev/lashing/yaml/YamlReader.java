@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -42,6 +41,8 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Turns YAML text into {@link Node} trees the way Compose's YAML reader does: YAML 1.2 core scalars plus
@@ -210,7 +211,7 @@ public final class YamlReader {
             .setBufferSize(Math.min(yaml.length() + 1, READ_BUFFER))
             .build();
     try {
-      Iterable<Event> events = new Parse(settings).parseString(yaml);
+      Iterable<Event> events = events(settings);
       if (yaml.length() >= parsedAheadFrom) {
         if (watcher != null) {
           watcher.parsedAhead();
@@ -248,6 +249,43 @@ public final class YamlReader {
     }
     return new ParsedYaml(source, documents, comments, writtenAnchors, writtenAliases, writtenTags, mergeTagged,
         errors);
+  }
+
+  /**
+   * The parser's events, once. An escape whose digits it cannot read (the escape letter x, u or U last in the text,
+   * or a {@code \U} beyond the int range) makes snakeyaml-engine throw a NumberFormatException: that is a syntax
+   * error where the digits are, as in Compose.
+   */
+  private Iterable<Event> events(LoadSettings settings) {
+    StreamReader reader = new StreamReader(settings, yaml);
+    ParserImpl parser = new ParserImpl(settings, reader);
+    return () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        try {
+          return parser.hasNext();
+        } catch (NumberFormatException e) {
+          throw unreadableEscape(reader.getIndex());
+        }
+      }
+
+      @Override
+      public Event next() {
+        try {
+          return parser.next();
+        } catch (NumberFormatException e) {
+          throw unreadableEscape(reader.getIndex());
+        }
+      }
+    };
+  }
+
+  private ComposeException unreadableEscape(int codePoints) {
+    int at = source.offsetOfCodePoint(codePoints + shift);
+    String problem = at >= source.text().length() ? "found unexpected end of stream"
+        : "found invalid Unicode character escape code";
+    return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, at),
+        "invalid YAML: " + problem + " (while scanning a double-quoted scalar)");
   }
 
   /** Refuses the file for its first DEL when that comes before {@code offset}, up to where the reading went. */

@@ -504,6 +504,21 @@ class YamlReaderTest {
         "compose.yaml:2:28: invalid YAML: special characters are not allowed (U+001B)");
   }
 
+  /** The parser here threw a NumberFormatException for these (found by ConfigFuzzTest), an internal error. */
+  @Test
+  void anEscapeWithoutItsDigitsIsASyntaxErrorWhereTheyWouldBe() {
+    assertThat(errorOf("a: \"\\u")).isEqualTo(
+        "compose.yaml:1:7: invalid YAML: found unexpected end of stream (while scanning a double-quoted scalar)");
+    assertThat(errorOf("services:\n  web: \"\\x")).isEqualTo(
+        "compose.yaml:2:11: invalid YAML: found unexpected end of stream (while scanning a double-quoted scalar)");
+    assertThat(errorOf("a: \"\\UFFFFFFFF\"\n")).isEqualTo(
+        "compose.yaml:1:7: invalid YAML: found invalid Unicode character escape code (while scanning a double-quoted"
+            + " scalar)");
+    // the same when the parser reads ahead on a thread of its own
+    assertThatThrownBy(() -> YamlReader.parse(new SourceFile("compose.yaml", "a: b\nc: \"\\U"), 0))
+        .isInstanceOf(ComposeException.class).hasMessageContaining("compose.yaml:2:7: invalid YAML: found unexpected end");
+  }
+
   /** Compose's reader refuses a DEL anywhere; the parser here reads one within quotes or in a comment. */
   @Test
   void aDeleteIsRefusedWhereverItIs() {

@@ -111,7 +111,8 @@ public final class Json {
     int length = s.length();
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+          || c >= 0xa0 && c != '\u2028' && c != '\u2029' && c != '\uFEFF' && c < '\uFFFE') {
         continue;
       }
       out.append(s, copied, i);
@@ -122,8 +123,11 @@ public final class Json {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        // as Go's encoder escapes them; each is below U+0100
-        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        // The rest as Go's encoder escapes them (controls, <, >, &, LS, PS), and what it writes as it is that
+        // Compose's YAML reader, which reads JSON too, refuses (DEL, C1 controls, U+FFFE, U+FFFF) or reads as a
+        // line break (NEL), and the byte order mark: JSON readers read the same string, and Compose reads it.
+        default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+            .append(HEX[c & 0xF]);
       }
     }
     out.append(s, copied, length).append('"');

@@ -9,10 +9,11 @@ import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.SeqNode;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
- * {@code config}: what a project loads to, printed, loads again (in a folder of its own, with no {@code .env}) and
- * prints the same text, as {@code docker compose config} of its own output does. The one exception is Compose's
+ * {@code config}: what a project loads to, printed in YAML or in JSON, loads again (in a folder of its own, with no
+ * {@code .env}) and prints the same text, as {@code docker compose config} of its own output does. The one exception is Compose's
  * own: it escapes every {@code $} it prints, keys too, though it reads keys as written, so a key with a {@code $}
  * doubles each time; such a project need only load again.
  */
@@ -29,14 +30,20 @@ class ConfigFuzzTest {
       FuzzChecks.positioned(e);
       return;
     }
-    String first = ConfigWriter.yaml(load.tree());
+    boolean keyWithDollar = hasKeyWithDollar(load.tree());
+    printsTheSameAgain(ConfigWriter.yaml(load.tree()), ConfigWriter::yaml, keyWithDollar);
+    printsTheSameAgain(ConfigWriter.json(load.tree()), ConfigWriter::json, keyWithDollar);
+  }
+
+  /** {@code first}, config's output in one format, loads again and prints the same in that format. */
+  private void printsTheSameAgain(String first, Function<MapNode, String> format, boolean keyWithDollar) {
     String again;
     try {
-      again = ConfigWriter.yaml(ProjectLoader.load(printed.write(first.getBytes(StandardCharsets.UTF_8))).tree());
+      again = format.apply(ProjectLoader.load(printed.write(first.getBytes(StandardCharsets.UTF_8))).tree());
     } catch (ComposeException e) {
       throw new AssertionError("config's output does not load again:\n" + first, e);
     }
-    if (!again.equals(first) && !hasKeyWithDollar(load.tree())) {
+    if (!again.equals(first) && !keyWithDollar) {
       throw new AssertionError("config of config's output differs:\n" + first + "\n---\n" + again);
     }
   }

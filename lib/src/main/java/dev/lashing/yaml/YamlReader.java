@@ -365,6 +365,9 @@ public final class YamlReader {
     if (unusualBreaks) {
       unusualBreaksIn(event, range);
     }
+    if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
+      refuseSurrogateEscape(range);
+    }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
     mergeTagInDocument |= mergeTag != MergeTag.NONE;
@@ -668,6 +671,39 @@ public final class YamlReader {
           || i + 1 < text.length() && isBlankOrBreak(text.charAt(i + 1)))) {
         unusualBreak(i, unusualBreakMessage(c));
       }
+    }
+  }
+
+  private static boolean hasSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isSurrogate(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Refuses an escape of a surrogate (U+D800 to U+DFFF) in the double-quoted scalar at {@code range}, as Compose's
+   * reader does, each escape on its own: the parser here joins the escapes of a pair into the character they spell
+   * and keeps a lone one, which no text can hold. A character beyond the BMP written as it is has no escape.
+   */
+  private void refuseSurrogateEscape(SourceRange range) {
+    String text = source.text();
+    for (int i = range.startOffset(); i + 1 < range.endOffset(); i++) {
+      if (text.charAt(i) != '\\') {
+        continue;
+      }
+      char letter = text.charAt(i + 1);
+      int digits = letter == 'u' ? 4 : letter == 'U' ? 8 : 0;
+      if (digits > 0 && i + 2 + digits <= range.endOffset()) {
+        long value = Long.parseLong(text, i + 2, i + 2 + digits, 16); // the parser has read them as hexadecimal
+        if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
+          throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(i, i + 2 + digits),
+              "invalid YAML: found invalid Unicode character escape code (while parsing a quoted scalar)");
+        }
+      }
+      i++; // past the escaped character, a backslash too
     }
   }
 

@@ -519,6 +519,17 @@ class YamlReaderTest {
         .isInstanceOf(ComposeException.class).hasMessageContaining("compose.yaml:2:7: invalid YAML: found unexpected end");
   }
 
+  /** Compose's reader refuses each escape of a surrogate, a pair's halves too (found by ConfigFuzzTest). */
+  @Test
+  void anEscapedSurrogateIsRefusedWhereItIsWritten() {
+    assertThat(errorOf("a: \"x\\ud8ff\\fe\"\n")).isEqualTo("compose.yaml:1:6: invalid YAML: found invalid Unicode"
+        + " character escape code (while parsing a quoted scalar)");
+    assertThat(errorOf("a: [\"\\\\u0041\", \"\\ud83d\\ude00\"]\n")).startsWith("compose.yaml:1:17: invalid YAML:");
+    assertThat(errorOf("a:\n  \"\\U0000DC00\": b\n")).startsWith("compose.yaml:2:4: invalid YAML:");
+    // the character itself, or escaped as one, is read
+    assertThat(scalar(root("a: \"\ud83d\ude00 \\U0001F600\"\n"), "a").value()).isEqualTo("\ud83d\ude00 \ud83d\ude00");
+  }
+
   /** Compose's reader refuses a DEL anywhere; the parser here reads one within quotes or in a comment. */
   @Test
   void aDeleteIsRefusedWhereverItIs() {

@@ -472,6 +472,7 @@ public final class YamlReader {
   private void alias(AliasEvent event) {
     String name = event.getAlias().getValue();
     SourceRange at = position(event.getStartMark().orElseThrow(), end(event));
+    checkName(name, at.startOffset(), "an alias's");
     Node target = anchors.get(name);
     if (target == null && leftOutAnchors.contains(name)) {
       // what it names is left out, and refused where it is written
@@ -502,6 +503,9 @@ public final class YamlReader {
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
     // any other tag on a collection (!!set, !!omap, !!str, !foo) is left as it is: go-yaml reads it untagged
     Frame frame = new Frame(mapping, event, mergeTag);
+    if (frame.anchor != null) {
+      checkName(frame.anchor, anchorStart(event), "an anchor's");
+    }
     frame.start = valueStart(event);
     rememberTag(event, tag, frame.start);
     if (frame.anchor != null) {
@@ -535,6 +539,7 @@ public final class YamlReader {
   private void remember(NodeEvent event, Node node, boolean timestamp) {
     Optional<Anchor> anchor = event.getAnchor(); // not ifPresent: its lambda was made for every node
     if (anchor.isPresent()) {
+      checkName(anchor.get().getValue(), anchorStart(event), "an anchor's");
       anchored(anchor.get().getValue(), node, timestamp);
       writtenAnchors.add(
           new ParsedYaml.Anchor(anchor.get().getValue(), anchorStart(event), node.origin().at().startOffset()));
@@ -944,6 +949,23 @@ public final class YamlReader {
       at = pastProperty(at);
     }
     return at;
+  }
+
+  /**
+   * Refuses an anchor's or alias's {@code name} (written at {@code at}) with a character Compose's YAML reader does
+   * not take in one: it reads ASCII letters, digits, '-' and '_', and refuses the name at any other character or,
+   * at a few (':', '?', '%', '@', '`'), ends it there and reads the rest otherwise. The reader here takes more.
+   */
+  private void checkName(String name, int at, String whose) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_')) {
+        int end = Math.min(source.text().length(), at + 1 + name.length());
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, end), "invalid YAML: Compose's YAML"
+            + " reader takes only ASCII letters, digits, '-' and '_' in " + whose + " name, not '"
+            + new String(Character.toChars(name.codePointAt(i))) + "' (in '" + name + "')");
+      }
+    }
   }
 
   /** Where a node's {@code &anchor} is written: first, or after its {@code !tag}. */

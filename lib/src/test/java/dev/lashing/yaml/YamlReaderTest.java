@@ -530,6 +530,17 @@ class YamlReaderTest {
     assertThat(scalar(root("a: \"\ud83d\ude00 \\U0001F600\"\n"), "a").value()).isEqualTo("\ud83d\ude00 \ud83d\ude00");
   }
 
+  /** go-yaml reads ASCII letters, digits, '-' and '_' in an anchor's or alias's name; snakeyaml-engine reads more. */
+  @Test
+  void anAnchorOrAliasNameComposeDoesNotReadIsRefused() {
+    assertThat(errorOf("x: &a+b 1\n")).isEqualTo("compose.yaml:1:4: invalid YAML: Compose's YAML reader takes only ASCII"
+        + " letters, digits, '-' and '_' in an anchor's name, not '+' (in 'a+b')");
+    assertThat(errorOf("x: &caf\u00e9 {a: 1}\n")).contains("an anchor's name, not '\u00e9' (in 'caf\u00e9')");
+    assertThat(errorOf("x: &m [1]\ny: *m:x\n")).startsWith("compose.yaml:2:4: invalid YAML: ")
+        .contains("in an alias's name, not ':' (in 'm:x')");
+    assertThat(scalar(root("x: &Base-1_a v\ny: *Base-1_a\n"), "y").value()).isEqualTo("v");
+  }
+
   /** Compose's reader refuses a DEL anywhere; the parser here reads one within quotes or in a comment. */
   @Test
   void aDeleteIsRefusedWhereverItIs() {

@@ -3,6 +3,7 @@ package dev.lashing.cli;
 import dev.lashing.api.Lashing;
 import dev.lashing.load.LoadOptions;
 import dev.lashing.load.LoadResult;
+import dev.lashing.render.Json;
 import dev.lashing.schema.Suggestions;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
@@ -177,7 +178,16 @@ public final class Cli {
     if (result.refused()) {
       return INVALID;
     }
-    out.print(format.equals("json") ? lashing.configJson(result) : lashing.configYaml(result));
+    if (format.equals("yaml")) {
+      out.print(lashing.configYaml(result));
+      return OK;
+    }
+    try {
+      out.print(lashing.configJson(result));
+    } catch (Json.UnsupportedValue e) {
+      err.println("lashing: config --format json: " + e.getMessage());
+      return INVALID;
+    }
     return OK;
   }
 

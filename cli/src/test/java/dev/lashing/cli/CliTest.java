@@ -96,6 +96,18 @@ class CliTest {
    * As encoding/json writes compose-go's project: top-level keys sorted, no extension of a struct, a missing
    * command or entrypoint null, a network's ipam and a deploy block's resources and placement even when empty.
    */
+  /** Go's JSON encoder, and so docker compose config --format json, refuses NaN and the infinities too. */
+  @Test
+  void configAsJsonRefusesWhatJsonCannotHold() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: nginx\nx-limits: {ratio: [1.5, .nan]}\n");
+    assertThat(run("config", "--format", "json")).isEqualTo(Cli.INVALID);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("lashing: config --format json: x-limits.ratio[1]: NaN cannot be written in"
+        + " JSON (json: unsupported value: NaN)\n");
+    assertThat(run("config")).isEqualTo(Cli.OK); // YAML has a form for it
+    assertThat(out.toString()).contains("- .nan");
+  }
+
   @Test
   void configAsJson() throws IOException {
     write("compose.yaml", """

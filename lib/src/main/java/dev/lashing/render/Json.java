@@ -46,7 +46,11 @@ public final class Json {
         out.append(inner);
         string(e.getKey().toString(), out);
         out.append(": ");
-        write(e.getValue(), out, inner, sink);
+        try {
+          write(e.getValue(), out, inner, sink);
+        } catch (UnsupportedValue unsupported) {
+          throw unsupported.under(e.getKey().toString());
+        }
         out.append(++i < map.size() ? ",\n" : "\n");
       }
       out.append(indent).append('}');
@@ -67,7 +71,11 @@ public final class Json {
       } else {
         for (int i = 0; i < list.size(); i++) {
           out.append(inner);
-          write(list.get(i), out, inner, sink);
+          try {
+            write(list.get(i), out, inner, sink);
+          } catch (UnsupportedValue unsupported) {
+            throw unsupported.under("[" + i + "]");
+          }
           out.append(i + 1 < list.size() ? ",\n" : "\n");
           if (sink != null && out.length() >= FLUSH_AT) {
             handOn(out, sink);
@@ -79,9 +87,35 @@ public final class Json {
       string(s, out);
     } else if (value instanceof Double d) {
       // as Go's encoding/json writes a float64 (1000000, 0.5, 1e+21, 1.5e-7); it refuses NaN and the infinities
-      out.append(Double.isFinite(d) ? Scalars.goJsonFloat(d) : d.toString());
+      if (!Double.isFinite(d)) {
+        throw new UnsupportedValue("", d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf");
+      }
+      out.append(Scalars.goJsonFloat(d));
     } else {
       out.append(value); // Long, BigInteger, Boolean, null
+    }
+  }
+
+  /**
+   * A value JSON has no form for, NaN or an infinity (a YAML {@code .nan} or {@code .inf}), refused as Go's encoder
+   * refuses it, and so {@code docker compose config --format json}: writing it as it is would make a text no JSON
+   * reader reads.
+   */
+  public static final class UnsupportedValue extends RuntimeException {
+    private final String path;
+    private final String value;
+
+    UnsupportedValue(String path, String value) {
+      super((path.isEmpty() ? "" : path + ": ") + value + " cannot be written in JSON (json: unsupported value: "
+          + value + ")");
+      this.path = path;
+      this.value = value;
+    }
+
+    /** The same, at {@code step} (a key, or {@code [n]}) of the enclosing value. */
+    UnsupportedValue under(String step) {
+      return new UnsupportedValue(path.isEmpty() ? step : path.startsWith("[") ? step + path : step + "." + path,
+          value);
     }
   }
 

@@ -1,11 +1,14 @@
 package dev.lashing.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lashing.source.SourceFile;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.yaml.YamlReader;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -31,5 +34,13 @@ class JsonTest {
     String value = "del\u007f c1\u0080 nel\u0085 ls\u2028 bom\ufeff";
     MapNode read = (MapNode) YamlReader.read(new SourceFile("c.json", "{\"v\": " + string(value) + "}")).get(0);
     assertThat(((ScalarNode) read.get("v")).value()).isEqualTo(value);
+  }
+
+  /** Go's encoder refuses NaN and the infinities: written as they are, no JSON reader would read the text. */
+  @Test
+  void refusesWhatJsonHasNoFormFor() {
+    assertThatThrownBy(() -> Json.writeLine(Map.of("a", List.of(1L, Map.of("b", Double.NEGATIVE_INFINITY))),
+        new StringBuilder())).isInstanceOf(Json.UnsupportedValue.class)
+        .hasMessage("a[1].b: -Inf cannot be written in JSON (json: unsupported value: -Inf)");
   }
 }

@@ -115,6 +115,8 @@ public final class YamlReader {
    * here refuses those but reads a DEL within quotes or in a comment.
    */
   private final int firstDelete;
+  /** The tabs after keys read as spaces, when this is the second reading ({@link #parse}); else null. */
+  private final TabSeparators spaced;
 
   /**
    * Told, on the reading thread, of each entry of the mapping under a top-level key (each service under
@@ -145,16 +147,23 @@ public final class YamlReader {
     void fileRead();
   }
 
+  /**
+   * Readings with a key's tabs as spaces after the first is refused for one: each leaves the tabs of one more value
+   * (a block or quoted text with a colon and a tab in it) as they are.
+   */
+  private static final int REREADINGS = 4;
+
   /** How many recent scalar texts are remembered (a power of two). */
   private static final int RECENT_TEXTS = 1024;
   /** Longer texts are rarely repeated, and comparing them costs their length. */
   private static final int SHARED_TEXT_LENGTH = 64;
 
-  private YamlReader(SourceFile source, Watcher watcher) {
+  private YamlReader(SourceFile source, Watcher watcher, TabSeparators spaced) {
     this.watcher = watcher;
     this.source = source;
+    this.spaced = spaced;
     this.shift = source.hasByteOrderMark() ? 1 : 0;
-    this.yaml = source.text().substring(shift);
+    this.yaml = (spaced == null ? source.text() : spaced.text()).substring(shift);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
     this.firstDelete = yaml.indexOf('\u007f');
   }
@@ -195,7 +204,24 @@ public final class YamlReader {
   }
 
   static ParsedYaml parse(SourceFile source, Watcher watcher, int parsedAheadFrom) {
-    return new YamlReader(source, watcher).run(parsedAheadFrom);
+    try {
+      return new YamlReader(source, watcher, null).run(parsedAheadFrom);
+    } catch (ComposeException refused) {
+      // Compose's reader takes a tab after a key's colon for a space (key:<TAB>value); the parser here refuses it
+      // there. Read again with those tabs as spaces (the text keeps its length, so every position holds), unless
+      // one of them turns out to be within a value; the watcher heard of the first reading, and is left out.
+      TabSeparators spaced = TabSeparators.after(source.text(), refused);
+      for (int reading = 0; spaced != null && reading < REREADINGS; reading++) {
+        try {
+          return new YamlReader(source, null, spaced).run(parsedAheadFrom);
+        } catch (TabSeparators.WithinValue within) {
+          spaced = spaced.keeping(within);
+        } catch (ComposeException again) {
+          break;
+        }
+      }
+      throw refused;
+    }
   }
 
   private ParsedYaml run(int parsedAheadFrom) {
@@ -367,6 +393,9 @@ public final class YamlReader {
     }
     if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
       refuseSurrogateEscape(range);
+    }
+    if (spaced != null) {
+      spaced.checkNoneWithin(range.startOffset(), Math.max(range.endOffset(), end(event)));
     }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);

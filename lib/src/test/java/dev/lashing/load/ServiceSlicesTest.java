@@ -131,6 +131,27 @@ class ServiceSlicesTest {
     assertThat(ahead.project()).isEqualTo(whole.project());
   }
 
+  /** A tab after a key's colon has the file read a second time, without walking ahead: the same project. */
+  @Test
+  void aLongFileWithATabAfterAKeyLoadsAlikeWithItsServicesWalkedWhileItIsRead(@TempDir Path dir) throws IOException {
+    StringBuilder text = new StringBuilder("services:\n");
+    for (int i = 0; i < 3000; i++) {
+      text.append("  app-").append(i).append(":\n    image:").append(i == 2000 ? '\t' : ' ')
+          .append("registry.example/app:1\n    environment: {N: \"").append(i).append("\"}\n");
+    }
+    assertThat(text.length()).isGreaterThan(64 * 1024);
+    Files.writeString(dir.resolve("compose.yaml"), text);
+    LoadOptions options = LoadOptions.of(dir, Map.of(), dir.resolve("compose.yaml"));
+
+    LoadResult whole = ProjectLoader.load(options, true, WHOLE, NOT_AHEAD);
+    LoadResult ahead = ProjectLoader.load(options, true, WHOLE, ServicesAhead.RUN);
+    assertThat(whole.errors()).isEmpty();
+    assertThat(whole.project().services()).hasSize(3000);
+    assertThat(ahead.errors()).isEqualTo(whole.errors());
+    assertThat(ahead.tree()).isEqualTo(whole.tree());
+    assertThat(ahead.project()).isEqualTo(whole.project());
+  }
+
   @Test
   void anOverrideFileLoadsAlikeWithItsServicesWalkedWhileItIsRead(@TempDir Path dir) throws IOException {
     // an override may leave out what the base gives: a depends_on entry's condition is checked once merged

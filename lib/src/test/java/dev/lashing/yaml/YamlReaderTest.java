@@ -541,6 +541,28 @@ class YamlReaderTest {
     assertThat(scalar(root("x: &Base-1_a v\ny: *Base-1_a\n"), "y").value()).isEqualTo("v");
   }
 
+  /**
+   * go-yaml takes a tab after a key's colon for a space; snakeyaml-engine refused the file ("a tab character that
+   * violates indentation") for it. A tab within a value stays a tab, and where go-yaml refuses a tab, so does this.
+   */
+  @Test
+  void aTabAfterAKeysColonIsReadAsComposeReadsIt() {
+    MapNode root = root("services:\n  web:\n    image:\tnginx:1.27\n    ports: \t[\"80:80\"]\n"
+        + "    command: |\n      echo a:\tb\n    entrypoint: \"x:\ty\"\n    user:\t\"1000\"\n");
+    assertThat(scalar(root, "services", "web", "image").value()).isEqualTo("nginx:1.27");
+    assertThat(scalar(root, "services", "web", "image").origin().at().column()).isEqualTo(12);
+    assertThat(scalar(root, "services", "web", "command").value()).isEqualTo("echo a:\tb\n");
+    assertThat(scalar(root, "services", "web", "entrypoint").value()).isEqualTo("x:\ty");
+    assertThat(scalar(root, "services", "web", "user").value()).isEqualTo("1000");
+    // after a complex key's colon, or an item's dash, go-yaml refuses it too
+    assertThat(errorOf("? a\n:\t1\n")).isEqualTo("compose.yaml:2:2: invalid YAML: found a tab character that violates"
+        + " indentation");
+    assertThat(errorOf("-\ta\n")).startsWith("compose.yaml:1:2: invalid YAML: found a tab character");
+    // the same when the parser reads ahead on a thread of its own
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", "a:\tx\nb: \"c:\td\"\n"), 0);
+    assertThat(scalar((MapNode) parsed.documents().get(0), "b").value()).isEqualTo("c:\td");
+  }
+
   /** Compose's reader refuses a DEL anywhere; the parser here reads one within quotes or in a comment. */
   @Test
   void aDeleteIsRefusedWhereverItIs() {

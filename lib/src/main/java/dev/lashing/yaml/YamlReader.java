@@ -115,6 +115,10 @@ public final class YamlReader {
    * here refuses those but reads a DEL within quotes or in a comment.
    */
   private final int firstDelete;
+  /** The tabs that start a line, which Compose's reader refuses outside brackets and quotes; null when none. */
+  private final LineStartTabs lineStartTabs;
+  /** How many collections being read have an anchor. */
+  private int openAnchors;
   /** The tabs after keys read as spaces, when this is the second reading ({@link #parse}); else null. */
   private final TabSeparators spaced;
 
@@ -166,6 +170,7 @@ public final class YamlReader {
     this.yaml = (spaced == null ? source.text() : spaced.text()).substring(shift);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
     this.firstDelete = yaml.indexOf('\u007f');
+    this.lineStartTabs = LineStartTabs.of(source.text());
   }
 
   /**
@@ -269,6 +274,14 @@ public final class YamlReader {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }
     refuseDeleteBefore(source.text().length());
+    if (lineStartTabs != null) {
+      int tab = lineStartTabs.firstRefused();
+      if (tab >= 0) {
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1),
+            "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab that"
+                + " starts a line outside brackets and quotes)");
+      }
+    }
     commentsBefore(source.text().length());
     if (watcher != null) {
       watcher.fileRead();
@@ -350,6 +363,7 @@ public final class YamlReader {
         leftOutAnchors.clear();
         timestampAnchors.clear();
         stack.clear();
+        openAnchors = 0;
         aliasRatio = new AliasRatio();
       }
       case Scalar -> scalar((ScalarEvent) event);
@@ -396,6 +410,9 @@ public final class YamlReader {
     }
     if (spaced != null) {
       spaced.checkNoneWithin(range.startOffset(), Math.max(range.endOffset(), end(event)));
+    }
+    if (lineStartTabs != null && event.getScalarStyle() != ScalarStyle.PLAIN) {
+      lineStartTabs.allowWithin(range.startOffset(), Math.max(range.endOffset(), end(event)));
     }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
@@ -502,6 +519,11 @@ public final class YamlReader {
     String name = event.getAlias().getValue();
     SourceRange at = position(event.getStartMark().orElseThrow(), end(event));
     checkName(name, at.startOffset(), "an alias's");
+    // Compose's reader names a collection as it opens it: an alias of that name within it is the collection
+    // itself, even when an earlier node had the name
+    if (openAnchors > 0 && stack.stream().anyMatch(f -> name.equals(f.anchor))) {
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "alias *" + name + " refers to itself");
+    }
     Node target = anchors.get(name);
     if (target == null && leftOutAnchors.contains(name)) {
       // what it names is left out, and refused where it is written
@@ -510,8 +532,7 @@ public final class YamlReader {
       return;
     }
     if (target == null) {
-      boolean open = stack.stream().anyMatch(f -> name.equals(f.anchor));
-      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, open ? "alias *" + name + " refers to itself" : "unknown anchor *" + name);
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "unknown anchor *" + name);
     }
     writtenAliases.add(new ParsedYaml.Alias(name, at.startOffset()));
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
@@ -534,6 +555,7 @@ public final class YamlReader {
     Frame frame = new Frame(mapping, event, mergeTag);
     if (frame.anchor != null) {
       checkName(frame.anchor, anchorStart(event), "an anchor's");
+      openAnchors++;
     }
     frame.start = valueStart(event);
     rememberTag(event, tag, frame.start);
@@ -545,6 +567,9 @@ public final class YamlReader {
 
   private void close(Event event) {
     Frame frame = stack.pop();
+    if (frame.anchor != null) {
+      openAnchors--;
+    }
     int endOffset;
     if (frame.flow) {
       endOffset = end(event);
@@ -552,6 +577,9 @@ public final class YamlReader {
       endOffset = frame.lastEnd;
     }
     SourceRange range = source.range(frame.start, Math.max(frame.start, endOffset));
+    if (lineStartTabs != null && frame.flow) {
+      lineStartTabs.allowWithin(frame.start, endOffset);
+    }
     Node node;
     if (frame.mapping) {
       node = new MapNode(frame.mergedEntries(), Origin.at(range), frame.mergeTag);

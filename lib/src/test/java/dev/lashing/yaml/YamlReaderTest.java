@@ -530,6 +530,27 @@ class YamlReaderTest {
     assertThat(scalar(root("a: \"\ud83d\ude00 \\U0001F600\"\n"), "a").value()).isEqualTo("\ud83d\ude00 \ud83d\ude00");
   }
 
+  /** go-yaml refuses a tab that starts a line in block context, on a blank or comment line too. */
+  @Test
+  void aTabThatStartsALineOutsideBracketsAndQuotesIsRefused() {
+    assertThat(errorOf("a: 1\n\t\nb: 2\n")).startsWith(
+        "compose.yaml:2:1: invalid YAML: found a tab character that violates indentation (Compose's YAML reader");
+    assertThat(errorOf("services:\n  web:\n\t# a comment\n    image: nginx\n")).startsWith("compose.yaml:3:1: ");
+    // within brackets or quotes it is read, by both
+    assertThat(scalar(root("a: [1,\n\t2]\nb: \"x\n\ty\"\nc: 'z\n\tw'\n"), "b").value()).isEqualTo("x y");
+    assertThat(root("a: {b: 1,\n\tc: 2}\n").get("a")).isInstanceOf(MapNode.class);
+  }
+
+  /** go-yaml names a collection as it opens it: an alias of that name within it is the collection itself. */
+  @Test
+  void anAliasWithinTheCollectionItNamesIsRefused() {
+    assertThat(errorOf("a: &x [1, *x]\n")).isEqualTo("compose.yaml:1:11: alias *x refers to itself");
+    // even when an earlier node had the name
+    assertThat(errorOf("a: &x 1\nb: &x\n  c: *x\n")).isEqualTo("compose.yaml:3:6: alias *x refers to itself");
+    // once it is closed, an alias names it
+    assertThat(scalar(root("a: &x 1\nb: &x {c: 2}\nd: *x\n"), "d", "c").value()).isEqualTo("2");
+  }
+
   /** go-yaml reads ASCII letters, digits, '-' and '_' in an anchor's or alias's name; snakeyaml-engine reads more. */
   @Test
   void anAnchorOrAliasNameComposeDoesNotReadIsRefused() {

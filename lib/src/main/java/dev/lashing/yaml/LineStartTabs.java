@@ -1,0 +1,54 @@
+package dev.lashing.yaml;
+
+import java.util.Arrays;
+
+/**
+ * The tabs that start a line. Compose's YAML reader (go-yaml) refuses one in block context, even on a line that is
+ * blank or holds only a comment ("found a tab character that violates indentation"); the reader here skips it
+ * there. Within brackets (flow style) and within a quoted or block text it is read by both.
+ */
+final class LineStartTabs {
+  /** Where each is, in order. */
+  private final int[] tabs;
+  /** Which are within brackets or a quoted or block text. */
+  private final boolean[] allowed;
+
+  private LineStartTabs(int[] tabs) {
+    this.tabs = tabs;
+    this.allowed = new boolean[tabs.length];
+  }
+
+  /** Those of {@code text}, or null when no line starts with a tab (the usual case, then nothing to check). */
+  static LineStartTabs of(String text) {
+    int[] tabs = new int[0];
+    int count = 0;
+    for (int i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
+      char before = i == 0 ? '\n' : text.charAt(i - 1);
+      if (before == '\n' || before == '\r' || i == 1 && before == '\uFEFF') {
+        if (count == tabs.length) {
+          tabs = Arrays.copyOf(tabs, Math.max(8, 2 * count));
+        }
+        tabs[count++] = i;
+      }
+    }
+    return count == 0 ? null : new LineStartTabs(Arrays.copyOf(tabs, count));
+  }
+
+  /** The tabs in {@code [start, end)} are read: they are within brackets or a quoted or block text. */
+  void allowWithin(int start, int end) {
+    int i = Arrays.binarySearch(tabs, start);
+    for (i = i >= 0 ? i : -i - 1; i < tabs.length && tabs[i] < end; i++) {
+      allowed[i] = true;
+    }
+  }
+
+  /** The first tab not allowed, or -1. */
+  int firstRefused() {
+    for (int i = 0; i < tabs.length; i++) {
+      if (!allowed[i]) {
+        return tabs[i];
+      }
+    }
+    return -1;
+  }
+}

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The tabs that start a line. Compose's YAML reader (go-yaml) refuses one in block context, even on a line that is
  * blank or holds only a comment ("found a tab character that violates indentation"); the reader here skips it
- * there. Within brackets (flow style) and within a quoted or block text it is read by both.
+ * there. Within brackets (flow style), within a quoted or block text and in the blanks after a plain scalar that
+ * is a whole document it is read by both.
  */
 final class LineStartTabs {
   /** Where each is, in order. */
@@ -24,7 +25,8 @@ final class LineStartTabs {
     int count = 0;
     for (int i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
       char before = i == 0 ? '\n' : text.charAt(i - 1);
-      if (before == '\n' || before == '\r' || i == 1 && before == '\uFEFF') {
+      // NEL and the line and paragraph separators end a line for Compose's reader too
+      if ("\n\r\u0085\u2028\u2029".indexOf(before) >= 0 || i == 1 && before == '\uFEFF') {
         if (count == tabs.length) {
           tabs = Arrays.copyOf(tabs, Math.max(8, 2 * count));
         }

@@ -117,6 +117,8 @@ public final class YamlReader {
   private final int firstDelete;
   /** The tabs that start a line, which Compose's reader refuses outside brackets and quotes; null when none. */
   private final LineStartTabs lineStartTabs;
+  /** Where the plain scalar that is the whole document being read starts, or -1. */
+  private int rootPlainScalarStart = -1;
   /** How many collections being read have an anchor. */
   private int openAnchors;
   /** The tabs after keys read as spaces, when this is the second reading ({@link #parse}); else null. */
@@ -356,7 +358,14 @@ public final class YamlReader {
 
   private void accept(Event event) {
     switch (event.getEventId()) {
-      case StreamStart, StreamEnd, DocumentEnd, Comment -> {}
+      case StreamStart, StreamEnd, Comment -> {}
+      case DocumentEnd -> {
+        if (lineStartTabs != null && rootPlainScalarStart >= 0) {
+          // the blanks after a plain scalar that is the whole document are read with it, tabs that start a line too
+          lineStartTabs.allowWithin(rootPlainScalarStart, offset(event.getStartMark().orElseThrow()));
+        }
+        rootPlainScalarStart = -1;
+      }
       case DocumentStart -> {
         versionDirective((DocumentStartEvent) event);
         anchors.clear();
@@ -413,6 +422,8 @@ public final class YamlReader {
     }
     if (lineStartTabs != null && event.getScalarStyle() != ScalarStyle.PLAIN) {
       lineStartTabs.allowWithin(range.startOffset(), Math.max(range.endOffset(), end(event)));
+    } else if (lineStartTabs != null && stack.isEmpty() && range.endOffset() > range.startOffset()) {
+      rootPlainScalarStart = range.startOffset(); // written: an empty one (a tag alone) is not scanned as text
     }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);

@@ -539,6 +539,10 @@ class YamlReaderTest {
     // within brackets or quotes it is read, by both
     assertThat(scalar(root("a: [1,\n\t2]\nb: \"x\n\ty\"\nc: 'z\n\tw'\n"), "b").value()).isEqualTo("x y");
     assertThat(root("a: {b: 1,\n\tc: 2}\n").get("a")).isInstanceOf(MapNode.class);
+    // and in the blanks after a plain scalar that is the whole document, which go-yaml reads with it
+    assertThat(YamlReader.read(new SourceFile("compose.yaml", "text\n\t# c\n\t\n"))).hasSize(1);
+    // a NEL ends a line for Compose's reader
+    assertThat(errorOf("a: 1 #\u0085\t# c\n")).startsWith("compose.yaml:1:8: invalid YAML: found a tab");
   }
 
   /** go-yaml names a collection as it opens it: an alias of that name within it is the collection itself. */

@@ -98,8 +98,11 @@ final class Consistency {
   }
 
   private void service(String name, SourceRange at, MapNode service, MapNode services) {
-    if (!service.has("image") && !service.has("build") && !service.has("provider") && !incomplete.contains(name)) {
-      problems.add(Diagnostic.error(Diagnostic.Kind.INVALID_VALUE, at,
+    // an image that is empty (written so, null, or a variable that is not set) is none, as compose-go's Image ""
+    Node image = service.get("image");
+    boolean noImage = image == null || image instanceof ScalarNode s && (s.isNull() || s.text().isEmpty());
+    if (noImage && !service.has("build") && !service.has("provider") && !incomplete.contains(name)) {
+      problems.add(Diagnostic.error(Diagnostic.Kind.INVALID_VALUE, image == null ? at : image.origin().problemAt(),
           "service \"" + name + "\" has neither an image nor a build context specified"));
     }
     if (service.get("depends_on") instanceof MapNode deps) {

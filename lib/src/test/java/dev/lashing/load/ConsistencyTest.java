@@ -39,4 +39,26 @@ class ConsistencyTest {
         "configs.refused.external: invalid boolean: ",
         "configs.missing: one of file|environment|content must be set");
   }
+
+  /** compose-go reads an empty image as none: written so, or a variable that is not set (found by ConfigFuzzTest). */
+  @Test
+  void anEmptyImageIsNoImage(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), """
+        services:
+          empty:
+            image: ""
+          unset:
+            image: ${NO_SUCH_TAG}
+          built:
+            image: ""
+            build: .
+        """);
+
+    LoadResult lenient =
+        ProjectLoader.loadLeniently(LoadOptions.of(dir, Map.of(), dir.resolve("compose.yaml")), Map.of());
+
+    assertThat(lenient.errors()).extracting(d -> d.at().line() + ": " + d.message()).containsExactly(
+        "3: service \"empty\" has neither an image nor a build context specified",
+        "5: service \"unset\" has neither an image nor a build context specified");
+  }
 }

@@ -1218,7 +1218,8 @@ public final class YamlReader {
     private void collectMergeSources(ScalarNode key, Node value) {
       if (value instanceof MapNode map) {
         mergeSources.add(map);
-      } else if (value instanceof SeqNode seq) {
+      } else if (value instanceof SeqNode seq && seq.origin().via().isEmpty()) {
+        // written here: an alias of a sequence, even of mappings, is refused by Compose's reader, as below
         for (Node item : seq.items()) {
           if (!(item instanceof MapNode map)) {
             throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,

@@ -545,6 +545,15 @@ class YamlReaderTest {
     assertThat(errorOf("a: 1 #\u0085\t# c\n")).startsWith("compose.yaml:1:8: invalid YAML: found a tab");
   }
 
+  /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */
+  @Test
+  void aMergeOfAnAliasedSequenceIsRefused() {
+    assertThat(errorOf("a: &a {x: 1}\ns: &s [*a]\nb:\n  <<: *s\n")).isEqualTo(
+        "compose.yaml:4:7: map merge requires map or sequence of maps as the value");
+    assertThat(errorOf("e: &e []\nb:\n  <<: *e\n")).startsWith("compose.yaml:3:7: map merge requires");
+    assertThat(scalar(root("a: &a {x: 1}\nb:\n  <<: [*a]\n"), "b", "x").value()).isEqualTo("1");
+  }
+
   /** go-yaml names a collection as it opens it: an alias of that name within it is the collection itself. */
   @Test
   void anAliasWithinTheCollectionItNamesIsRefused() {

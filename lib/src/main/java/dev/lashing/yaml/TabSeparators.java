@@ -33,7 +33,8 @@ final class TabSeparators {
 
   /**
    * The text with every tab after a key's colon as a space, when the reading was {@code refused} for such a tab;
-   * else null. A key's colon follows a character that is not blank and is followed by blanks, a tab among them.
+   * else null. A key's colon follows a character that is not blank on its line (blanks may come between) and is
+   * followed by blanks, a tab among them.
    */
   static TabSeparators after(String text, ComposeException refused) {
     Diagnostic first = refused.diagnostics().get(refused.diagnostics().size() - 1);
@@ -45,7 +46,7 @@ final class TabSeparators {
     int[] tabs = new int[16];
     int count = 0;
     for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-      if (colon == 0 || isBlank(text.charAt(colon - 1))) {
+      if (!afterKey(text, colon)) {
         continue;
       }
       for (int i = colon + 1; i < text.length() && isBlank(text.charAt(i)); i++) {
@@ -61,14 +62,22 @@ final class TabSeparators {
     return new TabSeparators(new String(spaced), Arrays.copyOf(tabs, count));
   }
 
-  /** The colon before the blanks that hold the tab at {@code tab}, if a character not blank comes before it; or -1. */
+  /** The colon before the blanks that hold the tab at {@code tab}, if it follows a key; or -1. */
   private static int colonBefore(String text, int tab) {
     int i = tab;
     while (i > 0 && isBlank(text.charAt(i - 1))) {
       i--;
     }
-    return i >= 2 && text.charAt(i - 1) == ':' && !isBlank(text.charAt(i - 2)) && text.charAt(i - 2) != '\n'
-        && text.charAt(i - 2) != '\r' ? i - 1 : -1;
+    return i >= 1 && text.charAt(i - 1) == ':' && afterKey(text, i - 1) ? i - 1 : -1;
+  }
+
+  /** Whether the colon at {@code colon} follows a key: a character not blank before it on its line, blanks between. */
+  private static boolean afterKey(String text, int colon) {
+    int i = colon;
+    while (i > 0 && isBlank(text.charAt(i - 1))) {
+      i--;
+    }
+    return i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r';
   }
 
   private static boolean isBlank(char c) {

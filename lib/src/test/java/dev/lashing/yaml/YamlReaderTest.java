@@ -588,6 +588,8 @@ class YamlReaderTest {
     assertThat(scalar(root, "services", "web", "command").value()).isEqualTo("echo a:\tb\n");
     assertThat(scalar(root, "services", "web", "entrypoint").value()).isEqualTo("x:\ty");
     assertThat(scalar(root, "services", "web", "user").value()).isEqualTo("1000");
+    // blanks between the key and its colon, a tab among them
+    assertThat(scalar(root("a\t:\tb\nc :\td\n"), "c").value()).isEqualTo("d");
     // after a complex key's colon, or an item's dash, go-yaml refuses it too
     assertThat(errorOf("? a\n:\t1\n")).isEqualTo("compose.yaml:2:2: invalid YAML: found a tab character that violates"
         + " indentation");

@@ -1,5 +1,6 @@
 package dev.lashing.yaml;
 
+import dev.lashing.source.Offsets;
 import java.util.Arrays;
 
 /**
@@ -38,8 +39,7 @@ final class LineStartTabs {
 
   /** The tabs in {@code [start, end)} are read: they are within brackets or a quoted or block text. */
   void allowWithin(int start, int end) {
-    int i = Arrays.binarySearch(tabs, start);
-    for (i = i >= 0 ? i : -i - 1; i < tabs.length && tabs[i] < end; i++) {
+    for (int i = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start); i < tabs.length && tabs[i] < end; i++) {
       allowed[i] = true;
     }
   }

@@ -2,6 +2,7 @@ package dev.lashing.yaml;
 
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
+import dev.lashing.source.Offsets;
 import java.util.Arrays;
 
 /**
@@ -64,20 +65,23 @@ final class TabSeparators {
 
   /** The colon before the blanks that hold the tab at {@code tab}, if it follows a key; or -1. */
   private static int colonBefore(String text, int tab) {
-    int i = tab;
-    while (i > 0 && isBlank(text.charAt(i - 1))) {
-      i--;
-    }
+    int i = blanksBefore(text, tab);
     return i >= 1 && text.charAt(i - 1) == ':' && afterKey(text, i - 1) ? i - 1 : -1;
   }
 
   /** Whether the colon at {@code colon} follows a key: a character not blank before it on its line, blanks between. */
   private static boolean afterKey(String text, int colon) {
-    int i = colon;
+    int i = blanksBefore(text, colon);
+    return i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r';
+  }
+
+  /** Where the run of blanks that ends at {@code at} starts ({@code at} when there is none). */
+  private static int blanksBefore(String text, int at) {
+    int i = at;
     while (i > 0 && isBlank(text.charAt(i - 1))) {
       i--;
     }
-    return i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r';
+    return i;
   }
 
   private static boolean isBlank(char c) {
@@ -105,8 +109,7 @@ final class TabSeparators {
 
   /** Throws {@link WithinValue} when a tab made a space lies in {@code [start, end)}, the text of a value. */
   void checkNoneWithin(int start, int end) {
-    int i = Arrays.binarySearch(tabs, start);
-    int next = i >= 0 ? i : -i - 1;
+    int next = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start);
     if (next < tabs.length && tabs[next] < end) {
       throw new WithinValue(start, end);
     }

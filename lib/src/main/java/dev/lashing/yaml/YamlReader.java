@@ -417,13 +417,8 @@ public final class YamlReader {
     if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
       refuseSurrogateEscape(range);
     }
-    if (spaced != null) {
-      spaced.checkNoneWithin(range.startOffset(), Math.max(range.endOffset(), end(event)));
-    }
-    if (lineStartTabs != null && event.getScalarStyle() != ScalarStyle.PLAIN) {
-      lineStartTabs.allowWithin(range.startOffset(), Math.max(range.endOffset(), end(event)));
-    } else if (lineStartTabs != null && stack.isEmpty() && range.endOffset() > range.startOffset()) {
-      rootPlainScalarStart = range.startOffset(); // written: an empty one (a tag alone) is not scanned as text
+    if (spaced != null || lineStartTabs != null) {
+      tabsIn(event, range);
     }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
@@ -744,6 +739,19 @@ public final class YamlReader {
           || i + 1 < text.length() && isBlankOrBreak(text.charAt(i + 1)))) {
         unusualBreak(i, unusualBreakMessage(c));
       }
+    }
+  }
+
+  /** What the tabs this reading looks at make of the scalar at {@code range}, its whole text up to its event's end. */
+  private void tabsIn(ScalarEvent event, SourceRange range) {
+    int end = Math.max(range.endOffset(), end(event));
+    if (spaced != null) {
+      spaced.checkNoneWithin(range.startOffset(), end);
+    }
+    if (lineStartTabs != null && event.getScalarStyle() != ScalarStyle.PLAIN) {
+      lineStartTabs.allowWithin(range.startOffset(), end);
+    } else if (lineStartTabs != null && stack.isEmpty() && range.endOffset() > range.startOffset()) {
+      rootPlainScalarStart = range.startOffset(); // written: an empty one (a tag alone) is not scanned as text
     }
   }
 

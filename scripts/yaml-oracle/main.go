@@ -17,7 +17,21 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// canon writes a canonical form of a decoded value; it fails on a non-string key, as compose-go does.
+// quote writes a string in double quotes, each character but printable ASCII as \u{hex}.
+func quote(s string, b *strings.Builder) {
+	b.WriteString("\"")
+	for _, r := range s {
+		if r >= 0x20 && r < 0x7f && r != '"' && r != '\\' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(b, "\\u{%x}", r)
+		}
+	}
+	b.WriteString("\"")
+}
+
+// canon writes a canonical form of a decoded value, the same as LashingReader.java writes of Lashing's tree; it
+// fails on a key that is not a string, as compose-go does.
 func canon(v interface{}, b *strings.Builder) error {
 	switch t := v.(type) {
 	case map[string]interface{}:
@@ -28,7 +42,8 @@ func canon(v interface{}, b *strings.Builder) error {
 		sort.Strings(keys)
 		b.WriteString("{")
 		for _, k := range keys {
-			fmt.Fprintf(b, "%q:", k)
+			quote(k, b)
+			b.WriteString(":")
 			if err := canon(t[k], b); err != nil {
 				return err
 			}
@@ -36,7 +51,16 @@ func canon(v interface{}, b *strings.Builder) error {
 		}
 		b.WriteString("}")
 	case map[interface{}]interface{}:
-		return errors.New("non-string key")
+		// go-yaml makes this of a mapping with a key not tagged as a string; compose-go takes it when each key is one
+		m := make(map[string]interface{}, len(t))
+		for k, x := range t {
+			s, ok := k.(string)
+			if !ok {
+				return errors.New("non-string key")
+			}
+			m[s] = x
+		}
+		return canon(m, b)
 	case []interface{}:
 		b.WriteString("[")
 		for _, x := range t {
@@ -47,9 +71,16 @@ func canon(v interface{}, b *strings.Builder) error {
 		}
 		b.WriteString("]")
 	case string:
-		fmt.Fprintf(b, "s%q", t)
+		b.WriteString("s")
+		quote(t, b)
 	case nil:
 		b.WriteString("null")
+	case int, int64, uint64:
+		fmt.Fprintf(b, "int(%v)", t)
+	case float64:
+		fmt.Fprintf(b, "float(%v)", t)
+	case bool:
+		fmt.Fprintf(b, "bool(%v)", t)
 	default:
 		fmt.Fprintf(b, "%T(%v)", t, t)
 	}

@@ -4,43 +4,62 @@ import dev.lashing.source.Offsets;
 import java.util.Arrays;
 
 /**
- * The tabs that start a line. Compose's YAML reader (go-yaml) refuses one in block context, even on a line that is
- * blank or holds only a comment ("found a tab character that violates indentation"); the reader here skips it
- * there. Within brackets (flow style), within a quoted or block text and in the blanks after a plain scalar that
- * is a whole document it is read by both.
+ * The first tab in each line's indentation (the blanks that start the line). Compose's YAML reader (go-yaml)
+ * refuses one in block context, even on a line that is blank or holds only a comment ("found a tab character that
+ * violates indentation"); the reader here skips it there. Both read it within brackets (flow style), within a quoted
+ * or block text, in the blanks after a plain scalar (at or beyond the column where the scalar's lines must start),
+ * and before a comment that go-yaml reads with the comment lines above it.
  */
-final class LineStartTabs {
+final class IndentationTabs {
   /** Where each is, in order. */
   private final int[] tabs;
-  /** Which are within brackets or a quoted or block text. */
+  /** The column of each: how many blanks come before it on its line. */
+  private final int[] columns;
+  /** Which are read. */
   private final boolean[] allowed;
 
-  private LineStartTabs(int[] tabs) {
+  private IndentationTabs(int[] tabs, int[] columns) {
     this.tabs = tabs;
+    this.columns = columns;
     this.allowed = new boolean[tabs.length];
   }
 
-  /** Those of {@code text}, or null when no line starts with a tab (the usual case, then nothing to check). */
-  static LineStartTabs of(String text) {
+  /** Those of {@code text}, or null when no line's indentation holds a tab (the usual case, nothing to check). */
+  static IndentationTabs of(String text) {
     int[] tabs = new int[0];
+    int[] columns = new int[0];
     int count = 0;
-    for (int i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
-      char before = i == 0 ? '\n' : text.charAt(i - 1);
+    int from = 0;
+    for (int i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', from)) {
+      from = i + 1;
+      int lineStart = i;
+      while (lineStart > 0 && text.charAt(lineStart - 1) == ' ') {
+        lineStart--;
+      }
+      char before = lineStart == 0 ? '\n' : text.charAt(lineStart - 1);
       // NEL and the line and paragraph separators end a line for Compose's reader too
-      if ("\n\r\u0085\u2028\u2029".indexOf(before) >= 0 || i == 1 && before == '\uFEFF') {
+      boolean byteOrderMark = lineStart == 1 && before == '\uFEFF';
+      if ("\n\r\u0085\u2028\u2029".indexOf(before) >= 0 || byteOrderMark) {
         if (count == tabs.length) {
           tabs = Arrays.copyOf(tabs, Math.max(8, 2 * count));
+          columns = Arrays.copyOf(columns, tabs.length);
         }
-        tabs[count++] = i;
+        tabs[count] = i;
+        columns[count++] = i - lineStart;
       }
     }
-    return count == 0 ? null : new LineStartTabs(Arrays.copyOf(tabs, count));
+    return count == 0 ? null : new IndentationTabs(Arrays.copyOf(tabs, count), Arrays.copyOf(columns, count));
   }
 
-  /** The tabs in {@code [start, end)} are read: they are within brackets or a quoted or block text. */
+  /** The tabs in {@code [start, end)} are read. */
   void allowWithin(int start, int end) {
+    allowWithin(start, end, 0);
+  }
+
+  /** The tabs in {@code [start, end)} at column {@code minColumn} or beyond are read. */
+  void allowWithin(int start, int end, int minColumn) {
     for (int i = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start); i < tabs.length && tabs[i] < end; i++) {
-      allowed[i] = true;
+      allowed[i] |= columns[i] >= minColumn;
     }
   }
 

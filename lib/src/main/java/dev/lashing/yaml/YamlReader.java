@@ -42,6 +42,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -116,9 +117,15 @@ public final class YamlReader {
    */
   private final int firstDelete;
   /** The tabs that start a line, which Compose's reader refuses outside brackets and quotes; null when none. */
-  private final LineStartTabs lineStartTabs;
-  /** Where the plain scalar that is the whole document being read starts, or -1. */
+  private final IndentationTabs indentationTabs;
+  /** Where the text of the last scalar written starts and ends, when the text has tabs in its indentation. */
+  private int lastTextStart = -1;
+  private int lastTextEnd = -1;
+  /** Where the last run of comments read together ends ({@link #commentRun}). */
+  private int commentRunEnd;
+  /** Where the plain scalar that is the whole document being read starts and ends, or -1. */
   private int rootPlainScalarStart = -1;
+  private int rootPlainScalarEnd = -1;
   /** How many collections being read have an anchor. */
   private int openAnchors;
   /** The tabs after keys read as spaces, when this is the second reading ({@link #parse}); else null. */
@@ -158,6 +165,8 @@ public final class YamlReader {
    * (a block or quoted text with a colon and a tab in it) as they are.
    */
   private static final int REREADINGS = 4;
+  /** How far go-yaml looks past a comment's line for the next comment line it reads with it. */
+  private static final int GO_YAML_COMMENT_LOOKAHEAD = 512;
 
   /** How many recent scalar texts are remembered (a power of two). */
   private static final int RECENT_TEXTS = 1024;
@@ -172,7 +181,7 @@ public final class YamlReader {
     this.yaml = (spaced == null ? source.text() : spaced.text()).substring(shift);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
     this.firstDelete = yaml.indexOf('\u007f');
-    this.lineStartTabs = LineStartTabs.of(source.text());
+    this.indentationTabs = IndentationTabs.of(source.text());
   }
 
   /**
@@ -276,15 +285,15 @@ public final class YamlReader {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.at(0), "invalid YAML: " + e.getMessage());
     }
     refuseDeleteBefore(source.text().length());
-    if (lineStartTabs != null) {
-      int tab = lineStartTabs.firstRefused();
+    commentsBefore(source.text().length());
+    if (indentationTabs != null) {
+      int tab = indentationTabs.firstRefused();
       if (tab >= 0) {
         throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1),
-            "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab that"
-                + " starts a line outside brackets and quotes)");
+            "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab in"
+                + " a line's indentation outside brackets and quotes)");
       }
     }
-    commentsBefore(source.text().length());
     if (watcher != null) {
       watcher.fileRead();
     }
@@ -299,7 +308,8 @@ public final class YamlReader {
    */
   private Iterable<Event> events(LoadSettings settings) {
     StreamReader reader = new StreamReader(settings, yaml);
-    ParserImpl parser = new ParserImpl(settings, reader);
+    ParserImpl parser =
+        new ParserImpl(settings, new GoFlowScalars(new ScannerImpl(settings, reader), source.text(), this::offset));
     return () -> new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -360,9 +370,11 @@ public final class YamlReader {
     switch (event.getEventId()) {
       case StreamStart, StreamEnd, Comment -> {}
       case DocumentEnd -> {
-        if (lineStartTabs != null && rootPlainScalarStart >= 0) {
-          // the blanks after a plain scalar that is the whole document are read with it, tabs that start a line too
-          lineStartTabs.allowWithin(rootPlainScalarStart, offset(event.getStartMark().orElseThrow()));
+        if (indentationTabs != null && rootPlainScalarStart >= 0) {
+          // the blanks after a plain scalar that is the whole document are read with it, tabs that start a line too,
+          // up to a comment: the scalar ends there, and a tab on a later line is refused
+          indentationTabs.allowWithin(rootPlainScalarStart,
+              commentStart(rootPlainScalarEnd, offset(event.getStartMark().orElseThrow())));
         }
         rootPlainScalarStart = -1;
       }
@@ -417,7 +429,7 @@ public final class YamlReader {
     if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
       refuseSurrogateEscape(range);
     }
-    if (spaced != null || lineStartTabs != null) {
+    if (spaced != null || indentationTabs != null) {
       tabsIn(event, range);
     }
     Optional<String> tag = event.getTag();
@@ -429,6 +441,9 @@ public final class YamlReader {
     rememberTag(event, tag, range.startOffset());
     aliasRatio.node(range);
     String value = event.getValue();
+    if (value.endsWith("\n") && isBlock(event.getScalarStyle()) && endsUnbroken(end(event))) {
+      value = value.substring(0, value.length() - 1); // Compose's reader adds no line break the text does not have
+    }
     String refusal = typeTag == null ? null : refusal(typeTag, value);
     if (refusal != null) {
       errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, tagRange(event, range.startOffset()), refusal));
@@ -564,6 +579,9 @@ public final class YamlReader {
       openAnchors++;
     }
     frame.start = valueStart(event);
+    if (indentationTabs != null && !frame.flow) {
+      frame.column = column(frame.start);
+    }
     rememberTag(event, tag, frame.start);
     if (frame.anchor != null) {
       writtenAnchors.add(new ParsedYaml.Anchor(frame.anchor, anchorStart(event), frame.start));
@@ -583,8 +601,8 @@ public final class YamlReader {
       endOffset = frame.lastEnd;
     }
     SourceRange range = source.range(frame.start, Math.max(frame.start, endOffset));
-    if (lineStartTabs != null && frame.flow) {
-      lineStartTabs.allowWithin(frame.start, endOffset);
+    if (indentationTabs != null && frame.flow) {
+      indentationTabs.allowWithin(frame.start, endOffset);
     }
     Node node;
     if (frame.mapping) {
@@ -681,7 +699,7 @@ public final class YamlReader {
   private void skipScalarText(ScalarEvent event, SourceRange range, int endMark) {
     commentsBefore(range.startOffset());
     int after = range.endOffset();
-    if (event.getScalarStyle() == ScalarStyle.LITERAL || event.getScalarStyle() == ScalarStyle.FOLDED) {
+    if (isBlock(event.getScalarStyle())) {
       int headerEnd = lineEnd(range.startOffset());
       commentsBefore(headerEnd);
       after = Math.max(endMark, headerEnd);
@@ -698,9 +716,12 @@ public final class YamlReader {
     String text = source.text();
     for (int i = commentsFrom; i < end; i++) {
       char c = text.charAt(i);
-      if (c == '#' && (i == shift || i > 0 && isBlank(text.charAt(i - 1)))) {
+      if (c == '#' && opensComment(i)) {
         int lineEnd = lineEnd(i);
         comments.add(new ParsedYaml.Comment(i, lineEnd));
+        if (indentationTabs != null && i >= commentRunEnd && startsCommentRun(i)) {
+          commentRun(i, lineEnd);
+        }
         if (unusualBreaks) {
           unusualBreaksInComment(i, lineEnd);
         }
@@ -748,11 +769,43 @@ public final class YamlReader {
     if (spaced != null) {
       spaced.checkNoneWithin(range.startOffset(), end);
     }
-    if (lineStartTabs != null && event.getScalarStyle() != ScalarStyle.PLAIN) {
-      lineStartTabs.allowWithin(range.startOffset(), end);
-    } else if (lineStartTabs != null && stack.isEmpty() && range.endOffset() > range.startOffset()) {
-      rootPlainScalarStart = range.startOffset(); // written: an empty one (a tag alone) is not scanned as text
+    if (indentationTabs == null || range.endOffset() == range.startOffset()) {
+      return; // an empty one (a tag alone) is not scanned as text
     }
+    lastTextStart = range.startOffset();
+    lastTextEnd = range.endOffset();
+    if (event.getScalarStyle() != ScalarStyle.PLAIN) {
+      indentationTabs.allowWithin(range.startOffset(), end);
+    } else if (stack.isEmpty()) {
+      rootPlainScalarStart = range.startOffset();
+      rootPlainScalarEnd = range.endOffset();
+    } else if (!stack.peek().flow) {
+      // go-yaml reads the blanks after a plain scalar with it, and lets a line's tab stand beyond the column of the
+      // collection the scalar is in
+      String text = source.text();
+      int next = range.endOffset();
+      while (next < text.length() && isBlank(text.charAt(next))) {
+        next++;
+      }
+      indentationTabs.allowWithin(range.startOffset(), next, stack.peek().column + 1);
+    }
+  }
+
+  private static boolean isBlock(ScalarStyle style) {
+    return style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED;
+  }
+
+  /** Whether the text ends at {@code end} and its last line, after {@code end}'s trailing blanks, has no break. */
+  private boolean endsUnbroken(int end) {
+    String text = source.text();
+    if (end < text.length()) {
+      return false;
+    }
+    int last = end;
+    while (last > 0 && (text.charAt(last - 1) == ' ' || text.charAt(last - 1) == '\t')) {
+      last--;
+    }
+    return last > 0 && text.charAt(last - 1) != '\n' && text.charAt(last - 1) != '\r';
   }
 
   private static boolean hasSurrogate(String value) {
@@ -854,6 +907,15 @@ public final class YamlReader {
         || offset > 0 && (text.charAt(offset - 1) == '\n' || text.charAt(offset - 1) == '\r' && text.charAt(offset) != '\n');
   }
 
+  /** How many characters come before {@code offset} on its line. */
+  private int column(int offset) {
+    int start = offset;
+    while (start > shift && start < source.text().length() && !isLineStart(start)) {
+      start--;
+    }
+    return offset - start;
+  }
+
   private int lineEnd(int offset) {
     String text = source.text();
     int i = offset;
@@ -861,6 +923,74 @@ public final class YamlReader {
       i++;
     }
     return i;
+  }
+
+  /**
+   * Whether Compose's reader reads the comment at {@code hash} with the comment lines after it: when it starts its
+   * line, or follows a {@code -} or a document marker ({@code ---}, {@code ...}) that is not the end of a text. A
+   * comment after any other token on its line it reads alone.
+   */
+  private boolean startsCommentRun(int hash) {
+    String text = source.text();
+    int before = hash;
+    while (before > shift && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
+      before--;
+    }
+    if (before == shift) {
+      return true;
+    }
+    char c = text.charAt(before - 1);
+    return c == '\n' || c == '\r' || (c == '-' || c == '.') && (before - 1 < lastTextStart || before > lastTextEnd);
+  }
+
+  /**
+   * Allows the tabs that start the lines of the run of comments from the one at {@code hash}, which ends at
+   * {@code lineEnd}: go-yaml reads the next comment line with the blanks before it, and the blank lines between, as
+   * long as it finds one within 512 characters. It looks for it byte by byte, so a NEL, LS or PS (two or three
+   * bytes, a line break to it) ends the run.
+   */
+  private void commentRun(int hash, int lineEnd) {
+    String text = source.text();
+    int end = unusualBreakBefore(hash, lineEnd);
+    while (true) {
+      int next = end;
+      while (next < text.length() && next - end < GO_YAML_COMMENT_LOOKAHEAD && isBlank(text.charAt(next))) {
+        next++;
+      }
+      if (next == text.length() || next - end >= GO_YAML_COMMENT_LOOKAHEAD || text.charAt(next) != '#') {
+        break;
+      }
+      end = unusualBreakBefore(next, lineEnd(next));
+    }
+    indentationTabs.allowWithin(hash, end);
+    commentRunEnd = end;
+  }
+
+  /** Where the first NEL, LS or PS in {@code [from, end)} is; {@code end} when there is none. */
+  private int unusualBreakBefore(int from, int end) {
+    String text = source.text();
+    for (int i = from; i < end; i++) {
+      if (isUnusualBreak(text.charAt(i))) {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /** Where the first comment in {@code [from, end)} starts, text between tokens; {@code end} when there is none. */
+  private int commentStart(int from, int end) {
+    String text = source.text();
+    for (int i = from; i < end; i++) {
+      if (text.charAt(i) == '#' && opensComment(i)) {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /** Whether a {@code #} at {@code at}, between tokens, opens a comment: first in the text or after a blank. */
+  private boolean opensComment(int at) {
+    return at == shift || at > 0 && isBlank(source.text().charAt(at - 1));
   }
 
   private static boolean isBlank(char c) {
@@ -1064,7 +1194,7 @@ public final class YamlReader {
   private SourceRange valueRange(ScalarEvent event, int endOffset) {
     int start = valueStart(event);
     int end = Math.max(start, endOffset);
-    if (event.getScalarStyle() == ScalarStyle.LITERAL || event.getScalarStyle() == ScalarStyle.FOLDED) {
+    if (isBlock(event.getScalarStyle())) {
       // A block scalar's end mark is the next token; its own text ends at its last non-blank character, or, when it
       // keeps its trailing line breaks (|+, >+), after the last of them: those blank lines are part of its value,
       // and what the fix engine inserts after it must come below them.
@@ -1137,6 +1267,8 @@ public final class YamlReader {
     final String anchor;
     final MergeTag mergeTag;
     int start;
+    /** The column of {@link #start}, when the text has tabs in its indentation to check against it. */
+    int column;
     int lastEnd;
     final List<Node> items = new ArrayList<>();
     final List<MapNode.Entry> entries = new ArrayList<>();

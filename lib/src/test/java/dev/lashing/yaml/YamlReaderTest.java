@@ -33,6 +33,13 @@ class YamlReaderTest {
     return (ScalarNode) node;
   }
 
+  /** The items of the sequence at {@code key}, each a scalar's value or the kind of a collection. */
+  private static List<String> items(MapNode map, String key) {
+    return ((SeqNode) map.get(key)).items().stream()
+        .map(item -> item instanceof ScalarNode scalar ? scalar.value() : item.kindName())
+        .toList();
+  }
+
   private static String errorOf(String yaml) {
     try {
       YamlReader.read(new SourceFile("compose.yaml", yaml));
@@ -530,19 +537,72 @@ class YamlReaderTest {
     assertThat(scalar(root("a: \"\ud83d\ude00 \\U0001F600\"\n"), "a").value()).isEqualTo("\ud83d\ude00 \ud83d\ude00");
   }
 
-  /** go-yaml refuses a tab that starts a line in block context, on a blank or comment line too. */
+  /**
+   * go-yaml refuses a tab in a line's indentation in block context, on a blank or comment line too, unless it reads
+   * it with what comes before: a comment line after a comment that starts its line, or the blanks after a plain
+   * scalar, at or beyond the column where the scalar's lines start. Each case here as go-yaml v3 reads it.
+   */
   @Test
-  void aTabThatStartsALineOutsideBracketsAndQuotesIsRefused() {
+  void aTabInALinesIndentationOutsideBracketsAndQuotesIsRefusedWhereGoYamlRefusesIt() {
     assertThat(errorOf("a: 1\n\t\nb: 2\n")).startsWith(
         "compose.yaml:2:1: invalid YAML: found a tab character that violates indentation (Compose's YAML reader");
     assertThat(errorOf("services:\n  web:\n\t# a comment\n    image: nginx\n")).startsWith("compose.yaml:3:1: ");
+    // after spaces too
+    assertThat(errorOf("a:\n \t# c\n  b: 1\n")).startsWith("compose.yaml:2:2: invalid YAML: found a tab");
+    assertThat(errorOf("a: \"b\"\n \t\nc: d\n")).startsWith("compose.yaml:2:2: invalid YAML: found a tab");
     // within brackets or quotes it is read, by both
     assertThat(scalar(root("a: [1,\n\t2]\nb: \"x\n\ty\"\nc: 'z\n\tw'\n"), "b").value()).isEqualTo("x y");
     assertThat(root("a: {b: 1,\n\tc: 2}\n").get("a")).isInstanceOf(MapNode.class);
-    // and in the blanks after a plain scalar that is the whole document, which go-yaml reads with it
-    assertThat(YamlReader.read(new SourceFile("compose.yaml", "text\n\t# c\n\t\n"))).hasSize(1);
-    // a NEL ends a line for Compose's reader
+    // before a comment read with the comment that starts its line above, or follows a "-" or "---"
+    assertThat(root("# head\n\t# more\nservices: {}\n").get("services")).isInstanceOf(MapNode.class);
+    assertThat(root("--- # c\n\t# d\na: 1\n").get("a")).isInstanceOf(ScalarNode.class);
+    // not after a comment that follows a value on its line, the "-" of a text or a block scalar's header
+    assertThat(errorOf("a: 1 # c\n\t# d\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    assertThat(errorOf("a: b -  # c\n\t# d\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    // in the blanks after a plain scalar, beyond the column of its mapping
+    assertThat(root("a: b\n \t# c\n").get("a")).isInstanceOf(ScalarNode.class);
+    assertThat(errorOf("x:\n  a: b\n \t# c\n")).startsWith("compose.yaml:3:2: invalid YAML: found a tab");
+    // a plain scalar that is the whole document: up to the first comment, then as for comments
+    assertThat(YamlReader.read(new SourceFile("compose.yaml", "text\n\t#\n\t# c\n"))).hasSize(1);
+    assertThat(errorOf("text\n\t# c\n\t\n")).startsWith("compose.yaml:3:1: invalid YAML: found a tab");
+    // a NEL ends a line for Compose's reader, and a run of comments
     assertThat(errorOf("a: 1 #\u0085\t# c\n")).startsWith("compose.yaml:1:8: invalid YAML: found a tab");
+    assertThat(errorOf("#\u0085\t# c\na: 1\n")).startsWith("compose.yaml:1:3: invalid YAML: found a tab");
+  }
+
+  /**
+   * Within brackets and braces go-yaml (YAML 1.1) ends an unquoted value at a "?" and takes a colon followed by a
+   * bracket, brace or comma as text; snakeyaml-engine (YAML 1.2) does the opposite.
+   */
+  @Test
+  void anUnquotedValueWithinBracketsIsReadAsGoYamlReadsIt() {
+    assertThat(errorOf("test: [CMD, curl, http://x/health?ready=1]\n")).isEqualTo("compose.yaml:1:34: invalid YAML:"
+        + " found '?' in an unquoted value within brackets or braces, which Compose's YAML reader ends there; quote"
+        + " the value");
+    assertThat(errorOf("a: {b: c?}\n")).startsWith("compose.yaml:1:9: invalid YAML: found '?'");
+    assertThat(items(root("test: [CMD, curl, \"http://x/health?ready=1\"]\n"), "test"))
+        .containsExactly("CMD", "curl", "http://x/health?ready=1");
+    // a colon before a bracket, brace or comma is text, the blanks before it too
+    assertThat(items(root("a: [b:, c]\n"), "a")).containsExactly("b:", "c");
+    assertThat(((MapNode) root("a: {b:}\n").get("a")).keys()).containsExactly("b:");
+    assertThat(scalar(root("a: {k: v:, c: d}\n"), "a", "k").value()).isEqualTo("v:");
+    assertThat(items(root("a: [b\n  :]\n"), "a")).containsExactly("b :");
+    assertThat(errorOf("a: {b:{c: 1}}\n")).startsWith("compose.yaml:1:7: invalid YAML: expected ',' or '}'");
+    assertThat(scalar(root("a: {\"b\":{c: 1}}\n"), "a", "b", "c").value()).isEqualTo("1");
+    // a "?" first marks a key
+    assertThat(((MapNode) ((SeqNode) root("a: [?x]\n").get("a")).get(0)).keys()).containsExactly("x");
+    assertThat(scalar(root("a: {?x: y}\n"), "a", "x").value()).isEqualTo("y");
+  }
+
+  /** go-yaml adds no line break to a block scalar that the text does not have: the last line of a file. */
+  @Test
+  void aBlockScalarLastInTheFileWithoutALineBreakHasNone() {
+    assertThat(scalar(root("a: |\n  l"), "a").value()).isEqualTo("l");
+    assertThat(scalar(root("a: |+\n  l  "), "a").value()).isEqualTo("l  ");
+    assertThat(scalar(root("a: >\n  l\n\n  m"), "a").value()).isEqualTo("l\nm");
+    assertThat(scalar(root("a: |\n  l\n"), "a").value()).isEqualTo("l\n");
+    assertThat(scalar(root("a: |\n  l\n  "), "a").value()).isEqualTo("l\n");
+    assertThat(scalar(root("a: |\n  l\nb: 1"), "a").value()).isEqualTo("l\n");
   }
 
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */

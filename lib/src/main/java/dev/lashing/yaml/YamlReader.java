@@ -380,9 +380,7 @@ public final class YamlReader {
       }
       case DocumentStart -> {
         versionDirective((DocumentStartEvent) event);
-        anchors.clear();
-        leftOutAnchors.clear();
-        timestampAnchors.clear();
+        // anchors are kept: Compose reads every document with one go-yaml decoder, whose anchors stay
         stack.clear();
         openAnchors = 0;
         aliasRatio = new AliasRatio();
@@ -556,6 +554,8 @@ public final class YamlReader {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "unknown anchor *" + name);
     }
     writtenAliases.add(new ParsedYaml.Alias(name, at.startOffset()));
+    // the node may come from an earlier document with a merge tag in it
+    mergeTagInDocument |= !mergeTagged.isEmpty();
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
     aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
     add(Trees.withVia(target, kind, at), timestampAnchors.contains(name));

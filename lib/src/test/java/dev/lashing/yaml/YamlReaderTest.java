@@ -691,6 +691,16 @@ class YamlReaderTest {
     assertThat(errorOf(yaml)).contains("nesting deeper than");
   }
 
+  /** compose-go reads every document of a file with one go-yaml decoder, whose anchors outlive a document. */
+  @Test
+  void anAliasNamesAnAnchorOfAnEarlierDocument() {
+    List<Node> documents = YamlReader.read(new SourceFile("compose.yaml", "a: &x 1\n---\nb: *x\n"));
+    assertThat(((ScalarNode) ((MapNode) documents.get(1)).get("b")).value()).isEqualTo("1");
+    ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml",
+        "x: &tagged !override {a: 1}\n---\nservices: {web: {environment: *tagged}}\n"));
+    assertThat(parsed.hasMergeTags(1)).isTrue();
+  }
+
   @Test
   void unknownAnchorIsPositioned() {
     assertThat(errorOf("services:\n  web: *nope\n")).startsWith("compose.yaml:2:8: unknown anchor *nope");

@@ -6,9 +6,10 @@ import java.util.Arrays;
 /**
  * The first tab in each line's indentation (the blanks that start the line). Compose's YAML reader (go-yaml)
  * refuses one in block context, even on a line that is blank or holds only a comment ("found a tab character that
- * violates indentation"); the reader here skips it there. Both read it within brackets (flow style), within a quoted
- * or block text, in the blanks after a plain scalar (at or beyond the column where the scalar's lines must start),
- * and before a comment that go-yaml reads with the comment lines above it.
+ * violates indentation"); the reader here skips it there. Compose reads it within brackets (flow style), within
+ * quotes, in a block scalar's text beyond its indentation, in a plain scalar's lines and the blanks after it (at or
+ * beyond the column where the scalar's lines must start), and before a comment that it reads with the comment lines
+ * above it. The reader here refuses some of those, and reads them when they are spaces ({@link TabsAsSpaces}).
  */
 final class IndentationTabs {
   /** Where each is, in order. */

@@ -128,8 +128,10 @@ public final class YamlReader {
   private int rootPlainScalarEnd = -1;
   /** How many collections being read have an anchor. */
   private int openAnchors;
-  /** The tabs after keys read as spaces, when this is the second reading ({@link #parse}); else null. */
-  private final TabSeparators spaced;
+  /** The tabs read as spaces, when this is a second reading ({@link #parse}); else null. */
+  private final TabsAsSpaces spaced;
+  /** The values (start and end offsets) that a tab read as a space made otherwise than Compose reads them. */
+  private final List<Integer> changedByTabs = new ArrayList<>();
 
   /**
    * Told, on the reading thread, of each entry of the mapping under a top-level key (each service under
@@ -161,8 +163,9 @@ public final class YamlReader {
   }
 
   /**
-   * Readings with a key's tabs as spaces after the first is refused for one: each leaves the tabs of one more value
-   * (a block or quoted text with a colon and a tab in it) as they are.
+   * Readings with tabs as spaces after the first is refused for one: each leaves the tabs of the values the one
+   * before read otherwise (a block text with a tab in its indentation, a quoted one with a colon and a tab) as
+   * they are.
    */
   private static final int REREADINGS = 4;
   /** How far go-yaml looks past a comment's line for the next comment line it reads with it. */
@@ -173,7 +176,7 @@ public final class YamlReader {
   /** Longer texts are rarely repeated, and comparing them costs their length. */
   private static final int SHARED_TEXT_LENGTH = 64;
 
-  private YamlReader(SourceFile source, Watcher watcher, TabSeparators spaced) {
+  private YamlReader(SourceFile source, Watcher watcher, TabsAsSpaces spaced) {
     this.watcher = watcher;
     this.source = source;
     this.spaced = spaced;
@@ -223,14 +226,15 @@ public final class YamlReader {
     try {
       return new YamlReader(source, watcher, null).run(parsedAheadFrom);
     } catch (ComposeException refused) {
-      // Compose's reader takes a tab after a key's colon for a space (key:<TAB>value); the parser here refuses it
-      // there. Read again with those tabs as spaces (the text keeps its length, so every position holds), unless
-      // one of them turns out to be within a value; the watcher heard of the first reading, and is left out.
-      TabSeparators spaced = TabSeparators.after(source.text(), refused);
+      // Compose's reader takes a tab after a key's colon (key:<TAB>value) and many in a line's indentation for a
+      // space; the parser here refuses them there. Read again with those tabs as spaces (the text keeps its length,
+      // so every position holds), but in the values where they are text; the watcher heard of the first reading,
+      // and is left out. Which tabs in indentation Compose refuses, each reading checks on the text itself.
+      TabsAsSpaces spaced = TabsAsSpaces.of(source.text());
       for (int reading = 0; spaced != null && reading < REREADINGS; reading++) {
         try {
           return new YamlReader(source, null, spaced).run(parsedAheadFrom);
-        } catch (TabSeparators.WithinValue within) {
+        } catch (TabsAsSpaces.WithinValues within) {
           spaced = spaced.keeping(within);
         } catch (ComposeException again) {
           break;
@@ -293,6 +297,9 @@ public final class YamlReader {
             "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab in"
                 + " a line's indentation outside brackets and quotes)");
       }
+    }
+    if (!changedByTabs.isEmpty()) {
+      throw new TabsAsSpaces.WithinValues(changedByTabs.stream().mapToInt(Integer::intValue).toArray());
     }
     if (watcher != null) {
       watcher.fileRead();
@@ -766,15 +773,18 @@ public final class YamlReader {
   /** What the tabs this reading looks at make of the scalar at {@code range}, its whole text up to its event's end. */
   private void tabsIn(ScalarEvent event, SourceRange range) {
     int end = Math.max(range.endOffset(), end(event));
-    if (spaced != null) {
-      spaced.checkNoneWithin(range.startOffset(), end);
+    if (spaced != null && spaced.changes(range.startOffset(), end, isBlock(event.getScalarStyle()))) {
+      changedByTabs.add(range.startOffset());
+      changedByTabs.add(end);
     }
     if (indentationTabs == null || range.endOffset() == range.startOffset()) {
       return; // an empty one (a tag alone) is not scanned as text
     }
     lastTextStart = range.startOffset();
     lastTextEnd = range.endOffset();
-    if (event.getScalarStyle() != ScalarStyle.PLAIN) {
+    if (isBlock(event.getScalarStyle())) {
+      blockScalarTabs(range.startOffset(), end);
+    } else if (event.getScalarStyle() != ScalarStyle.PLAIN) {
       indentationTabs.allowWithin(range.startOffset(), end);
     } else if (stack.isEmpty()) {
       rootPlainScalarStart = range.startOffset();
@@ -789,6 +799,55 @@ public final class YamlReader {
       }
       indentationTabs.allowWithin(range.startOffset(), next, stack.peek().column + 1);
     }
+  }
+
+  /**
+   * Allows the tabs a block scalar from its header at {@code header} to {@code end} has in its text: those beyond
+   * its indentation on the lines after the one that sets it. go-yaml refuses a tab before the indentation is known
+   * or within it ("found a tab character where an indentation space is expected").
+   */
+  private void blockScalarTabs(int header, int end) {
+    String text = source.text();
+    int headerEnd = lineEnd(header);
+    int increment = 0;
+    for (int i = header + 1; i < headerEnd && "+-0123456789".indexOf(text.charAt(i)) >= 0; i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        increment = text.charAt(i) - '0';
+      }
+    }
+    int parentIndent = stack.isEmpty() ? -1 : stack.peek().column;
+    int from = nextLineStart(headerEnd);
+    int indent;
+    if (increment > 0) {
+      indent = parentIndent >= 0 ? parentIndent + increment : increment;
+    } else {
+      int widest = 0;
+      int line = from;
+      while (line < end) {
+        int spaces = line;
+        while (spaces < end && text.charAt(spaces) == ' ') {
+          spaces++;
+        }
+        widest = Math.max(widest, spaces - line);
+        if (spaces == end || text.charAt(spaces) != '\n' && text.charAt(spaces) != '\r') {
+          break; // the first line with text sets the indentation
+        }
+        line = nextLineStart(spaces);
+      }
+      indent = Math.max(widest, Math.max(parentIndent + 1, 1));
+      from = nextLineStart(lineEnd(line));
+    }
+    indentationTabs.allowWithin(from, end, indent);
+  }
+
+  /** Where the line after a line break at {@code lineEnd} starts (CRLF is one break). */
+  private int nextLineStart(int lineEnd) {
+    String text = source.text();
+    if (lineEnd < text.length() && text.charAt(lineEnd) == '\r' && lineEnd + 1 < text.length()
+        && text.charAt(lineEnd + 1) == '\n') {
+      return lineEnd + 2;
+    }
+    return Math.min(lineEnd + 1, text.length());
   }
 
   private static boolean isBlock(ScalarStyle style) {

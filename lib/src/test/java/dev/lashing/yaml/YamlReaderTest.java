@@ -565,6 +565,14 @@ class YamlReaderTest {
     // a plain scalar that is the whole document: up to the first comment, then as for comments
     assertThat(YamlReader.read(new SourceFile("compose.yaml", "text\n\t#\n\t# c\n"))).hasSize(1);
     assertThat(errorOf("text\n\t# c\n\t\n")).startsWith("compose.yaml:3:1: invalid YAML: found a tab");
+    // within a plain scalar's lines beyond its mapping's column, read as blanks; in a block scalar, as its text
+    // beyond its indentation, but refused before or within the indentation
+    assertThat(scalar(root("a: b\n  \tc\n"), "a").value()).isEqualTo("b c");
+    assertThat(scalar(root("a: b\n  \t\n  c\n"), "a").value()).isEqualTo("b\nc");
+    assertThat(scalar(root("a: |\n  x\n  \ty\nb:\tc\n"), "a").value()).isEqualTo("x\n\ty\n");
+    assertThat(errorOf("a: |\n \t# x\n")).startsWith("compose.yaml:2:2: invalid YAML: found a tab");
+    assertThat(errorOf("a: |\n  x\n \ty\n")).startsWith("compose.yaml:3:2: invalid YAML: found a tab");
+    assertThat(scalar(root("a: |\n  b: c\n#\n\t# x"), "a").value()).isEqualTo("b: c\n");
     // a NEL ends a line for Compose's reader, and a run of comments
     assertThat(errorOf("a: 1 #\u0085\t# c\n")).startsWith("compose.yaml:1:8: invalid YAML: found a tab");
     assertThat(errorOf("#\u0085\t# c\na: 1\n")).startsWith("compose.yaml:1:3: invalid YAML: found a tab");

@@ -2,6 +2,7 @@ import dev.lashing.source.ComposeException;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.Scalars;
 import dev.lashing.tree.SeqNode;
 import dev.lashing.yaml.SourceFiles;
 import dev.lashing.yaml.YamlReader;
@@ -63,6 +64,11 @@ public final class LashingReader {
       ScalarNode scalar = (ScalarNode) node; // Node is sealed: a scalar is what is left; Java 17 runs this script
       if (scalar.tag() != Node.MergeTag.NONE && scalar.isNull()) {
         out.append("s\"\""); // go-yaml reads a Compose merge tag as any tag it does not know: on nothing, ""
+        return;
+      }
+      if (scalar.type() == ScalarNode.Type.STRING && scalar.style() == ScalarNode.Style.PLAIN
+          && Scalars.isTimestamp(scalar.value())) {
+        out.append("timestamp"); // go-yaml decodes it as a time.Time
         return;
       }
       switch (scalar.type()) {

@@ -2,8 +2,8 @@
 # Runs one fuzz target in fuzzing mode (Jazzer, JAZZER_FUZZ=1) for SECONDS and prints the executions it made.
 #   scripts/fuzz.sh TARGET SECONDS      e.g. scripts/fuzz.sh YamlReaderFuzzTest 600
 # Targets (rules/src/test/java/dev/lashing/fuzz): YamlReaderFuzzTest, TemplateFuzzTest, DotEnvFuzzTest,
-# LoaderFuzzTest, FixFuzzTest, PatchFuzzTest, ConfigFuzzTest; and SchemaExplainerFuzzTest (in .../dev/lashing/schema: our schema
-# explainer against networknt's). Jazzer fuzzes only the first fuzz test of a class and skips the
+# LoaderFuzzTest, FixFuzzTest, PatchFuzzTest, ConfigFuzzTest, GenerateFuzzTest, AuditFuzzTest; and
+# SchemaExplainerFuzzTest (in .../dev/lashing/schema: our schema explainer against networknt's). Jazzer fuzzes only the first fuzz test of a class and skips the
 # others: name another as CLASS#method (LoaderFuzzTest#lintsEvenWhatComposeRefuses). `mvn verify` runs them in
 # regression mode over the seed corpus in rules/src/test/resources/dev/lashing/<package>/<Target>Inputs/; inputs found
 # while fuzzing go to .cifuzz-corpus/ (not committed). A crash is saved beside the seeds: commit it there as a

@@ -54,6 +54,11 @@ public final class AuditResult {
     public String label() {
       return label;
     }
+
+    /** How the audit log names this class after a kind's plural: {@code containers_safe_delete}. */
+    public String logKey() {
+      return logKey;
+    }
   }
 
   /**

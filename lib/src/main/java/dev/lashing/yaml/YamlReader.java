@@ -431,6 +431,9 @@ public final class YamlReader {
     if (unusualBreaks) {
       unusualBreaksIn(event, range);
     }
+    if (isBlock(event.getScalarStyle())) {
+      refuseTextAfterHeader(range.startOffset());
+    }
     if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
       refuseSurrogateEscape(range);
     }
@@ -838,6 +841,25 @@ public final class YamlReader {
       from = nextLineStart(lineEnd(line));
     }
     indentationTabs.allowWithin(from, end, indent);
+  }
+
+  /**
+   * Refuses text after a block scalar's header ({@code |}, {@code >} and their indicators) other than blanks and a
+   * comment, as Compose does; the parser here lets a character other than ASCII pass at the end of the text.
+   */
+  private void refuseTextAfterHeader(int header) {
+    String text = source.text();
+    int i = header + 1;
+    while (i < text.length() && "+-0123456789".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i < text.length() && text.charAt(i) != '#' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(i, i + 1),
+          "invalid YAML: did not find expected comment or line break (while scanning a block scalar)");
+    }
   }
 
   /** Where the line after a line break at {@code lineEnd} starts (CRLF is one break). */

@@ -611,6 +611,10 @@ class YamlReaderTest {
     assertThat(scalar(root("a: |\n  l\n"), "a").value()).isEqualTo("l\n");
     assertThat(scalar(root("a: |\n  l\n  "), "a").value()).isEqualTo("l\n");
     assertThat(scalar(root("a: |\n  l\nb: 1"), "a").value()).isEqualTo("l\n");
+    // after the header only blanks and a comment, at the end of the text too
+    assertThat(errorOf("a: >-\u07c3")).isEqualTo(
+        "compose.yaml:1:6: invalid YAML: did not find expected comment or line break (while scanning a block scalar)");
+    assertThat(scalar(root("a: !!str |2 # c\n   l\n"), "a").value()).isEqualTo(" l\n");
   }
 
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */

@@ -13,6 +13,7 @@ import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.Capabilities;
 import dev.lashing.knowledge.EngineMinimums;
+import dev.lashing.knowledge.HostPaths;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownHealthcheck;
 import dev.lashing.knowledge.KnownImage;
@@ -302,6 +303,13 @@ final class InventoryServiceReader {
     }
     if (spec.contains("$")) {
       problems.error(item, where + ": variables are not expanded in an inventory; write the path");
+    }
+    String hostPath = mount.type().equals("bind") ? HostPaths.normalize(mount.source()) : null;
+    String holds = hostPath == null ? null : HostPaths.sensitive(hostPath, mount.readOnly());
+    if (holds != null) {
+      // a generated file would hold it, and fail its own lint
+      problems.error(item, where + ": " + hostPath + " is a sensitive host directory: " + holds
+          + "; mount only the file or directory the service needs" + (mount.readOnly() ? "" : ", read-only (:ro)"));
     }
   }
 

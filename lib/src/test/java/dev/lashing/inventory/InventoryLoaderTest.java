@@ -109,6 +109,25 @@ class InventoryLoaderTest {
         .startsWith("2:1: additional properties 'stacks' not allowed");
   }
 
+  /** A generated file would hold the mount and fail its own lint (sensitive-mount): refused where it is written. */
+  @Test
+  void aSensitiveHostDirectoryIsRefused() {
+    assertThat(problems(devStack("""
+        web:
+          image: "nginx:1.27"
+          volumes: [/lib32/./html:/usr/share/nginx/html:ro, /etc/localtime:/etc/localtime:ro, ./html:/srv]
+        """))).containsExactly("10:23: environments.desktop.stacks.app.services.web.volumes: /lib32/html is a"
+            + " sensitive host directory: it holds libraries the host runs as root; mount only the file or directory"
+            + " the service needs");
+    assertThat(problems(devStack("""
+        web:
+          image: "nginx:1.27"
+          volumes: ["/home/dev/.ssh:/root/.ssh"]
+        """))).singleElement().asString().endsWith(": /home/dev/.ssh is a sensitive host directory: it holds"
+            + " credentials (SSH keys, cloud, cluster or registry tokens); mount only the file or directory the service"
+            + " needs, read-only (:ro)");
+  }
+
   @Test
   void onlyGatewaysArePublic() {
     assertThat(problems(devStack("""

@@ -2,6 +2,7 @@ package dev.lashing.rules.security;
 
 import static java.util.Map.entry;
 
+import dev.lashing.knowledge.HostPaths;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
@@ -58,7 +59,7 @@ public final class DangerousDevice implements Rule {
         if (device.source() == null) {
           continue;
         }
-        String path = HostMount.normalize(device.source().value());
+        String path = HostPaths.normalize(device.source().value());
         String risk = path == null ? null : DEVICES.stream()
             .filter(d -> d.getKey().matcher(path).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
         if (risk != null) {

@@ -1,15 +1,14 @@
 package dev.lashing.rules.security;
 
+import dev.lashing.knowledge.HostPaths;
 import dev.lashing.model.KeyValue;
 import dev.lashing.model.Mount;
 import dev.lashing.model.Project;
 import dev.lashing.model.Service;
 import dev.lashing.model.Volume;
 import dev.lashing.source.Origin;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -55,7 +54,7 @@ record HostMount(Mount mount, String path, String volume, boolean readOnly) {
   }
 
   private static void add(List<HostMount> found, Mount mount, String source, String volume, boolean readOnly) {
-    String path = normalize(source);
+    String path = HostPaths.normalize(source);
     if (path != null) {
       found.add(new HostMount(mount, path, volume, readOnly));
     }
@@ -68,26 +67,5 @@ record HostMount(Mount mount, String path, String volume, boolean readOnly) {
     return !local || options == null || options.text() == null
         ? List.of()
         : Arrays.stream(options.text().split(",")).map(String::trim).toList();
-  }
-
-  /** A POSIX absolute path without {@code .}, {@code ..}, repeated or trailing slashes; null when not absolute. */
-  static String normalize(String path) {
-    if (!path.startsWith("/")) {
-      return null;
-    }
-    Deque<String> parts = new ArrayDeque<>();
-    for (String part : path.split("/")) {
-      if (part.equals("..")) {
-        parts.pollLast();
-      } else if (!part.isEmpty() && !part.equals(".")) {
-        parts.addLast(part);
-      }
-    }
-    return "/" + String.join("/", parts);
-  }
-
-  /** Whether {@code path} is {@code ancestor} or below it (both normalized). */
-  static boolean isWithin(String path, String ancestor) {
-    return path.equals(ancestor) || ancestor.equals("/") || path.startsWith(ancestor + "/");
   }
 }

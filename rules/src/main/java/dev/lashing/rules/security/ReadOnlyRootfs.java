@@ -1,5 +1,6 @@
 package dev.lashing.rules.security;
 
+import dev.lashing.knowledge.HostPaths;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.lint.Category;
 import dev.lashing.lint.Fix;
@@ -84,12 +85,12 @@ public final class ReadOnlyRootfs implements Rule {
 
   private static boolean hasMountAt(Service service, String path) {
     for (Located<String> tmpfs : service.tmpfs()) {
-      if (path.equals(HostMount.normalize(target(tmpfs.value())))) {
+      if (path.equals(HostPaths.normalize(target(tmpfs.value())))) {
         return true;
       }
     }
     for (Mount volume : service.volumes()) {
-      if (volume.target() != null && path.equals(HostMount.normalize(volume.target().value()))) {
+      if (volume.target() != null && path.equals(HostPaths.normalize(volume.target().value()))) {
         return true;
       }
     }

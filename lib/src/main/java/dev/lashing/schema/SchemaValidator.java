@@ -52,6 +52,8 @@ public final class SchemaValidator {
   private final Object schemaJson;
   /** The schema as the explaining validators read it, and ours; made when the first document fails the check. */
   private volatile Explaining explaining;
+  /** Whether the documents validated are interpolated afterwards (compose files; not an inventory or a config). */
+  private final boolean interpolates;
   /** networknt's validator, compiled when the first document comes that ours cannot explain. */
   private volatile NetworkntExplainer networknt;
 
@@ -59,8 +61,17 @@ public final class SchemaValidator {
   private record Explaining(PreparedSchema schema, SchemaExplainer explainer) {}
 
   SchemaValidator(String schemaText) {
+    this(schemaText, true);
+  }
+
+  /**
+   * @param interpolated whether the documents it validates are interpolated after validation, as compose files are:
+   *     then a value with a variable in it is not held to an enum or a pattern
+   */
+  private SchemaValidator(String schemaText, boolean interpolated) {
     this.schemaJson = parse(schemaText);
     this.check = quickCheck(schemaJson);
+    this.interpolates = interpolated;
   }
 
   /** One JSON value; refuses anything else, with the offset of the mistake. */
@@ -116,7 +127,7 @@ public final class SchemaValidator {
 
   /** A validator for another schema bundled under {@code /dev/lashing/schemas/} (not cached). */
   public static SchemaValidator forBundledSchema(String fileName) {
-    return new SchemaValidator(load("/dev/lashing/schemas/" + fileName));
+    return new SchemaValidator(load("/dev/lashing/schemas/" + fileName), false);
   }
 
   /**
@@ -195,7 +206,7 @@ public final class SchemaValidator {
     return violations.values().stream().sorted((a, b) -> ORDER.compare(a.diagnostic(), b.diagnostic())).toList();
   }
 
-  private static Violation diagnose(Finding f, MapNode root, String fileLabel, PreparedSchema schema) {
+  private Violation diagnose(Finding f, MapNode root, String fileLabel, PreparedSchema schema) {
     List<Node> trail = JsonTrees.trail(root, f.at());
     Node value = trail.get(trail.size() - 1);
     String path = f.at().stream().map(String::valueOf).collect(Collectors.joining("."));
@@ -288,8 +299,8 @@ public final class SchemaValidator {
     return f.schemaPath().subList(0, f.schemaPath().size() - 1);
   }
 
-  private static boolean interpolated(Node value) {
-    return value instanceof ScalarNode s && s.isString() && VARIABLE.matcher(s.value()).find();
+  private boolean interpolated(Node value) {
+    return interpolates && value instanceof ScalarNode s && s.isString() && VARIABLE.matcher(s.value()).find();
   }
 
   /** "a string", "a boolean or string", "a mapping, list or null": Compose's names for JSON types. */

@@ -105,6 +105,14 @@ class InventoryLoaderTest {
               app: {tier: staging, network: app, services: {web: {image: "redis:7.2"}}}
         """)).singleElement().asString()
         .startsWith("4:19: environments.desktop.stacks.app.tier must be one of 'production', 'development'");
+    // no variable is expanded in an inventory: one is held to the enum like any text (it crashed the loader)
+    assertThat(problems("""
+        environments:
+          desktop:
+            stacks:
+              app: {tier: "pr$duction", network: app, services: {web: {image: "redis:7.2"}}}
+        """)).singleElement().asString()
+        .startsWith("4:19: environments.desktop.stacks.app.tier must be one of 'production', 'development'");
     assertThat(problems("environments: {}\nstacks: {}\n")).singleElement().asString()
         .startsWith("2:1: additional properties 'stacks' not allowed");
   }

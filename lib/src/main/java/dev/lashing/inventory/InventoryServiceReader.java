@@ -18,6 +18,7 @@ import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.knowledge.KnownHealthcheck;
 import dev.lashing.knowledge.KnownImage;
 import dev.lashing.knowledge.MovingTags;
+import dev.lashing.lint.CommandLinePasswords;
 import dev.lashing.lint.Credentials;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.syntax.ByteSize;
@@ -30,6 +31,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +132,7 @@ final class InventoryServiceReader {
     }
     Command command = null;
     Node commandNode = s.get("command");
+    refuseLiteralPasswords(commandNode, where + ".command");
     if (commandNode instanceof ScalarNode c) {
       command = new Command(c.value(), null);
     } else if (commandNode instanceof SeqNode) {
@@ -357,6 +360,7 @@ final class InventoryServiceReader {
       return null;
     }
     Node testNode = node.get("test");
+    refuseLiteralPasswords(testNode, where + ".test");
     List<String> test;
     if (testNode instanceof ScalarNode t) {
       test = List.of("CMD-SHELL", t.value());
@@ -372,6 +376,30 @@ final class InventoryServiceReader {
     }
     return new Healthcheck(test, text(node, "interval"), text(node, "timeout"), text(node, "start_period"),
         whole(node, "retries", where + ".retries", RuleOption.Type.WHOLE));
+  }
+
+  /**
+   * Refuses a password a command line gives literally ({@code --requirepass X}): a generated file would hold it for
+   * everyone who can read it, or run docker inspect, and fail its own lint.
+   */
+  private void refuseLiteralPasswords(Node command, String where) {
+    List<ScalarNode> parts = command instanceof ScalarNode scalar ? List.of(scalar)
+        : command instanceof SeqNode seq ? seq.items().stream().map(ScalarNode.class::cast).toList()
+        : List.of();
+    List<String> words = new ArrayList<>();
+    List<ScalarNode> wordParts = new ArrayList<>();
+    for (ScalarNode part : parts) {
+      // as a shell sees them: split at blanks, quotes dropped
+      for (String word : part.value().trim().split("\\s+")) {
+        words.add(word.replace("\"", "").replace("'", ""));
+        wordParts.add(part);
+      }
+    }
+    for (CommandLinePasswords.Literal password : CommandLinePasswords.in(words)) {
+      problems.error(wordParts.get(password.word()), where + ": " + password.option() + " gives a password on the"
+          + " command line, which the generated file would show to everyone who can read it or run docker inspect;"
+          + " have the service read it from a secret (its *_FILE variable, or a file option)");
+    }
   }
 
   private static boolean isRoot(String user) {

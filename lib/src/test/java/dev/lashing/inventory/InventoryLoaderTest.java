@@ -136,6 +136,29 @@ class InventoryLoaderTest {
             + " needs, read-only (:ro)");
   }
 
+  /** A generated file would hold the password and fail its own lint (secret-in-command): refused where it is written. */
+  @Test
+  void aPasswordOnACommandLineIsRefused() {
+    assertThat(problems(devStack("""
+        cache:
+          image: "valkey/valkey:8.0"
+          command: [valkey-server, --requirepass, "Xk8#pLm2vQ9"]
+          healthcheck: {test: "valkey-cli -a 'Xk8#pLm2vQ9' ping"}
+        """))).containsExactly(
+            "10:53: environments.desktop.stacks.app.services.cache.command: --requirepass gives a password on the"
+                + " command line, which the generated file would show to everyone who can read it or run docker"
+                + " inspect; have the service read it from a secret (its *_FILE variable, or a file option)",
+            "11:33: environments.desktop.stacks.app.services.cache.healthcheck.test: -a gives a password on the"
+                + " command line, which the generated file would show to everyone who can read it or run docker"
+                + " inspect; have the service read it from a secret (its *_FILE variable, or a file option)");
+    // the container's shell reading it from a secret is what the message asks for
+    assertThat(read(devStack("""
+        cache:
+          image: "valkey/valkey:8.0"
+          command: [sh, -c, 'valkey-server --requirepass "$$(cat /run/secrets/pass)"']
+        """)).environments()).containsKey("desktop");
+  }
+
   @Test
   void onlyGatewaysArePublic() {
     assertThat(problems(devStack("""

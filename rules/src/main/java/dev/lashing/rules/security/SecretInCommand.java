@@ -1,9 +1,8 @@
 package dev.lashing.rules.security;
 
-import dev.lashing.knowledge.PasswordOptions;
 import dev.lashing.interpolation.Template;
 import dev.lashing.lint.Category;
-import dev.lashing.lint.Credentials;
+import dev.lashing.lint.CommandLinePasswords;
 import dev.lashing.lint.Level;
 import dev.lashing.lint.Rule;
 import dev.lashing.lint.RuleContext;
@@ -18,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A password the compose file writes on a command line: {@code command}, {@code entrypoint}, the healthcheck
@@ -40,9 +37,6 @@ public final class SecretInCommand implements Rule {
     return SecretInCommandInfo.INFO;
   }
 
-  /** {@code --name=value}, {@code -name=value} or {@code NAME=value}. */
-  private static final Pattern ASSIGNMENT = Pattern.compile("-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.*)");
-
   @Override
   public void check(RuleContext context) {
     // An anchored healthcheck or command is one scalar that many services merge: its words are worked out once.
@@ -57,47 +51,13 @@ public final class SecretInCommand implements Rule {
   private static void check(RuleContext context, Service service, Command command, String where,
       Map<SourceRange, List<Word>> wordsOfScalars) {
     List<Word> words = words(context, command, wordsOfScalars);
-    boolean mysql = false;
-    boolean redis = false;
-    for (Word w : words) {
-      mysql |= PasswordOptions.takesDashP(w.text());
-      redis |= PasswordOptions.takesDashA(w.text());
+    for (CommandLinePasswords.Literal password : CommandLinePasswords.in(words.stream().map(Word::text).toList())) {
+      report(context, service, words.get(password.word()), password.option(), password.value(), where);
     }
-    for (int i = 0; i < words.size(); i++) {
-      String text = words.get(i).text();
-      Word next = i + 1 < words.size() ? words.get(i + 1) : null;
-      // most words are no assignment: the pattern is tried only on those with an '='
-      Matcher assignment = text.indexOf('=') < 0 ? null : ASSIGNMENT.matcher(text);
-      if (assignment != null && assignment.matches()) {
-        if (isPasswordName(assignment.group(1))) {
-          report(context, service, words.get(i), text.substring(0, text.indexOf('=')), assignment.group(2), where);
-        }
-      } else if (text.startsWith("-") && isPasswordName(withoutDashes(text)) && next != null
-          && !next.text().startsWith("-")) {
-        report(context, service, next, text, next.text(), where);
-      } else if (mysql && text.startsWith("-p") && text.length() > 2 && !text.startsWith("--")) {
-        report(context, service, words.get(i), "-p", text.substring(2), where);
-      } else if (redis && text.equals("-a") && next != null) {
-        report(context, service, next, "-a", next.text(), where);
-      }
-    }
-  }
-
-  /** An option's name: {@code text} without its first one or two dashes. */
-  private static String withoutDashes(String text) {
-    return text.substring(text.startsWith("--") ? 2 : 1);
-  }
-
-  private static boolean isPasswordName(String name) {
-    return PasswordOptions.isPasswordName(name) || Credentials.isCredentialName(name);
   }
 
   private static void report(RuleContext context, Service service, Word word, String option, String value,
       String where) {
-    // $VAR, ${VAR} and $(cat file) are for the container's shell to fill in; URLs are secret-in-url's.
-    if (value.startsWith("$") || value.contains("://") || !Credentials.isSecretLiteral(value)) {
-      return;
-    }
     int wordEnd = word.start() + word.written().length();
     SourceRange secret = word.scalar().lastOf(value, word.start(), wordEnd);
     if (secret == null) { // not as is in what the word writes ($$, shell quotes within): the whole word

@@ -24,6 +24,7 @@ import dev.lashing.lint.RuleOption;
 import dev.lashing.syntax.ByteSize;
 import dev.lashing.syntax.GoDuration;
 import dev.lashing.syntax.ImageReference;
+import dev.lashing.syntax.ShellWords;
 import dev.lashing.syntax.SyntaxException;
 import dev.lashing.syntax.VolumeSpec;
 import dev.lashing.tree.MapNode;
@@ -134,6 +135,12 @@ final class InventoryServiceReader {
     Node commandNode = s.get("command");
     refuseLiteralPasswords(commandNode, where + ".command");
     if (commandNode instanceof ScalarNode c) {
+      try {
+        ShellWords.split(c.value());
+      } catch (SyntaxException e) {
+        problems.error(c, where + ".command: " + e.getMessage() + ": Compose splits a command written as one text"
+            + " into words as a shell would, and refuses this one; write the command as a list of words");
+      }
       command = new Command(c.value(), null);
     } else if (commandNode instanceof SeqNode) {
       command = new Command(null, strings(s, "command"));

@@ -159,6 +159,18 @@ class InventoryLoaderTest {
         """)).environments()).containsKey("desktop");
   }
 
+  /** Compose splits a command written as one text as a shell would; one it cannot split would not load. */
+  @Test
+  void aCommandComposeCannotSplitIsRefused() {
+    assertThat(problems(devStack("""
+        store:
+          image: "minio/minio:RELEASE.2025-01-20T14-49-07Z"
+          command: ([server, /data]
+        """))).containsExactly("10:22: environments.desktop.stacks.app.services.store.command: invalid command line"
+            + " string: Compose splits a command written as one text into words as a shell would, and refuses this"
+            + " one; write the command as a list of words");
+  }
+
   @Test
   void onlyGatewaysArePublic() {
     assertThat(problems(devStack("""

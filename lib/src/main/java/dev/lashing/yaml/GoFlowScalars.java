@@ -87,11 +87,9 @@ final class GoFlowScalars implements Scanner {
 
   @Override
   public Token next() {
-    settle();
-    if (ready.isEmpty()) {
-      throw new NoSuchElementException("No more Tokens found.");
-    }
-    return ready.removeFirst();
+    Token next = peekToken();
+    ready.removeFirst();
+    return next;
   }
 
   @Override

@@ -813,7 +813,8 @@ public final class YamlReader {
     String text = source.text();
     int headerEnd = lineEnd(header);
     int increment = 0;
-    for (int i = header + 1; i < headerEnd && "+-0123456789".indexOf(text.charAt(i)) >= 0; i++) {
+    int indicatorsEnd = indicatorsEnd(header);
+    for (int i = header + 1; i < indicatorsEnd; i++) {
       if (Character.isDigit(text.charAt(i))) {
         increment = text.charAt(i) - '0';
       }
@@ -849,10 +850,7 @@ public final class YamlReader {
    */
   private void refuseTextAfterHeader(int header) {
     String text = source.text();
-    int i = header + 1;
-    while (i < text.length() && "+-0123456789".indexOf(text.charAt(i)) >= 0) {
-      i++;
-    }
+    int i = indicatorsEnd(header);
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
@@ -860,6 +858,16 @@ public final class YamlReader {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(i, i + 1),
           "invalid YAML: did not find expected comment or line break (while scanning a block scalar)");
     }
+  }
+
+  /** Where the indicators after a block scalar's {@code |} or {@code >} at {@code header} end. */
+  private int indicatorsEnd(int header) {
+    String text = source.text();
+    int i = header + 1;
+    while (i < text.length() && "+-0123456789".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
   }
 
   /** Where the line after a line break at {@code lineEnd} starts (CRLF is one break). */

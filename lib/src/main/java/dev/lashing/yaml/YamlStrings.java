@@ -51,7 +51,8 @@ public final class YamlStrings {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (needsEscape(c) || flow && ",[]{}".indexOf(c) >= 0) {
+      // go-yaml (YAML 1.1) ends a plain scalar within brackets at a '?' too
+      if (needsEscape(c) || flow && ",[]{}?".indexOf(c) >= 0) {
         return false;
       }
     }

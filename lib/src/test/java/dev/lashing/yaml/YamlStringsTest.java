@@ -22,6 +22,9 @@ class YamlStringsTest {
     assertThat(YamlStrings.isPlainSafe("a,b", true)).isFalse();
     assertThat(YamlStrings.isPlainSafe("::1", false)).isTrue();
     assertThat(YamlStrings.isPlainSafe("::1", true)).isFalse();
+    // Compose ends an unquoted value within brackets at a '?' and refuses what follows
+    assertThat(YamlStrings.isPlainSafe("http://x/health?ready=1", false)).isTrue();
+    assertThat(YamlStrings.isPlainSafe("http://x/health?ready=1", true)).isFalse();
   }
 
   @Test

@@ -315,6 +315,13 @@ final class InventoryServiceReader {
       problems.error(item, where + ": variables are not expanded in an inventory; write the path");
     }
     String hostPath = mount.type().equals("bind") ? HostPaths.normalize(mount.source()) : null;
+    if (hostPath != null && (HostPaths.engineSocket(hostPath) != null || HostPaths.holdsEngineSocket(hostPath))) {
+      // a generated file would hold it, and fail its own lint
+      problems.error(item, where + ": " + hostPath + " gives the container engine's API socket: anyone in the"
+          + " container could start a privileged container and so control the host; a generated stack does not"
+          + " mount it (put a socket proxy that allows only the calls the service needs in between)");
+      return;
+    }
     String holds = hostPath == null ? null : HostPaths.sensitive(hostPath, mount.readOnly());
     if (holds != null) {
       // a generated file would hold it, and fail its own lint

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Paths on the host a container may be given: how to compare them, and which are sensitive to mount (a host
- * system directory, the container engine's data, a home directory or a credential directory, or a directory that
- * contains one of them, such as {@code /var}), read by the sensitive-mount rule and by the inventory, which
- * refuses to have them generated.
+ * Paths on the host a container may be given: how to compare them, which are a container engine's socket, and
+ * which are sensitive to mount (a host system directory, the container engine's data, a home directory or a
+ * credential directory, or a directory that contains one of them, such as {@code /var}); read by the
+ * docker-socket and sensitive-mount rules and by the inventory, which refuses to have them generated.
  */
 public final class HostPaths {
   /** Host trees that are sensitive as a whole and in every part, with what they hold. */
@@ -46,7 +46,32 @@ public final class HostPaths {
       "/etc/pki/ca-trust", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/etc/machine-id",
       "/etc/os-release", "/usr/lib/os-release", "/etc/passwd", "/etc/group");
 
+  /** The API sockets of container engines, by file name. */
+  private static final Map<String, String> ENGINE_SOCKETS = Map.of(
+      "docker.sock", "the Docker socket",
+      "docker.sock.raw", "the Docker socket",
+      "podman.sock", "the Podman socket",
+      "containerd.sock", "the containerd socket",
+      "crio.sock", "the CRI-O socket",
+      "buildkitd.sock", "the BuildKit socket",
+      "cri-dockerd.sock", "the cri-dockerd socket");
+
+  /** Directories that hold an engine socket: {@code /run}, the engines' own, a user's runtime directory. */
+  private static final Pattern ENGINE_SOCKET_DIRECTORIES =
+      Pattern.compile("/run(?:/containerd|/podman|/crio|/user/[0-9]+(?:/podman)?)?");
+
   private HostPaths() {}
+
+  /** The container engine's API socket a host path is ("the Docker socket"), or null. */
+  public static String engineSocket(String path) {
+    return ENGINE_SOCKETS.get(path.substring(path.lastIndexOf('/') + 1));
+  }
+
+  /** Whether a host path is a directory that holds a container engine's socket ({@code /run}, {@code /var/run}). */
+  public static boolean holdsEngineSocket(String path) {
+    String inRun = path.equals("/var/run") || path.startsWith("/var/run/") ? path.substring("/var".length()) : path;
+    return ENGINE_SOCKET_DIRECTORIES.matcher(inRun).matches();
+  }
 
   /** A POSIX absolute path without {@code .}, {@code ..}, repeated or trailing slashes; null when not absolute. */
   public static String normalize(String path) {

@@ -117,9 +117,12 @@ class InventoryLoaderTest {
         .startsWith("2:1: additional properties 'stacks' not allowed");
   }
 
-  /** A generated file would hold the mount and fail its own lint (sensitive-mount): refused where it is written. */
+  /**
+   * A generated file would hold the mount and fail its own lint (sensitive-mount, docker-socket): refused where it is
+   * written.
+   */
   @Test
-  void aSensitiveHostDirectoryIsRefused() {
+  void aSensitiveHostDirectoryOrAnEngineSocketIsRefused() {
     assertThat(problems(devStack("""
         web:
           image: "nginx:1.27"
@@ -134,6 +137,14 @@ class InventoryLoaderTest {
         """))).singleElement().asString().endsWith(": /home/dev/.ssh is a sensitive host directory: it holds"
             + " credentials (SSH keys, cloud, cluster or registry tokens); mount only the file or directory the service"
             + " needs, read-only (:ro)");
+    assertThat(problems(devStack("""
+        web:
+          image: "nginx:1.27"
+          volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+        """))).singleElement().asString().endsWith(": /var/run/docker.sock gives the container engine's API"
+            + " socket: anyone in the container could start a privileged container and so control the host; a"
+            + " generated stack does not mount it (put a socket proxy that allows only the calls the service needs"
+            + " in between)");
   }
 
   /** A generated file would hold the password and fail its own lint (secret-in-command): refused where it is written. */

@@ -17,6 +17,7 @@ import dev.lashing.inventory.Inventory.Service;
 import dev.lashing.inventory.Inventory.Stack;
 import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.knowledge.BackupMethod;
+import dev.lashing.knowledge.HostPaths;
 import dev.lashing.knowledge.ImageCatalog;
 import dev.lashing.lint.RuleOption;
 import dev.lashing.schema.SchemaValidator;
@@ -328,7 +329,13 @@ public final class InventoryLoader {
       problems.error(node.get("schedule"), where + ".schedule: " + scheduleProblem
           + "; the backup job would exit at start and take no backup");
     }
-    return new Backup(node.origin().usedAt(), serviceName, schedule, text(node, "directory"),
+    String directory = text(node, "directory");
+    String hostDirectory = directory == null ? null : HostPaths.normalize(directory);
+    if (hostDirectory != null) {
+      // the backup job writes its dumps there
+      serviceReader.refuseSensitiveHostPath(node.get("directory"), where + ".directory", hostDirectory, false);
+    }
+    return new Backup(node.origin().usedAt(), serviceName, schedule, directory,
         daily == null ? 0 : daily, weekly == null ? 0 : weekly,
         serviceReader.whole(node, "monthly", where + ".monthly", RuleOption.Type.COUNT), image, reference, digest,
         limits);

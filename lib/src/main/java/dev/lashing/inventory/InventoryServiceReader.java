@@ -315,18 +315,28 @@ final class InventoryServiceReader {
       problems.error(item, where + ": variables are not expanded in an inventory; write the path");
     }
     String hostPath = mount.type().equals("bind") ? HostPaths.normalize(mount.source()) : null;
-    if (hostPath != null && (HostPaths.engineSocket(hostPath) != null || HostPaths.holdsEngineSocket(hostPath))) {
-      // a generated file would hold it, and fail its own lint
-      problems.error(item, where + ": " + hostPath + " gives the container engine's API socket: anyone in the"
+    if (hostPath != null) {
+      refuseSensitiveHostPath(item, where, hostPath, mount.readOnly());
+    }
+  }
+
+  /**
+   * Refuses a host path that a generated file would mount, and fail its own lint on: a container engine's socket,
+   * or a sensitive host directory.
+   *
+   * @param hostPath absolute and normalized
+   */
+  void refuseSensitiveHostPath(Node at, String where, String hostPath, boolean readOnly) {
+    if (HostPaths.engineSocket(hostPath) != null || HostPaths.holdsEngineSocket(hostPath)) {
+      problems.error(at, where + ": " + hostPath + " gives the container engine's API socket: anyone in the"
           + " container could start a privileged container and so control the host; a generated stack does not"
           + " mount it (put a socket proxy that allows only the calls the service needs in between)");
       return;
     }
-    String holds = hostPath == null ? null : HostPaths.sensitive(hostPath, mount.readOnly());
+    String holds = HostPaths.sensitive(hostPath, readOnly);
     if (holds != null) {
-      // a generated file would hold it, and fail its own lint
-      problems.error(item, where + ": " + hostPath + " is a sensitive host directory: " + holds
-          + "; mount only the file or directory the service needs" + (mount.readOnly() ? "" : ", read-only (:ro)"));
+      problems.error(at, where + ": " + hostPath + " is a sensitive host directory: " + holds
+          + "; mount only the file or directory the service needs" + (readOnly ? "" : ", read-only (:ro)"));
     }
   }
 

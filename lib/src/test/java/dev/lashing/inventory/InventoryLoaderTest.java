@@ -9,6 +9,8 @@ import dev.lashing.inventory.Inventory.Tier;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -122,7 +124,7 @@ class InventoryLoaderTest {
    * written.
    */
   @Test
-  void aSensitiveHostDirectoryOrAnEngineSocketIsRefused() {
+  void aSensitiveHostDirectoryOrAnEngineSocketIsRefused() throws IOException {
     assertThat(problems(devStack("""
         web:
           image: "nginx:1.27"
@@ -145,6 +147,11 @@ class InventoryLoaderTest {
             + " socket: anyone in the container could start a privileged container and so control the host; a"
             + " generated stack does not mount it (put a socket proxy that allows only the calls the service needs"
             + " in between)");
+    // the backup job mounts its directory writable
+    String backup = Files.readString(EXAMPLE).replace("directory: /srv/backups/plane", "directory: /var/lib/kubelet/x");
+    assertThat(problems(backup)).isNotEmpty().allSatisfy(p -> assertThat(p).endsWith(".backup.directory:"
+        + " /var/lib/kubelet/x is a sensitive host directory: it holds the kubelet's data, with the secrets of every"
+        + " pod; mount only the file or directory the service needs, read-only (:ro)"));
   }
 
   /** A generated file would hold the password and fail its own lint (secret-in-command): refused where it is written. */

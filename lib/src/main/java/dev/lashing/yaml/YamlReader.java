@@ -116,7 +116,7 @@ public final class YamlReader {
    * here refuses those but reads a DEL within quotes or in a comment.
    */
   private final int firstDelete;
-  /** The tabs that start a line, which Compose's reader refuses outside brackets and quotes; null when none. */
+  /** The first tab of each line's indentation, which Compose's reader may refuse; null when there is none. */
   private final IndentationTabs indentationTabs;
   /** Where the text of the last scalar written starts and ends, when the text has tabs in its indentation. */
   private int lastTextStart = -1;
@@ -996,13 +996,9 @@ public final class YamlReader {
         || offset > 0 && (text.charAt(offset - 1) == '\n' || text.charAt(offset - 1) == '\r' && text.charAt(offset) != '\n');
   }
 
-  /** How many characters come before {@code offset} on its line. */
+  /** How many characters come before {@code offset} on its line; a byte order mark is none, as to go-yaml. */
   private int column(int offset) {
-    int start = offset;
-    while (start > shift && start < source.text().length() && !isLineStart(start)) {
-      start--;
-    }
-    return offset - start;
+    return source.columnOf(offset) - 1 - (offset >= shift && source.lineOf(offset) == 1 ? shift : 0);
   }
 
   private int lineEnd(int offset) {

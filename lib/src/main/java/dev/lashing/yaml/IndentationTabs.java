@@ -1,55 +1,81 @@
 package dev.lashing.yaml;
 
 import dev.lashing.source.Offsets;
-import java.util.Arrays;
 
 /**
- * The first tab in each line's indentation (the blanks that start the line). Compose's YAML reader (go-yaml)
- * refuses one in block context, even on a line that is blank or holds only a comment ("found a tab character that
- * violates indentation"); the reader here skips it there. Compose reads it within brackets (flow style), within
- * quotes, in a block scalar's text beyond its indentation, in a plain scalar's lines and the blanks after it (at or
- * beyond the column where the scalar's lines must start), and before a comment that it reads with the comment lines
- * above it. The reader here refuses some of those, and reads them when they are spaces ({@link TabsAsSpaces}).
+ * The tabs in the blanks that start a line (its indentation), found in one scan of the text. Compose's YAML reader
+ * (go-yaml) refuses the first of a line in block context, even on a line that is blank or holds only a comment
+ * ("found a tab character that violates indentation"); the reader here skips it there. Compose reads it within
+ * brackets (flow style), within quotes, in a block scalar's text beyond its indentation, in a plain scalar's lines
+ * and the blanks after it (at or beyond the column where the scalar's lines must start), and before a comment that
+ * it reads with the comment lines above it. The reader here refuses some of those, and reads them when they are
+ * spaces: {@link TabsAsSpaces} takes every tab of a line's indentation from here.
  */
 final class IndentationTabs {
-  /** Where each is, in order. */
+  private static final String GO_YAML_LINE_BREAKS = "\n\r\u0085\u2028\u2029";
+
+  /** The first tab of each line's indentation, in order: those Compose's reader may refuse. */
   private final int[] tabs;
   /** The column of each: how many blanks come before it on its line. */
   private final int[] columns;
-  /** Which are read. */
+  /**
+   * Every tab in the blanks that start a line the reader here ends with CR or LF alone (go-yaml also ends one with
+   * NEL and the line and paragraph separators, and skips a byte order mark).
+   */
+  private final int[] everyTab;
+  /** Which of {@link #tabs} this reading reads. */
   private final boolean[] allowed;
 
-  private IndentationTabs(int[] tabs, int[] columns) {
+  private IndentationTabs(int[] tabs, int[] columns, int[] everyTab) {
     this.tabs = tabs;
     this.columns = columns;
+    this.everyTab = everyTab;
     this.allowed = new boolean[tabs.length];
   }
 
   /** Those of {@code text}, or null when no line's indentation holds a tab (the usual case, nothing to check). */
   static IndentationTabs of(String text) {
-    int[] tabs = new int[0];
-    int[] columns = new int[0];
-    int count = 0;
-    int from = 0;
-    for (int i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', from)) {
-      from = i + 1;
-      int lineStart = i;
-      while (lineStart > 0 && text.charAt(lineStart - 1) == ' ') {
-        lineStart--;
+    int tab = text.indexOf('\t');
+    if (tab < 0) {
+      return null;
+    }
+    GrowingInts first = new GrowingInts();
+    GrowingInts columns = new GrowingInts();
+    GrowingInts every = new GrowingInts();
+    int previous = -1;
+    int runStart = -1;
+    for (; tab >= 0; tab = text.indexOf('\t', tab + 1)) {
+      // the blanks before it are spaces back to the previous tab, whose run it continues, or to the run's start
+      int i = tab;
+      while (i > 0 && text.charAt(i - 1) == ' ') {
+        i--;
       }
-      char before = lineStart == 0 ? '\n' : text.charAt(lineStart - 1);
-      // NEL and the line and paragraph separators end a line for Compose's reader too
-      boolean byteOrderMark = lineStart == 1 && before == '\uFEFF';
-      if ("\n\r\u0085\u2028\u2029".indexOf(before) >= 0 || byteOrderMark) {
-        if (count == tabs.length) {
-          tabs = Arrays.copyOf(tabs, Math.max(8, 2 * count));
-          columns = Arrays.copyOf(columns, tabs.length);
-        }
-        tabs[count] = i;
-        columns[count++] = i - lineStart;
+      boolean firstOfRun = i == 0 || i - 1 != previous;
+      if (firstOfRun) {
+        runStart = i;
+      }
+      previous = tab;
+      char before = runStart == 0 ? '\n' : text.charAt(runStart - 1);
+      if (before == '\n' || before == '\r') {
+        every.add(tab);
+      }
+      boolean afterByteOrderMark = runStart == 1 && before == '\uFEFF';
+      if (firstOfRun && (GO_YAML_LINE_BREAKS.indexOf(before) >= 0 || afterByteOrderMark)) {
+        first.add(tab);
+        columns.add(tab - runStart);
       }
     }
-    return count == 0 ? null : new IndentationTabs(Arrays.copyOf(tabs, count), Arrays.copyOf(columns, count));
+    return first.size() == 0 ? null : new IndentationTabs(first.toArray(), columns.toArray(), every.toArray());
+  }
+
+  /** The same tabs, none read yet: for another reading of the text. */
+  IndentationTabs forAnotherReading() {
+    return new IndentationTabs(tabs, columns, everyTab);
+  }
+
+  /** Every tab in the blanks that start a line ended by CR or LF, in order. */
+  int[] everyTab() {
+    return everyTab;
   }
 
   /** The tabs in {@code [start, end)} are read. */

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * character that violates indentation"): those that separate a key's colon from its value ({@code image:<TAB>nginx})
  * and those in a line's indentation (the blanks before its first character). The text with them as spaces is for a
  * second reading; where they are tells which values that reading has read otherwise, to read those again with their
- * tabs. Which tabs in indentation Compose refuses, the reading checks on the text itself ({@link IndentationTabs}).
+ * tabs. Both kinds and which tabs in indentation Compose refuses come from one scan of the text ({@link IndentationTabs}).
  */
 final class TabsAsSpaces {
   private final String text;
@@ -34,17 +34,16 @@ final class TabsAsSpaces {
   }
 
   /**
-   * The text with every tab after a key's colon and in a line's indentation as a space; null when it has none. A
-   * key's colon follows a character that is not blank on its line (blanks may come between) and is followed by
-   * blanks, a tab among them.
+   * The text with every tab after a key's colon and in a line's indentation ({@code indentationTabs}, null when
+   * there are none) as a space; null when it has none. A key's colon follows a character that is not blank on its
+   * line (blanks may come between) and is followed by blanks, a tab among them.
    */
-  static TabsAsSpaces of(String text) {
+  static TabsAsSpaces of(String text, IndentationTabs indentationTabs) {
     if (text.indexOf('\t') < 0) {
       return null;
     }
     char[] spaced = text.toCharArray();
-    int[] separators = new int[16];
-    int separatorCount = 0;
+    GrowingInts separators = new GrowingInts();
     for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
       if (!afterKey(text, colon)) {
         continue;
@@ -52,43 +51,18 @@ final class TabsAsSpaces {
       for (int i = colon + 1; i < text.length() && isBlank(text.charAt(i)); i++) {
         if (text.charAt(i) == '\t') {
           spaced[i] = ' ';
-          if (separatorCount == separators.length) {
-            separators = Arrays.copyOf(separators, 2 * separatorCount);
-          }
-          separators[separatorCount++] = i;
+          separators.add(i);
         }
       }
     }
-    int[] indentation = new int[16];
-    int indentationCount = 0;
-    for (int lineStart = 0; lineStart < text.length(); lineStart = nextLine(text, lineStart)) {
-      for (int i = lineStart; i < text.length() && isBlank(text.charAt(i)); i++) {
-        if (text.charAt(i) == '\t' && spaced[i] == '\t') {
-          spaced[i] = ' ';
-          if (indentationCount == indentation.length) {
-            indentation = Arrays.copyOf(indentation, 2 * indentationCount);
-          }
-          indentation[indentationCount++] = i;
-        }
-      }
+    int[] indentation = indentationTabs == null ? new int[0] : indentationTabs.everyTab();
+    for (int tab : indentation) {
+      spaced[tab] = ' ';
     }
-    if (separatorCount == 0 && indentationCount == 0) {
+    if (separators.size() == 0 && indentation.length == 0) {
       return null;
     }
-    return new TabsAsSpaces(new String(spaced), Arrays.copyOf(separators, separatorCount),
-        Arrays.copyOf(indentation, indentationCount));
-  }
-
-  /** Where the line after the one starting at {@code lineStart} starts (a CR, LF or CRLF ends a line). */
-  private static int nextLine(String text, int lineStart) {
-    int i = lineStart;
-    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-      i++;
-    }
-    return i + 1;
+    return new TabsAsSpaces(new String(spaced), separators.toArray(), indentation);
   }
 
   /** Whether the colon at {@code colon} follows a key: a character not blank before it on its line, blanks between. */

@@ -176,7 +176,7 @@ public final class YamlReader {
   /** Longer texts are rarely repeated, and comparing them costs their length. */
   private static final int SHARED_TEXT_LENGTH = 64;
 
-  private YamlReader(SourceFile source, Watcher watcher, TabsAsSpaces spaced) {
+  private YamlReader(SourceFile source, Watcher watcher, IndentationTabs indentationTabs, TabsAsSpaces spaced) {
     this.watcher = watcher;
     this.source = source;
     this.spaced = spaced;
@@ -184,7 +184,7 @@ public final class YamlReader {
     this.yaml = (spaced == null ? source.text() : spaced.text()).substring(shift);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
     this.firstDelete = yaml.indexOf('\u007f');
-    this.indentationTabs = IndentationTabs.of(source.text());
+    this.indentationTabs = indentationTabs;
   }
 
   /**
@@ -223,17 +223,19 @@ public final class YamlReader {
   }
 
   static ParsedYaml parse(SourceFile source, Watcher watcher, int parsedAheadFrom) {
+    IndentationTabs indentationTabs = IndentationTabs.of(source.text());
     try {
-      return new YamlReader(source, watcher, null).run(parsedAheadFrom);
+      return new YamlReader(source, watcher, indentationTabs, null).run(parsedAheadFrom);
     } catch (ComposeException refused) {
       // Compose's reader takes a tab after a key's colon (key:<TAB>value) and many in a line's indentation for a
       // space; the parser here refuses them there. Read again with those tabs as spaces (the text keeps its length,
       // so every position holds), but in the values where they are text; the watcher heard of the first reading,
       // and is left out. Which tabs in indentation Compose refuses, each reading checks on the text itself.
-      TabsAsSpaces spaced = TabsAsSpaces.of(source.text());
+      TabsAsSpaces spaced = TabsAsSpaces.of(source.text(), indentationTabs);
       for (int reading = 0; spaced != null && reading < REREADINGS; reading++) {
         try {
-          return new YamlReader(source, null, spaced).run(parsedAheadFrom);
+          return new YamlReader(source, null, indentationTabs == null ? null : indentationTabs.forAnotherReading(),
+              spaced).run(parsedAheadFrom);
         } catch (TabsAsSpaces.WithinValues within) {
           spaced = spaced.keeping(within);
         } catch (ComposeException again) {

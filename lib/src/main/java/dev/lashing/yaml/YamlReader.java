@@ -451,7 +451,8 @@ public final class YamlReader {
     rememberTag(event, tag, range.startOffset());
     aliasRatio.node(range);
     String value = event.getValue();
-    if (value.endsWith("\n") && isBlock(event.getScalarStyle()) && endsUnbroken(end(event))) {
+    if (value.endsWith("\n") && isBlock(event.getScalarStyle())
+        && endsUnbroken(range.startOffset(), end(event))) {
       value = value.substring(0, value.length() - 1); // Compose's reader adds no line break the text does not have
     }
     String refusal = typeTag == null ? null : refusal(typeTag, value);
@@ -812,6 +813,18 @@ public final class YamlReader {
    * or within it ("found a tab character where an indentation space is expected").
    */
   private void blockScalarTabs(int header, int end) {
+    BlockIndentation indentation = blockIndentation(header, end);
+    indentationTabs.allowWithin(indentation.setBy(), end, indentation.columns());
+  }
+
+  /**
+   * A block scalar's indentation: how many {@code columns} its text lines start with, and where the line after the
+   * one that sets it starts (after the header when an indicator sets it).
+   */
+  private record BlockIndentation(int columns, int setBy) {}
+
+  /** The indentation of the block scalar from its header at {@code header} to {@code end}, as go-yaml finds it. */
+  private BlockIndentation blockIndentation(int header, int end) {
     String text = source.text();
     int headerEnd = lineEnd(header);
     int increment = 0;
@@ -823,27 +836,23 @@ public final class YamlReader {
     }
     int parentIndent = stack.isEmpty() ? -1 : stack.peek().column;
     int from = nextLineStart(headerEnd);
-    int indent;
     if (increment > 0) {
-      indent = parentIndent >= 0 ? parentIndent + increment : increment;
-    } else {
-      int widest = 0;
-      int line = from;
-      while (line < end) {
-        int spaces = line;
-        while (spaces < end && text.charAt(spaces) == ' ') {
-          spaces++;
-        }
-        widest = Math.max(widest, spaces - line);
-        if (spaces == end || text.charAt(spaces) != '\n' && text.charAt(spaces) != '\r') {
-          break; // the first line with text sets the indentation
-        }
-        line = nextLineStart(spaces);
-      }
-      indent = Math.max(widest, Math.max(parentIndent + 1, 1));
-      from = nextLineStart(lineEnd(line));
+      return new BlockIndentation(parentIndent >= 0 ? parentIndent + increment : increment, from);
     }
-    indentationTabs.allowWithin(from, end, indent);
+    int widest = 0;
+    int line = from;
+    while (line < end) {
+      int spaces = line;
+      while (spaces < end && text.charAt(spaces) == ' ') {
+        spaces++;
+      }
+      widest = Math.max(widest, spaces - line);
+      if (spaces == end || text.charAt(spaces) != '\n' && text.charAt(spaces) != '\r') {
+        break; // the first line with text sets the indentation
+      }
+      line = nextLineStart(spaces);
+    }
+    return new BlockIndentation(Math.max(widest, Math.max(parentIndent + 1, 1)), nextLineStart(lineEnd(line)));
   }
 
   /**
@@ -886,17 +895,33 @@ public final class YamlReader {
     return style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED;
   }
 
-  /** Whether the text ends at {@code end} and its last line, after {@code end}'s trailing blanks, has no break. */
-  private boolean endsUnbroken(int end) {
+  /**
+   * Whether the block scalar from its header at {@code header} to {@code end} ends the text on a line of its text
+   * with no line break after it: a line with more than blanks, or blanks beyond the scalar's indentation, which are
+   * its text too. The parser here ends that line with a break; Compose's reader adds none.
+   */
+  private boolean endsUnbroken(int header, int end) {
     String text = source.text();
     if (end < text.length()) {
       return false;
     }
-    int last = end;
-    while (last > 0 && (text.charAt(last - 1) == ' ' || text.charAt(last - 1) == '\t')) {
-      last--;
+    int lineStart = end;
+    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+      lineStart--;
     }
-    return last > 0 && text.charAt(last - 1) != '\n' && text.charAt(last - 1) != '\r';
+    int spaces = lineStart;
+    while (spaces < end && text.charAt(spaces) == ' ') {
+      spaces++;
+    }
+    int blanks = spaces;
+    while (blanks < end && isBlank(text.charAt(blanks))) {
+      blanks++;
+    }
+    if (blanks < end) {
+      return true;
+    }
+    int indentation = blockIndentation(header, end).columns();
+    return end - lineStart > indentation && spaces - lineStart >= indentation;
   }
 
   private static boolean hasSurrogate(String value) {

@@ -611,6 +611,12 @@ class YamlReaderTest {
     assertThat(scalar(root("a: |\n  l\n"), "a").value()).isEqualTo("l\n");
     assertThat(scalar(root("a: |\n  l\n  "), "a").value()).isEqualTo("l\n");
     assertThat(scalar(root("a: |\n  l\nb: 1"), "a").value()).isEqualTo("l\n");
+    // a last line of blanks beyond the indentation is text, without a break too
+    assertThat(scalar(root("a: |\n  l\n    "), "a").value()).isEqualTo("l\n  ");
+    assertThat(scalar(root("a: |+\n  l\n\n  \t "), "a").value()).isEqualTo("l\n\n\t ");
+    assertThat(items(root("a:\n  - >\n    l\n       "), "a")).containsExactly("l\n   ");
+    assertThat(scalar(root("a: |1\n  l\n  "), "a").value()).isEqualTo(" l\n ");
+    assertThat(scalar(root("a: |-\n  l\n    "), "a").value()).isEqualTo("l\n  ");
     // after the header only blanks and a comment, at the end of the text too
     assertThat(errorOf("a: >-\u07c3")).isEqualTo(
         "compose.yaml:1:6: invalid YAML: did not find expected comment or line break (while scanning a block scalar)");

@@ -7,6 +7,8 @@ import java.util.function.ToIntFunction;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.scanner.Scanner;
+import org.snakeyaml.engine.v2.tokens.DirectiveToken;
+import org.snakeyaml.engine.v2.tokens.DocumentEndToken;
 import org.snakeyaml.engine.v2.tokens.KeyToken;
 import org.snakeyaml.engine.v2.tokens.ScalarToken;
 import org.snakeyaml.engine.v2.tokens.Token;
@@ -24,7 +26,9 @@ import org.snakeyaml.engine.v2.tokens.Token;
  *       http://x/?a=1]} is refused (snakeyaml reads "http://x/?a=1"), here with the position of the {@code ?}.
  * </ul>
  *
- * Outside brackets and braces the tokens pass as they are.
+ * Outside brackets and braces the tokens pass as they are, but directives: one ({@code %YAML 1.1}) after a
+ * document ends it, as to go-yaml, where YAML 1.2 and snakeyaml-engine want the document's end marked ({@code ...})
+ * first; one other than {@code %YAML} and {@code %TAG} is refused, as go-yaml refuses it (snakeyaml-engine skips it).
  */
 final class GoFlowScalars implements Scanner {
   private static final String FLOW_INDICATORS = ",[]{}";
@@ -38,6 +42,8 @@ final class GoFlowScalars implements Scanner {
   private Token unread;
   /** How deep in brackets and braces the last token taken from the scanner is. */
   private int flowLevel;
+  /** What the last token taken from the scanner is. */
+  private Token.ID lastTaken;
 
   /**
    * @param text the text being read
@@ -138,8 +144,22 @@ final class GoFlowScalars implements Scanner {
     switch (token.getTokenId()) {
       case FlowMappingStart, FlowSequenceStart -> flowLevel++;
       case FlowMappingEnd, FlowSequenceEnd -> flowLevel--;
+      case Directive -> {
+        String name = ((DirectiveToken<?>) token).getName();
+        if (!name.equals(DirectiveToken.YAML_DIRECTIVE) && !name.equals(DirectiveToken.TAG_DIRECTIVE)) {
+          throw new ScannerException(null, Optional.empty(), "found unknown directive name %" + name
+              + "; Compose's YAML reader knows only %YAML and %TAG", token.getStartMark());
+        }
+        if (lastTaken != Token.ID.StreamStart && lastTaken != Token.ID.DocumentEnd
+            && lastTaken != Token.ID.Directive) {
+          lastTaken = Token.ID.DocumentEnd;
+          unread = token;
+          return new DocumentEndToken(token.getStartMark(), token.getStartMark());
+        }
+      }
       default -> {}
     }
+    lastTaken = token.getTokenId();
     return token;
   }
 

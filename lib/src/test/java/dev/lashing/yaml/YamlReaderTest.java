@@ -72,6 +72,20 @@ class YamlReaderTest {
     }
   }
 
+  /** go-yaml ends a document at a directive (YAML 1.2 wants "..." first) and refuses a directive it does not know. */
+  @Test
+  void aDirectiveEndsTheDocumentBeforeItAndOnlyYamlAndTagAreKnown() {
+    List<Node> docs =
+        YamlReader.read(new SourceFile("c.yaml", "a: 1\n%YAML 1.1\n---\nb: 2\n%TAG !e! tag:e,1:\n---\nc: 3\n"));
+    assertThat(docs).hasSize(3);
+    assertThat(scalar((MapNode) docs.get(2), "c").value()).isEqualTo("3");
+    assertThat(YamlReader.read(new SourceFile("c.yaml", "a: 1\n...\n%YAML 1.1\n---\nb: 2\n"))).hasSize(2);
+    assertThat(errorOf("a: 1\n%YAML 1.2\n---\nb: 2\n")).startsWith("compose.yaml:2:1: invalid YAML: found incompat");
+    assertThat(errorOf("a: 1\n%YAML 1.1\n")).startsWith("compose.yaml:3:1: invalid YAML: expected '<document start>'");
+    assertThat(errorOf("%FOO bar\n---\na: 1\n")).isEqualTo("compose.yaml:1:1: invalid YAML: found unknown directive"
+        + " name %FOO; Compose's YAML reader knows only %YAML and %TAG");
+  }
+
   @Test
   void aTextWrittenManyTimesIsKeptOnceWhileEachPlaceKeepsItsOwnPosition() {
     MapNode services = (MapNode) root("services:\n  a: {image: nginx:1.27}\n  b: {image: 'nginx:1.27'}\n").get("services");

@@ -29,6 +29,9 @@ final class CheckstyleReporter implements Reporter {
         xml.append(" severity=\"").append(severity(f)).append('"')
             .append(" message=\"").append(Xml.attribute(f.message())).append('"')
             .append(" source=\"lashing.").append(Xml.attribute(f.ruleId())).append("\"/>\n");
+        // an element at a time: a million findings make a report of hundreds of megabytes, not to be held whole
+        out.append(xml);
+        xml.setLength(0);
       }
       xml.append("  </file>\n");
     }

@@ -33,8 +33,10 @@ final class GithubReporter implements Reporter {
       StringBuilder message = new StringBuilder(f.message());
       hints.of(f).forEach(hint -> message.append('\n').append(hint));
       text.append(",title=").append(property(f.ruleId())).append("::").append(data(message.toString())).append('\n');
+      // a line at a time: a million findings make a report of hundreds of megabytes, not to be held whole
+      out.append(text);
+      text.setLength(0);
     }
-    out.append(text);
   }
 
   private static String command(Finding f) {

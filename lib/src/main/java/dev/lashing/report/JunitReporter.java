@@ -54,6 +54,9 @@ final class JunitReporter implements Reporter {
               .append(Xml.text(body.toString())).append("</failure>\n");
         }
         xml.append("    </testcase>\n");
+        // a case at a time: a million findings make a report of hundreds of megabytes, not to be held whole
+        out.append(xml);
+        xml.setLength(0);
       }
       xml.append("  </testsuite>\n");
     }

@@ -42,6 +42,8 @@ case("services-100000", {"compose.yaml": services})
 # a million findings in the report formats that carry every field (and, in SARIF, each fix's edits)
 case("services-100000-json", {"compose.yaml": services, "format": "json"})
 case("services-100000-sarif", {"compose.yaml": services, "format": "sarif"})
+# and in one written line by line (as are Checkstyle and JUnit): no more memory than the text format's
+case("services-100000-github", {"compose.yaml": services, "format": "github"})
 case("documents-20000", {"compose.yaml": "".join("---\nservices: {s%d: {image: busybox}}\n" % i for i in range(20000))})
 head = "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
 body = "".join("      l%07d: x\n" % i for i in range(10 ** 6))[: 16 * MB - 1 - len(head) - 1]

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Builds the override document from the fixes of findings. A fix addresses the merged model; in an override
@@ -96,23 +97,69 @@ final class PatchBuilder {
     }
     boolean[] removed = new boolean[items.size()];
     for (PatchEdits.Edit e : edits) {
-      Fix.Change c = e.change();
-      if (c instanceof Fix.ReplaceItem r && r.index() < items.size()) {
-        Object replacement = keepTemplates(PatchMap.fromJava(r.item()), list.get(r.index()), templates);
-        if (PatchPorts.isPorts(listPath)) {
-          replacement = PatchPorts.rebindTemplate(replacement, list.get(r.index()), templates);
+      e.change().handle(new Fix.Handler<Void, RuntimeException>() {
+        @Override
+        public Void replaceItem(Fix.ReplaceItem r) {
+          if (r.index() < items.size()) {
+            Object replacement = keepTemplates(PatchMap.fromJava(r.item()), list.get(r.index()), templates);
+            if (PatchPorts.isPorts(listPath)) {
+              replacement = PatchPorts.rebindTemplate(replacement, list.get(r.index()), templates);
+            }
+            items.set(r.index(), replacement);
+          }
+          return null;
         }
-        items.set(r.index(), replacement);
-      } else if (c instanceof Fix.RemoveItem r && r.index() < removed.length) {
-        removed[r.index()] = true;
-      } else {
-        int at = listPath.size();
-        int i = PatchPaths.index(c.path().get(at));
-        List<String> rest = c.path().subList(at + 1, c.path().size());
-        if (i < items.size() && items.get(i) instanceof PatchMap item && !rest.isEmpty()) {
-          editInside(item, rest, c);
+
+        @Override
+        public Void removeItem(Fix.RemoveItem r) {
+          if (r.index() < removed.length) {
+            removed[r.index()] = true;
+          }
+          return null;
         }
-      }
+
+        @Override
+        public Void set(Fix.Set change) {
+          return editInside(change, (map, leaf) -> map.put(leaf, PatchMap.fromJava(change.value())));
+        }
+
+        @Override
+        public Void append(Fix.Append change) {
+          return editInside(change, (map, leaf) -> {
+            List<Object> appended = map.get(leaf) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            appended.add(PatchMap.fromJava(change.item()));
+            map.put(leaf, appended);
+          });
+        }
+
+        @Override
+        public Void remove(Fix.Remove change) {
+          return editInside(change, PatchMap::remove);
+        }
+
+        @Override
+        public Void quote(Fix.Quote change) {
+          return null; // a matter of the user's own text, not of the merged model
+        }
+
+        /**
+         * A change to a key inside an item of the list (its path indexes the list), applied to the item itself,
+         * which is written whole: {@code edit} gets the mapping that holds the key, and the key.
+         */
+        private Void editInside(Fix.Change c, BiConsumer<PatchMap, String> edit) {
+          int at = listPath.size();
+          int i = PatchPaths.index(c.path().get(at));
+          List<String> rest = c.path().subList(at + 1, c.path().size());
+          if (i < items.size() && items.get(i) instanceof PatchMap item && !rest.isEmpty()) {
+            PatchMap map = item;
+            for (String key : rest.subList(0, rest.size() - 1)) {
+              map = map.child(key);
+            }
+            edit.accept(map, rest.get(rest.size() - 1));
+          }
+          return null;
+        }
+      });
     }
     List<Object> result = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -128,24 +175,6 @@ final class PatchBuilder {
     putAt(listPath, value);
     for (PatchEdits.Edit e : edits) {
       attribute(listPath, e.ruleId());
-    }
-  }
-
-  /** A change to a key inside a list item, applied to the item itself (which is written whole). */
-  private static void editInside(PatchMap item, List<String> rest, Fix.Change c) {
-    PatchMap map = item;
-    for (int i = 0; i < rest.size() - 1; i++) {
-      map = map.child(rest.get(i));
-    }
-    String leaf = rest.get(rest.size() - 1);
-    if (c instanceof Fix.Set s) {
-      map.put(leaf, PatchMap.fromJava(s.value()));
-    } else if (c instanceof Fix.Remove) {
-      map.remove(leaf);
-    } else if (c instanceof Fix.Append a) {
-      List<Object> list = map.get(leaf) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-      list.add(PatchMap.fromJava(a.item()));
-      map.put(leaf, list);
     }
   }
 
@@ -170,29 +199,56 @@ final class PatchBuilder {
   // ---- direct edits ----
 
   private void applyDirect(PatchEdits.Edit e, MapNode current) {
-    Fix.Change c = e.change();
-    List<String> path = c.path();
-    if (c instanceof Fix.Set s) {
-      Object value = PatchMap.fromJava(s.value());
-      if (!isJob(path) && value instanceof List && PatchPaths.nodeAt(current, path) instanceof SeqNode seq && seq.size() > 0) {
-        value = new Tagged(Tag.OVERRIDE, value);
+    List<String> path = e.change().path();
+    boolean applied = e.change().handle(new Fix.Handler<Boolean, RuntimeException>() {
+      @Override
+      public Boolean set(Fix.Set s) {
+        Object value = PatchMap.fromJava(s.value());
+        if (!isJob(path) && value instanceof List && PatchPaths.nodeAt(current, path) instanceof SeqNode seq
+            && seq.size() > 0) {
+          value = new Tagged(Tag.OVERRIDE, value);
+        }
+        putAt(path, value);
+        if (e.note() != null) {
+          noteAt(path, e.note());
+        }
+        return true;
       }
-      putAt(path, value);
-      if (e.note() != null) {
-        noteAt(path, e.note());
+
+      @Override
+      public Boolean append(Fix.Append a) {
+        PatchBuilder.this.append(path, PatchMap.fromJava(a.item()), current);
+        return true;
       }
-    } else if (c instanceof Fix.Append a) {
-      append(path, PatchMap.fromJava(a.item()), current);
-    } else if (c instanceof Fix.Remove) {
-      if (isJob(path)) {
-        removeAt(path);
-      } else {
-        putAt(path, new Tagged(Tag.RESET, emptyLike(PatchPaths.nodeAt(current, path))));
+
+      @Override
+      public Boolean remove(Fix.Remove change) {
+        if (isJob(path)) {
+          removeAt(path);
+        } else {
+          putAt(path, new Tagged(Tag.RESET, emptyLike(PatchPaths.nodeAt(current, path))));
+        }
+        return true;
       }
-    } else {
-      return; // Quote: a matter of the user's own text, not of the merged model
+
+      @Override
+      public Boolean quote(Fix.Quote change) {
+        return false; // a matter of the user's own text, not of the merged model
+      }
+
+      @Override
+      public Boolean replaceItem(Fix.ReplaceItem change) {
+        throw new IllegalStateException("an item's replacement is a list edit: " + change);
+      }
+
+      @Override
+      public Boolean removeItem(Fix.RemoveItem change) {
+        throw new IllegalStateException("an item's removal is a list edit: " + change);
+      }
+    });
+    if (applied) {
+      attribute(path, e.ruleId());
     }
-    attribute(path, e.ruleId());
   }
 
   private void append(List<String> path, Object item, MapNode current) {

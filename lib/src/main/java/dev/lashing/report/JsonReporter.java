@@ -81,20 +81,39 @@ final class JsonReporter implements Reporter {
   }
 
   private static Map<String, Object> change(Fix.Change change) {
-    if (change instanceof Fix.Set set) {
+    return change.handle(CHANGE);
+  }
+
+  /** Each kind of change as the report writes it. */
+  private static final Fix.Handler<Map<String, Object>, RuntimeException> CHANGE = new Fix.Handler<>() {
+    @Override
+    public Map<String, Object> set(Fix.Set set) {
       return object("op", "set", "path", set.path(), "value", set.value());
-    } else if (change instanceof Fix.Append append) {
+    }
+
+    @Override
+    public Map<String, Object> append(Fix.Append append) {
       return object("op", "append", "path", append.path(), "item", append.item());
-    } else if (change instanceof Fix.ReplaceItem replace) {
+    }
+
+    @Override
+    public Map<String, Object> replaceItem(Fix.ReplaceItem replace) {
       return object("op", "replace-item", "path", replace.path(), "index", replace.index(), "item", replace.item());
-    } else if (change instanceof Fix.RemoveItem remove) {
+    }
+
+    @Override
+    public Map<String, Object> removeItem(Fix.RemoveItem remove) {
       return object("op", "remove-item", "path", remove.path(), "index", remove.index());
-    } else if (change instanceof Fix.Quote quote) {
+    }
+
+    @Override
+    public Map<String, Object> quote(Fix.Quote quote) {
       return object("op", "quote", "path", quote.path());
-    } else if (change instanceof Fix.Remove remove) {
+    }
+
+    @Override
+    public Map<String, Object> remove(Fix.Remove remove) {
       return object("op", "remove", "path", remove.path());
     }
-    throw new IllegalStateException("no JSON form for " + change); // Change is sealed: a new kind lands here
-
-  }
+  };
 }

@@ -29,6 +29,8 @@ import org.snakeyaml.engine.v2.tokens.Token;
  * Outside brackets and braces the tokens pass as they are, but directives: one ({@code %YAML 1.1}) after a
  * document ends it, as to go-yaml, where YAML 1.2 and snakeyaml-engine want the document's end marked ({@code ...})
  * first; one other than {@code %YAML} and {@code %TAG} is refused, as go-yaml refuses it (snakeyaml-engine skips it).
+ * And a tab after a block sequence's {@code -} is refused, even before a comment or the line's end, as go-yaml
+ * refuses it.
  */
 final class GoFlowScalars implements Scanner {
   private static final String FLOW_INDICATORS = ",[]{}";
@@ -144,6 +146,7 @@ final class GoFlowScalars implements Scanner {
     switch (token.getTokenId()) {
       case FlowMappingStart, FlowSequenceStart -> flowLevel++;
       case FlowMappingEnd, FlowSequenceEnd -> flowLevel--;
+      case BlockEntry -> refuseTabAfterBlockEntry(token);
       case Directive -> {
         String name = ((DirectiveToken<?>) token).getName();
         if (!name.equals(DirectiveToken.YAML_DIRECTIVE) && !name.equals(DirectiveToken.TAG_DIRECTIVE)) {
@@ -161,6 +164,22 @@ final class GoFlowScalars implements Scanner {
     }
     lastTaken = token.getTokenId();
     return token;
+  }
+
+  /**
+   * Refuses a tab among the blanks after a block sequence's {@code -}: go-yaml skips spaces there, where a key may
+   * start, not tabs, and then finds no token that starts with a tab.
+   */
+  private void refuseTabAfterBlockEntry(Token entry) {
+    Mark start = entry.getStartMark().orElseThrow();
+    int at = offset.applyAsInt(start);
+    for (int i = at + 1; i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t'); i++) {
+      if (text.charAt(i) == '\t') {
+        throw new ScannerException(null, Optional.empty(), "found a tab after a sequence's '-', which Compose's YAML"
+            + " reader refuses there (it separates the '-' from what follows with spaces only)",
+            Optional.of(markAt(start, at, i)));
+      }
+    }
   }
 
   /**

@@ -685,7 +685,21 @@ class YamlReaderTest {
     // after a complex key's colon, or an item's dash, go-yaml refuses it too
     assertThat(errorOf("? a\n:\t1\n")).isEqualTo("compose.yaml:2:2: invalid YAML: found a tab character that violates"
         + " indentation");
-    assertThat(errorOf("-\ta\n")).startsWith("compose.yaml:1:2: invalid YAML: found a tab character");
+    assertThat(errorOf("-\ta\n")).startsWith("compose.yaml:1:2: invalid YAML: found a tab after a sequence's '-'");
+    // after a dash go-yaml refuses it before a comment or the line's end as well
+    assertThat(errorOf("a:\n  - b\n  - \t# c\n")).isEqualTo("compose.yaml:3:5: invalid YAML: found a tab after a"
+        + " sequence's '-', which Compose's YAML reader refuses there (it separates the '-' from what follows with"
+        + " spaces only)");
+    assertThat(errorOf("- -\t\n")).startsWith("compose.yaml:1:4: invalid YAML: found a tab after a sequence's '-'");
+    // after an anchor, a tag or a block scalar's header go-yaml reads it
+    MapNode properties = root("a: &x\tb\nc: !!str\t1\nd:\n  - !!str\t|\t# h\n    text\ne: >-\t\n  f\ng: *x\n");
+    assertThat(scalar(properties, "c").value()).isEqualTo("1");
+    assertThat(items(properties, "d")).containsExactly("text\n");
+    assertThat(scalar(properties, "e").value()).isEqualTo("f");
+    assertThat(scalar(properties, "g").value()).isEqualTo("b");
+    // where such a tab is text, it stays one
+    assertThat(scalar(root("a: \"x &y\tz\"\nb:\tc\n"), "a").value()).isEqualTo("x &y\tz");
+    assertThat(scalar(root("a: |\n  x |\t\nb:\tc\n"), "a").value()).isEqualTo("x |\t\n");
     // the same when the parser reads ahead on a thread of its own
     ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", "a:\tx\nb: \"c:\td\"\n"), 0);
     assertThat(scalar((MapNode) parsed.documents().get(0), "b").value()).isEqualTo("c:\td");

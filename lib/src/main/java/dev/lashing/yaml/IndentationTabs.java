@@ -9,7 +9,7 @@ import dev.lashing.source.Offsets;
  * brackets (flow style), within quotes, in a block scalar's text beyond its indentation, in a plain scalar's lines
  * and the blanks after it (at or beyond the column where the scalar's lines must start), and before a comment that
  * it reads with the comment lines above it. The reader here refuses some of those, and reads them when they are
- * spaces: {@link TabsAsSpaces} takes every tab of a line's indentation from here.
+ * spaces: {@link SecondReading} takes every tab of a line's indentation from here.
  */
 final class IndentationTabs {
   private static final String GO_YAML_LINE_BREAKS = "\n\r\u0085\u2028\u2029";

@@ -129,7 +129,7 @@ public final class YamlReader {
   /** How many collections being read have an anchor. */
   private int openAnchors;
   /** The tabs read as spaces, when this is a second reading ({@link #parse}); else null. */
-  private final TabsAsSpaces spaced;
+  private final SecondReading spaced;
   /** The values (start and end offsets) that a tab read as a space made otherwise than Compose reads them. */
   private final List<Integer> changedByTabs = new ArrayList<>();
 
@@ -163,11 +163,11 @@ public final class YamlReader {
   }
 
   /**
-   * Readings with tabs as spaces after the first is refused for one: each leaves the tabs of the values the one
+   * Readings after the first is refused (see {@link SecondReading}): each leaves the tabs of the values the one
    * before read otherwise (a block text with a tab in its indentation, a quoted one with a colon and a tab) as
-   * they are.
+   * they are, or empties one more block scalar. Bounded, since each reads the whole text.
    */
-  private static final int REREADINGS = 4;
+  private static final int REREADINGS = 8;
   /** How far go-yaml looks past a comment's line for the next comment line it reads with it. */
   private static final int GO_YAML_COMMENT_LOOKAHEAD = 512;
 
@@ -176,7 +176,7 @@ public final class YamlReader {
   /** Longer texts are rarely repeated, and comparing them costs their length. */
   private static final int SHARED_TEXT_LENGTH = 64;
 
-  private YamlReader(SourceFile source, Watcher watcher, IndentationTabs indentationTabs, TabsAsSpaces spaced) {
+  private YamlReader(SourceFile source, Watcher watcher, IndentationTabs indentationTabs, SecondReading spaced) {
     this.watcher = watcher;
     this.source = source;
     this.spaced = spaced;
@@ -228,22 +228,49 @@ public final class YamlReader {
       return new YamlReader(source, watcher, indentationTabs, null).run(parsedAheadFrom);
     } catch (ComposeException refused) {
       // Compose's reader takes a tab after a key's colon (key:<TAB>value) and many in a line's indentation for a
-      // space; the parser here refuses them there. Read again with those tabs as spaces (the text keeps its length,
-      // so every position holds), but in the values where they are text; the watcher heard of the first reading,
-      // and is left out. Which tabs in indentation Compose refuses, each reading checks on the text itself.
-      TabsAsSpaces spaced = TabsAsSpaces.of(source.text(), indentationTabs);
-      for (int reading = 0; spaced != null && reading < REREADINGS; reading++) {
+      // space, and an empty block scalar where blank lines after its header have more spaces than the next line;
+      // the parser here refuses them. Read again with those tabs as spaces and those blanks as line breaks (the text
+      // keeps its length, so every position holds), but the tabs in the values where they are text; the watcher
+      // heard of the first reading, and is left out. Which tabs in indentation Compose refuses, each reading checks
+      // on the text itself.
+      SecondReading second = SecondReading.of(source.text(), indentationTabs);
+      ComposeException last = refused;
+      for (int reading = 0; reading < REREADINGS; reading++) {
+        int blankLinesEnd = last == null ? -1 : overIndentedBlankLinesEnd(last);
+        if (blankLinesEnd >= 0) {
+          second = (second == null ? SecondReading.asWritten(source.text()) : second).emptying(blankLinesEnd);
+        } else if (last != null && last != refused) {
+          break; // the second reading refuses something else
+        }
+        if (second == null) {
+          break;
+        }
         try {
           return new YamlReader(source, null, indentationTabs == null ? null : indentationTabs.forAnotherReading(),
-              spaced).run(parsedAheadFrom);
-        } catch (TabsAsSpaces.WithinValues within) {
-          spaced = spaced.keeping(within);
+              second).run(parsedAheadFrom);
+        } catch (SecondReading.WithinValues within) {
+          second = second.keeping(within);
+          last = null;
         } catch (ComposeException again) {
-          break;
+          last = again;
         }
       }
       throw refused;
     }
+  }
+
+  /**
+   * Where the line after a block scalar's blank lines with too many spaces has its first character, when that is
+   * what the parser refused ("the leading empty lines contain more spaces than the first non-empty line"); else -1.
+   */
+  private static int overIndentedBlankLinesEnd(ComposeException refused) {
+    for (Diagnostic d : refused.diagnostics()) {
+      if (d.kind() == Diagnostic.Kind.YAML_SYNTAX
+          && d.message().contains("the leading empty lines contain more spaces")) {
+        return d.at().startOffset();
+      }
+    }
+    return -1;
   }
 
   private ParsedYaml run(int parsedAheadFrom) {
@@ -301,7 +328,7 @@ public final class YamlReader {
       }
     }
     if (!changedByTabs.isEmpty()) {
-      throw new TabsAsSpaces.WithinValues(changedByTabs.stream().mapToInt(Integer::intValue).toArray());
+      throw new SecondReading.WithinValues(changedByTabs.stream().mapToInt(Integer::intValue).toArray());
     }
     if (watcher != null) {
       watcher.fileRead();
@@ -454,6 +481,16 @@ public final class YamlReader {
     if (value.endsWith("\n") && isBlock(event.getScalarStyle())
         && endsUnbroken(range.startOffset(), end(event))) {
       value = value.substring(0, value.length() - 1); // Compose's reader adds no line break the text does not have
+    }
+    String emptied = spaced == null || !isBlock(event.getScalarStyle()) ? null
+        : spaced.emptiedValue(nextLineStart(lineEnd(range.startOffset())));
+    if (emptied != null) {
+      if (!value.chars().allMatch(c -> c == '\n')) {
+        // the line after the blank lines is the scalar's text to the parser here, and neither its text nor the next
+        // key to go-yaml, which takes the blank lines' spaces for the indentation: Compose refuses the file
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, range, "invalid YAML: did not find expected key");
+      }
+      value = emptied;
     }
     String refusal = typeTag == null ? null : refusal(typeTag, value);
     if (refusal != null) {

@@ -637,6 +637,25 @@ class YamlReaderTest {
     assertThat(scalar(root("a: !!str |2 # c\n   l\n"), "a").value()).isEqualTo(" l\n");
   }
 
+  /**
+   * go-yaml takes the spaces of the blank lines after a block scalar's header for its indentation, so a next line
+   * with fewer spaces ends it empty; snakeyaml-engine refuses the blank lines ("the leading empty lines contain more
+   * spaces than the first non-empty line"). An editor that indents blank lines writes them.
+   */
+  @Test
+  void aBlockScalarWhoseBlankLinesHaveMoreSpacesThanTheNextLineIsEmpty() {
+    MapNode web = (MapNode) root("services:\n  web:\n    command: >\n        \n    image: nginx\n")
+        .get("services");
+    assertThat(scalar(web, "web", "command").value()).isEmpty();
+    assertThat(scalar(web, "web", "image").value()).isEqualTo("nginx");
+    assertThat(scalar(root("s:\n  a: |+\n      \n      \n  b: 1\n"), "s", "a").value()).isEqualTo("\n\n");
+    assertThat(scalar(root("s:\n  a: !!str |-  # c\r\n      \r\n  # d\r\n  b: 1\r\n"), "s", "a").value()).isEmpty();
+    MapNode two = root("s:\n  - |\n      \n  - >\n     \n  - x\n");
+    assertThat(items(two, "s")).containsExactly("", "", "x");
+    // where go-yaml then finds the next line at no key's indentation, it refuses the file, and so does this
+    assertThat(errorOf("s:\n  a: |\n      \n   b: 1\n")).startsWith("compose.yaml:4:4: invalid YAML:  the leading");
+  }
+
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */
   @Test
   void aMergeOfAnAliasedSequenceIsRefused() {

@@ -2,18 +2,28 @@ package dev.lashing.yaml;
 
 import dev.lashing.source.Offsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The tabs Compose's YAML reader (go-yaml) reads as it reads spaces where snakeyaml-engine refuses them ("a tab
- * character that violates indentation", "expected chomping or indentation indicators"): those that separate a key's
- * colon, an anchor or a tag from what follows ({@code image:<TAB>nginx}, {@code &name<TAB>}, {@code !!str<TAB>}),
- * those after a block scalar's header ({@code command: |<TAB>}) and those in a line's indentation (the blanks before
- * its first character). The text with them as spaces is for a
- * second reading; where they are tells which values that reading has read otherwise, to read those again with their
- * tabs. The tabs in indentation, and which of them Compose refuses, come from one scan of the text
- * ({@link IndentationTabs}).
+ * The text as a second reading takes it, where snakeyaml-engine refuses what Compose's YAML reader (go-yaml) reads,
+ * changed so that it reads it as go-yaml does, each position where it was:
+ *
+ * <ul>
+ *   <li>tabs go-yaml reads as it reads spaces ("a tab character that violates indentation", "expected chomping or
+ *       indentation indicators"): those that separate a key's colon, an anchor or a tag from what follows
+ *       ({@code image:<TAB>nginx}, {@code &name<TAB>}, {@code !!str<TAB>}), those after a block scalar's header
+ *       ({@code command: |<TAB>}) and those in a line's indentation (the blanks before its first character), as
+ *       spaces. Where they are tells which values that reading has read otherwise, to read those again with their
+ *       tabs. The tabs in indentation, and which of them Compose refuses, come from one scan of the text
+ *       ({@link IndentationTabs});
+ *   <li>the blank lines that follow a block scalar's header with more spaces than the line after them, which go-yaml
+ *       takes for the scalar's indentation, so that the scalar is empty ("the leading empty lines contain more spaces
+ *       than the first non-empty line"): their spaces as line breaks. The scalar's value is then
+ *       {@link #emptiedValue}, as go-yaml reads it.
+ * </ul>
  */
-final class TabsAsSpaces {
+final class SecondReading {
   private final String text;
   /**
    * Where the tabs after a key's colon, an anchor or a tag that are now spaces are, in order: each is text within any
@@ -27,12 +37,21 @@ final class TabsAsSpaces {
   private final int[] headers;
   /** Where the tabs in indentation that are now spaces are, in order: each is text only within a block scalar. */
   private final int[] indentation;
+  /** The block scalars emptied, by where their text starts (the line after the header): the value of each. */
+  private final Map<Integer, String> emptied;
 
-  private TabsAsSpaces(String text, int[] separators, int[] headers, int[] indentation) {
+  private SecondReading(String text, int[] separators, int[] headers, int[] indentation,
+      Map<Integer, String> emptied) {
     this.text = text;
     this.separators = separators;
     this.headers = headers;
     this.indentation = indentation;
+    this.emptied = emptied;
+  }
+
+  /** The text as it is, for a second reading that changes only what {@link #emptying} adds. */
+  static SecondReading asWritten(String text) {
+    return new SecondReading(text, new int[0], new int[0], new int[0], Map.of());
   }
 
   /** A second reading read values with a tab made a space in them, at {@code ranges} (start and end offsets). */
@@ -51,7 +70,7 @@ final class TabsAsSpaces {
    * follows a character that is not blank on its line (blanks may come between); an anchor ({@code &}) or a tag
    * ({@code !}) starts a line or follows a blank, and ends at the next blank.
    */
-  static TabsAsSpaces of(String text, IndentationTabs indentationTabs) {
+  static SecondReading of(String text, IndentationTabs indentationTabs) {
     if (text.indexOf('\t') < 0) {
       return null;
     }
@@ -83,7 +102,7 @@ final class TabsAsSpaces {
     }
     int[] separatorTabs = separators.toArray();
     Arrays.sort(separatorTabs); // those after a colon were found first; the search for one within a value halves
-    return new TabsAsSpaces(new String(spaced), separatorTabs, headers.toArray(), indentation);
+    return new SecondReading(new String(spaced), separatorTabs, headers.toArray(), indentation, Map.of());
   }
 
   /** Makes spaces of the tabs in the blanks from {@code from}, collecting where they are. */
@@ -153,12 +172,79 @@ final class TabsAsSpaces {
   }
 
   /** The same with the tabs of the values {@code within} left as they are, for another reading. */
-  TabsAsSpaces keeping(WithinValues within) {
+  SecondReading keeping(WithinValues within) {
     char[] spaced = text.toCharArray();
     int[] keptSeparators = keep(separators, within, spaced);
     int[] keptHeaders = keep(headers, within, spaced);
     int[] keptIndentation = keep(indentation, within, spaced);
-    return new TabsAsSpaces(new String(spaced), keptSeparators, keptHeaders, keptIndentation);
+    return new SecondReading(new String(spaced), keptSeparators, keptHeaders, keptIndentation, emptied);
+  }
+
+  /**
+   * The same with the block scalar emptied whose blank lines end on the line of {@code refusedAt}, the first
+   * character of the line after them, which has fewer spaces (where snakeyaml-engine refused them); null when what
+   * is above that line is not such a scalar, or it is emptied already.
+   */
+  SecondReading emptying(int refusedAt) {
+    int firstLine = refusedAt;
+    while (firstLine > 0 && text.charAt(firstLine - 1) == ' ') {
+      firstLine--;
+    }
+    int textStart = firstLine;
+    int breaks = 0;
+    int headerEnd = -1;
+    while (textStart > 0 && isBreak(text.charAt(textStart - 1))) {
+      int lineEnd = textStart - breakLength(textStart);
+      int lineStart = lineEnd;
+      while (lineStart > 0 && text.charAt(lineStart - 1) == ' ') {
+        lineStart--;
+      }
+      if (lineStart > 0 && !isBreak(text.charAt(lineStart - 1))) {
+        headerEnd = lineEnd;
+        break;
+      }
+      breaks++;
+      textStart = lineStart;
+    }
+    if (headerEnd < 0 || breaks == 0 || emptied.containsKey(textStart)) {
+      return null;
+    }
+    String header = text.substring(lineStartOf(headerEnd), headerEnd);
+    int comment = header.indexOf(" #");
+    String indicators = (comment < 0 ? header : header.substring(0, comment)).strip();
+    indicators = indicators.substring(Math.max(indicators.lastIndexOf(' '), indicators.lastIndexOf('\t')) + 1);
+    if (!indicators.matches("[|>][-+0-9]*")) {
+      return null;
+    }
+    char[] changed = text.toCharArray();
+    for (int i = textStart; i < firstLine; i++) {
+      if (changed[i] == ' ') {
+        changed[i] = '\n';
+      }
+    }
+    Map<Integer, String> alsoEmptied = new HashMap<>(emptied);
+    // go-yaml keeps the blank lines' breaks only when the header says to keep them (+)
+    alsoEmptied.put(textStart, indicators.indexOf('+') >= 0 ? "\n".repeat(breaks) : "");
+    return new SecondReading(new String(changed), separators, headers, indentation, alsoEmptied);
+  }
+
+  /** How long the line break that ends just before {@code after} is (CRLF is one). */
+  private int breakLength(int after) {
+    return text.charAt(after - 1) == '\n' && after > 1 && text.charAt(after - 2) == '\r' ? 2 : 1;
+  }
+
+  /** Where the line that holds {@code at} starts. */
+  private int lineStartOf(int at) {
+    int i = at;
+    while (i > 0 && !isBreak(text.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The value of the block scalar whose text starts at {@code textStart}, when it is emptied; else null. */
+  String emptiedValue(int textStart) {
+    return emptied.get(textStart);
   }
 
   /** Of {@code tabs}, those outside the values {@code within}; the others are tabs again in {@code spaced}. */

@@ -24,6 +24,9 @@ import java.util.Map;
  * </ul>
  */
 final class SecondReading {
+  /** The text as written. */
+  private final String written;
+  /** The text as this reading takes it. */
   private final String text;
   /**
    * Where the tabs after a key's colon, an anchor or a tag that are now spaces are, in order: each is text within any
@@ -31,30 +34,34 @@ final class SecondReading {
    */
   private final int[] separators;
   /**
-   * Where the tabs after a block scalar's header that are now spaces are, in order: each is text within any value
-   * but the block scalar it is the header of.
+   * Where the tabs after a block scalar's header, and the characters of a comment glued to it, that are now spaces
+   * are, in order: each is text within any value but the block scalar it is the header of.
    */
   private final int[] headers;
   /** Where the tabs in indentation that are now spaces are, in order: each is text only within a block scalar. */
   private final int[] indentation;
+  /** Where each comment starts that follows a block scalar's header with no blank between ({@code |#c}), in order. */
+  private final int[] gluedComments;
   /** The block scalars emptied, by where their text starts (the line after the header): the value of each. */
   private final Map<Integer, String> emptied;
 
-  private SecondReading(String text, int[] separators, int[] headers, int[] indentation,
-      Map<Integer, String> emptied) {
+  private SecondReading(String written, String text, int[] separators, int[] headers, int[] indentation,
+      int[] gluedComments, Map<Integer, String> emptied) {
+    this.written = written;
     this.text = text;
     this.separators = separators;
     this.headers = headers;
     this.indentation = indentation;
+    this.gluedComments = gluedComments;
     this.emptied = emptied;
   }
 
   /** The text as it is, for a second reading that changes only what {@link #emptying} adds. */
   static SecondReading asWritten(String text) {
-    return new SecondReading(text, new int[0], new int[0], new int[0], Map.of());
+    return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], Map.of());
   }
 
-  /** A second reading read values with a tab made a space in them, at {@code ranges} (start and end offsets). */
+  /** A second reading read values with a character changed in them, at {@code ranges} (start and end offsets). */
   static final class WithinValues extends RuntimeException {
     private final int[] ranges;
 
@@ -66,14 +73,13 @@ final class SecondReading {
 
   /**
    * The text with every tab after a key's colon, an anchor, a tag or a block scalar's header, and in a line's
-   * indentation ({@code indentationTabs}, null when there are none) as a space; null when it has none. A key's colon
-   * follows a character that is not blank on its line (blanks may come between); an anchor ({@code &}) or a tag
-   * ({@code !}) starts a line or follows a blank, and ends at the next blank.
+   * indentation ({@code indentationTabs}, null when there are none) as a space, and a comment that follows a block
+   * scalar's header with no blank between ({@code |#c}, which go-yaml reads and snakeyaml-engine refuses) as
+   * spaces; null when it has none of them. A key's colon follows a character that is not blank on its line (blanks
+   * may come between); an anchor ({@code &}) or a tag ({@code !}) starts a line or follows a blank, and ends at the
+   * next blank; so does a block scalar's header ({@code |} or {@code >}, then {@code + - 0-9}).
    */
   static SecondReading of(String text, IndentationTabs indentationTabs) {
-    if (text.indexOf('\t') < 0) {
-      return null;
-    }
     char[] spaced = text.toCharArray();
     GrowingInts separators = new GrowingInts();
     for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
@@ -82,9 +88,16 @@ final class SecondReading {
       }
     }
     GrowingInts headers = new GrowingInts();
+    GrowingInts gluedComments = new GrowingInts();
     for (int i = 0; i < text.length(); i++) {
-      int indicatorsEnd = blockScalarHeaderEnd(text, i);
-      if (indicatorsEnd > i) {
+      int indicatorsEnd = indicatorsEnd(text, i);
+      if (indicatorsEnd >= 0 && indicatorsEnd < text.length() && text.charAt(indicatorsEnd) == '#') {
+        gluedComments.add(indicatorsEnd);
+        for (int c = indicatorsEnd; c < text.length() && !isBreak(text.charAt(c)); c++) {
+          spaced[c] = ' ';
+          headers.add(c);
+        }
+      } else if (indicatorsEnd >= 0 && blanksWithATabEndTheLine(text, indicatorsEnd)) {
         spaceTabs(text, indicatorsEnd, spaced, headers);
       }
       int propertyEnd = propertyEnd(text, i);
@@ -102,7 +115,8 @@ final class SecondReading {
     }
     int[] separatorTabs = separators.toArray();
     Arrays.sort(separatorTabs); // those after a colon were found first; the search for one within a value halves
-    return new SecondReading(new String(spaced), separatorTabs, headers.toArray(), indentation, Map.of());
+    return new SecondReading(text, new String(spaced), separatorTabs, headers.toArray(), indentation,
+        gluedComments.toArray(), Map.of());
   }
 
   /** Makes spaces of the tabs in the blanks from {@code from}, collecting where they are. */
@@ -130,25 +144,30 @@ final class SecondReading {
 
   /**
    * Where the indicators end of a block scalar's header at {@code at} ({@code |} or {@code >} after a blank or at a
-   * line's start, then {@code + - 0-9}) that blanks with a tab follow up to a comment or the line's end; else
-   * {@code at}.
+   * line's start, then {@code + - 0-9}); -1 when none is there.
    */
-  private static int blockScalarHeaderEnd(String text, int at) {
+  private static int indicatorsEnd(String text, int at) {
     char c = text.charAt(at);
     if (c != '|' && c != '>' || at > 0 && !isBlank(text.charAt(at - 1)) && !isBreak(text.charAt(at - 1))) {
-      return at;
+      return -1;
     }
     int end = at + 1;
     while (end < text.length() && "+-0123456789".indexOf(text.charAt(end)) >= 0) {
       end++;
     }
+    return end;
+  }
+
+  /** Whether blanks from {@code from}, a tab among them, run to a comment or the line's end. */
+  private static boolean blanksWithATabEndTheLine(String text, int from) {
     boolean tab = false;
-    int i = end;
+    int i = from;
     for (; i < text.length() && isBlank(text.charAt(i)); i++) {
       tab |= text.charAt(i) == '\t';
     }
-    return tab && (i == text.length() || text.charAt(i) == '#' || isBreak(text.charAt(i))) ? end : at;
+    return tab && (i == text.length() || text.charAt(i) == '#' || isBreak(text.charAt(i)));
   }
+
 
   /** Whether the colon at {@code colon} follows a key: a character not blank before it on its line, blanks between. */
   private static boolean afterKey(String text, int colon) {
@@ -171,13 +190,15 @@ final class SecondReading {
     return text;
   }
 
-  /** The same with the tabs of the values {@code within} left as they are, for another reading. */
+  /** The same with what it changed in the values {@code within} left as written, for another reading. */
   SecondReading keeping(WithinValues within) {
     char[] spaced = text.toCharArray();
     int[] keptSeparators = keep(separators, within, spaced);
     int[] keptHeaders = keep(headers, within, spaced);
     int[] keptIndentation = keep(indentation, within, spaced);
-    return new SecondReading(new String(spaced), keptSeparators, keptHeaders, keptIndentation, emptied);
+    int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within(c, within.ranges)).toArray();
+    return new SecondReading(written, new String(spaced), keptSeparators, keptHeaders, keptIndentation,
+        keptGluedComments, emptied);
   }
 
   /**
@@ -225,7 +246,8 @@ final class SecondReading {
     Map<Integer, String> alsoEmptied = new HashMap<>(emptied);
     // go-yaml keeps the blank lines' breaks only when the header says to keep them (+)
     alsoEmptied.put(textStart, indicators.indexOf('+') >= 0 ? "\n".repeat(breaks) : "");
-    return new SecondReading(new String(changed), separators, headers, indentation, alsoEmptied);
+    return new SecondReading(written, new String(changed), separators, headers, indentation, gluedComments,
+        alsoEmptied);
   }
 
   /** How long the line break that ends just before {@code after} is (CRLF is one). */
@@ -242,18 +264,29 @@ final class SecondReading {
     return i;
   }
 
+  /** Where each comment starts that follows what looks like a block scalar's header with no blank between. */
+  int[] gluedComments() {
+    return gluedComments;
+  }
+
+  /** Whether a comment starts at {@code at} that follows a block scalar's header with no blank between. */
+  boolean startsGluedComment(int at) {
+    int i = Offsets.firstAtOrAfter(gluedComments.length, c -> gluedComments[c], at);
+    return i < gluedComments.length && gluedComments[i] == at;
+  }
+
   /** The value of the block scalar whose text starts at {@code textStart}, when it is emptied; else null. */
   String emptiedValue(int textStart) {
     return emptied.get(textStart);
   }
 
-  /** Of {@code tabs}, those outside the values {@code within}; the others are tabs again in {@code spaced}. */
-  private static int[] keep(int[] tabs, WithinValues within, char[] spaced) {
-    int[] kept = new int[tabs.length];
+  /** Of {@code changed}, those outside the values {@code within}; the others are as written again in {@code spaced}. */
+  private int[] keep(int[] changed, WithinValues within, char[] spaced) {
+    int[] kept = new int[changed.length];
     int count = 0;
-    for (int tab : tabs) {
+    for (int tab : changed) {
       if (within(tab, within.ranges)) {
-        spaced[tab] = '\t';
+        spaced[tab] = written.charAt(tab);
       } else {
         kept[count++] = tab;
       }

@@ -128,10 +128,12 @@ public final class YamlReader {
   private int rootPlainScalarEnd = -1;
   /** How many collections being read have an anchor. */
   private int openAnchors;
-  /** The tabs read as spaces, when this is a second reading ({@link #parse}); else null. */
-  private final SecondReading spaced;
-  /** The values (start and end offsets) that a tab read as a space made otherwise than Compose reads them. */
-  private final List<Integer> changedByTabs = new ArrayList<>();
+  /** What a second reading ({@link #parse}) changed in the text to read it as Compose does; else null. */
+  private final SecondReading secondReading;
+  /** The values (start and end offsets) that those changes made otherwise than Compose reads them. */
+  private final List<Integer> changedValues = new ArrayList<>();
+  /** Where the comments glued to a block scalar's header ({@code |#c}) that this reading read as such start. */
+  private final Set<Integer> gluedCommentsRead = new HashSet<>();
 
   /**
    * Told, on the reading thread, of each entry of the mapping under a top-level key (each service under
@@ -176,12 +178,12 @@ public final class YamlReader {
   /** Longer texts are rarely repeated, and comparing them costs their length. */
   private static final int SHARED_TEXT_LENGTH = 64;
 
-  private YamlReader(SourceFile source, Watcher watcher, IndentationTabs indentationTabs, SecondReading spaced) {
+  private YamlReader(SourceFile source, Watcher watcher, IndentationTabs indentationTabs, SecondReading secondReading) {
     this.watcher = watcher;
     this.source = source;
-    this.spaced = spaced;
+    this.secondReading = secondReading;
     this.shift = source.hasByteOrderMark() ? 1 : 0;
-    this.yaml = (spaced == null ? source.text() : spaced.text()).substring(shift);
+    this.yaml = (secondReading == null ? source.text() : secondReading.text()).substring(shift);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
     this.firstDelete = yaml.indexOf('\u007f');
     this.indentationTabs = indentationTabs;
@@ -327,8 +329,17 @@ public final class YamlReader {
                 + " a line's indentation outside brackets and quotes)");
       }
     }
-    if (!changedByTabs.isEmpty()) {
-      throw new SecondReading.WithinValues(changedByTabs.stream().mapToInt(Integer::intValue).toArray());
+    if (secondReading != null) {
+      // a comment glued to what only looked like a block scalar's header is text of some other value
+      for (int glued : secondReading.gluedComments()) {
+        if (!gluedCommentsRead.contains(glued)) {
+          changedValues.add(glued);
+          changedValues.add(lineEnd(glued));
+        }
+      }
+    }
+    if (!changedValues.isEmpty()) {
+      throw new SecondReading.WithinValues(changedValues.stream().mapToInt(Integer::intValue).toArray());
     }
     if (watcher != null) {
       watcher.fileRead();
@@ -462,11 +473,14 @@ public final class YamlReader {
     }
     if (isBlock(event.getScalarStyle())) {
       refuseTextAfterHeader(range.startOffset());
+      if (secondReading != null && secondReading.startsGluedComment(indicatorsEnd(range.startOffset()))) {
+        gluedCommentsRead.add(indicatorsEnd(range.startOffset()));
+      }
     }
     if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
       refuseSurrogateEscape(range);
     }
-    if (spaced != null || indentationTabs != null) {
+    if (secondReading != null || indentationTabs != null) {
       tabsIn(event, range);
     }
     Optional<String> tag = event.getTag();
@@ -482,8 +496,8 @@ public final class YamlReader {
         && endsUnbroken(range.startOffset(), end(event))) {
       value = value.substring(0, value.length() - 1); // Compose's reader adds no line break the text does not have
     }
-    String emptied = spaced == null || !isBlock(event.getScalarStyle()) ? null
-        : spaced.emptiedValue(nextLineStart(lineEnd(range.startOffset())));
+    String emptied = secondReading == null || !isBlock(event.getScalarStyle()) ? null
+        : secondReading.emptiedValue(nextLineStart(lineEnd(range.startOffset())));
     if (emptied != null) {
       if (!value.chars().allMatch(c -> c == '\n')) {
         // the line after the blank lines is the scalar's text to the parser here, and neither its text nor the next
@@ -816,9 +830,9 @@ public final class YamlReader {
   /** What the tabs this reading looks at make of the scalar at {@code range}, its whole text up to its event's end. */
   private void tabsIn(ScalarEvent event, SourceRange range) {
     int end = Math.max(range.endOffset(), end(event));
-    if (spaced != null && spaced.changes(range.startOffset(), end, isBlock(event.getScalarStyle()))) {
-      changedByTabs.add(range.startOffset());
-      changedByTabs.add(end);
+    if (secondReading != null && secondReading.changes(range.startOffset(), end, isBlock(event.getScalarStyle()))) {
+      changedValues.add(range.startOffset());
+      changedValues.add(end);
     }
     if (indentationTabs == null || range.endOffset() == range.startOffset()) {
       return; // an empty one (a tag alone) is not scanned as text
@@ -1139,7 +1153,8 @@ public final class YamlReader {
 
   /** Whether a {@code #} at {@code at}, between tokens, opens a comment: first in the text or after a blank. */
   private boolean opensComment(int at) {
-    return at == shift || at > 0 && isBlank(source.text().charAt(at - 1));
+    return at == shift || at > 0 && isBlank(source.text().charAt(at - 1))
+        || secondReading != null && secondReading.startsGluedComment(at);
   }
 
   private static boolean isBlank(char c) {

@@ -23,6 +23,12 @@ class ParsedYamlTest {
         "# top", "# after a key", "# after a value", "# alone", "# in a flow list");
   }
 
+  /** go-yaml reads a comment right after a block scalar's header, with no blank between, as a comment. */
+  @Test
+  void aCommentGluedToABlockScalarsHeaderIsOne() {
+    assertThat(comments("a: |#c\n  x\nb: x |#d\n")).containsExactly("#c");
+  }
+
   @Test
   void theReaderTellsWhichDocumentsCarryAMergeTag() {
     String yaml = "services: {web: {image: nginx, tags: [\"!reset\"]}}\n"

@@ -656,6 +656,20 @@ class YamlReaderTest {
     assertThat(errorOf("s:\n  a: |\n      \n   b: 1\n")).startsWith("compose.yaml:4:4: invalid YAML:  the leading");
   }
 
+  /**
+   * go-yaml reads a comment right after a block scalar's header ({@code |#c}); snakeyaml-engine refuses it ("expected
+   * chomping or indentation indicators"). Where such text is within another value, it stays text.
+   */
+  @Test
+  void aCommentGluedToABlockScalarsHeaderIsReadAsComposeReadsIt() {
+    MapNode root = root("a: |#c\n  x\nb: >-2#d\n   y\nc: \"x |#y\n  z\"\nd: x |#w\ne:\tf\n");
+    assertThat(scalar(root, "a").value()).isEqualTo("x\n");
+    assertThat(scalar(root, "b").value()).isEqualTo(" y");
+    assertThat(scalar(root, "c").value()).isEqualTo("x |#y z");
+    assertThat(scalar(root, "d").value()).isEqualTo("x |#w");
+    assertThat(errorOf("a: [x, |#c]\n")).startsWith("compose.yaml:1:8: invalid YAML: found character '|'");
+  }
+
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */
   @Test
   void aMergeOfAnAliasedSequenceIsRefused() {

@@ -173,7 +173,11 @@ public final class Scalars {
     return n;
   }
 
-  /** The value of a float literal as go-yaml reads it: underscores, {@code .inf}, {@code -.Inf}, {@code .nan}. */
+  /**
+   * The value of a float literal as go-yaml reads it: underscores, {@code .inf}, {@code -.Inf}, {@code .nan}; and of
+   * an integer literal tagged {@code !!float}, which it reads as an integer first ({@code 0xd} is 13, {@code 010}
+   * is 8).
+   */
   public static double parseFloat(String text) {
     String s = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
     if (s.endsWith("inf")) {
@@ -182,7 +186,13 @@ public final class Scalars {
     if (s.endsWith("nan")) {
       return Double.NaN;
     }
-    return Double.parseDouble(s);
+    return Double.parseDouble(decimal(s));
+  }
+
+  /** The decimal digits of an integer literal ({@link #integerText}); any other text as it is. */
+  private static String decimal(String text) {
+    String integer = text.equals("-0") ? null : integerText(text); // -0 is a float: negative zero
+    return integer != null ? integer : text;
   }
 
   /** A float in the form Go's JSON encoder would print it. */
@@ -209,7 +219,7 @@ public final class Scalars {
    */
   public static String goFloat(String text) {
     double d = parseFloat(text);
-    return goFloat(d, Double.isFinite(d) && Math.abs(d) >= Double.MIN_NORMAL ? writtenDigits(text) : null);
+    return goFloat(d, Double.isFinite(d) && Math.abs(d) >= Double.MIN_NORMAL ? writtenDigits(decimal(text)) : null);
   }
 
   /** A float64 as Go's {@code fmt.Sprint} prints it: {@code 1e+21}, {@code 0.5}, {@code -0}, {@code +Inf}, {@code NaN}. */

@@ -548,7 +548,7 @@ public final class YamlReader {
   /**
    * Why go-yaml refuses a scalar tagged {@code !!typeTag} (as {@link #standardTagName} names it), or null when it
    * reads it: a type tag ({@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null}, {@code !!timestamp}) on
-   * a text that reads as another type (a {@code !!float} may be an integer), or {@code !!binary} on a text that is
+   * a text that reads as another type (a {@code !!float} may be an int64), or {@code !!binary} on a text that is
    * not base64. Any other tag holds for any text.
    */
   private static String refusal(String typeTag, String value) {
@@ -559,7 +559,8 @@ public final class YamlReader {
         if (resolved.equals("string")) {
           resolved = "str";
         }
-        if (resolved.equals(typeTag) || typeTag.equals("float") && resolved.equals("int")) {
+        // go-yaml makes a float of an int64, not of an integer only a uint64 holds (0xFFFFFFFFFFFFFFFF)
+        if (resolved.equals(typeTag) || typeTag.equals("float") && Scalars.parseInt(value) != null) {
           return null;
         }
         return "cannot construct !!" + resolved + " `" + value + "` as a !!" + typeTag;

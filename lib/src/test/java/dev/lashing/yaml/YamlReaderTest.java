@@ -418,6 +418,15 @@ class YamlReaderTest {
         .containsExactly("", ScalarNode.Type.STRING);
     assertThat(scalar(root, "float").type()).isEqualTo(ScalarNode.Type.FLOAT);
     assertThat(scalar(root, "float").asComposeString().value()).isEqualTo("1e+07");
+    // an integer tagged !!float is read as an integer first, in its base: 0xd is 13, 010 is 8
+    MapNode integers = root("hex: !!float 0xd\noctal: !!float 010\nbinary: !!float 0b11\n");
+    assertThat(scalar(integers, "hex").asComposeString().value()).isEqualTo("13");
+    assertThat(scalar(integers, "octal").asComposeString().value()).isEqualTo("8");
+    assertThat(scalar(integers, "binary").asComposeString().value()).isEqualTo("3");
+    assertThat(errorOf("!!float 0x10: key\n")).isEqualTo("compose.yaml:1:9: non-string key at top level: 16");
+    // but not one only a uint64 holds
+    assertThat(errorOf("a: !!float 0xFFFFFFFFFFFFFFFF\n")).isEqualTo(
+        "compose.yaml:1:4: cannot construct !!int `0xFFFFFFFFFFFFFFFF` as a !!float");
     assertThat(scalar(root, "int").asLong()).contains(12L);
     assertThat(scalar(root, "bool").asBoolean()).contains(true);
     assertThat(scalar(root, "date").value()).isEqualTo("2001-12-14t21:59:43.10-05:00");

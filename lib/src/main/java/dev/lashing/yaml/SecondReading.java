@@ -93,11 +93,15 @@ final class SecondReading {
       int indicatorsEnd = indicatorsEnd(text, i);
       if (indicatorsEnd >= 0 && indicatorsEnd < text.length() && text.charAt(indicatorsEnd) == '#') {
         gluedComments.add(indicatorsEnd);
-        for (int c = indicatorsEnd; c < text.length() && !isBreak(text.charAt(c)); c++) {
+        int c = indicatorsEnd;
+        for (; c < text.length() && !isBreak(text.charAt(c)); c++) {
           spaced[c] = ' ';
           headers.add(c);
         }
-      } else if (indicatorsEnd >= 0 && blanksWithATabEndTheLine(text, indicatorsEnd)) {
+        i = c; // the comment's text is no header nor property
+        continue;
+      }
+      if (indicatorsEnd >= 0 && blanksWithATabEndTheLine(text, indicatorsEnd)) {
         spaceTabs(text, indicatorsEnd, spaced, headers);
       }
       int propertyEnd = propertyEnd(text, i);
@@ -167,7 +171,6 @@ final class SecondReading {
     }
     return tab && (i == text.length() || text.charAt(i) == '#' || isBreak(text.charAt(i)));
   }
-
 
   /** Whether the colon at {@code colon} follows a key: a character not blank before it on its line, blanks between. */
   private static boolean afterKey(String text, int colon) {
@@ -304,9 +307,10 @@ final class SecondReading {
   }
 
   /**
-   * Whether a tab made a space lies in {@code [start, end)}, the text of a value, where it is text: a tab after a
-   * key's colon anywhere (within quotes or a block scalar), one after a block scalar's header but on the header's own
-   * line, one in indentation only in a block scalar (other values drop the blanks that start their lines).
+   * Whether a character this reading changed lies in {@code [start, end)}, the text of a value, where it is text: a
+   * tab after a key's colon, an anchor or a tag anywhere (within quotes or a block scalar); a tab or a glued comment
+   * after a block scalar's header anywhere but on that header's own line; a tab in indentation only in a block scalar
+   * (other values drop the blanks that start their lines).
    */
   boolean changes(int start, int end, boolean blockScalar) {
     int textStart = blockScalar ? lineEnd(start) : start;

@@ -76,6 +76,8 @@ public final class YamlReader {
   private final int shift;
   private final String yaml;
   private final Map<String, Node> anchors = new HashMap<>();
+  /** Where the anchor of each node in {@link #anchors} is written. */
+  private final Map<String, Integer> anchorStarts = new HashMap<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<Node> documents = new ArrayList<>();
   private final List<ParsedYaml.Comment> comments = new ArrayList<>();
@@ -604,8 +606,8 @@ public final class YamlReader {
     SourceRange at = position(event.getStartMark().orElseThrow(), end(event));
     checkName(name, at.startOffset(), "an alias's");
     // Compose's reader names a collection as it opens it: an alias of that name within it is the collection
-    // itself, even when an earlier node had the name
-    if (openAnchors > 0 && stack.stream().anyMatch(f -> name.equals(f.anchor))) {
+    // itself, even when an earlier node had the name, unless a node within it was given the name since
+    if (openAnchors > 0 && namesAnOpenCollection(name)) {
       throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, at, "alias *" + name + " refers to itself");
     }
     Node target = anchors.get(name);
@@ -624,6 +626,16 @@ public final class YamlReader {
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
     aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
     add(Trees.withVia(target, kind, at), timestampAnchors.contains(name));
+  }
+
+  /** Whether the node {@code name} names last is a collection still open. */
+  private boolean namesAnOpenCollection(String name) {
+    for (Frame frame : stack) { // innermost first
+      if (name.equals(frame.anchor)) {
+        return anchorStarts.getOrDefault(name, -1) < frame.anchorStart;
+      }
+    }
+    return false;
   }
 
   // ---- collections ----
@@ -677,7 +689,7 @@ public final class YamlReader {
     }
     aliasRatio.node(range);
     if (frame.anchor != null) {
-      anchored(frame.anchor, node, false);
+      anchored(frame.anchor, frame.anchorStart, node, false);
     }
     add(node);
   }
@@ -686,15 +698,19 @@ public final class YamlReader {
     Optional<Anchor> anchor = event.getAnchor(); // not ifPresent: its lambda was made for every node
     if (anchor.isPresent()) {
       checkName(anchor.get().getValue(), anchorStart(event), "an anchor's");
-      anchored(anchor.get().getValue(), node, timestamp);
+      anchored(anchor.get().getValue(), anchorStart(event), node, timestamp);
       writtenAnchors.add(
           new ParsedYaml.Anchor(anchor.get().getValue(), anchorStart(event), node.origin().at().startOffset()));
     }
   }
 
-  /** {@code name} names {@code node} from here on (a name may be given again, to another node). */
-  private void anchored(String name, Node node, boolean timestamp) {
+  /**
+   * {@code name}, written at {@code anchorStart}, names {@code node} from here on (a name may be given again, to
+   * another node).
+   */
+  private void anchored(String name, int anchorStart, Node node, boolean timestamp) {
     anchors.put(name, node);
+    anchorStarts.put(name, anchorStart);
     leftOutAnchors.remove(name);
     if (timestamp) {
       timestampAnchors.add(name);
@@ -1430,6 +1446,8 @@ public final class YamlReader {
     final boolean mapping;
     final boolean flow;
     final String anchor;
+    /** Where {@link #anchor} is written, or -1. */
+    final int anchorStart;
     final MergeTag mergeTag;
     int start;
     /** The column of {@link #start}, when the text has tabs in its indentation to check against it. */
@@ -1453,6 +1471,7 @@ public final class YamlReader {
       this.mapping = mapping;
       this.flow = event.isFlow();
       this.anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
+      this.anchorStart = anchor == null ? -1 : anchorStart(event);
       this.mergeTag = mergeTag;
     }
 

@@ -696,6 +696,8 @@ class YamlReaderTest {
     assertThat(errorOf("a: &x 1\nb: &x\n  c: *x\n")).isEqualTo("compose.yaml:3:6: alias *x refers to itself");
     // once it is closed, an alias names it
     assertThat(scalar(root("a: &x 1\nb: &x {c: 2}\nd: *x\n"), "d", "c").value()).isEqualTo("2");
+    // and within it, a node given the name since is the one an alias names
+    assertThat(items(root("a: &x\n  - &x {c: 1}\n  - *x\n"), "a")).containsExactly("mapping", "mapping");
   }
 
   /** go-yaml reads ASCII letters, digits, '-' and '_' in an anchor's or alias's name; snakeyaml-engine reads more. */

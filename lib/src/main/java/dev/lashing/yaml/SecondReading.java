@@ -4,6 +4,7 @@ import dev.lashing.source.Offsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * The text as a second reading takes it, where snakeyaml-engine refuses what Compose's YAML reader (go-yaml) reads,
@@ -91,7 +92,8 @@ final class SecondReading {
     GrowingInts gluedComments = new GrowingInts();
     for (int i = 0; i < text.length(); i++) {
       int indicatorsEnd = indicatorsEnd(text, i);
-      if (indicatorsEnd >= 0 && indicatorsEnd < text.length() && text.charAt(indicatorsEnd) == '#') {
+      if (indicatorsEnd >= 0 && indicatorsEnd < text.length() && text.charAt(indicatorsEnd) == '#'
+          && readable(text, indicatorsEnd)) {
         gluedComments.add(indicatorsEnd);
         int c = indicatorsEnd;
         for (; c < text.length() && !isBreak(text.charAt(c)); c++) {
@@ -160,6 +162,20 @@ final class SecondReading {
       end++;
     }
     return end;
+  }
+
+  /**
+   * Whether the rest of the line from {@code from} has only characters the reader takes, which it refuses wherever
+   * they are (a control character, a DEL): made spaces, they would be read.
+   */
+  private static boolean readable(String text, int from) {
+    for (int i = from; i < text.length() && !isBreak(text.charAt(i)); i = text.offsetByCodePoints(i, 1)) {
+      int c = text.codePointAt(i);
+      if (!StreamReader.isPrintable(c) || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether blanks from {@code from}, a tab among them, run to a comment or the line's end. */

@@ -706,9 +706,13 @@ public final class YamlReader {
 
   /**
    * {@code name}, written at {@code anchorStart}, names {@code node} from here on (a name may be given again, to
-   * another node).
+   * another node), unless a node within it took the name since: go-yaml gives a node its name as it starts, so a
+   * collection that closes after one within it named alike does not take the name back.
    */
   private void anchored(String name, int anchorStart, Node node, boolean timestamp) {
+    if (anchorStarts.getOrDefault(name, -1) > anchorStart) {
+      return;
+    }
     anchors.put(name, node);
     anchorStarts.put(name, anchorStart);
     leftOutAnchors.remove(name);
@@ -722,6 +726,7 @@ public final class YamlReader {
   /** {@code name}, written at {@code start}, names a value left out: an alias to it is left out as well. */
   private void leftOut(String name, int start, int valueStart) {
     anchors.remove(name);
+    anchorStarts.put(name, start);
     timestampAnchors.remove(name);
     leftOutAnchors.add(name);
     writtenAnchors.add(new ParsedYaml.Anchor(name, start, valueStart));

@@ -677,6 +677,9 @@ class YamlReaderTest {
     assertThat(scalar(root, "c").value()).isEqualTo("x |#y z");
     assertThat(scalar(root, "d").value()).isEqualTo("x |#w");
     assertThat(errorOf("a: [x, |#c]\n")).startsWith("compose.yaml:1:8: invalid YAML: found character '|'");
+    // a character the reader refuses anywhere is refused there too
+    assertThat(errorOf("a: |#\u0001\n  x\n")).isEqualTo(
+        "compose.yaml:1:6: invalid YAML: special characters are not allowed (U+0001)");
   }
 
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */
@@ -698,6 +701,8 @@ class YamlReaderTest {
     assertThat(scalar(root("a: &x 1\nb: &x {c: 2}\nd: *x\n"), "d", "c").value()).isEqualTo("2");
     // and within it, a node given the name since is the one an alias names
     assertThat(items(root("a: &x\n  - &x {c: 1}\n  - *x\n"), "a")).containsExactly("mapping", "mapping");
+    // which keeps the name once the collection closes: go-yaml names a node as it starts
+    assertThat(items(root("a: &x\n  b: &x [1]\nc: *x\n"), "c")).containsExactly("1");
   }
 
   /** go-yaml reads ASCII letters, digits, '-' and '_' in an anchor's or alias's name; snakeyaml-engine reads more. */

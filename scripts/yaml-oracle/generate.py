@@ -52,6 +52,9 @@ def block(rng, indent, depth):
 
 
 def main():
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        print(__doc__)
+        sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 2)
     out = sys.argv[1]
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 4)
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 6000

@@ -96,70 +96,71 @@ final class PatchBuilder {
       items.add(written != null ? new Raw(written) : templates.value(item));
     }
     boolean[] removed = new boolean[items.size()];
+    Fix.Handler<Void, RuntimeException> listEdit = new Fix.Handler<>() {
+      @Override
+      public Void replaceItem(Fix.ReplaceItem r) {
+        if (r.index() < items.size()) {
+          Object replacement = keepTemplates(PatchMap.fromJava(r.item()), list.get(r.index()), templates);
+          if (PatchPorts.isPorts(listPath)) {
+            replacement = PatchPorts.rebindTemplate(replacement, list.get(r.index()), templates);
+          }
+          items.set(r.index(), replacement);
+        }
+        return null;
+      }
+
+      @Override
+      public Void removeItem(Fix.RemoveItem r) {
+        if (r.index() < removed.length) {
+          removed[r.index()] = true;
+        }
+        return null;
+      }
+
+      @Override
+      public Void set(Fix.Set change) {
+        return editInside(change, (map, leaf) -> map.put(leaf, PatchMap.fromJava(change.value())));
+      }
+
+      @Override
+      public Void append(Fix.Append change) {
+        return editInside(change, (map, leaf) -> {
+          List<Object> appended = map.get(leaf) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+          appended.add(PatchMap.fromJava(change.item()));
+          map.put(leaf, appended);
+        });
+      }
+
+      @Override
+      public Void remove(Fix.Remove change) {
+        return editInside(change, PatchMap::remove);
+      }
+
+      @Override
+      public Void quote(Fix.Quote change) {
+        return null; // a matter of the user's own text, not of the merged model
+      }
+
+      /**
+       * A change to a key inside an item of the list (its path indexes the list), applied to the item itself,
+       * which is written whole: {@code edit} gets the mapping that holds the key, and the key.
+       */
+      private Void editInside(Fix.Change c, BiConsumer<PatchMap, String> edit) {
+        int at = listPath.size();
+        int i = PatchPaths.index(c.path().get(at));
+        List<String> rest = c.path().subList(at + 1, c.path().size());
+        if (i < items.size() && items.get(i) instanceof PatchMap item && !rest.isEmpty()) {
+          PatchMap map = item;
+          for (String key : rest.subList(0, rest.size() - 1)) {
+            map = map.child(key);
+          }
+          edit.accept(map, rest.get(rest.size() - 1));
+        }
+        return null;
+      }
+    };
     for (PatchEdits.Edit e : edits) {
-      e.change().handle(new Fix.Handler<Void, RuntimeException>() {
-        @Override
-        public Void replaceItem(Fix.ReplaceItem r) {
-          if (r.index() < items.size()) {
-            Object replacement = keepTemplates(PatchMap.fromJava(r.item()), list.get(r.index()), templates);
-            if (PatchPorts.isPorts(listPath)) {
-              replacement = PatchPorts.rebindTemplate(replacement, list.get(r.index()), templates);
-            }
-            items.set(r.index(), replacement);
-          }
-          return null;
-        }
-
-        @Override
-        public Void removeItem(Fix.RemoveItem r) {
-          if (r.index() < removed.length) {
-            removed[r.index()] = true;
-          }
-          return null;
-        }
-
-        @Override
-        public Void set(Fix.Set change) {
-          return editInside(change, (map, leaf) -> map.put(leaf, PatchMap.fromJava(change.value())));
-        }
-
-        @Override
-        public Void append(Fix.Append change) {
-          return editInside(change, (map, leaf) -> {
-            List<Object> appended = map.get(leaf) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-            appended.add(PatchMap.fromJava(change.item()));
-            map.put(leaf, appended);
-          });
-        }
-
-        @Override
-        public Void remove(Fix.Remove change) {
-          return editInside(change, PatchMap::remove);
-        }
-
-        @Override
-        public Void quote(Fix.Quote change) {
-          return null; // a matter of the user's own text, not of the merged model
-        }
-
-        /**
-         * A change to a key inside an item of the list (its path indexes the list), applied to the item itself,
-         * which is written whole: {@code edit} gets the mapping that holds the key, and the key.
-         */
-        private Void editInside(Fix.Change c, BiConsumer<PatchMap, String> edit) {
-          int at = listPath.size();
-          int i = PatchPaths.index(c.path().get(at));
-          List<String> rest = c.path().subList(at + 1, c.path().size());
-          if (i < items.size() && items.get(i) instanceof PatchMap item && !rest.isEmpty()) {
-            PatchMap map = item;
-            for (String key : rest.subList(0, rest.size() - 1)) {
-              map = map.child(key);
-            }
-            edit.accept(map, rest.get(rest.size() - 1));
-          }
-          return null;
-        }
-      });
+      e.change().handle(listEdit);
     }
     List<Object> result = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {

@@ -91,7 +91,7 @@ final class SecondReading {
     GrowingInts headers = new GrowingInts();
     GrowingInts gluedComments = new GrowingInts();
     for (int i = 0; i < text.length(); i++) {
-      int indicatorsEnd = indicatorsEnd(text, i);
+      int indicatorsEnd = headerIndicatorsEnd(text, i);
       if (indicatorsEnd >= 0 && indicatorsEnd < text.length() && text.charAt(indicatorsEnd) == '#'
           && readable(text, indicatorsEnd)) {
         gluedComments.add(indicatorsEnd);
@@ -152,16 +152,12 @@ final class SecondReading {
    * Where the indicators end of a block scalar's header at {@code at} ({@code |} or {@code >} after a blank or at a
    * line's start, then {@code + - 0-9}); -1 when none is there.
    */
-  private static int indicatorsEnd(String text, int at) {
+  private static int headerIndicatorsEnd(String text, int at) {
     char c = text.charAt(at);
     if (c != '|' && c != '>' || at > 0 && !isBlank(text.charAt(at - 1)) && !isBreak(text.charAt(at - 1))) {
       return -1;
     }
-    int end = at + 1;
-    while (end < text.length() && "+-0123456789".indexOf(text.charAt(end)) >= 0) {
-      end++;
-    }
-    return end;
+    return YamlReader.indicatorsEnd(text, at);
   }
 
   /**

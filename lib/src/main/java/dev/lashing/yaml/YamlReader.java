@@ -474,9 +474,10 @@ public final class YamlReader {
       unusualBreaksIn(event, range);
     }
     if (isBlock(event.getScalarStyle())) {
-      refuseTextAfterHeader(range.startOffset());
-      if (secondReading != null && secondReading.startsGluedComment(indicatorsEnd(range.startOffset()))) {
-        gluedCommentsRead.add(indicatorsEnd(range.startOffset()));
+      int indicatorsEnd = indicatorsEnd(range.startOffset());
+      refuseTextAfterHeader(indicatorsEnd);
+      if (secondReading != null && secondReading.startsGluedComment(indicatorsEnd)) {
+        gluedCommentsRead.add(indicatorsEnd);
       }
     }
     if (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && hasSurrogate(event.getValue())) {
@@ -929,12 +930,13 @@ public final class YamlReader {
   }
 
   /**
-   * Refuses text after a block scalar's header ({@code |}, {@code >} and their indicators) other than blanks and a
-   * comment, as Compose does; the parser here lets a character other than ASCII pass at the end of the text.
+   * Refuses text after a block scalar's header ({@code |}, {@code >} and their indicators, which end at
+   * {@code indicatorsEnd}) other than blanks and a comment, as Compose does; the parser here lets a character other
+   * than ASCII pass at the end of the text.
    */
-  private void refuseTextAfterHeader(int header) {
+  private void refuseTextAfterHeader(int indicatorsEnd) {
     String text = source.text();
-    int i = indicatorsEnd(header);
+    int i = indicatorsEnd;
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
@@ -946,7 +948,11 @@ public final class YamlReader {
 
   /** Where the indicators after a block scalar's {@code |} or {@code >} at {@code header} end. */
   private int indicatorsEnd(int header) {
-    String text = source.text();
+    return indicatorsEnd(source.text(), header);
+  }
+
+  /** Where the indicators ({@code + - 0-9}) after a block scalar's {@code |} or {@code >} at {@code header} end. */
+  static int indicatorsEnd(String text, int header) {
     int i = header + 1;
     while (i < text.length() && "+-0123456789".indexOf(text.charAt(i)) >= 0) {
       i++;

@@ -2,7 +2,9 @@
 """Random YAML documents for scripts/yaml-vs-go.sh: block mappings and sequences at odd indentations, block
 scalars with every header form (chomping, indentation indicators, comments, trailing tabs) and blank lines of all
 widths, quoted and plain multi-line scalars, anchors, aliases, tags, merge keys, flow collections, comments and
-tabs in odd places, document markers and directives, LF, CRLF and CR line ends, a byte order mark.
+tabs in odd places, document markers and directives, LF, CRLF and CR line ends, a byte order mark; flow
+collections over several lines (comments, breaks before and after indicators, empty and implicit entries, trailing
+commas), keys long, quoted, anchored, aliased or explicit, and anchors used across documents.
 
   scripts/yaml-oracle/generate.py DIR [SEED] [COUNT]     then: scripts/yaml-vs-go.sh DIR
 
@@ -18,13 +20,50 @@ WORDS = ["a", "b", "key", "x y", "web", "1", "0o17", "0x1F", "true", "no", "~", 
          "[a,b ]", "{ a : b }"]
 
 
+def flow(rng, indent, depth):
+    """A flow collection, its pieces joined by spaces, line breaks (at indent or less) or comments."""
+    def gap():
+        return rng.choice([" ", " ", "", "  ", "\t", "\n" + " " * indent, "\n" + " " * (indent + 2),
+                           " # c\n" + " " * indent, "\n", "\n\n" + " " * indent, "\n" + " " * max(indent - 1, 0)])
+
+    def item():
+        r = rng.random()
+        if depth < 3 and r < 0.25:
+            return flow(rng, indent + 1, depth + 1)
+        if r < 0.35:
+            return rng.choice(["\"a", "'a", "b"]) + "\n" + " " * rng.choice([0, indent, indent + 2]) \
+                + rng.choice(["c\"", "c'", "c", "\"", "'"])
+        return rng.choice(WORDS + ["&f x", "*f", "&f [1]", "!!str", "? a", "a: b", "a:", ": b", "? a : b", "\"k\": v",
+                                   "'k':v", "k :v", "-", "- x", "&f", "*f :"])
+    mapping = rng.random() < 0.5
+    parts = []
+    for _ in range(rng.randint(0, 4)):
+        if mapping:
+            key = rng.choice(["k", "'k w'", "\"k\\n\"", "? k", "&f k", "*f", "[a]", "{a: b}", ""])
+            parts.append(key + rng.choice([":", ": ", " :", ": ", ""]) + gap() + item())
+        else:
+            parts.append(item())
+    text = ("{" if mapping else "[") + gap()
+    text += ("," + gap()).join(parts) + rng.choice(["", "", ",", ", ", ",,", "," + gap()]) + gap()
+    return text + ("}" if mapping else "]")
+
+
+def key(rng, i):
+    if rng.random() < 0.7:
+        return "k%d" % i
+    return rng.choice(["'q%d'" % i, "\"d%d\"" % i, "? k%d" % i, "<<", "&k k%d" % i, "*k",
+                                          "\"l\\x%02x\"" % rng.choice([0, 9, 10, 0x41, 0x7f, 0x85]),
+                                          "k" * rng.choice([1023, 1024, 1025, 1030]), "'it''s %d'" % i, "[k%d]" % i,
+                                          "{k: %d}" % i, "!!str k%d" % i, "!!int %d" % i, "!t k%d" % i])
+
+
 def block(rng, indent, depth):
     lines = []
     seq = rng.random() < 0.3
     for i in range(rng.randint(1, 4)):
         pre = " " * indent
-        head = pre + "-" if seq else pre + rng.choice(
-            ["k%d" % i, "k%d" % i, "'q%d'" % i, "\"d%d\"" % i, "? k%d\n%s" % (i, pre), "<<"]) + ":"
+        k = key(rng, i)
+        head = pre + "-" if seq else pre + (k + "\n" + pre if k.startswith("?") else k) + ":"
         r = rng.random()
         if depth < 3 and r < 0.3:
             child = rng.choice([indent + 2, indent + 2, indent + 4, indent + 1, indent + 3 if seq else indent])
@@ -38,7 +77,9 @@ def block(rng, indent, depth):
                 t = rng.choice(["text", "", "  more", " x", "#notc", "a: b", "- i", "\tt", "   ", "  \t ", "..."])
                 lines.append(" " * text_indent + t if t else
                              rng.choice(["", " " * (text_indent - 1), " " * (text_indent + 2)]))
-        elif r < 0.55:
+        elif r < 0.65:
+            lines.append(head + " " + rng.choice(["", "&a ", "!!seq ", "!!map "]) + flow(rng, indent + 1, 0))
+        elif r < 0.7:
             lines.append(head + " " + rng.choice(["\"multi", "'multi", "plain"]))
             for _ in range(rng.randint(1, 2)):
                 lines.append(" " * (indent + rng.choice([0, 1, 2]))
@@ -66,6 +107,8 @@ def main():
         lines += block(rng, rng.choice([0, 0, 0, 1]), 0)
         if rng.random() < 0.1:
             lines += ["---"] + block(rng, 0, 1)
+        if rng.random() < 0.1:
+            lines += [rng.choice(["---", "...\n---", "...", "--- *a", "--- &a x"]), "d: *a"]
         eol = rng.choice(["\n"] * 8 + ["\r\n", "\r"])
         text = eol.join(lines) + rng.choice(["\n", "\n", "", "\n\n", " "]).replace("\n", eol)
         if rng.random() < 0.03:

@@ -12,8 +12,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *
  * <ul>
  *   <li>tabs go-yaml reads as it reads spaces ("a tab character that violates indentation", "expected chomping or
- *       indentation indicators"): those that separate a key's colon, an anchor or a tag from what follows
- *       ({@code image:<TAB>nginx}, {@code &name<TAB>}, {@code !!str<TAB>}), those after a block scalar's header
+ *       indentation indicators", "found character ' ' that cannot start any token" after a tab within brackets):
+ *       those among the blanks between two things written on a line ({@code image:<TAB>nginx}, {@code &name<TAB>},
+ *       {@code !!str<TAB>}, {@code [a,<TAB> b]}, {@code "key"<TAB>: value}), those after a block scalar's header
  *       ({@code command: |<TAB>}) and those in a line's indentation (the blanks before its first character), as
  *       spaces. Where they are tells which values that reading has read otherwise, to read those again with their
  *       tabs. The tabs in indentation, and which of them Compose refuses, come from one scan of the text
@@ -30,7 +31,7 @@ final class SecondReading {
   /** The text as this reading takes it. */
   private final String text;
   /**
-   * Where the tabs after a key's colon, an anchor or a tag that are now spaces are, in order: each is text within any
+   * Where the tabs between two things written on a line that are now spaces are, in order: each is text within any
    * value.
    */
   private final int[] separators;
@@ -73,21 +74,14 @@ final class SecondReading {
   }
 
   /**
-   * The text with every tab after a key's colon, an anchor, a tag or a block scalar's header, and in a line's
-   * indentation ({@code indentationTabs}, null when there are none) as a space, and a comment that follows a block
-   * scalar's header with no blank between ({@code |#c}, which go-yaml reads and snakeyaml-engine refuses) as
-   * spaces; null when it has none of them. A key's colon follows a character that is not blank on its line (blanks
-   * may come between); an anchor ({@code &}) or a tag ({@code !}) starts a line or follows a blank, and ends at the
-   * next blank; so does a block scalar's header ({@code |} or {@code >}, then {@code + - 0-9}).
+   * The text with every tab between two things written on a line ({@link #separatorTabs}), after a block scalar's
+   * header and in a line's indentation ({@code indentationTabs}, null when there are none) as a space, and a comment
+   * that follows a block scalar's header with no blank between ({@code |#c}, which go-yaml reads and
+   * snakeyaml-engine refuses) as spaces; null when it has none of them. A block scalar's header ({@code |} or
+   * {@code >}, then {@code + - 0-9}) starts a line or follows a blank.
    */
   static SecondReading of(String text, IndentationTabs indentationTabs) {
     char[] spaced = text.toCharArray();
-    GrowingInts separators = new GrowingInts();
-    for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-      if (afterKey(text, colon)) {
-        spaceTabs(text, colon + 1, spaced, separators);
-      }
-    }
     GrowingInts headers = new GrowingInts();
     GrowingInts gluedComments = new GrowingInts();
     for (int i = 0; i < text.length(); i++) {
@@ -100,18 +94,14 @@ final class SecondReading {
           spaced[c] = ' ';
           headers.add(c);
         }
-        i = c; // the comment's text is no header nor property
+        i = c; // the comment's text is no header
         continue;
       }
       if (indicatorsEnd >= 0 && blanksWithATabEndTheLine(text, indicatorsEnd)) {
         spaceTabs(text, indicatorsEnd, spaced, headers);
       }
-      int propertyEnd = propertyEnd(text, i);
-      if (propertyEnd > i) {
-        spaceTabs(text, propertyEnd, spaced, separators);
-        i = propertyEnd - 1;
-      }
     }
+    GrowingInts separators = separatorTabs(text, spaced);
     int[] indentation = indentationTabs == null ? new int[0] : indentationTabs.everyTab();
     for (int tab : indentation) {
       spaced[tab] = ' ';
@@ -119,10 +109,51 @@ final class SecondReading {
     if (separators.size() == 0 && headers.size() == 0 && indentation.length == 0) {
       return null;
     }
-    int[] separatorTabs = separators.toArray();
-    Arrays.sort(separatorTabs); // those after a colon were found first; the search for one within a value halves
-    return new SecondReading(text, new String(spaced), separatorTabs, headers.toArray(), indentation,
+    return new SecondReading(text, new String(spaced), separators.toArray(), headers.toArray(), indentation,
         gluedComments.toArray(), Map.of());
+  }
+
+  /**
+   * Makes spaces of the tabs among the blanks between two things written on a line, which go-yaml skips as it skips
+   * spaces ({@code key:<TAB>value}, {@code &name<TAB>}, {@code [a,<TAB> b]}, {@code "key"<TAB>: value}) and
+   * snakeyaml-engine refuses; those still tabs in {@code spaced}, in order. Not those in a line's indentation, nor
+   * those after a block collection's indicator that starts a line ({@code -}, {@code ?}, an explicit key's
+   * {@code :}), where go-yaml takes only spaces: its blanks start the next thing's indentation. One pass over the
+   * text.
+   */
+  private static GrowingInts separatorTabs(String text, char[] spaced) {
+    GrowingInts tabs = new GrowingInts();
+    boolean indicatorsOnly = true; // the line so far is blanks and block indicators, each followed by a blank
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      if (isBreak(c)) {
+        indicatorsOnly = true;
+        lineStart = true;
+        i++;
+      } else if (isBlank(c)) {
+        int end = i;
+        while (end < text.length() && isBlank(text.charAt(end))) {
+          end++;
+        }
+        if (!lineStart && !indicatorsOnly) {
+          for (int t = i; t < end; t++) {
+            if (spaced[t] == '\t') {
+              spaced[t] = ' ';
+              tabs.add(t);
+            }
+          }
+        }
+        i = end;
+      } else {
+        boolean indicator = (c == '-' || c == '?' || c == ':')
+            && (i + 1 == text.length() || isBlank(text.charAt(i + 1)) || isBreak(text.charAt(i + 1)));
+        indicatorsOnly &= indicator;
+        lineStart = false;
+        i++;
+      }
+    }
+    return tabs;
   }
 
   /** Makes spaces of the tabs in the blanks from {@code from}, collecting where they are. */
@@ -133,19 +164,6 @@ final class SecondReading {
         tabs.add(i);
       }
     }
-  }
-
-  /** Where an anchor or a tag at {@code at} ends (at the next blank or line break); else {@code at}. */
-  private static int propertyEnd(String text, int at) {
-    char c = text.charAt(at);
-    if (c != '&' && c != '!' || at > 0 && !isBlank(text.charAt(at - 1)) && !isBreak(text.charAt(at - 1))) {
-      return at;
-    }
-    int end = at + 1;
-    while (end < text.length() && !isBlank(text.charAt(end)) && !isBreak(text.charAt(end))) {
-      end++;
-    }
-    return end;
   }
 
   /**
@@ -182,15 +200,6 @@ final class SecondReading {
       tab |= text.charAt(i) == '\t';
     }
     return tab && (i == text.length() || text.charAt(i) == '#' || isBreak(text.charAt(i)));
-  }
-
-  /** Whether the colon at {@code colon} follows a key: a character not blank before it on its line, blanks between. */
-  private static boolean afterKey(String text, int colon) {
-    int i = colon;
-    while (i > 0 && isBlank(text.charAt(i - 1))) {
-      i--;
-    }
-    return i > 0 && !isBreak(text.charAt(i - 1));
   }
 
   private static boolean isBlank(char c) {

@@ -656,7 +656,7 @@ public final class YamlReader {
       checkName(frame.anchor, anchorStart(event), "an anchor's");
       openAnchors++;
     }
-    frame.start = valueStart(event);
+    frame.start = collectionStart(event);
     if (indentationTabs != null && !frame.flow) {
       frame.column = column(frame.start);
     }
@@ -1344,6 +1344,19 @@ public final class YamlReader {
     int at = offset(event.getStartMark().orElseThrow());
     String text = source.text();
     while (at < text.length() && (text.charAt(at) == '&' || text.charAt(at) == '!')) {
+      at = pastProperty(at);
+    }
+    return at;
+  }
+
+  /**
+   * Where a collection starts, past its own properties. A block mapping starts where its first key does, with that
+   * key's properties ({@code !!str k: v}): they are the key's, and go-yaml indents the mapping at them.
+   */
+  private int collectionStart(CollectionStartEvent event) {
+    int at = offset(event.getStartMark().orElseThrow());
+    int properties = (event.getAnchor().isPresent() ? 1 : 0) + (event.getTag().isPresent() ? 1 : 0);
+    for (int i = 0; i < properties; i++) {
       at = pastProperty(at);
     }
     return at;

@@ -754,6 +754,42 @@ class YamlReaderTest {
     assertThat(scalar((MapNode) parsed.documents().get(0), "b").value()).isEqualTo("c:\td");
   }
 
+  /**
+   * go-yaml skips any blanks between two things on a line, tabs and spaces mixed, within brackets and after a quoted
+   * key; snakeyaml-engine refused a space after a tab there ("found character ' ' that cannot start any token") and a
+   * tab before a quoted key's colon. After a block indicator that starts a line both refuse a tab.
+   */
+  @Test
+  void tabsAndSpacesMixedBetweenTokensAreReadAsComposeReadsThem() {
+    MapNode flow = root("a: [x,\t y, \"z\"\t , !!str\t w]\nb: {k:\t v, ? \t q: r}\nc: [x\n  ,\t y]\nd: &e v\nf: *e\t \n");
+    assertThat(items(flow, "a")).containsExactly("x", "y", "z", "w");
+    assertThat(scalar(flow, "b", "k").value()).isEqualTo("v");
+    assertThat(scalar(flow, "b", "q").value()).isEqualTo("r");
+    assertThat(items(flow, "c")).containsExactly("x", "y");
+    assertThat(scalar(flow, "f").value()).isEqualTo("v");
+    MapNode quotedKeys = root("\"a\"\t: b\n'c' \t: d\n--- \t\n");
+    assertThat(scalar(quotedKeys, "a").value()).isEqualTo("b");
+    assertThat(scalar(quotedKeys, "c").value()).isEqualTo("d");
+    assertThat(scalar(root("%YAML 1.1\t \n---\na: 1\n"), "a").value()).isEqualTo("1");
+    // within a value a tab stays one
+    assertThat(items(root("a: [\"x,\t y\", p\t q]\n"), "a")).containsExactly("x,\t y", "p\t q");
+    assertThat(errorOf("? \t a\n: b\n")).isEqualTo("compose.yaml:1:3: invalid YAML: found a tab character that violates"
+        + " indentation");
+    assertThat(errorOf("? a\n: \t b\n")).isEqualTo("compose.yaml:2:3: invalid YAML: found a tab character that violates"
+        + " indentation");
+    assertThat(errorOf("- - \t x\n")).startsWith("compose.yaml:1:5: invalid YAML: found a tab after a sequence's '-'");
+  }
+
+  /**
+   * A block mapping is indented where its first key starts, with that key's anchor or tag: a tab in a block scalar's
+   * blank line below it is text, as go-yaml reads it (Lashing measured from the key itself and refused the tab).
+   */
+  @Test
+  void aMappingsFirstKeyWithAPropertySetsTheMappingsIndentation() {
+    assertThat(scalar(root("!!str k: >\n   more\n   \t \n"), "k").value()).isEqualTo("more\n\t \n");
+    assertThat(scalar(root("&a k: |\n   x\n   \ty\n"), "k").value()).isEqualTo("x\n\ty\n");
+  }
+
   /** Compose's reader refuses a DEL anywhere; the parser here reads one within quotes or in a comment. */
   @Test
   void aDeleteIsRefusedWhereverItIs() {

@@ -95,6 +95,9 @@ case("images-unset-20000", {"compose.yaml": "services:\n" + "".join(
     "  s%d:\n    image: app:${TAG_%d}\n" % (i, i) for i in range(20000))})
 case("defaults-nested-20000", {"compose.yaml": "services:\n  web:\n    image: \"nginx:" + "".join(
     "${V%d:-" % i for i in range(20000)) + "1.27" + "}" * 20000 + "\"\n"})
+# a tab after a key's colon (read again with it as a space) and 200,000 quoted values that hold one as text
+case("tabs-in-values-200000", {"compose.yaml": "services:\n  web:\n    image:\tnginx:1.27\n    environment:\n"
+     + "".join("      K%d: \"a:\tb\"\n" % i for i in range(200000))})
 case("nesting-20000", {"compose.yaml": "x: " + "[" * 20000 + "]" * 20000 + "\n"})
 case("invalid-utf8", {"compose.yaml": b"services:\n  web:\n    image: \xff\xfe\n"})
 PY

@@ -242,6 +242,14 @@ class HostileInputTest {
     assertThat(out.toString()).doesNotContain("must be set");
   }
 
+  /** A tab after a key's colon makes a second reading; twenty thousand quoted values keep theirs as text. */
+  @Test
+  void twentyThousandQuotedValuesWithATabAfterAColon() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image:\tnginx:1.27\n    environment:\n"
+        + twentyThousand(i -> "      K" + i + ": \"a:\tb\"\n"));
+    assertThat(configFrom("web")).contains("      K19999: \"a:\\tb\"\n").contains("image: nginx:1.27");
+  }
+
   @Test
   void twentyThousandImagesThatEachReadAnUnsetTag() throws IOException {
     write("compose.yaml", "services:\n" + twentyThousand(i -> "  s" + i + ":\n    image: app:${TAG_" + i + "}\n"));

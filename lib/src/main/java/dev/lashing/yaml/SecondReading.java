@@ -19,6 +19,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *       spaces. Where they are tells which values that reading has read otherwise, to read those again with their
  *       tabs. The tabs in indentation, and which of them Compose refuses, come from one scan of the text
  *       ({@link IndentationTabs});
+ *   <li>a {@code -} alone before a comma or a closing bracket or brace ({@code [cat, -]}), which go-yaml reads as a
+ *       plain scalar and snakeyaml-engine refuses ("found character '-' that cannot start any token"): as a letter,
+ *       the first of the plain scalar that starts there, whose value then starts with the {@code -} again;
  *   <li>the blank lines that follow a block scalar's header with more spaces than the line after them, which go-yaml
  *       takes for the scalar's indentation, so that the scalar is empty ("the leading empty lines contain more spaces
  *       than the first non-empty line"): their spaces as line breaks. The scalar's value is then
@@ -44,32 +47,59 @@ final class SecondReading {
   private final int[] indentation;
   /** Where each comment starts that follows a block scalar's header with no blank between ({@code |#c}), in order. */
   private final int[] gluedComments;
+  /** Where each {@code -} alone before a comma or a closing bracket or brace is, in order, now a letter. */
+  private final int[] dashes;
   /** The block scalars emptied, by where their text starts (the line after the header): the value of each. */
   private final Map<Integer, String> emptied;
 
   private SecondReading(String written, String text, int[] separators, int[] headers, int[] indentation,
-      int[] gluedComments, Map<Integer, String> emptied) {
+      int[] gluedComments, int[] dashes, Map<Integer, String> emptied) {
     this.written = written;
     this.text = text;
     this.separators = separators;
     this.headers = headers;
     this.indentation = indentation;
     this.gluedComments = gluedComments;
+    this.dashes = dashes;
     this.emptied = emptied;
   }
 
   /** The text as it is, for a second reading that changes only what {@link #emptying} adds. */
   static SecondReading asWritten(String text) {
-    return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], Map.of());
+    return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], new int[0], Map.of());
   }
 
   /** A second reading read values with a character changed in them, at {@code ranges} (start and end offsets). */
   static final class WithinValues extends RuntimeException {
     private final int[] ranges;
 
+    /** {@code ranges} in any order; kept in order, those that overlap as one. */
     WithinValues(int[] ranges) {
       super(null, null, false, false);
-      this.ranges = ranges;
+      long[] byStart = new long[ranges.length / 2];
+      for (int i = 0; i < byStart.length; i++) {
+        byStart[i] = (long) ranges[2 * i] << 32 | ranges[2 * i + 1];
+      }
+      Arrays.sort(byStart);
+      int[] merged = new int[ranges.length];
+      int count = 0;
+      for (long range : byStart) {
+        int start = (int) (range >>> 32);
+        int end = (int) range;
+        if (count > 0 && start <= merged[count - 1]) {
+          merged[count - 1] = Math.max(end, merged[count - 1]);
+        } else {
+          merged[count++] = start;
+          merged[count++] = end;
+        }
+      }
+      this.ranges = Arrays.copyOf(merged, count);
+    }
+
+    /** Whether {@code offset} lies within one of the values: the last that starts at or before it, by halving. */
+    boolean contains(int offset) {
+      int after = Offsets.firstAtOrAfter(ranges.length / 2, i -> ranges[2 * i], offset + 1);
+      return after > 0 && offset < ranges[2 * after - 1];
     }
   }
 
@@ -102,15 +132,22 @@ final class SecondReading {
       }
     }
     GrowingInts separators = separatorTabs(text, spaced);
+    GrowingInts dashes = new GrowingInts();
+    for (int dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+      if (aloneBeforeAnEnd(text, dash)) {
+        spaced[dash] = DASH_STANDIN;
+        dashes.add(dash);
+      }
+    }
     int[] indentation = indentationTabs == null ? new int[0] : indentationTabs.everyTab();
     for (int tab : indentation) {
       spaced[tab] = ' ';
     }
-    if (separators.size() == 0 && headers.size() == 0 && indentation.length == 0) {
+    if (separators.size() == 0 && headers.size() == 0 && indentation.length == 0 && dashes.size() == 0) {
       return null;
     }
     return new SecondReading(text, new String(spaced), separators.toArray(), headers.toArray(), indentation,
-        gluedComments.toArray(), Map.of());
+        gluedComments.toArray(), dashes.toArray(), Map.of());
   }
 
   /**
@@ -154,6 +191,20 @@ final class SecondReading {
       }
     }
     return tabs;
+  }
+
+  /** What a {@code -} alone before a comma or a closing bracket or brace is read as. */
+  private static final char DASH_STANDIN = 'x';
+
+  /**
+   * Whether the {@code -} at {@code dash} is alone before a comma or a closing bracket or brace: it starts a line or
+   * follows a blank, an opening bracket or brace or a comma.
+   */
+  private static boolean aloneBeforeAnEnd(String text, int dash) {
+    if (dash + 1 == text.length() || ",]}".indexOf(text.charAt(dash + 1)) < 0) {
+      return false;
+    }
+    return dash == 0 || "[{, \t\n\r".indexOf(text.charAt(dash - 1)) >= 0;
   }
 
   /** Makes spaces of the tabs in the blanks from {@code from}, collecting where they are. */
@@ -220,9 +271,10 @@ final class SecondReading {
     int[] keptSeparators = keep(separators, within, spaced);
     int[] keptHeaders = keep(headers, within, spaced);
     int[] keptIndentation = keep(indentation, within, spaced);
-    int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within(c, within.ranges)).toArray();
+    int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within.contains(c)).toArray();
+    int[] keptDashes = keep(dashes, within, spaced);
     return new SecondReading(written, new String(spaced), keptSeparators, keptHeaders, keptIndentation,
-        keptGluedComments, emptied);
+        keptGluedComments, keptDashes, emptied);
   }
 
   /**
@@ -270,7 +322,7 @@ final class SecondReading {
     Map<Integer, String> alsoEmptied = new HashMap<>(emptied);
     // go-yaml keeps the blank lines' breaks only when the header says to keep them (+)
     alsoEmptied.put(textStart, indicators.indexOf('+') >= 0 ? "\n".repeat(breaks) : "");
-    return new SecondReading(written, new String(changed), separators, headers, indentation, gluedComments,
+    return new SecondReading(written, new String(changed), separators, headers, indentation, gluedComments, dashes,
         alsoEmptied);
   }
 
@@ -309,7 +361,7 @@ final class SecondReading {
     int[] kept = new int[changed.length];
     int count = 0;
     for (int tab : changed) {
-      if (within(tab, within.ranges)) {
+      if (within.contains(tab)) {
         spaced[tab] = written.charAt(tab);
       } else {
         kept[count++] = tab;
@@ -318,25 +370,23 @@ final class SecondReading {
     return Arrays.copyOf(kept, count);
   }
 
-  private static boolean within(int offset, int[] ranges) {
-    for (int i = 0; i < ranges.length; i += 2) {
-      if (offset >= ranges[i] && offset < ranges[i + 1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Whether a character this reading changed lies in {@code [start, end)}, the text of a value, where it is text: a
    * tab after a key's colon, an anchor or a tag anywhere (within quotes or a block scalar); a tab or a glued comment
    * after a block scalar's header anywhere but on that header's own line; a tab in indentation only in a block scalar
-   * (other values drop the blanks that start their lines).
+   * (other values drop the blanks that start their lines); a lone {@code -} anywhere but first in a plain scalar.
    */
-  boolean changes(int start, int end, boolean blockScalar) {
+  boolean changes(int start, int end, boolean blockScalar, boolean plain) {
     int textStart = blockScalar ? lineEnd(start) : start;
     return anyWithin(separators, start, end) || anyWithin(headers, textStart, end)
-        || blockScalar && anyWithin(indentation, start, end);
+        || blockScalar && anyWithin(indentation, start, end) || anyWithin(dashes, plain ? start + 1 : start, end);
+  }
+
+  /** The {@code value} of the plain scalar at {@code start}, with the lone {@code -} it starts with written again. */
+  String withDash(int start, String value) {
+    int i = Offsets.firstAtOrAfter(dashes.length, d -> dashes[d], start);
+    boolean dash = i < dashes.length && dashes[i] == start && !value.isEmpty() && value.charAt(0) == DASH_STANDIN;
+    return dash ? "-" + value.substring(1) : value;
   }
 
   private int lineEnd(int from) {

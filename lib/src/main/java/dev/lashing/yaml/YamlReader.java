@@ -509,6 +509,9 @@ public final class YamlReader {
       }
       value = emptied;
     }
+    if (secondReading != null && event.isPlain()) {
+      value = secondReading.withDash(range.startOffset(), value);
+    }
     String refusal = typeTag == null ? null : refusal(typeTag, value);
     if (refusal != null) {
       errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, tagRange(event, range.startOffset()), refusal));
@@ -853,7 +856,8 @@ public final class YamlReader {
   /** What the tabs this reading looks at make of the scalar at {@code range}, its whole text up to its event's end. */
   private void tabsIn(ScalarEvent event, SourceRange range) {
     int end = Math.max(range.endOffset(), end(event));
-    if (secondReading != null && secondReading.changes(range.startOffset(), end, isBlock(event.getScalarStyle()))) {
+    if (secondReading != null
+        && secondReading.changes(range.startOffset(), end, isBlock(event.getScalarStyle()), event.isPlain())) {
       changedValues.add(range.startOffset());
       changedValues.add(end);
     }

@@ -781,6 +781,29 @@ class YamlReaderTest {
   }
 
   /**
+   * go-yaml reads a {@code -} alone before a comma or a closing bracket or brace as the string "-" (a program's
+   * argument for standard input); snakeyaml-engine refused it ("found character '-' that cannot start any token").
+   */
+  @Test
+  void aLoneDashWithinBracketsIsAString() {
+    MapNode root = root("command: [cat, -]\nargs: [-, -x, \"-\", !!str -]\nenv: {A: -, B: c}\n"
+        + "q: \"[x, -]\"\nb: |\n  [y, -]\n# [z, -]\np: -,x\n");
+    assertThat(items(root, "command")).containsExactly("cat", "-");
+    assertThat(items(root, "args")).containsExactly("-", "-x", "-", "-");
+    assertThat(scalar(root, "env", "A").value()).isEqualTo("-");
+    assertThat(scalar(root, "env", "A").origin().at().column()).isEqualTo(10);
+    // where the dash is within another value it stays as written
+    assertThat(scalar(root, "q").value()).isEqualTo("[x, -]");
+    assertThat(scalar(root, "b").value()).isEqualTo("[y, -]\n");
+    assertThat(scalar(root, "p").value()).isEqualTo("-,x");
+    // a dash before a blank or a line's end within brackets is a block sequence's, refused there by both
+    assertThat(errorOf("a: [b, -\n  ]\n")).startsWith("compose.yaml:1:8: invalid YAML: ");
+    // on a line of its own after a key, it continues the key's text; after a quoted key, nothing takes it
+    assertThat(((MapNode) root("k: { a\n-,\n}\n").get("k")).keys()).containsExactly("a -");
+    assertThat(errorOf("k: { 'a'\n-,\n}\n")).startsWith("compose.yaml:2:1: invalid YAML: ");
+  }
+
+  /**
    * A block mapping is indented where its first key starts, with that key's anchor or tag: a tab in a block scalar's
    * blank line below it is text, as go-yaml reads it (Lashing measured from the key itself and refused the tab).
    */

@@ -7,6 +7,12 @@ collections over several lines (comments, breaks before and after indicators, em
 commas), keys long, quoted, anchored, aliased or explicit, and anchors used across documents.
 
   scripts/yaml-oracle/generate.py DIR [SEED] [COUNT]     then: scripts/yaml-vs-go.sh DIR
+  scripts/yaml-oracle/generate.py --mutate FILES DIR [SEED] [COUNT]
+
+With --mutate, each file written is one of the FILES folder's (real compose files, e.g. ../shared/corpus/files)
+changed in one to three places as people change files by hand: a tab after a colon, a dash or a comma or in a
+line's indentation, blanks or a comment at a line's end, a blank line of spaces, a value quoted or put in
+brackets, a key quoted, anchored or tagged, a line indented one more or one less, a document marker, CRLF.
 
 A development tool, like the oracle: a new seed is a new set, and each new set has found differences."""
 import os
@@ -92,7 +98,73 @@ def block(rng, indent, depth):
     return lines
 
 
+def mutate(rng, text):
+    """The text changed in one to three places, each on a line chosen at random."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randrange(len(lines))
+        line = lines[i]
+        body = line.lstrip(" ")
+        pre = line[:len(line) - len(body)]
+        kind = rng.randrange(14)
+        if kind == 0 and ": " in line:
+            at = line.index(": ")
+            line = line[:at + 1] + rng.choice(["\t", " \t", "\t ", "\t\t"]) + line[at + 2:]
+        elif kind == 1 and body.startswith("- "):
+            line = pre + "-" + rng.choice(["\t", " \t", "  "]) + body[2:]
+        elif kind == 2 and ", " in line:
+            line = line.replace(", ", rng.choice([",\t", ", \t", "\t, ", " ,"]), 1)
+        elif kind == 3 and pre:
+            line = rng.choice(["\t", pre[:-1] + "\t", "\t" + pre[1:], pre + "\t"]) + body
+        elif kind == 4:
+            line += rng.choice([" ", "\t", " # c", "\t# c", "#c", " #", "  \t "])
+        elif kind == 5:
+            lines.insert(i, " " * rng.randint(0, 12) + rng.choice(["", "", "\t", "# c"]))
+        elif kind == 6 and ": " in body and not body.rstrip().endswith(":"):
+            key, value = body.split(": ", 1)
+            q = rng.choice(["'", '"'])
+            line = pre + key + ": " + rng.choice([q + value + q, "[" + value + "]", "{a: " + value + "}",
+                                                  "!!str " + value, "&v " + value, value + " -"])
+        elif kind == 7 and ":" in body:
+            key, rest = body.split(":", 1)
+            dash = "- " if key.startswith("- ") else ""
+            key = key[len(dash):]
+            line = pre + dash + rng.choice(['"%s"' % key, "'%s'" % key, "&k " + key, "!!str " + key,
+                                            key + " ", "? " + key + "\n" + pre + " " * len(dash)]) + ":" + rest
+        elif kind == 8 and pre:
+            line = pre[:-1] + body
+        elif kind == 9:
+            line = " " + line
+        elif kind == 10:
+            lines.insert(i, rng.choice(["---", "...", "--- # c", "%YAML 1.1\n---"]))
+        elif kind == 11 and body.startswith("- ") and ":" not in body:
+            line = pre + "- [" + body[2:] + ", -]"
+        elif kind == 12 and body.endswith(":"):
+            line += rng.choice([" |", " >-", " &a", " !!map", " # c", " |+\n" + pre + "   "])
+        elif kind == 13:
+            lines[i] = line
+            return "\r\n".join(lines)
+        lines[i] = line
+    return "\n".join(lines)
+
+
 def main():
+    if len(sys.argv) > 3 and sys.argv[1] == "--mutate":
+        files = sorted(os.path.join(sys.argv[2], f) for f in os.listdir(sys.argv[2]))
+        out = sys.argv[3]
+        rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 4)
+        count = int(sys.argv[5]) if len(sys.argv) > 5 else 6000
+        os.makedirs(out, exist_ok=True)
+        texts = []
+        for name in files:
+            with open(name, encoding="utf-8", errors="replace", newline="") as f:
+                text = f.read()
+            if "\r" not in text:
+                texts.append(text)
+        for n in range(count):
+            with open(os.path.join(out, "m%05d" % n), "w", newline="", encoding="utf-8") as f:
+                f.write(mutate(rng, rng.choice(texts)))
+        return
     if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
         print(__doc__)
         sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 2)

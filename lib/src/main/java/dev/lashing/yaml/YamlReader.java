@@ -856,9 +856,10 @@ public final class YamlReader {
   /** What the tabs this reading looks at make of the scalar at {@code range}, its whole text up to its event's end. */
   private void tabsIn(ScalarEvent event, SourceRange range) {
     int end = Math.max(range.endOffset(), end(event));
-    if (secondReading != null
-        && secondReading.changes(range.startOffset(), end, isBlock(event.getScalarStyle()), event.isPlain())) {
-      changedValues.add(range.startOffset());
+    boolean block = isBlock(event.getScalarStyle());
+    if (secondReading != null && secondReading.changes(range.startOffset(), end, block, event.isPlain())) {
+      // a block scalar's text starts on the line after its header, whose tabs stay spaces
+      changedValues.add(block ? lineEnd(range.startOffset()) : range.startOffset());
       changedValues.add(end);
     }
     if (indentationTabs == null || range.endOffset() == range.startOffset()) {
@@ -866,7 +867,7 @@ public final class YamlReader {
     }
     lastTextStart = range.startOffset();
     lastTextEnd = range.endOffset();
-    if (isBlock(event.getScalarStyle())) {
+    if (block) {
       blockScalarTabs(range.startOffset(), end);
     } else if (event.getScalarStyle() != ScalarStyle.PLAIN) {
       indentationTabs.allowWithin(range.startOffset(), end);

@@ -749,6 +749,8 @@ class YamlReaderTest {
     // where such a tab is text, it stays one
     assertThat(scalar(root("a: \"x &y\tz\"\nb:\tc\n"), "a").value()).isEqualTo("x &y\tz");
     assertThat(scalar(root("a: |\n  x |\t\nb:\tc\n"), "a").value()).isEqualTo("x |\t\n");
+    // and a block scalar whose text keeps one keeps its header's as a space
+    assertThat(scalar(root("a: |\t# c\n  FROM x\n  COPY y\t\n"), "a").value()).isEqualTo("FROM x\nCOPY y\t\n");
     // the same when the parser reads ahead on a thread of its own
     ParsedYaml parsed = YamlReader.parse(new SourceFile("compose.yaml", "a:\tx\nb: \"c:\td\"\n"), 0);
     assertThat(scalar((MapNode) parsed.documents().get(0), "b").value()).isEqualTo("c:\td");

@@ -29,8 +29,8 @@ import org.snakeyaml.engine.v2.tokens.Token;
  * Outside brackets and braces the tokens pass as they are, but directives: one ({@code %YAML 1.1}) after a
  * document ends it, as to go-yaml, where YAML 1.2 and snakeyaml-engine want the document's end marked ({@code ...})
  * first; one other than {@code %YAML} and {@code %TAG} is refused, as go-yaml refuses it (snakeyaml-engine skips it).
- * And a tab after a block sequence's {@code -} is refused, even before a comment or the line's end, as go-yaml
- * refuses it.
+ * And a tab after a block sequence's {@code -} is refused, even before a comment or the line's end, and one after
+ * an explicit key's {@code ?} or the {@code :} of its value before anything but a comment, as go-yaml refuses them.
  */
 final class GoFlowScalars implements Scanner {
   private static final String FLOW_INDICATORS = ",[]{}";
@@ -147,6 +147,11 @@ final class GoFlowScalars implements Scanner {
       case FlowMappingStart, FlowSequenceStart -> flowLevel++;
       case FlowMappingEnd, FlowSequenceEnd -> flowLevel--;
       case BlockEntry -> refuseTabAfterBlockEntry(token);
+      case Key, Value -> {
+        if (flowLevel == 0) {
+          refuseTabAfterExplicitKey(token);
+        }
+      }
       case Directive -> {
         String name = ((DirectiveToken<?>) token).getName();
         if (!name.equals(DirectiveToken.YAML_DIRECTIVE) && !name.equals(DirectiveToken.TAG_DIRECTIVE)) {
@@ -180,6 +185,43 @@ final class GoFlowScalars implements Scanner {
             Optional.of(markAt(start, at, i)));
       }
     }
+  }
+
+  /**
+   * Refuses a tab among the blanks after an explicit key's {@code ?}, or the {@code :} that starts its value's line,
+   * outside brackets, unless a comment follows them: go-yaml skips spaces there, where a key may start, not tabs
+   * (and, before a comment, reads the comment first).
+   */
+  private void refuseTabAfterExplicitKey(Token indicator) {
+    Mark start = indicator.getStartMark().orElseThrow();
+    int at = offset.applyAsInt(start);
+    char c = text.charAt(at);
+    if (c != '?' && (c != ':' || !onlyIndicatorsBefore(at))) {
+      return; // a key of its own, or a key's colon after it: go-yaml reads a tab there
+    }
+    int end = at + 1;
+    int tab = -1;
+    for (; end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t'); end++) {
+      if (tab < 0 && text.charAt(end) == '\t') {
+        tab = end;
+      }
+    }
+    if (tab >= 0 && (end == text.length() || text.charAt(end) != '#')) {
+      throw new ScannerException(null, Optional.empty(), "found a tab after an explicit key's '" + c
+          + "', which Compose's YAML reader refuses there (it separates the '" + c + "' from what follows with"
+          + " spaces only)", Optional.of(markAt(start, at, tab)));
+    }
+  }
+
+  /** Whether the line before {@code at} has only blanks and block indicators ({@code - ? :}, each then a blank). */
+  private boolean onlyIndicatorsBefore(int at) {
+    for (int i = at - 1; i >= 0 && text.charAt(i) != '\n' && text.charAt(i) != '\r'; i--) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && (c != '-' && c != '?' && c != ':' || i + 1 == at)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

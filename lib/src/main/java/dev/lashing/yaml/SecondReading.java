@@ -153,19 +153,16 @@ final class SecondReading {
   /**
    * Makes spaces of the tabs among the blanks between two things written on a line, which go-yaml skips as it skips
    * spaces ({@code key:<TAB>value}, {@code &name<TAB>}, {@code [a,<TAB> b]}, {@code "key"<TAB>: value}) and
-   * snakeyaml-engine refuses; those still tabs in {@code spaced}, in order. Not those in a line's indentation, nor
-   * those after a block collection's indicator that starts a line ({@code -}, {@code ?}, an explicit key's
-   * {@code :}), where go-yaml takes only spaces: its blanks start the next thing's indentation. One pass over the
-   * text.
+   * snakeyaml-engine refuses; those still tabs in {@code spaced}, in order. Not those in a line's indentation. Where
+   * go-yaml refuses them, after a block collection's indicator ({@code -}, an explicit key's {@code ?} and
+   * {@code :}), the second reading refuses them ({@link GoFlowScalars}). One pass over the text.
    */
   private static GrowingInts separatorTabs(String text, char[] spaced) {
     GrowingInts tabs = new GrowingInts();
-    boolean indicatorsOnly = true; // the line so far is blanks and block indicators, each followed by a blank
     boolean lineStart = true;
     for (int i = 0; i < text.length(); ) {
       char c = text.charAt(i);
       if (isBreak(c)) {
-        indicatorsOnly = true;
         lineStart = true;
         i++;
       } else if (isBlank(c)) {
@@ -173,19 +170,14 @@ final class SecondReading {
         while (end < text.length() && isBlank(text.charAt(end))) {
           end++;
         }
-        if (!lineStart && !indicatorsOnly) {
-          for (int t = i; t < end; t++) {
-            if (spaced[t] == '\t') {
-              spaced[t] = ' ';
-              tabs.add(t);
-            }
+        for (int t = lineStart ? end : i; t < end; t++) {
+          if (spaced[t] == '\t') {
+            spaced[t] = ' ';
+            tabs.add(t);
           }
         }
         i = end;
       } else {
-        boolean indicator = (c == '-' || c == '?' || c == ':')
-            && (i + 1 == text.length() || isBlank(text.charAt(i + 1)) || isBreak(text.charAt(i + 1)));
-        indicatorsOnly &= indicator;
         lineStart = false;
         i++;
       }

@@ -533,7 +533,18 @@ public final class YamlReader {
     boolean timestamp = typeTag == null ? event.isPlain() && Scalars.isTimestamp(value) : typeTag.equals("timestamp");
     ScalarNode node = new ScalarNode(shared(value), type, style(event.getScalarStyle()), Origin.at(range), mergeTag);
     remember(event, node, timestamp);
-    add(node, timestamp);
+    add(node, timestamp, value.equals("<<") && mergeKeyTag(event, tag));
+  }
+
+  /**
+   * Whether go-yaml reads a scalar {@code <<} with this tag as a merge key: when it is plain and untagged (or tagged
+   * {@code !}), or tagged {@code !!merge}. Quoted, or tagged otherwise ({@code !!str <<}), it is a key like another.
+   */
+  private static boolean mergeKeyTag(ScalarEvent event, Optional<String> tag) {
+    if (tag.isPresent() && tag.get().equals(TAG_PREFIX + "merge")) {
+      return true;
+    }
+    return event.isPlain() && (tag.isEmpty() || tag.get().equals("!"));
   }
 
   /** {@code text}, or an equal String read shortly before it. */
@@ -629,7 +640,7 @@ public final class YamlReader {
     mergeTagInDocument |= !mergeTagged.isEmpty();
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
     aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
-    add(Trees.withVia(target, kind, at), timestampAnchors.contains(name));
+    add(Trees.withVia(target, kind, at), timestampAnchors.contains(name), false); // an alias merges nothing
   }
 
   /** Whether the node {@code name} names last is a collection still open. */
@@ -1196,11 +1207,14 @@ public final class YamlReader {
 
   /** Hands a finished node to its parent: as a document, a sequence item, a mapping key or value. */
   private void add(Node node) {
-    add(node, false);
+    add(node, false, false);
   }
 
-  /** The same, for a node go-yaml reads as a timestamp when {@code timestamp} (then it is no string key). */
-  private void add(Node node, boolean timestamp) {
+  /**
+   * The same, for a node go-yaml reads as a timestamp when {@code timestamp} (then it is no string key), and as a
+   * key that merges ({@code <<}) when {@code mergeKey}.
+   */
+  private void add(Node node, boolean timestamp, boolean mergeKey) {
     Frame parent = stack.peek();
     if (parent == null) {
       mergeTagged.set(documents.size(), mergeTagInDocument);
@@ -1216,6 +1230,7 @@ public final class YamlReader {
       parent.items.add(node);
     } else if (parent.pendingKey == null) {
       parent.pendingKey = key(node, parent, timestamp);
+      parent.pendingMerges = mergeKey;
     } else if (isWatched(parent)) {
       if (parent.putValue(node)) {
         watcher.entryRead(documents.size(), parent.entries.get(parent.entries.size() - 1));
@@ -1255,11 +1270,11 @@ public final class YamlReader {
 
   /** Whether the value about to be put in {@code map} makes an entry that {@link #watcher} is told of. */
   private boolean isWatched(Frame map) {
-    if (watcher == null || stack.size() != 2 || map.keyRefused || map.isMergeKey(map.pendingKey)) {
+    if (watcher == null || stack.size() != 2 || map.keyRefused || map.pendingMerges) {
       return false;
     }
     Frame top = stack.peekLast();
-    return top.mapping && top.pendingKey != null && !top.keyRefused && !top.isMergeKey(top.pendingKey)
+    return top.mapping && top.pendingKey != null && !top.keyRefused && !top.pendingMerges
         && top.pendingKey.value().equals(watcher.key());
   }
 
@@ -1314,11 +1329,10 @@ public final class YamlReader {
       return false;
     }
     if (top.mapping) {
-      return top.pendingKey != null && top.isMergeKey(top.pendingKey);
+      return top.pendingKey != null && top.pendingMerges;
     }
     Frame[] frames = stack.toArray(new Frame[0]);
-    return frames.length > 1 && frames[1].mapping && frames[1].pendingKey != null
-        && frames[1].isMergeKey(frames[1].pendingKey);
+    return frames.length > 1 && frames[1].mapping && frames[1].pendingKey != null && frames[1].pendingMerges;
   }
 
   // ---- positions ----
@@ -1493,6 +1507,8 @@ public final class YamlReader {
     /** Index in {@link #entries} where the merged entries go. */
     int mergeIndex = -1;
     ScalarNode pendingKey;
+    /** Whether {@link #pendingKey} is a {@code <<} that merges what follows it into this mapping. */
+    boolean pendingMerges;
     /** Whether the pending key is refused: its entry is left out, whatever its value. */
     boolean keyRefused;
 
@@ -1502,10 +1518,6 @@ public final class YamlReader {
       this.anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
       this.anchorStart = anchor == null ? -1 : anchorStart(event);
       this.mergeTag = mergeTag;
-    }
-
-    boolean isMergeKey(ScalarNode key) {
-      return key.value().equals("<<") && key.style() == ScalarNode.Style.PLAIN;
     }
 
     /** {@code shown} is the pending key, refused: the entry it starts is left out. */
@@ -1520,7 +1532,9 @@ public final class YamlReader {
      */
     boolean putValue(Node value) {
       ScalarNode key = pendingKey;
+      boolean merges = pendingMerges;
       pendingKey = null;
+      pendingMerges = false;
       if (keyRefused) {
         keyRefused = false;
         return false;
@@ -1531,7 +1545,7 @@ public final class YamlReader {
             "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line()));
         return false;
       }
-      if (isMergeKey(key)) {
+      if (merges) {
         mergeKey = key;
         mergeIndex = entries.size();
         collectMergeSources(key, value);

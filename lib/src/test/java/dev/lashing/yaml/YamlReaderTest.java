@@ -192,6 +192,21 @@ class YamlReaderTest {
     assertThat(((ScalarNode) web.get("image")).value()).isEqualTo("web");
   }
 
+  /**
+   * go-yaml merges at a {@code <<} that is plain and untagged (or tagged {@code !} or {@code !!merge}); tagged
+   * otherwise or quoted it is a key like another. Lashing merged at {@code !!str <<}, a value Compose does not read.
+   */
+  @Test
+  void onlyAnUntaggedOrMergeTaggedKeyMerges() {
+    String anchor = "x: &c {a: 1}\ny:\n  ";
+    assertThat(((MapNode) root(anchor + "!!str <<: *c\n").get("y")).keys()).containsExactly("<<");
+    assertThat(((MapNode) root(anchor + "'<<': *c\n").get("y")).keys()).containsExactly("<<");
+    assertThat(((MapNode) root(anchor + "!!merge '<<': *c\n").get("y")).keys()).containsExactly("a");
+    assertThat(((MapNode) root(anchor + "! <<: *c\n").get("y")).keys()).containsExactly("a");
+    assertThat(errorOf(anchor + "!!str <<: *c\n  <<: *c\n"))
+        .isEqualTo("compose.yaml:4:3: mapping key \"<<\" already defined at line 3");
+  }
+
   @Test
   void aliasesRecordWhereTheyAreUsed() {
     MapNode root = root("x-env: &env {A: '1'}\nservices:\n  web:\n    environment: *env\n");
@@ -732,8 +747,8 @@ class YamlReaderTest {
     // blanks between the key and its colon, a tab among them
     assertThat(scalar(root("a\t:\tb\nc :\td\n"), "c").value()).isEqualTo("d");
     // after a complex key's colon, or an item's dash, go-yaml refuses it too
-    assertThat(errorOf("? a\n:\t1\n")).isEqualTo("compose.yaml:2:2: invalid YAML: found a tab character that violates"
-        + " indentation");
+    assertThat(errorOf("? a\n:\t1\n")).isEqualTo("compose.yaml:2:2: invalid YAML: found a tab after an explicit key's"
+        + " ':', which Compose's YAML reader refuses there (it separates the ':' from what follows with spaces only)");
     assertThat(errorOf("-\ta\n")).startsWith("compose.yaml:1:2: invalid YAML: found a tab after a sequence's '-'");
     // after a dash go-yaml refuses it before a comment or the line's end as well
     assertThat(errorOf("a:\n  - b\n  - \t# c\n")).isEqualTo("compose.yaml:3:5: invalid YAML: found a tab after a"
@@ -759,7 +774,8 @@ class YamlReaderTest {
   /**
    * go-yaml skips any blanks between two things on a line, tabs and spaces mixed, within brackets and after a quoted
    * key; snakeyaml-engine refused a space after a tab there ("found character ' ' that cannot start any token") and a
-   * tab before a quoted key's colon. After a block indicator that starts a line both refuse a tab.
+   * tab before a quoted key's colon. After an explicit key's indicators outside braces both refuse a tab, but
+   * snakeyaml-engine read one before the line's end.
    */
   @Test
   void tabsAndSpacesMixedBetweenTokensAreReadAsComposeReadsThem() {
@@ -775,10 +791,15 @@ class YamlReaderTest {
     assertThat(scalar(root("%YAML 1.1\t \n---\na: 1\n"), "a").value()).isEqualTo("1");
     // within a value a tab stays one
     assertThat(items(root("a: [\"x,\t y\", p\t q]\n"), "a")).containsExactly("x,\t y", "p\t q");
-    assertThat(errorOf("? \t a\n: b\n")).isEqualTo("compose.yaml:1:3: invalid YAML: found a tab character that violates"
-        + " indentation");
-    assertThat(errorOf("? a\n: \t b\n")).isEqualTo("compose.yaml:2:3: invalid YAML: found a tab character that violates"
-        + " indentation");
+    assertThat(errorOf("? \t a\n: b\n")).startsWith("compose.yaml:1:3: invalid YAML: found a tab after an explicit key's"
+        + " '?'");
+    assertThat(errorOf("? a\n: \t b\n")).startsWith("compose.yaml:2:3: invalid YAML: found a tab after an explicit key's"
+        + " ':'");
+    // there go-yaml refuses it before the line's end as well, not before a comment; within braces it reads it
+    assertThat(errorOf("- a: 1\n  ? b\n  :\t\n")).startsWith("compose.yaml:3:4: invalid YAML: found a tab after an"
+        + " explicit key's ':'");
+    assertThat(((MapNode) root("? a\n:\t# c\n")).keys()).containsExactly("a");
+    assertThat(scalar(root("x: {? a\n  :\t b}\n"), "x", "a").value()).isEqualTo("b");
     assertThat(errorOf("- - \t x\n")).startsWith("compose.yaml:1:5: invalid YAML: found a tab after a sequence's '-'");
   }
 

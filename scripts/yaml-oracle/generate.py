@@ -12,7 +12,8 @@ commas), keys long, quoted, anchored, aliased or explicit, and anchors used acro
 With --mutate, each file written is one of the FILES folder's (real compose files, e.g. ../shared/corpus/files)
 changed in one to three places as people change files by hand: a tab after a colon, a dash or a comma or in a
 line's indentation, blanks or a comment at a line's end, a blank line of spaces, a value quoted or put in
-brackets, a key quoted, anchored or tagged, a line indented one more or one less, a document marker, CRLF.
+brackets or made a block scalar or continued on the next line, a key quoted, anchored or tagged, a mapping anchored
+and used, items put in brackets, a line indented one more or one less, a comment line, a document marker, CRLF.
 
 A development tool, like the oracle: a new seed is a new set, and each new set has found differences."""
 import os
@@ -106,7 +107,7 @@ def mutate(rng, text):
         line = lines[i]
         body = line.lstrip(" ")
         pre = line[:len(line) - len(body)]
-        kind = rng.randrange(14)
+        kind = rng.randrange(19)
         if kind == 0 and ": " in line:
             at = line.index(": ")
             line = line[:at + 1] + rng.choice(["\t", " \t", "\t ", "\t\t"]) + line[at + 2:]
@@ -144,6 +145,31 @@ def mutate(rng, text):
         elif kind == 13:
             lines[i] = line
             return "\r\n".join(lines)
+        elif kind == 14 and ": " in body and " " in body.split(": ", 1)[1].strip():
+            key, value = body.split(": ", 1)
+            words = value.split(" ")
+            cut = rng.randrange(1, len(words))
+            line = pre + key + ": " + " ".join(words[:cut]) + "\n" + pre + " " * rng.choice([1, 2, 4, 0]) \
+                + rng.choice(["", "", "\t", "# "]) + " ".join(words[cut:])
+        elif kind == 15 and ": " in body and not body.rstrip().endswith(":"):
+            key, value = body.split(": ", 1)
+            header = rng.choice(["|", ">", "|-", ">-", "|+", "|2", ">1"])
+            line = pre + key + ": " + header + rng.choice(["", " # c", "\t"]) + "\n" + pre \
+                + " " * rng.choice([2, 2, 1, 4, 0]) + value + rng.choice(["", "\n", "\n" + pre + "   "])
+        elif kind == 16:
+            lines.insert(i, " " * rng.randint(0, 10) + rng.choice(["# c", "#", "#\tc", "# : -"]))
+        elif kind == 17 and body.endswith(":") and not body.startswith("- "):
+            line += " &m" + str(i)
+            lines.append(rng.choice(["x-m%d: *m%d" % (i, i), "x-m%d:\n  <<: *m%d" % (i, i), "x-m%d: [*m%d]" % (i, i)]))
+        elif kind == 18 and body.startswith("- ") and ":" not in body:
+            j = i
+            items = []
+            while j < len(lines) and lines[j].startswith(pre + "- ") and ":" not in lines[j]:
+                items.append(lines[j][len(pre) + 2:])
+                j += 1
+            sep = rng.choice([", ", ",\n" + pre + "  ", ",\t", " ,\n" + pre, ", # c\n" + pre + " "])
+            lines[i:j] = [pre + "- [" + sep.join(items) + rng.choice(["]", ",]", "\n" + pre + "]"])]
+            continue
         lines[i] = line
     return "\n".join(lines)
 

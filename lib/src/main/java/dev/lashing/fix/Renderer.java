@@ -74,7 +74,7 @@ final class Renderer {
       edits.add(overTag(r.target(), tag -> tagHolds(tag, r.value()), replace(r.target(), r.value())));
     } else if (op instanceof Op.RawReplace r) {
       edits.add(overTag(r.target(), tag -> r.sameKind() && holdsForText(tag),
-          new TextEdit(r.target().start(), r.target().end(), r.text())));
+          new TextEdit(r.target().start(), textEnd(r.target()), r.text() + headerComment(r.target()))));
     } else if (op instanceof Op.ReplaceItem r) {
       edits.add(overTag(r.target(), tag -> r.items().stream().allMatch(item -> tagHolds(tag, item)),
           replaceItem(r.target(), r.items())));
@@ -176,16 +176,19 @@ final class Renderer {
 
   /**
    * Where new lines of a block collection go: after its last line, and after the comment lines right below
-   * it that are indented deeper than its entries (they belong to its last entry, like a commented-out item).
+   * it that are indented deeper than its entries (they belong to its last entry, like a commented-out item), or
+   * with a tab (Compose reads a tab in a comment line's indentation only right after another comment line).
    */
   private int insertionPoint(Written c, int column) {
     int at = file.afterLine(c.end());
     while (at < text.length()) {
       int i = at;
-      while (i < text.length() && text.charAt(i) == ' ') {
+      boolean tab = false;
+      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        tab |= text.charAt(i) == '\t';
         i++;
       }
-      if (i >= text.length() || text.charAt(i) != '#' || i - at <= column) {
+      if (i >= text.length() || text.charAt(i) != '#' || !tab && i - at <= column) {
         break;
       }
       at = file.afterLine(i + 1);
@@ -462,6 +465,36 @@ final class Renderer {
 
   // ---- single nodes ----
 
+  /**
+   * The comment written on the header line of {@code w} when it is a block scalar ({@code restart: |- # note}),
+   * with a blank before it, to follow what replaces it; else nothing.
+   */
+  private String headerComment(Written w) {
+    if (!(w.node instanceof ScalarNode s) || w.isAlias()
+        || s.style() != ScalarNode.Style.LITERAL && s.style() != ScalarNode.Style.FOLDED) {
+      return "";
+    }
+    int i = w.start() + 1;
+    while (i < text.length() && "+-0123456789 \t".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == '#' ? " " + text.substring(i, file.lineEnd(i)) : "";
+  }
+
+  /**
+   * Where the text of {@code w} ends: a block scalar that keeps its trailing line breaks ({@code |+}) has them, and
+   * the blank lines they end, in its range; what replaces it ends before them, and they stay as blank lines.
+   */
+  private int textEnd(Written w) {
+    int end = w.end();
+    if (w.isScalar() && !w.isAlias()) {
+      while (end > w.start() && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+    }
+    return end;
+  }
+
   private TextEdit replace(Written w, Object value) throws Unwritable {
     boolean flowParent = w.parent != null && file.isFlow(w.parent);
     if (w.parent == null) {
@@ -476,7 +509,7 @@ final class Renderer {
         }
         return TextEdit.insert(Math.max(colon + 1, w.start()), " " + yaml.scalar(value, flowParent));
       }
-      return new TextEdit(w.start(), w.end(), scalarLike(w, value, flowParent));
+      return new TextEdit(w.start(), textEnd(w), scalarLike(w, value, flowParent) + headerComment(w));
     }
     String sameLayout = YamlText.isScalar(value) ? null : inTheSameLayout(w, value);
     if (sameLayout != null) {
@@ -504,7 +537,7 @@ final class Renderer {
       int widthSoFar = w.key.origin().at().endOffset() - file.lineStart(colon) + 1;
       String after = yaml.afterKey(w.name(), value, keyColumn, widthSoFar);
       if (YamlText.isScalar(value)) {
-        return new TextEdit(colon + 1, w.end(), after);
+        return new TextEdit(colon + 1, textEnd(w), after);
       }
       if (w.isScalar() && after.startsWith(yaml.lineBreak()) && onlyCommentAfter(w.end())
           && file.commentsIn(w.start(), w.end()).isEmpty()) {
@@ -518,7 +551,7 @@ final class Renderer {
         // the anchor and tag written on the old value stay on the new one (`x-caps: &caps`, which aliases name)
         start = Math.max(start, Math.max(file.anchorTokenEnd(w), tag == null ? -1 : tag.end()));
       }
-      int end = w.end();
+      int end = textEnd(w);
       if (w.start() == w.end() && onlyCommentAfter(end)) {
         start = file.lineEnd(end);
         end = start;

@@ -92,6 +92,24 @@ class FixPlannerTest {
             + "    image: x\n");
   }
 
+  /**
+   * A block scalar replaced by a plain value: its blank lines kept by {@code +} stay as blank lines (the replacement
+   * ended up on the next key's line, and the fixed file would not load), and a comment on its header stays.
+   */
+  @Test
+  void aBlockScalarReplacedKeepsItsTrailingLinesAndHeaderComment() {
+    Fixture kept = project("services:\n  web:\n    image: nginx\n    restart: |+\n        always\n       \n    user: app\n");
+    kept.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(kept.text())
+        .isEqualTo("services:\n  web:\n    image: nginx\n    restart: unless-stopped\n       \n    user: app\n");
+    for (String header : List.of(">1 # note", "|-\t# note", "|# note")) {
+      Fixture f = project("services:\n  web:\n    image: nginx\n    restart: " + header + "\n        always\n");
+      f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+      assertThat(f.text()).as(header).isEqualTo("services:\n  web:\n    image: nginx\n    restart: unless-stopped "
+          + header.substring(header.indexOf('#')) + "\n");
+    }
+  }
+
   /** An empty value ({@code deploy:} with nothing after it) that several settings below it fill: one mapping. */
   @Test
   void settingsBelowAnEmptyValueFillItTogether() {
@@ -1163,6 +1181,18 @@ class FixPlannerTest {
             # restart: always
           db:
         """);
+  }
+
+  /**
+   * Compose reads a comment line indented with a tab only right after another comment line: a key inserted between
+   * the two made a file Compose refuses (the fix engine found it, and wrote nothing).
+   */
+  @Test
+  void newKeysDoNotSeparateACommentLineIndentedWithATabFromTheOneAboveIt() {
+    Fixture f = project("services:\n  web:\n    image: nginx\n    volumes:\n      - /data:/x\n      # a\n      \t# b\n"
+        + "  db:\n    image: postgres\n");
+    f.fix("web", set("restart", "unless-stopped", "services", "web", "restart"));
+    assertThat(f.text()).contains("      # a\n      \t# b\n    restart: unless-stopped\n  db:\n");
   }
 
   @Test

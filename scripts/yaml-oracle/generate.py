@@ -13,11 +13,12 @@ With --mutate, each file written is one of the FILES folder's (real compose file
 changed in one to three places as people change files by hand: a tab after a colon, a dash or a comma or in a
 line's indentation, blanks or a comment at a line's end, a blank line of spaces, a value quoted or put in
 brackets or made a block scalar or continued on the next line, a key quoted, anchored or tagged, a mapping anchored
-and used, items put in brackets, a line indented one more or one less, a comment line, a document marker, CRLF.
+and used, a service anchored and another merging or aliasing it, items put in brackets, a line indented one more or one less, a comment line, a document marker, CRLF.
 
 A development tool, like the oracle: a new seed is a new set, and each new set has found differences."""
 import os
 import random
+import re
 import sys
 
 WORDS = ["a", "b", "key", "x y", "web", "1", "0o17", "0x1F", "true", "no", "~", "null", "-", "- a", "? q", ":", "a:b",
@@ -107,7 +108,7 @@ def mutate(rng, text):
         line = lines[i]
         body = line.lstrip(" ")
         pre = line[:len(line) - len(body)]
-        kind = rng.randrange(19)
+        kind = rng.randrange(21)
         if kind == 0 and ": " in line:
             at = line.index(": ")
             line = line[:at + 1] + rng.choice(["\t", " \t", "\t ", "\t\t"]) + line[at + 2:]
@@ -170,6 +171,17 @@ def mutate(rng, text):
             sep = rng.choice([", ", ",\n" + pre + "  ", ",\t", " ,\n" + pre, ", # c\n" + pre + " "])
             lines[i:j] = [pre + "- [" + sep.join(items) + rng.choice(["]", ",]", "\n" + pre + "]"])]
             continue
+        elif kind in (19, 20) and re.match(r"^  [A-Za-z0-9_.-]+:\s*$", line):
+            # a service (or any entry of a top-level mapping) anchored, and another after it that merges it
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].startswith("   ")):
+                j += 1
+            name = body.rstrip()[:-1]
+            extra = rng.choice(["", "    container_name: %s-copy\n" % name, "    ports: !reset []\n",
+                                "    restart: \"no\"\n", "    environment:\n      COPY: \"1\"\n"])
+            lines.insert(j, "  %s-copy:\n    <<: *s%d\n%s" % (name, i, extra.rstrip("\n")) if extra else
+                         "  %s-copy: *s%d" % (name, i))
+            line = pre + name + ": &s%d" % i
         lines[i] = line
     return "\n".join(lines)
 

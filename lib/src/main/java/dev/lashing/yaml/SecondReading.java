@@ -306,7 +306,10 @@ final class SecondReading {
       return null;
     }
     char[] changed = text.toCharArray();
-    for (int i = textStart; i < firstLine; i++) {
+    // a comment on the line after them, indented less than they are, ends the scalar for go-yaml: with its spaces
+    // as line breaks too, the parser here reads it as a comment rather than as the scalar's text
+    int spacesEnd = refusedAt < text.length() && text.charAt(refusedAt) == '#' ? refusedAt : firstLine;
+    for (int i = textStart; i < spacesEnd; i++) {
       if (changed[i] == ' ') {
         changed[i] = '\n';
       }

@@ -678,6 +678,12 @@ class YamlReaderTest {
     assertThat(items(two, "s")).containsExactly("", "", "x");
     // where go-yaml then finds the next line at no key's indentation, it refuses the file, and so does this
     assertThat(errorOf("s:\n  a: |\n      \n   b: 1\n")).startsWith("compose.yaml:4:4: invalid YAML:  the leading");
+    // a comment there is one, however little it is indented
+    ParsedYaml commented = YamlReader.parse(new SourceFile("compose.yaml", "a:\n  k: |+\n      \n   # c\n  l: x\n"));
+    MapNode a = (MapNode) ((MapNode) commented.documents().get(0)).get("a");
+    assertThat(scalar(a, "k").value()).isEqualTo("\n");
+    assertThat(scalar(a, "l").value()).isEqualTo("x");
+    assertThat(commented.comments()).extracting(ParsedYaml.Comment::start).containsExactly(21);
   }
 
   /**

@@ -107,7 +107,8 @@ final class SecondReading {
    * The text with every tab between two things written on a line ({@link #separatorTabs}), after a block scalar's
    * header and in a line's indentation ({@code indentationTabs}, null when there are none) as a space, and a comment
    * that follows a block scalar's header with no blank between ({@code |#c}, which go-yaml reads and
-   * snakeyaml-engine refuses) as spaces; null when it has none of them. A block scalar's header ({@code |} or
+   * snakeyaml-engine refuses) as spaces, and a {@code -} alone before a comma or a closing bracket or brace as a
+   * letter; null when it has none of them. A block scalar's header ({@code |} or
    * {@code >}, then {@code + - 0-9}) starts a line or follows a blank.
    */
   static SecondReading of(String text, IndentationTabs indentationTabs) {

@@ -69,13 +69,28 @@ final class SecondReading {
     return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], new int[0], Map.of());
   }
 
-  /** A second reading read values with a character changed in them, at {@code ranges} (start and end offsets). */
+  /**
+   * A second reading read values with a character changed in them: their ranges, and of those the block scalars'
+   * (whose text starts on the line after the header), where a tab in indentation is text too.
+   */
   static final class WithinValues extends RuntimeException {
+    private final Ranges values;
+    private final Ranges blockScalars;
+
+    /** Start and end offsets, in any order. */
+    WithinValues(int[] values, int[] blockScalars) {
+      super(null, null, false, false);
+      this.values = new Ranges(values);
+      this.blockScalars = new Ranges(blockScalars);
+    }
+  }
+
+  /** Ranges of the text, in order, those that overlap as one. */
+  private static final class Ranges {
     private final int[] ranges;
 
-    /** {@code ranges} in any order; kept in order, those that overlap as one. */
-    WithinValues(int[] ranges) {
-      super(null, null, false, false);
+    /** {@code ranges}: start and end offsets, in any order. */
+    Ranges(int[] ranges) {
       long[] byStart = new long[ranges.length / 2];
       for (int i = 0; i < byStart.length; i++) {
         byStart[i] = (long) ranges[2 * i] << 32 | ranges[2 * i + 1];
@@ -96,7 +111,7 @@ final class SecondReading {
       this.ranges = Arrays.copyOf(merged, count);
     }
 
-    /** Whether {@code offset} lies within one of the values: the last that starts at or before it, by halving. */
+    /** Whether {@code offset} lies within a range: the last that starts at or before it, by halving. */
     boolean contains(int offset) {
       int after = Offsets.firstAtOrAfter(ranges.length / 2, i -> ranges[2 * i], offset + 1);
       return after > 0 && offset < ranges[2 * after - 1];
@@ -261,11 +276,12 @@ final class SecondReading {
   /** The same with what it changed in the values {@code within} left as written, for another reading. */
   SecondReading keeping(WithinValues within) {
     char[] spaced = text.toCharArray();
-    int[] keptSeparators = keep(separators, within, spaced);
-    int[] keptHeaders = keep(headers, within, spaced);
-    int[] keptIndentation = keep(indentation, within, spaced);
-    int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within.contains(c)).toArray();
-    int[] keptDashes = keep(dashes, within, spaced);
+    int[] keptSeparators = keep(separators, within.values, spaced);
+    int[] keptHeaders = keep(headers, within.values, spaced);
+    // other values drop the blanks that start their lines: a tab in indentation is text only in a block scalar
+    int[] keptIndentation = keep(indentation, within.blockScalars, spaced);
+    int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within.values.contains(c)).toArray();
+    int[] keptDashes = keep(dashes, within.values, spaced);
     return new SecondReading(written, new String(spaced), keptSeparators, keptHeaders, keptIndentation,
         keptGluedComments, keptDashes, emptied);
   }
@@ -352,12 +368,12 @@ final class SecondReading {
     return emptied.get(textStart);
   }
 
-  /** Of {@code changed}, those outside the values {@code within}; the others are as written again in {@code spaced}. */
-  private int[] keep(int[] changed, WithinValues within, char[] spaced) {
+  /** Of {@code changed}, those outside {@code values}; the others are as written again in {@code spaced}. */
+  private int[] keep(int[] changed, Ranges values, char[] spaced) {
     int[] kept = new int[changed.length];
     int count = 0;
     for (int tab : changed) {
-      if (within.contains(tab)) {
+      if (values.contains(tab)) {
         spaced[tab] = written.charAt(tab);
       } else {
         kept[count++] = tab;
@@ -367,15 +383,17 @@ final class SecondReading {
   }
 
   /**
-   * Whether a character this reading changed lies in {@code [start, end)}, the text of a value, where it is text: a
-   * tab after a key's colon, an anchor or a tag anywhere (within quotes or a block scalar); a tab or a glued comment
-   * after a block scalar's header anywhere but on that header's own line; a tab in indentation only in a block scalar
-   * (other values drop the blanks that start their lines); a lone {@code -} anywhere but first in a plain scalar.
+   * Whether a character this reading changed lies in {@code [start, end)}, the text of a value, where it is text (a
+   * block scalar's text starts on the line after its header, which holds only the header, blanks and a comment): a
+   * tab between two things on a line, or a tab or a glued comment after a block scalar's header, anywhere; a tab in
+   * indentation only in a block scalar (other values drop the blanks that start their lines); a lone {@code -}
+   * anywhere but first in a plain scalar.
    */
   boolean changes(int start, int end, boolean blockScalar, boolean plain) {
     int textStart = blockScalar ? lineEnd(start) : start;
-    return anyWithin(separators, start, end) || anyWithin(headers, textStart, end)
-        || blockScalar && anyWithin(indentation, start, end) || anyWithin(dashes, plain ? start + 1 : start, end);
+    return anyWithin(separators, textStart, end) || anyWithin(headers, textStart, end)
+        || blockScalar && anyWithin(indentation, textStart, end)
+        || anyWithin(dashes, plain ? start + 1 : textStart, end);
   }
 
   /** The {@code value} of the plain scalar at {@code start}, with the lone {@code -} it starts with written again. */

@@ -134,6 +134,8 @@ public final class YamlReader {
   private final SecondReading secondReading;
   /** The values (start and end offsets) that those changes made otherwise than Compose reads them. */
   private final List<Integer> changedValues = new ArrayList<>();
+  /** Of those, the block scalars'. */
+  private final List<Integer> changedBlockScalars = new ArrayList<>();
   /** Where the comments glued to a block scalar's header ({@code |#c}) that this reading read as such start. */
   private final Set<Integer> gluedCommentsRead = new HashSet<>();
 
@@ -323,14 +325,6 @@ public final class YamlReader {
     }
     refuseDeleteBefore(source.text().length());
     commentsBefore(source.text().length());
-    if (indentationTabs != null) {
-      int tab = indentationTabs.firstRefused();
-      if (tab >= 0) {
-        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1),
-            "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab in"
-                + " a line's indentation outside brackets and quotes)");
-      }
-    }
     if (secondReading != null) {
       // a comment glued to what only looked like a block scalar's header is text of some other value
       for (int glued : secondReading.gluedComments()) {
@@ -341,7 +335,17 @@ public final class YamlReader {
       }
     }
     if (!changedValues.isEmpty()) {
-      throw new SecondReading.WithinValues(changedValues.stream().mapToInt(Integer::intValue).toArray());
+      // this reading read those values otherwise than Compose: the next one judges the tabs in indentation
+      throw new SecondReading.WithinValues(changedValues.stream().mapToInt(Integer::intValue).toArray(),
+          changedBlockScalars.stream().mapToInt(Integer::intValue).toArray());
+    }
+    if (indentationTabs != null) {
+      int tab = indentationTabs.firstRefused();
+      if (tab >= 0) {
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1),
+            "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab in"
+                + " a line's indentation outside brackets and quotes)");
+      }
     }
     if (watcher != null) {
       watcher.fileRead();
@@ -870,8 +874,13 @@ public final class YamlReader {
     boolean block = isBlock(event.getScalarStyle());
     if (secondReading != null && secondReading.changes(range.startOffset(), end, block, event.isPlain())) {
       // a block scalar's text starts on the line after its header, whose tabs stay spaces
-      changedValues.add(block ? lineEnd(range.startOffset()) : range.startOffset());
+      int textStart = block ? lineEnd(range.startOffset()) : range.startOffset();
+      changedValues.add(textStart);
       changedValues.add(end);
+      if (block) {
+        changedBlockScalars.add(textStart);
+        changedBlockScalars.add(end);
+      }
     }
     if (indentationTabs == null || range.endOffset() == range.startOffset()) {
       return; // an empty one (a tag alone) is not scanned as text

@@ -797,6 +797,11 @@ class YamlReaderTest {
     assertThat(scalar(root("%YAML 1.1\t \n---\na: 1\n"), "a").value()).isEqualTo("1");
     // within a value a tab stays one
     assertThat(items(root("a: [\"x,\t y\", p\t q]\n"), "a")).containsExactly("x,\t y", "p\t q");
+    // and where a value is read again for one, the tabs in its lines' indentation, which are not its text, stay
+    // spaces: a plain scalar's, or those on a block scalar's header line (its comment)
+    assertThat(scalar(root("k: a\t\n \tb\n"), "k").value()).isEqualTo("a b");
+    assertThat(scalar(root("k:\n  a\t\n  \tb\n"), "k").value()).isEqualTo("a b");
+    assertThat(YamlReader.read(new SourceFile("compose.yaml", "|+ #n:  \t H\t\n---\nc\t\n  \t  -"))).hasSize(2);
     assertThat(errorOf("? \t a\n: b\n")).startsWith("compose.yaml:1:3: invalid YAML: found a tab after an explicit key's"
         + " '?'");
     assertThat(errorOf("? a\n: \t b\n")).startsWith("compose.yaml:2:3: invalid YAML: found a tab after an explicit key's"

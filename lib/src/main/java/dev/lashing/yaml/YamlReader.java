@@ -407,6 +407,14 @@ public final class YamlReader {
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
     SourceRange at = e.getProblemMark().map(this::position).orElse(source.at(0));
     String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+    int aliasColon = e.getContextMark().map(mark -> colonOfAliasKey(offset(mark))).orElse(-1);
+    if (aliasColon >= 0) {
+      // the parser here takes the colon into the alias's name (YAML 1.2 allows it), and then finds no key
+      return Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, source.range(aliasColon, aliasColon + 1),
+          "invalid YAML: an alias as a key needs a blank before its ':' here (write '"
+              + source.text().substring(offset(e.getContextMark().orElseThrow()), aliasColon) + " :'); Compose"
+              + " ends the alias's name at the ':', Lashing's YAML reader reads the ':' into the name");
+    }
     String context = e.getContext();
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
       problem = "found a tab character that violates indentation";
@@ -417,6 +425,24 @@ public final class YamlReader {
       problem = problem + " (" + context + (contextAt == null ? "" : " at line " + contextAt.line()) + ")";
     }
     return Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, at, "invalid YAML: " + problem);
+  }
+
+  /**
+   * Where the colon is that ends an alias used as a key without a blank before it ({@code *name: value}) at
+   * {@code at}; -1 when no such alias is there.
+   */
+  private int colonOfAliasKey(int at) {
+    String text = source.text();
+    if (at >= text.length() || text.charAt(at) != '*') {
+      return -1;
+    }
+    int i = at + 1;
+    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-'
+        || text.charAt(i) == '_')) {
+      i++;
+    }
+    boolean blankAfter = i + 1 == text.length() || " \t\r\n".indexOf(text.charAt(i + 1)) >= 0;
+    return i > at + 1 && i < text.length() && text.charAt(i) == ':' && blankAfter ? i : -1;
   }
 
   private void accept(Event event) {

@@ -726,6 +726,19 @@ class YamlReaderTest {
     assertThat(items(root("a: &x\n  b: &x [1]\nc: *x\n"), "c")).containsExactly("1");
   }
 
+  /**
+   * go-yaml ends an alias's name at a colon, so {@code *k: v} is an alias as a key; the parser here takes the colon
+   * into the name and then finds no key ("could not find expected ':'", a line below). Refused where the colon is,
+   * saying how to write it.
+   */
+  @Test
+  void anAliasAsAKeyWithoutABlankBeforeItsColonIsRefusedAtTheColon() {
+    assertThat(errorOf("x: &k a\n*k: v\n")).isEqualTo("compose.yaml:2:3: invalid YAML: an alias as a key needs a blank"
+        + " before its ':' here (write '*k :'); Compose ends the alias's name at the ':', Lashing's YAML reader reads"
+        + " the ':' into the name");
+    assertThat(scalar(root("x: &k a\n*k : v\n"), "a").value()).isEqualTo("v");
+  }
+
   /** go-yaml reads ASCII letters, digits, '-' and '_' in an anchor's or alias's name; snakeyaml-engine reads more. */
   @Test
   void anAnchorOrAliasNameComposeDoesNotReadIsRefused() {

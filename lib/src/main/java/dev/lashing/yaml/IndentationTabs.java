@@ -6,7 +6,8 @@ import dev.lashing.source.Offsets;
  * The tabs in the blanks that start a line (its indentation), found in one scan of the text. Compose's YAML reader
  * (go-yaml) refuses the first of a line in block context, even on a line that is blank or holds only a comment
  * ("found a tab character that violates indentation"); the reader here skips it there. Compose reads it within
- * brackets (flow style), within quotes, in a block scalar's text beyond its indentation, in a plain scalar's lines
+ * brackets (flow style; not in the lines that continue an unquoted value there, nor before what follows it, short of
+ * the column beyond the block collection around the brackets), within quotes, in a block scalar's text beyond its indentation, in a plain scalar's lines
  * and the blanks after it (at or beyond the column where the scalar's lines must start), and before a comment that
  * it reads with the comment lines above it. The reader here refuses some of those, and reads them when they are
  * spaces: {@link SecondReading} takes every tab of a line's indentation from here.
@@ -25,12 +26,15 @@ final class IndentationTabs {
   private final int[] everyTab;
   /** Which of {@link #tabs} this reading reads. */
   private final boolean[] allowed;
+  /** Which of {@link #tabs} this reading refuses whatever else allows them. */
+  private final boolean[] refused;
 
   private IndentationTabs(int[] tabs, int[] columns, int[] everyTab) {
     this.tabs = tabs;
     this.columns = columns;
     this.everyTab = everyTab;
     this.allowed = new boolean[tabs.length];
+    this.refused = new boolean[tabs.length];
   }
 
   /** Those of {@code text}, or null when no line's indentation holds a tab (the usual case, nothing to check). */
@@ -90,10 +94,17 @@ final class IndentationTabs {
     }
   }
 
-  /** The first tab not allowed, or -1. */
+  /** The tabs in {@code [start, end)} before column {@code column} are refused, whatever else allows them. */
+  void refuseWithin(int start, int end, int column) {
+    for (int i = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start); i < tabs.length && tabs[i] < end; i++) {
+      refused[i] |= columns[i] < column;
+    }
+  }
+
+  /** The first tab not allowed, or refused, or -1. */
   int firstRefused() {
     for (int i = 0; i < tabs.length; i++) {
-      if (!allowed[i]) {
+      if (!allowed[i] || refused[i]) {
         return tabs[i];
       }
     }

@@ -246,7 +246,12 @@ public final class YamlReader {
         if (blankLinesEnd >= 0) {
           second = (second == null ? SecondReading.asWritten(source.text()) : second).emptying(blankLinesEnd);
         } else if (last != null && last != refused) {
-          break; // the second reading refuses something else
+          // the second reading refuses something else: where that is a tab Compose refuses in indentation, which
+          // the parser here misread before, that is what Compose says too
+          if (isTabInIndentation(last)) {
+            throw last;
+          }
+          break;
         }
         if (second == null) {
           break;
@@ -263,6 +268,14 @@ public final class YamlReader {
       }
       throw refused;
     }
+  }
+
+  private static final String TAB_IN_INDENTATION = "invalid YAML: found a tab character that violates indentation"
+      + " (Compose's YAML reader refuses a tab in a line's indentation outside brackets and quotes, and within them"
+      + " where an unquoted value goes on)";
+
+  private static boolean isTabInIndentation(ComposeException refused) {
+    return refused.diagnostics().size() == 1 && refused.diagnostics().get(0).message().equals(TAB_IN_INDENTATION);
   }
 
   /**
@@ -342,9 +355,7 @@ public final class YamlReader {
     if (indentationTabs != null) {
       int tab = indentationTabs.firstRefused();
       if (tab >= 0) {
-        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1),
-            "invalid YAML: found a tab character that violates indentation (Compose's YAML reader refuses a tab in"
-                + " a line's indentation outside brackets and quotes)");
+        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1), TAB_IN_INDENTATION);
       }
     }
     if (watcher != null) {
@@ -920,16 +931,31 @@ public final class YamlReader {
     } else if (stack.isEmpty()) {
       rootPlainScalarStart = range.startOffset();
       rootPlainScalarEnd = range.endOffset();
-    } else if (!stack.peek().flow) {
+    } else {
       // go-yaml reads the blanks after a plain scalar with it, and lets a line's tab stand beyond the column of the
-      // collection the scalar is in
+      // block collection the scalar is in; within brackets only there too (the brackets allow the others)
       String text = source.text();
       int next = range.endOffset();
       while (next < text.length() && isBlank(text.charAt(next))) {
         next++;
       }
-      indentationTabs.allowWithin(range.startOffset(), next, stack.peek().column + 1);
+      Frame collection = innermostBlockCollection();
+      if (!stack.peek().flow) {
+        indentationTabs.allowWithin(range.startOffset(), next, collection.column + 1);
+      } else if (collection != null) {
+        indentationTabs.refuseWithin(range.startOffset(), next, collection.column + 1);
+      }
     }
+  }
+
+  /** The innermost collection being read that is not within brackets, or null. */
+  private Frame innermostBlockCollection() {
+    for (Frame frame : stack) {
+      if (!frame.flow) {
+        return frame;
+      }
+    }
+    return null;
   }
 
   /**

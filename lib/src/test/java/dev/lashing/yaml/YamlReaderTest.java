@@ -536,8 +536,27 @@ class YamlReaderTest {
   @Test
   void syntaxErrorsArePositioned() {
     assertThat(errorOf("services:\n  web:\n   image: [x\n")).startsWith("compose.yaml:4:1: invalid YAML:");
-    assertThat(errorOf("services:\n\tweb:\n")).isEqualTo(
+    assertThat(errorOf("services:\n\tweb:\n")).startsWith(
         "compose.yaml:2:1: invalid YAML: found a tab character that violates indentation");
+  }
+
+  /**
+   * Within brackets go-yaml reads a tab in a line's indentation, but not in the lines that continue an unquoted
+   * value (or before what follows it) short of the column beyond the block collection around the brackets; Lashing
+   * read those.
+   */
+  @Test
+  void aTabIndentingTheNextLineOfAnUnquotedValueWithinBracketsIsRefusedShortOfTheBlockColumn() {
+    assertThat(errorOf("a: {b: c\n\td}\n")).isEqualTo("compose.yaml:2:1: invalid YAML: found a tab character that"
+        + " violates indentation (Compose's YAML reader refuses a tab in a line's indentation outside brackets and"
+        + " quotes, and within them where an unquoted value goes on)");
+    assertThat(errorOf("a:\n  b: [c\n \td]\n")).startsWith("compose.yaml:3:2: invalid YAML: found a tab character");
+    assertThat(errorOf("a: [c\n\t, d]\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab character");
+    // beyond that column, before a new item, or with no block collection around, it is read
+    assertThat(items(root("a: [c\n \t, d]\n"), "a")).containsExactly("c", "d");
+    assertThat(items(root("a: [c,\n\td]\n"), "a")).containsExactly("c", "d");
+    assertThat(items(root("a:\n  - [c\n   \td]\n"), "a")).containsExactly("sequence");
+    assertThat(YamlReader.read(new SourceFile("compose.yaml", "[c\n\td]\n"))).hasSize(1);
   }
 
   @Test

@@ -452,8 +452,10 @@ public final class YamlReader {
         || text.charAt(i) == '_')) {
       i++;
     }
-    boolean blankAfter = i + 1 == text.length() || " \t\r\n".indexOf(text.charAt(i + 1)) >= 0;
-    return i > at + 1 && i < text.length() && text.charAt(i) == ':' && blankAfter ? i : -1;
+    if (i == at + 1 || i == text.length() || text.charAt(i) != ':') {
+      return -1;
+    }
+    return i + 1 == text.length() || " \t\r\n".indexOf(text.charAt(i + 1)) >= 0 ? i : -1;
   }
 
   private void accept(Event event) {

@@ -756,6 +756,8 @@ class YamlReaderTest {
         + " before its ':' here (write '*k :'); Compose ends the alias's name at the ':', Lashing's YAML reader reads"
         + " the ':' into the name");
     assertThat(scalar(root("x: &k a\n*k : v\n"), "a").value()).isEqualTo("v");
+    // an alias's name that runs to the end of the text is no such key (this ended every command, found by fuzzing)
+    assertThat(errorOf("a:\n  b: 1\n  *k")).startsWith("compose.yaml:3:5: invalid YAML: could not find expected ':'");
   }
 
   /** go-yaml reads ASCII letters, digits, '-' and '_' in an anchor's or alias's name; snakeyaml-engine reads more. */

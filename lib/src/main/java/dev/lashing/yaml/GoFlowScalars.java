@@ -217,7 +217,9 @@ final class GoFlowScalars implements Scanner {
   private boolean onlyIndicatorsBefore(int at) {
     for (int i = at - 1; i >= 0 && text.charAt(i) != '\n' && text.charAt(i) != '\r'; i--) {
       char c = text.charAt(i);
-      if (c != ' ' && c != '\t' && (c != '-' && c != '?' && c != ':' || i + 1 == at)) {
+      boolean indicator = (c == '-' || c == '?' || c == ':')
+          && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t');
+      if (c != ' ' && c != '\t' && !indicator) {
         return false;
       }
     }

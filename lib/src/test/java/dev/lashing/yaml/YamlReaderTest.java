@@ -844,6 +844,8 @@ class YamlReaderTest {
     assertThat(errorOf("- a: 1\n  ? b\n  :\t\n")).startsWith("compose.yaml:3:4: invalid YAML: found a tab after an"
         + " explicit key's ':'");
     assertThat(((MapNode) root("? a\n:\t# c\n")).keys()).containsExactly("a");
+    // a key of its own that starts with such a character is no indicator: the tab after its colon is read
+    assertThat(((MapNode) root("?? :\t\n-- :\t\n")).keys()).containsExactly("??", "--");
     assertThat(scalar(root("x: {? a\n  :\t b}\n"), "x", "a").value()).isEqualTo("b");
     assertThat(errorOf("- - \t x\n")).startsWith("compose.yaml:1:5: invalid YAML: found a tab after a sequence's '-'");
   }

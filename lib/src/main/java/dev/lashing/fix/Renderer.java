@@ -474,11 +474,8 @@ final class Renderer {
         || s.style() != ScalarNode.Style.LITERAL && s.style() != ScalarNode.Style.FOLDED) {
       return "";
     }
-    int i = w.start() + 1;
-    while (i < text.length() && "+-0123456789 \t".indexOf(text.charAt(i)) >= 0) {
-      i++;
-    }
-    return i < text.length() && text.charAt(i) == '#' ? " " + text.substring(i, file.lineEnd(i)) : "";
+    List<int[]> comments = file.commentsIn(w.start(), file.lineEnd(w.start()));
+    return comments.isEmpty() ? "" : " " + text.substring(comments.get(0)[0], comments.get(0)[1]);
   }
 
   /**

@@ -39,8 +39,8 @@ final class SecondReading {
    */
   private final int[] separators;
   /**
-   * Where the tabs after a block scalar's header, and the characters of a comment glued to it, that are now spaces
-   * are, in order: each is text within any value but the block scalar it is the header of.
+   * Where the characters of a comment glued to a block scalar's header that are now spaces are, in order: each is
+   * text within any value but the block scalar it is the header of. (The tabs after a header are separators.)
    */
   private final int[] headers;
   /** Where the tabs in indentation that are now spaces are, in order: each is text only within a block scalar. */
@@ -141,10 +141,6 @@ final class SecondReading {
           headers.add(c);
         }
         i = c; // the comment's text is no header
-        continue;
-      }
-      if (indicatorsEnd >= 0 && blanksWithATabEndTheLine(text, indicatorsEnd)) {
-        spaceTabs(text, indicatorsEnd, spaced, headers);
       }
     }
     GrowingInts separators = separatorTabs(text, spaced);
@@ -215,16 +211,6 @@ final class SecondReading {
     return dash == 0 || "[{, \t\n\r".indexOf(text.charAt(dash - 1)) >= 0;
   }
 
-  /** Makes spaces of the tabs in the blanks from {@code from}, collecting where they are. */
-  private static void spaceTabs(String text, int from, char[] spaced, GrowingInts tabs) {
-    for (int i = from; i < text.length() && isBlank(text.charAt(i)); i++) {
-      if (text.charAt(i) == '\t') {
-        spaced[i] = ' ';
-        tabs.add(i);
-      }
-    }
-  }
-
   /**
    * Where the indicators end of a block scalar's header at {@code at} ({@code |} or {@code >} after a blank or at a
    * line's start, then {@code + - 0-9}); -1 when none is there.
@@ -249,16 +235,6 @@ final class SecondReading {
       }
     }
     return true;
-  }
-
-  /** Whether blanks from {@code from}, a tab among them, run to a comment or the line's end. */
-  private static boolean blanksWithATabEndTheLine(String text, int from) {
-    boolean tab = false;
-    int i = from;
-    for (; i < text.length() && isBlank(text.charAt(i)); i++) {
-      tab |= text.charAt(i) == '\t';
-    }
-    return tab && (i == text.length() || text.charAt(i) == '#' || isBreak(text.charAt(i)));
   }
 
   private static boolean isBlank(char c) {

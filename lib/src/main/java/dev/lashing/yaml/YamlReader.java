@@ -1198,7 +1198,8 @@ public final class YamlReader {
   /**
    * Whether Compose's reader reads the comment at {@code hash} with the comment lines after it: when it starts its
    * line, or follows a {@code -} or a document marker ({@code ---}, {@code ...}) that is not the end of a text. A
-   * comment after any other token on its line it reads alone.
+   * comment after any other token on its line it reads alone: also after the {@code -} that ends a block scalar's
+   * header ({@code |-}, {@code |2-}), an anchor's or a tag's name ({@code &a-}).
    */
   private boolean startsCommentRun(int hash) {
     String text = source.text();
@@ -1209,8 +1210,12 @@ public final class YamlReader {
     if (before == shift) {
       return true;
     }
-    char c = text.charAt(before - 1);
-    return c == '\n' || c == '\r' || (c == '-' || c == '.') && (before - 1 < lastTextStart || before > lastTextEnd);
+    int last = before - 1;
+    char c = text.charAt(last);
+    boolean indicator = c == '-' && (last == shift || isBlankOrBreak(text.charAt(last - 1)))
+        || (c == '-' || c == '.') && last - 2 >= shift && isLineStart(last - 2)
+            && text.startsWith(c == '-' ? "---" : "...", last - 2);
+    return c == '\n' || c == '\r' || indicator && (last < lastTextStart || before > lastTextEnd);
   }
 
   /**

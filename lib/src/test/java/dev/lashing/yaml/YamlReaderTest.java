@@ -616,6 +616,12 @@ class YamlReaderTest {
     // not after a comment that follows a value on its line, the "-" of a text or a block scalar's header
     assertThat(errorOf("a: 1 # c\n\t# d\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
     assertThat(errorOf("a: b -  # c\n\t# d\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    // nor after the "-" that ends a block scalar's header, an anchor's or a tag's name (Lashing read these)
+    assertThat(errorOf("k: |2- # h\n\t# c\nj: 1\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    assertThat(errorOf("k: >- # h\n\t# c\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    assertThat(errorOf("k: &a- # h\n\t# c\n  x\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    assertThat(errorOf("k: !t- # h\n\t# c\n  x\n")).startsWith("compose.yaml:2:1: invalid YAML: found a tab");
+    assertThat(items(root("k:\n- - # h\n\t# c\n    x\n"), "k")).containsExactly("sequence");
     // in the blanks after a plain scalar, beyond the column of its mapping
     assertThat(root("a: b\n \t# c\n").get("a")).isInstanceOf(ScalarNode.class);
     assertThat(errorOf("x:\n  a: b\n \t# c\n")).startsWith("compose.yaml:3:2: invalid YAML: found a tab");

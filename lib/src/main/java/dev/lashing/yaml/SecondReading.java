@@ -22,6 +22,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *   <li>a {@code -} alone before a comma or a closing bracket or brace ({@code [cat, -]}), which go-yaml reads as a
  *       plain scalar and snakeyaml-engine refuses ("found character '-' that cannot start any token"): as a letter,
  *       the first of the plain scalar that starts there, whose value then starts with the {@code -} again;
+ *   <li>a comma or a square bracket in a tag that ends at a blank or a line's end ({@code [!!str, x]}), which go-yaml
+ *       reads as part of the tag (then the tag of {@code x}, one it does not know, so that {@code x} is a string) and
+ *       snakeyaml-engine refuses ("expected ' ', but found ','"): as a {@code ;}, which both read in a tag. The tag is
+ *       then named with a {@code ;} for each, a tag neither knows, as the one written;
  *   <li>the blank lines that follow a block scalar's header with more spaces than the line after them, which go-yaml
  *       takes for the scalar's indentation, so that the scalar is empty ("the leading empty lines contain more spaces
  *       than the first non-empty line"): their spaces as line breaks. The scalar's value is then
@@ -49,11 +53,13 @@ final class SecondReading {
   private final int[] gluedComments;
   /** Where each {@code -} alone before a comma or a closing bracket or brace is, in order, now a letter. */
   private final int[] dashes;
+  /** Where each comma or square bracket within a tag is, in order, now a {@code ;}. */
+  private final int[] inTags;
   /** The block scalars emptied, by where their text starts (the line after the header): the value of each. */
   private final Map<Integer, String> emptied;
 
   private SecondReading(String written, String text, int[] separators, int[] headers, int[] indentation,
-      int[] gluedComments, int[] dashes, Map<Integer, String> emptied) {
+      int[] gluedComments, int[] dashes, int[] inTags, Map<Integer, String> emptied) {
     this.written = written;
     this.text = text;
     this.separators = separators;
@@ -61,12 +67,14 @@ final class SecondReading {
     this.indentation = indentation;
     this.gluedComments = gluedComments;
     this.dashes = dashes;
+    this.inTags = inTags;
     this.emptied = emptied;
   }
 
   /** The text as it is, for a second reading that changes only what {@link #emptying} adds. */
   static SecondReading asWritten(String text) {
-    return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], new int[0], Map.of());
+    return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], new int[0], new int[0],
+        Map.of());
   }
 
   /**
@@ -122,8 +130,8 @@ final class SecondReading {
    * The text with every tab between two things written on a line ({@link #separatorTabs}), after a block scalar's
    * header and in a line's indentation ({@code indentationTabs}, null when there are none) as a space, and a comment
    * that follows a block scalar's header with no blank between ({@code |#c}, which go-yaml reads and
-   * snakeyaml-engine refuses) as spaces, and a {@code -} alone before a comma or a closing bracket or brace as a
-   * letter; null when it has none of them. A block scalar's header ({@code |} or
+   * snakeyaml-engine refuses) as spaces, a {@code -} alone before a comma or a closing bracket or brace as a
+   * letter, and a comma or a square bracket in a tag as a {@code ;}; null when it has none of them. A block scalar's header ({@code |} or
    * {@code >}, then {@code + - 0-9}) starts a line or follows a blank.
    */
   static SecondReading of(String text, IndentationTabs indentationTabs) {
@@ -151,15 +159,50 @@ final class SecondReading {
         dashes.add(dash);
       }
     }
+    GrowingInts inTags = new GrowingInts();
+    for (int tag = text.indexOf('!'); tag >= 0; tag = text.indexOf('!', tag + 1)) {
+      if (tag == 0 || "[{, \t\n\r\uFEFF".indexOf(text.charAt(tag - 1)) >= 0) {
+        tag = flowIndicatorsInTag(text, tag, spaced, inTags);
+      }
+    }
     int[] indentation = indentationTabs == null ? new int[0] : indentationTabs.everyTab();
     for (int tab : indentation) {
       spaced[tab] = ' ';
     }
-    if (separators.size() == 0 && headers.size() == 0 && indentation.length == 0 && dashes.size() == 0) {
+    if (separators.size() == 0 && headers.size() == 0 && indentation.length == 0 && dashes.size() == 0
+        && inTags.size() == 0) {
       return null;
     }
     return new SecondReading(text, new String(spaced), separators.toArray(), headers.toArray(), indentation,
-        gluedComments.toArray(), dashes.toArray(), Map.of());
+        gluedComments.toArray(), dashes.toArray(), inTags.toArray(), Map.of());
+  }
+
+  /** The characters go-yaml reads in a tag after its first {@code !}, besides ASCII letters and digits. */
+  private static final String GO_YAML_TAG_CHARACTERS = "-_;/?:@&=+$,.!~*'()[]%";
+
+  /**
+   * Where the tag that may start at {@code bang} ends, as go-yaml reads it; when it ends at a blank, a line break or
+   * the end of the text, as go-yaml requires, its commas and square brackets, which snakeyaml-engine ends a tag at,
+   * become {@code ;} in {@code spaced}, their places added to {@code inTags}.
+   */
+  private static int flowIndicatorsInTag(String text, int bang, char[] spaced, GrowingInts inTags) {
+    int end = bang + 1;
+    while (end < text.length() && isTagCharacter(text.charAt(end))) {
+      end++;
+    }
+    if (end == text.length() || isBlank(text.charAt(end)) || isBreak(text.charAt(end))) {
+      for (int i = bang + 1; i < end; i++) {
+        if (",[]".indexOf(text.charAt(i)) >= 0) {
+          spaced[i] = ';';
+          inTags.add(i);
+        }
+      }
+    }
+    return end - 1;
+  }
+
+  private static boolean isTagCharacter(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || GO_YAML_TAG_CHARACTERS.indexOf(c) >= 0);
   }
 
   /**
@@ -258,8 +301,9 @@ final class SecondReading {
     int[] keptIndentation = keep(indentation, within.blockScalars, spaced);
     int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within.values.contains(c)).toArray();
     int[] keptDashes = keep(dashes, within.values, spaced);
+    int[] keptInTags = keep(inTags, within.values, spaced);
     return new SecondReading(written, new String(spaced), keptSeparators, keptHeaders, keptIndentation,
-        keptGluedComments, keptDashes, emptied);
+        keptGluedComments, keptDashes, keptInTags, emptied);
   }
 
   /**
@@ -311,7 +355,7 @@ final class SecondReading {
     // go-yaml keeps the blank lines' breaks only when the header says to keep them (+)
     alsoEmptied.put(textStart, indicators.indexOf('+') >= 0 ? "\n".repeat(breaks) : "");
     return new SecondReading(written, new String(changed), separators, headers, indentation, gluedComments, dashes,
-        alsoEmptied);
+        inTags, alsoEmptied);
   }
 
   /** How long the line break that ends just before {@code after} is (CRLF is one). */
@@ -363,13 +407,13 @@ final class SecondReading {
    * block scalar's text starts on the line after its header, which holds only the header, blanks and a comment): a
    * tab between two things on a line, or a tab or a glued comment after a block scalar's header, anywhere; a tab in
    * indentation only in a block scalar (other values drop the blanks that start their lines); a lone {@code -}
-   * anywhere but first in a plain scalar.
+   * anywhere but first in a plain scalar; a comma or a square bracket made a {@code ;}, anywhere.
    */
   boolean changes(int start, int end, boolean blockScalar, boolean plain) {
     int textStart = blockScalar ? lineEnd(start) : start;
     return anyWithin(separators, textStart, end) || anyWithin(headers, textStart, end)
         || blockScalar && anyWithin(indentation, textStart, end)
-        || anyWithin(dashes, plain ? start + 1 : textStart, end);
+        || anyWithin(dashes, plain ? start + 1 : textStart, end) || anyWithin(inTags, textStart, end);
   }
 
   /** The {@code value} of the plain scalar at {@code start}, with the lone {@code -} it starts with written again. */

@@ -234,8 +234,8 @@ public final class YamlReader {
       return new YamlReader(source, watcher, indentationTabs, null).run(parsedAheadFrom);
     } catch (ComposeException refused) {
       // Compose's reader takes a tab after a key's colon (key:<TAB>value) and many in a line's indentation for a
-      // space, and an empty block scalar where blank lines after its header have more spaces than the next line;
-      // the parser here refuses them. Read again with those tabs as spaces and those blanks as line breaks (the text
+      // space, an empty block scalar where blank lines after its header have more spaces than the next line, and a
+      // comma in a tag ([!!str, x]); the parser here refuses them. Read again with those tabs as spaces and those blanks as line breaks (the text
       // keeps its length, so every position holds), but the tabs in the values where they are text; the watcher
       // heard of the first reading, and is left out. Which tabs in indentation Compose refuses, each reading checks
       // on the text itself.

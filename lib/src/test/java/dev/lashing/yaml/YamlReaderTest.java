@@ -880,6 +880,30 @@ class YamlReaderTest {
   }
 
   /**
+   * go-yaml reads a comma or a square bracket in a tag that ends at a blank or a line's end as the tag's own
+   * ({@code [!!str, x]} is one item, the string "x", under a tag go-yaml does not know); snakeyaml-engine refused the
+   * file ("expected ' ', but found ','"). Each case here as go-yaml v3 reads it.
+   */
+  @Test
+  void aCommaOrABracketInATagIsTheTags() {
+    MapNode root = root("a: [!!str, x]\nb: [!!int, 8080]\nc:\n  - !x,y\nd: \"[!!str, z]\"\ne: [ !!str , w]\n"
+        + "f: |\n  !t,u v\ng: [!, x]\n");
+    assertThat(items(root, "a")).containsExactly("x");
+    assertThat(items(root, "b")).containsExactly("8080");
+    assertThat(((ScalarNode) ((SeqNode) root.get("b")).items().get(0)).type()).isEqualTo(ScalarNode.Type.STRING);
+    assertThat(items(root, "c")).containsExactly("");
+    assertThat(items(root, "g")).containsExactly("x");
+    // a tag that ends at its blank is read as before; within another value the text stays as written
+    assertThat(items(root, "e")).containsExactly("", "w");
+    assertThat(scalar(root, "d").value()).isEqualTo("[!!str, z]");
+    assertThat(scalar(root, "f").value()).isEqualTo("!t,u v\n");
+    assertThat(((SeqNode) root.get("a")).items().get(0).origin().at().column()).isEqualTo(12);
+    // a tag that does not end at a blank is refused by both: here the bracket is the tag's, the sequence not closed
+    assertThat(errorOf("a: [!!str]\n")).startsWith("compose.yaml:1:10: invalid YAML: ");
+    assertThat(errorOf("a: {b: !!str, c: 1}\n")).startsWith("compose.yaml:1:");
+  }
+
+  /**
    * A block mapping is indented where its first key starts, with that key's anchor or tag: a tab in a block scalar's
    * blank line below it is text, as go-yaml reads it (Lashing measured from the key itself and refused the tab).
    */

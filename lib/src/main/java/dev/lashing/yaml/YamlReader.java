@@ -248,7 +248,7 @@ public final class YamlReader {
         } else if (last != null && last != refused) {
           // the second reading refuses something else: where that is a tab Compose refuses in indentation, which
           // the parser here misread before, that is what Compose says too
-          if (isTabInIndentation(last)) {
+          if (last instanceof TabInIndentation) {
             throw last;
           }
           break;
@@ -270,12 +270,15 @@ public final class YamlReader {
     }
   }
 
-  private static final String TAB_IN_INDENTATION = "invalid YAML: found a tab character that violates indentation"
-      + " (Compose's YAML reader refuses a tab in a line's indentation outside brackets and quotes, and within them"
-      + " where an unquoted value goes on)";
+  /** A tab in a line's indentation that Compose refuses, which the parser here reads. */
+  private static final class TabInIndentation extends ComposeException {
+    private static final long serialVersionUID = 1L;
 
-  private static boolean isTabInIndentation(ComposeException refused) {
-    return refused.diagnostics().size() == 1 && refused.diagnostics().get(0).message().equals(TAB_IN_INDENTATION);
+    TabInIndentation(SourceRange tab) {
+      super(Diagnostic.Kind.YAML_SYNTAX, tab, "invalid YAML: found a tab character that violates indentation"
+          + " (Compose's YAML reader refuses a tab in a line's indentation outside brackets and quotes, and within"
+          + " them where an unquoted value goes on)");
+    }
   }
 
   /**
@@ -355,7 +358,7 @@ public final class YamlReader {
     if (indentationTabs != null) {
       int tab = indentationTabs.firstRefused();
       if (tab >= 0) {
-        throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(tab, tab + 1), TAB_IN_INDENTATION);
+        throw new TabInIndentation(source.range(tab, tab + 1));
       }
     }
     if (watcher != null) {

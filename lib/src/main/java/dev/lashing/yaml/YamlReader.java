@@ -75,6 +75,11 @@ public final class YamlReader {
   /** UTF-16 offset of the text handed to the parser (1 when a byte order mark was removed). */
   private final int shift;
   private final String yaml;
+  /**
+   * The text this reading parses, for the offsets of its code points: as long as the file's in UTF-16 units, but a
+   * second reading may have made the two units of a character beyond the BMP two spaces (in a glued comment).
+   */
+  private final SourceFile codePoints;
   private final Map<String, Node> anchors = new HashMap<>();
   /** Where the anchor of each node in {@link #anchors} is written. */
   private final Map<String, Integer> anchorStarts = new HashMap<>();
@@ -188,6 +193,7 @@ public final class YamlReader {
     this.secondReading = secondReading;
     this.shift = source.hasByteOrderMark() ? 1 : 0;
     this.yaml = (secondReading == null ? source.text() : secondReading.text()).substring(shift);
+    this.codePoints = secondReading == null ? source : new SourceFile(source.name(), secondReading.text());
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
     this.firstDelete = yaml.indexOf('\u007f');
     this.indentationTabs = indentationTabs;
@@ -333,7 +339,7 @@ public final class YamlReader {
       throw new ComposeException(found);
     } catch (ReaderException e) {
       // a character YAML does not allow (a control character, a lone surrogate): where it is, in code points
-      int at = source.offsetOfCodePoint(e.getPosition() + shift);
+      int at = codePoints.offsetOfCodePoint(e.getPosition() + shift);
       refuseDeleteBefore(at);
       throw unreadableCharacter(at, e.getMessage(), e.getCodePoint());
     } catch (YamlEngineException e) {
@@ -398,8 +404,8 @@ public final class YamlReader {
     };
   }
 
-  private ComposeException unreadableEscape(int codePoints) {
-    int at = source.offsetOfCodePoint(codePoints + shift);
+  private ComposeException unreadableEscape(int codePointIndex) {
+    int at = codePoints.offsetOfCodePoint(codePointIndex + shift);
     String problem = at >= source.text().length() ? "found unexpected end of stream"
         : "found invalid Unicode character escape code";
     return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, at),
@@ -1414,7 +1420,7 @@ public final class YamlReader {
 
   /** Marks count code points of the text without its byte order mark (one code point, one UTF-16 unit). */
   private int offset(Mark mark) {
-    return source.offsetOfCodePoint(mark.getIndex() + shift);
+    return codePoints.offsetOfCodePoint(mark.getIndex() + shift);
   }
 
   private SourceRange position(Mark mark) {

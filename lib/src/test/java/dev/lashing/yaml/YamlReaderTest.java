@@ -726,6 +726,11 @@ class YamlReaderTest {
     // a character the reader refuses anywhere is refused there too
     assertThat(errorOf("a: |#\u0001\n  x\n")).isEqualTo(
         "compose.yaml:1:6: invalid YAML: special characters are not allowed (U+0001)");
+    // a character beyond the BMP in it (two UTF-16 units, one code point) moves no later position (YamlReaderFuzzTest
+    // found the reader taking a position one past the end of the text after one)
+    MapNode astral = root("a: |#\uD83D\uDE00 c\n  x\nb: [1, 2]\n");
+    assertThat(((SeqNode) astral.get("b")).items().get(1).origin().at().column()).isEqualTo(8);
+    assertThat(YamlReader.read(new SourceFile("compose.yaml", "? |#\uDBF5\uDE8F\n:"))).hasSize(1);
   }
 
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */

@@ -161,7 +161,7 @@ final class SecondReading {
     }
     GrowingInts inTags = new GrowingInts();
     for (int tag = text.indexOf('!'); tag >= 0; tag = text.indexOf('!', tag + 1)) {
-      if (tag == 0 || "[{, \t\n\r\uFEFF".indexOf(text.charAt(tag - 1)) >= 0) {
+      if (tag == 0 || "[{,: \t\n\r\uFEFF".indexOf(text.charAt(tag - 1)) >= 0) {
         tag = flowIndicatorsInTag(text, tag, spaced, inTags);
       }
     }

@@ -898,6 +898,8 @@ class YamlReaderTest {
     assertThat(((ScalarNode) ((SeqNode) root.get("b")).items().get(0)).type()).isEqualTo(ScalarNode.Type.STRING);
     assertThat(items(root, "c")).containsExactly("");
     assertThat(items(root, "g")).containsExactly("x");
+    // right after the colon of a quoted key within braces, too
+    assertThat(scalar(root("h: {\"k\":!x,y }\n"), "h", "k").value()).isEmpty();
     // a tag that ends at its blank is read as before; within another value the text stays as written
     assertThat(items(root, "e")).containsExactly("", "w");
     assertThat(scalar(root, "d").value()).isEqualTo("[!!str, z]");

@@ -26,6 +26,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *       reads as part of the tag (then the tag of {@code x}, one it does not know, so that {@code x} is a string) and
  *       snakeyaml-engine refuses ("expected ' ', but found ','"): as a {@code ;}, which both read in a tag. The tag is
  *       then named with a {@code ;} for each, a tag neither knows, as the one written;
+ *   <li>the colon right after an alias used as a key ({@code *name: value}), where go-yaml ends the alias's name
+ *       and snakeyaml-engine takes it into the name: a space is put before it, the one change that is not in place
+ *       ({@link #writtenOffset} takes a position in the text read back to the text written);
  *   <li>the blank lines that follow a block scalar's header with more spaces than the line after them, which go-yaml
  *       takes for the scalar's indentation, so that the scalar is empty ("the leading empty lines contain more spaces
  *       than the first non-empty line"): their spaces as line breaks. The scalar's value is then
@@ -55,11 +58,15 @@ final class SecondReading {
   private final int[] dashes;
   /** Where each comma or square bracket within a tag is, in order, now a {@code ;}. */
   private final int[] inTags;
+  /** Where each colon is that ends an alias used as a key, in order: a space goes before each. */
+  private final int[] aliasColons;
+  /** Where each space put before one of {@link #aliasColons} is in the text read, in order. */
+  private final int[] insertedSpaces;
   /** The block scalars emptied, by where their text starts (the line after the header): the value of each. */
   private final Map<Integer, String> emptied;
 
   private SecondReading(String written, String text, int[] separators, int[] headers, int[] indentation,
-      int[] gluedComments, int[] dashes, int[] inTags, Map<Integer, String> emptied) {
+      int[] gluedComments, int[] dashes, int[] inTags, int[] aliasColons, Map<Integer, String> emptied) {
     this.written = written;
     this.text = text;
     this.separators = separators;
@@ -68,13 +75,18 @@ final class SecondReading {
     this.gluedComments = gluedComments;
     this.dashes = dashes;
     this.inTags = inTags;
+    this.aliasColons = aliasColons;
+    this.insertedSpaces = new int[aliasColons.length];
+    for (int i = 0; i < aliasColons.length; i++) {
+      insertedSpaces[i] = aliasColons[i] + i;
+    }
     this.emptied = emptied;
   }
 
   /** The text as it is, for a second reading that changes only what {@link #emptying} adds. */
   static SecondReading asWritten(String text) {
     return new SecondReading(text, text, new int[0], new int[0], new int[0], new int[0], new int[0], new int[0],
-        Map.of());
+        new int[0], Map.of());
   }
 
   /**
@@ -131,7 +143,8 @@ final class SecondReading {
    * header and in a line's indentation ({@code indentationTabs}, null when there are none) as a space, and a comment
    * that follows a block scalar's header with no blank between ({@code |#c}, which go-yaml reads and
    * snakeyaml-engine refuses) as spaces, a {@code -} alone before a comma or a closing bracket or brace as a
-   * letter, and a comma or a square bracket in a tag as a {@code ;}; null when it has none of them. A block scalar's header ({@code |} or
+   * letter, a comma or a square bracket in a tag as a {@code ;}, and a space before the colon of an alias used as a
+   * key; null when it has none of them. A block scalar's header ({@code |} or
    * {@code >}, then {@code + - 0-9}) starts a line or follows a blank.
    */
   static SecondReading of(String text, IndentationTabs indentationTabs) {
@@ -165,16 +178,46 @@ final class SecondReading {
         tag = flowIndicatorsInTag(text, tag, spaced, inTags);
       }
     }
+    GrowingInts aliasColons = new GrowingInts();
+    for (int star = text.indexOf('*'); star >= 0; star = text.indexOf('*', star + 1)) {
+      int colon = colonOfAliasKey(text, star);
+      if (colon >= 0 && (star == 0 || "[{, \t\n\r\uFEFF".indexOf(text.charAt(star - 1)) >= 0)) {
+        aliasColons.add(colon);
+      }
+    }
     int[] indentation = indentationTabs == null ? new int[0] : indentationTabs.everyTab();
     for (int tab : indentation) {
       spaced[tab] = ' ';
     }
     if (separators.size() == 0 && headers.size() == 0 && indentation.length == 0 && dashes.size() == 0
-        && inTags.size() == 0) {
+        && inTags.size() == 0 && aliasColons.size() == 0) {
       return null;
     }
     return new SecondReading(text, new String(spaced), separators.toArray(), headers.toArray(), indentation,
-        gluedComments.toArray(), dashes.toArray(), inTags.toArray(), Map.of());
+        gluedComments.toArray(), dashes.toArray(), inTags.toArray(), aliasColons.toArray(), Map.of());
+  }
+
+  /**
+   * Where the colon is that ends an alias used as a key with no blank before it ({@code *name: value}) at
+   * {@code star}, as go-yaml ends an alias's name (ASCII letters, digits, '-' and '_') and then reads a colon
+   * followed by a blank or a line's end; -1 when no such alias is there.
+   */
+  private static int colonOfAliasKey(String text, int star) {
+    if (star >= text.length() || text.charAt(star) != '*') {
+      return -1;
+    }
+    int i = star + 1;
+    while (i < text.length() && isAliasCharacter(text.charAt(i))) {
+      i++;
+    }
+    if (i == star + 1 || i == text.length() || text.charAt(i) != ':') {
+      return -1;
+    }
+    return i + 1 == text.length() || " \t\r\n".indexOf(text.charAt(i + 1)) >= 0 ? i : -1;
+  }
+
+  private static boolean isAliasCharacter(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
   }
 
   /** The characters go-yaml reads in a tag after its first {@code !}, besides ASCII letters and digits. */
@@ -288,8 +331,37 @@ final class SecondReading {
     return c == '\n' || c == '\r';
   }
 
+  /**
+   * Whether this reading changed something up to {@code offset} (inclusive) to read it as Compose reads it: a tab
+   * between two things on a line, a glued comment, a lone {@code -}, a comma or a square bracket in a tag, an alias
+   * key's colon (not a tab in indentation, which Compose may refuse, nor an emptied block scalar).
+   */
+  boolean readsAsComposeUpTo(int offset) {
+    return anyWithin(separators, 0, offset + 1) || anyWithin(gluedComments, 0, offset + 1)
+        || anyWithin(dashes, 0, offset + 1) || anyWithin(inTags, 0, offset + 1)
+        || anyWithin(aliasColons, 0, offset + 1);
+  }
+
+  /** The text the parser reads: as long as the text written, but for a space before each alias key's colon. */
   String text() {
-    return text;
+    if (aliasColons.length == 0) {
+      return text;
+    }
+    StringBuilder read = new StringBuilder(text.length() + aliasColons.length);
+    int from = 0;
+    for (int colon : aliasColons) {
+      read.append(text, from, colon).append(' ');
+      from = colon;
+    }
+    return read.append(text, from, text.length()).toString();
+  }
+
+  /**
+   * The offset in the text written of {@code read}, an offset in {@link #text()}: a space put before an alias key's
+   * colon is where the colon is.
+   */
+  int writtenOffset(int read) {
+    return read - Offsets.firstAtOrAfter(insertedSpaces.length, i -> insertedSpaces[i], read);
   }
 
   /** The same with what it changed in the values {@code within} left as written, for another reading. */
@@ -302,8 +374,9 @@ final class SecondReading {
     int[] keptGluedComments = Arrays.stream(gluedComments).filter(c -> !within.values.contains(c)).toArray();
     int[] keptDashes = keep(dashes, within.values, spaced);
     int[] keptInTags = keep(inTags, within.values, spaced);
+    int[] keptAliasColons = keep(aliasColons, within.values, spaced);
     return new SecondReading(written, new String(spaced), keptSeparators, keptHeaders, keptIndentation,
-        keptGluedComments, keptDashes, keptInTags, emptied);
+        keptGluedComments, keptDashes, keptInTags, keptAliasColons, emptied);
   }
 
   /**
@@ -355,7 +428,7 @@ final class SecondReading {
     // go-yaml keeps the blank lines' breaks only when the header says to keep them (+)
     alsoEmptied.put(textStart, indicators.indexOf('+') >= 0 ? "\n".repeat(breaks) : "");
     return new SecondReading(written, new String(changed), separators, headers, indentation, gluedComments, dashes,
-        inTags, alsoEmptied);
+        inTags, aliasColons, alsoEmptied);
   }
 
   /** How long the line break that ends just before {@code after} is (CRLF is one). */
@@ -407,13 +480,15 @@ final class SecondReading {
    * block scalar's text starts on the line after its header, which holds only the header, blanks and a comment): a
    * tab between two things on a line, or a tab or a glued comment after a block scalar's header, anywhere; a tab in
    * indentation only in a block scalar (other values drop the blanks that start their lines); a lone {@code -}
-   * anywhere but first in a plain scalar; a comma or a square bracket made a {@code ;}, anywhere.
+   * anywhere but first in a plain scalar; a comma or a square bracket made a {@code ;}, or a space put before a
+   * colon, anywhere.
    */
   boolean changes(int start, int end, boolean blockScalar, boolean plain) {
     int textStart = blockScalar ? lineEnd(start) : start;
     return anyWithin(separators, textStart, end) || anyWithin(headers, textStart, end)
         || blockScalar && anyWithin(indentation, textStart, end)
-        || anyWithin(dashes, plain ? start + 1 : textStart, end) || anyWithin(inTags, textStart, end);
+        || anyWithin(dashes, plain ? start + 1 : textStart, end) || anyWithin(inTags, textStart, end)
+        || anyWithin(aliasColons, textStart, end);
   }
 
   /** The {@code value} of the plain scalar at {@code start}, with the lone {@code -} it starts with written again. */

@@ -76,8 +76,8 @@ public final class YamlReader {
   private final int shift;
   private final String yaml;
   /**
-   * The text this reading parses, for the offsets of its code points: as long as the file's in UTF-16 units, but a
-   * second reading may have made the two units of a character beyond the BMP two spaces (in a glued comment).
+   * The text this reading parses, for the offsets of its code points: a second reading may have made the two UTF-16
+   * units of a character beyond the BMP two spaces (in a glued comment), and put a space before an alias key's colon.
    */
   private final SourceFile codePoints;
   private final Map<String, Node> anchors = new HashMap<>();
@@ -192,10 +192,12 @@ public final class YamlReader {
     this.source = source;
     this.secondReading = secondReading;
     this.shift = source.hasByteOrderMark() ? 1 : 0;
-    this.yaml = (secondReading == null ? source.text() : secondReading.text()).substring(shift);
-    this.codePoints = secondReading == null ? source : new SourceFile(source.name(), secondReading.text());
+    String read = secondReading == null ? source.text() : secondReading.text();
+    this.yaml = read.substring(shift);
+    this.codePoints = secondReading == null ? source : new SourceFile(source.name(), read);
     this.unusualBreaks = yaml.indexOf('\u2028') >= 0 || yaml.indexOf('\u2029') >= 0 || yaml.indexOf('\u0085') >= 0;
-    this.firstDelete = yaml.indexOf('\u007f');
+    int delete = source.text().indexOf('\u007f', shift);
+    this.firstDelete = delete < 0 ? -1 : delete - shift;
     this.indentationTabs = indentationTabs;
   }
 
@@ -240,11 +242,12 @@ public final class YamlReader {
       return new YamlReader(source, watcher, indentationTabs, null).run(parsedAheadFrom);
     } catch (ComposeException refused) {
       // Compose's reader takes a tab after a key's colon (key:<TAB>value) and many in a line's indentation for a
-      // space, an empty block scalar where blank lines after its header have more spaces than the next line, and a
-      // comma in a tag ([!!str, x]); the parser here refuses them. Read again with those tabs as spaces and those blanks as line breaks (the text
-      // keeps its length, so every position holds), but the tabs in the values where they are text; the watcher
-      // heard of the first reading, and is left out. Which tabs in indentation Compose refuses, each reading checks
-      // on the text itself.
+      // space, an empty block scalar where blank lines after its header have more spaces than the next line, a
+      // comma in a tag ([!!str, x]) and an alias as a key (*k: v); the parser here refuses them. Read again with
+      // those tabs as spaces, those blanks as line breaks and so on (SecondReading: each position is known in the
+      // text written), but what is text within a value as written; the watcher heard of the first reading, and is
+      // left out. Which tabs in indentation Compose refuses, each reading checks on the text itself. Where what was
+      // changed up to the first refusal is read by Compose, what a later reading refuses is what Compose refuses.
       SecondReading second = SecondReading.of(source.text(), indentationTabs);
       ComposeException last = refused;
       for (int reading = 0; reading < REREADINGS; reading++) {
@@ -254,7 +257,7 @@ public final class YamlReader {
         } else if (last != null && last != refused) {
           // the second reading refuses something else: where that is a tab Compose refuses in indentation, which
           // the parser here misread before, that is what Compose says too
-          if (last instanceof TabInIndentation) {
+          if (last instanceof TabInIndentation || second.readsAsComposeUpTo(startOf(refused))) {
             throw last;
           }
           break;
@@ -274,6 +277,11 @@ public final class YamlReader {
       }
       throw refused;
     }
+  }
+
+  /** Where the first problem {@code refused} names starts in the text. */
+  private static int startOf(ComposeException refused) {
+    return refused.diagnostics().get(0).at().startOffset();
   }
 
   /** A tab in a line's indentation that Compose refuses, which the parser here reads. */
@@ -339,7 +347,7 @@ public final class YamlReader {
       throw new ComposeException(found);
     } catch (ReaderException e) {
       // a character YAML does not allow (a control character, a lone surrogate): where it is, in code points
-      int at = codePoints.offsetOfCodePoint(e.getPosition() + shift);
+      int at = offsetOfCodePoint(e.getPosition());
       refuseDeleteBefore(at);
       throw unreadableCharacter(at, e.getMessage(), e.getCodePoint());
     } catch (YamlEngineException e) {
@@ -405,7 +413,7 @@ public final class YamlReader {
   }
 
   private ComposeException unreadableEscape(int codePointIndex) {
-    int at = codePoints.offsetOfCodePoint(codePointIndex + shift);
+    int at = offsetOfCodePoint(codePointIndex);
     String problem = at >= source.text().length() ? "found unexpected end of stream"
         : "found invalid Unicode character escape code";
     return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, at),
@@ -427,14 +435,6 @@ public final class YamlReader {
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
     SourceRange at = e.getProblemMark().map(this::position).orElse(source.at(0));
     String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-    int aliasColon = e.getContextMark().map(mark -> colonOfAliasKey(offset(mark))).orElse(-1);
-    if (aliasColon >= 0) {
-      // the parser here takes the colon into the alias's name (YAML 1.2 allows it), and then finds no key
-      return Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, source.range(aliasColon, aliasColon + 1),
-          "invalid YAML: an alias as a key needs a blank before its ':' here (write '"
-              + source.text().substring(offset(e.getContextMark().orElseThrow()), aliasColon) + " :'); Compose"
-              + " ends the alias's name at the ':', Lashing's YAML reader reads the ':' into the name");
-    }
     String context = e.getContext();
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
       problem = "found a tab character that violates indentation";
@@ -445,26 +445,6 @@ public final class YamlReader {
       problem = problem + " (" + context + (contextAt == null ? "" : " at line " + contextAt.line()) + ")";
     }
     return Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, at, "invalid YAML: " + problem);
-  }
-
-  /**
-   * Where the colon is that ends an alias used as a key without a blank before it ({@code *name: value}) at
-   * {@code at}; -1 when no such alias is there.
-   */
-  private int colonOfAliasKey(int at) {
-    String text = source.text();
-    if (at >= text.length() || text.charAt(at) != '*') {
-      return -1;
-    }
-    int i = at + 1;
-    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-'
-        || text.charAt(i) == '_')) {
-      i++;
-    }
-    if (i == at + 1 || i == text.length() || text.charAt(i) != ':') {
-      return -1;
-    }
-    return i + 1 == text.length() || " \t\r\n".indexOf(text.charAt(i + 1)) >= 0 ? i : -1;
   }
 
   private void accept(Event event) {
@@ -1420,7 +1400,13 @@ public final class YamlReader {
 
   /** Marks count code points of the text without its byte order mark (one code point, one UTF-16 unit). */
   private int offset(Mark mark) {
-    return codePoints.offsetOfCodePoint(mark.getIndex() + shift);
+    return offsetOfCodePoint(mark.getIndex());
+  }
+
+  /** The offset in the file of the code point the parser counts {@code index} (after a byte order mark). */
+  private int offsetOfCodePoint(int index) {
+    int at = codePoints.offsetOfCodePoint(index + shift);
+    return secondReading == null ? at : secondReading.writtenOffset(at);
   }
 
   private SourceRange position(Mark mark) {
@@ -1562,7 +1548,14 @@ public final class YamlReader {
   }
 
   /** A collection being built. */
+  /** A mapping's key as go-yaml compares it with the others: an alias's name, or a scalar's text. */
+  private record WrittenKey(boolean alias, String text) {}
+
   private final class Frame {
+    /** What {@link #earlierKey} finds when no key before reads alike, and when the {@code <<} does. */
+    private static final int NONE = -1;
+    private static final int MERGE_KEY = -2;
+
     final boolean mapping;
     final boolean flow;
     final String anchor;
@@ -1588,6 +1581,8 @@ public final class YamlReader {
     boolean pendingMerges;
     /** Whether the pending key is refused: its entry is left out, whatever its value. */
     boolean keyRefused;
+    /** The keys whose entries a later key that read the same but was written otherwise replaced, by how written. */
+    Map<WrittenKey, ScalarNode> replacedKeys;
 
     Frame(boolean mapping, CollectionStartEvent event, MergeTag mergeTag) {
       this.mapping = mapping;
@@ -1605,7 +1600,7 @@ public final class YamlReader {
 
     /**
      * Puts the value of the pending key; false when that key is refused, or is written already in this mapping (the
-     * duplicate is recorded and left out, the first value stays).
+     * duplicate is recorded and left out, the first value stays), or replaces the entry of a key written otherwise.
      */
     boolean putValue(Node value) {
       ScalarNode key = pendingKey;
@@ -1616,10 +1611,25 @@ public final class YamlReader {
         keyRefused = false;
         return false;
       }
-      ScalarNode earlier = earlierKey(key);
-      if (earlier != null) {
-        errors.add(Diagnostic.error(Diagnostic.Kind.DUPLICATE_KEY, key.origin().usedAt(),
-            "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line()));
+      int at = earlierKey(key);
+      if (at != NONE) {
+        ScalarNode earlier = at == MERGE_KEY ? mergeKey : entries.get(at).key();
+        WrittenKey written = writtenKey(key);
+        if (replacedKeys != null && replacedKeys.containsKey(written)) {
+          earlier = replacedKeys.get(written);
+        }
+        if (at == MERGE_KEY || written.equals(writtenKey(earlier))) {
+          errors.add(Diagnostic.error(Diagnostic.Kind.DUPLICATE_KEY, key.origin().usedAt(),
+              "mapping key \"" + key.value() + "\" already defined at line " + earlier.origin().usedAt().line()));
+          return false;
+        }
+        // go-yaml tells keys apart as they are written: an alias and a text, or two aliases of other names, that
+        // read alike are two keys to it, and of their values the later one stands
+        if (replacedKeys == null) {
+          replacedKeys = new HashMap<>();
+        }
+        replacedKeys.put(writtenKey(earlier), earlier);
+        entries.set(at, new MapNode.Entry(key, value));
         return false;
       }
       if (merges) {
@@ -1635,11 +1645,23 @@ public final class YamlReader {
       return true;
     }
 
-    /** The key written before in this mapping with the same text as {@code key}, or null. */
-    private ScalarNode earlierKey(ScalarNode key) {
+    /** How go-yaml tells {@code key} from the others: an alias by its name, any other key by its text. */
+    private WrittenKey writtenKey(ScalarNode key) {
+      if (key.origin().via().isEmpty()) {
+        return new WrittenKey(false, key.value());
+      }
+      SourceRange alias = key.origin().usedAt();
+      return new WrittenKey(true, source.text().substring(alias.startOffset(), alias.endOffset()));
+    }
+
+    /**
+     * Where among the entries the key written before in this mapping with the same text as {@code key} is:
+     * {@link #MERGE_KEY} when that is the {@code <<}, {@link #NONE} when there is none.
+     */
+    private int earlierKey(ScalarNode key) {
       String name = key.value();
       if (mergeKey != null && name.equals(mergeKey.value())) {
-        return mergeKey;
+        return MERGE_KEY;
       }
       if (keyIndex == null && entries.size() >= KeyPositions.WORTH_FROM) {
         keyIndex = new KeyPositions(2 * entries.size());
@@ -1649,14 +1671,14 @@ public final class YamlReader {
       }
       if (keyIndex != null) {
         int at = keyIndex.get(name);
-        return at < 0 ? null : entries.get(at).key();
+        return at < 0 ? NONE : at;
       }
       for (int i = 0; i < entries.size(); i++) { // counted: called for every key, an iterator each was 12 MB
         if (entries.get(i).name().equals(name)) {
-          return entries.get(i).key();
+          return i;
         }
       }
-      return null;
+      return NONE;
     }
 
     private void collectMergeSources(ScalarNode key, Node value) {

@@ -757,16 +757,32 @@ class YamlReaderTest {
   }
 
   /**
-   * go-yaml ends an alias's name at a colon, so {@code *k: v} is an alias as a key; the parser here takes the colon
-   * into the name and then finds no key ("could not find expected ':'", a line below). Refused where the colon is,
-   * saying how to write it.
+   * go-yaml ends an alias's name at a colon, so {@code *k: v} is an alias as a key; the parser here took the colon
+   * into the name and then found no key ("could not find expected ':'", a line below), and Lashing refused the file.
    */
   @Test
-  void anAliasAsAKeyWithoutABlankBeforeItsColonIsRefusedAtTheColon() {
-    assertThat(errorOf("x: &k a\n*k: v\n")).isEqualTo("compose.yaml:2:3: invalid YAML: an alias as a key needs a blank"
-        + " before its ':' here (write '*k :'); Compose ends the alias's name at the ':', Lashing's YAML reader reads"
-        + " the ':' into the name");
+  void anAliasAsAKeyWithoutABlankBeforeItsColonIsReadAsComposeReadsIt() {
+    MapNode root = root("x: &k a\n*k: v\ny: {*k: w}\nz:\n  *k:\tu\n  q: \"*k: t\"\nl: [1, 2]\n");
+    assertThat(scalar(root, "a").value()).isEqualTo("v");
+    assertThat(scalar(root, "y", "a").value()).isEqualTo("w");
+    assertThat(scalar(root, "z", "a").value()).isEqualTo("u");
+    assertThat(scalar(root, "z", "q").value()).isEqualTo("*k: t");
+    // each position is where it is written: the value, the alias, and what follows
+    assertThat(scalar(root, "a").origin().at().column()).isEqualTo(5);
+    assertThat(((SeqNode) root.get("l")).items().get(1).origin().at().column()).isEqualTo(8);
+    assertThat(root.entries().get(1).key().origin().usedAt().column()).isEqualTo(1);
     assertThat(scalar(root("x: &k a\n*k : v\n"), "a").value()).isEqualTo("v");
+    // go-yaml tells keys apart as written: an alias and a text that read alike are two keys, the later value stands
+    MapNode twice = root("x: &k a\na: 1\n*k: 2\n");
+    assertThat(scalar(twice, "a").value()).isEqualTo("2");
+    assertThat(twice.keys()).containsExactly("x", "a");
+    assertThat(scalar(twice, "a").origin().at().line()).isEqualTo(3);
+    // but the same text, or the same alias, twice is a duplicate, told at the first
+    assertThat(errorOf("x: &k a\na: 1\n*k: 2\na: 3\n")).isEqualTo(
+        "compose.yaml:4:1: mapping key \"a\" already defined at line 2");
+    assertThat(errorOf("x: &k a\n*k : 1\n*k : 2\n")).startsWith("compose.yaml:3:1: mapping key \"a\" already defined");
+    // refused as Compose refuses it: what is wrong further on, once the alias is read
+    assertThat(errorOf("x: &k a\n*k: v\nb: [\n")).startsWith("compose.yaml:4:1: invalid YAML: expected the node");
     // an alias's name that runs to the end of the text is no such key (this ended every command, found by fuzzing)
     assertThat(errorOf("a:\n  b: 1\n  *k")).startsWith("compose.yaml:3:5: invalid YAML: could not find expected ':'");
   }
@@ -906,7 +922,8 @@ class YamlReaderTest {
     assertThat(scalar(root, "f").value()).isEqualTo("!t,u v\n");
     assertThat(((SeqNode) root.get("a")).items().get(0).origin().at().column()).isEqualTo(12);
     // a tag that does not end at a blank is refused by both: here the bracket is the tag's, the sequence not closed
-    assertThat(errorOf("a: [!!str]\n")).startsWith("compose.yaml:1:10: invalid YAML: ");
+    // (where Compose says so, at the end of the text)
+    assertThat(errorOf("a: [!!str]\n")).startsWith("compose.yaml:2:1: invalid YAML: expected ',' or ']'");
     assertThat(errorOf("a: {b: !!str, c: 1}\n")).startsWith("compose.yaml:1:");
   }
 

@@ -198,14 +198,11 @@ final class SecondReading {
   }
 
   /**
-   * Where the colon is that ends an alias used as a key with no blank before it ({@code *name: value}) at
-   * {@code star}, as go-yaml ends an alias's name (ASCII letters, digits, '-' and '_') and then reads a colon
+   * Where the colon is that ends an alias used as a key with no blank before it ({@code *name: value}) whose
+   * {@code *} is at {@code star}, as go-yaml ends an alias's name (ASCII letters, digits, '-' and '_') and then reads a colon
    * followed by a blank or a line's end; -1 when no such alias is there.
    */
   private static int colonOfAliasKey(String text, int star) {
-    if (star >= text.length() || text.charAt(star) != '*') {
-      return -1;
-    }
     int i = star + 1;
     while (i < text.length() && isAliasCharacter(text.charAt(i))) {
       i++;

@@ -521,9 +521,9 @@ public final class YamlReader {
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);
     mergeTagInDocument |= mergeTag != MergeTag.NONE;
-    // go-yaml reads a scalar tagged ! alone as an untagged one
-    String typeTag = tag.isEmpty() || mergeTag != MergeTag.NONE || tag.get().equals("!") ? null
-        : standardTagName(tag.get());
+    // go-yaml reads a scalar tagged ! alone as an untagged one; !reset and !override are tags it does not know, so a
+    // scalar under one is a string to it (compose-go drops a !reset node, and decodes an !override one as it is)
+    String typeTag = tag.isEmpty() || tag.get().equals("!") ? null : standardTagName(tag.get());
     rememberTag(event, tag, range.startOffset());
     aliasRatio.node(range);
     String value = event.getValue();

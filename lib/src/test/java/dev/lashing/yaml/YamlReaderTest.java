@@ -223,6 +223,11 @@ class YamlReaderTest {
     assertThat(web.get("ports").tag()).isEqualTo(Node.MergeTag.RESET);
     assertThat(web.get("cap_add").tag()).isEqualTo(Node.MergeTag.OVERRIDE);
     assertThat(web.get("ports").origin().at().column()).isEqualTo(19);
+    // a scalar under one is a string, as go-yaml reads a scalar under a tag it does not know (12 was an integer here)
+    MapNode scalars = root("a: !override 12\nb: !reset .nan\n");
+    assertThat(scalar(scalars, "a").type()).isEqualTo(ScalarNode.Type.STRING);
+    assertThat(scalar(scalars, "a").tag()).isEqualTo(Node.MergeTag.OVERRIDE);
+    assertThat(scalar(scalars, "b").type()).isEqualTo(ScalarNode.Type.STRING);
   }
 
   @Test

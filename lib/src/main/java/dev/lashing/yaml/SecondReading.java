@@ -199,8 +199,8 @@ final class SecondReading {
 
   /**
    * Where the colon is that ends an alias used as a key with no blank before it ({@code *name: value}) whose
-   * {@code *} is at {@code star}, as go-yaml ends an alias's name (ASCII letters, digits, '-' and '_') and then reads a colon
-   * followed by a blank or a line's end; -1 when no such alias is there.
+   * {@code *} is at {@code star}, as go-yaml ends an alias's name (ASCII letters, digits, '-' and '_') and then reads
+   * a colon followed by a blank or a line's end; -1 when no such alias is there.
    */
   private static int colonOfAliasKey(String text, int star) {
     int i = star + 1;

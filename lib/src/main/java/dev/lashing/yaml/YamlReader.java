@@ -251,7 +251,9 @@ public final class YamlReader {
       SecondReading second = SecondReading.of(source.text(), indentationTabs);
       ComposeException last = refused;
       for (int reading = 0; reading < REREADINGS; reading++) {
-        int blankLinesEnd = last == null ? -1 : overIndentedBlankLinesEnd(last);
+        // blank lines the first reading took for a block scalar's may be another value's once the rest is read as
+        // Compose reads it (a tab on a line of a plain scalar ended it there, and a | on the next was a header)
+        int blankLinesEnd = last == null || last == refused && second != null ? -1 : overIndentedBlankLinesEnd(last);
         if (blankLinesEnd >= 0) {
           second = (second == null ? SecondReading.asWritten(source.text()) : second).emptying(blankLinesEnd);
         } else if (last != null && last != refused) {

@@ -714,6 +714,12 @@ class YamlReaderTest {
     assertThat(scalar(a, "k").value()).isEqualTo("\n");
     assertThat(scalar(a, "l").value()).isEqualTo("x");
     assertThat(commented.comments()).extracting(ParsedYaml.Comment::start).containsExactly(21);
+    // with a tab read elsewhere, too
+    assertThat(scalar(root("k: |\n   \nj:\tv\n"), "k").value()).isEmpty();
+    // but not a | that only looked like a header while a tab ended the text above it: it is that text's (this read
+    // "T\n|\n\n\nl", found by YamlReaderFuzzTest and go-yaml)
+    assertThat(YamlReader.read(new SourceFile("compose.yaml", "T\n\t\n|\n  \n l")))
+        .extracting(n -> ((ScalarNode) n).value()).containsExactly("T\n|\nl");
   }
 
   /**

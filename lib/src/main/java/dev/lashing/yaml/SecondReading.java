@@ -24,8 +24,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *       the first of the plain scalar that starts there, whose value then starts with the {@code -} again;
  *   <li>a comma or a square bracket in a tag that ends at a blank or a line's end ({@code [!!str, x]}), which go-yaml
  *       reads as part of the tag (then the tag of {@code x}, one it does not know, so that {@code x} is a string) and
- *       snakeyaml-engine refuses ("expected ' ', but found ','"): as a {@code ;}, which both read in a tag. The tag is
- *       then named with a {@code ;} for each, a tag neither knows, as the one written;
+ *       snakeyaml-engine refuses ("expected ' ', but found ','"), and a {@code !} after the first in a tag with no
+ *       handle ({@code !a~b!}: "expected '!'"): as a {@code ;}, which both read in a tag. The tag is then named with a
+ *       {@code ;} for each, a tag neither knows, as the one written;
  *   <li>the colon right after an alias used as a key ({@code *name: value}), where go-yaml ends the alias's name
  *       and snakeyaml-engine takes it into the name: a space is put before it, the one change that is not in place
  *       ({@link #writtenOffset} takes a position in the text read back to the text written);
@@ -56,7 +57,7 @@ final class SecondReading {
   private final int[] gluedComments;
   /** Where each {@code -} alone before a comma or a closing bracket or brace is, in order, now a letter. */
   private final int[] dashes;
-  /** Where each comma or square bracket within a tag is, in order, now a {@code ;}. */
+  /** Where each character within a tag that snakeyaml-engine reads otherwise is, in order, now a {@code ;}. */
   private final int[] inTags;
   /** Where each colon is that ends an alias used as a key, in order: a space goes before each. */
   private final int[] aliasColons;
@@ -175,7 +176,7 @@ final class SecondReading {
     GrowingInts inTags = new GrowingInts();
     for (int tag = text.indexOf('!'); tag >= 0; tag = text.indexOf('!', tag + 1)) {
       if (tag == 0 || "[{,: \t\n\r\uFEFF".indexOf(text.charAt(tag - 1)) >= 0) {
-        tag = flowIndicatorsInTag(text, tag, spaced, inTags);
+        tag = mendTag(text, tag, spaced, inTags);
       }
     }
     GrowingInts aliasColons = new GrowingInts();
@@ -222,17 +223,23 @@ final class SecondReading {
 
   /**
    * Where the tag that may start at {@code bang} ends, as go-yaml reads it; when it ends at a blank, a line break or
-   * the end of the text, as go-yaml requires, its commas and square brackets, which snakeyaml-engine ends a tag at,
-   * become {@code ;} in {@code spaced}, their places added to {@code inTags}.
+   * the end of the text, as go-yaml requires, what snakeyaml-engine reads otherwise in it becomes {@code ;} in
+   * {@code spaced}, its place added to {@code inTags}: a comma or a square bracket, at which it ends a tag, and, in a
+   * tag with no handle ({@code !name!}), a {@code !} after the first, before which it takes the text for a handle.
    */
-  private static int flowIndicatorsInTag(String text, int bang, char[] spaced, GrowingInts inTags) {
+  private static int mendTag(String text, int bang, char[] spaced, GrowingInts inTags) {
     int end = bang + 1;
     while (end < text.length() && isTagCharacter(text.charAt(end))) {
       end++;
     }
+    int handleEnd = bang + 1;
+    while (handleEnd < end && isAliasCharacter(text.charAt(handleEnd))) {
+      handleEnd++; // go-yaml reads a handle's name as an alias's: ASCII letters, digits, '-' and '_'
+    }
+    String mended = handleEnd < end && text.charAt(handleEnd) == '!' ? ",[]" : ",[]!";
     if (end == text.length() || isBlank(text.charAt(end)) || isBreak(text.charAt(end))) {
       for (int i = bang + 1; i < end; i++) {
-        if (",[]".indexOf(text.charAt(i)) >= 0) {
+        if (mended.indexOf(text.charAt(i)) >= 0) {
           spaced[i] = ';';
           inTags.add(i);
         }

@@ -925,6 +925,8 @@ class YamlReaderTest {
     assertThat(((ScalarNode) ((SeqNode) root.get("b")).items().get(0)).type()).isEqualTo(ScalarNode.Type.STRING);
     assertThat(items(root, "c")).containsExactly("");
     assertThat(items(root, "g")).containsExactly("x");
+    // a '!' after the first in a tag with no handle is the tag's too ("expected '!'" to the parser here)
+    assertThat(scalar(root("t: !a~b! x\n"), "t").value()).isEqualTo("x");
     // right after the colon of a quoted key within braces, too
     assertThat(scalar(root("h: {\"k\":!x,y }\n"), "h", "k").value()).isEmpty();
     // a tag that ends at its blank is read as before; within another value the text stays as written

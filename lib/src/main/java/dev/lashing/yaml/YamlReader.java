@@ -98,6 +98,12 @@ public final class YamlReader {
   /** The anchors, in this document, of scalars go-yaml reads as timestamps: as a key, an alias to one is refused. */
   private final Set<String> timestampAnchors = new HashSet<>();
   /**
+   * The anchors of mappings written under a merge key whose keys go-yaml reads as strings only there
+   * ({@code <<: &m {2: y}}), each with what compose-go says of its first such key where an alias of it is used
+   * elsewhere, as a value of its own.
+   */
+  private final Map<String, String> mergeOnlyKeys = new HashMap<>();
+  /**
    * The texts of recent scalars, by hash: a text written many times (keys, images, conditions, most values of a
    * large file) is kept as one String instead of one per occurrence. The parsed tree lives as long as the
    * run, and the collector's cost is the number of objects it keeps.
@@ -527,6 +533,11 @@ public final class YamlReader {
     // scalar under one is a string to it (compose-go drops a !reset node, and decodes an !override one as it is)
     String typeTag = tag.isEmpty() || tag.get().equals("!") ? null : standardTagName(tag.get());
     rememberTag(event, tag, range.startOffset());
+    Frame parent = stack.peek();
+    if (parent != null && parent.mapping && parent.pendingKey == null && typeTag != null && !typeTag.equals("str")
+        && !typeTag.equals("merge")) {
+      parent.keyOfAnotherTag = true;
+    }
     aliasRatio.node(range);
     String value = event.getValue();
     if (value.endsWith("\n") && isBlock(event.getScalarStyle())
@@ -673,6 +684,13 @@ public final class YamlReader {
     // the node may come from an earlier document with a merge tag in it
     mergeTagInDocument |= !mergeTagged.isEmpty();
     Via.Kind kind = insideMergeKey() ? Via.Kind.MERGE_KEY : Via.Kind.ALIAS;
+    String mergeOnlyKey = mergeOnlyKeys.get(name);
+    if (mergeOnlyKey != null && kind == Via.Kind.ALIAS) {
+      errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, at,
+          "non-string key " + where(null) + ": " + mergeOnlyKey));
+    } else if (mergeOnlyKey != null) {
+      mergedInto().mergedNonStringKey(mergeOnlyKey, at);
+    }
     aliasRatio.alias(Trees.size(target), at); // before copying, so a bomb fails without materializing
     add(Trees.withVia(target, kind, at), timestampAnchors.contains(name), false); // an alias merges nothing
   }
@@ -700,6 +718,7 @@ public final class YamlReader {
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
     // any other tag on a collection (!!set, !!omap, !!str, !foo) is left as it is: go-yaml reads it untagged
     Frame frame = new Frame(mapping, event, mergeTag);
+    frame.mergeSource = mapping && insideMergeKey();
     if (frame.anchor != null) {
       checkName(frame.anchor, anchorStart(event), "an anchor's");
       openAnchors++;
@@ -730,6 +749,14 @@ public final class YamlReader {
     if (indentationTabs != null && frame.flow) {
       indentationTabs.allowWithin(frame.start, endOffset);
     }
+    if (frame.nonStringKey != null) {
+      mergedInto().mergedNonStringKey(frame.nonStringKey, frame.nonStringKeyAt);
+    }
+    if (frame.mergedNonStringKey != null && frame.keyOfAnotherTag) {
+      // with a key of another tag, go-yaml makes a mapping of keys of any type, and merges the keys as they are
+      errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, frame.mergedNonStringKeyAt,
+          "non-string key " + where(frame) + ": " + frame.mergedNonStringKey));
+    }
     Node node;
     if (frame.mapping) {
       node = new MapNode(frame.mergedEntries(), Origin.at(range), frame.mergeTag);
@@ -739,6 +766,9 @@ public final class YamlReader {
     aliasRatio.node(range);
     if (frame.anchor != null) {
       anchored(frame.anchor, frame.anchorStart, node, false);
+      if (frame.nonStringKey != null && anchors.get(frame.anchor) == node) {
+        mergeOnlyKeys.put(frame.anchor, frame.nonStringKey);
+      }
     }
     add(node);
   }
@@ -765,6 +795,7 @@ public final class YamlReader {
     anchors.put(name, node);
     anchorStarts.put(name, anchorStart);
     leftOutAnchors.remove(name);
+    mergeOnlyKeys.remove(name);
     if (timestamp) {
       timestampAnchors.add(name);
     } else {
@@ -777,6 +808,7 @@ public final class YamlReader {
     anchors.remove(name);
     anchorStarts.put(name, start);
     timestampAnchors.remove(name);
+    mergeOnlyKeys.remove(name);
     leftOutAnchors.add(name);
     writtenAnchors.add(new ParsedYaml.Anchor(name, start, valueStart));
   }
@@ -1347,6 +1379,19 @@ public final class YamlReader {
         && (scalar.isString() || scalar.value().equals("<<") && scalar.style() == ScalarNode.Style.PLAIN)) {
       return scalar;
     }
+    if (node instanceof ScalarNode scalar && map.mergeSource) {
+      // go-yaml merges a mapping written under a merge key into one whose keys are strings, reading each of its keys
+      // as a string: a number's, a boolean's or a date's text, and a null key not at all (its entry is left out)
+      if (scalar.isNull()) {
+        map.refuseKey(scalar);
+        return scalar;
+      }
+      if (map.nonStringKey == null) {
+        map.nonStringKey = keyShown(node, timestamp);
+        map.nonStringKeyAt = node.origin().usedAt();
+      }
+      return new ScalarNode(scalar.value(), ScalarNode.Type.STRING, scalar.style(), scalar.origin(), scalar.tag());
+    }
     errors.add(Diagnostic.error(Diagnostic.Kind.YAML_SYNTAX, node.origin().usedAt(),
         "non-string key " + where(map) + ": " + keyShown(node, timestamp)));
     ScalarNode shown = node instanceof ScalarNode s ? s : ScalarNode.string(node.kindName(), node.origin());
@@ -1380,6 +1425,12 @@ public final class YamlReader {
       }
     }
     return path.length() == 0 ? "at top level" : "in " + path;
+  }
+
+  /** The mapping that what is read now under a merge key is merged into ({@link #insideMergeKey} holds). */
+  private Frame mergedInto() {
+    Frame top = stack.peek();
+    return top.mapping ? top : stack.toArray(new Frame[0])[1];
   }
 
   private boolean insideMergeKey() {
@@ -1583,6 +1634,16 @@ public final class YamlReader {
     boolean pendingMerges;
     /** Whether the pending key is refused: its entry is left out, whatever its value. */
     boolean keyRefused;
+    /** Whether this is a mapping written under a merge key (as its value, or an item of its sequence). */
+    boolean mergeSource;
+    /** How compose-go shows the first key of this mapping that is a string only because it is merged; or null. */
+    String nonStringKey;
+    SourceRange nonStringKeyAt;
+    /** The first such key of the mappings merged into this one, and where it is written; or null. */
+    String mergedNonStringKey;
+    SourceRange mergedNonStringKeyAt;
+    /** Whether a key of this mapping has a tag go-yaml reads as no string's ({@code !t k}): it keeps merged keys. */
+    boolean keyOfAnotherTag;
     /** The keys whose entries a later key that read the same but was written otherwise replaced, by how written. */
     Map<WrittenKey, ScalarNode> replacedKeys;
 
@@ -1598,6 +1659,13 @@ public final class YamlReader {
     void refuseKey(ScalarNode shown) {
       pendingKey = shown;
       keyRefused = true;
+    }
+
+    void mergedNonStringKey(String shown, SourceRange at) {
+      if (mergedNonStringKey == null) {
+        mergedNonStringKey = shown;
+        mergedNonStringKeyAt = at;
+      }
     }
 
     /**

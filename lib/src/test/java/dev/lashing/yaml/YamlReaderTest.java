@@ -744,6 +744,24 @@ class YamlReaderTest {
     assertThat(YamlReader.read(new SourceFile("compose.yaml", "? |#\uDBF5\uDE8F\n:"))).hasSize(1);
   }
 
+  /**
+   * go-yaml merges a mapping written under a merge key into one whose keys are strings, reading each of its keys as a
+   * string (a null one not at all); used elsewhere through an alias, such a mapping is refused as compose-go refuses a
+   * key that is not a string. Lashing refused it everywhere. Each case here as go-yaml v3 reads it.
+   */
+  @Test
+  void aMappingUnderAMergeKeyHasItsKeysReadAsStrings() {
+    MapNode b = (MapNode) root("b:\n  <<: {2: y, true: z, 0x1F: w, ~: v}\n  c: 1\n").get("b");
+    assertThat(b.keys()).containsExactlyInAnyOrder("2", "true", "0x1F", "c");
+    assertThat(scalar(b, "2").value()).isEqualTo("y");
+    assertThat(scalar(root("b:\n  \"2\": x\n  <<: [{2: y}, {2: z}]\n"), "b", "2").value()).isEqualTo("x");
+    assertThat(errorOf("b:\n  <<: &m {2: y}\nc: *m\n")).isEqualTo("compose.yaml:3:4: non-string key in c: 2");
+    assertThat(errorOf("b:\n  <<: {a: {2: y}}\n")).isEqualTo("compose.yaml:2:12: non-string key in b.<<.a: 2");
+    // nor where a key of the mapping merged into has a tag of another type: go-yaml then keeps the keys as they are
+    assertThat(errorOf("b:\n  <<: {2: y}\n  !t k: 1\n")).isEqualTo("compose.yaml:2:8: non-string key in b: 2");
+    assertThat(errorOf("x:\n  <<: &m {2: y}\nb:\n  !t k: 1\n  <<: *m\n")).startsWith("compose.yaml:5:7: non-string key");
+  }
+
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */
   @Test
   void aMergeOfAnAliasedSequenceIsRefused() {

@@ -759,7 +759,8 @@ class YamlReaderTest {
     assertThat(errorOf("b:\n  <<: {a: {2: y}}\n")).isEqualTo("compose.yaml:2:12: non-string key in b.<<.a: 2");
     // nor where a key of the mapping merged into has a tag of another type: go-yaml then keeps the keys as they are
     assertThat(errorOf("b:\n  <<: {2: y}\n  !t k: 1\n")).isEqualTo("compose.yaml:2:8: non-string key in b: 2");
-    assertThat(errorOf("x:\n  <<: &m {2: y}\nb:\n  !t k: 1\n  <<: *m\n")).startsWith("compose.yaml:5:7: non-string key");
+    assertThat(errorOf("x:\n  <<: &m {2: y}\nb:\n  !t k: 1\n  <<: *m\n"))
+        .startsWith("compose.yaml:5:7: non-string key");
   }
 
   /** go-yaml merges a sequence of mappings written under the merge key, not one an alias names. */

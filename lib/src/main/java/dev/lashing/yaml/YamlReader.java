@@ -718,7 +718,7 @@ public final class YamlReader {
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
     // any other tag on a collection (!!set, !!omap, !!str, !foo) is left as it is: go-yaml reads it untagged
     Frame frame = new Frame(mapping, event, mergeTag);
-    frame.mergeSource = mapping && insideMergeKey();
+    frame.mergedInto = mergeTargetOfNew(mapping);
     if (frame.anchor != null) {
       checkName(frame.anchor, anchorStart(event), "an anchor's");
       openAnchors++;
@@ -750,7 +750,7 @@ public final class YamlReader {
       indentationTabs.allowWithin(frame.start, endOffset);
     }
     if (frame.nonStringKey != null) {
-      mergedInto().mergedNonStringKey(frame.nonStringKey, frame.nonStringKeyAt);
+      frame.mergedInto.mergedNonStringKey(frame.nonStringKey, frame.nonStringKeyAt);
     }
     if (frame.mergedNonStringKey != null && frame.keyOfAnotherTag) {
       // with a key of another tag, go-yaml makes a mapping of keys of any type, and merges the keys as they are
@@ -1379,7 +1379,7 @@ public final class YamlReader {
         && (scalar.isString() || scalar.value().equals("<<") && scalar.style() == ScalarNode.Style.PLAIN)) {
       return scalar;
     }
-    if (node instanceof ScalarNode scalar && map.mergeSource) {
+    if (node instanceof ScalarNode scalar && map.mergedInto != null) {
       // go-yaml merges a mapping written under a merge key into one whose keys are strings, reading each of its keys
       // as a string: a number's, a boolean's or a date's text, and a null key not at all (its entry is left out)
       if (scalar.isNull()) {
@@ -1427,10 +1427,25 @@ public final class YamlReader {
     return path.length() == 0 ? "at top level" : "in " + path;
   }
 
+  /**
+   * The mapping a collection opened now ({@code mapping} or a sequence) is written under the merge key of: as its
+   * value, or, a mapping, as an item of the sequence that is; null when none is.
+   */
+  private Frame mergeTargetOfNew(boolean mapping) {
+    Frame top = stack.peek();
+    if (top == null) {
+      return null;
+    }
+    if (top.mapping) {
+      return top.pendingKey != null && top.pendingMerges ? top : null;
+    }
+    return mapping ? top.mergedInto : null;
+  }
+
   /** The mapping that what is read now under a merge key is merged into ({@link #insideMergeKey} holds). */
   private Frame mergedInto() {
     Frame top = stack.peek();
-    return top.mapping ? top : stack.toArray(new Frame[0])[1];
+    return top.mapping ? top : top.mergedInto;
   }
 
   private boolean insideMergeKey() {
@@ -1438,11 +1453,7 @@ public final class YamlReader {
     if (top == null) {
       return false;
     }
-    if (top.mapping) {
-      return top.pendingKey != null && top.pendingMerges;
-    }
-    Frame[] frames = stack.toArray(new Frame[0]);
-    return frames.length > 1 && frames[1].mapping && frames[1].pendingKey != null && frames[1].pendingMerges;
+    return top.mapping ? top.pendingKey != null && top.pendingMerges : top.mergedInto != null;
   }
 
   // ---- positions ----
@@ -1600,10 +1611,10 @@ public final class YamlReader {
     return ScalarNode.Style.PLAIN;
   }
 
-  /** A collection being built. */
   /** A mapping's key as go-yaml compares it with the others: an alias's name, or a scalar's text. */
   private record WrittenKey(boolean alias, String text) {}
 
+  /** A collection being built. */
   private final class Frame {
     /** What {@link #earlierKey} finds when no key before reads alike, and when the {@code <<} does. */
     private static final int NONE = -1;
@@ -1634,8 +1645,11 @@ public final class YamlReader {
     boolean pendingMerges;
     /** Whether the pending key is refused: its entry is left out, whatever its value. */
     boolean keyRefused;
-    /** Whether this is a mapping written under a merge key (as its value, or an item of its sequence). */
-    boolean mergeSource;
+    /**
+     * The mapping whose merge key this collection is written under (as its value, or, a mapping, as an item of the
+     * sequence that is), or null.
+     */
+    Frame mergedInto;
     /** How compose-go shows the first key of this mapping that is a string only because it is merged; or null. */
     String nonStringKey;
     SourceRange nonStringKeyAt;

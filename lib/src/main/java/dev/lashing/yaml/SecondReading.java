@@ -205,7 +205,7 @@ final class SecondReading {
    */
   private static int colonOfAliasKey(String text, int star) {
     int i = star + 1;
-    while (i < text.length() && isAliasCharacter(text.charAt(i))) {
+    while (i < text.length() && YamlReader.isNameCharacter(text.charAt(i))) {
       i++;
     }
     if (i == star + 1 || i == text.length() || text.charAt(i) != ':') {
@@ -214,11 +214,7 @@ final class SecondReading {
     return i + 1 == text.length() || " \t\r\n".indexOf(text.charAt(i + 1)) >= 0 ? i : -1;
   }
 
-  private static boolean isAliasCharacter(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
-  }
-
-  /** The characters go-yaml reads in a tag after its first {@code !}, besides ASCII letters and digits. */
+  /** The characters go-yaml reads in a tag after its first {@code !}, besides those of a name. */
   private static final String GO_YAML_TAG_CHARACTERS = "-_;/?:@&=+$,.!~*'()[]%";
 
   /**
@@ -233,8 +229,8 @@ final class SecondReading {
       end++;
     }
     int handleEnd = bang + 1;
-    while (handleEnd < end && isAliasCharacter(text.charAt(handleEnd))) {
-      handleEnd++; // go-yaml reads a handle's name as an alias's: ASCII letters, digits, '-' and '_'
+    while (handleEnd < end && YamlReader.isNameCharacter(text.charAt(handleEnd))) {
+      handleEnd++;
     }
     String mended = handleEnd < end && text.charAt(handleEnd) == '!' ? ",[]" : ",[]!";
     if (end == text.length() || isBlank(text.charAt(end)) || isBreak(text.charAt(end))) {
@@ -249,7 +245,7 @@ final class SecondReading {
   }
 
   private static boolean isTagCharacter(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || GO_YAML_TAG_CHARACTERS.indexOf(c) >= 0);
+    return YamlReader.isNameCharacter(c) || GO_YAML_TAG_CHARACTERS.indexOf(c) >= 0;
   }
 
   /**

@@ -1516,13 +1516,18 @@ public final class YamlReader {
   private void checkName(String name, int at, String whose) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_')) {
+      if (!isNameCharacter(c)) {
         int end = Math.min(source.text().length(), at + 1 + name.length());
         throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX, source.range(at, end), "invalid YAML: Compose's YAML"
             + " reader takes only ASCII letters, digits, '-' and '_' in " + whose + " name, not '"
             + new String(Character.toChars(name.codePointAt(i))) + "' (in '" + name + "')");
       }
     }
+  }
+
+  /** Whether go-yaml reads {@code c} in an anchor's, an alias's or a tag handle's name. */
+  static boolean isNameCharacter(char c) {
+    return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_';
   }
 
   /** Where a node's {@code &anchor} is written: first, or after its {@code !tag}. */

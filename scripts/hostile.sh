@@ -39,6 +39,9 @@ case("flow-line-5MB", {"compose.yaml": "services: {" + ", ".join(
     "s%d: {image: 'nginx:1.27', ports: ['%d:80']}" % (i, 10000 + i % 50000) for i in range(5 * MB // 45)) + "}\n"})
 services = "services:\n" + "".join("  service-%06d:\n    image: nginx:1.27\n" % i for i in range(100000))
 case("services-100000", {"compose.yaml": services})
+# names that all share one Java String hash ("Aa" and "BB" hash alike, and so does every word of them)
+case("services-100000-one-hash", {"compose.yaml": "services:\n" + "".join("  s%s:\n    image: nginx:1.27\n" % "".join(
+    "Aa" if i >> bit & 1 else "BB" for bit in range(17)) for i in range(100000))})
 # a million findings in the report formats that carry every field (and, in SARIF, each fix's edits)
 case("services-100000-json", {"compose.yaml": services, "format": "json"})
 case("services-100000-sarif", {"compose.yaml": services, "format": "sarif"})

@@ -250,6 +250,25 @@ class HostileInputTest {
     assertThat(configFrom("web")).contains("      K19999: \"a:\\tb\"\n").contains("image: nginx:1.27");
   }
 
+  /**
+   * "Aa" and "BB" hash alike in Java, and so does every word of fifteen of them: service names made so, each
+   * depending on the one before, must not make each look-up of a service walk all the others.
+   */
+  @Test
+  void twentyThousandServicesWhoseNamesShareOneHash() throws IOException {
+    IntFunction<String> name = i -> {
+      StringBuilder word = new StringBuilder("s");
+      for (int bit = 0; bit < 15; bit++) {
+        word.append((i >> bit & 1) == 1 ? "Aa" : "BB");
+      }
+      return word.toString();
+    };
+    assertThat(name.apply(1).hashCode()).isEqualTo(name.apply(2).hashCode());
+    write("compose.yaml", "services:\n" + twentyThousand(i -> "  " + name.apply(i) + ":\n    image: busybox:1.36\n"
+        + (i == 0 ? "" : "    depends_on: [" + name.apply(i - 1) + "]\n")));
+    assertThat(configFrom(name.apply(19_999))).contains("      " + name.apply(19_998) + ":\n");
+  }
+
   @Test
   void twentyThousandImagesThatEachReadAnUnsetTag() throws IOException {
     write("compose.yaml", "services:\n" + twentyThousand(i -> "  s" + i + ":\n    image: app:${TAG_" + i + "}\n"));

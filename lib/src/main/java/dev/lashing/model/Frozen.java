@@ -17,7 +17,7 @@ final class Frozen {
    * other is copied into an {@link OrderedMap} (unless it is one already); the map a binder built to hand over
    * is then garbage while still young, which costs the collector nothing.
    */
-  static <K, V> Map<K, V> map(Map<K, V> map) {
+  static <V> Map<String, V> map(Map<String, V> map) {
     if (map.isEmpty()) {
       return Collections.emptyMap();
     }

@@ -1,5 +1,6 @@
 package dev.lashing.model;
 
+import dev.lashing.tree.KeyPositions;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -10,19 +11,19 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * An unmodifiable map in insertion order, held in one array of keys and values (and, past a few entries, a table
- * of their positions by hash). A model keeps a dozen maps per service (environment, labels, dependencies...)
+ * An unmodifiable map of texts in insertion order, held in one array of keys and values (and, past a few entries,
+ * an index of their positions by key, which keys made to collide do not slow down). A model keeps a dozen maps per service (environment, labels, dependencies...)
  * for as long as a run lasts: as LinkedHashMaps behind an unmodifiable view they were five objects and one entry
  * object per key, the largest share of what the collector copied for a large file's model.
  */
-final class OrderedMap<K, V> extends AbstractMap<K, V> {
+final class OrderedMap<V> extends AbstractMap<String, V> {
   /** Up to this many entries a key is looked for from the first; beyond, through {@link #positions}. */
   private static final int SCANNED = 8;
 
   /** key, value, key, value... in insertion order. */
   private final Object[] keysAndValues;
-  /** Open addressing by the key's hash: 1 + the position of an entry, 0 for an empty slot; null when small. */
-  private final int[] positions;
+  /** The position of each key's entry; null when small. */
+  private final KeyPositions positions;
 
   private OrderedMap(Object[] keysAndValues) {
     this.keysAndValues = keysAndValues;
@@ -31,47 +32,34 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
   }
 
   /** {@code map}'s entries in its iteration order. */
-  static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+  static <V> Map<String, V> copyOf(Map<String, V> map) {
     Object[] keysAndValues = new Object[map.size() * 2];
     int i = 0;
-    for (Entry<K, V> e : map.entrySet()) {
+    for (Entry<String, V> e : map.entrySet()) {
       keysAndValues[i++] = e.getKey();
       keysAndValues[i++] = e.getValue();
     }
     return new OrderedMap<>(keysAndValues);
   }
 
-  private static int[] positions(Object[] keysAndValues, int size) {
-    int[] table = new int[Integer.highestOneBit(size * 2 - 1) << 1];
+  private static KeyPositions positions(Object[] keysAndValues, int size) {
+    KeyPositions index = new KeyPositions(size);
     for (int position = 0; position < size; position++) {
-      int slot = slot(keysAndValues[position * 2], table.length);
-      while (table[slot] != 0) {
-        slot = (slot + 1) & (table.length - 1);
+      if (keysAndValues[position * 2] instanceof String key) { // a null key is looked for by walking
+        index.putIfAbsent(key, position);
       }
-      table[slot] = position + 1;
     }
-    return table;
-  }
-
-  private static int slot(Object key, int tableLength) {
-    int hash = Objects.hashCode(key);
-    return (hash ^ hash >>> 16) & (tableLength - 1);
+    return index;
   }
 
   /** The position of {@code key}'s entry, or -1. */
   private int find(Object key) {
-    if (positions == null) {
-      for (int i = 0; i < keysAndValues.length; i += 2) {
-        if (Objects.equals(key, keysAndValues[i])) {
-          return i / 2;
-        }
-      }
-      return -1;
+    if (positions != null && key instanceof String text) {
+      return positions.get(text);
     }
-    for (int slot = slot(key, positions.length); positions[slot] != 0; slot = (slot + 1) & (positions.length - 1)) {
-      int position = positions[slot] - 1;
-      if (Objects.equals(key, keysAndValues[position * 2])) {
-        return position;
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (Objects.equals(key, keysAndValues[i])) {
+        return i / 2;
       }
     }
     return -1;
@@ -96,14 +84,14 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public void forEach(BiConsumer<? super K, ? super V> action) {
+  public void forEach(BiConsumer<? super String, ? super V> action) {
     for (int i = 0; i < keysAndValues.length; i += 2) {
-      action.accept((K) keysAndValues[i], (V) keysAndValues[i + 1]);
+      action.accept((String) keysAndValues[i], (V) keysAndValues[i + 1]);
     }
   }
 
   @Override
-  public Set<Entry<K, V>> entrySet() {
+  public Set<Entry<String, V>> entrySet() {
     return new AbstractSet<>() {
       @Override
       public int size() {
@@ -111,7 +99,7 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
       }
 
       @Override
-      public Iterator<Entry<K, V>> iterator() {
+      public Iterator<Entry<String, V>> iterator() {
         return new Iterator<>() {
           private int next;
 
@@ -122,11 +110,11 @@ final class OrderedMap<K, V> extends AbstractMap<K, V> {
 
           @Override
           @SuppressWarnings("unchecked")
-          public Entry<K, V> next() {
+          public Entry<String, V> next() {
             if (next >= keysAndValues.length) {
               throw new NoSuchElementException();
             }
-            Entry<K, V> entry = new SimpleImmutableEntry<>((K) keysAndValues[next], (V) keysAndValues[next + 1]);
+            Entry<String, V> entry = new SimpleImmutableEntry<>((String) keysAndValues[next], (V) keysAndValues[next + 1]);
             next += 2;
             return entry;
           }

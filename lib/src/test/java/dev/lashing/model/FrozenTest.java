@@ -74,6 +74,24 @@ class FrozenTest {
   }
 
   @Test
+  void keysThatShareOneHashAreEachFound() {
+    // every word of twelve "Aa" or "BB" has the same String hash: 4,096 keys in one place of a hash table
+    LinkedHashMap<String, Integer> source = new LinkedHashMap<>();
+    for (int i = 0; i < 1 << 12; i++) {
+      StringBuilder key = new StringBuilder();
+      for (int bit = 0; bit < 12; bit++) {
+        key.append((i >> bit & 1) == 1 ? "Aa" : "BB");
+      }
+      source.put(key.toString(), i);
+    }
+    Map<String, Integer> frozen = Frozen.map(source);
+
+    assertThat(new ArrayList<>(frozen.keySet())).isEqualTo(new ArrayList<>(source.keySet()));
+    source.forEach((key, value) -> assertThat(frozen.get(key)).isEqualTo(value));
+    assertThat(frozen.get("AaAaAaAaAaAaAaAaAaAaAaBB" + "x")).isNull();
+  }
+
+  @Test
   void anEmptyMapIsTheSharedEmptyOne() {
     assertThat(Frozen.map(new LinkedHashMap<String, String>())).isSameAs(Frozen.map(Map.of()));
   }

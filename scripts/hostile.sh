@@ -47,6 +47,9 @@ case("services-100000-json", {"compose.yaml": services, "format": "json"})
 case("services-100000-sarif", {"compose.yaml": services, "format": "sarif"})
 # and in one written line by line (as are Checkstyle and JUnit): no more memory than the text format's
 case("services-100000-github", {"compose.yaml": services, "format": "github"})
+# a media relay's range of every port: 65,535 bindings of one entry
+case("port-range-65535", {"compose.yaml": "services:\n  turn:\n    image: coturn/coturn:4.6\n"
+    "    ports: [\"3478:3478/udp\", \"1-65535:1-65535/udp\"]\n"})
 case("documents-20000", {"compose.yaml": "".join("---\nservices: {s%d: {image: busybox}}\n" % i for i in range(20000))})
 head = "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
 body = "".join("      l%07d: x\n" % i for i in range(10 ** 6))[: 16 * MB - 1 - len(head) - 1]

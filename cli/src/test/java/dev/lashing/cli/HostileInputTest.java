@@ -269,6 +269,26 @@ class HostileInputTest {
     assertThat(configFrom(name.apply(19_999))).contains("      " + name.apply(19_998) + ":\n");
   }
 
+  /** A media relay publishes a range of all the high ports: each binding is compared once, not with every other. */
+  @Test
+  void aRangeOfSixtyFiveThousandPorts() throws IOException {
+    write("compose.yaml", """
+        services:
+          turn:
+            image: coturn/coturn:4.6
+            ports: ["3478:3478/udp", "1-65535:1-65535/udp"]
+        """);
+    assertThat(lint("--format", "github", "compose.yaml")).isIn(Cli.OK, Cli.FINDINGS);
+    // the range's 3478/udp takes the place of the entry before it, as in Compose: one entry is left to bind
+    assertThat(out.toString().lines().filter(l -> l.contains("port-all-interfaces")))
+        .singleElement().asString().contains("port 1-65535:1-65535/udp of turn");
+    out.getBuffer().setLength(0);
+    int status = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(), dir)
+        .run("patch", "-f", "compose.yaml");
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"127.0.0.1:1-65535:1-65535/udp\"");
+  }
+
   @Test
   void twentyThousandImagesThatEachReadAnUnsetTag() throws IOException {
     write("compose.yaml", "services:\n" + twentyThousand(i -> "  s" + i + ":\n    image: app:${TAG_" + i + "}\n"));

@@ -4,6 +4,7 @@ import dev.lashing.lint.Fix;
 import dev.lashing.patch.PatchMap.Raw;
 import dev.lashing.patch.PatchMap.Tag;
 import dev.lashing.patch.PatchMap.Tagged;
+import dev.lashing.source.Origin;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
@@ -163,13 +164,16 @@ final class PatchBuilder {
       e.change().handle(listEdit);
     }
     List<Object> result = new ArrayList<>();
+    List<Origin> writtenAt = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       if (!removed[i]) {
         result.add(items.get(i));
+        writtenAt.add(list.get(i).origin());
       }
     }
     if (PatchPorts.isPorts(listPath)) {
       result.replaceAll(PatchPorts::shortPort);
+      result = PatchPorts.joinRanges(result, writtenAt);
     }
     Object value = isJob(listPath) ? result
         : result.isEmpty() ? new Tagged(Tag.RESET, List.of()) : new Tagged(Tag.OVERRIDE, result);

@@ -160,6 +160,33 @@ class PatchBuilderTest {
   }
 
   @Test
+  void aRangeReboundPortByPortIsWrittenAsRangesAgain() throws IOException {
+    // Compose lists a range's ports sorted as text: 10, 11, 8, 9; rebound, they are the range again
+    List<PatchEdits.Edit> edits = new ArrayList<>();
+    long[] targets = {10, 11, 8, 9};
+    for (int i = 0; i < targets.length; i++) {
+      Map<String, Object> rebound = new LinkedHashMap<>();
+      rebound.put("mode", "ingress");
+      rebound.put("host_ip", "127.0.0.1");
+      rebound.put("target", targets[i]);
+      rebound.put("published", Long.toString(targets[i]));
+      rebound.put("protocol", "udp");
+      edits.add(edit(new Fix.ReplaceItem(path("ports"), i, rebound)));
+    }
+    MapNode web = patched("""
+        services:
+          web:
+            image: nginx:1.27
+            ports: ["8-11:8-11/udp", "3000:3000", "3001:3001"]
+        """, edits.toArray(PatchEdits.Edit[]::new));
+    assertThat(patchText)
+        .contains("ports: !override [\"127.0.0.1:8-11:8-11/udp\", \"3000:3000\", \"3001:3001\"]");
+    String ports = yaml(web.get("ports"));
+    assertThat(ports.split("host_ip: 127.0.0.1", -1)).hasSize(5);
+    assertThat(ports).contains("target: 3001").doesNotContain("host_ip: 0.0.0.0");
+  }
+
+  @Test
   void bindingsKeptInAnOverriddenListKeepTheirTemplates() throws IOException {
     patched("""
         services:

@@ -18,11 +18,13 @@ import dev.lashing.model.Project;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A port published on every host interface: no {@code host_ip} (and no network default binding it elsewhere), or
@@ -63,7 +65,7 @@ public final class PortAllInterfaces implements Rule {
       // outside development a gateway is how the stack is reached: binding it to loopback takes it offline
       boolean gateway = option == null && context.policy() != Policy.DEVELOPMENT
           && context.gateways().contains(service.name());
-      List<After> after = gateway ? List.of() : bindingsAfterFixes(context.project(), service, entries, option);
+      Bindings after = gateway ? null : bindingsAfterFixes(context.project(), service, entries, option);
       for (PublishedEntry entry : entries) {
         Port port = entry.first();
         if (!isReported(context.project(), service, port)) {
@@ -71,10 +73,10 @@ public final class PortAllInterfaces implements Rule {
         }
         String address = option != null ? option : loopbackFor(port);
         String written = port.hostIp() == null ? "without host_ip" : "on " + port.hostIp().value();
-        int listed = gateway ? 0 : alreadyListed(entry, after);
+        int listed = gateway ? 0 : after.alreadyListed(entry);
         boolean partly = listed > 0 && listed < entry.ports().size();
         if (partly) {
-          leaveAsWritten(entry, after);
+          after.leaveAsWritten(entry);
         }
         String advice = gateway
             ? service.name() + " is a gateway, so keep it reachable: bind it with host_ip to the address it serves "
@@ -121,9 +123,9 @@ public final class PortAllInterfaces implements Rule {
   }
 
   /** Each of the service's bindings (in the order of its ports) as it is once every rebinding fix is applied. */
-  private static List<After> bindingsAfterFixes(Project project, Service service, List<PublishedEntry> entries,
+  private static Bindings bindingsAfterFixes(Project project, Service service, List<PublishedEntry> entries,
       String option) {
-    List<After> after = new ArrayList<>();
+    Bindings after = new Bindings();
     for (PublishedEntry entry : entries) {
       for (Port port : entry.ports()) {
         after.add(isReported(project, service, port)
@@ -135,29 +137,66 @@ public final class PortAllInterfaces implements Rule {
   }
 
   /**
-   * How many bindings of {@code entry}, once rebound, would equal another item of the list, one left as it is or one
-   * before it that is rebound too. When all would, the list would hold the same bindings twice, which
-   * docker-compose 1.29 refuses ("non-unique elements") and Compose v2 merges into one, so the entry is removed
-   * instead; when only some of a range's would, neither rebinding nor removing it whole is right.
+   * The service's bindings by position, and the positions of each binding: a range of 65,535 ports is as many
+   * bindings, and asking for each of them whether another item equals it must not walk all the others (it did, and
+   * a service publishing {@code 49152-65535/udp} for a media server took hours).
    */
-  private static int alreadyListed(PublishedEntry entry, List<After> after) {
-    int listed = 0;
-    for (int index : entry.indices()) {
-      for (int j = 0; j < after.size(); j++) {
-        if (!entry.indices().contains(j) && after.get(j).binding().equals(after.get(index).binding())
-            && (j < index || !after.get(j).rebound())) {
-          listed++;
-          break;
-        }
+  private static final class Bindings {
+    private final List<After> byPosition = new ArrayList<>();
+    private final Map<List<Object>, Positions> byBinding = new HashMap<>();
+
+    /** Where one binding is: at every position, and at those that no fix rebinds. */
+    private static final class Positions {
+      final TreeSet<Integer> all = new TreeSet<>();
+      final TreeSet<Integer> leftAsWritten = new TreeSet<>();
+    }
+
+    void add(After binding) {
+      byPosition.add(binding);
+      place(byPosition.size() - 1, binding);
+    }
+
+    private void place(int position, After binding) {
+      Positions positions = byBinding.computeIfAbsent(binding.binding(), b -> new Positions());
+      positions.all.add(position);
+      if (!binding.rebound()) {
+        positions.leftAsWritten.add(position);
       }
     }
-    return listed;
-  }
 
-  /** An entry the fix leaves: its bindings stay as written, for the entries after it to be compared with. */
-  private static void leaveAsWritten(PublishedEntry entry, List<After> after) {
-    for (int i = 0; i < entry.ports().size(); i++) {
-      after.set(entry.indices().get(i), After.asWritten(entry.ports().get(i)));
+    /**
+     * How many bindings of {@code entry}, once rebound, would equal another item of the list, one left as it is or
+     * one before it that is rebound too. When all would, the list would hold the same bindings twice, which
+     * docker-compose 1.29 refuses ("non-unique elements") and Compose v2 merges into one, so the entry is removed
+     * instead; when only some of a range's would, neither rebinding nor removing it whole is right.
+     */
+    int alreadyListed(PublishedEntry entry) {
+      // the entry's positions follow one another: "another item before it" is one before its first
+      int first = entry.indices().get(0);
+      int last = entry.indices().get(entry.indices().size() - 1);
+      int listed = 0;
+      for (int index : entry.indices()) {
+        Positions same = byBinding.get(byPosition.get(index).binding());
+        if (same.all.first() < first || same.leftAsWritten.lower(first) != null
+            || same.leftAsWritten.higher(last) != null) {
+          listed++;
+        }
+      }
+      return listed;
+    }
+
+    /** An entry the fix leaves: its bindings stay as written, for the entries after it to be compared with. */
+    void leaveAsWritten(PublishedEntry entry) {
+      for (int i = 0; i < entry.ports().size(); i++) {
+        int position = entry.indices().get(i);
+        After before = byPosition.get(position);
+        Positions positions = byBinding.get(before.binding());
+        positions.all.remove(position);
+        positions.leftAsWritten.remove(position);
+        After written = After.asWritten(entry.ports().get(i));
+        byPosition.set(position, written);
+        place(position, written);
+      }
     }
   }
 

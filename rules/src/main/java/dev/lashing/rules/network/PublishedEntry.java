@@ -42,16 +42,28 @@ public record PublishedEntry(Origin origin, List<Integer> indices, List<Port> po
     return ports.get(0);
   }
 
-  /** {@code 8080:80}, {@code 3000-3002:3000-3002/udp}, or {@code 80} for an ephemeral host port. */
+  /**
+   * {@code 8080:80}, {@code 3000-3002:3000-3002/udp}, or {@code 80} for an ephemeral host port. A range's ports
+   * are listed sorted as text ({@code 8-11} as 10, 11, 8, 9), so it is spanned from its lowest port to its highest.
+   */
   public String label() {
     Port first = first();
-    Port last = ports.get(ports.size() - 1);
-    String target = span(first.target().value().toString(), last.target().value().toString());
+    String target = span(ports.stream().map(p -> p.target().value().toString()).toList());
     String published = first.published() == null
         ? null
-        : span(first.published().value(), last.published().value());
+        : span(ports.stream().map(p -> p.published() == null ? "" : p.published().value()).toList());
     String protocol = first.protocolOrDefault().equals("tcp") ? "" : "/" + first.protocolOrDefault();
     return (published == null ? "" : published + ":") + target + protocol;
+  }
+
+  /** The lowest and the highest of the ports, or the first and the last where one is not a number. */
+  private static String span(List<String> values) {
+    if (values.stream().allMatch(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit) && v.length() < 10)) {
+      int low = values.stream().mapToInt(Integer::parseInt).min().orElseThrow();
+      int high = values.stream().mapToInt(Integer::parseInt).max().orElseThrow();
+      return span(Integer.toString(low), Integer.toString(high));
+    }
+    return span(values.get(0), values.get(values.size() - 1));
   }
 
   private static String span(String from, String to) {

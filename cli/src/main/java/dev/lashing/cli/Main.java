@@ -17,6 +17,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new Utf8Output(
         new BufferedOutputStream(new StandardOutput(new FileOutputStream(FileDescriptor.out)), 1 << 16)));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    Thread.setDefaultUncaughtExceptionHandler(new OneLine(err));
     int code = runOnDeepStack(
         new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), err, args);
     out.flush();
@@ -25,6 +26,25 @@ public final class Main {
     // java.util.logging: a fifth of a short lint run. Once run returns no shutdown hook has work left (AtomicFiles
     // removes its own when each write ends), and the output is flushed.
     Runtime.getRuntime().halt(code);
+  }
+
+  /**
+   * A failure on another thread (a pool's) that nothing caught: one line, not the JVM's stack trace. A class rather
+   * than a lambda, which the start-up cache would not hold (main is not part of its training).
+   */
+  private static final class OneLine implements Thread.UncaughtExceptionHandler {
+    private final PrintWriter err;
+
+    OneLine(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable e) {
+      err.println("lashing: internal error on thread " + thread.getName() + ": " + e
+          + " (please report it with the input that caused it)");
+      err.flush();
+    }
   }
 
   /**

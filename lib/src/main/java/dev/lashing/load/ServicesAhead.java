@@ -72,8 +72,9 @@ final class ServicesAhead implements YamlReader.Watcher {
       }
       try {
         walked = abandoned ? null : walk.apply(document, services);
-      } catch (RuntimeException | StackOverflowError e) {
-        // walked again in order, where it fails as it would have (a pool thread's stack is the shorter)
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // walked again in order, where it fails as it would have (a pool thread's stack is the shorter) and where
+        // running out of memory is reported; thrown on from a pool thread, an error was printed with its stack
         walked = null;
       } finally {
         done.countDown();

@@ -50,6 +50,9 @@ case("services-100000-github", {"compose.yaml": services, "format": "github"})
 # a media relay's range of every port: 65,535 bindings of one entry
 case("port-range-65535", {"compose.yaml": "services:\n  turn:\n    image: coturn/coturn:4.6\n"
     "    ports: [\"3478:3478/udp\", \"1-65535:1-65535/udp\"]\n"})
+# 30,000 ports in long form, each its own finding and its own fix (HOSTILE_COMMAND=fix plans them all)
+case("ports-long-form-30000", {"compose.yaml": "services:\n  s:\n    image: busybox:1.36\n    ports:\n" + "".join(
+    "      - {target: %d, published: \"%d\"}\n" % (i, i) for i in range(1, 30001))})
 case("documents-20000", {"compose.yaml": "".join("---\nservices: {s%d: {image: busybox}}\n" % i for i in range(20000))})
 head = "services:\n  web:\n    image: nginx:1.27\n    labels:\n"
 body = "".join("      l%07d: x\n" % i for i in range(10 ** 6))[: 16 * MB - 1 - len(head) - 1]

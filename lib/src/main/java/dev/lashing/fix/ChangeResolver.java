@@ -18,6 +18,7 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ final class ChangeResolver {
 
   private final WrittenPlaces places;
   private final NodeWriter writer;
+  /** {@link #entriesByPlace}, by list. */
+  private final Map<SeqNode, Map<SourceRange, List<Integer>>> entriesWrittenAt = new IdentityHashMap<>();
 
   ChangeResolver(WrittenPlaces places, NodeWriter writer) {
     this.places = places;
@@ -220,6 +223,20 @@ final class ChangeResolver {
     throw new Unwritable("cannot find the scalar to quote");
   }
 
+  /**
+   * The positions of {@code list}'s entries by the place that writes them, found in one walk of the list per plan:
+   * a walk for each fix of an item was quadratic in a long list (30,000 ports, each its own finding, took 18 s).
+   */
+  private Map<SourceRange, List<Integer>> entriesByPlace(SeqNode list) {
+    return entriesWrittenAt.computeIfAbsent(list, l -> {
+      Map<SourceRange, List<Integer>> byPlace = new HashMap<>();
+      for (int i = 0; i < l.size(); i++) {
+        byPlace.computeIfAbsent(l.get(i).origin().at(), at -> new ArrayList<>()).add(i);
+      }
+      return byPlace;
+    });
+  }
+
   /** Replacements and removals of list items, grouped by the item as written (a port range is one item). */
   private List<Resolved> resolveItems(ModelPath path, List<ItemChange> changes) throws Unwritable {
     List<Node> chain = places.mergedChain(path);
@@ -246,17 +263,15 @@ final class ChangeResolver {
       fileOf.put(w, file);
       byItem.computeIfAbsent(w, k -> new TreeMap<>()).put(index, change);
     }
+    Map<SourceRange, List<Integer>> entriesWrittenAt = entriesByPlace(list);
     List<Resolved> out = new ArrayList<>();
     for (Map.Entry<Written, Map<Integer, ItemChange>> e : byItem.entrySet()) {
       Written w = e.getKey();
       YamlFile file = fileOf.get(w);
+      List<Integer> indices = entriesWrittenAt.getOrDefault(w.node.origin().at(), List.of());
       List<Node> sameItem = new ArrayList<>();
-      List<Integer> indices = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        if (list.get(i).origin().at().equals(w.node.origin().at())) {
-          sameItem.add(list.get(i));
-          indices.add(i);
-        }
+      for (int i : indices) {
+        sameItem.add(list.get(i));
       }
       if (!indices.equals(new ArrayList<>(e.getValue().keySet()))) {
         // named by path: this round's text may not be the user's, so a position here could point elsewhere

@@ -17,7 +17,6 @@ public final class Main {
     PrintWriter out = new PrintWriter(new Utf8Output(
         new BufferedOutputStream(new StandardOutput(new FileOutputStream(FileDescriptor.out)), 1 << 16)));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    Thread.setDefaultUncaughtExceptionHandler(new OneLine(err));
     int code = runOnDeepStack(
         new Cli(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null), err, args);
     out.flush();
@@ -30,7 +29,7 @@ public final class Main {
 
   /**
    * A failure on another thread (a pool's) that nothing caught: one line, not the JVM's stack trace. A class rather
-   * than a lambda, which the start-up cache would not hold (main is not part of its training).
+   * than a lambda, which costs more to make at start-up.
    */
   private static final class OneLine implements Thread.UncaughtExceptionHandler {
     private final PrintWriter err;
@@ -49,9 +48,11 @@ public final class Main {
 
   /**
    * Runs a command on a {@link DeepStack} thread (AotTraining too, so the cache holds this path); its exit code.
-   * What the command does not catch itself is reported on {@code err} as an internal error.
+   * What the command does not catch itself, on this thread or another, is reported on {@code err} as an internal
+   * error.
    */
   static int runOnDeepStack(Cli cli, PrintWriter err, String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(new OneLine(err));
     int[] code = new int[1];
     Thread run = DeepStack.thread(() -> code[0] = cli.run(args), "lashing");
     run.setUncaughtExceptionHandler((thread, e) -> {

@@ -18,7 +18,6 @@ import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
 import dev.lashing.tree.SeqNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +50,6 @@ final class ChangeResolver {
 
   private final WrittenPlaces places;
   private final NodeWriter writer;
-  /** {@link #entriesByPlace}, by list. */
-  private final Map<SeqNode, Map<SourceRange, List<Integer>>> entriesWrittenAt = new IdentityHashMap<>();
 
   ChangeResolver(WrittenPlaces places, NodeWriter writer) {
     this.places = places;
@@ -223,20 +220,6 @@ final class ChangeResolver {
     throw new Unwritable("cannot find the scalar to quote");
   }
 
-  /**
-   * The positions of {@code list}'s entries by the place that writes them, found in one walk of the list per plan:
-   * a walk for each fix of an item was quadratic in a long list (30,000 ports, each its own finding, took 18 s).
-   */
-  private Map<SourceRange, List<Integer>> entriesByPlace(SeqNode list) {
-    return entriesWrittenAt.computeIfAbsent(list, l -> {
-      Map<SourceRange, List<Integer>> byPlace = new HashMap<>();
-      for (int i = 0; i < l.size(); i++) {
-        byPlace.computeIfAbsent(l.get(i).origin().at(), at -> new ArrayList<>()).add(i);
-      }
-      return byPlace;
-    });
-  }
-
   /** Replacements and removals of list items, grouped by the item as written (a port range is one item). */
   private List<Resolved> resolveItems(ModelPath path, List<ItemChange> changes) throws Unwritable {
     List<Node> chain = places.mergedChain(path);
@@ -263,7 +246,7 @@ final class ChangeResolver {
       fileOf.put(w, file);
       byItem.computeIfAbsent(w, k -> new TreeMap<>()).put(index, change);
     }
-    Map<SourceRange, List<Integer>> entriesWrittenAt = entriesByPlace(list);
+    Map<SourceRange, List<Integer>> entriesWrittenAt = places.entriesByPlace(list);
     List<Resolved> out = new ArrayList<>();
     for (Map.Entry<Written, Map<Integer, ItemChange>> e : byItem.entrySet()) {
       Written w = e.getKey();

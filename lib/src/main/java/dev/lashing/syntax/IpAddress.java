@@ -68,6 +68,12 @@ public final class IpAddress {
   }
 
   private static boolean isDigits(String text, int radix) {
-    return text.chars().allMatch(c -> c < 128 && Character.digit(c, radix) >= 0);
+    for (int i = 0; i < text.length(); i++) { // counted, not a stream: asked for every address of every port
+      char c = text.charAt(i);
+      if (c >= 128 || Character.digit(c, radix) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

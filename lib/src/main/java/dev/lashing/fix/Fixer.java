@@ -237,7 +237,8 @@ public final class Fixer {
   private static List<Skip> atOriginalPositions(List<Skip> skipped, List<Finding> first) {
     Map<RuleAndService, Map<String, Finding>> firstByMessage = new HashMap<>();
     for (Skip s : skipped) {
-      firstByMessage.put(new RuleAndService(s.finding().ruleId(), s.finding().service()), new HashMap<>());
+      firstByMessage.computeIfAbsent(new RuleAndService(s.finding().ruleId(), s.finding().service()),
+          key -> new HashMap<>());
     }
     for (Finding candidate : first) {
       Map<String, Finding> byMessage = firstByMessage.get(new RuleAndService(candidate.ruleId(), candidate.service()));

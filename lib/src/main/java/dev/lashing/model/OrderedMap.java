@@ -12,9 +12,10 @@ import java.util.function.BiConsumer;
 
 /**
  * An unmodifiable map of texts in insertion order, held in one array of keys and values (and, past a few entries,
- * an index of their positions by key, which keys made to collide do not slow down). A model keeps a dozen maps per service (environment, labels, dependencies...)
- * for as long as a run lasts: as LinkedHashMaps behind an unmodifiable view they were five objects and one entry
- * object per key, the largest share of what the collector copied for a large file's model.
+ * an index of their positions by key, which keys made to collide do not slow down). A model keeps a dozen maps per
+ * service (environment, labels, dependencies...) for as long as a run lasts: as LinkedHashMaps behind an
+ * unmodifiable view they were five objects and one entry object per key, the largest share of what the collector
+ * copied for a large file's model.
  */
 final class OrderedMap<V> extends AbstractMap<String, V> {
   /** Up to this many entries a key is looked for from the first; beyond, through {@link #positions}. */
@@ -114,7 +115,8 @@ final class OrderedMap<V> extends AbstractMap<String, V> {
             if (next >= keysAndValues.length) {
               throw new NoSuchElementException();
             }
-            Entry<String, V> entry = new SimpleImmutableEntry<>((String) keysAndValues[next], (V) keysAndValues[next + 1]);
+            Entry<String, V> entry =
+                new SimpleImmutableEntry<>((String) keysAndValues[next], (V) keysAndValues[next + 1]);
             next += 2;
             return entry;
           }

@@ -4,6 +4,7 @@ import dev.lashing.model.Port;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 
 /**
@@ -59,9 +60,8 @@ public record PublishedEntry(Origin origin, List<Integer> indices, List<Port> po
   /** The lowest and the highest of the ports, or the first and the last where one is not a number. */
   private static String span(List<String> values) {
     if (values.stream().allMatch(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit) && v.length() < 10)) {
-      int low = values.stream().mapToInt(Integer::parseInt).min().orElseThrow();
-      int high = values.stream().mapToInt(Integer::parseInt).max().orElseThrow();
-      return span(Integer.toString(low), Integer.toString(high));
+      IntSummaryStatistics ports = values.stream().mapToInt(Integer::parseInt).summaryStatistics();
+      return span(Integer.toString(ports.getMin()), Integer.toString(ports.getMax()));
     }
     return span(values.get(0), values.get(values.size() - 1));
   }

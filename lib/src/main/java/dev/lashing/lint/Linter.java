@@ -183,7 +183,7 @@ public final class Linter {
       }
     }
     Severity unused = settings.severityOf(new EngineRules.UnusedSuppression().info());
-    List<String> ids = registry.ids();
+    List<String> ids = suppressions.isEmpty() ? List.of() : registry.ids();
     for (int i = 0; i < suppressions.size(); i++) {
       Suppressions.Suppression s = suppressions.get(i);
       Set<String> suppressed = used.get(i);

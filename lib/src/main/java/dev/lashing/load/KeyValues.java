@@ -72,7 +72,12 @@ final class KeyValues {
   }
 
   static boolean isListForm(MapNode map) {
-    return map.entries().stream().anyMatch(e -> e.key().style() == ScalarNode.Style.SYNTHETIC);
+    for (MapNode.Entry e : map.entries()) {
+      if (e.key().style() == ScalarNode.Style.SYNTHETIC) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static MapNode asListForm(MapNode map) {

@@ -193,6 +193,9 @@ public final class ProjectLoader {
    * the binder, which finds it of the wrong shape too.
    */
   private List<Diagnostic> notReportedYet(List<Diagnostic> found) {
+    if (found.isEmpty()) {
+      return found;
+    }
     Set<SourceRange> reported = new HashSet<>();
     diagnostics.stream().filter(Diagnostic::isError).forEach(d -> reported.add(d.at()));
     return found.stream().filter(d -> !d.isError() || !reported.contains(d.at())).toList();
@@ -224,8 +227,11 @@ public final class ProjectLoader {
 
   /** Where Compose stops when there are errors: a strict load throws them, a lenient one goes on. */
   private void failOnErrors() {
+    if (lenient) {
+      return;
+    }
     List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
-    if (!errors.isEmpty() && !lenient) {
+    if (!errors.isEmpty()) {
       throw new ComposeException(sortedDistinct(errors));
     }
   }
@@ -516,7 +522,7 @@ public final class ProjectLoader {
 
   private List<Violation> checked(MapNode tree, Path file, boolean later) {
     List<Violation> violations = SchemaValidator.shared().check(tree, displayName(file));
-    if (violations.stream().noneMatch(Violation::missingProperty)) {
+    if (violations.isEmpty() || violations.stream().noneMatch(Violation::missingProperty)) {
       return violations;
     }
     return violations.stream().filter(v -> !v.missingProperty() || !(later || inExtendingService(tree, v))).toList();

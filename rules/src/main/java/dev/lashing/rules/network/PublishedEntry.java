@@ -4,7 +4,6 @@ import dev.lashing.model.Port;
 import dev.lashing.model.Service;
 import dev.lashing.source.Origin;
 import java.util.ArrayList;
-import java.util.IntSummaryStatistics;
 import java.util.List;
 
 /**
@@ -49,21 +48,47 @@ public record PublishedEntry(Origin origin, List<Integer> indices, List<Port> po
    */
   public String label() {
     Port first = first();
-    String target = span(ports.stream().map(p -> p.target().value().toString()).toList());
-    String published = first.published() == null
-        ? null
-        : span(ports.stream().map(p -> p.published() == null ? "" : p.published().value()).toList());
+    List<String> targets = new ArrayList<>(ports.size());
+    List<String> publishedPorts = first.published() == null ? null : new ArrayList<>(ports.size());
+    for (Port port : ports) {
+      targets.add(port.target().value().toString());
+      if (publishedPorts != null) {
+        publishedPorts.add(port.published() == null ? "" : port.published().value());
+      }
+    }
     String protocol = first.protocolOrDefault().equals("tcp") ? "" : "/" + first.protocolOrDefault();
-    return (published == null ? "" : published + ":") + target + protocol;
+    return (publishedPorts == null ? "" : span(publishedPorts) + ":") + span(targets) + protocol;
   }
 
-  /** The lowest and the highest of the ports, or the first and the last where one is not a number. */
+  /**
+   * The lowest and the highest of the ports, or the first and the last where one is not a number. A loop, not a
+   * stream: every entry of every service is labelled, most of them a single port.
+   */
   private static String span(List<String> values) {
-    if (values.stream().allMatch(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit) && v.length() < 10)) {
-      IntSummaryStatistics ports = values.stream().mapToInt(Integer::parseInt).summaryStatistics();
-      return span(Integer.toString(ports.getMin()), Integer.toString(ports.getMax()));
+    int lowest = Integer.MAX_VALUE;
+    int highest = Integer.MIN_VALUE;
+    for (String value : values) {
+      if (!isPortNumber(value)) {
+        return span(values.get(0), values.get(values.size() - 1));
+      }
+      int port = Integer.parseInt(value);
+      lowest = Math.min(lowest, port);
+      highest = Math.max(highest, port);
     }
-    return span(values.get(0), values.get(values.size() - 1));
+    return span(Integer.toString(lowest), Integer.toString(highest));
+  }
+
+  /** Digits only, fewer than ten of them (so that they fit an int). */
+  private static boolean isPortNumber(String value) {
+    if (value.isEmpty() || value.length() >= 10) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (!Character.isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String span(String from, String to) {

@@ -3,6 +3,8 @@ package dev.lashing.rules.resources;
 import dev.lashing.model.Dependency;
 import dev.lashing.model.Project;
 import dev.lashing.model.Service;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,13 @@ final class Containers {
 
   /** Every service except those run by a {@code provider}, which start no container of their own. */
   static List<Service> of(Project project) {
-    return project.services().values().stream().filter(s -> s.provider() == null).toList();
+    List<Service> containers = new ArrayList<>(project.services().size());
+    for (Service service : project.services().values()) {
+      if (service.provider() == null) {
+        containers.add(service);
+      }
+    }
+    return Collections.unmodifiableList(containers);
   }
 
   /**

@@ -289,6 +289,21 @@ class HostileInputTest {
     assertThat(out.toString()).contains("\"127.0.0.1:1-65535:1-65535/udp\"");
   }
 
+  /** Four relays on one range of every port: a finding for each entry published again, not for each of its ports. */
+  @Test
+  void aRangeOfEveryPortPublishedByFourServices() throws IOException {
+    StringBuilder services = new StringBuilder("services:\n");
+    for (int i = 0; i < 4; i++) {
+      services.append("  turn-").append(i)
+          .append(":\n    image: coturn/coturn:4.6\n    ports: [\"1-65535:1-65535/udp\"]\n");
+    }
+    write("compose.yaml", services.toString());
+    assertThat(lint("--format", "github", "compose.yaml")).isEqualTo(Cli.FINDINGS);
+    assertThat(out.toString().lines().filter(l -> l.contains("duplicate-published-port")))
+        .hasSize(3)
+        .allMatch(l -> l.contains("host ports 1-65535/udp are already published by service 'turn-0' at line 4"));
+  }
+
   @Test
   void twentyThousandImagesThatEachReadAnUnsetTag() throws IOException {
     write("compose.yaml", "services:\n" + twentyThousand(i -> "  s" + i + ":\n    image: app:${TAG_" + i + "}\n"));

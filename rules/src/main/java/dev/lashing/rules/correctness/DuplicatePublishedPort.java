@@ -9,6 +9,7 @@ import dev.lashing.model.Port;
 import dev.lashing.model.Service;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,12 +44,20 @@ public final class DuplicatePublishedPort implements Rule {
     }
   }
 
+  /**
+   * The bindings of one written entry that an earlier entry has claimed already: one finding, not one per binding
+   * (two TURN servers that publish the same range of 16,384 ports made as many findings).
+   */
+  private record Clash(Service service, Port first, Claim earlier, String protocol, List<String> hostPorts) {}
+
   @Override
   public void check(RuleContext context) {
     // Only claims of the same protocol and host port can overlap: group them so each port is compared with
     // its rivals alone, in the order they were claimed.
     Map<String, List<Claim>> claimsByPort = new HashMap<>();
     for (Service service : context.project().services().values()) {
+      // by the written entry and the one that claimed its ports first, in the order they are met
+      Map<List<Object>, Clash> clashes = new LinkedHashMap<>();
       for (Port port : service.publishedPorts()) {
         Claim claim = claim(service, port);
         if (claim == null) {
@@ -58,16 +67,48 @@ public final class DuplicatePublishedPort implements Rule {
             key -> new ArrayList<>());
         for (Claim earlier : claims) {
           if (earlier.overlaps(claim)) {
-            context.report(port.origin(), service.name(), "host port " + port.published().value() + "/"
-                + claim.protocol() + " is already published by "
-                + (earlier.service().equals(service.name()) ? "this service" : "service '" + earlier.service() + "'")
-                + " at line " + earlier.port().origin().at().line() + "; the second binding fails");
+            clashes.computeIfAbsent(List.of(port.origin(), earlier.service(), earlier.port().origin()),
+                key -> new Clash(service, port, earlier, claim.protocol(), new ArrayList<>()))
+                .hostPorts().add(claim.hostPort());
             break;
           }
         }
         claims.add(claim);
       }
+      clashes.values().forEach(clash -> report(context, clash));
     }
+  }
+
+  private static void report(RuleContext context, Clash clash) {
+    Claim earlier = clash.earlier();
+    String owner = (earlier.service().equals(clash.service().name()) ? "this service"
+        : "service '" + earlier.service() + "'") + " at line " + earlier.port().origin().at().line();
+    String message = clash.hostPorts().size() == 1
+        ? "host port " + clash.first().published().value() + "/" + clash.protocol() + " is already published by "
+            + owner + "; the second binding fails"
+        : "host ports " + span(clash.hostPorts()) + "/" + clash.protocol()
+            + " are already published by " + owner + "; the second bindings fail";
+    context.report(clash.first().origin(), clash.service().name(), message);
+  }
+
+  /** From the lowest to the highest of host ports written as digits without leading zeros. */
+  private static String span(List<String> hostPorts) {
+    String lowest = hostPorts.get(0);
+    String highest = lowest;
+    for (String port : hostPorts) {
+      if (compareDecimals(port, lowest) < 0) {
+        lowest = port;
+      }
+      if (compareDecimals(port, highest) > 0) {
+        highest = port;
+      }
+    }
+    return lowest.equals(highest) ? lowest : lowest + "-" + highest;
+  }
+
+  /** Two numbers written as digits without leading zeros, of any length, compared by value. */
+  private static int compareDecimals(String a, String b) {
+    return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
   }
 
   /**

@@ -76,6 +76,29 @@ class CorrectnessRulesTest {
     }
 
     @Test
+    void aRangeClaimedAgainIsOneFindingWithItsSpan() {
+      // Two TURN servers on one range: one finding for the second entry, not one for each of its 16,384 ports
+      List<Finding> findings = RuleTester.of(new DuplicatePublishedPort())
+          .file("compose.yaml", """
+              services:
+                turn-a:
+                  image: coturn/coturn:4.6
+                  ports: ["49152-65535:49152-65535/udp", "3478:3478"]
+                turn-b:
+                  image: coturn/coturn:4.6
+                  ports:
+                    - "49152-65535:49152-65535/udp"   # expect: duplicate-published-port
+                    - "3470-3480:3470-3480"   # expect: duplicate-published-port
+                    - "60000-60009:60000-60009/udp"   # expect: duplicate-published-port
+              """)
+          .expectMarkedFindings();
+      assertThat(findings).extracting(Finding::message).containsExactly(
+          "host ports 49152-65535/udp are already published by service 'turn-a' at line 4; the second bindings fail",
+          "host port 3478/tcp is already published by service 'turn-a' at line 4; the second binding fails",
+          "host ports 60000-60009/udp are already published by service 'turn-a' at line 4; the second bindings fail");
+    }
+
+    @Test
     void interpolatedPortsAreCompared() {
       RuleTester.of(new DuplicatePublishedPort())
           .environment(Map.of("PORT", "8080"))

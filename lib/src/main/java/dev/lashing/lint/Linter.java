@@ -33,6 +33,11 @@ public final class Linter {
 
   /** The size of a project's files from which its rules run on several threads. */
   private static final int PARALLEL_FROM_CHARS = 64 * 1024;
+  /**
+   * Or this many port bindings, from however few characters: a range is a binding per port, and the rules that
+   * compare bindings cost per binding (one range of every port is 65,535).
+   */
+  private static final int PARALLEL_FROM_BINDINGS = 8 * 1024;
 
   private final RuleRegistry registry;
 
@@ -150,7 +155,14 @@ public final class Linter {
     for (SourceFile source : load.sources().values()) {
       size += source.text().length();
     }
-    return size >= PARALLEL_FROM_CHARS;
+    if (size >= PARALLEL_FROM_CHARS) {
+      return true;
+    }
+    int bindings = 0;
+    for (Service service : load.project().services().values()) {
+      bindings += service.ports().size();
+    }
+    return bindings >= PARALLEL_FROM_BINDINGS;
   }
 
   private List<Finding> applySuppressions(LoadResult load, RuleSettings settings, List<Finding> findings) {

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Two published ports that claim the same host port and protocol on overlapping addresses: the second
@@ -29,12 +27,6 @@ public final class DuplicatePublishedPort implements Rule {
   public RuleInfo info() {
     return DuplicatePublishedPortInfo.INFO;
   }
-
-  /**
-   * A host port as digits without leading zeros (group 1), compared as text, not parsed: a file Compose refuses
-   * may hold any number of digits.
-   */
-  private static final Pattern DECIMAL = Pattern.compile("0*([0-9]+)");
 
   /** A claimed host port on one address ("" for every address), and who claimed it. */
   private record Claim(String service, String address, String hostPort, String protocol, Port port) {
@@ -116,11 +108,33 @@ public final class DuplicatePublishedPort implements Rule {
    * ({@code "8000-9000:80"} takes any free port of it), or not a number.
    */
   private static Claim claim(Service service, Port port) {
-    Matcher decimal = port.published() == null ? null : DECIMAL.matcher(port.published().value());
-    if (decimal == null || !decimal.matches()) {
+    String hostPort = port.published() == null ? null : decimal(port.published().value());
+    if (hostPort == null) {
       return null;
     }
     String address = port.isBoundToAllInterfaces() ? "" : port.hostIp().value();
-    return new Claim(service.name(), address, decimal.group(1), port.protocolOrDefault(), port);
+    return new Claim(service.name(), address, hostPort, port.protocolOrDefault(), port);
+  }
+
+  /**
+   * A host port as ASCII digits without its leading zeros ("0" for zeros alone), to compare as text, not parsed: a
+   * file Compose refuses may hold any number of digits; null when it is not digits alone. Checked by hand, not by a
+   * regular expression: a range of every port is 65,535 of them.
+   */
+  private static String decimal(String value) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      if (c == '0' && start == i && i < value.length() - 1) {
+        start = i + 1;
+      }
+    }
+    return value.substring(start);
   }
 }

@@ -231,7 +231,6 @@ final class WrittenPlaces {
     return byName;
   }
 
-  /** The merged nodes along {@code path}: the root, then one per step as far as they exist. */
   /**
    * The positions of a merged list's entries by the place that writes them (a port range writes several), found in
    * one walk of the list for as long as this lasts: a walk for each fix of an item was quadratic in a long list
@@ -247,6 +246,7 @@ final class WrittenPlaces {
     });
   }
 
+  /** The merged nodes along {@code path}: the root, then one per step as far as they exist. */
   List<Node> mergedChain(ModelPath path) {
     List<Node> chain = new ArrayList<>();
     Node node = load.tree();

@@ -50,9 +50,19 @@ case("services-100000-github", {"compose.yaml": services, "format": "github"})
 # a media relay's range of every port: 65,535 bindings of one entry
 case("port-range-65535", {"compose.yaml": "services:\n  turn:\n    image: coturn/coturn:4.6\n"
     "    ports: [\"3478:3478/udp\", \"1-65535:1-65535/udp\"]\n"})
-# four relays on that range: each entry published again is one finding, not one for each of its 65,535 ports
-case("port-range-65535-four-services", {"compose.yaml": "services:\n" + "".join(
-    "  turn-%d:\n    image: coturn/coturn:4.6\n    ports: [\"1-65535:1-65535/udp\"]\n" % i for i in range(4))})
+# two relays on that range: the entry published again is one finding, not one for each of its 65,535 ports
+case("port-range-65535-two-services", {"compose.yaml": "services:\n" + "".join(
+    "  turn-%d:\n    image: coturn/coturn:4.6\n    ports: [\"1-65535:1-65535/udp\"]\n" % i for i in range(2))})
+# a hundred would be 6.5 million bindings from 8 KB: past 131,072, each range is refused where it is written
+case("port-range-65535-hundred-services", {"compose.yaml": "services:\n" + "".join(
+    "  turn-%d:\n    image: coturn/coturn:4.6\n    ports: [\"1-65535:1-65535/udp\"]\n" % i for i in range(100))})
+# extends copies its base into each service: past 131,072 bindings, or 2 million nodes, a copy is refused
+case("extends-port-range-100", {"compose.yaml": "services:\n  base:\n    image: coturn/coturn:4.6\n"
+    "    ports: [\"127.0.0.1:1-65535:1-65535/udp\"]\n" + "".join(
+    "  turn-%d:\n    extends: base\n" % i for i in range(100))})
+case("extends-labels-65535-times-1000", {"compose.yaml": "services:\n  base:\n    image: nginx:1.27\n    labels:\n"
+    + "".join("      l%d: x\n" % i for i in range(65535)) + "".join(
+    "  web-%d:\n    extends: base\n" % i for i in range(1000))})
 # 30,000 ports in long form, each its own finding and its own fix (HOSTILE_COMMAND=fix plans them all)
 case("ports-long-form-30000", {"compose.yaml": "services:\n  s:\n    image: busybox:1.36\n    ports:\n" + "".join(
     "      - {target: %d, published: \"%d\"}\n" % (i, i) for i in range(1, 30001))})

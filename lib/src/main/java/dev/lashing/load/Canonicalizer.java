@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,17 +85,22 @@ public final class Canonicalizer {
   }
 
   private final List<Diagnostic> problems;
+  private final ExpansionBudget budget;
 
-  private Canonicalizer(List<Diagnostic> problems) {
+  private Canonicalizer(List<Diagnostic> problems, ExpansionBudget budget) {
     this.problems = problems;
+    this.budget = budget;
   }
 
   /**
    * The long form of one file. Short syntax Compose would reject becomes an error at the scalar and the
-   * entry is dropped; deprecated forms it accepts become warnings.
+   * entry is dropped; deprecated forms it accepts become warnings. A port range the load's {@code budget} has no
+   * room for is dropped with an error.
+   *
+   * @throws ExpansionBudget.Exceeded from a budget that is not in order, when a range has no room in it
    */
-  public static MapNode canonicalize(MapNode file, List<Diagnostic> problems) {
-    return (MapNode) new Canonicalizer(problems).walk(file, TreePath.ROOT, PATTERNS.root());
+  static MapNode canonicalize(MapNode file, List<Diagnostic> problems, ExpansionBudget budget) {
+    return (MapNode) new Canonicalizer(problems, budget).walk(file, TreePath.ROOT, PATTERNS.root());
   }
 
   /**
@@ -201,11 +207,21 @@ public final class Canonicalizer {
     List<Node> items = new ArrayList<>();
     for (Node item : seq.items()) {
       if (item instanceof ScalarNode s && (s.isString() || s.type() == ScalarNode.Type.INT)) {
+        PortSpec.Entry ports;
         try {
-          PortSpec.parse(s.text()).forEach(port -> items.add(portMap(port, s.origin())));
+          ports = PortSpec.read(s.text());
         } catch (SyntaxException e) {
           error(s, e.getMessage());
+          continue;
         }
+        if (ports.size() > 1 && !budget.addBindings(ports.size())) {
+          error(s, String.format(Locale.ROOT, "port range %s is %,d bindings, one per port: with those that ranges"
+              + " and extends made before it, this project would have more than %,d (every port of a host on two"
+              + " protocols), the most Lashing builds, so that a few lines cannot take gigabytes; Compose sets no"
+              + " such limit. Publish fewer ports", s.text(), ports.size(), budget.bindingsLimit()));
+          continue;
+        }
+        ports.ports().forEach(port -> items.add(portMap(port, s.origin())));
       } else if (item instanceof MapNode map && map.get("published") instanceof ScalarNode published
           && published.type() == ScalarNode.Type.INT) {
         items.add(map.with("published", published.asComposeString()));

@@ -6,6 +6,8 @@ import dev.lashing.source.Via;
 import dev.lashing.tree.MapNode;
 import dev.lashing.tree.Node;
 import dev.lashing.tree.ScalarNode;
+import dev.lashing.tree.SeqNode;
+import dev.lashing.tree.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -14,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,6 +42,8 @@ final class Extends {
    * files are not kept, so a chain through a thousand files keeps no copy of each step.
    */
   private final Map<MapNode, Map<String, MapNode>> kept = new IdentityHashMap<>();
+  /** The nodes of each base copied so far, counted once. */
+  private final Map<MapNode, Long> sizes = new IdentityHashMap<>();
 
   Extends(ProjectLoader loader, List<Diagnostic> problems) {
     this.loader = loader;
@@ -124,6 +129,9 @@ final class Extends {
     } finally {
       chain.pop();
     }
+    if (services == own) {
+      copyWithinBudget(base, baseName.value(), name, extendsNode);
+    }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
     MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
     if (services == own) {
@@ -131,6 +139,35 @@ final class Extends {
       keep(services, name, merged);
     }
     return merged;
+  }
+
+  /**
+   * Counts the copy of {@code base} into service {@code name} of the document against the load's
+   * {@link ExpansionBudget}: its port bindings and its nodes, which the project will hold. The steps of a chain
+   * through other files are not counted, as each is dropped once the next is made.
+   *
+   * @throws ComposeException at {@code extendsNode} when the budget has no room for it
+   */
+  private void copyWithinBudget(MapNode base, String baseName, String name, Node extendsNode) {
+    int ports = base.get("ports") instanceof SeqNode seq ? seq.size() : 0;
+    long nodes = sizes.computeIfAbsent(base, Trees::size);
+    ExpansionBudget budget = loader.budget();
+    String refused = switch (budget.copyBase(nodes, ports, loader::charactersRead)) {
+      case NONE -> null;
+      case BINDINGS -> String.format(Locale.ROOT, "extends would copy the %,d port bindings of service \"%s\" into"
+          + " \"%s\": with those that ranges and extends made before, this project would have more than %,d (every"
+          + " port of a host on two protocols), the most Lashing builds, so that a few lines cannot take gigabytes;"
+          + " Compose sets no such limit. Publish the ports in fewer services", ports, baseName, name,
+          budget.bindingsLimit());
+      case NODES -> String.format(Locale.ROOT, "extends would copy service \"%s\", %,d nodes, into \"%s\": with the"
+          + " copies before it, extends would copy more than %,d nodes in this project (in a larger one, more than"
+          + " its files have characters), the most Lashing copies, so that a few lines cannot take gigabytes;"
+          + " Compose sets no such limit. Extend a smaller base, or fewer times", baseName, nodes, name,
+          Math.max(budget.copiedNodesLimit(), loader.charactersRead()));
+    };
+    if (refused != null) {
+      throw new ComposeException(extendsNode.origin().usedAt(), refused);
+    }
   }
 
   private void keep(MapNode services, String name, MapNode resolved) {
@@ -153,7 +190,8 @@ final class Extends {
         // are dropped, and the tagged paths are deleted from its earlier documents and from the bases its
         // services extend
         resets = Resets.collect(map);
-        MapNode tree = Canonicalizer.canonicalize(loader.interpolate(resets.stripResets(map), scope), problems);
+        MapNode tree = Canonicalizer.canonicalize(loader.interpolate(resets.stripResets(map), scope), problems,
+            loader.budget());
         merged = Merger.merge(resets.applyTo(merged), tree);
       }
     }

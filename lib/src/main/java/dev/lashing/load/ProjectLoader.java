@@ -68,6 +68,8 @@ public final class ProjectLoader {
   private final Map<String, ParsedYaml> parsedBefore;
   /** The project environment of an earlier load, or null: taken as it is when the env files read the same. */
   private final ProjectEnvironment.Resolved environmentBefore;
+  /** The earlier load itself, for a load done again ({@link #run}). */
+  private final LoadResult earlier;
   private final boolean lenient;
   /** Services whose definition could not be read whole (their extends base is missing or refused). */
   private final Set<String> incomplete = new LinkedHashSet<>();
@@ -75,6 +77,8 @@ public final class ProjectLoader {
   private final int slicedFromServices;
   /** Services per run walked ahead while a file is read ({@link ServicesAhead}); 0 for none. */
   private final int runAhead;
+  /** What port ranges and {@code extends} may build beyond what the files write. */
+  private final ExpansionBudget budget;
   /**
    * Whether the project name the services were walked ahead with is the one the files give: they were walked
    * before the files' {@code name} was known, so a run that asked for COMPOSE_PROJECT_NAME holds only then.
@@ -86,7 +90,14 @@ public final class ProjectLoader {
 
   private ProjectLoader(LoadOptions options, Map<Path, String> overlay, LoadResult earlier, boolean lenient,
       int slicedFromServices, int runAhead) {
+    this(options, overlay, earlier, lenient, slicedFromServices, runAhead, ExpansionBudget.sideBySide());
+  }
+
+  private ProjectLoader(LoadOptions options, Map<Path, String> overlay, LoadResult earlier, boolean lenient,
+      int slicedFromServices, int runAhead, ExpansionBudget budget) {
     this.options = options;
+    this.earlier = earlier;
+    this.budget = budget;
     this.parsedBefore = earlier == null ? Map.of() : earlier.parsed();
     this.environmentBefore = earlier == null ? null : earlier.projectEnvironment();
     this.slicedFromServices = slicedFromServices;
@@ -144,7 +155,25 @@ public final class ProjectLoader {
     return new ProjectLoader(options, Map.of(), null, lenient, slicedFromServices, runAhead).run();
   }
 
+  /** A load in written order with {@code budget}, whose limits a test may set low. */
+  static LoadResult load(LoadOptions options, boolean lenient, ExpansionBudget budget) {
+    return new ProjectLoader(options, Map.of(), null, lenient, Integer.MAX_VALUE, 0, budget).run();
+  }
+
+  /**
+   * The project loaded; when port ranges walked side by side went past the budget, loaded again in written order,
+   * one service after another, so that the ranges refused are the same whatever the threads did.
+   */
   private LoadResult run() {
+    try {
+      return loadOnce();
+    } catch (ExpansionBudget.Exceeded e) {
+      return new ProjectLoader(options, overlay, earlier, lenient, Integer.MAX_VALUE, 0, ExpansionBudget.inOrder())
+          .loadOnce();
+    }
+  }
+
+  private LoadResult loadOnce() {
     LoadOptions found = ComposeFiles.found(options, environmentBefore);
     List<Path> files = new ArrayList<>();
     if (options.files().isEmpty()) {
@@ -204,6 +233,19 @@ public final class ProjectLoader {
   /** {@code tree} without the values at {@code condemned} in a lenient load; unchanged in a strict one. */
   private MapNode prune(MapNode tree, List<List<Object>> condemned) {
     return lenient ? Pruning.without(tree, condemned) : tree;
+  }
+
+  ExpansionBudget budget() {
+    return budget;
+  }
+
+  /** The characters of the files read so far. */
+  long charactersRead() {
+    long characters = 0;
+    for (SourceFile source : sources.values()) {
+      characters += source.text().length();
+    }
+    return characters;
   }
 
   /** A service whose definition could not be read whole, so that its missing image is not reported again. */
@@ -549,7 +591,7 @@ public final class ProjectLoader {
     return List.of(
         (slice, into) -> interpolate(slice, lookup, sources, into),
         (slice, into) -> validate(slice, file, into.diagnostics(), later),
-        (slice, into) -> PathResolver.resolve(Canonicalizer.canonicalize(slice, into.diagnostics()),
+        (slice, into) -> PathResolver.resolve(Canonicalizer.canonicalize(slice, into.diagnostics(), budget),
             scope.projectDirectory()));
   }
 

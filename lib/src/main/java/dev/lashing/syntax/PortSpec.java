@@ -1,6 +1,8 @@
 package dev.lashing.syntax;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,6 +50,61 @@ public final class PortSpec {
    * strings, so {@code 8-10} gives 10, 8, 9).
    */
   public static List<Port> parse(String spec) {
+    return read(spec).ports();
+  }
+
+  /**
+   * A short {@code ports} entry read but not expanded yet: a range's size is known before its bindings are made.
+   */
+  public static final class Entry {
+    private final String hostIp;
+    private final Range container;
+    private final Range host;
+    private final String protocol;
+
+    private Entry(String hostIp, Range container, Range host, String protocol) {
+      this.hostIp = hostIp;
+      this.container = container;
+      this.host = host;
+      this.protocol = protocol;
+    }
+
+    /** How many bindings the entry stands for: one per container port. */
+    public int size() {
+      return container.size();
+    }
+
+    /** The bindings, as {@link #parse} gives them. */
+    public List<Port> ports() {
+      Port[] ports = new Port[container.size()];
+      String[] targets = new String[ports.length];
+      for (int i = 0; i < ports.length; i++) {
+        String published = null;
+        if (host != null) {
+          published = Integer.toString(host.start() + i);
+          if (container.size() == 1 && host.size() != 1) {
+            published += "-" + host.end();
+          }
+        }
+        ports[i] = new Port(hostIp, container.start() + i, published, protocol);
+        targets[i] = Integer.toString(container.start() + i);
+      }
+      // in the order of the targets' text, each made once rather than at every comparison (a range may be 65,535)
+      Arrays.sort(targets);
+      List<Port> sorted = new ArrayList<>(ports.length);
+      for (String target : targets) {
+        sorted.add(ports[Integer.parseInt(target) - container.start()]);
+      }
+      return Collections.unmodifiableList(sorted);
+    }
+  }
+
+  /**
+   * A short {@code ports} entry, checked as Compose checks it, not expanded yet.
+   *
+   * @throws SyntaxException with go-connections' message when Compose refuses it
+   */
+  public static Entry read(String spec) {
     String[] parts = spec.split(":", -1);
     int n = parts.length;
     String ip = n < 3 ? "" : String.join(":", List.of(parts).subList(0, n - 2));
@@ -66,19 +123,7 @@ public final class PortSpec {
       throw new SyntaxException(
           "invalid ranges specified for container and host Ports: " + containerPort + " and " + hostPort);
     }
-    List<Port> ports = new ArrayList<>();
-    for (int i = 0; i < container.size(); i++) {
-      String published = null;
-      if (host != null) {
-        published = Integer.toString(host.start() + i);
-        if (container.size() == 1 && host.size() != 1) {
-          published += "-" + host.end();
-        }
-      }
-      ports.add(new Port(hostIp, container.start() + i, published, protocol));
-    }
-    ports.sort((a, b) -> Integer.toString(a.target()).compareTo(Integer.toString(b.target())));
-    return List.copyOf(ports);
+    return new Entry(hostIp, container, host, protocol);
   }
 
   /** The {@code N/proto} entries an {@code expose} item ({@code N} or {@code N-M}, optional proto) means. */

@@ -27,7 +27,7 @@ class CanonicalizerTest {
 
   private static List<Diagnostic> problemsOf(String yaml) {
     List<Diagnostic> problems = new ArrayList<>();
-    Canonicalizer.canonicalize(yaml("compose.yaml", yaml), problems);
+    Canonicalizer.canonicalize(yaml("compose.yaml", yaml), problems, ExpansionBudget.inOrder());
     return problems;
   }
 
@@ -55,7 +55,7 @@ class CanonicalizerTest {
   void badPortIsAnErrorAtTheStringAndIsDropped() {
     String yaml = "services:\n  web:\n    ports:\n      - \"8080:80\"\n      - \"x:80\"\n";
     List<Diagnostic> problems = new ArrayList<>();
-    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", yaml), problems);
+    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", yaml), problems, ExpansionBudget.inOrder());
     assertThat(problems).singleElement().satisfies(d -> {
       assertThat(d.isError()).isTrue();
       assertThat(d.message()).isEqualTo("invalid hostPort: x");
@@ -236,7 +236,7 @@ class CanonicalizerTest {
   @Test
   void unbalancedQuoteInCommandIsAnError() {
     List<Diagnostic> problems = new ArrayList<>();
-    MapNode file = Canonicalizer.canonicalize(yaml("c.yaml", "services:\n  web:\n    command: echo \"oops\n"), problems);
+    MapNode file = Canonicalizer.canonicalize(yaml("c.yaml", "services:\n  web:\n    command: echo \"oops\n"), problems, ExpansionBudget.inOrder());
     assertThat(problems).extracting(Diagnostic::message).containsExactly("invalid command line string");
     assertThat(((MapNode) at(file, "services.web")).has("command")).isFalse();
   }
@@ -261,7 +261,7 @@ class CanonicalizerTest {
   void legacyExternalNameBecomesNameWithAWarning() {
     String yaml = "networks:\n  outside:\n    external:\n      name: corp-net\n";
     List<Diagnostic> problems = new ArrayList<>();
-    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", yaml), problems);
+    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", yaml), problems, ExpansionBudget.inOrder());
     assertThat(text(file, "networks.outside")).isEqualTo("{name: corp-net, external: true}");
     assertThat(problems).singleElement().satisfies(d -> {
       assertThat(d.isError()).isFalse();
@@ -351,7 +351,7 @@ class CanonicalizerTest {
             networks:
               front: {external: {name: corp}}
             """;
-    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", yaml), new ArrayList<>());
+    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", yaml), new ArrayList<>(), ExpansionBudget.inOrder());
     List<Node> nodes = new ArrayList<>();
     collect(Canonicalizer.applyDefaults(file), nodes);
     assertThat(nodes).hasSizeGreaterThan(100).allSatisfy(n -> {

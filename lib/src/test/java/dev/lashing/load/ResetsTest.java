@@ -150,7 +150,7 @@ class ResetsTest {
                 command: !override [b]
             """);
     Resets resets = Resets.collect(raw);
-    MapNode file = Canonicalizer.canonicalize(resets.stripResets(raw), new ArrayList<>());
+    MapNode file = Canonicalizer.canonicalize(resets.stripResets(raw), new ArrayList<>(), ExpansionBudget.inOrder());
     MapNode base = resets.applyToService("web", (MapNode) at(file, "services.base"));
     MapNode web = Merger.mergeService(base, ((MapNode) at(file, "services.web")).without("extends"));
     assertThat(TreeFixtures.render(web)).isEqualTo("{image: app, command: [b]}");

@@ -27,7 +27,7 @@ final class TreeFixtures {
   /** One file canonicalized, asserting it has no problems. */
   static MapNode canonical(String text) {
     List<Diagnostic> problems = new ArrayList<>();
-    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", text), problems);
+    MapNode file = Canonicalizer.canonicalize(yaml("compose.yaml", text), problems, ExpansionBudget.inOrder());
     assertThat(problems).isEmpty();
     return file;
   }
@@ -42,7 +42,7 @@ final class TreeFixtures {
       MapNode raw = yaml("f" + (i + 1) + ".yaml", texts[i]);
       Resets resets = Resets.collect(raw);
       List<Diagnostic> problems = new ArrayList<>();
-      MapNode file = Canonicalizer.canonicalize(resets.stripResets(raw), problems);
+      MapNode file = Canonicalizer.canonicalize(resets.stripResets(raw), problems, ExpansionBudget.inOrder());
       assertThat(problems).isEmpty();
       model = Merger.merge(resets.applyTo(model), file);
     }

@@ -1,8 +1,10 @@
 package dev.lashing.model;
 
 import dev.lashing.tree.KeyPositions;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -88,6 +90,68 @@ final class OrderedMap<V> extends AbstractMap<String, V> {
   public void forEach(BiConsumer<? super String, ? super V> action) {
     for (int i = 0; i < keysAndValues.length; i += 2) {
       action.accept((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+    }
+  }
+
+  /** The keys in order, read from the array: no entry is made for each, as {@link #entrySet} does. */
+  @Override
+  public Set<String> keySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return OrderedMap.this.size();
+      }
+
+      @Override
+      public boolean contains(Object key) {
+        return containsKey(key);
+      }
+
+      @Override
+      public Iterator<String> iterator() {
+        return new Every<>(0);
+      }
+    };
+  }
+
+  /** The values in order, read from the array: the rules walk a project's services this way, each of them. */
+  @Override
+  public Collection<V> values() {
+    return new AbstractCollection<>() {
+      @Override
+      public int size() {
+        return OrderedMap.this.size();
+      }
+
+      @Override
+      public Iterator<V> iterator() {
+        return new Every<>(1);
+      }
+    };
+  }
+
+  /** Every other element of the array from {@code first}: the keys from 0, the values from 1. */
+  private final class Every<T> implements Iterator<T> {
+    private int next;
+
+    Every(int first) {
+      this.next = first;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < keysAndValues.length;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T next() {
+      if (next >= keysAndValues.length) {
+        throw new NoSuchElementException();
+      }
+      T element = (T) keysAndValues[next];
+      next += 2;
+      return element;
     }
   }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class FrozenTest {
@@ -25,8 +27,12 @@ class FrozenTest {
     source.put("c", "3");
 
     assertThat(frozen).isEqualTo(written()).hasSameHashCodeAs(written()).hasToString("{b=2, a=1}");
-    assertThat(frozen.keySet()).containsExactly("b", "a");
+    assertThat(frozen.keySet()).containsExactly("b", "a").contains("a").doesNotContain("c");
     assertThat(frozen.values()).containsExactly("2", "1");
+    Iterator<String> values = frozen.values().iterator();
+    values.next();
+    values.next();
+    assertThatThrownBy(values::next).isInstanceOf(NoSuchElementException.class);
     assertThat(frozen.get("a")).isEqualTo("1");
     assertThat(frozen.get("c")).isNull();
     assertThat(frozen.containsKey("b")).isTrue();
@@ -46,6 +52,8 @@ class FrozenTest {
     assertThatThrownBy(() -> frozen.entrySet().iterator().next().setValue("x"))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> frozen.keySet().iterator().remove()).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> frozen.values().iterator().remove()).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> frozen.values().clear()).isInstanceOf(RuntimeException.class);
   }
 
   /** Past a few entries keys are found by hash; colliding hashes and null keys and values still work. */

@@ -60,6 +60,10 @@ case("port-range-65535-hundred-services", {"compose.yaml": "services:\n" + "".jo
 case("extends-port-range-100", {"compose.yaml": "services:\n  base:\n    image: coturn/coturn:4.6\n"
     "    ports: [\"127.0.0.1:1-65535:1-65535/udp\"]\n" + "".join(
     "  turn-%d:\n    extends: base\n" % i for i in range(100))})
+# an env file's variables go into each service that reads it: a thousand services, 100,000 variables
+case("env-file-100000-times-1000", {"vars.env": "".join("V%d=x\n" % i for i in range(100000)),
+    "compose.yaml": "services:\n" + "".join("  s%d:\n    image: nginx:1.27\n    env_file: vars.env\n" % i
+                                            for i in range(1000))})
 case("extends-labels-65535-times-1000", {"compose.yaml": "services:\n  base:\n    image: nginx:1.27\n    labels:\n"
     + "".join("      l%d: x\n" % i for i in range(65535)) + "".join(
     "  web-%d:\n    extends: base\n" % i for i in range(1000))})

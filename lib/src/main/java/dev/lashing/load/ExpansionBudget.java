@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * How much one load may build beyond what its files write, so that a few hostile lines cannot take minutes and
  * gigabytes. A short port range is one binding per port ({@code 1-65535:1-65535} is 65,535, each a mapping in the
- * tree and a port in the model, the costliest thing a project holds), and {@code extends} copies its base, port
- * bindings included, into every service that names it. Compose builds both without a limit; these limits are far
+ * tree and a port in the model, the costliest thing a project holds), {@code extends} copies its base, port
+ * bindings included, into every service that names it, and an env file's variables go into the environment of
+ * every service that reads it. Compose builds both without a limit; these limits are far
  * beyond any real stack (every port of a host on two protocols is 131,070 bindings) and keep the worst a small
  * file can ask to seconds and a few hundred MiB. What would go past a limit is refused where it is written, and
  * the rest of the project is read.
@@ -16,15 +17,15 @@ import java.util.function.LongSupplier;
  * where which entry reaches the limit first depends on the threads. A budget for such a load therefore refuses
  * no binding: it throws {@link Exceeded}, and the project is loaded again with a budget {@link #inOrder()},
  * walking the services one after another, so that the same entries are refused every time. The nodes that
- * {@code extends} copies are counted in written order in either load.
+ * {@code extends} and env files copy are counted in written order in either load.
  */
 final class ExpansionBudget {
   /** The port bindings that short ranges make and {@code extends} copies, in one project. */
   static final long BINDINGS = 1L << 17;
   /**
-   * The nodes that {@code extends} copies from bases into the services of a project, unless its files have more
-   * characters: a chain of a thousand services in one file, each adding a variable to the one before, copies
-   * about a million; a base of 65,535 labels may be copied 16 times.
+   * The nodes that {@code extends} and env files copy into the services of a project (two for each variable),
+   * unless its files have more characters: a chain of a thousand services in one file, each adding a variable to
+   * the one before, copies about a million; a base of 65,535 labels may be copied 16 times.
    */
   static final long COPIED_NODES = 1L << 21;
 
@@ -92,10 +93,8 @@ final class ExpansionBudget {
 
   /**
    * Whether a base of {@code nodes} nodes and {@code bindings} port bindings may be copied into a service that
-   * extends it, in a project whose files hold {@code characters} characters (asked only past the constant limit):
-   * in all, the copies may have as many nodes as that, or {@link #COPIED_NODES}, so that a large file of many
-   * services extending small bases is read whole. A refused copy counts for nothing. {@code extends} is resolved
-   * in written order, one document after another, so the same copies are refused whatever the threads do.
+   * extends it, in a project whose files hold {@code characters} characters: see {@link #copyNodes}. A refused copy
+   * counts for nothing.
    *
    * @throws Exceeded when its bindings would go past the limit and this budget is not in order
    */
@@ -103,12 +102,27 @@ final class ExpansionBudget {
     if (bindings > 0 && !addBindings(bindings)) {
       return Refusal.BINDINGS;
     }
-    long total = copied.addAndGet(nodes);
-    if (total <= copiedNodesLimit || total <= characters.getAsLong()) {
+    if (copyNodes(nodes, characters)) {
       return Refusal.NONE;
     }
-    copied.addAndGet(-nodes);
     this.bindings.addAndGet(-bindings);
     return Refusal.NODES;
+  }
+
+  /**
+   * Whether {@code nodes} nodes may be copied into a service (a base it extends, the variables of an env file it
+   * reads), in a project whose files hold {@code characters} characters (asked only past the constant limit): in
+   * all, the copies may have as many nodes as that, or {@link #COPIED_NODES}, so that a large file of many services
+   * extending small bases is read whole. False when the copy would go past the limit, and then it counts for
+   * nothing. Copies are made in written order, one document after another, so the same copies are refused whatever
+   * the threads do.
+   */
+  boolean copyNodes(long nodes, LongSupplier characters) {
+    long total = copied.addAndGet(nodes);
+    if (total <= copiedNodesLimit || total <= characters.getAsLong()) {
+      return true;
+    }
+    copied.addAndGet(-nodes);
+    return false;
   }
 }

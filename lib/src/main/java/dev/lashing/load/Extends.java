@@ -160,8 +160,8 @@ final class Extends {
           + " Compose sets no such limit. Publish the ports in fewer services", ports, baseName, name,
           budget.bindingsLimit());
       case NODES -> String.format(Locale.ROOT, "extends would copy service \"%s\", %,d nodes, into \"%s\": with the"
-          + " copies before it, extends would copy more than %,d nodes in this project (in a larger one, more than"
-          + " its files have characters), the most Lashing copies, so that a few lines cannot take gigabytes;"
+          + " copies before it, extends and env files would copy more than %,d nodes into services in this project"
+          + " (in a larger one, more than its files have characters), the most Lashing copies, so that a few lines cannot take gigabytes;"
           + " Compose sets no such limit. Extend a smaller base, or fewer times", baseName, nodes, name,
           Math.max(budget.copiedNodesLimit(), loader.charactersRead()));
     };

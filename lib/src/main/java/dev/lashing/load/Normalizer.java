@@ -13,12 +13,15 @@ import dev.lashing.tree.SeqNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * What Compose does to the merged model before using it: profiles, the project name, the implicit
@@ -37,16 +40,29 @@ final class Normalizer {
   private final List<Diagnostic> problems;
   private final Function<Path, SourceFile> reader;
   private final Function<Path, String> displayName;
+  private final ExpansionBudget budget;
+  /** The characters of the project's files, for {@link ExpansionBudget#copyNodes}. */
+  private final LongSupplier characters;
+  /** Each env file read, by path and format: once for all the services that name it. */
+  private final Map<EnvFileKey, EnvFile> envFiles = new HashMap<>();
+
+  private record EnvFileKey(Path path, String format) {}
+
+  /** An env file's variables, or the problems that stopped its reading. */
+  private record EnvFile(Map<String, String> values, List<Diagnostic> problems) {}
 
   Normalizer(
       String projectName, Map<String, String> environment, Set<String> profiles,
-      List<Diagnostic> problems, Function<Path, SourceFile> reader, Function<Path, String> displayName) {
+      List<Diagnostic> problems, Function<Path, SourceFile> reader, Function<Path, String> displayName,
+      ExpansionBudget budget, LongSupplier characters) {
     this.projectName = projectName;
     this.environment = environment;
     this.profiles = profiles;
     this.problems = problems;
     this.reader = reader;
     this.displayName = displayName;
+    this.budget = budget;
+    this.characters = characters;
   }
 
   MapNode normalize(MapNode model) {
@@ -63,7 +79,7 @@ final class Normalizer {
         continue;
       }
       service = implicitDependencies(service);
-      service = environment(service);
+      service = environment(e.name(), service);
       service = buildArgs(service);
       service = preStartImage(service);
       service = pullPolicyAndTargets(service);
@@ -277,8 +293,18 @@ final class Normalizer {
     return true;
   }
 
+  private EnvFile read(EnvFileKey file) {
+    try {
+      SourceFile source = reader.apply(file.path());
+      return new EnvFile(file.format().equals(RAW_FORMAT)
+          ? RawEnv.parse(source) : DotEnv.parse(source, environment::get), List.of());
+    } catch (ComposeException e) {
+      return new EnvFile(Map.of(), e.diagnostics());
+    }
+  }
+
   /** The container environment: env files (later win), then {@code environment}; bare keys resolved. */
-  private MapNode environment(MapNode service) {
+  private MapNode environment(String serviceName, MapNode service) {
     Node files = service.get("env_file");
     MapNode declared = service.get("environment") instanceof MapNode m ? m : null;
     if (files == null && (declared == null || isResolved(declared))) {
@@ -308,17 +334,22 @@ final class Normalizer {
             "unsupported env_file format \"" + formatName + "\" (Compose reads the default .env format, or raw)"));
         continue;
       }
-      try {
-        SourceFile source = reader.apply(p);
-        Map<String, String> values = formatName.equals(RAW_FORMAT)
-            ? RawEnv.parse(source) : DotEnv.parse(source, environment::get);
-        for (Map.Entry<String, String> kv : values.entrySet()) {
-          result.add(new MapNode.Entry(ScalarNode.string(kv.getKey(), path.origin()),
-              ScalarNode.string(kv.getValue(), path.origin())));
-          named.add(kv.getKey());
-        }
-      } catch (ComposeException e) {
-        problems.addAll(e.diagnostics());
+      EnvFile read = envFiles.computeIfAbsent(new EnvFileKey(p, formatName), this::read);
+      problems.addAll(read.problems());
+      int variables = read.values().size();
+      if (!budget.copyNodes(2L * variables, characters)) {
+        problems.add(Diagnostic.error(path.origin().problemAt(), String.format(Locale.ROOT, "env file %s would add"
+            + " its %,d variables to the environment of %s: with the copies before it, env files and extends would"
+            + " copy more than %,d nodes into services in this project (in a larger one, more than its files have"
+            + " characters), the most Lashing copies, so that a few lines cannot take gigabytes; Compose sets no"
+            + " such limit. Read the file in fewer services", displayName.apply(p), variables, serviceName,
+            Math.max(budget.copiedNodesLimit(), characters.getAsLong()))));
+        continue;
+      }
+      for (Map.Entry<String, String> kv : read.values().entrySet()) {
+        result.add(new MapNode.Entry(ScalarNode.string(kv.getKey(), path.origin()),
+            ScalarNode.string(kv.getValue(), path.origin())));
+        named.add(kv.getKey());
       }
     }
     if (declared != null) {

@@ -204,7 +204,7 @@ public final class ProjectLoader {
     String name = ProjectName.of(options.projectName(), environment, model, projectDirectory, diagnostics);
     failOnErrors();
     model = new Normalizer(name, environment, profiles(environment), diagnostics, this::readSource,
-        this::displayName).normalize(model);
+        this::displayName, budget, this::charactersRead).normalize(model);
     model = prune(model, Consistency.check(model, diagnostics, incomplete, slicedFromServices));
     failOnErrors();
     List<Diagnostic> bindingProblems = new ArrayList<>();

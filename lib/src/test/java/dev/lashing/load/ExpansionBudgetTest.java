@@ -127,4 +127,31 @@ class ExpansionBudgetTest {
     assertThat(errors.get(0).message()).startsWith("extends would copy service \"base\", " + base
         + " nodes, into \"web-" + fit + "\"");
   }
+
+  @Test
+  void envFileVariablesPastTheNodeBudgetAreRefusedAtTheirEnvFile() throws IOException {
+    StringBuilder variables = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      variables.append("V").append(i).append("=x\n");
+    }
+    Files.writeString(dir.resolve("vars.env"), variables);
+    StringBuilder text = new StringBuilder("services:\n");
+    for (int i = 0; i < 20; i++) {
+      text.append("  web-").append(i).append(":\n    image: nginx:1.27\n    env_file: vars.env\n");
+    }
+    LoadOptions options = write(text.toString());
+
+    assertThat(ProjectLoader.load(options, true, WHOLE, NOT_AHEAD).errors()).isEmpty();
+    // with no room but the files' characters, each service's 200 nodes (a key and a value per variable) count
+    List<Diagnostic> errors =
+        ProjectLoader.load(options, true, ExpansionBudget.inOrder(ExpansionBudget.BINDINGS, 0)).errors();
+    int fit = (text.length() + variables.length()) / 200;
+    assertThat(fit).isBetween(3, 15);
+    assertThat(errors).hasSize(20 - fit);
+    Diagnostic first = errors.get(0);
+    assertThat(first.at().line()).isEqualTo(2 + 3 * fit + 2);
+    assertThat(first.at().column()).isEqualTo("    env_file: ".length() + 1);
+    assertThat(first.message()).startsWith("env file vars.env would add its 100 variables to the environment of"
+        + " web-" + fit + ":");
+  }
 }

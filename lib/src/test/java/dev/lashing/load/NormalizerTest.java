@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lashing.source.Diagnostic;
 import dev.lashing.tree.MapNode;
+import dev.lashing.yaml.SourceFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,7 +26,30 @@ class NormalizerTest {
   private MapNode normalize(MapNode model, Map<String, String> environment) {
     return new Normalizer("app", environment, Set.of(), problems, path -> {
       throw new AssertionError("no env file to read: " + path);
-    }, Path::toString).normalize(model);
+    }, Path::toString, ExpansionBudget.inOrder(), () -> 0).normalize(model);
+  }
+
+  /** An env file named by many services is read and parsed once, and its variables go into each environment. */
+  @Test
+  void anEnvFileNamedByManyServicesIsReadOnce(@TempDir Path dir) throws IOException {
+    Path env = dir.resolve("app.env");
+    Files.writeString(env, "A=1\nB=${NAME}\n");
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 3; i++) {
+      yaml.append("  s").append(i).append(":\n    image: nginx\n    env_file: ").append(env).append('\n');
+    }
+    List<Path> read = new ArrayList<>();
+    MapNode normalized = new Normalizer("app", Map.of("NAME", "x"), Set.of(), problems, path -> {
+      read.add(path);
+      return SourceFiles.read(path, path.getFileName().toString());
+    }, Path::toString, ExpansionBudget.inOrder(), () -> 0).normalize(canonical(yaml.toString()));
+
+    assertThat(read).containsExactly(env);
+    for (int i = 0; i < 3; i++) {
+      assertThat(text(normalized, "services.s" + i + ".environment.A")).isEqualTo("\"1\"");
+      assertThat(text(normalized, "services.s" + i + ".environment.B")).isEqualTo("x");
+    }
+    assertThat(problems).isEmpty();
   }
 
   @Test

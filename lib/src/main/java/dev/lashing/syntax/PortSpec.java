@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The short {@code ports} and {@code expose} syntaxes, read as compose-go does through go-connections'
+ * The short {@code ports} syntax, read as compose-go does through go-connections'
  * {@code nat.ParsePortSpec}: {@code [[ip:](port|range):](port|range)[/proto]}.
  */
 public final class PortSpec {
@@ -18,7 +18,7 @@ public final class PortSpec {
   private static final Pattern PORT = Pattern.compile("\\+?0*([0-9]{1,5})");
 
   /**
-   * One published or exposed container port.
+   * One published container port.
    *
    * @param hostIp the host address without brackets, or null to bind every interface
    * @param published the host port or host range ({@code 8000-9000}), or null for an ephemeral port
@@ -124,21 +124,6 @@ public final class PortSpec {
           "invalid ranges specified for container and host Ports: " + containerPort + " and " + hostPort);
     }
     return new Entry(hostIp, container, host, protocol);
-  }
-
-  /** The {@code N/proto} entries an {@code expose} item ({@code N} or {@code N-M}, optional proto) means. */
-  public static List<String> parseExpose(String spec) {
-    String[] protoPort = splitProto(spec);
-    if (protoPort[1].isEmpty()) {
-      throw new SyntaxException("no port specified: " + spec + "<empty>");
-    }
-    String protocol = protocol(protoPort[0]);
-    Range range = range(protoPort[1], "invalid range format for expose: ");
-    List<String> entries = new ArrayList<>();
-    for (int port = range.start(); port <= range.end(); port++) {
-      entries.add(port + "/" + protocol);
-    }
-    return List.copyOf(entries);
   }
 
   /** {protocol, port}: the text after the first '/' (tcp when empty) and the text before it. */

@@ -105,34 +105,4 @@ class PortSpecTest {
     String input = spec == null ? "" : spec;
     assertThatThrownBy(() -> PortSpec.parse(input)).isInstanceOf(SyntaxException.class).hasMessage(message);
   }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = ';', value = {
-    "3000;        3000/tcp",
-    "3000-3002;   3000/tcp 3001/tcp 3002/tcp",
-    "53/UDP;      53/udp",
-    "9000/sctp;   9000/sctp",
-    "80/;         80/tcp",
-    "8080-8080;   8080/tcp",
-  })
-  void expandsExposeEntries(String spec, String expected) {
-    assertThat(PortSpec.parseExpose(spec)).containsExactly(expected.split(" "));
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = ';', value = {
-    ";          no port specified: <empty>",
-    "abc;       invalid range format for expose: abc",
-    "90-80;     invalid range format for expose: 90-80",
-    "0;         invalid range format for expose: 0",
-    "70000;     invalid range format for expose: 70000",
-    "80/xyz;    invalid proto: xyz",
-    "80:80;     invalid range format for expose: 80:80",
-  })
-  void rejectsBadExposeEntries(String spec, String message) {
-    String input = spec == null ? "" : spec;
-    assertThatThrownBy(() -> PortSpec.parseExpose(input))
-        .isInstanceOf(SyntaxException.class)
-        .hasMessage(message);
-  }
 }

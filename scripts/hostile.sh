@@ -64,6 +64,13 @@ case("extends-port-range-100", {"compose.yaml": "services:\n  base:\n    image: 
 case("env-file-100000-times-1000", {"vars.env": "".join("V%d=x\n" % i for i in range(100000)),
     "compose.yaml": "services:\n" + "".join("  s%d:\n    image: nginx:1.27\n    env_file: vars.env\n" % i
                                             for i in range(1000))})
+# each step of a chain through other files copies the base again: a thousand files onto 65,535 labels
+chain = {"compose.yaml": "services:\n  app:\n    extends: {file: e1.yaml, service: s}\n"}
+for i in range(1, 1000):
+    chain["e%d.yaml" % i] = "services:\n  s:\n    extends: {file: e%d.yaml, service: s}\n" % (i + 1)
+chain["e1000.yaml"] = "services:\n  s:\n    image: nginx:1.27\n    labels:\n" + "".join(
+    "      l%d: x\n" % i for i in range(65535))
+case("extends-file-chain-1000-onto-65535-labels", chain)
 case("extends-labels-65535-times-1000", {"compose.yaml": "services:\n  base:\n    image: nginx:1.27\n    labels:\n"
     + "".join("      l%d: x\n" % i for i in range(65535)) + "".join(
     "  web-%d:\n    extends: base\n" % i for i in range(1000))})

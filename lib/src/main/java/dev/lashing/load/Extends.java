@@ -131,6 +131,13 @@ final class Extends {
     }
     if (services == own) {
       copyWithinBudget(base, baseName.value(), name, extendsNode);
+    } else if (!loader.budget().copyStep(Trees.size(base))) {
+      throw new ComposeException(extendsNode.origin().usedAt(), String.format(Locale.ROOT, "extends would copy"
+          + " service \"%s\" of %s, %,d nodes, into \"%s\" of %s: with the steps before it, the chains of extends"
+          + " through other files would copy more than %,d nodes in this project, the most Lashing copies, so that"
+          + " a few files cannot take minutes; Compose sets no such limit. Extend a smaller base, or through fewer"
+          + " files", baseName.value(), loader.displayName(baseFile), Trees.size(base), name,
+          loader.displayName(file), ExpansionBudget.STEP_NODES));
     }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
     MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
@@ -144,7 +151,7 @@ final class Extends {
   /**
    * Counts the copy of {@code base} into service {@code name} of the document against the load's
    * {@link ExpansionBudget}: its port bindings and its nodes, which the project will hold. The steps of a chain
-   * through other files are not counted, as each is dropped once the next is made.
+   * through other files, each dropped once the next is made, count apart ({@link ExpansionBudget#copyStep}).
    *
    * @throws ComposeException at {@code extendsNode} when the budget has no room for it
    */

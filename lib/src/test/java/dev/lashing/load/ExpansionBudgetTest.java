@@ -154,4 +154,31 @@ class ExpansionBudgetTest {
     assertThat(first.message()).startsWith("env file vars.env would add its 100 variables to the environment of"
         + " web-" + fit + ":");
   }
+
+  @Test
+  void stepsOfAChainThroughOtherFilesPastTheirBudgetAreRefusedWhereTheyAreWritten() throws IOException {
+    // 500 files, each extending the next, down to a base of 10,000 labels: each step copies the base again
+    int files = 500;
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    extends: {file: e1.yaml, service: s}\n");
+    for (int i = 1; i < files; i++) {
+      Files.writeString(dir.resolve("e" + i + ".yaml"),
+          "services:\n  s:\n    extends: {file: e" + (i + 1) + ".yaml, service: s}\n");
+    }
+    StringBuilder base = new StringBuilder("services:\n  s:\n    image: nginx:1.27\n    labels:\n");
+    for (int i = 0; i < 10_000; i++) {
+      base.append("      l").append(i).append(": x\n");
+    }
+    Files.writeString(dir.resolve("e" + files + ".yaml"), base);
+    LoadOptions options = LoadOptions.of(dir, Map.of(), dir.resolve("compose.yaml"));
+
+    long size = 1 + 2 + 1 + (1 + 2 * 10_000); // the service: its mapping, image, and labels with each label
+    long steps = ExpansionBudget.STEP_NODES / size; // the steps that fit, from the base up
+    List<Diagnostic> errors = ProjectLoader.loadLeniently(options, Map.of()).errors();
+    Diagnostic refused = errors.stream().filter(e -> e.message().startsWith("extends would copy")).findFirst()
+        .orElseThrow();
+    assertThat(refused.at().file()).isEqualTo("e" + (files - steps - 1) + ".yaml");
+    assertThat(refused.at().line()).isEqualTo(3);
+    assertThat(refused.message()).contains("into \"s\" of e" + (files - steps - 1) + ".yaml")
+        .contains("more than 8,388,608 nodes");
+  }
 }

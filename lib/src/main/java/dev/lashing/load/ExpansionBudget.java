@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
  * gigabytes. A short port range is one binding per port ({@code 1-65535:1-65535} is 65,535, each a mapping in the
  * tree and a port in the model, the costliest thing a project holds), {@code extends} copies its base, port
  * bindings included, into every service that names it, and an env file's variables go into the environment of
- * every service that reads it. Compose builds both without a limit; these limits are far
- * beyond any real stack (every port of a host on two protocols is 131,070 bindings) and keep the worst a small
- * file can ask to seconds and a few hundred MiB. What would go past a limit is refused where it is written, and
- * the rest of the project is read.
+ * every service that reads it. Compose builds them all without a limit; these limits are far beyond any real
+ * stack (every port of a host on two protocols is 131,070 bindings) and keep the worst a small file can ask to
+ * seconds and a few hundred MiB. What would go past a limit is refused where it is written, and the rest of the
+ * project is read.
  *
  * <p>Ranges are expanded on slices of the services side by side ({@link ServiceSlices}, {@link ServicesAhead}),
  * where which entry reaches the limit first depends on the threads. A budget for such a load therefore refuses

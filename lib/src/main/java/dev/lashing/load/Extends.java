@@ -131,13 +131,8 @@ final class Extends {
     }
     if (services == own) {
       copyWithinBudget(base, baseName.value(), name, extendsNode);
-    } else if (!loader.budget().copyStep(Trees.size(base))) {
-      throw new ComposeException(extendsNode.origin().usedAt(), String.format(Locale.ROOT, "extends would copy"
-          + " service \"%s\" of %s, %,d nodes, into \"%s\" of %s: with the steps before it, the chains of extends"
-          + " through other files would copy more than %,d nodes in this project, the most Lashing copies, so that"
-          + " a few files cannot take minutes; Compose sets no such limit. Extend a smaller base, or through fewer"
-          + " files", baseName.value(), loader.displayName(baseFile), Trees.size(base), name,
-          loader.displayName(file), ExpansionBudget.STEP_NODES));
+    } else {
+      copyStepWithinBudget(base, baseName.value(), baseFile, name, file, extendsNode);
     }
     MapNode inherited = (MapNode) ProjectLoader.via(base, Via.Kind.EXTENDS, extendsNode.origin().usedAt());
     MapNode merged = Merger.mergeService(resets.applyToService(name, inherited), service.without("extends"));
@@ -168,12 +163,31 @@ final class Extends {
           budget.bindingsLimit());
       case NODES -> String.format(Locale.ROOT, "extends would copy service \"%s\", %,d nodes, into \"%s\": with the"
           + " copies before it, extends and env files would copy more than %,d nodes into services in this project"
-          + " (in a larger one, more than its files have characters), the most Lashing copies, so that a few lines cannot take gigabytes;"
-          + " Compose sets no such limit. Extend a smaller base, or fewer times", baseName, nodes, name,
-          Math.max(budget.copiedNodesLimit(), loader.charactersRead()));
+          + " (in a larger one, more than its files have characters), the most Lashing copies, so that a few lines"
+          + " cannot take gigabytes; Compose sets no such limit. Extend a smaller base, or fewer times", baseName,
+          nodes, name, Math.max(budget.copiedNodesLimit(), loader.charactersRead()));
     };
     if (refused != null) {
       throw new ComposeException(extendsNode.origin().usedAt(), refused);
+    }
+  }
+
+  /**
+   * Counts the copy of {@code base} (of {@code baseFile}) into service {@code name} of {@code file}, a step of a
+   * chain through other files, against the load's {@link ExpansionBudget}.
+   *
+   * @throws ComposeException at {@code extendsNode} when the budget has no room for it
+   */
+  private void copyStepWithinBudget(MapNode base, String baseName, Path baseFile, String name, Path file,
+      Node extendsNode) {
+    long nodes = Trees.size(base);
+    if (!loader.budget().copyStep(nodes)) {
+      throw new ComposeException(extendsNode.origin().usedAt(), String.format(Locale.ROOT, "extends would copy"
+          + " service \"%s\" of %s, %,d nodes, into \"%s\" of %s: with the steps before it, the chains of extends"
+          + " through other files would copy more than %,d nodes in this project, the most Lashing copies, so that"
+          + " a few files cannot take minutes; Compose sets no such limit. Extend a smaller base, or through fewer"
+          + " files", baseName, loader.displayName(baseFile), nodes, name, loader.displayName(file),
+          ExpansionBudget.STEP_NODES));
     }
   }
 

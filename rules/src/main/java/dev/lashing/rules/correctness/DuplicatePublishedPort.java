@@ -28,11 +28,46 @@ public final class DuplicatePublishedPort implements Rule {
     return DuplicatePublishedPortInfo.INFO;
   }
 
-  /** A claimed host port on one address ("" for every address), and who claimed it. */
-  private record Claim(String service, String address, String hostPort, String protocol, Port port) {
-    boolean overlaps(Claim other) {
-      return protocol.equals(other.protocol) && hostPort.equals(other.hostPort)
-          && (address.isEmpty() || other.address.isEmpty() || address.equals(other.address));
+  /** A claim of a host port: the service and port that made it, and the how-manieth claim of that port it is. */
+  private record Claim(String service, Port port, int order) {}
+
+  /**
+   * The claims of one host port and protocol that a later claim can clash with first: the first of all (an
+   * unspecified address overlaps every address), the first on every address, and the first on each address.
+   * Looking up these, rather than comparing with every earlier claim, keeps a port that a thousand services publish
+   * on a thousand addresses from costing a million comparisons.
+   */
+  private static final class PortClaims {
+    private Claim first;
+    private Claim firstOnEveryAddress;
+    private final Map<String, Claim> firstByAddress = new HashMap<>();
+    private int count;
+
+    /** The earliest claim that one on {@code address} ("" for every address) overlaps, or null. */
+    Claim earliestOverlapping(String address) {
+      if (address.isEmpty()) {
+        return first;
+      }
+      Claim same = firstByAddress.get(address);
+      if (same == null || firstOnEveryAddress != null && firstOnEveryAddress.order() < same.order()) {
+        return firstOnEveryAddress;
+      }
+      return same;
+    }
+
+    /** Records that {@code port} of {@code service} claims the host port on {@code address} ("" for every one). */
+    void add(Service service, Port port, String address) {
+      Claim claim = new Claim(service.name(), port, count++);
+      if (first == null) {
+        first = claim;
+      }
+      if (address.isEmpty()) {
+        if (firstOnEveryAddress == null) {
+          firstOnEveryAddress = claim;
+        }
+      } else {
+        firstByAddress.putIfAbsent(address, claim);
+      }
     }
   }
 
@@ -44,28 +79,27 @@ public final class DuplicatePublishedPort implements Rule {
 
   @Override
   public void check(RuleContext context) {
-    // Only claims of the same protocol and host port can overlap: group them so each port is compared with
-    // its rivals alone, in the order they were claimed.
-    Map<String, List<Claim>> claimsByPort = new HashMap<>();
+    // Only claims of the same protocol and host port can overlap: they are kept together, in the order they were
+    // claimed.
+    Map<String, PortClaims> claimsByPort = new HashMap<>();
     for (Service service : context.project().services().values()) {
       // by the written entry and the one that claimed its ports first, in the order they are met
       Map<List<Object>, Clash> clashes = new LinkedHashMap<>();
       for (Port port : service.publishedPorts()) {
-        Claim claim = claim(service, port);
-        if (claim == null) {
-          continue;
+        String hostPort = port.published() == null ? null : decimal(port.published().value());
+        if (hostPort == null) {
+          continue; // the engine chooses the host port: none given, a range ("8000-9000:80"), not a number
         }
-        List<Claim> claims = claimsByPort.computeIfAbsent(claim.hostPort() + "/" + claim.protocol(),
-            key -> new ArrayList<>());
-        for (Claim earlier : claims) {
-          if (earlier.overlaps(claim)) {
-            clashes.computeIfAbsent(List.of(port.origin(), earlier.service(), earlier.port().origin()),
-                key -> new Clash(service, port, earlier, claim.protocol(), new ArrayList<>()))
-                .hostPorts().add(claim.hostPort());
-            break;
-          }
+        String address = port.isBoundToAllInterfaces() ? "" : port.hostIp().value();
+        String protocol = port.protocolOrDefault();
+        PortClaims claims = claimsByPort.computeIfAbsent(hostPort + "/" + protocol, key -> new PortClaims());
+        Claim earlier = claims.earliestOverlapping(address);
+        if (earlier != null) {
+          clashes.computeIfAbsent(List.of(port.origin(), earlier.service(), earlier.port().origin()),
+              key -> new Clash(service, port, earlier, protocol, new ArrayList<>()))
+              .hostPorts().add(hostPort);
         }
-        claims.add(claim);
+        claims.add(service, port, address);
       }
       clashes.values().forEach(clash -> report(context, clash));
     }
@@ -101,19 +135,6 @@ public final class DuplicatePublishedPort implements Rule {
   /** Two numbers written as digits without leading zeros, of any length, compared by value. */
   private static int compareDecimals(String a, String b) {
     return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
-  }
-
-  /**
-   * The claim a port makes, or null when the engine chooses the host port: none given, or a range
-   * ({@code "8000-9000:80"} takes any free port of it), or not a number.
-   */
-  private static Claim claim(Service service, Port port) {
-    String hostPort = port.published() == null ? null : decimal(port.published().value());
-    if (hostPort == null) {
-      return null;
-    }
-    String address = port.isBoundToAllInterfaces() ? "" : port.hostIp().value();
-    return new Claim(service.name(), address, hostPort, port.protocolOrDefault(), port);
   }
 
   /**

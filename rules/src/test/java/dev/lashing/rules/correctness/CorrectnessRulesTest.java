@@ -99,6 +99,43 @@ class CorrectnessRulesTest {
     }
 
     @Test
+    void eachClashNamesTheEarliestClaimItOverlaps() {
+      List<Finding> findings = RuleTester.of(new DuplicatePublishedPort())
+          .file("compose.yaml", """
+              services:
+                a: {image: app:1, ports: ["127.0.0.1:8080:80"]}
+                b: {image: app:1, ports: ["8080:80"]}   # expect: duplicate-published-port
+                c: {image: app:1, ports: ["127.0.0.2:8080:80"]}   # expect: duplicate-published-port
+                d: {image: app:1, ports: ["127.0.0.1:8080:80"]}   # expect: duplicate-published-port
+                e: {image: app:1, ports: ["[::]:8080:80"]}   # expect: duplicate-published-port
+                f: {image: app:1, ports: ["127.0.0.3:8080:80/udp", "127.0.0.3:8081:80"]}
+              """)
+          .expectMarkedFindings();
+      // c is on an address of its own, which b's every address overlaps; d's is a's, claimed before b
+      assertThat(findings).extracting(Finding::message).extracting(m -> m.substring(m.indexOf("by ")))
+          .containsExactly("by service 'a' at line 2; the second binding fails",
+              "by service 'b' at line 3; the second binding fails",
+              "by service 'a' at line 2; the second binding fails",
+              "by service 'a' at line 2; the second binding fails");
+    }
+
+    @Test
+    void aPortPublishedOnManyAddressesClashesOnlyWhereTheyMeet() {
+      StringBuilder yaml = new StringBuilder("services:\n");
+      for (int i = 0; i < 2000; i++) {
+        yaml.append("  s").append(i).append(": {image: app:1, ports: [\"10.0.").append(i / 250).append('.')
+            .append(i % 250).append(":8080:80\"]}\n");
+      }
+      yaml.append("  again: {image: app:1, ports: [\"10.0.7.249:8080:80\"]}   # expect: duplicate-published-port\n");
+      yaml.append("  every: {image: app:1, ports: [\"8080:80\"]}   # expect: duplicate-published-port\n");
+      List<Finding> findings = RuleTester.of(new DuplicatePublishedPort()).file("compose.yaml", yaml.toString())
+          .expectMarkedFindings();
+      assertThat(findings).extracting(Finding::message).containsExactly(
+          "host port 8080/tcp is already published by service 's1999' at line 2001; the second binding fails",
+          "host port 8080/tcp is already published by service 's0' at line 2; the second binding fails");
+    }
+
+    @Test
     void interpolatedPortsAreCompared() {
       RuleTester.of(new DuplicatePublishedPort())
           .environment(Map.of("PORT", "8080"))

@@ -53,6 +53,10 @@ case("port-range-65535", {"compose.yaml": "services:\n  turn:\n    image: coturn
 # two relays on that range: the entry published again is one finding, not one for each of its 65,535 ports
 case("port-range-65535-two-services", {"compose.yaml": "services:\n" + "".join(
     "  turn-%d:\n    image: coturn/coturn:4.6\n    ports: [\"1-65535:1-65535/udp\"]\n" % i for i in range(2))})
+# one host port on 20,000 addresses of their own: each claim is looked up among the earlier ones, not compared with each
+case("port-on-20000-addresses", {"compose.yaml": "services:\n" + "".join(
+    "  s%d:\n    image: nginx:1.27\n    ports: [\"10.0.%d.%d:1000:1000\"]\n" % (i, i // 250, i % 250)
+    for i in range(20000))})
 # a hundred would be 6.5 million bindings from 8 KB: past 131,072, each range is refused where it is written
 case("port-range-65535-hundred-services", {"compose.yaml": "services:\n" + "".join(
     "  turn-%d:\n    image: coturn/coturn:4.6\n    ports: [\"1-65535:1-65535/udp\"]\n" % i for i in range(100))})

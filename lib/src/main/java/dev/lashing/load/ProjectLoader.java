@@ -64,11 +64,10 @@ public final class ProjectLoader {
   private final Map<String, ParsedYaml> parsedFiles = new LinkedHashMap<>();
   /** Text to use instead of a file's content, by absolute normalized path (a fix previewing its result). */
   private final Map<Path, String> overlay;
-  /** The files an earlier load of the project parsed, by name: one read now with the same text is not parsed again. */
-  private final Map<String, ParsedYaml> parsedBefore;
-  /** The project environment of an earlier load, or null: taken as it is when the env files read the same. */
-  private final ProjectEnvironment.Resolved environmentBefore;
-  /** The earlier load itself, for a load done again ({@link #run}). */
+  /**
+   * An earlier load of the project, or null: a file it parsed that reads the same now is not parsed again, and its
+   * project environment is taken as it is when the env files read the same.
+   */
   private final LoadResult earlier;
   private final boolean lenient;
   /** Services whose definition could not be read whole (their extends base is missing or refused). */
@@ -98,8 +97,6 @@ public final class ProjectLoader {
     this.options = options;
     this.earlier = earlier;
     this.budget = budget;
-    this.parsedBefore = earlier == null ? Map.of() : earlier.parsed();
-    this.environmentBefore = earlier == null ? null : earlier.projectEnvironment();
     this.slicedFromServices = slicedFromServices;
     this.runAhead = runAhead;
     this.overlay = Map.copyOf(overlay);
@@ -174,7 +171,7 @@ public final class ProjectLoader {
   }
 
   private LoadResult loadOnce() {
-    LoadOptions found = ComposeFiles.found(options, environmentBefore);
+    LoadOptions found = ComposeFiles.found(options, environmentBefore());
     List<Path> files = new ArrayList<>();
     if (options.files().isEmpty()) {
       files.addAll(found.files());
@@ -189,8 +186,8 @@ public final class ProjectLoader {
             : files.get(0).getParent();
     List<Path> envFiles = options.envFiles().stream().map(workingDirectory::resolve).toList();
     ProjectEnvironment.Resolved projectEnvironment = found.foundWith() == null
-        ? ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory, environmentBefore)
-        : ProjectEnvironment.resolveAfter(found.foundWith(), envFiles, projectDirectory, environmentBefore);
+        ? ProjectEnvironment.resolve(options.environment(), envFiles, projectDirectory, environmentBefore())
+        : ProjectEnvironment.resolveAfter(found.foundWith(), envFiles, projectDirectory, environmentBefore());
     Map<String, String> environment = projectEnvironment.variables();
     // the services are walked ahead with the name the files' own `name` can only replace
     Map<String, String> nameAhead = withProjectName(environment, List.of(), projectDirectory);
@@ -233,6 +230,16 @@ public final class ProjectLoader {
   /** {@code tree} without the values at {@code condemned} in a lenient load; unchanged in a strict one. */
   private MapNode prune(MapNode tree, List<List<Object>> condemned) {
     return lenient ? Pruning.without(tree, condemned) : tree;
+  }
+
+  /** What the earlier load parsed of the file named {@code name}, or null. */
+  private ParsedYaml parsedBefore(String name) {
+    return earlier == null ? null : earlier.parsed().get(name);
+  }
+
+  /** The earlier load's project environment, or null. */
+  private ProjectEnvironment.Resolved environmentBefore() {
+    return earlier == null ? null : earlier.projectEnvironment();
   }
 
   ExpansionBudget budget() {
@@ -307,7 +314,7 @@ public final class ProjectLoader {
     SourceFile source = readSource(file);
     ParsedYaml yaml = parsedFiles.get(source.name());
     if (yaml == null) {
-      ParsedYaml before = parsedBefore.get(source.name());
+      ParsedYaml before = parsedBefore(source.name());
       yaml = before != null && before.source() == source ? before // readSource took its text
           : ahead == null ? YamlReader.parse(source) : YamlReader.parse(source, ahead);
       parsedFiles.put(source.name(), yaml);
@@ -326,7 +333,7 @@ public final class ProjectLoader {
     }
     String replaced = overlay.get(file.toAbsolutePath().normalize());
     SourceFile source = replaced != null ? SourceFiles.ofText(replaced, name) : SourceFiles.read(file, name);
-    ParsedYaml before = parsedBefore.get(name);
+    ParsedYaml before = parsedBefore(name);
     if (before != null && before.source().text().equals(source.text())) {
       source = before.source(); // the same text: its parse is taken as well
     }

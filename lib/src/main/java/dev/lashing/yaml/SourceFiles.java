@@ -4,6 +4,8 @@ import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
 import dev.lashing.source.SourceRange;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -36,8 +38,15 @@ public final class SourceFiles {
     if (!absolute.startsWith(from)) {
       return absolute.toString();
     }
-    String relative = from.relativize(absolute).toString();
-    return relative.isEmpty() ? "." : relative;
+    // below it, the name is the rest of the absolute one: cutting it off is what Path.relativize does, with a small
+    // part of its work (a run over many small files names each file mostly before the JIT has compiled anything)
+    String directory = from.toString();
+    String name = absolute.toString();
+    if (name.length() == directory.length()) {
+      return ".";
+    }
+    boolean root = directory.endsWith(from.getFileSystem().getSeparator());
+    return name.substring(root ? directory.length() : directory.length() + 1);
   }
 
   public static SourceFile read(Path path) {
@@ -65,7 +74,7 @@ public final class SourceFiles {
       if (attributes.size() > MAX_BYTES) {
         throw tooLarge(displayName, "is " + attributes.size() + " bytes");
       }
-      return Files.readAllBytes(path);
+      return regularFileBytes(path);
     } catch (NoSuchFileException e) {
       throw new ComposeException(Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "no such file");
     } catch (AccessDeniedException e) {
@@ -75,6 +84,24 @@ public final class SourceFiles {
     } catch (IOException e) {
       throw new ComposeException(
           Diagnostic.Kind.MISSING_FILE, SourceRange.synthetic(displayName), "cannot read file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The bytes of a regular file. A run over many small files reads each once, mostly before the JIT has compiled
+   * anything: a {@link FileInputStream} goes through a few calls where {@link Files#readAllBytes} goes through a
+   * channel's many. Where the stream cannot open the file, the channel is opened after all, for the precise reason
+   * ({@link AccessDeniedException}, {@link NoSuchFileException}) that the stream does not give.
+   */
+  private static byte[] regularFileBytes(Path path) throws IOException {
+    FileInputStream in;
+    try {
+      in = new FileInputStream(path.toFile());
+    } catch (FileNotFoundException notOpened) {
+      return Files.readAllBytes(path);
+    }
+    try (in) {
+      return in.readAllBytes();
     }
   }
 

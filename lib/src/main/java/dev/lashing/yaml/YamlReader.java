@@ -70,6 +70,15 @@ public final class YamlReader {
   private static final int PARSED_AHEAD_FROM = 512 * 1024;
   /** The most characters the parser reads at once. */
   private static final int READ_BUFFER = 1024 * 1024;
+  /** A text of fewer characters than this is read at once into a buffer of this size. */
+  private static final int SMALL_TEXT = 4096;
+  /**
+   * The parser's settings for every small text: made for each, with the defaults they hold (a schema's resolvers and
+   * constructors, none of which the reader here uses), they took a tenth of the reading of a small file in a run over
+   * many, before the JIT has compiled the code that makes them. They are immutable, and name no file: the positions
+   * in messages are the reader's own.
+   */
+  private static final LoadSettings SMALL_TEXT_SETTINGS = settings(SMALL_TEXT);
 
   private final SourceFile source;
   /** UTF-16 offset of the text handed to the parser (1 when a byte order mark was removed). */
@@ -317,18 +326,21 @@ public final class YamlReader {
     return -1;
   }
 
+  private static LoadSettings settings(int bufferSize) {
+    return LoadSettings.builder()
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
+        .setVersionFunction(version -> version) // every %YAML version is judged here, with its position
+        .setBufferSize(bufferSize)
+        .build();
+  }
+
   private ParsedYaml run(int parsedAheadFrom) {
+    // The parser copies its unread window at every refill, which costs the square of the length of a long scalar
+    // over the buffer's: a MiB of characters a read makes that a few copies, and does not hold six bytes per
+    // character of a large text (a char buffer and a code-point window) to the end.
     LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(source.name())
-            .setCodePointLimit(Integer.MAX_VALUE)
-            .setAllowDuplicateKeys(true) // duplicates are found here, with both positions
-            .setVersionFunction(version -> version) // every %YAML version is judged here, with its position
-            // The parser copies its unread window at every refill, which costs the square of the length of a
-            // long scalar over the buffer's: a MiB of characters a read makes that a few copies, and does not
-            // hold six bytes per character of a large text (a char buffer and a code-point window) to the end.
-            .setBufferSize(Math.min(yaml.length() + 1, READ_BUFFER))
-            .build();
+        yaml.length() < SMALL_TEXT ? SMALL_TEXT_SETTINGS : settings(Math.min(yaml.length() + 1, READ_BUFFER));
     try {
       Iterable<Event> events = events(settings);
       if (yaml.length() >= parsedAheadFrom) {

@@ -134,7 +134,14 @@ class SchemaCheckTest {
         Arguments.of("services: {web: {image: nginx, gpus: \"all\\n\"}}", false),
         Arguments.of("services: {web: {image: nginx, cpu_percent: 101}}", false),
         Arguments.of("services: {web: {image: nginx, dns: [a, a]}}", false),
-        Arguments.of("services: {web: {imgae: nginx}}", false));
+        Arguments.of("services: {web: {imgae: nginx}}", false),
+        // a service's extension keys: those its pattern ^x- finds, at the start of the key and nowhere else
+        Arguments.of("services: {web: {image: nginx, x-team: core, x-: 1}}", true),
+        Arguments.of("services: {web: {image: nginx, X-team: core}}", false),
+        Arguments.of("services: {web: {image: nginx, ax-team: core}}", false),
+        Arguments.of("services: {web: {image: nginx, x_team: core}}", false),
+        Arguments.of("networks: {back: {x-zone: a}, front: {x-zone: b, driver: bridge}}\nservices: {}", true),
+        Arguments.of("networks: {back: {xzone: a}}\nservices: {}", false));
   }
 
   /** The config and inventory schemas use keywords the Compose schema does not: they hold too. */

@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -269,27 +269,10 @@ final class SchemaCheck {
 
   // ---- objects
 
-  /**
-   * A pattern property: the keys its pattern finds, tested with a string's {@code startsWith} where the pattern is
-   * a prefix and nothing more ({@code ^x-}, in 42 of the Compose schema's objects and so met at every key of every
-   * service, network and volume), else with the pattern's matcher, reset for each key.
-   */
-  private record PatternSchema(Pattern pattern, String prefix, Test schema) {
+  /** A pattern property: which keys its pattern finds ({@link KeyPattern}), and the schema of their values. */
+  private record PatternSchema(Predicate<String> finds, Test schema) {
     static PatternSchema of(String pattern, Test schema) throws Unsupported {
-      return new PatternSchema(regex(pattern), literalPrefix(pattern), schema);
-    }
-
-    /** What a pattern {@code ^...} finds at the start of a key when the rest is literal text; null otherwise. */
-    private static String literalPrefix(String pattern) {
-      if (pattern.length() < 2 || pattern.charAt(0) != '^') {
-        return null;
-      }
-      for (int i = 1; i < pattern.length(); i++) {
-        if ("\\^$.|?*+()[]{}".indexOf(pattern.charAt(i)) >= 0) {
-          return null;
-        }
-      }
-      return pattern.substring(1);
+      return new PatternSchema(KeyPattern.of(pattern, regex(pattern)), schema);
     }
   }
 
@@ -313,7 +296,6 @@ final class SchemaCheck {
         return Verdict.YES;
       }
       List<MapNode.Entry> entries = map.entries();
-      Matcher[] matchers = new Matcher[patterns.size()]; // one per pattern and mapping, reset for each key
       for (int e = 0; e < entries.size(); e++) {
         MapNode.Entry entry = entries.get(e);
         Test schema = named.get(entry.name());
@@ -321,9 +303,7 @@ final class SchemaCheck {
         Verdict verdict = matched ? schema.judge(entry.value()) : Verdict.YES;
         for (int i = 0; i < patterns.size() && verdict == Verdict.YES; i++) {
           PatternSchema pattern = patterns.get(i);
-          boolean finds = pattern.prefix() != null ? entry.name().startsWith(pattern.prefix())
-              : finds(matchers, i, pattern, entry);
-          if (finds) {
+          if (pattern.finds().test(entry.name())) {
             matched = true;
             verdict = pattern.schema().judge(entry.value());
           }
@@ -337,16 +317,6 @@ final class SchemaCheck {
       }
       return Verdict.YES;
     };
-  }
-
-  /** Whether the pattern at {@code i} finds the entry's key, with the matcher kept for it in {@code matchers}. */
-  private static boolean finds(Matcher[] matchers, int i, PatternSchema pattern, MapNode.Entry entry) {
-    if (matchers[i] == null) {
-      matchers[i] = pattern.pattern().matcher(entry.name());
-    } else {
-      matchers[i].reset(entry.name());
-    }
-    return matchers[i].find();
   }
 
   private static Test required(List<Object> names) {

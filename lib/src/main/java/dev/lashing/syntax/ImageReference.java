@@ -37,7 +37,9 @@ public record ImageReference(String domain, String path, String tag, String dige
   private static final Pattern REFERENCE =
       Pattern.compile(
           "(?:(" + DOMAIN_AND_PORT + ")/)?(" + REMOTE_NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
-  private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
+  private static final int IDENTIFIER_LENGTH = 64;
+  /** An image's ID (its content's sha256), which the engine refuses as a name. */
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{" + IDENTIFIER_LENGTH + "}");
   private static final Pattern ANY_DIGEST = Pattern.compile(DIGEST);
   /** A digest that pins content: a sha256, sha384 or sha512 digest of the exact length, in lowercase hex. */
   /** The digest algorithms the engine takes, and the hex length of each. */
@@ -67,7 +69,7 @@ public record ImageReference(String domain, String path, String tag, String dige
 
   /** The reference {@code text} names, or the {@link Problem} that stops it naming one. */
   private static Object read(String text) {
-    if (IDENTIFIER.matcher(text).matches()) {
+    if (text.length() == IDENTIFIER_LENGTH && IDENTIFIER.matcher(text).matches()) {
       return new Problem(
           "invalid repository name (" + text + "), cannot specify 64-byte hexadecimal strings", 0, text.length());
     }

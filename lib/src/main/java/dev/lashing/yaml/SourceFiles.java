@@ -16,6 +16,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,9 +92,13 @@ public final class SourceFiles {
    * The bytes of a regular file. A run over many small files reads each once, mostly before the JIT has compiled
    * anything: a {@link FileInputStream} goes through a few calls where {@link Files#readAllBytes} goes through a
    * channel's many. Where the stream cannot open the file, the channel is opened after all, for the precise reason
-   * ({@link AccessDeniedException}, {@link NoSuchFileException}) that the stream does not give.
+   * ({@link AccessDeniedException}, {@link NoSuchFileException}) that the stream does not give; and a path of
+   * another file system than the default (a library user's in-memory or zip file system) has no stream.
    */
   private static byte[] regularFileBytes(Path path) throws IOException {
+    if (path.getFileSystem() != FileSystems.getDefault()) {
+      return Files.readAllBytes(path);
+    }
     FileInputStream in;
     try {
       in = new FileInputStream(path.toFile());

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lashing.source.ComposeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +81,14 @@ class SourceFilesTest {
     assertThatThrownBy(() -> SourceFiles.read(dir, "dir"))
         .isInstanceOf(ComposeException.class)
         .hasMessageContaining("cannot read file");
+  }
+
+  @Test
+  void aFileOfAnotherFileSystemIsReadToo(@TempDir Path dir) throws IOException {
+    // a library user's paths need not be the default file system's: here a zip file's
+    try (FileSystem zip = FileSystems.newFileSystem(dir.resolve("stack.zip"), Map.of("create", "true"))) {
+      Path file = Files.writeString(zip.getPath("/compose.yaml"), "services: {}\n");
+      assertThat(SourceFiles.read(file, "compose.yaml").text()).isEqualTo("services: {}\n");
+    }
   }
 }

@@ -77,8 +77,9 @@ final class ExpansionBudget {
     return bindingsLimit;
   }
 
-  long copiedNodesLimit() {
-    return copiedNodesLimit;
+  /** The most nodes that copies may have in all, in a project whose files hold {@code characters} characters. */
+  long copiedNodesLimit(LongSupplier characters) {
+    return Math.max(copiedNodesLimit, characters.getAsLong());
   }
 
   /**
@@ -126,7 +127,7 @@ final class ExpansionBudget {
    */
   boolean copyNodes(long nodes, LongSupplier characters) {
     long total = copied.addAndGet(nodes);
-    if (total <= copiedNodesLimit || total <= characters.getAsLong()) {
+    if (total <= copiedNodesLimit || total <= copiedNodesLimit(characters)) {
       return true;
     }
     copied.addAndGet(-nodes);

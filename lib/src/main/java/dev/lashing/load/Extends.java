@@ -165,7 +165,7 @@ final class Extends {
           + " copies before it, extends and env files would copy more than %,d nodes into services in this project"
           + " (in a larger one, more than its files have characters), the most Lashing copies, so that a few lines"
           + " cannot take gigabytes; Compose sets no such limit. Extend a smaller base, or fewer times", baseName,
-          nodes, name, Math.max(budget.copiedNodesLimit(), loader.charactersRead()));
+          nodes, name, budget.copiedNodesLimit(loader::charactersRead));
     };
     if (refused != null) {
       throw new ComposeException(extendsNode.origin().usedAt(), refused);

@@ -343,7 +343,7 @@ final class Normalizer {
             + " copy more than %,d nodes into services in this project (in a larger one, more than its files have"
             + " characters), the most Lashing copies, so that a few lines cannot take gigabytes; Compose sets no"
             + " such limit. Read the file in fewer services", displayName.apply(p), variables, serviceName,
-            Math.max(budget.copiedNodesLimit(), characters.getAsLong()))));
+            budget.copiedNodesLimit(characters))));
         continue;
       }
       for (Map.Entry<String, String> kv : read.values().entrySet()) {

@@ -138,7 +138,7 @@ final class SchemaCheck {
             tests.add(SchemaCheck::uniqueItems);
           }
         }
-        case "pattern" -> tests.add(pattern(regex((String) value)));
+        case "pattern" -> tests.add(pattern(SchemaPattern.of((String) value)));
         case "minLength" -> tests.add(minLength(bound(value)));
         case "minimum" -> tests.add(compare(value, 1, true));
         case "maximum" -> tests.add(compare(value, -1, true));
@@ -269,10 +269,10 @@ final class SchemaCheck {
 
   // ---- objects
 
-  /** A pattern property: which keys its pattern finds ({@link KeyPattern}), and the schema of their values. */
+  /** A pattern property: which keys its pattern finds ({@link SchemaPattern}), and the schema of their values. */
   private record PatternSchema(Predicate<String> finds, Test schema) {
     static PatternSchema of(String pattern, Test schema) throws Unsupported {
-      return new PatternSchema(KeyPattern.of(pattern, regex(pattern)), schema);
+      return new PatternSchema(SchemaPattern.of(pattern), schema);
     }
   }
 
@@ -432,9 +432,9 @@ final class SchemaCheck {
 
   // ---- strings and numbers
 
-  private static Test pattern(Pattern pattern) {
+  private static Test pattern(Predicate<String> finds) {
     return value -> Verdict.of(!(value instanceof ScalarNode s) || s.type() != ScalarNode.Type.STRING
-        || pattern.matcher(s.value()).find());
+        || finds.test(s.value()));
   }
 
   private static Test minLength(long least) {

@@ -4,34 +4,40 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Which keys a pattern property's pattern finds. The Compose schema's patterns are of four shapes, met at every
- * key of the mappings they govern (every key of every service, network and volume; every variable and label):
- * a literal prefix ({@code ^x-}), {@code .+}, {@code ^.+$} and a class of ASCII characters repeated
- * ({@code ^[a-zA-Z0-9._-]+$}). Each is tested on the key's characters, finding exactly what its regex finds (with
- * {@code $} at the very end, as {@link SchemaCheck#regex} reads it), without a matcher: most of a run over many
- * small files goes by before the JIT has compiled the regex engine, where a matcher's reset and find take many
- * calls. Any other pattern is searched with its regex.
+ * What a schema's pattern finds in a text: a key, for {@code patternProperties}, or a string value, for
+ * {@code pattern}. The Compose schema's key patterns are of four shapes, met at every key of the mappings they
+ * govern (every key of every service, network and volume; every variable and label): a literal prefix
+ * ({@code ^x-}), {@code .+}, {@code ^.+$} and a class of ASCII characters repeated ({@code ^[a-zA-Z0-9._-]+$}).
+ * Each is tested on the text's characters, finding exactly what its regex finds (with {@code $} at the very end,
+ * as {@link SchemaCheck#regex} reads it), without a matcher: most of a run over many small files goes by before
+ * the JIT has compiled the regex engine, where a matcher's reset and find take many calls. Any other pattern is
+ * searched with its regex.
  */
-final class KeyPattern {
-  private KeyPattern() {}
+final class SchemaPattern {
+  private SchemaPattern() {}
 
-  /** What {@code pattern} finds in a key; {@code regex} is its reading as {@link SchemaCheck#regex} gives it. */
-  static Predicate<String> of(String pattern, Pattern regex) {
+  /**
+   * What {@code pattern} finds in a text.
+   *
+   * @throws SchemaCheck.Unsupported for a pattern that the validator reads otherwise than Java's regex
+   */
+  static Predicate<String> of(String pattern) throws SchemaCheck.Unsupported {
+    Pattern regex = SchemaCheck.regex(pattern);
     if (pattern.equals(".+")) {
-      return KeyPattern::holdsAnyCharacterButALineTerminator;
+      return SchemaPattern::holdsAnyCharacterButALineTerminator;
     }
     if (pattern.equals("^.+$")) {
-      return key -> !key.isEmpty() && noLineTerminatorIn(key);
+      return text -> !text.isEmpty() && noLineTerminatorIn(text);
     }
     String prefix = literalPrefix(pattern);
     if (prefix != null) {
-      return key -> key.startsWith(prefix);
+      return text -> text.startsWith(prefix);
     }
     boolean[] asciiClass = repeatedAsciiClass(pattern);
     if (asciiClass != null) {
-      return key -> !key.isEmpty() && allIn(key, asciiClass);
+      return text -> !text.isEmpty() && allIn(text, asciiClass);
     }
-    return key -> regex.matcher(key).find();
+    return text -> regex.matcher(text).find();
   }
 
   /** The characters a regex's {@code .} does not match (with neither DOTALL nor UNIX_LINES). */

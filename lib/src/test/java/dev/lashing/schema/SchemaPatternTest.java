@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A pattern property's keys are those its regex finds, whether it is tested on their characters or searched. */
-class KeyPatternTest {
+/** A schema pattern finds what its regex finds, whether it is tested on the characters or searched. */
+class SchemaPatternTest {
   /** Keys at the edges of the Compose schema's patterns: empty, line terminators, non-ASCII, near misses. */
   private static final List<String> KEYS = List.of("", "a", "web", "x-", "x-team", "X-team", "ax-", "x_", "x",
       "\n", "a\n", "\na", "\r\n", "\u0085", "\u2028x", "\u2029", " ", "a b", "web.1_x-y", "WEB-1", "web/1",
@@ -19,7 +19,7 @@ class KeyPatternTest {
       "^[^a]+$", "^[\\w]+$", "^(a|b)$", "x-", "^x-.*", "^a$", "[a-z]+", "^[a-z]*$"})
   void findsWhatItsRegexFinds(String pattern) throws SchemaCheck.Unsupported {
     Pattern regex = SchemaCheck.regex(pattern);
-    var finds = KeyPattern.of(pattern, regex);
+    var finds = SchemaPattern.of(pattern);
     for (String key : KEYS) {
       assertThat(finds.test(key)).as("%s in %s", pattern, key).isEqualTo(regex.matcher(key).find());
     }

@@ -34,6 +34,17 @@ public final class InterpolationException extends Exception {
     return kind;
   }
 
+  /**
+   * Whether interpolation stopped at a limit of Lashing's own, where Compose, which sets none, would go on
+   * (and grow or nest further).
+   */
+  public boolean pastLashingLimit() {
+    return switch (kind) {
+      case INVALID_FORMAT, MISSING_REQUIRED -> false;
+      case TOO_LONG, TOO_DEEP -> true;
+    };
+  }
+
   /** Offset of the {@code $} that starts the offending expression. */
   public int start() {
     return start;

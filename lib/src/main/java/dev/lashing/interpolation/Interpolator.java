@@ -105,8 +105,11 @@ public final class Interpolator {
             growth);
         return result.equals(value) ? scalar : scalar.withValue(result, ScalarNode.Type.STRING);
       } catch (InterpolationException e) {
-        diagnostics.add(Diagnostic.error(
-            Diagnostic.Kind.INTERPOLATION, positions.range(e.start(), e.end()), message(e, path, value)));
+        SourceRange at = positions.range(e.start(), e.end());
+        String message = message(e, path, value);
+        diagnostics.add(e.pastLashingLimit()
+            ? Diagnostic.pastLashingLimit(Diagnostic.Kind.INTERPOLATION, at, message)
+            : Diagnostic.error(Diagnostic.Kind.INTERPOLATION, at, message));
         return scalar;
       }
     }

@@ -399,7 +399,7 @@ public final class Template {
 
     /** A reference of {@code segment} failed: it adds nothing, and the segment fails with its first failure. */
     private void failed(Segment segment, InterpolationException e, long mark) throws InterpolationException {
-      if (e.kind() == InterpolationException.Kind.TOO_LONG || e.kind() == InterpolationException.Kind.TOO_DEEP) {
+      if (e.pastLashingLimit()) {
         throw e; // going on would only grow further, or nest deeper
       }
       growth.reset(mark);

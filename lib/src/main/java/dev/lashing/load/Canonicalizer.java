@@ -215,10 +215,9 @@ public final class Canonicalizer {
           continue;
         }
         if (ports.size() > 1 && !budget.addBindings(ports.size())) {
-          error(s, String.format(Locale.ROOT, "port range %s is %,d bindings, one per port: with those that ranges"
-              + " and extends made before it, this project would have more than %,d (every port of a host on two"
-              + " protocols), the most Lashing builds, so that a few lines cannot take gigabytes; Compose sets no"
-              + " such limit. Publish fewer ports", s.text(), ports.size(), budget.bindingsLimit()));
+          problems.add(ExpansionBudget.refusal(s.origin().usedAt(), String.format(Locale.ROOT, "port range %s is"
+              + " %,d bindings, one per port: with those that ranges and extends made before it, %s. Publish fewer"
+              + " ports", s.text(), ports.size(), budget.pastBindingsLimit())));
           continue;
         }
         ports.ports().forEach(port -> items.add(portMap(port, s.origin())));

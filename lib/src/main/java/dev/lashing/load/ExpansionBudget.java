@@ -1,5 +1,8 @@
 package dev.lashing.load;
 
+import dev.lashing.source.Diagnostic;
+import dev.lashing.source.SourceRange;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -34,6 +37,10 @@ final class ExpansionBudget {
    * is made: they cost time, not memory. A chain of 2,000 files, each adding a variable, copies about 4 million.
    */
   static final long STEP_NODES = 1L << 23;
+
+  /** Why these limits are set: the end of each refusal's message. */
+  private static final String NO_SUCH_LIMIT_IN_COMPOSE =
+      "so that a few lines cannot take gigabytes; Compose sets no such limit";
 
   /** Thrown by a budget that is not {@link #inOrder()} when bindings would go past it. */
   static final class Exceeded extends RuntimeException {
@@ -73,13 +80,40 @@ final class ExpansionBudget {
     return new ExpansionBudget(true, bindingsLimit, copiedNodesLimit);
   }
 
-  long bindingsLimit() {
-    return bindingsLimit;
-  }
-
   /** The most nodes that copies may have in all, in a project whose files hold {@code characters} characters. */
   long copiedNodesLimit(LongSupplier characters) {
     return Math.max(copiedNodesLimit, characters.getAsLong());
+  }
+
+  /**
+   * The refusal, at {@code at}, of what would go past one of these limits: an error of Lashing's own, not of
+   * Compose's. {@code message} says what would go past it and ends with one of the reasons below.
+   */
+  static Diagnostic refusal(SourceRange at, String message) {
+    return Diagnostic.pastLashingLimit(Diagnostic.Kind.INVALID_VALUE, at, message);
+  }
+
+  /** Why bindings that ranges and {@code extends} made before, with the ones refused, are too many. */
+  String pastBindingsLimit() {
+    return String.format(Locale.ROOT, "this project would have more than %,d (every port of a host on two"
+        + " protocols), the most Lashing builds, %s", bindingsLimit, NO_SUCH_LIMIT_IN_COMPOSE);
+  }
+
+  /**
+   * Why the copies of {@code copiers} ("extends and env files"), with the one refused, are too many, in a
+   * project whose files hold {@code characters} characters.
+   */
+  String pastCopiedNodesLimit(String copiers, LongSupplier characters) {
+    return String.format(Locale.ROOT, "%s would copy more than %,d nodes into services in this project (in a"
+        + " larger one, more than its files have characters), the most Lashing copies, %s", copiers,
+        copiedNodesLimit(characters), NO_SUCH_LIMIT_IN_COMPOSE);
+  }
+
+  /** Why the steps of {@code extends} chains through other files, with the one refused, copy too much. */
+  static String pastStepNodesLimit() {
+    return String.format(Locale.ROOT, "the chains of extends through other files would copy more than %,d nodes"
+        + " in this project, the most Lashing copies, so that a few files cannot take minutes; Compose sets no such"
+        + " limit", STEP_NODES);
   }
 
   /**

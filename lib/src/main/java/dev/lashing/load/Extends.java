@@ -157,18 +157,14 @@ final class Extends {
     String refused = switch (budget.copyBase(nodes, ports, loader::charactersRead)) {
       case NONE -> null;
       case BINDINGS -> String.format(Locale.ROOT, "extends would copy the %,d port bindings of service \"%s\" into"
-          + " \"%s\": with those that ranges and extends made before, this project would have more than %,d (every"
-          + " port of a host on two protocols), the most Lashing builds, so that a few lines cannot take gigabytes;"
-          + " Compose sets no such limit. Publish the ports in fewer services", ports, baseName, name,
-          budget.bindingsLimit());
+          + " \"%s\": with those that ranges and extends made before, %s. Publish the ports in fewer services", ports,
+          baseName, name, budget.pastBindingsLimit());
       case NODES -> String.format(Locale.ROOT, "extends would copy service \"%s\", %,d nodes, into \"%s\": with the"
-          + " copies before it, extends and env files would copy more than %,d nodes into services in this project"
-          + " (in a larger one, more than its files have characters), the most Lashing copies, so that a few lines"
-          + " cannot take gigabytes; Compose sets no such limit. Extend a smaller base, or fewer times", baseName,
-          nodes, name, budget.copiedNodesLimit(loader::charactersRead));
+          + " copies before it, %s. Extend a smaller base, or fewer times", baseName, nodes, name,
+          budget.pastCopiedNodesLimit("extends and env files", loader::charactersRead));
     };
     if (refused != null) {
-      throw new ComposeException(extendsNode.origin().usedAt(), refused);
+      throw new ComposeException(ExpansionBudget.refusal(extendsNode.origin().usedAt(), refused));
     }
   }
 
@@ -182,12 +178,10 @@ final class Extends {
       Node extendsNode) {
     long nodes = Trees.size(base);
     if (!loader.budget().copyStep(nodes)) {
-      throw new ComposeException(extendsNode.origin().usedAt(), String.format(Locale.ROOT, "extends would copy"
-          + " service \"%s\" of %s, %,d nodes, into \"%s\" of %s: with the steps before it, the chains of extends"
-          + " through other files would copy more than %,d nodes in this project, the most Lashing copies, so that"
-          + " a few files cannot take minutes; Compose sets no such limit. Extend a smaller base, or through fewer"
-          + " files", baseName, loader.displayName(baseFile), nodes, name, loader.displayName(file),
-          ExpansionBudget.STEP_NODES));
+      throw new ComposeException(ExpansionBudget.refusal(extendsNode.origin().usedAt(), String.format(Locale.ROOT,
+          "extends would copy service \"%s\" of %s, %,d nodes, into \"%s\" of %s: with the steps before it, %s."
+          + " Extend a smaller base, or through fewer files", baseName, loader.displayName(baseFile), nodes, name,
+          loader.displayName(file), ExpansionBudget.pastStepNodesLimit())));
     }
   }
 

@@ -338,12 +338,10 @@ final class Normalizer {
       problems.addAll(read.problems());
       int variables = read.values().size();
       if (!budget.copyNodes(2L * variables, characters)) {
-        problems.add(Diagnostic.error(path.origin().problemAt(), String.format(Locale.ROOT, "env file %s would add"
-            + " its %,d variables to the environment of %s: with the copies before it, env files and extends would"
-            + " copy more than %,d nodes into services in this project (in a larger one, more than its files have"
-            + " characters), the most Lashing copies, so that a few lines cannot take gigabytes; Compose sets no"
-            + " such limit. Read the file in fewer services", displayName.apply(p), variables, serviceName,
-            budget.copiedNodesLimit(characters))));
+        problems.add(ExpansionBudget.refusal(path.origin().problemAt(), String.format(Locale.ROOT, "env file %s"
+            + " would add its %,d variables to the environment of %s: with the copies before it, %s. Read the file in"
+            + " fewer services", displayName.apply(p), variables, serviceName,
+            budget.pastCopiedNodesLimit("env files and extends", characters))));
         continue;
       }
       for (Map.Entry<String, String> kv : read.values().entrySet()) {

@@ -494,7 +494,7 @@ public final class ProjectLoader {
     }
     return problems.stream()
         .map(d -> d.at().isSynthetic()
-            ? new Diagnostic(d.severity(), d.kind(), includedAt, d.at().file() + ": " + d.message())
+            ? d.relocated(includedAt, d.at().file() + ": " + d.message())
             : d)
         .toList();
   }

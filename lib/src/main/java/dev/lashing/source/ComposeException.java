@@ -25,6 +25,10 @@ public class ComposeException extends RuntimeException {
     return lines.toString();
   }
 
+  public ComposeException(Diagnostic diagnostic) {
+    this(List.of(diagnostic));
+  }
+
   public ComposeException(SourceRange at, String message) {
     this(List.of(Diagnostic.error(at, message)));
   }

@@ -7,8 +7,11 @@ import java.util.Objects;
 /**
  * A problem found while loading Compose files: an error that stops the load, or a warning Compose would
  * also print. Printed as {@code file:line:col: message}.
+ *
+ * @param pastLashingLimit whether the error is Lashing's refusal to read beyond a limit of its own (a file's
+ *     size, nesting, what a few lines may make the loader build), where Compose sets none and would read on
  */
-public record Diagnostic(Severity severity, Kind kind, SourceRange at, String message) {
+public record Diagnostic(Severity severity, Kind kind, SourceRange at, String message, boolean pastLashingLimit) {
   /** By file, line, then column. */
   public static final Comparator<Diagnostic> BY_POSITION = (a, b) -> {
     int order = a.at().file().compareTo(b.at().file());
@@ -51,6 +54,11 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
     INVALID_VALUE
   }
 
+  /** A problem of Compose's: what Compose refuses, or warns of. */
+  public Diagnostic(Severity severity, Kind kind, SourceRange at, String message) {
+    this(severity, kind, at, message, false);
+  }
+
   public static Diagnostic error(SourceRange at, String message) {
     return new Diagnostic(Severity.ERROR, Kind.INVALID_VALUE, at, message);
   }
@@ -59,12 +67,22 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
     return new Diagnostic(Severity.ERROR, kind, at, message);
   }
 
+  /** An error where Lashing reads no further than a limit of its own, which Compose does not set. */
+  public static Diagnostic pastLashingLimit(Kind kind, SourceRange at, String message) {
+    return new Diagnostic(Severity.ERROR, kind, at, message, true);
+  }
+
   public static Diagnostic warning(SourceRange at, String message) {
     return new Diagnostic(Severity.WARNING, Kind.INVALID_VALUE, at, message);
   }
 
   public static Diagnostic warning(Kind kind, SourceRange at, String message) {
     return new Diagnostic(Severity.WARNING, kind, at, message);
+  }
+
+  /** The same problem, shown at {@code where} with {@code message}. */
+  public Diagnostic relocated(SourceRange where, String message) {
+    return new Diagnostic(severity, kind, where, message, pastLashingLimit);
   }
 
   public boolean isError() {
@@ -80,9 +98,10 @@ public record Diagnostic(Severity severity, Kind kind, SourceRange at, String me
   @Override
   public boolean equals(Object o) {
     return o instanceof Diagnostic d && severity == d.severity && kind == d.kind && Objects.equals(at, d.at)
-        && Objects.equals(message, d.message);
+        && Objects.equals(message, d.message) && pastLashingLimit == d.pastLashingLimit;
   }
 
+  // without pastLashingLimit, which goes with the message: hash orders stay those of the record it was before
   @Override
   public int hashCode() {
     return ((Objects.hashCode(severity) * 31 + Objects.hashCode(kind)) * 31 + Objects.hashCode(at)) * 31

@@ -169,8 +169,8 @@ public final class SourceFiles {
   }
 
   private static ComposeException tooLarge(String displayName, String size) {
-    return new ComposeException(Diagnostic.Kind.YAML_SYNTAX, SourceRange.synthetic(displayName),
-        "file " + size + "; files over " + MAX_BYTES + " bytes are not read");
+    return new ComposeException(Diagnostic.pastLashingLimit(Diagnostic.Kind.YAML_SYNTAX,
+        SourceRange.synthetic(displayName), "file " + size + "; files over " + MAX_BYTES + " bytes are not read"));
   }
 
   /** Decodes strictly; the text keeps a byte order mark as U+FEFF so offsets match what an editor shows. */

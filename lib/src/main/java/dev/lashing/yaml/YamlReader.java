@@ -721,8 +721,8 @@ public final class YamlReader {
 
   private void open(CollectionStartEvent event) {
     if (stack.size() >= MAX_DEPTH) {
-      throw new ComposeException(Diagnostic.Kind.YAML_SYNTAX,
-          position(event.getStartMark().orElseThrow(), end(event)), "nesting deeper than " + MAX_DEPTH + " levels");
+      throw new ComposeException(Diagnostic.pastLashingLimit(Diagnostic.Kind.YAML_SYNTAX,
+          position(event.getStartMark().orElseThrow(), end(event)), "nesting deeper than " + MAX_DEPTH + " levels"));
     }
     Optional<String> tag = event.getTag();
     MergeTag mergeTag = mergeTag(tag);

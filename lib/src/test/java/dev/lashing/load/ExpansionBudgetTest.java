@@ -49,6 +49,7 @@ class ExpansionBudgetTest {
     assertThat(first.at().column()).isEqualTo("    ports: [\"3478:3478\", ".length() + 1);
     assertThat(first.message()).startsWith("port range 10.0.0.32:20000-24095:20000-24095/udp is 4,096 bindings")
         .contains("more than 131,072");
+    assertThat(whole.errors()).allMatch(Diagnostic::pastLashingLimit); // Compose reads them all
 
     int[][] ways = {{ServiceSlices.SLICED_FROM_SERVICES, NOT_AHEAD}, {WHOLE, ServicesAhead.RUN},
         {ServiceSlices.SLICED_FROM_SERVICES, 100}, {1, 1}};
@@ -99,6 +100,7 @@ class ExpansionBudgetTest {
     assertThat(load.errors()).hasSize(3).allSatisfy(e -> {
       assertThat(e.at().column()).isEqualTo("    extends: ".length() + 1);
       assertThat(e.message()).contains("extends would copy the 65,535 port bindings of service \"base\"");
+      assertThat(e.pastLashingLimit()).isTrue();
     });
     assertThat(load.errors().get(0).at().line()).isEqualTo(9);
     assertThat(ProjectLoader.load(options, true, ServiceSlices.SLICED_FROM_SERVICES, ServicesAhead.RUN).errors())
@@ -126,6 +128,7 @@ class ExpansionBudgetTest {
     assertThat(errors).hasSize(20 - fit);
     assertThat(errors.get(0).message()).startsWith("extends would copy service \"base\", " + base
         + " nodes, into \"web-" + fit + "\"");
+    assertThat(errors).allMatch(Diagnostic::pastLashingLimit);
   }
 
   @Test
@@ -152,7 +155,8 @@ class ExpansionBudgetTest {
     assertThat(first.at().line()).isEqualTo(2 + 3 * fit + 2);
     assertThat(first.at().column()).isEqualTo("    env_file: ".length() + 1);
     assertThat(first.message()).startsWith("env file vars.env would add its 100 variables to the environment of"
-        + " web-" + fit + ":");
+        + " web-" + fit + ":").endsWith("Compose sets no such limit. Read the file in fewer services");
+    assertThat(errors).allMatch(Diagnostic::pastLashingLimit);
   }
 
   @Test
@@ -180,5 +184,6 @@ class ExpansionBudgetTest {
     assertThat(refused.at().line()).isEqualTo(3);
     assertThat(refused.message()).contains("into \"s\" of e" + (files - steps - 1) + ".yaml")
         .contains("more than 8,388,608 nodes");
+    assertThat(refused.pastLashingLimit()).isTrue();
   }
 }

@@ -18,7 +18,8 @@
 # (600 by default). Build the jar first: mvn -q -B package -DskipTests. Timings on a busy machine vary: use
 # --runs 3 or more, and compare cpu as well as wall time.
 #
-# JMH benchmarks of the loader and the lint engine over ../shared/corpus live in bench/ (see its README).
+# JMH benchmarks of the loader and the lint engine over ../shared/corpus live in bench/ (README.md, "Benchmarks");
+# docs/performance.md says what the figures have shown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -136,7 +136,7 @@ public final class SecretMask {
     /** The secrets that may reach into {@code [start, end)}, in start order. */
     List<SourceRange> overlapping(int start, int end) {
       // the first index whose secrets so far reach past start
-      int low = Offsets.firstAtOrAfter(ranges.size(), i -> furthestEnd[i], start + 1);
+      int low = Offsets.firstAtOrAfter(furthestEnd, ranges.size(), start + 1);
       int to = low;
       while (to < ranges.size() && ranges.get(to).startOffset() < end) {
         to++;

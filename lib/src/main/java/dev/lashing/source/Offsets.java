@@ -23,4 +23,22 @@ public final class Offsets {
     }
     return low;
   }
+
+  /**
+   * The same over the first {@code size} offsets of an array. A loop of its own: the reader asks it for each value
+   * it reads, where a lambda over the array would be made at each call and called through an interface at each step.
+   */
+  public static int firstAtOrAfter(int[] offsets, int size, int offset) {
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (offsets[middle] < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
 }

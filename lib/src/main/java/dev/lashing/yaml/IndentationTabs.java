@@ -89,14 +89,14 @@ final class IndentationTabs {
 
   /** The tabs in {@code [start, end)} at column {@code minColumn} or beyond are read. */
   void allowWithin(int start, int end, int minColumn) {
-    for (int i = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start); i < tabs.length && tabs[i] < end; i++) {
+    for (int i = Offsets.firstAtOrAfter(tabs, tabs.length, start); i < tabs.length && tabs[i] < end; i++) {
       allowed[i] |= columns[i] >= minColumn;
     }
   }
 
   /** The tabs in {@code [start, end)} before column {@code column} are refused, whatever else allows them. */
   void refuseWithin(int start, int end, int column) {
-    for (int i = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start); i < tabs.length && tabs[i] < end; i++) {
+    for (int i = Offsets.firstAtOrAfter(tabs, tabs.length, start); i < tabs.length && tabs[i] < end; i++) {
       refused[i] |= columns[i] < column;
     }
   }

@@ -89,7 +89,7 @@ public final class ScalarPositions {
 
   /** The first pair at or after {@code offset} of the value ({@link #size} when none is). */
   private int firstAtOrAfter(int offset) {
-    return Offsets.firstAtOrAfter(size, i -> valueOffsets[i], offset);
+    return Offsets.firstAtOrAfter(valueOffsets, size, offset);
   }
 
   /**

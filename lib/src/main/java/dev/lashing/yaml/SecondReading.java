@@ -361,7 +361,7 @@ final class SecondReading {
    * colon is where the colon is.
    */
   int writtenOffset(int read) {
-    return read - Offsets.firstAtOrAfter(insertedSpaces.length, i -> insertedSpaces[i], read);
+    return read - Offsets.firstAtOrAfter(insertedSpaces, insertedSpaces.length, read);
   }
 
   /** The same with what it changed in the values {@code within} left as written, for another reading. */
@@ -452,7 +452,7 @@ final class SecondReading {
 
   /** Whether a comment starts at {@code at} that follows a block scalar's header with no blank between. */
   boolean startsGluedComment(int at) {
-    int i = Offsets.firstAtOrAfter(gluedComments.length, c -> gluedComments[c], at);
+    int i = Offsets.firstAtOrAfter(gluedComments, gluedComments.length, at);
     return i < gluedComments.length && gluedComments[i] == at;
   }
 
@@ -493,7 +493,7 @@ final class SecondReading {
 
   /** The {@code value} of the plain scalar at {@code start}, with the lone {@code -} it starts with written again. */
   String withDash(int start, String value) {
-    int i = Offsets.firstAtOrAfter(dashes.length, d -> dashes[d], start);
+    int i = Offsets.firstAtOrAfter(dashes, dashes.length, start);
     boolean dash = i < dashes.length && dashes[i] == start && !value.isEmpty() && value.charAt(0) == DASH_STANDIN;
     return dash ? "-" + value.substring(1) : value;
   }
@@ -507,7 +507,7 @@ final class SecondReading {
   }
 
   private static boolean anyWithin(int[] tabs, int start, int end) {
-    int next = Offsets.firstAtOrAfter(tabs.length, t -> tabs[t], start);
+    int next = Offsets.firstAtOrAfter(tabs, tabs.length, start);
     return next < tabs.length && tabs[next] < end;
   }
 }

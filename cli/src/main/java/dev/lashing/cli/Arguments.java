@@ -73,6 +73,10 @@ final class Arguments {
         throw new UsageException("--" + given.getLongOpt() + ": the file name is empty");
       }
     }
+    if (line.getArgList().contains("")) {
+      // the same for a file or folder named as an argument: lint would have linted the working directory
+      throw new UsageException("an argument is empty: name a file (a variable that expanded to nothing?)");
+    }
     return line;
   }
 

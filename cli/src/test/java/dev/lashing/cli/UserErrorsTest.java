@@ -229,6 +229,18 @@ class UserErrorsTest extends ProjectFolderTest {
     });
   }
 
+  /** So is an empty argument, where lint would have linted the working directory and passed. */
+  @Test
+  void anEmptyArgument() {
+    for (List<String> command : List.of(List.of("lint", ""), List.of("lint", "compose.yaml", ""),
+        List.of("fix", ""), List.of("validate", ""), List.of("generate", ""))) {
+      assertThat(run(command.toArray(String[]::new))).as(command.toString()).isEqualTo(Cli.INVALID);
+      assertThat(err.toString()).as(command.toString())
+          .startsWith("lashing: an argument is empty: name a file (a variable that expanded to nothing?)\n");
+      assertThat(out.toString()).as(command.toString()).isEmpty();
+    }
+  }
+
   @Test
   void auditsIpMustBeAnAddress() {
     assertThat(run("audit", "inventory.yml", "--env", "desktop", "--state", "desktop-ps.json", "--ip", "not-an-ip",

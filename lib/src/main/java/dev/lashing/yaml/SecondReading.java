@@ -65,9 +65,21 @@ final class SecondReading {
   private final int[] insertedSpaces;
   /** The block scalars emptied, by where their text starts (the line after the header): the value of each. */
   private final Map<Integer, String> emptied;
+  /**
+   * Where the tabs between two things on a line are that this reading leaves tabs, in order, presuming them text
+   * of a quoted scalar written on one line ({@link #presumingQuotedTabs}); the reader checks that each is.
+   */
+  private final int[] presumedQuoted;
 
   private SecondReading(String written, String text, int[] separators, int[] headers, int[] indentation,
       int[] gluedComments, int[] dashes, int[] inTags, int[] aliasColons, Map<Integer, String> emptied) {
+    this(written, text, separators, headers, indentation, gluedComments, dashes, inTags, aliasColons, emptied,
+        new int[0]);
+  }
+
+  private SecondReading(String written, String text, int[] separators, int[] headers, int[] indentation,
+      int[] gluedComments, int[] dashes, int[] inTags, int[] aliasColons, Map<Integer, String> emptied,
+      int[] presumedQuoted) {
     this.written = written;
     this.text = text;
     this.separators = separators;
@@ -82,6 +94,7 @@ final class SecondReading {
       insertedSpaces[i] = aliasColons[i] + i;
     }
     this.emptied = emptied;
+    this.presumedQuoted = presumedQuoted;
   }
 
   /** The text as it is, for a second reading that changes only what {@link #emptying} adds. */
@@ -376,7 +389,127 @@ final class SecondReading {
     int[] keptInTags = keep(inTags, within.values, spaced);
     int[] keptAliasColons = keep(aliasColons, within.values, spaced);
     return new SecondReading(written, new String(spaced), keptSeparators, keptHeaders, keptIndentation,
-        keptGluedComments, keptDashes, keptInTags, keptAliasColons, emptied);
+        keptGluedComments, keptDashes, keptInTags, keptAliasColons, emptied, presumedQuoted);
+  }
+
+  /**
+   * The same with the tabs between two things on a line that seem to be text of a quoted scalar written on one line
+   * ({@code key:<TAB>"a<TAB>b"}) left tabs, as they are to go-yaml; null when there are none, or when they are all
+   * this reading would change. Taken for spaces, each would make the value it is in read otherwise, and the text be
+   * read once more with it a tab ({@link #keeping}). Which quotes start a scalar is presumed from the characters
+   * before them, not parsed: the reader counts the tabs it finds in quoted scalars ({@link #presumedWithin}), and a
+   * reading that finds fewer than {@link #presumedCount()}, or refuses the text, is made again without the presumption.
+   */
+  SecondReading presumingQuotedTabs() {
+    int[] quoted = withinQuotes(written, separators);
+    boolean othersChanged = separators.length > quoted.length || headers.length > 0 || indentation.length > 0
+        || dashes.length > 0 || inTags.length > 0 || aliasColons.length > 0 || !emptied.isEmpty();
+    if (quoted.length == 0 || !othersChanged) {
+      return null;
+    }
+    char[] read = text.toCharArray();
+    GrowingInts others = new GrowingInts();
+    int next = 0;
+    for (int tab : separators) {
+      if (next < quoted.length && quoted[next] == tab) {
+        read[tab] = '\t';
+        next++;
+      } else {
+        others.add(tab);
+      }
+    }
+    return new SecondReading(written, new String(read), others.toArray(), headers, indentation, gluedComments, dashes,
+        inTags, aliasColons, emptied, quoted);
+  }
+
+  /** How many tabs this reading presumes text of quoted scalars. */
+  int presumedCount() {
+    return presumedQuoted.length;
+  }
+
+  boolean presumesQuotedTabs() {
+    return presumedQuoted.length > 0;
+  }
+
+  /** A reading found a tab that {@link #presumingQuotedTabs} left one outside the quoted scalars it read. */
+  static final class PresumedWrongly extends RuntimeException {
+    PresumedWrongly() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** How many of the tabs this reading presumes text of quoted scalars lie in {@code [start, end)}. */
+  int presumedWithin(int start, int end) {
+    return Offsets.firstAtOrAfter(presumedQuoted, presumedQuoted.length, end)
+        - Offsets.firstAtOrAfter(presumedQuoted, presumedQuoted.length, start);
+  }
+
+  /**
+   * Of {@code tabs} (in order), those between the quotes of what looks like a quoted scalar that ends on the line it
+   * starts: a {@code "} or {@code '} first on its line, or after a blank that follows {@code :}, {@code -} or
+   * {@code ?}, or after {@code [ { ,} (blanks between), closed on that line ({@code \"} escapes a double quote,
+   * {@code ''} is a single one). A comment ends the search on its line.
+   */
+  private static int[] withinQuotes(String text, int[] tabs) {
+    GrowingInts quoted = new GrowingInts();
+    int next = 0;
+    char before = '\n'; // the last character on the line that is not a blank; a line break at its start
+    boolean blankAfter = true; // whether a blank follows it
+    for (int i = 0; i < text.length() && next < tabs.length; i++) {
+      char c = text.charAt(i);
+      if (isBreak(c)) {
+        before = '\n';
+        blankAfter = true;
+      } else if (isBlank(c)) {
+        blankAfter = true;
+      } else if (c == '#' && blankAfter) {
+        while (i + 1 < text.length() && !isBreak(text.charAt(i + 1))) {
+          i++; // a comment, to the line's end
+        }
+      } else {
+        int close = (c == '"' || c == '\'') && startsValue(before, blankAfter) ? closingQuote(text, i) : -1;
+        if (close >= 0) {
+          while (next < tabs.length && tabs[next] < i) {
+            next++;
+          }
+          while (next < tabs.length && tabs[next] < close) {
+            quoted.add(tabs[next++]);
+          }
+          i = close;
+          c = text.charAt(close);
+        }
+        before = c;
+        blankAfter = false;
+      }
+    }
+    return quoted.toArray();
+  }
+
+  /** Whether a quote after {@code before} (a line break at a line's start) may start a quoted scalar. */
+  private static boolean startsValue(char before, boolean blankBetween) {
+    return before == '\n' || before == '[' || before == '{' || before == ','
+        || blankBetween && (before == ':' || before == '-' || before == '?');
+  }
+
+  /** Where the quote is that closes the one at {@code open} on its line; -1 when the line has none. */
+  private static int closingQuote(String text, int open) {
+    char quote = text.charAt(open);
+    for (int i = open + 1; i < text.length() && !isBreak(text.charAt(i)); i++) {
+      char c = text.charAt(i);
+      if (quote == '"' && c == '\\') {
+        if (i + 1 < text.length() && isBreak(text.charAt(i + 1))) {
+          return -1; // the scalar goes on on the next line
+        }
+        i++;
+      } else if (c == quote) {
+        if (quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
@@ -428,7 +561,7 @@ final class SecondReading {
     // go-yaml keeps the blank lines' breaks only when the header says to keep them (+)
     alsoEmptied.put(textStart, indicators.indexOf('+') >= 0 ? "\n".repeat(breaks) : "");
     return new SecondReading(written, new String(changed), separators, headers, indentation, gluedComments, dashes,
-        inTags, aliasColons, alsoEmptied);
+        inTags, aliasColons, alsoEmptied, presumedQuoted);
   }
 
   /** How long the line break that ends just before {@code after} is (CRLF is one). */

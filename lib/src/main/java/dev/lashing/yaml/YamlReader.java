@@ -140,6 +140,8 @@ public final class YamlReader {
   private final int firstDelete;
   /** The first tab of each line's indentation, which Compose's reader may refuse; null when there is none. */
   private final IndentationTabs indentationTabs;
+  /** How many of the tabs the second reading presumes text of quoted scalars are in those read so far. */
+  private int presumedFound;
   /** Where the text of the last scalar written starts and ends, when the text has tabs in its indentation. */
   private int lastTextStart = -1;
   private int lastTextEnd = -1;
@@ -264,36 +266,60 @@ public final class YamlReader {
       // left out. Which tabs in indentation Compose refuses, each reading checks on the text itself. Where what was
       // changed up to the first refusal is read by Compose, what a later reading refuses is what Compose refuses.
       SecondReading second = SecondReading.of(source.text(), indentationTabs);
-      ComposeException last = refused;
-      for (int reading = 0; reading < REREADINGS; reading++) {
-        // blank lines the first reading took for a block scalar's may be another value's once the rest is read as
-        // Compose reads it (a tab on a line of a plain scalar ended it there, and a | on the next was a header)
-        int blankLinesEnd = last == null || last == refused && second != null ? -1 : overIndentedBlankLinesEnd(last);
-        if (blankLinesEnd >= 0) {
-          second = (second == null ? SecondReading.asWritten(source.text()) : second).emptying(blankLinesEnd);
-        } else if (last != null && last != refused) {
-          // the second reading refuses something else: where that is a tab Compose refuses in indentation, which
-          // the parser here misread before, that is what Compose says too
-          if (last instanceof TabInIndentation || second.readsAsComposeUpTo(startOf(refused))) {
-            throw last;
-          }
-          break;
-        }
-        if (second == null) {
-          break;
-        }
+      SecondReading presuming = second == null ? null : second.presumingQuotedTabs();
+      if (presuming != null) {
         try {
-          return new YamlReader(source, null, indentationTabs == null ? null : indentationTabs.forAnotherReading(),
-              second).run(parsedAheadFrom);
-        } catch (SecondReading.WithinValues within) {
-          second = second.keeping(within);
-          last = null;
-        } catch (ComposeException again) {
-          last = again;
+          return readAgain(source, indentationTabs, refused, presuming, parsedAheadFrom);
+        } catch (ComposeException | SecondReading.PresumedWrongly e) {
+          // read again with every tab between two things on a line a space, as if the presumption had not been made
         }
       }
-      throw refused;
+      return readAgain(source, indentationTabs, refused, second, parsedAheadFrom);
     }
+  }
+
+  /**
+   * The readings after the first, which {@code refused} the text, starting from {@code first}: each changes what
+   * the one before says it must, up to {@link #REREADINGS}.
+   *
+   * @throws ComposeException where Compose refuses the text
+   * @throws SecondReading.PresumedWrongly where a reading that presumes tabs text of quoted scalars finds otherwise
+   */
+  private static ParsedYaml readAgain(SourceFile source, IndentationTabs indentationTabs, ComposeException refused,
+      SecondReading first, int parsedAheadFrom) {
+    SecondReading second = first;
+    ComposeException last = refused;
+    for (int reading = 0; reading < REREADINGS; reading++) {
+      // blank lines the first reading took for a block scalar's may be another value's once the rest is read as
+      // Compose reads it (a tab on a line of a plain scalar ended it there, and a | on the next was a header)
+      int blankLinesEnd = last == null || last == refused && second != null ? -1 : overIndentedBlankLinesEnd(last);
+      if (blankLinesEnd >= 0) {
+        second = (second == null ? SecondReading.asWritten(source.text()) : second).emptying(blankLinesEnd);
+      } else if (last != null && last != refused) {
+        // the second reading refuses something else: where that is a tab Compose refuses in indentation, which
+        // the parser here misread before, that is what Compose says too
+        if (last instanceof TabInIndentation || second.readsAsComposeUpTo(startOf(refused))) {
+          throw last;
+        }
+        break;
+      }
+      if (second == null) {
+        break;
+      }
+      try {
+        return new YamlReader(source, null, indentationTabs == null ? null : indentationTabs.forAnotherReading(),
+            second).run(parsedAheadFrom);
+      } catch (SecondReading.WithinValues within) {
+        second = second.keeping(within);
+        last = null;
+      } catch (ComposeException again) {
+        if (second.presumesQuotedTabs()) {
+          throw again; // perhaps of the presumption: read again without it
+        }
+        last = again;
+      }
+    }
+    throw refused;
   }
 
   /** Where the first problem {@code refused} names starts in the text. */
@@ -383,6 +409,9 @@ public final class YamlReader {
           changedValues.add(lineEnd(glued));
         }
       }
+    }
+    if (secondReading != null && presumedFound != secondReading.presumedCount()) {
+      throw new SecondReading.PresumedWrongly(); // a tab left one was not text of a quoted scalar
     }
     if (!changedValues.isEmpty()) {
       // this reading read those values otherwise than Compose: the next one judges the tabs in indentation
@@ -946,6 +975,10 @@ public final class YamlReader {
   private void tabsIn(ScalarEvent event, SourceRange range) {
     int end = Math.max(range.endOffset(), end(event));
     boolean block = isBlock(event.getScalarStyle());
+    if (secondReading != null && (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+        || event.getScalarStyle() == ScalarStyle.SINGLE_QUOTED)) {
+      presumedFound += secondReading.presumedWithin(range.startOffset(), end);
+    }
     if (secondReading != null && secondReading.changes(range.startOffset(), end, block, event.isPlain())) {
       // a block scalar's text starts on the line after its header, whose tabs stay spaces
       int textStart = block ? lineEnd(range.startOffset()) : range.startOffset();

@@ -119,6 +119,13 @@ final class SecondReading {
     }
   }
 
+  /** A reading found a tab that {@link #presumingQuotedTabs} left one outside the quoted scalars it read. */
+  static final class PresumedWrongly extends RuntimeException {
+    PresumedWrongly() {
+      super(null, null, false, false);
+    }
+  }
+
   /** Ranges of the text, in order, those that overlap as one. */
   private static final class Ranges {
     private final int[] ranges;
@@ -427,15 +434,9 @@ final class SecondReading {
     return presumedQuoted.length;
   }
 
+  /** Whether this reading leaves tabs that {@link #presumingQuotedTabs} presumed text of quoted scalars. */
   boolean presumesQuotedTabs() {
     return presumedQuoted.length > 0;
-  }
-
-  /** A reading found a tab that {@link #presumingQuotedTabs} left one outside the quoted scalars it read. */
-  static final class PresumedWrongly extends RuntimeException {
-    PresumedWrongly() {
-      super(null, null, false, false);
-    }
   }
 
   /** How many of the tabs this reading presumes text of quoted scalars lie in {@code [start, end)}. */

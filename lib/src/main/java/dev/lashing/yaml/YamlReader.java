@@ -975,9 +975,13 @@ public final class YamlReader {
   private void tabsIn(ScalarEvent event, SourceRange range) {
     int end = Math.max(range.endOffset(), end(event));
     boolean block = isBlock(event.getScalarStyle());
-    if (secondReading != null && (event.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
-        || event.getScalarStyle() == ScalarStyle.SINGLE_QUOTED)) {
-      presumedFound += secondReading.presumedWithin(range.startOffset(), end);
+    if (secondReading != null && secondReading.presumesQuotedTabs()) {
+      int presumed = secondReading.presumedWithin(range.startOffset(), end);
+      if (presumed > 0 && event.getScalarStyle() != ScalarStyle.DOUBLE_QUOTED
+          && event.getScalarStyle() != ScalarStyle.SINGLE_QUOTED) {
+        throw new SecondReading.PresumedWrongly(); // at once: the rest of this reading would be lost anyway
+      }
+      presumedFound += presumed;
     }
     if (secondReading != null && secondReading.changes(range.startOffset(), end, block, event.isPlain())) {
       // a block scalar's text starts on the line after its header, whose tabs stay spaces

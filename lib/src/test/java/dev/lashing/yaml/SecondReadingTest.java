@@ -68,5 +68,8 @@ class SecondReadingTest {
     assertThat(value("a:\tb\nc: x, \"y\tz\"\n", "c")).isEqualTo("x, \"y\tz\"");
     // so is one after ' - ' within an unquoted value
     assertThat(value("a:\tb\nc: x - \"y\tz\"\n", "c")).isEqualTo("x - \"y\tz\"");
+    // and one in a block scalar's text, where a quote first on a line is text too
+    assertThat(presumed("a:\tb\nc: |\n  \"y\tz\"\n")).isEqualTo(1);
+    assertThat(value("a:\tb\nc: |\n  \"y\tz\"\n", "c")).isEqualTo("\"y\tz\"\n");
   }
 }

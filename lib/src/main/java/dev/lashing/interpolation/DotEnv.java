@@ -3,7 +3,6 @@ package dev.lashing.interpolation;
 import dev.lashing.source.ComposeException;
 import dev.lashing.source.Diagnostic;
 import dev.lashing.source.SourceFile;
-import dev.lashing.source.SourceRange;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -159,10 +158,8 @@ public final class DotEnv {
           return found != null ? found : out.get(name);
         }, name -> { }, growth);
       } catch (InterpolationException e) {
-        SourceRange at = file.at(exact ? start + e.start() : start);
-        throw new ComposeException(e.pastLashingLimit()
-            ? Diagnostic.pastLashingLimit(Diagnostic.Kind.INVALID_VALUE, at, e.getMessage())
-            : Diagnostic.error(at, e.getMessage()));
+        throw new ComposeException(e.diagnostic(
+            Diagnostic.Kind.INVALID_VALUE, file.at(exact ? start + e.start() : start), e.getMessage()));
       }
     }
 

@@ -1,5 +1,8 @@
 package dev.lashing.interpolation;
 
+import dev.lashing.source.Diagnostic;
+import dev.lashing.source.SourceRange;
+
 /**
  * A text that Compose refuses to interpolate. The message is worded as Compose words the reason; {@link #start()}
  * and {@link #end()} bound the offending {@code $...} expression in the text given to {@link Template}.
@@ -43,6 +46,14 @@ public final class InterpolationException extends Exception {
       case INVALID_FORMAT, MISSING_REQUIRED -> false;
       case TOO_LONG, TOO_DEEP -> true;
     };
+  }
+
+  /**
+   * The error this failure is reported as, of {@code kind} at {@code at} with {@code message}: one of Lashing's own
+   * limits where it is one ({@link #pastLashingLimit()}).
+   */
+  public Diagnostic diagnostic(Diagnostic.Kind kind, SourceRange at, String message) {
+    return pastLashingLimit() ? Diagnostic.pastLashingLimit(kind, at, message) : Diagnostic.error(kind, at, message);
   }
 
   /** Offset of the {@code $} that starts the offending expression. */

@@ -105,11 +105,8 @@ public final class Interpolator {
             growth);
         return result.equals(value) ? scalar : scalar.withValue(result, ScalarNode.Type.STRING);
       } catch (InterpolationException e) {
-        SourceRange at = positions.range(e.start(), e.end());
-        String message = message(e, path, value);
-        diagnostics.add(e.pastLashingLimit()
-            ? Diagnostic.pastLashingLimit(Diagnostic.Kind.INTERPOLATION, at, message)
-            : Diagnostic.error(Diagnostic.Kind.INTERPOLATION, at, message));
+        diagnostics.add(e.diagnostic(
+            Diagnostic.Kind.INTERPOLATION, positions.range(e.start(), e.end()), message(e, path, value)));
         return scalar;
       }
     }
